@@ -1,0 +1,35 @@
+# Two entry points for a fresh Debian machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup sysdeps demo test workbook examples clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# LibreOffice (recalculation and .docx -> PDF), CJK fonts, pdftoppm: from Debian's packages.
+sysdeps:
+	bash scripts/install-system-deps.sh
+
+demo: setup sysdeps
+	$(BIN)/perfxl demo
+
+test: setup sysdeps
+	$(BIN)/python -m pytest -q
+
+# Rebuild the committed standard workbook and the examples from their sources.
+workbook: setup
+	$(BIN)/perfxl new -o workbook/perfxl-standard.xlsx
+
+examples: setup
+	$(BIN)/python examples/build.py
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,12 @@
+"""perfxl：预算绩效自评（部门整体 / 项目支出）的标准工作簿、评分、校验与自评报告。
+
+The core (model, scoring, checks, report context) is plain Python; readers and writers for
+.xlsx files (openpyxl) and live Excel books (xlwings) sit at the edges in ``perfxl.io`` and
+``perfxl.addin``.
+"""
+
+__version__ = "0.1.0"
+
+#: Version of the standard workbook layout.  A workbook built by another template version is
+#: refused with a clear message (exit code 2) instead of being misread.
+TEMPLATE_VERSION = "1"

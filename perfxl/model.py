@@ -1,0 +1,177 @@
+"""The in-memory model of one self-evaluation (部门整体支出绩效自评 with its 项目支出绩效自评).
+
+Plain Python: no openpyxl, no xlwings.  Its schema is the layout description
+(``perfxl.layout``): every field of the standard workbook is a key of ``Model.values`` and every
+table a list of ``Row`` in ``Model.tables``, so the builder, the readers and this model cannot
+drift apart.
+
+Units are normalised once, when the model is made:
+* amounts are floats in the workbook's one declared unit ``Model.unit`` (元 or 万元);
+* rates are fractions (96.79% is 0.9679);
+* counts are ints or floats, scores and weights are floats in 分;
+* an empty cell is ``None``; text stays ``str``.
+
+``Model.source`` carries what only a file can tell (its path, formula texts and cached values of
+formula cells, where tables really start) for the workbook-hygiene checks; a model built in a
+test has none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from perfxl.layout import LAYOUT, Layout
+
+__all__ = ["Row", "Model", "SourceInfo"]
+
+
+class Row:
+    """One data row of a table: ``index`` is its 0-based position among the table's data rows
+    (the cell address is computed from it); values are read as attributes (``row.weight``) or
+    with ``row.get("weight")``; a missing column reads as ``None``."""
+
+    __slots__ = ("table", "index", "values")
+
+    def __init__(self, table: str, index: int, values: dict[str, Any]) -> None:
+        self.table = table
+        self.index = index
+        self.values = values
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("__"):
+            raise AttributeError(key)
+        return self.values.get(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self.values.get(key)
+        return default if v is None else v
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Row({self.table}[{self.index}], {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Row) and (self.table, self.index, self.values)
+                == (other.table, other.index, other.values))
+
+
+@dataclass
+class SourceInfo:
+    """What the reader saw in the file, for hygiene checks and cell addresses.
+
+    * ``path``: the file read.
+    * ``formulas``: (sheet, A1) -> formula text found in a cell the template computes, or
+      ``None`` where the user typed a value over the template's formula (its typed value is in
+      ``typed_over``).
+    * ``cached``: (sheet, A1) -> cached value of each formula cell (``None`` when the file
+      carries none; see ``recomputed``).
+    * ``recomputed``: (sheet, A1) -> value computed by the ``formulas`` engine for formula cells
+      without a cached value.
+    * ``extra_formulas``: (sheet, A1) -> formula text found in a cell where the template has none.
+    * ``table_rows``: table key -> first data row as found in the file.
+    * ``field_cells``: field key -> (sheet, A1) as found through its defined name.
+    """
+
+    path: str | None = None
+    formulas: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    typed_over: dict[tuple[str, str], Any] = field(default_factory=dict)
+    cached: dict[tuple[str, str], Any] = field(default_factory=dict)
+    recomputed: dict[tuple[str, str], Any] = field(default_factory=dict)
+    extra_formulas: dict[tuple[str, str], str] = field(default_factory=dict)
+    table_rows: dict[str, int] = field(default_factory=dict)
+    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def value_of(self, sheet: str, cell: str) -> Any:
+        """The value a spreadsheet shows in a formula cell: cached, else recomputed."""
+        key = (sheet, cell)
+        v = self.cached.get(key)
+        return self.recomputed.get(key) if v is None else v
+
+
+@dataclass
+class Model:
+    """One self-evaluation.
+
+    * ``values``: field key (see ``perfxl.layout``) -> value; input and stated fields only
+      (formula fields are derived by ``perfxl.derived``, never stored here).
+    * ``tables``: table key -> rows that hold at least one input or stated value, in sheet order.
+    * ``source``: what the file showed, or ``None`` for a model built in code.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    source: SourceInfo | None = None
+    layout: Layout = field(default=LAYOUT, repr=False, compare=False)
+
+    # ---- values ------------------------------------------------------------------------------
+    def get(self, key: str, default: Any = None) -> Any:
+        if key not in self.layout.fields:
+            raise KeyError(f"unknown field {key!r}")
+        v = self.values.get(key)
+        return default if v is None else v
+
+    def rows(self, table: str) -> list[Row]:
+        if table not in self.layout.tables:
+            raise KeyError(f"unknown table {table!r}")
+        return self.tables.get(table, [])
+
+    def row(self, table: str, label: str, column: str | None = None) -> Row | None:
+        """The row of a fixed table whose first column is ``label`` (e.g. income "上年结转")."""
+        t = self.layout.table(table)
+        first = column or t.columns[0].key
+        for r in self.rows(table):
+            if r.get(first) == label:
+                return r
+        return None
+
+    def add_row(self, table: str, values: dict[str, Any], index: int | None = None) -> Row:
+        rows = self.tables.setdefault(table, [])
+        if index is None:
+            index = (rows[-1].index + 1) if rows else 0
+        r = Row(table, index, dict(values))
+        rows.append(r)
+        return r
+
+    # ---- conveniences named by the field's standard terms -----------------------------------
+    @property
+    def unit(self) -> str:
+        """金额单位: "元" or "万元" (default 万元, the official tables' usual unit)."""
+        return self.values.get("amount_unit") or "万元"
+
+    @property
+    def year(self) -> int | None:
+        y = self.values.get("year")
+        return int(y) if isinstance(y, (int, float)) else None
+
+    @property
+    def department_name(self) -> str:
+        return self.values.get("department_name") or ""
+
+    @property
+    def framework_id(self) -> str | None:
+        return self.values.get("framework")
+
+    def projects(self) -> list[str]:
+        return [r.project for r in self.rows("projects") if r.project]
+
+    def project_rows(self, table: str, project: str) -> list[Row]:
+        return [r for r in self.rows(table) if r.project == project]
+
+    # ---- addresses ---------------------------------------------------------------------------
+    def field_cell(self, key: str) -> tuple[str, str]:
+        """(sheet, A1) of a field, as found in the file where known."""
+        if self.source and key in self.source.field_cells:
+            return self.source.field_cells[key]
+        return self.layout.field_cell(key)
+
+    def cell(self, table: str, index: int, column: str) -> tuple[str, str]:
+        """(sheet, A1) of column ``column`` in data row ``index`` of ``table``."""
+        first = self.source.table_rows.get(table) if self.source else None
+        return self.layout.table_cell(table, index, column, first)
+
+    def iter_items(self) -> Iterator[tuple[str, Any]]:
+        yield from self.values.items()
+
+
+def filled(values: Iterable[Any]) -> list[Any]:
+    """The non-empty values (None and blank strings dropped)."""
+    return [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]

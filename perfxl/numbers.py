@@ -1,0 +1,130 @@
+"""Numbers as spreadsheets and official tables treat them.
+
+* ``excel_round``: Excel's ROUND (half away from zero, on the value taken to 15 significant
+  digits), so ``excel_round(1.005, 2) == 1.01`` where Python's ``round`` gives 1.0.
+* ``shown_decimals`` and ``tolerance``: a stated figure is compared with the computed one at half a
+  unit of its last decimal shown, so a correctly rounded figure is never flagged and a wrong one
+  always is (design.md, "Things that are easy to get wrong").
+* ``parse_number``: turns what people type into number cells ("96.79%", "1,234.00", full-width
+  digits) into a float, or explains in Chinese why it cannot.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_number", "NumberTextError"]
+
+
+def _d15(x: float) -> Decimal:
+    """The value as a spreadsheet stores it: 15 significant digits."""
+    return Decimal(format(float(x), ".15g"))
+
+
+def excel_round(x: float | int | None, digits: int = 2) -> float | None:
+    """Excel's ROUND(x, digits): half away from zero on the 15-significant-digit value.
+
+    ``None`` stays ``None``.  ``digits`` may be negative (ROUND(1234, -2) = 1200).
+    Source: Excel function reference for ROUND; engines.md ("Rounding and comparing at 15
+    significant digits ... removed every difference").
+    """
+    if x is None:
+        return None
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
+        return x
+    q = Decimal(1).scaleb(-digits)
+    return float(_d15(x).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def shown_decimals(x: float, *, percent: bool = False, max_digits: int = 6) -> int:
+    """How many decimals the typed figure shows (0.9600 typed as 96.00% shows 0: trailing zeros
+    are not kept by a number cell).  ``percent`` counts decimals of ``x*100``."""
+    v = _d15(x * 100 if percent else x).normalize()
+    exp = v.as_tuple().exponent
+    if not isinstance(exp, int):
+        return 0
+    return max(0, min(max_digits, -exp))
+
+
+def tolerance(stated: float, *, percent: bool = False, at_least_decimals: int | None = None) -> float:
+    """Half a unit of the last decimal shown of ``stated`` (in the same units as ``stated``;
+    for ``percent`` figures stored as fractions, in fraction units)."""
+    d = shown_decimals(stated, percent=percent)
+    if at_least_decimals is not None:
+        d = max(d, at_least_decimals)
+    tol = 0.5 * 10 ** (-d)
+    return tol / 100 if percent else tol
+
+
+def differs(stated: float, computed: float, *, percent: bool = False,
+            at_least_decimals: int | None = None) -> bool:
+    """True when ``stated`` cannot be ``computed`` rounded to the decimals ``stated`` shows."""
+    tol = tolerance(stated, percent=percent, at_least_decimals=at_least_decimals)
+    return abs(float(stated) - float(computed)) > tol * (1 + 1e-9) + 1e-12
+
+
+class NumberTextError(ValueError):
+    """Text in a number cell.  ``suggestion`` is the number the text most likely meant (or None)."""
+
+    def __init__(self, text: str, reason: str, suggestion: float | None = None) -> None:
+        self.text = text
+        self.reason = reason
+        self.suggestion = suggestion
+        super().__init__(reason)
+
+
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(value: object, *, percent: bool = False) -> float | None:
+    """A cell value as a float.
+
+    * ``None`` and empty or blank strings give ``None`` (an empty cell).
+    * ints, floats and bools-free numbers pass through; ``bool`` is refused.
+    * Text is refused with ``NumberTextError``, whose Chinese ``reason`` says what is wrong and
+      whose ``suggestion`` is the number meant where one can be read ("96.79%" -> 0.9679,
+      "1,234.00" -> 1234.0, "１２３" -> 123.0).  perfxl never silently converts text: the cell stays
+      the user's to fix.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NumberTextError(str(value), "应填写数字，现为逻辑值")
+    if isinstance(value, (int, float)):
+        f = float(value)
+        if math.isnan(f) or math.isinf(f):
+            raise NumberTextError(str(value), "不是有效数字")
+        return f
+    if not isinstance(value, str):
+        raise NumberTextError(str(value), f"应填写数字，现为{type(value).__name__}")
+    text = value
+    if text.strip() == "":
+        return None
+    norm = unicodedata.normalize("NFKC", text).strip()
+    if norm.startswith("#"):
+        raise NumberTextError(text, f"单元格为错误值 {norm}，请修正其公式或改填数字")
+    suggestion: float | None = None
+    candidate = norm.replace(",", "").replace(" ", "")
+    is_pct = candidate.endswith("%")
+    if is_pct:
+        candidate = candidate[:-1]
+    if _PLAIN.match(candidate):
+        suggestion = float(candidate) / 100 if is_pct else float(candidate)
+    if suggestion is not None:
+        shown = f"{suggestion:.6g}"
+        reason = f"应填写数字，现为文本“{text}”；请改为数字 {shown}"
+        if is_pct:
+            reason += "（并设为百分比格式）"
+    else:
+        reason = f"应填写数字，现为文本“{text}”；请填写数字，不适用时留空"
+    raise NumberTextError(text, reason, suggestion)
+
+
+def to_decimal(x: float) -> Decimal:
+    """The 15-significant-digit Decimal of ``x`` (for exact sums of typed figures)."""
+    try:
+        return _d15(x)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by parse_number
+        raise ValueError(x) from exc

@@ -18,7 +18,7 @@ test has none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from perfxl.layout import LAYOUT, Layout
 
@@ -79,12 +79,24 @@ class SourceInfo:
     extra_formulas: dict[tuple[str, str], str] = field(default_factory=dict)
     table_rows: dict[str, int] = field(default_factory=dict)
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+    external_links: list[str] = field(default_factory=list)
+    #: Called once, on first need, to fill ``recomputed`` (set by the reader).
+    recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def has_cached_values(self) -> bool:
+        return any(v is not None for v in self.cached.values())
 
     def value_of(self, sheet: str, cell: str) -> Any:
-        """The value a spreadsheet shows in a formula cell: cached, else recomputed."""
+        """The value a spreadsheet shows in a formula cell: cached, else recomputed (the
+        ``formulas`` engine runs once per file, on first need)."""
         key = (sheet, cell)
         v = self.cached.get(key)
-        return self.recomputed.get(key) if v is None else v
+        if v is not None:
+            return v
+        if not self.recomputed and self.recompute is not None:
+            self.recompute()
+        return self.recomputed.get(key)
 
 
 @dataclass

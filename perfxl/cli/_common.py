@@ -1,0 +1,40 @@
+"""Shared pieces of the sub-commands: error handling and output conventions.
+
+Results go to stdout, messages and progress to stderr; a ``PerfxlError`` becomes its Chinese
+message and exit code 2, never a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable, TypeVar
+
+import click
+
+from perfxl.errors import PerfxlError
+
+F = TypeVar("F", bound=Callable)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    click.echo(f"perfxl：{message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn perfxl's own errors (and a few predictable OS errors) into exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except PerfxlError as exc:
+            fail(str(exc))
+        except PermissionError as exc:
+            fail(f"没有写入权限：{exc.filename}")
+        except KeyboardInterrupt:
+            fail("已中断", 130)
+
+    return wrapper  # type: ignore[return-value]

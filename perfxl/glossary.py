@@ -1,0 +1,94 @@
+"""The one glossary: English identifier <-> official Chinese term.
+
+Identifiers in code map one-to-one to the field's standard terms (execution_rate 执行率,
+staff_control_rate 在职人员控制率 ...).  Field and column identifiers of the workbook come from
+the layout description; the derived indicators and rule vocabulary are listed here.
+``docs/glossary.md`` is generated from this module (``python -m perfxl.glossary``).
+"""
+from __future__ import annotations
+
+from perfxl.layout import LAYOUT
+
+#: Derived figures and indicator names (source in brackets).
+TERMS: dict[str, str] = {
+    "execution_rate": "预算执行率（执行率）",            # 全年执行数 / 全年预算数 [财预〔2020〕10号]
+    "execution_score": "预算执行率得分",
+    "budget_adjustment_rate": "预算调整率",              # 预算调整数 / 年初预算数 [财预〔2013〕53号]
+    "budget_completion_rate": "预算完成率",              # [53号; 湖南 S15]
+    "staff_control_rate": "在职人员控制率",              # 在职人数 / 编制数 [53号]
+    "three_public_change_rate": "“三公经费”变动率",      # [53号]
+    "three_public_control_rate": "“三公经费”控制率",     # [53号]
+    "public_funds_control_rate": "公用经费控制率",        # [53号]
+    "procurement_rate": "政府采购执行率",                 # [53号]
+    "carryover_rate": "结转结余率",                       # [53号]
+    "carryover_change_rate": "结转结余变动率",            # [53号]
+    "stock_funds_change_rate": "存量资金变动率",          # [seed 000]
+    "fixed_asset_utilization": "固定资产利用率",          # [53号]
+    "share": "占比",
+    "change": "增减额",
+    "change_rate": "增减率",
+    "weight": "分值",
+    "score": "得分",
+    "stated": "填报",
+    "grade": "等级",
+    "total": "总分",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "quantitative": "定量",
+    "qualitative": "定性",
+    "deviation": "偏差原因分析及改进措施",
+    "framework": "评价框架",
+    "finding": "校验结果",
+}
+
+#: Column headers real forms use for the same field -> the standard header.
+HEADER_ALIASES: dict[str, str] = {
+    "年度预算数": "年初预算数",
+    "年初预算": "年初预算数",
+    "调整后预算数": "全年预算数",
+    "全年预算": "全年预算数",
+    "实际支出": "全年执行数",
+    "全年执行": "全年执行数",
+    "决算数": "全年执行数",
+    "全年决算数": "全年执行数",
+    "本年决算": "本年决算数",
+    "上年决算": "上年决算数",
+    "权重": "分值",
+    "指标权重": "分值",
+    "自评得分": "得分（填报）",
+    "年初指标值": "年度指标值",
+    "全年实际值": "实际完成值",
+    "偏差原因分析及改进措施": "偏差原因分析及改进措施",
+    "偏差说明": "偏差原因分析及改进措施",
+}
+
+
+def workbook_terms() -> dict[str, str]:
+    """Every field and column identifier of the workbook -> its Chinese label."""
+    out: dict[str, str] = {}
+    for key, (_sheet, _block, f) in LAYOUT.fields.items():
+        out[key] = f.label
+    for tkey, (_sheet, t) in LAYOUT.tables.items():
+        for c in t.columns:
+            out[f"{tkey}.{c.key}"] = c.header
+    return out
+
+
+def term(identifier: str) -> str:
+    """The Chinese term of an identifier (derived term, field key or ``table.column``)."""
+    if identifier in TERMS:
+        return TERMS[identifier]
+    return workbook_terms()[identifier]
+
+
+def markdown() -> str:
+    lines = ["# 术语表 Glossary", "", "| identifier | 中文术语 |", "|---|---|"]
+    lines += [f"| `{k}` | {v} |" for k, v in TERMS.items()]
+    lines += ["", "## 工作簿字段", "", "| identifier | 中文标签 |", "|---|---|"]
+    lines += [f"| `{k}` | {v} |" for k, v in workbook_terms().items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown(), end="")

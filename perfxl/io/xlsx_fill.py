@@ -1,0 +1,53 @@
+"""Writes a model's input and stated values into a fresh standard workbook (examples, test
+fixtures, benchmark variants).  Formula and output cells are left to the template."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfxl import layout as L
+from perfxl.model import Model
+from perfxl.template.builder import build_workbook, save_atomic
+
+
+def model_to_workbook(model: Model):
+    """An openpyxl Workbook of the standard template holding ``model``'s values."""
+    lay = model.layout
+    wb = build_workbook(model.framework_id, lay)
+    for key, value in model.values.items():
+        f = lay.field(key)
+        if f.role in (L.FORMULA, L.OUTPUT):
+            raise ValueError(f"field {key} is computed; it cannot be filled")
+        sheet, cell = lay.field_cell(key)
+        wb[sheet][cell] = value
+    for tkey, rows in model.tables.items():
+        table = lay.table(tkey)
+        if rows and rows[-1].index >= table.n_rows:
+            raise ValueError(f"table {tkey} holds {table.n_rows} rows; row {rows[-1].index} given")
+        for row in rows:
+            for ckey, value in row.values.items():
+                col = table.column(ckey)
+                is_label = table.rows is not None and table.columns[0].key == ckey
+                if is_label:
+                    if value != table.rows[row.index]:
+                        raise ValueError(f"{tkey} row {row.index} is “{table.rows[row.index]}”, not “{value}”")
+                    continue
+                if col.role in (L.FORMULA, L.OUTPUT):
+                    raise ValueError(f"column {tkey}.{ckey} is computed; it cannot be filled")
+                sheet, cell = lay.table_cell(tkey, row.index, ckey)
+                wb[sheet][cell] = value
+    return wb
+
+
+def write_model(model: Model, path: str | Path, *, cached_values: bool = True) -> Path:
+    """Save ``model`` as a standard workbook at ``path`` (atomically).  With ``cached_values``
+    the formula cells get the values the ``formulas`` engine computes, as a spreadsheet
+    application would have saved them (slow: seconds)."""
+    path = Path(path)
+    save_atomic(model_to_workbook(model), path)
+    if cached_values:
+        from perfxl.io.recalc import recalculate
+        from perfxl.io.xlsx_cache import inject_cached_values
+
+        cells = list(model.layout.formula_cells)
+        inject_cached_values(path, recalculate(path, cells))
+    return path

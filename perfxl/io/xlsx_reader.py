@@ -1,0 +1,273 @@
+"""Reads a standard workbook file (.xlsx/.xlsm) into a ``perfxl.model.Model``.
+
+* Fields are found through their defined names (``pf_<key>``), tables through their Excel Table
+  names (``T_<key>``), so rows inserted above a table or a moved block are still read right.
+* Values are normalised once (amounts in the declared unit, rates as fractions).  Text in a
+  number cell is never guessed: every such cell is collected and reported in one
+  ``WorkbookFormatError`` naming file, sheet and cell with the number it probably meant.
+* For every cell the template computes, the formula text and the cached value are recorded in
+  ``Model.source`` (for the hygiene checks).  Where the file carries no cached values (saved by
+  openpyxl or another library), ``SourceInfo.value_of`` recomputes them with the ``formulas``
+  engine on first use; a formula cell is never read as empty.
+* Accepts the aliases real forms use for the same column header (年度预算数 for 年初预算数,
+  实际支出 for 全年执行数; see ``perfxl.glossary.HEADER_ALIASES``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from perfxl import TEMPLATE_VERSION
+from perfxl import layout as L
+from perfxl.errors import WorkbookFormatError
+from perfxl.glossary import HEADER_ALIASES
+from perfxl.io.sheetxml import external_links, scan_formulas, sheet_parts
+from perfxl.io.sniff import check_xlsx
+from perfxl.model import Model, SourceInfo
+from perfxl.numbers import NumberTextError, parse_number
+
+NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
+MAX_CELLS = 2_000_000
+_REF = re.compile(r"^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$")
+_A1 = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _split_a1(a1: str) -> tuple[str, int]:
+    m = _A1.match(a1)
+    assert m, a1
+    return m.group(1), int(m.group(2))
+
+
+class _Problems:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[tuple[str, str, str]] = []
+
+    def add(self, sheet: str, cell: str, message: str) -> None:
+        self.items.append((sheet, cell, message))
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        sheet, cell, first = self.items[0]
+        if len(self.items) == 1:
+            raise WorkbookFormatError(first, file=self.file, sheet=sheet, cell=cell)
+        lines = [f"{s}!{c}：{m}" for s, c, m in self.items[:20]]
+        more = f"\n……另有 {len(self.items) - 20} 处" if len(self.items) > 20 else ""
+        raise WorkbookFormatError(
+            f"{len(self.items)} 个单元格的内容无法读取：\n" + "\n".join(lines) + more,
+            file=self.file, sheet=sheet, cell=cell)
+
+
+def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems) -> Any:
+    if isinstance(value, str) and value.strip() == "":
+        return None
+    if value is None:
+        return None
+    if kind in NUMERIC:
+        if isinstance(value, (dt.datetime, dt.date)):
+            problems.add(sheet, cell, f"应填写数字，现为日期 {value:%Y-%m-%d}")
+            return None
+        try:
+            num = parse_number(value)
+        except NumberTextError as exc:
+            problems.add(sheet, cell, exc.reason)
+            return None
+        if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():
+            return int(num)
+        return num
+    if kind == L.DATE and isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str) and kind == L.CHOICE:
+        return value.strip()
+    return value if isinstance(value, str) else str(value)
+
+
+def _open(path: Path):
+    import openpyxl  # the edge: only readers and writers import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return openpyxl.load_workbook(path, data_only=True, keep_links=False, keep_vba=False)
+        except WorkbookFormatError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds on a damaged package
+            raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
+                                      "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
+
+
+def _identity(wb, file: str) -> None:
+    names = set(wb.defined_names.keys())
+    pf = {n for n in names if n.startswith("pf_")}
+    if not pf:
+        raise WorkbookFormatError("这不是 perfxl 标准工作簿（没有找到 perfxl 的命名单元格）；"
+                                  "请用 `perfxl new -o 文件.xlsx` 生成标准工作簿后填写", file=file)
+    if "pf_template_version" not in names:
+        raise WorkbookFormatError("工作簿缺少模板版本信息（pf_template_version），可能是其他版本的模板；"
+                                  "请用当前版本的标准工作簿重新填写", file=file)
+    sheet, cell = _resolve(wb, "pf_template_version")
+    found = wb[sheet][cell].value if sheet in wb.sheetnames else None
+    want = f"perfxl-{TEMPLATE_VERSION}"
+    if found != want:
+        raise WorkbookFormatError(f"模板版本为“{found}”，本程序需要“{want}”；"
+                                  "请用 `perfxl new` 生成当前版本的标准工作簿，把数据复制过去",
+                                  file=file, sheet=sheet, cell=cell)
+
+
+def _resolve(wb, name: str) -> tuple[str, str]:
+    dn = wb.defined_names.get(name)
+    text = dn.attr_text if dn is not None else ""
+    m = _REF.match(text or "")
+    if not m:
+        raise WorkbookFormatError(f"命名单元格 {name} 的引用无效（{text}）", file=None)
+    return m.group(1).replace("''", "'"), f"{m.group(2)}{m.group(3)}"
+
+
+def _header_matches(found: Any, col: L.Column) -> bool:
+    if found == col.header:
+        return True
+    return isinstance(found, str) and HEADER_ALIASES.get(found.strip()) == col.header
+
+
+def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT) -> Model:
+    """Read ``path`` into a Model.
+
+    Raises ``WorkbookFormatError`` (exit code 2 in the CLI) when the file is not a readable
+    perfxl standard workbook of this template version, when a sheet, named cell or table is
+    missing or renamed, or when cells hold text where numbers belong (all such cells listed).
+    Never writes anything.
+    """
+    path = Path(path)
+    file = str(path)
+    check_xlsx(path)
+    wb = _open(path)
+    _identity(wb, file)
+    missing = [s.name for s in layout.sheets if not s.output and s.name not in wb.sheetnames]
+    if missing:
+        raise WorkbookFormatError(f"缺少工作表：{'、'.join(missing)}；请使用完整的标准工作簿",
+                                  file=file, sheet=missing[0])
+    source = SourceInfo(path=file)
+    problems = _Problems(file)
+    model = Model(source=source, layout=layout)
+
+    # formula texts and cached values, straight from the XML
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = sheet_parts(zf)
+            scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
+                       if not s.output and s.name in parts}
+            source.external_links = external_links(zf)
+    except WorkbookFormatError:
+        raise
+    except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
+        raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
+                                  "文件可能已损坏或含有不安全内容", file=file) from None
+
+    for ws_name in scanned:
+        ws = wb[ws_name]
+        if (ws.max_row or 0) * (ws.max_column or 0) > MAX_CELLS:
+            raise WorkbookFormatError(f"工作表使用区域过大（{ws.max_row} 行 × {ws.max_column} 列），"
+                                      "请删除多余的行列后另存", file=file, sheet=ws_name)
+
+    # fields
+    for key, (sheet, block, f) in layout.fields.items():
+        try:
+            s, cell = _resolve(wb, f.name) if f.name in wb.defined_names else layout.field_cell(key)
+        except WorkbookFormatError:
+            s, cell = layout.field_cell(key)
+        if s not in wb.sheetnames:
+            raise WorkbookFormatError(f"命名单元格 {f.name} 指向不存在的工作表", file=file, sheet=s)
+        source.field_cells[key] = (s, cell)
+        raw = wb[s][cell].value
+        if f.role == L.FORMULA:
+            _formula_cell(source, scanned.get(s, {}), s, cell, raw)
+            continue
+        if f.role == L.OUTPUT:
+            continue
+        fc = scanned.get(s, {}).get(cell)
+        if fc is not None:
+            source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
+        value = _convert(raw, f.kind, f.choices, s, cell, problems)
+        if value is not None:
+            model.values[key] = value
+
+    # tables
+    for tkey, (sheet, table) in layout.tables.items():
+        ws = wb[sheet.name]
+        xt = ws.tables.get(table.name)
+        if xt is None:
+            raise WorkbookFormatError(f"缺少表格“{table.title}”（{table.name}），可能被删除或改名；"
+                                      "请使用完整的标准工作簿", file=file, sheet=sheet.name)
+        first, last = xt.ref.split(":")
+        c0, r0 = _split_a1(first)
+        c1, r1 = _split_a1(last)
+        if c0 != "A" or L.get_column_letter(len(table.columns)) != c1:
+            raise WorkbookFormatError(f"表格“{table.title}”的列数与标准模板不同（{xt.ref}）；"
+                                      "请不要增删表格中的列", file=file, sheet=sheet.name, cell=first)
+        for j, col in enumerate(table.columns, start=1):
+            found = ws.cell(r0, j).value
+            if not _header_matches(found, col):
+                cell = f"{L.get_column_letter(j)}{r0}"
+                raise WorkbookFormatError(f"表头应为“{col.header}”，现为“{found}”；"
+                                          "请不要修改表头", file=file, sheet=sheet.name, cell=cell)
+        data_first = r0 + 1
+        source.table_rows[tkey] = data_first
+        for mr in ws.merged_cells.ranges:
+            if mr.min_row <= r1 and mr.max_row >= data_first and mr.min_col <= len(table.columns):
+                problems.add(sheet.name, mr.coord.split(":")[0],
+                             f"表格“{table.title}”的数据行中有合并单元格（{mr.coord}）；请取消合并，每行一条记录")
+        for r in range(data_first, r1 + 1):
+            index = r - data_first
+            values: dict[str, Any] = {}
+            for j, col in enumerate(table.columns, start=1):
+                a1 = f"{L.get_column_letter(j)}{r}"
+                raw = ws.cell(r, j).value
+                label_col = table.rows is not None and j == 1
+                if col.role == L.FORMULA and not label_col:
+                    _formula_cell(source, scanned.get(sheet.name, {}), sheet.name, a1, raw)
+                    continue
+                if col.role == L.OUTPUT:
+                    continue
+                if not label_col:
+                    fc = scanned.get(sheet.name, {}).get(a1)
+                    if fc is not None:
+                        source.extra_formulas[(sheet.name, a1)] = fc.formula or "(共享公式)"
+                value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems)
+                if value is not None:
+                    values[col.key] = value
+            label = table.columns[0].key
+            has_data = any(k != label or table.rows is None for k in values)
+            if has_data:
+                model.add_row(tkey, values, index=index)
+
+    problems.raise_if_any()
+    source.recompute = lambda: _recompute(path, source)
+    return model
+
+
+def _formula_cell(source: SourceInfo, scanned: dict, sheet: str, a1: str, raw: Any) -> None:
+    fc = scanned.get(a1)
+    if fc is None:
+        source.formulas[(sheet, a1)] = None
+        source.typed_over[(sheet, a1)] = raw
+        return
+    source.formulas[(sheet, a1)] = fc.formula
+    source.cached[(sheet, a1)] = fc.cached
+
+
+def _recompute(path: Path, source: SourceInfo) -> None:
+    from perfxl.io.recalc import recalculate
+
+    values = recalculate(path, [k for k, v in source.formulas.items() if v is not None])
+    source.recomputed.update(values)

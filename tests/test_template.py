@@ -1,0 +1,115 @@
+"""The standard workbook built from the layout description."""
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from perfxl import TEMPLATE_VERSION
+from perfxl import layout as L
+from perfxl.cli import main
+from perfxl.layout import LAYOUT
+
+FUNC = re.compile(r"([A-Z][A-Z0-9.]*)\(")
+
+
+@pytest.fixture(scope="module")
+def wb(template_path):
+    return openpyxl.load_workbook(template_path)
+
+
+def test_every_field_has_its_defined_name(wb):
+    for key, (_s, _b, f) in LAYOUT.fields.items():
+        sheet, cell = LAYOUT.field_cell(key)
+        assert wb.defined_names[f.name].attr_text == f"'{sheet}'!${cell[0]}${cell[1:]}"
+
+
+def test_every_table_is_an_excel_table_with_layout_headers(wb):
+    for key, (sheet, table) in LAYOUT.tables.items():
+        ws = wb[sheet.name]
+        assert ws.tables[table.name].ref == LAYOUT.table_ref(key)
+        hdr = LAYOUT.header_row(key)
+        assert [ws.cell(hdr, j + 1).value for j in range(len(table.columns))] == \
+            [c.header for c in table.columns]
+
+
+def test_formula_cells_hold_the_layout_formulas_from_the_allowed_set(wb):
+    assert len(LAYOUT.formula_cells) > 250
+    for (sheet, cell), formula in LAYOUT.formula_cells.items():
+        assert wb[sheet][cell].value == formula
+        assert set(FUNC.findall(formula)) <= L.ALLOWED_FUNCTIONS, formula
+        assert "LET(" not in formula and "XLOOKUP" not in formula
+
+
+def test_input_cells_unlocked_formula_cells_locked_sheets_protected(wb):
+    for (sheet, cell) in LAYOUT.formula_cells:
+        assert wb[sheet][cell].protection.locked
+    for key, (_s, _b, f) in LAYOUT.fields.items():
+        sheet, cell = LAYOUT.field_cell(key)
+        if f.role in (L.INPUT, L.STATED):
+            assert not wb[sheet][cell].protection.locked, key
+    for sheet in L.INPUT_SHEETS:
+        assert wb[sheet.name].protection.sheet
+        assert wb[sheet.name].protection.password is None
+
+
+def test_choice_fields_have_list_validation(wb):
+    sheet, cell = LAYOUT.field_cell("amount_unit")
+    rules = [dv for dv in wb[sheet].data_validations.dataValidation if cell in dv.sqref]
+    assert rules and rules[0].formula1 == '"元,万元"'
+    sheet, cell = LAYOUT.field_cell("framework")
+    rules = [dv for dv in wb[sheet].data_validations.dataValidation if cell in dv.sqref]
+    assert "hunan_dept" in rules[0].formula1
+
+
+def test_print_setup_freeze_and_version(wb):
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.freeze_panes == "A3"
+    sheet, cell = LAYOUT.field_cell("template_version")
+    assert wb[sheet][cell].value == f"perfxl-{TEMPLATE_VERSION}"
+    assert [ws.title for ws in wb.worksheets] == [s.name for s in L.SHEETS]
+
+
+def test_cjk_columns_are_wide_enough(wb):
+    from perfxl.template.styles import display_width
+
+    ws = wb["部门自评表"]
+    hdr = LAYOUT.header_row("dept_indicators")
+    for j, col in enumerate(LAYOUT.table("dept_indicators").columns, start=1):
+        width = ws.column_dimensions[L.get_column_letter(j)].width
+        assert width >= min(display_width(col.header), 40), col.header
+
+
+def test_cli_new_writes_and_refuses_to_overwrite(tmp_path):
+    out = tmp_path / "新 模板.xlsx"
+    r = CliRunner().invoke(main, ["new", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.exists()
+    before = out.read_bytes()
+    r = CliRunner().invoke(main, ["new", "-o", str(out)])
+    assert r.exit_code == 2 and "已存在" in r.output
+    assert out.read_bytes() == before
+
+
+def test_cli_new_unknown_framework_exit_2(tmp_path):
+    out = tmp_path / "x.xlsx"
+    r = CliRunner().invoke(main, ["new", "--framework", "nope", "-o", str(out)])
+    assert r.exit_code == 2 and "未知的评价框架" in r.output
+    assert not out.exists()
+
+
+def test_committed_template_is_current(tmp_path):
+    """workbook/perfxl-standard.xlsx is what `perfxl new` builds today (same cells)."""
+    from perfxl.template.builder import write_template
+    from tests.conftest import ROOT
+
+    committed = openpyxl.load_workbook(ROOT / "workbook" / "perfxl-standard.xlsx")
+    fresh = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    for ws in fresh.worksheets:
+        old = committed[ws.title]
+        for row in ws.iter_rows():
+            for c in row:
+                assert old[c.coordinate].value == c.value, (ws.title, c.coordinate)

@@ -160,6 +160,7 @@ def _table(ws: Worksheet, table: L.Table, lay: L.Layout, dv: _Validations) -> No
 
 def _widths(ws: Worksheet, sheet: L.Sheet) -> None:
     widths: dict[int, float] = {}
+    has_table = any(isinstance(b, L.Table) for b in sheet.blocks)
     for block in sheet.blocks:
         if isinstance(block, L.Table):
             for j, col in enumerate(block.columns, start=1):
@@ -168,7 +169,8 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> None:
             widths[1] = max(widths.get(1, 0), max(S.column_width(f.label, None)
                                                   for f in block.fields))
             long = any(f.kind == L.LONGTEXT for f in block.fields)
-            widths[2] = max(widths.get(2, 0), 70 if long else 24)
+            # long texts get a wide column, unless a table shares the column
+            widths[2] = max(widths.get(2, 0), 36 if has_table else (70 if long else 24))
             widths[3] = max(widths.get(3, 0), 30)
     for j, w in widths.items():
         ws.column_dimensions[L.get_column_letter(j)].width = round(w, 1)

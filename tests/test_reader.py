@@ -1,6 +1,7 @@
 """Reading the standard workbook: round trip, aliases, and every bad input of issue 2."""
 from __future__ import annotations
 
+import functools
 import shutil
 import zipfile
 
@@ -12,6 +13,12 @@ from perfxl.io.xlsx_fill import model_to_workbook, write_model
 from perfxl.io.xlsx_reader import read_workbook
 from perfxl.layout import LAYOUT
 from perfxl.model import Model
+
+
+@pytest.fixture(params=["openpyxl", "calamine"])
+def read(request):
+    """Both engines must give the same model (style.md: the same tests against every engine)."""
+    return functools.partial(read_workbook, engine=request.param)
 
 
 def small_model() -> Model:
@@ -43,8 +50,8 @@ def copy_with(tmp_path, src, edit, name="edited.xlsx"):
     return out
 
 
-def test_round_trip_values_and_rows(filled):
-    m = read_workbook(filled)
+def test_round_trip_values_and_rows(read, filled):
+    m = read(filled)
     want = small_model()
     assert m.values["budget_full"] == 4128.02
     assert m.values["execution_rate_stated"] == 0.96
@@ -54,8 +61,8 @@ def test_round_trip_values_and_rows(filled):
     assert m.rows("dept_indicators")[0].target == 20.0
 
 
-def test_formula_cells_are_recorded_and_never_read_as_empty(filled):
-    m = read_workbook(filled)
+def test_formula_cells_are_recorded_and_never_read_as_empty(read, filled):
+    m = read(filled)
     assert set(m.source.formulas) == set(LAYOUT.formula_cells)
     assert all(v is not None for v in m.source.formulas.values())
     # openpyxl saved it: no cached values; the formulas engine fills them on first need
@@ -64,41 +71,41 @@ def test_formula_cells_are_recorded_and_never_read_as_empty(filled):
     assert m.source.value_of(sheet, cell) == pytest.approx(3995.49 / 4128.02)
 
 
-def test_cached_values_are_read_when_present(tmp_path):
+def test_cached_values_are_read_when_present(read, tmp_path):
     path = write_model(small_model(), tmp_path / "cached.xlsx", cached_values=True)
-    m = read_workbook(path)
+    m = read(path)
     sheet, cell = LAYOUT.field_cell("execution_score")
     assert m.source.cached[(sheet, cell)] == pytest.approx(9.68)
     assert m.source.recomputed == {}
 
 
-def test_typed_over_formula_is_recorded(tmp_path, filled):
+def test_typed_over_formula_is_recorded(read, tmp_path, filled):
     sheet, cell = LAYOUT.field_cell("execution_rate")
     path = copy_with(tmp_path, filled, lambda wb: wb[sheet].__setitem__(cell, 0.96))
-    m = read_workbook(path)
+    m = read(path)
     assert m.source.formulas[(sheet, cell)] is None
     assert m.source.typed_over[(sheet, cell)] == 0.96
 
 
-def test_header_alias_is_accepted(tmp_path, filled):
+def test_header_alias_is_accepted(read, tmp_path, filled):
     sheet = LAYOUT.table_sheet("income")
     hdr = LAYOUT.header_row("income")
     col = LAYOUT.column_letter("income", "budget_initial")
 
     def edit(wb):
         wb[sheet][f"{col}{hdr}"] = "年度预算数"
-    m = read_workbook(copy_with(tmp_path, filled, edit))
+    m = read(copy_with(tmp_path, filled, edit))
     assert m.rows("income")[0].budget_full == 3667.49
 
 
-def test_table_moved_down_is_found_by_name(tmp_path, filled):
+def test_table_moved_down_is_found_by_name(read, tmp_path, filled):
     def edit(wb):
         ws = wb["收入"]
         t = ws.tables["T_income"]
         ws.move_range(t.ref, rows=2)
         a, b = t.ref.split(":")
         t.ref = f"{a[0]}{int(a[1:]) + 2}:{b[0]}{int(b[1:]) + 2}"
-    m = read_workbook(copy_with(tmp_path, filled, edit))
+    m = read(copy_with(tmp_path, filled, edit))
     assert m.rows("income")[0].budget_full == 3667.49
     assert m.cell("income", 0, "budget_full")[1] == f"C{LAYOUT.first_data_row('income') + 2}"
 
@@ -107,68 +114,68 @@ def test_table_moved_down_is_found_by_name(tmp_path, filled):
     ("96.79%", "0.9679"), ("1,234.00", "1234"), ("１２３", "123"), ("约100", "请填写数字"),
     ("—", "请填写数字"),
 ])
-def test_text_in_number_cell_names_sheet_cell_and_fix(tmp_path, filled, text, hint):
+def test_text_in_number_cell_names_sheet_cell_and_fix(read, tmp_path, filled, text, hint):
     sheet, cell = LAYOUT.field_cell("budget_full")
     path = copy_with(tmp_path, filled, lambda wb: wb[sheet].__setitem__(cell, text))
     with pytest.raises(WorkbookFormatError) as e:
-        read_workbook(path)
+        read(path)
     assert (e.value.sheet, e.value.cell) == (sheet, cell)
     msg = str(e.value)
     assert sheet in msg and cell in msg and hint in msg and str(path) in msg
 
 
-def test_several_bad_cells_are_all_listed(tmp_path, filled):
+def test_several_bad_cells_are_all_listed(read, tmp_path, filled):
     def edit(wb):
         wb["部门自评表"]["B6"] = "3,995.49"
         wb["收入"]["C5"] = "３６６７.４９"
     with pytest.raises(WorkbookFormatError) as e:
-        read_workbook(copy_with(tmp_path, filled, edit))
+        read(copy_with(tmp_path, filled, edit))
     assert "2 个单元格" in str(e.value) and "收入!C5" in str(e.value)
 
 
-def test_not_a_perfxl_workbook(tmp_path):
+def test_not_a_perfxl_workbook(read, tmp_path):
     wb = openpyxl.Workbook()
     wb.active["A1"] = "部门名称"
     p = tmp_path / "plain.xlsx"
     wb.save(p)
     with pytest.raises(WorkbookFormatError, match="不是 perfxl 标准工作簿"):
-        read_workbook(p)
+        read(p)
 
 
-def test_other_template_version(tmp_path, filled):
+def test_other_template_version(read, tmp_path, filled):
     sheet, cell = LAYOUT.field_cell("template_version")
     path = copy_with(tmp_path, filled, lambda wb: wb[sheet].__setitem__(cell, "perfxl-0"))
     with pytest.raises(WorkbookFormatError, match="模板版本") as e:
-        read_workbook(path)
+        read(path)
     assert e.value.cell == cell
 
 
-def test_missing_sheet(tmp_path, filled):
+def test_missing_sheet(read, tmp_path, filled):
     path = copy_with(tmp_path, filled, lambda wb: wb.remove(wb["经费控制"]))
     with pytest.raises(WorkbookFormatError, match="缺少工作表：经费控制"):
-        read_workbook(path)
+        read(path)
 
 
-def test_missing_table(tmp_path, filled):
+def test_missing_table(read, tmp_path, filled):
     path = copy_with(tmp_path, filled, lambda wb: wb["收入"].tables.pop("T_income"))
     with pytest.raises(WorkbookFormatError, match="缺少表格") as e:
-        read_workbook(path)
+        read(path)
     assert e.value.sheet == "收入"
 
 
-def test_renamed_header(tmp_path, filled):
+def test_renamed_header(read, tmp_path, filled):
     hdr = LAYOUT.header_row("income")
     path = copy_with(tmp_path, filled, lambda wb: wb["收入"].__setitem__(f"C{hdr}", "金额"))
     with pytest.raises(WorkbookFormatError, match="表头应为“全年预算数”") as e:
-        read_workbook(path)
+        read(path)
     assert e.value.cell == f"C{hdr}"
 
 
-def test_merged_cells_in_data_rows(tmp_path, filled):
+def test_merged_cells_in_data_rows(read, tmp_path, filled):
     r = LAYOUT.first_data_row("income")
     path = copy_with(tmp_path, filled, lambda wb: wb["收入"].merge_cells(f"B{r}:C{r}"))
     with pytest.raises(WorkbookFormatError, match="合并单元格"):
-        read_workbook(path)
+        read(path)
 
 
 @pytest.mark.parametrize("make, message", [
@@ -178,40 +185,40 @@ def test_merged_cells_in_data_rows(tmp_path, filled):
     (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64
                              + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512), "密码"),
 ])
-def test_not_an_xlsx(tmp_path, make, message):
+def test_not_an_xlsx(read, tmp_path, make, message):
     p = tmp_path / "bad.xlsx"
     make(p)
     with pytest.raises(WorkbookFormatError, match=message):
-        read_workbook(p)
+        read(p)
 
 
-def test_truncated_zip(tmp_path, filled):
+def test_truncated_zip(read, tmp_path, filled):
     p = tmp_path / "truncated.xlsx"
     data = filled.read_bytes()
     p.write_bytes(data[: len(data) // 2])
     with pytest.raises(WorkbookFormatError, match="损坏"):
-        read_workbook(p)
+        read(p)
 
 
-def test_ods_and_xlsb_are_named(tmp_path):
+def test_ods_and_xlsb_are_named(read, tmp_path):
     ods = tmp_path / "a.xlsx"
     with zipfile.ZipFile(ods, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     with pytest.raises(WorkbookFormatError, match="ods"):
-        read_workbook(ods)
+        read(ods)
     xlsb = tmp_path / "b.xlsx"
     with zipfile.ZipFile(xlsb, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.bin", b"\0")
     with pytest.raises(WorkbookFormatError, match="xlsb"):
-        read_workbook(xlsb)
+        read(xlsb)
 
 
-def test_reading_never_writes(filled, tmp_path):
+def test_reading_never_writes(read, filled, tmp_path):
     p = tmp_path / "ro.xlsx"
     shutil.copy(filled, p)
     before = p.read_bytes(), p.stat().st_mtime_ns
-    read_workbook(p)
+    read(p)
     assert (p.read_bytes(), p.stat().st_mtime_ns) == before
 
 

@@ -74,3 +74,13 @@ def scan_formulas(zf: zipfile.ZipFile, part: str) -> dict[str, FormulaCell]:
 def external_links(zf: zipfile.ZipFile) -> list[str]:
     """Members that hold links to other workbooks (never followed, only reported)."""
     return sorted(n for n in zf.namelist() if n.startswith("xl/externalLinks/"))
+
+
+def defined_names(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Workbook-scope defined names -> their reference text ("'基本信息'!$B$4")."""
+    wb = DET.fromstring(zf.read("xl/workbook.xml"))
+    out: dict[str, str] = {}
+    for dn in wb.iter(f"{NS}definedName"):
+        if dn.get("localSheetId") is None and dn.text:
+            out[dn.get("name")] = dn.text
+    return out

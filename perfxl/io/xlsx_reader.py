@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
-from perfxl.io.sheetxml import external_links, scan_formulas, sheet_parts
+from perfxl.io.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
 from perfxl.io.sniff import check_xlsx
 from perfxl.model import Model, SourceInfo
 from perfxl.numbers import NumberTextError, parse_number
@@ -93,22 +92,7 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
     return value if isinstance(value, str) else str(value)
 
 
-def _open(path: Path):
-    import openpyxl  # the edge: only readers and writers import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return openpyxl.load_workbook(path, data_only=True, keep_links=False, keep_vba=False)
-        except WorkbookFormatError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds on a damaged package
-            raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
-                                      "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
-
-
-def _identity(wb, file: str) -> None:
-    names = set(wb.defined_names.keys())
+def _identity(book, names: dict[str, str], file: str) -> None:
     pf = {n for n in names if n.startswith("pf_")}
     if not pf:
         raise WorkbookFormatError("这不是 perfxl 标准工作簿（没有找到 perfxl 的命名单元格）；"
@@ -116,8 +100,8 @@ def _identity(wb, file: str) -> None:
     if "pf_template_version" not in names:
         raise WorkbookFormatError("工作簿缺少模板版本信息（pf_template_version），可能是其他版本的模板；"
                                   "请用当前版本的标准工作簿重新填写", file=file)
-    sheet, cell = _resolve(wb, "pf_template_version")
-    found = wb[sheet][cell].value if sheet in wb.sheetnames else None
+    sheet, cell = _resolve(names, "pf_template_version", file)
+    found = _cell(book, sheet, cell) if sheet in book.sheetnames else None
     want = f"perfxl-{TEMPLATE_VERSION}"
     if found != want:
         raise WorkbookFormatError(f"模板版本为“{found}”，本程序需要“{want}”；"
@@ -125,13 +109,24 @@ def _identity(wb, file: str) -> None:
                                   file=file, sheet=sheet, cell=cell)
 
 
-def _resolve(wb, name: str) -> tuple[str, str]:
-    dn = wb.defined_names.get(name)
-    text = dn.attr_text if dn is not None else ""
+def _resolve(names: dict[str, str], name: str, file: str) -> tuple[str, str]:
+    text = names.get(name, "")
     m = _REF.match(text or "")
     if not m:
-        raise WorkbookFormatError(f"命名单元格 {name} 的引用无效（{text}）", file=None)
+        raise WorkbookFormatError(f"命名单元格 {name} 的引用无效（{text}）", file=file)
     return m.group(1).replace("''", "'"), f"{m.group(2)}{m.group(3)}"
+
+
+def _cell(book, sheet: str, a1: str) -> Any:
+    col, row = _split_a1(a1)
+    return book.value(sheet, row, _col_index(col))
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
 
 
 def _header_matches(found: Any, col: L.Column) -> bool:
@@ -140,56 +135,60 @@ def _header_matches(found: Any, col: L.Column) -> bool:
     return isinstance(found, str) and HEADER_ALIASES.get(found.strip()) == col.header
 
 
-def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT) -> Model:
+def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
+                  engine: str = "openpyxl") -> Model:
     """Read ``path`` into a Model.
 
-    Raises ``WorkbookFormatError`` (exit code 2 in the CLI) when the file is not a readable
-    perfxl standard workbook of this template version, when a sheet, named cell or table is
-    missing or renamed, or when cells hold text where numbers belong (all such cells listed).
-    Never writes anything.
+    ``engine``: "openpyxl" (the reference) or "calamine" (fast, for batch review); both give the
+    same model.  Raises ``WorkbookFormatError`` (exit code 2 in the CLI) when the file is not a
+    readable perfxl standard workbook of this template version, when a sheet, named cell or
+    table is missing or renamed, or when cells hold text where numbers belong (all such cells
+    listed).  Never writes anything.
     """
+    from perfxl.io.backends import ENGINES
+
     path = Path(path)
     file = str(path)
     check_xlsx(path)
-    wb = _open(path)
-    _identity(wb, file)
-    missing = [s.name for s in layout.sheets if not s.output and s.name not in wb.sheetnames]
-    if missing:
-        raise WorkbookFormatError(f"缺少工作表：{'、'.join(missing)}；请使用完整的标准工作簿",
-                                  file=file, sheet=missing[0])
-    source = SourceInfo(path=file)
-    problems = _Problems(file)
-    model = Model(source=source, layout=layout)
-
-    # formula texts and cached values, straight from the XML
+    # formula texts, cached values and defined names, straight from the XML
     try:
         with zipfile.ZipFile(path) as zf:
+            names = defined_names(zf)
             parts = sheet_parts(zf)
             scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
                        if not s.output and s.name in parts}
-            source.external_links = external_links(zf)
+            links = external_links(zf)
     except WorkbookFormatError:
         raise
     except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
         raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
                                   "文件可能已损坏或含有不安全内容", file=file) from None
+    book = ENGINES[engine](path)
+    _identity(book, names, file)
+    missing = [s.name for s in layout.sheets if not s.output and s.name not in book.sheetnames]
+    if missing:
+        raise WorkbookFormatError(f"缺少工作表：{'、'.join(missing)}；请使用完整的标准工作簿",
+                                  file=file, sheet=missing[0])
+    source = SourceInfo(path=file, external_links=links)
+    problems = _Problems(file)
+    model = Model(source=source, layout=layout)
 
     for ws_name in scanned:
-        ws = wb[ws_name]
-        if (ws.max_row or 0) * (ws.max_column or 0) > MAX_CELLS:
-            raise WorkbookFormatError(f"工作表使用区域过大（{ws.max_row} 行 × {ws.max_column} 列），"
+        rows, cols = book.size(ws_name)
+        if rows * cols > MAX_CELLS:
+            raise WorkbookFormatError(f"工作表使用区域过大（{rows} 行 × {cols} 列），"
                                       "请删除多余的行列后另存", file=file, sheet=ws_name)
 
     # fields
     for key, (sheet, block, f) in layout.fields.items():
         try:
-            s, cell = _resolve(wb, f.name) if f.name in wb.defined_names else layout.field_cell(key)
+            s, cell = _resolve(names, f.name, file) if f.name in names else layout.field_cell(key)
         except WorkbookFormatError:
             s, cell = layout.field_cell(key)
-        if s not in wb.sheetnames:
+        if s not in book.sheetnames:
             raise WorkbookFormatError(f"命名单元格 {f.name} 指向不存在的工作表", file=file, sheet=s)
         source.field_cells[key] = (s, cell)
-        raw = wb[s][cell].value
+        raw = _cell(book, s, cell)
         if f.role == L.FORMULA:
             _formula_cell(source, scanned.get(s, {}), s, cell, raw)
             continue
@@ -204,35 +203,36 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT) -> Model:
 
     # tables
     for tkey, (sheet, table) in layout.tables.items():
-        ws = wb[sheet.name]
-        xt = ws.tables.get(table.name)
-        if xt is None:
+        found_table = book.table(table.name)
+        if found_table is None or found_table[0] != sheet.name:
             raise WorkbookFormatError(f"缺少表格“{table.title}”（{table.name}），可能被删除或改名；"
                                       "请使用完整的标准工作簿", file=file, sheet=sheet.name)
-        first, last = xt.ref.split(":")
+        ref = found_table[1]
+        first, last = ref.split(":")
         c0, r0 = _split_a1(first)
         c1, r1 = _split_a1(last)
         if c0 != "A" or L.get_column_letter(len(table.columns)) != c1:
-            raise WorkbookFormatError(f"表格“{table.title}”的列数与标准模板不同（{xt.ref}）；"
+            raise WorkbookFormatError(f"表格“{table.title}”的列数与标准模板不同（{ref}）；"
                                       "请不要增删表格中的列", file=file, sheet=sheet.name, cell=first)
         for j, col in enumerate(table.columns, start=1):
-            found = ws.cell(r0, j).value
+            found = book.value(sheet.name, r0, j)
             if not _header_matches(found, col):
                 cell = f"{L.get_column_letter(j)}{r0}"
                 raise WorkbookFormatError(f"表头应为“{col.header}”，现为“{found}”；"
                                           "请不要修改表头", file=file, sheet=sheet.name, cell=cell)
         data_first = r0 + 1
         source.table_rows[tkey] = data_first
-        for mr in ws.merged_cells.ranges:
-            if mr.min_row <= r1 and mr.max_row >= data_first and mr.min_col <= len(table.columns):
-                problems.add(sheet.name, mr.coord.split(":")[0],
-                             f"表格“{table.title}”的数据行中有合并单元格（{mr.coord}）；请取消合并，每行一条记录")
+        for (mr0, mc0, mr1, mc1) in book.merged(sheet.name):
+            if mr0 <= r1 and mr1 >= data_first and mc0 <= len(table.columns):
+                coord = f"{L.get_column_letter(mc0)}{mr0}:{L.get_column_letter(mc1)}{mr1}"
+                problems.add(sheet.name, coord.split(":")[0],
+                             f"表格“{table.title}”的数据行中有合并单元格（{coord}）；请取消合并，每行一条记录")
         for r in range(data_first, r1 + 1):
             index = r - data_first
             values: dict[str, Any] = {}
             for j, col in enumerate(table.columns, start=1):
                 a1 = f"{L.get_column_letter(j)}{r}"
-                raw = ws.cell(r, j).value
+                raw = book.value(sheet.name, r, j)
                 label_col = table.rows is not None and j == 1
                 if col.role == L.FORMULA and not label_col:
                     _formula_cell(source, scanned.get(sheet.name, {}), sheet.name, a1, raw)

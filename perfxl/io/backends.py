@@ -1,0 +1,113 @@
+"""Two ways to get at a workbook's cells, behind one small interface.
+
+* ``OpenpyxlBook``: the reference reader (openpyxl, cached values of formula cells).
+* ``CalamineBook``: the fast reader for batch review (python-calamine, ~10x faster; engines.md).
+
+Both give the values Excel would show (cached values for formula cells, ``None`` for empty) by
+sheet name and 1-based row/column, the Excel Tables by name, and merged ranges.  Defined names
+and formula texts come from the package XML (``perfxl.io.sheetxml``), the same for both.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+from typing import Any
+
+from perfxl.errors import WorkbookFormatError
+
+
+class OpenpyxlBook:
+    name = "openpyxl"
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl  # the edge: only readers and writers import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                self.wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+            except Exception as exc:  # openpyxl raises many kinds on a damaged package
+                raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
+                                          "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
+        self.sheetnames = list(self.wb.sheetnames)
+        self._tables = {t: (ws.title, ws.tables[t].ref) for ws in self.wb.worksheets
+                        for t in ws.tables}
+
+    def value(self, sheet: str, row: int, col: int) -> Any:
+        return self.wb[sheet].cell(row, col).value
+
+    def table(self, name: str) -> tuple[str, str] | None:
+        return self._tables.get(name)
+
+    def merged(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        return [(m.min_row, m.min_col, m.max_row, m.max_col)
+                for m in self.wb[sheet].merged_cells.ranges]
+
+    def size(self, sheet: str) -> tuple[int, int]:
+        ws = self.wb[sheet]
+        return ws.max_row or 0, ws.max_column or 0
+
+
+class CalamineBook:
+    name = "calamine"
+
+    def __init__(self, path: Path) -> None:
+        import python_calamine as pc
+
+        try:
+            self.wb = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
+        except Exception as exc:  # calamine raises its own error types on damaged files
+            raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
+                                      "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
+        self.sheetnames = list(self.wb.sheet_names)
+        self._grid: dict[str, tuple[int, int, list[list[Any]]]] = {}
+        self._sheets: dict[str, Any] = {}
+        self._tables: dict[str, tuple[str, str]] = {}
+        from perfxl.layout import get_column_letter as col
+
+        for name in self.wb.table_names:
+            t = self.wb.get_table_by_name(name)
+            # calamine's table start is the first data row (0-based); the header is the row above
+            (r0, c0), (r1, c1) = t.start, t.end
+            self._tables[name] = (t.sheet, f"{col(c0 + 1)}{r0}:{col(c1 + 1)}{r1 + 1}")
+
+    def _sheet(self, sheet: str):
+        if sheet not in self._sheets:
+            self._sheets[sheet] = self.wb.get_sheet_by_name(sheet)
+        return self._sheets[sheet]
+
+    def _rows(self, sheet: str) -> tuple[int, int, list[list[Any]]]:
+        if sheet not in self._grid:
+            s = self._sheet(sheet)
+            start = s.start or (0, 0)
+            self._grid[sheet] = (start[0], start[1], s.to_python(skip_empty_area=False))
+        return self._grid[sheet]
+
+    def value(self, sheet: str, row: int, col: int) -> Any:
+        r0, c0, grid = self._rows(sheet)
+        i, j = row - 1 - r0, col - 1 - c0
+        if i < 0 or j < 0 or i >= len(grid) or j >= len(grid[i]):
+            return None
+        v = grid[i][j]
+        if v == "":
+            return None
+        if isinstance(v, dt.time):
+            return v.isoformat()
+        return v
+
+    def table(self, name: str) -> tuple[str, str] | None:
+        return self._tables.get(name)
+
+    def merged(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        out = []
+        for (r0, c0), (r1, c1) in self._sheet(sheet).merged_cell_ranges or []:
+            out.append((r0 + 1, c0 + 1, r1 + 1, c1 + 1))
+        return out
+
+    def size(self, sheet: str) -> tuple[int, int]:
+        s = self._sheet(sheet)
+        return s.total_height, s.total_width
+
+
+ENGINES = {"openpyxl": OpenpyxlBook, "calamine": CalamineBook}

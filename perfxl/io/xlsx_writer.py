@@ -1,0 +1,118 @@
+"""Writes perfxl's results into a copy of a workbook: output sheets and output cells only.
+
+The input file is never written: ``write_outputs(src, out, ...)`` saves to ``out`` (atomically)
+and refuses ``out == src``.  Output sheets (校验结果, 评分, 报告) are replaced whole, so running
+twice gives the same workbook; every other sheet, style, validation and defined name is carried
+over by openpyxl, and the cached values of formula cells are put back (inputs did not change, so
+neither did they).
+"""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import Any, Iterable
+
+from perfxl import layout as L
+from perfxl.errors import UsageError, WorkbookFormatError
+from perfxl.io.atomic import atomic_path
+from perfxl.outputs import OutputSheet
+
+
+def _load(src: Path):
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm",
+                                          keep_links=True)
+        except Exception as exc:
+            raise WorkbookFormatError(f"工作簿无法打开（{exc}）", file=str(src)) from None
+
+
+def write_sheet(wb, out: OutputSheet) -> None:
+    """Replace (or create) output sheet ``out.name`` in openpyxl workbook ``wb``."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from perfxl.template import styles as S
+
+    if out.name in wb.sheetnames:
+        idx = wb.sheetnames.index(out.name)
+        wb.remove(wb[out.name])
+        ws = wb.create_sheet(out.name, idx)
+    else:
+        ws = wb.create_sheet(out.name)
+    ws.sheet_properties.tabColor = "9BC2E6"
+    ws["A1"] = out.title
+    ws["A1"].font = S.TITLE_FONT
+    for j, h in enumerate(out.headers, start=1):
+        c = ws.cell(2, j, h)
+        c.font = S.HEADER_FONT
+        c.fill = PatternFill("solid", fgColor="D9E1F2")
+    for i, row in enumerate(out.rows):
+        r = out.first_data_row + i
+        for j, v in enumerate(row):
+            c = ws.cell(r, j + 1, v)
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+            if j in out.number_formats and isinstance(v, (int, float)):
+                c.number_format = out.number_formats[j]
+            link = out.links.get((i, j))
+            if link:
+                c.hyperlink = f"#'{link[0]}'!{link[1]}"
+                c.font = Font(color="0563C1", underline="single")
+    for j, w in enumerate(out.widths, start=1):
+        ws.column_dimensions[L.get_column_letter(j)].width = w
+    ws.freeze_panes = "A3"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+
+
+def write_cells(wb, cells: dict[tuple[str, str], Any]) -> None:
+    """Write values into output cells only (cells of role OUTPUT in the layout)."""
+    allowed = _output_cells()
+    for (sheet, a1), v in cells.items():
+        if (sheet, a1) not in allowed:
+            raise UsageError(f"内部错误：{sheet}!{a1} 不是输出单元格，拒绝写入")
+        wb[sheet][a1] = v
+
+
+def _output_cells() -> set[tuple[str, str]]:
+    out: set[tuple[str, str]] = set()
+    for tkey, (sheet, t) in L.LAYOUT.tables.items():
+        for c in t.columns:
+            if c.role == L.OUTPUT:
+                for i in range(t.n_rows + 200):  # rows the user may have added to the table
+                    out.add(L.LAYOUT.table_cell(tkey, i, c.key))
+    for key, (_s, _b, f) in L.LAYOUT.fields.items():
+        if f.role == L.OUTPUT and key != "template_version":
+            out.add(L.LAYOUT.field_cell(key))
+    return out
+
+
+def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSheet] = (),
+                  cells: dict[tuple[str, str], Any] | None = None) -> Path:
+    """Copy ``src`` to ``out`` with the given output sheets and output cells written.
+
+    Raises ``UsageError`` when ``out`` is ``src`` (perfxl never writes the input file)."""
+    src, out = Path(src), Path(out)
+    if out.exists() and out.resolve() == src.resolve():
+        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    from perfxl.io.sheetxml import scan_formulas, sheet_parts
+    import zipfile
+
+    with zipfile.ZipFile(src) as zf:
+        parts = sheet_parts(zf)
+        cached = {(s, a1): fc.cached for s, p in parts.items() if s not in L.OUTPUT_SHEET_NAMES
+                  for a1, fc in scan_formulas(zf, p).items() if fc.cached is not None}
+    wb = _load(src)
+    for sheet in sheets:
+        write_sheet(wb, sheet)
+    if cells:
+        write_cells(wb, cells)
+    with atomic_path(out) as tmp:
+        wb.save(tmp)
+        if cached:
+            from perfxl.io.xlsx_cache import inject_cached_values
+
+            inject_cached_values(tmp, cached)
+    return out

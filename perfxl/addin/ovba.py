@@ -40,7 +40,8 @@ def _compress_chunk(data: bytes, start: int, end: int) -> bytes:
             if cur >= end:
                 break
             best_len, best_pos = 0, 0
-            for cand in reversed(heads.get(data[cur:cur + 3], ())):
+            key = data[cur:cur + 3] if cur + 3 <= end else b""
+            for cand in reversed(heads.get(key, ())):
                 n = 3  # 2.4.1.3.19.4: the match is measured up to the chunk end, then capped
                 while cur + n < end and data[cand + n] == data[cur + n]:
                     n += 1

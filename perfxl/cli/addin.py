@@ -36,6 +36,8 @@ def build(output: Path) -> None:
         path = build_addin(output)
     except PerfxlError as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(PerfxlError(f"无法写入 {output}：{exc.strerror or exc}"))
     click.echo(f"已生成 {path}（{path.stat().st_size} 字节，用时 {time.perf_counter() - start:.2f} 秒）")
 
 
@@ -48,6 +50,8 @@ def install() -> None:
         addin, config = inst.install()
     except PerfxlError as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(PerfxlError(f"安装失败：{exc.strerror or exc}（{exc.filename}）"))
     click.echo(f"已安装加载项：{addin}")
     click.echo(f"已写入配置：{config}（Excel 将使用 {inst.interpreter_for_excel()}）")
     click.echo("请重新启动 Excel，功能区上会出现「绩效自评」选项卡。可运行 perfxl doctor 检查。")

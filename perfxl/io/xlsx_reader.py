@@ -164,16 +164,35 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
         raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
                                   "文件可能已损坏或含有不安全内容", file=file) from None
     book = ENGINES[engine](path)
+    model = read_book(book, names, scanned, file=file, layout=layout)
+    model.source.external_links = links
+    model.source.recompute = lambda: _recompute(path, model.source)
+    return model
+
+
+def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, file: str,
+              layout: L.Layout = L.LAYOUT) -> Model:
+    """The model of an opened workbook, whatever reads its cells.
+
+    ``book`` offers ``sheetnames``, ``value(sheet, row, col)``, ``table(name) -> (sheet, ref)``,
+    ``merged(sheet)`` and ``size(sheet)`` (see ``perfxl.io.backends``; the add-in passes a live
+    xlwings book through the same interface); ``names`` maps defined names to references;
+    ``scanned`` maps sheet -> A1 -> ``FormulaCell``, or is ``None`` where formulas cannot be
+    seen (then no formula cell is recorded, and the hygiene checks have nothing to judge).
+    Raises ``WorkbookFormatError`` as ``read_workbook`` does.
+    """
+    formulas_known = scanned is not None
+    scanned = scanned or {}
     _identity(book, names, file)
     missing = [s.name for s in layout.sheets if not s.output and s.name not in book.sheetnames]
     if missing:
         raise WorkbookFormatError(f"缺少工作表：{'、'.join(missing)}；请使用完整的标准工作簿",
                                   file=file, sheet=missing[0])
-    source = SourceInfo(path=file, external_links=links)
+    source = SourceInfo(path=file)
     problems = _Problems(file)
     model = Model(source=source, layout=layout)
 
-    for ws_name in scanned:
+    for ws_name in (s.name for s in layout.sheets if not s.output):
         rows, cols = book.size(ws_name)
         if rows * cols > MAX_CELLS:
             raise WorkbookFormatError(f"工作表使用区域过大（{rows} 行 × {cols} 列），"
@@ -190,7 +209,8 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
         source.field_cells[key] = (s, cell)
         raw = _cell(book, s, cell)
         if f.role == L.FORMULA:
-            _formula_cell(source, scanned.get(s, {}), s, cell, raw)
+            if formulas_known:
+                _formula_cell(source, scanned.get(s, {}), s, cell, raw)
             continue
         if f.role == L.OUTPUT:
             continue
@@ -235,7 +255,8 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
                 raw = book.value(sheet.name, r, j)
                 label_col = table.rows is not None and j == 1
                 if col.role == L.FORMULA and not label_col:
-                    _formula_cell(source, scanned.get(sheet.name, {}), sheet.name, a1, raw)
+                    if formulas_known:
+                        _formula_cell(source, scanned.get(sheet.name, {}), sheet.name, a1, raw)
                     continue
                 if col.role == L.OUTPUT:
                     continue
@@ -252,7 +273,6 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
                 model.add_row(tkey, values, index=index)
 
     problems.raise_if_any()
-    source.recompute = lambda: _recompute(path, source)
     return model
 
 

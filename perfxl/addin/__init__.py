@@ -1,0 +1,113 @@
+"""The Excel add-in: what the ribbon tab 「绩效自评」 runs.
+
+Each button of ``src/customUI.xml`` calls a Sub of ``src/PerfxlRibbon.bas``, which runs
+``RunPython "import perfxl.addin; perfxl.addin.<fn>()"``.  The functions here are thin adapters:
+each takes an optional ``xlwings.Book`` (default ``xw.Book.caller()``, the user's active workbook),
+calls one library function, and turns any failure into a Chinese message box instead of a
+Python traceback (the full traceback goes to ``~/.perfxl/addin.log``).
+
+==============  ==========================  ========================================
+button          function                    library call
+==============  ==========================  ========================================
+校验            :func:`validate`            ``perfxl.api.check_book(book)``
+评分            :func:`score`               ``perfxl.api.score_book(book)``
+生成报告        :func:`report`              ``perfxl.api.report_book(book)``
+清除标记        :func:`clear_marks`         :func:`perfxl.addin.marks.clear_marks`
+关于/诊断       :func:`about`               :func:`perfxl.addin.diagnose.run_checks`
+==============  ==========================  ========================================
+
+xlwings is imported only inside the functions, so importing this package works without it.
+"""
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from perfxl.errors import PerfxlError
+
+__all__ = ["validate", "score", "report", "clear_marks", "about"]
+
+TITLE = "perfxl 绩效自评"
+LOG_FILE = Path.home() / ".perfxl" / "addin.log"
+
+
+def _caller(book):
+    if book is not None:
+        return book
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _alert(book, message: str) -> None:
+    book.app.alert(message, title=TITLE)
+
+
+def _log_failure(action: str) -> Path | None:
+    """Append the current traceback to the add-in log; returns the log path, None if unwritable."""
+    try:
+        LOG_FILE.parent.mkdir(parents=True, exist_ok=True)
+        with LOG_FILE.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {action}\n{traceback.format_exc()}\n")
+    except OSError:
+        logging.getLogger(__name__).exception("could not write %s", LOG_FILE)
+        return None
+    return LOG_FILE
+
+
+def _api(name: str):
+    """``perfxl.api.<name>``, imported when a button is pressed."""
+    from perfxl import api
+
+    return getattr(api, name)
+
+
+def _run(action: str, call, book):
+    """``call(book)`` with ``book`` defaulting to the caller; a failure becomes a Chinese
+    message box (and a log entry), and the result is then ``None``."""
+    book = _caller(book)
+    try:
+        return call(book)
+    except PerfxlError as exc:
+        _alert(book, f"{action}未完成：{exc}")
+    except Exception as exc:  # the edge to Excel: the user gets a message, never a traceback
+        log = _log_failure(action)
+        where = f"详细信息已写入 {log}。" if log else ""
+        _alert(book, f"{action}时出错（{type(exc).__name__}：{exc}）。{where}"
+                     "请运行 perfxl doctor 检查安装，或把该文件发给维护人员。")
+    return None
+
+
+def validate(book=None):
+    """校验: run every check on the workbook, write 校验结果 and highlight the cells."""
+    return _run("校验", lambda b: _api("check_book")(b), book)
+
+
+def score(book=None):
+    """评分: write computed scores, the total and the grade into the output cells."""
+    return _run("评分", lambda b: _api("score_book")(b), book)
+
+
+def report(book=None):
+    """生成报告: write the 报告 sheet and save the .docx next to the workbook."""
+    return _run("生成报告", lambda b: _api("report_book")(b), book)
+
+
+def clear_marks(book=None) -> int | None:
+    """清除标记: restore the fills perfxl applied and delete 校验结果; returns cells restored."""
+    from perfxl.addin import marks
+
+    return _run("清除标记", marks.clear_marks, book)
+
+
+def about(book=None) -> str | None:
+    """关于/诊断: show versions and the set-up diagnosis in a message box; returns the text."""
+    from perfxl.addin.diagnose import format_checks, run_checks
+
+    def show(b) -> str:
+        text = format_checks(run_checks())
+        _alert(b, text)
+        return text
+
+    return _run("诊断", show, book)

@@ -172,27 +172,37 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
 
 
 # The computed-score formula of an indicator row.  It must agree with
-# perfxl.scoring.indicator_score (tests evaluate it with formulas and LibreOffice):
+# perfxl.scoring.rules.indicator_score (tests evaluate both on generated rows with formulas and
+# LibreOffice):
 #  not applicable -> ""; no weight -> "";
-#  定性: the stated score if it lies inside the band of 达成程度, else the nearest band edge;
+#  定性: the stated score moved into the band of 达成程度 (达成 80-100%, 部分达成 60-80%, 未达成
+#        0-60% of the weight; 80/50 for the hubei_project_2020 framework, domain.md §1.6 [S6]);
 #        with no 达成程度, the stated score capped to [0, weight];
-#  定量 ≥: weight*min(actual/target,1); ≤: weight*min(target/actual,1) (actual<=0 -> full);
-#  =: full when actual=target else weight*min(actual/target,1) when target<>0 else 0;
-#  区间: full inside [target, upper], else weight*min(actual/target, upper/actual, 1).
+#  定量 without target or actual: the stated score capped to [0, weight];
+#  ≥ (or blank): weight*MAX(0,MIN(actual/target,1)); target<=0: full when actual>=target else 0;
+#  ≤: weight*MAX(0,MIN(target/actual,1)); actual<=0 -> full;
+#  =: full when actual=target, else 0 when target=0, else as ≥;
+#  区间 [target, upper]: full inside; below: weight*actual/target (0 when target<=0);
+#        above: weight*MIN(1,upper/actual) (0 when upper<=0); no upper: as ≥.
 INDICATOR_SCORE_FORMULA = (
     '=IF(OR({c:applicable}="否",{c:weight}=""),"",ROUND('
     'IF({c:nature}="定性",'
     'IF({c:achievement}="达成",MIN(MAX(N({c:score_stated}),{c:weight}*0.8),{c:weight}),'
-    'IF({c:achievement}="部分达成",MIN(MAX(N({c:score_stated}),{c:weight}*0.6),{c:weight}*0.8),'
-    'IF({c:achievement}="未达成",MIN(MAX(N({c:score_stated}),0),{c:weight}*0.6),'
+    'IF({c:achievement}="部分达成",MIN(MAX(N({c:score_stated}),{c:weight}*'
+    'IF(COUNTIF({f:framework},"*hubei_project_2020*")>0,0.5,0.6)),'
+    '{c:weight}*0.8),'
+    'IF({c:achievement}="未达成",MIN(MAX(N({c:score_stated}),0),{c:weight}*'
+    'IF(COUNTIF({f:framework},"*hubei_project_2020*")>0,0.5,0.6)),'
     'MIN(MAX(N({c:score_stated}),0),{c:weight})))),'
     'IF(OR({c:target}="",{c:actual}=""),MIN(MAX(N({c:score_stated}),0),{c:weight}),'
-    'IF({c:direction}="≤",IF({c:actual}<=0,{c:weight},{c:weight}*MIN({c:target}/{c:actual},1)),'
+    'IF({c:direction}="≤",IF({c:actual}<=0,{c:weight},'
+    '{c:weight}*MAX(0,MIN({c:target}/{c:actual},1))),'
     'IF({c:direction}="=",IF({c:actual}={c:target},{c:weight},IF({c:target}=0,0,'
     '{c:weight}*MAX(0,MIN({c:actual}/{c:target},1)))),'
-    'IF({c:direction}="区间",IF(AND({c:actual}>={c:target},{c:actual}<={c:target_upper}),{c:weight},'
-    'IF({c:actual}<{c:target},{c:weight}*MAX(0,{c:actual}/{c:target}),'
-    '{c:weight}*{c:target_upper}/{c:actual})),'
+    'IF(AND({c:direction}="区间",{c:target_upper}<>""),'
+    'IF({c:actual}<{c:target},IF({c:target}<=0,0,{c:weight}*MAX(0,{c:actual}/{c:target})),'
+    'IF({c:actual}<={c:target_upper},{c:weight},'
+    'IF({c:target_upper}<=0,0,{c:weight}*MIN(1,{c:target_upper}/{c:actual})))),'
     'IF({c:target}<=0,IF({c:actual}>={c:target},{c:weight},0),'
     '{c:weight}*MAX(0,MIN({c:actual}/{c:target},1))))))))'
     ',2))'
@@ -488,9 +498,18 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
         Column("weight_total_stated", "总分分值（填报）", SCORE, STATED, width=8),
         Column("score_total_stated", "总分得分（填报）", SCORE, STATED, width=8),
         Column("score_total", "总分得分（计算）", SCORE, FORMULA,
-               formula='=IF({c:project}="","",ROUND(N({c:execution_score})+'
+               # 不适用指标不计分，按百分制折算 (domain.md §1.5 [S5]): with a 不适用 row, the
+               # sum is scaled by (all weights) / (applicable weights); see perfxl.scoring.
+               formula='=IF({c:project}="","",ROUND((N({c:execution_score})+'
                        'SUMIF({col:project_indicators.project},{c:project},'
-                       '{col:project_indicators.score}),2))', width=9),
+                       '{col:project_indicators.score}))*'
+                       'IF(COUNTIFS({col:project_indicators.project},{c:project},'
+                       '{col:project_indicators.applicable},"否")=0,1,'
+                       'IFERROR((N({c:execution_weight})+SUMIF({col:project_indicators.project},'
+                       '{c:project},{col:project_indicators.weight}))/(N({c:execution_weight})+'
+                       'SUMIFS({col:project_indicators.weight},{col:project_indicators.project},'
+                       '{c:project},{col:project_indicators.applicable},"<>否")),1)),2))',
+               width=9),
         Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=30),
         Column("goal_actual", "实际完成情况", LONGTEXT, width=30),
     ), capacity=10),

@@ -4,7 +4,8 @@ Each button of ``src/customUI.xml`` calls a Sub of ``src/PerfxlRibbon.bas``, whi
 ``RunPython "import perfxl.addin; perfxl.addin.<fn>()"``.  The functions here are thin adapters:
 each takes an optional ``xlwings.Book`` (default ``xw.Book.caller()``, the user's active workbook),
 calls one library function, and turns any failure into a Chinese message box instead of a
-Python traceback (the full traceback goes to ``~/.perfxl/addin.log``).
+Python traceback (the full traceback goes to ``~/.perfxl/addin.log``).  校验, 评分 and 生成报告
+show the short summary the library returns in a message box when they are done.
 
 ==============  ==========================  ========================================
 button          function                    library call
@@ -63,35 +64,41 @@ def _api(name: str):
     return getattr(api, name)
 
 
-def _run(action: str, call, book):
+def _run(action: str, call, book, *, announce: bool = False):
     """``call(book)`` with ``book`` defaulting to the caller; a failure becomes a Chinese
-    message box (and a log entry), and the result is then ``None``."""
+    message box (and a log entry), and the result is then ``None``.  With ``announce``, the
+    summary the call returns is shown in a message box too (where the .docx went, how many
+    problems were found)."""
     book = _caller(book)
     try:
-        return call(book)
+        result = call(book)
     except PerfxlError as exc:
         _alert(book, f"{action}未完成：{exc}")
+        return None
     except Exception as exc:  # the edge to Excel: the user gets a message, never a traceback
         log = _log_failure(action)
         where = f"详细信息已写入 {log}。" if log else ""
         _alert(book, f"{action}时出错（{type(exc).__name__}：{exc}）。{where}"
                      "请运行 perfxl doctor 检查安装，或把该文件发给维护人员。")
-    return None
+        return None
+    if announce and isinstance(result, str):
+        _alert(book, result)
+    return result
 
 
 def validate(book=None):
     """校验: run every check on the workbook, write 校验结果 and highlight the cells."""
-    return _run("校验", lambda b: _api("check_book")(b), book)
+    return _run("校验", lambda b: _api("check_book")(b), book, announce=True)
 
 
 def score(book=None):
     """评分: write computed scores, the total and the grade into the output cells."""
-    return _run("评分", lambda b: _api("score_book")(b), book)
+    return _run("评分", lambda b: _api("score_book")(b), book, announce=True)
 
 
 def report(book=None):
     """生成报告: write the 报告 sheet and save the .docx next to the workbook."""
-    return _run("生成报告", lambda b: _api("report_book")(b), book)
+    return _run("生成报告", lambda b: _api("report_book")(b), book, announce=True)
 
 
 def clear_marks(book=None) -> int | None:

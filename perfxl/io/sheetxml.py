@@ -1,20 +1,32 @@
 """Reading what openpyxl does not give in one pass: the formula text *and* the cached value of
 each formula cell, straight from the sheet XML (a few ms per sheet).
 
-Parsing goes through defusedxml, so a DTD or entity expansion in the file is refused.
+Parsing goes through defusedxml with ``forbid_dtd=True``: a DTD of any kind (and so any entity
+declaration, internal or external) is refused before anything is expanded.  ``perfxl.io.sniff``
+refuses such a package even earlier, and bounds the size of every part parsed here.
 """
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Any
+
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import ElementTree as DET
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RNS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_RNS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _parse(data: bytes):
+    """The root element of ``data``; raises defusedxml's ``DTDForbidden`` / ``EntitiesForbidden``
+    for any DTD and ``xml.etree.ElementTree.ParseError`` for malformed XML."""
+    return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
 
 @dataclass(frozen=True)
@@ -25,13 +37,13 @@ class FormulaCell:
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> zip member of its XML."""
-    wb = DET.fromstring(zf.read("xl/workbook.xml"))
-    rels = DET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    wb = _parse(zf.read("xl/workbook.xml"))
+    rels = _parse(zf.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG_RNS}Relationship")}
     out: dict[str, str] = {}
     for s in wb.iter(f"{NS}sheet"):
         target = targets.get(s.get(f"{RNS}id"))
-        if not target:
+        if not target or not s.get("name"):
             continue
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
             posixpath.join("xl", target))
@@ -55,19 +67,182 @@ def _cached(t: str | None, v: str | None) -> Any:
 
 
 def scan_formulas(zf: zipfile.ZipFile, part: str) -> dict[str, FormulaCell]:
-    """A1 -> FormulaCell for every cell of the sheet that holds a formula."""
-    out: dict[str, FormulaCell] = {}
+    """A1 -> FormulaCell for every cell of the sheet that holds a formula.
+
+    A sheet serialised the usual way (Excel, WPS, LibreOffice, openpyxl: default namespace, no
+    ``<!`` anywhere, UTF-8) is scanned by ``_scan_fast`` in a couple of milliseconds; anything
+    else, or a part over ``FAST_LIMIT`` bytes, goes through defusedxml's streaming parser, which
+    gives the same result (tests/batch/test_sheetxml_fast.py) or refuses the part."""
+    if zf.getinfo(part).file_size <= FAST_LIMIT:
+        data = zf.read(part)
+        fast = _scan_fast(data)
+        if fast is not None:
+            return fast
+        return _scan_xml(io.BytesIO(data))
     with zf.open(part) as fh:
-        for _event, el in DET.iterparse(fh, events=("end",)):
-            if el.tag != f"{NS}c":
-                continue
-            f = el.find(f"{NS}f")
-            if f is not None:
-                v = el.find(f"{NS}v")
-                text = f.text
-                formula = f"={text}" if text else None
-                out[el.get("r")] = FormulaCell(formula, _cached(el.get("t"), None if v is None else v.text))
-            el.clear()
+        return _scan_xml(fh)
+
+
+def _scan_xml(fh) -> dict[str, FormulaCell]:
+    out: dict[str, FormulaCell] = {}
+    for _event, el in DET.iterparse(fh, events=("end",), forbid_dtd=True,
+                                    forbid_entities=True, forbid_external=True):
+        if el.tag == f"{NS}row":
+            el.clear()  # its cells are done: keep memory flat however long the sheet
+            continue
+        if el.tag != f"{NS}c" or el.get("r") is None:
+            continue
+        f = el.find(f"{NS}f")
+        if f is not None:
+            v = el.find(f"{NS}v")
+            text = f.text
+            formula = f"={text}" if text else None
+            out[el.get("r")] = FormulaCell(formula, _cached(el.get("t"), None if v is None else v.text))
+        el.clear()
+    return out
+
+
+#: Parts up to this size are read whole and scanned by ``_scan_fast``.
+FAST_LIMIT = 16 * 1024 * 1024
+_MAIN = NS[1:-1].encode()
+_XMLNS = re.compile(rb"""\sxmlns(:[\w.-]+)?\s*=\s*["']([^"']*)["']""")
+_F_OPEN = re.compile(rb"<f[\s/>]")
+_ATTR = re.compile(rb"""\s([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+_LEAD = re.compile(rb"\s*<")
+_ROOT = re.compile(rb"<(?![?!])[^>]*>")
+#: Character data already decoded (formula texts repeat in every file of a template).
+_DECODED: dict[bytes, str] = {}
+
+
+class _NotFast(Exception):
+    pass
+
+
+def _chars(raw: bytes | None) -> str | None:
+    """Character data as the XML parser gives it: entities and character references decoded,
+    line ends normalised; ``None`` for empty."""
+    if not raw:
+        return None
+    text = _DECODED.get(raw)
+    if text is None:
+        if b"&" in raw or b"\r" in raw:
+            text = _parse(b"<x>" + raw + b"</x>").text or ""
+        else:
+            text = raw.decode("utf-8")
+        if len(_DECODED) > 50_000:
+            _DECODED.clear()
+        _DECODED[raw] = text
+    return text or None
+
+
+def _decls(tag: bytes) -> list[tuple[bytes | None, bytes]]:
+    return [(m.group(1), m.group(2)) for m in _XMLNS.finditer(tag)]
+
+
+def _attrs(tag: bytes) -> dict[bytes, bytes]:
+    return {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+            for m in _ATTR.finditer(tag)}
+
+
+def _element(data: bytes, start: int, name: bytes, end: int) -> tuple[bytes | None, int] | None:
+    """Text of the element ``<name ...>`` opening at ``start`` (``None`` when empty) and the
+    index after it; ``None`` when it is not well formed before ``end``."""
+    gt = data.find(b">", start, end)
+    if gt < 0:
+        return None
+    if data[gt - 1] == 0x2F:  # "/>": empty element
+        return None, gt + 1
+    close = data.find(b"</" + name + b">", gt, end)
+    if close < 0:
+        return None
+    text = data[gt + 1:close]
+    if b"<" in text:
+        raise _NotFast  # mixed content (nested elements): leave it to the parser
+    return (text or None), close + len(name) + 3
+
+
+def _scan_fast(data: bytes) -> dict[str, FormulaCell] | None:
+    """The formula cells of a sheet part by direct search, or ``None`` when the part is not in
+    the plain form this search understands (the caller then parses it)."""
+    try:
+        return _scan_fast_or_raise(data)
+    except (_NotFast, UnicodeDecodeError, ValueError, KeyError, IndexError, ParseError):
+        return None
+
+
+def _scan_fast_or_raise(data: bytes) -> dict[str, FormulaCell]:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if not _LEAD.match(data, start) or b"<!" in data:
+        raise _NotFast  # DTD, comment, CDATA, or not UTF-8/ASCII text: the parser decides
+    head = data[start:start + 200]
+    if head.startswith(b"<?xml"):
+        decl = head[:head.find(b"?>")]
+        m = re.search(rb"""encoding\s*=\s*["']([^"']+)""", decl)
+        if m and m.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+            raise _NotFast
+    # the root element binds the default namespace to SpreadsheetML; no other element rebinds
+    # it, and no prefix is bound to SpreadsheetML (so every unprefixed <c>, <f>, <v> is
+    # SpreadsheetML's and no prefixed one is)
+    root = _ROOT.search(data, start)
+    if root is None or (None, _MAIN) not in _decls(root.group(0)):
+        raise _NotFast
+    i = data.find(b"xmlns", root.end())
+    while i >= 0:
+        m = _XMLNS.match(data, i - 1)
+        if m is None or m.group(1) is None or m.group(2) == _MAIN:
+            raise _NotFast
+        i = data.find(b"xmlns", i + 5)
+    if any(uri == _MAIN for prefix, uri in _decls(root.group(0)) if prefix is not None):
+        raise _NotFast
+    found: list[tuple[bytes, bytes | None, bytes | None, bytes | None]] = []
+    pos = 0
+    find = data.find
+    while True:
+        m = _F_OPEN.search(data, pos)
+        if m is None:
+            break
+        fpos = m.start()
+        cstart = data.rfind(b"<c", 0, fpos)
+        if cstart < 0 or data[cstart + 2] not in b" \t\r\n>":
+            raise _NotFast
+        cgt = find(b">", cstart)
+        if cgt > fpos or data[cgt - 1] == 0x2F:
+            raise _NotFast
+        cend = find(b"</c>", fpos)
+        if cend < 0:
+            raise _NotFast
+        if data[cgt + 1:fpos].strip():
+            raise _NotFast  # something before <f> in the cell: not the plain form
+        attrs = _attrs(data[cstart + 2:cgt])
+        text, after = _element(data, fpos, b"f", cend) or (None, -1)
+        if after < 0:
+            raise _NotFast
+        rest = data[after:cend]
+        v_text: bytes | None = None
+        if rest.strip():
+            vm = re.match(rb"\s*<v(?:\s[^>]*)?(/?)>", rest)
+            if vm is None:
+                raise _NotFast
+            if not vm.group(1):
+                close = rest.find(b"</v>", vm.end())
+                if close < 0 or rest[close + 4:].strip():
+                    raise _NotFast
+                v_text = rest[vm.end():close] or None
+                if v_text is not None and b"<" in v_text:
+                    raise _NotFast
+            elif rest[vm.end():].strip():
+                raise _NotFast
+        pos = cend + 4
+        ref = attrs.get(b"r")
+        if ref is not None:
+            found.append((ref, attrs.get(b"t"), text, v_text))
+    out: dict[str, FormulaCell] = {}
+    for ref, t, f_raw, v_raw in found:
+        text, v = _chars(f_raw), _chars(v_raw)
+        formula = f"={text}" if text else None
+        out[ref.decode("ascii")] = FormulaCell(formula, _cached(None if t is None else t.decode("ascii"), v))
     return out
 
 
@@ -78,9 +253,43 @@ def external_links(zf: zipfile.ZipFile) -> list[str]:
 
 def defined_names(zf: zipfile.ZipFile) -> dict[str, str]:
     """Workbook-scope defined names -> their reference text ("'基本信息'!$B$4")."""
-    wb = DET.fromstring(zf.read("xl/workbook.xml"))
+    wb = _parse(zf.read("xl/workbook.xml"))
     out: dict[str, str] = {}
     for dn in wb.iter(f"{NS}definedName"):
         if dn.get("localSheetId") is None and dn.text:
             out[dn.get("name")] = dn.text
+    return out
+
+
+_TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
+
+
+def table_refs(zf: zipfile.ZipFile, parts: dict[str, str] | None = None) -> dict[str, tuple[str, str]] | None:
+    """Excel Table display name -> (sheet, "A4:G10" with its header row), from the table parts
+    the sheets' relationships point to; ``None`` when a table is not in the plain form (no
+    header row, a totals or insert row, a name used twice) and the caller should ask a full
+    reader instead."""
+    parts = sheet_parts(zf) if parts is None else parts
+    members = set(zf.namelist())
+    out: dict[str, tuple[str, str]] = {}
+    for sheet, part in parts.items():
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", base + ".rels")
+        if rels not in members:
+            continue
+        for rel in _parse(zf.read(rels)).iter(f"{PKG_RNS}Relationship"):
+            if rel.get("Type") != _TABLE_REL or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            if path not in members:
+                return None
+            t = _parse(zf.read(path))
+            name, ref = t.get("displayName"), t.get("ref")
+            plain = (t.get("headerRowCount") in (None, "1") and t.get("totalsRowCount") in (None, "0")
+                     and t.get("insertRow") in (None, "0", "false"))
+            if not name or not ref or ":" not in ref or not plain or name in out:
+                return None
+            out[name] = (sheet, ref.replace("$", "").upper())
     return out

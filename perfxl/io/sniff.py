@@ -1,12 +1,37 @@
 """Is this file an .xlsx we may open?  Checked before any parser touches it.
 
-Refuses with a Chinese ``WorkbookFormatError``: a missing or empty file, an .xls (BIFF), an
-encrypted (password-protected) workbook, an .xlsb, an .ods, a truncated or corrupt zip, and zip
-bombs (limits on total uncompressed size, compression ratio and member count).
+Refuses with a Chinese ``WorkbookFormatError`` naming the file (and the sheet where one is to
+blame):
+
+* a missing, unreadable or empty file, a folder, a file over ``MAX_FILE``;
+* other formats: an .xls (BIFF, in an OLE compound file), an encrypted (password-protected)
+  workbook, an .xlsb, an .ods, anything that is not a zip, and an .xlsx whose name does not end in
+  an extension the readers accept (openpyxl goes by the extension);
+* damaged packages: a truncated or corrupt zip, a member failing its CRC, a member compressed
+  with a method Python cannot read, members with a zip password, two members with one name,
+  a workbook part or a sheet part missing;
+* hostile packages, before any XML parser runs: zip bombs (``MAX_UNCOMPRESSED`` in all, a
+  compression ratio over ``MAX_RATIO``, more than ``MAX_MEMBERS`` members; the sizes are those
+  the headers declare, which is all Python's zipfile will ever inflate — a member that inflates
+  to more fails its CRC), any DTD (``<!DOCTYPE``, so no entity is ever declared, let alone
+  expanded: billion laughs, external entities), more than ``MAX_CELLS`` cells, and a sheet whose
+  cells span more than ``MAX_AREA`` rows x columns (python-calamine allocates that rectangle
+  densely: one value typed into XFD1048576 made it abort the whole process asking for 512 GB).
+
+The cell count is what bounds openpyxl's time and memory (about 4 µs and 0.5 kB per element): it
+counts every XML element of the package (rows, cells, shared strings, styles... whatever
+openpyxl would turn into objects) plus the area of every range openpyxl expands cell by cell
+(merged cells, hyperlink ranges) and of every Excel Table (the reader walks its rows).
+
+Everything is read in one streaming pass of at most ``MAX_UNCOMPRESSED`` bytes, in 1 MiB steps,
+stopping as soon as a limit is passed (a standard workbook of ~12,000 elements takes ~10 ms; a
+sheet of a million rows is refused after ~0.4 s with flat memory).
 """
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from perfxl.errors import WorkbookFormatError
@@ -14,24 +39,67 @@ from perfxl.errors import WorkbookFormatError
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
-#: Limits that keep a hostile file from exhausting memory (bytes, ratio, members).
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 200
+#: Limits that keep a hostile file from exhausting memory or time.
+MAX_FILE = 100 * 1024 * 1024          # bytes on disk
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes, all members together, as declared
+MAX_RATIO = 200                       # uncompressed / compressed, above 10 MB uncompressed
 MAX_MEMBERS = 2000
-MAX_FILE = 100 * 1024 * 1024
+MAX_CELLS = 1_000_000                 # XML elements + cells covered by expanded ranges
+MAX_AREA = 2_000_000                  # rows x columns spanned by the cells of one sheet
+#: Extensions openpyxl opens (it refuses a path with any other); the readers go by content.
+EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+_STEP = 1 << 20
+_TAIL = 4096  # longer than any _RANGE match, so none is cut in two
+#: "DOCTYPE" as an XML parser could meet it: UTF-8/ASCII, UTF-16 and UTF-32 (both orders).
+_DOCTYPE = tuple("<!DOCTYPE".encode(enc) for enc in
+                 ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+_ENTITY = tuple("<!ENTITY".encode(enc) for enc in
+                ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+#: Ranges that openpyxl (or the reader) expands cell by cell: merged cells, hyperlinks, tables.
+_RANGE = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(mergeCell|hyperlink|table)\s[^>]{0,2000}?"
+                    rb"\bref\s*=\s*[\"']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})"
+                    rb"(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?")
+
+
+#: Where cells sit: the address of ``<c r="B5">`` (every spelling XML allows: spaces, either
+#: quote; it starts with a literal so the search is fast), and the numbers of ``<row r="5">``
+#: (only needed when some cells carry no address).  Another attribute whose name ends in "r"
+#: can match too, which only makes the estimate larger.
+_CELL_REF = re.compile(rb"""r\s*=\s*["']\$?([A-Z]{1,3})\$?(\d{1,7})["']""")
+_ROW_NUM = re.compile(rb"""<(?:[A-Za-z_][\w.-]{0,30}:)?row\s[^>]{0,500}?\br\s*=\s*["'](\d{1,7})["']""")
+#: Any markup declaration ("<!") in UTF-8, UTF-16 or UTF-32: only then is a DTD looked for.
+_MARKUP = (b"<!", b"<\x00!", b"<\x00\x00\x00!")
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def _area(m: re.Match[bytes]) -> int:
+    c0, r0 = _col(m.group(2)), int(m.group(3))
+    if m.group(4) is None:
+        return 1
+    c1, r1 = _col(m.group(4)), int(m.group(5))
+    return (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
 
 
 def check_xlsx(path: str | Path) -> None:
-    """Raise ``WorkbookFormatError`` unless ``path`` looks like a readable .xlsx/.xlsm package."""
+    """Raise ``WorkbookFormatError`` unless ``path`` looks like a readable .xlsx/.xlsm package
+    that is safe to hand to openpyxl or calamine (see the module docstring)."""
     p = Path(path)
     name = str(path)
-    if not p.exists():
-        raise WorkbookFormatError("文件不存在，请检查路径", file=name)
-    if p.is_dir():
-        raise WorkbookFormatError("这是一个文件夹，不是工作簿文件", file=name)
     try:
-        size = p.stat().st_size
+        if not p.exists():
+            raise WorkbookFormatError("文件不存在，请检查路径", file=name)
+        if p.is_dir():
+            raise WorkbookFormatError("这是一个文件夹，不是工作簿文件；请指定要读取的 .xlsx 文件", file=name)
         with open(p, "rb") as fh:
+            size = fh.seek(0, 2)
+            fh.seek(0)
             head = fh.read(4096)
     except PermissionError:
         raise WorkbookFormatError("没有读取权限，请检查文件权限", file=name) from None
@@ -54,28 +122,211 @@ def check_xlsx(path: str | Path) -> None:
         raise WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件；请使用 perfxl 标准工作簿", file=name)
     try:
         with zipfile.ZipFile(p) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            if len(infos) > MAX_MEMBERS:
-                raise WorkbookFormatError("压缩包成员过多，疑似异常文件，已拒绝读取", file=name)
-            total = sum(i.file_size for i in infos)
-            packed = sum(i.compress_size for i in infos) or 1
-            if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 10 * 1024 * 1024:
-                raise WorkbookFormatError("解压后体积异常（疑似压缩炸弹），已拒绝读取", file=name)
-            if "mimetype" in names and b"opendocument" in zf.read("mimetype"):
-                raise WorkbookFormatError("这是 OpenDocument 表格（.ods）；请另存为 Excel 工作簿（.xlsx）",
-                                          file=name)
-            if "xl/workbook.bin" in names:
-                raise WorkbookFormatError("这是 Excel 二进制工作簿（.xlsb）；请另存为 .xlsx", file=name)
-            if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-                raise WorkbookFormatError("压缩包内没有 Excel 工作簿内容，不是 .xlsx 文件", file=name)
-            bad = zf.testzip()
-            if bad is not None:
-                raise WorkbookFormatError(f"文件已损坏（{bad} 校验失败）；请重新保存或重新获取文件",
-                                          file=name)
-    except zipfile.BadZipFile:
-        raise WorkbookFormatError("文件已损坏或不完整（压缩包无法打开）；请重新保存或重新获取文件",
+            _check_package(zf, name)
+    except WorkbookFormatError:
+        raise
+    except zipfile.BadZipFile as exc:
+        bad = re.search(r"for file '([^']+)'", str(exc))
+        what = f"{bad.group(1)} 校验失败" if bad else "压缩包无法打开"
+        raise WorkbookFormatError(f"文件已损坏或不完整（{what}）；请重新保存或重新获取文件",
                                   file=name) from None
-    except (EOFError, OSError, ValueError, NotImplementedError) as exc:
+    except NotImplementedError:
+        raise WorkbookFormatError("工作簿使用了不支持的压缩方式（不是 Excel 保存的 .xlsx）；"
+                                  "请在 Excel 或 WPS 中打开后另存为 .xlsx", file=name) from None
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+        if "encrypted" in str(exc):
+            raise WorkbookFormatError("压缩包设置了密码（成员已加密），不是 Excel 保存的 .xlsx；"
+                                      "请取消压缩包密码后重新保存", file=name) from None
         raise WorkbookFormatError(f"文件已损坏或不完整（{exc}）；请重新保存或重新获取文件",
                                   file=name) from None
+    except (EOFError, OSError, ValueError, zlib.error, OverflowError) as exc:
+        raise WorkbookFormatError(f"文件已损坏或不完整（{exc}）；请重新保存或重新获取文件",
+                                  file=name) from None
+    if p.suffix.lower() not in EXTENSIONS:
+        raise WorkbookFormatError(f"文件扩展名为“{p.suffix or '（无）'}”，但内容是 .xlsx 工作簿；"
+                                  "请把扩展名改为 .xlsx（含宏的改为 .xlsm）", file=name)
+
+
+def _check_package(zf: zipfile.ZipFile, name: str) -> None:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise WorkbookFormatError("压缩包成员过多，疑似异常文件，已拒绝读取", file=name)
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        dup = sorted({n for n in names if names.count(n) > 1})
+        raise WorkbookFormatError(f"压缩包中有重复的成员（{'、'.join(dup[:3])}），"
+                                  "不同程序会读到不同的内容，已拒绝读取", file=name)
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 10 * 1024 * 1024:
+        raise WorkbookFormatError(f"解压后体积异常（{total // 1024 // 1024} MB，压缩比 {total // packed}），"
+                                  "疑似压缩炸弹，已拒绝读取", file=name)
+    members = set(names)
+    if "mimetype" in members and b"opendocument" in zf.read("mimetype")[:200]:
+        raise WorkbookFormatError("这是 OpenDocument 表格（.ods）；请另存为 Excel 工作簿（.xlsx）",
+                                  file=name)
+    if "xl/workbook.bin" in members:
+        raise WorkbookFormatError("这是 Excel 二进制工作簿（.xlsb）；请另存为 .xlsx", file=name)
+    if "xl/workbook.xml" not in members or "[Content_Types].xml" not in members:
+        raise WorkbookFormatError("压缩包内没有 Excel 工作簿内容，不是 .xlsx 文件；请在 Excel 或 WPS 中打开后另存为 .xlsx", file=name)
+
+    scan = _Scan(zf, name)
+    for info in infos:
+        if not info.is_dir():
+            scan.member(info)
+    _check_sheet_parts(zf, members, name)
+
+
+def _looks_like_xml(first: bytes) -> bool:
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff"):
+        if first.startswith(bom):
+            first = first[len(bom):]
+            break
+    return first.lstrip(b" \t\r\n\x00").startswith(b"<")
+
+
+class _Scan:
+    """One streaming pass over the members of a package (see the module docstring)."""
+
+    def __init__(self, zf: zipfile.ZipFile, name: str) -> None:
+        self.zf, self.name = zf, name
+        self.units: dict[str, int] = {}
+        self.total = 0
+
+    def member(self, info: zipfile.ZipInfo) -> None:
+        """Read one member to its end (zipfile checks its CRC there).  A member that is XML
+        (by content, whatever its name: openpyxl parses whatever the relationships point to)
+        is refused when it holds a DTD; its elements and the cells its expanded ranges cover
+        count against ``MAX_CELLS``, and the cells it places against ``MAX_AREA``."""
+        lower = info.filename.lower()
+        media = lower.startswith("xl/media/") and lower.endswith(".svg")  # no reader parses it
+        part = info.filename
+        self.units[part] = 0
+        pending = b""
+        xml: bool | None = None
+        rows: set[bytes] = set()  # row numbers of cells
+        cols: set[bytes] = set()  # column letters of cells
+        cells = addressed = 0
+        with self.zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_STEP)
+                if xml is None:
+                    xml = _looks_like_xml(chunk[:64])
+                if not xml:
+                    if not chunk:
+                        break
+                    continue
+                buf = pending + chunk
+                if not media and any(m in buf for m in _MARKUP) and (
+                        any(d in buf for d in _DOCTYPE) or any(e in buf for e in _ENTITY)):
+                    raise WorkbookFormatError(
+                        f"工作簿内部 XML（{part}）含有 DTD 或实体声明，可能是恶意构造的文件"
+                        "（XML 炸弹或外部实体），已拒绝读取；perfxl 从不展开 XML 实体", file=self.name)
+                # elements started in this chunk: "<" not followed by "/"
+                n = chunk.count(b"<") - chunk.count(b"</")  # (<? and <! are few: counted too)
+                limit = len(buf) if not chunk else len(buf) - _TAIL
+                for m in _RANGE.finditer(buf):
+                    if m.start() >= limit:
+                        break
+                    n += _area(m)
+                self._add(part, max(n, 0))
+                # where cells are placed (min/max are idempotent: overlapping windows are fine)
+                end = max(limit, 0) + 32
+                found = _CELL_REF.findall(buf, 0, end)
+                if found:
+                    c, r = zip(*found)
+                    cols.update(c)
+                    rows.update(r)
+                # cells without an address sit after the previous one: count them, and take
+                # the rows' own numbers, so they cannot hide a far cell either
+                cells += chunk.count(b"<c ") + chunk.count(b"<c>")
+                addressed += len(found)
+                if cells > addressed:
+                    rows.update(_ROW_NUM.findall(buf, 0, end))
+                if not chunk:
+                    break
+                pending = buf[max(limit, 0):]
+        if rows and (cols or cells > addressed):
+            self._placed(part, rows, cols, max(cells - addressed, 0))
+
+    def _add(self, part: str, n: int) -> None:
+        self.units[part] += n
+        self.total += n
+        if self.total > MAX_CELLS:
+            worst = max(self.units, key=self.units.get)
+            sheet = self._sheet(worst)
+            where = f"工作表「{sheet}」" if sheet else f"部件 {worst} "
+            raise WorkbookFormatError(
+                f"工作簿的单元格过多（已数到约 {self.total:,} 个单元格或元素，其中{where}约 "
+                f"{self.units[worst]:,} 个；上限 {MAX_CELLS:,}），疑似异常文件，已拒绝读取；"
+                "请删除多余的行、列或合并区域后另存", file=self.name, sheet=sheet)
+
+    def _placed(self, part: str, rows: set[bytes], cols: set[bytes], unaddressed: int) -> None:
+        r = [int(x) for x in rows if int(x) > 0]
+        c = [_col(x) for x in cols] or [1]
+        if not r:
+            return
+        height = max(r) - min(r) + 1
+        width = max(max(c) - min(c) + 1, min(unaddressed, 16384))
+        if height * width > MAX_AREA:
+            sheet = self._sheet(part)
+            far = f"{_letters(max(c))}{max(r)}"
+            raise WorkbookFormatError(
+                f"工作表使用区域过大（{height} 行 × {width} 列，最远的单元格 {far}），"
+                "请删除多余的行列后另存", file=self.name, sheet=sheet or part)
+
+    def _sheet(self, part: str) -> str | None:
+        try:
+            return _owner_sheet(self.zf, part)
+        except Exception:  # the message is still right without the sheet's name
+            return None
+
+
+def _letters(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _owner_sheet(zf: zipfile.ZipFile, part: str) -> str | None:
+    """The sheet whose XML is ``part``, or which owns it (a table part), if any."""
+    import posixpath
+
+    from perfxl.io.sheetxml import PKG_RNS, _parse, sheet_parts
+
+    parts = sheet_parts(zf)
+    for sheet, sheet_part in parts.items():
+        if sheet_part == part:
+            return sheet
+    for sheet, sheet_part in parts.items():
+        folder, base = posixpath.split(sheet_part)
+        rels = posixpath.join(folder, "_rels", base + ".rels")
+        if rels not in zf.namelist():
+            continue
+        for rel in _parse(zf.read(rels)).iter(f"{PKG_RNS}Relationship"):
+            target = rel.get("Target") or ""
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            if path == part:
+                return sheet
+    return None
+
+
+def _check_sheet_parts(zf: zipfile.ZipFile, members: set[str], name: str) -> None:
+    """Every sheet the workbook lists has its part in the package."""
+    from perfxl.io.sheetxml import sheet_parts
+
+    if "xl/_rels/workbook.xml.rels" not in members:
+        raise WorkbookFormatError("工作簿缺少关系部件（xl/_rels/workbook.xml.rels），文件不完整；"
+                                  "请在 Excel 中打开后另存为 .xlsx", file=name)
+    try:
+        parts = sheet_parts(zf)
+    except Exception as exc:  # damaged workbook.xml: defusedxml / expat errors
+        raise WorkbookFormatError(f"工作簿的目录部件（xl/workbook.xml）无法解析（{type(exc).__name__}）；"
+                                  "文件可能已损坏", file=name) from None
+    for sheet, part in parts.items():
+        if part not in members:
+            raise WorkbookFormatError(f"工作表「{sheet}」的内容（{part}）在文件中缺失，文件不完整；"
+                                      "请重新保存或重新获取文件", file=name, sheet=sheet)

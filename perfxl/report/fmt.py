@@ -28,7 +28,7 @@ from perfxl.numbers import excel_round
 __all__ = [
     "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_share", "share_phrase",
     "fmt_score", "fmt_count", "change_phrase", "cn_numeral", "heading_ordinal", "paragraphs",
-    "clean_text", "text_or_missing", "is_blank", "fmt_date",
+    "clean_text", "text_or_missing", "is_blank", "fmt_date", "title_lines",
 ]
 
 #: What the report prints where a required input is empty.
@@ -224,12 +224,43 @@ def text_or_missing(text: object, *, required: bool = True) -> str:
 
 
 def fmt_date(value: object, *, missing: str = "") -> str:
-    """A date as official documents write it: 2023-01-30 -> "2023年1月30日".  Text is kept as
-    typed ("2023.1.30"); empty gives ``missing``."""
+    """A date as official documents write it: a date or an ISO text "2023-01-30" ->
+    "2023年1月30日".  Other text is kept as typed ("2023.1.30"); empty gives ``missing``."""
     import datetime as _dt
 
     if is_blank(value):
         return missing
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T].*)?", value.strip()):
+        try:
+            value = _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
     if isinstance(value, (_dt.date, _dt.datetime)):
         return f"{value.year}年{value.month}月{value.day}日"
     return clean_text(str(value)).strip()
+
+
+def _width(text: str) -> float:
+    """Display width in full-width characters (ASCII letters and digits count half)."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+#: Where a long title breaks, best first: before the name of the report.
+_TITLE_BREAKS = ("部门整体支出绩效自评报告", "整体支出绩效自评报告", "项目支出绩效自评报告",
+                 "支出绩效自评报告", "绩效自评报告")
+
+
+def title_lines(title: str, width: float = 19) -> list[str]:
+    """A report title as the lines of a GB/T 9704 title: one line when it fits ``width``
+    full-width characters (the 2号 title on the 156 mm 版心 holds 20; one is kept free for
+    wider digits in substituted fonts), else two lines broken
+    before the report's name (「2023年度岳阳市商务局」/「整体支出绩效自评报告」), so no line holds
+    a lone character; failing that, broken in the middle."""
+    if _width(title) <= width:
+        return [title]
+    for tail in _TITLE_BREAKS:
+        head = title[: -len(tail)] if title.endswith(tail) else None
+        if head and _width(head) <= width and _width(tail) <= width:
+            return [head, tail]
+    mid = len(title) // 2
+    return [title[:mid], title[mid:]]

@@ -1,80 +1,77 @@
-"""Scores for the report: per indicator row, per project and the department total.
+"""Scores and weights for the report, from the scoring engine.
 
-Where they come from, in order:
+``collect_scores(model, score_result=None) -> Scores`` takes the ``perfxl.scoring.ScoreResult``
+passed in, or computes it with ``perfxl.scoring.score_model(model)``.  Each ``ScoreItem`` is
+matched to its table row by the cell of the row's computed score (``item.sheet``/``item.cell`` =
+``model.cell(table, index, "score")``), so the report prints the engine's score and weight for
+every indicator (the weight may come from the framework, e.g. a 不考核 indicator's points moved to
+another one).  Without a result (no framework named, ``FrameworkError``), each row falls back to
+``perfxl.derived`` (the workbook's formulas): ``indicator_row_score``, ``bonus_row_score``,
+``dept_score_sum``, ``project_score_total``; a 指标体系 row to its stated score within [0, 分值].
 
-1. the ``ScoreResult`` passed in, or computed with ``perfxl.scoring.score_model(model)`` when that
-   module exists: ``total``, ``grade`` and ``items``.  An item is matched to its indicator row by
-   ``item.table`` + ``item.index`` or by ``item.row`` (a ``perfxl.model.Row``);
-2. ``perfxl.scoring.indicator_score(row)`` for an indicator row no item covers;
-3. without a scoring engine, the score the user typed (``score_stated``), kept inside
-   [0, 分值] (an indicator never scores above its weight, domain.md §5 rule 4).
-
-Shapes: ``Scores.rows`` maps (table key, row index) -> score (float) or ``None`` (not
-applicable / nothing to score); ``Scores.total`` is the department total (float or ``None``);
-``Scores.source`` says which of the three sources gave the figures ("scoring" or "stated").
+Shapes: ``Scores.rows`` / ``Scores.weights`` map (table key, row index) -> 分 (float or
+``None``); ``total``/``grade``/``weight_total`` are the department's; ``projects`` maps a project
+name to its ``ProjectResult``; ``source`` is "scoring" or "derived".
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+from perfxl import derived as D
+from perfxl.errors import FrameworkError
 from perfxl.model import Model, Row
 from perfxl.numbers import excel_round
-from perfxl.report.figures import figure, grade, num, project_execution_score
+from perfxl.report.figures import num, total
+from perfxl.scoring import grade as grade_of
+from perfxl.scoring import score_model
 
-__all__ = ["Scores", "collect_scores", "row_score", "project_total", "dept_total", "dept_grade"]
+__all__ = ["Scores", "collect_scores", "row_score", "row_weight", "dept_total", "dept_grade",
+           "dept_weight_total", "project_total", "project_grade"]
 
-INDICATOR_TABLES = ("dept_indicators", "project_indicators", "system_indicators", "bonus")
+#: Tables whose rows carry a computed score (column ``score``).
+SCORED_TABLES = ("dept_indicators", "project_indicators", "system_indicators", "bonus")
 
 
 @dataclass
 class Scores:
     """Computed scores of one model (see module docstring)."""
 
+    model: Model
     rows: dict[tuple[str, int], float | None] = field(default_factory=dict)
+    weights: dict[tuple[str, int], float | None] = field(default_factory=dict)
     total: float | None = None
     grade: str | None = None
-    source: str = "stated"
-    indicator_score: Callable[[Row], Any] | None = None
-
-
-def _scoring_module() -> Any | None:
-    try:
-        return importlib.import_module("perfxl.scoring")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("perfxl.scoring", "perfxl"):
-            raise
-        return None
-
-
-def _item_key(item: Any) -> tuple[str, int] | None:
-    row = getattr(item, "row", None)
-    if isinstance(row, Row):
-        return row.table, row.index
-    table, index = getattr(item, "table", None), getattr(item, "index", None)
-    if isinstance(table, str) and isinstance(index, int):
-        return table, index
-    return None
+    weight_total: float | None = None
+    projects: dict[str, Any] = field(default_factory=dict)
+    source: str = "derived"
 
 
 def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
-    """Gather the scores of ``model`` from ``score_result`` (or ``perfxl.scoring``) as described
-    in the module docstring.  Errors of the scoring engine (``PerfxlError``) propagate."""
-    scoring = _scoring_module()
-    if score_result is None and scoring is not None and hasattr(scoring, "score_model"):
-        score_result = scoring.score_model(model)
-    out = Scores()
-    if scoring is not None and callable(getattr(scoring, "indicator_score", None)):
-        out.indicator_score = scoring.indicator_score
-    if score_result is not None:
-        out.source = "scoring"
-        out.total = num(getattr(score_result, "total", None))
-        out.grade = getattr(score_result, "grade", None)
-        for item in getattr(score_result, "items", None) or ():
-            key = _item_key(item)
-            if key is not None:
-                out.rows[key] = num(getattr(item, "score", None))
+    """Gather the scores of ``model`` (see module docstring).  A ``FrameworkError`` of the
+    engine (no or unknown 评价框架) falls back to the workbook formulas; the checks report the
+    framework problem."""
+    out = Scores(model)
+    if score_result is None:
+        try:
+            score_result = score_model(model)
+        except FrameworkError:
+            return out
+    out.source = "scoring"
+    out.total = num(score_result.total)
+    out.grade = score_result.grade
+    out.weight_total = num(score_result.weight_total)
+    cells = {model.cell(t, r.index, "score"): (t, r.index)
+             for t in SCORED_TABLES for r in model.rows(t)}
+    items = list(score_result.items)
+    for p in getattr(score_result, "projects", ()) or ():
+        out.projects[p.project] = p
+        items += [i for i in p.items if i not in score_result.items]
+    for item in items:
+        key = cells.get((item.sheet, item.cell))
+        if key is not None:
+            out.rows[key] = num(item.score)
+            out.weights[key] = num(item.weight)
     return out
 
 
@@ -82,58 +79,86 @@ def _stated_capped(row: Row) -> float | None:
     s, w = num(row.score_stated), num(row.weight)
     if s is None:
         return None
-    if w is not None:
-        s = min(max(s, 0.0), w)
-    return s
-
-
-def _bonus_score(row: Row) -> float | None:
-    """加减分项 得分 as the workbook's formula computes it (layout table ``bonus``)."""
-    each, count, cap = num(row.points_each), num(row.count), num(row.cap)
-    if each is None or count is None:
-        return num(row.score_stated)
-    return each * count if cap is None else min(each * count, cap)
+    return min(max(s, 0.0), w) if w is not None else s
 
 
 def row_score(scores: Scores, row: Row) -> float | None:
-    """The computed score of one indicator row (``None`` when not applicable)."""
-    if row.applicable == "否":
-        return None
+    """The computed score of one scored row (``None`` when 不适用 or nothing to score)."""
     key = (row.table, row.index)
     if key in scores.rows:
         return scores.rows[key]
+    if row.applicable == "否":
+        return None
     if row.table == "bonus":
-        return _bonus_score(row)
-    if scores.indicator_score is not None and row.table in ("dept_indicators",
-                                                            "project_indicators"):
-        return num(scores.indicator_score(row))
+        return D.bonus_row_score(row)
+    if row.table in ("dept_indicators", "project_indicators"):
+        return D.indicator_row_score(scores.model, row)
     return _stated_capped(row)
 
 
-def dept_total(model: Model, scores: Scores) -> float | None:
-    """部门整体 总分: the scoring engine's total, else 执行率得分 + Σ indicator scores
-    (Hunan 自评表), or Σ 指标体系 scores + 加减分 (Guangdong 百分制) when that table is used."""
+def row_weight(scores: Scores, row: Row) -> float | None:
+    """The weight (分值) of a scored row: the engine's (framework) weight, else the typed one."""
+    w = scores.weights.get((row.table, row.index))
+    return w if w is not None else num(row.weight)
+
+
+def _nothing_scored(model: Model) -> bool:
+    """True when the workbook holds no indicator and no 执行率分值: there is no total to print
+    (the report says 「（未填写）」 rather than 0分)."""
+    return not (model.rows("dept_indicators") or model.rows("system_indicators")
+                or num(model.get("execution_weight")) is not None)
+
+
+def dept_total(scores: Scores) -> float | None:
+    """部门整体 总分: the engine's total, else the workbook formulas (执行率得分 + Σ indicator
+    scores; or Σ 指标体系 scores + 加减分 when the 指标体系 table is used); ``None`` when
+    nothing is scored."""
+    model = scores.model
+    if _nothing_scored(model):
+        return None
     if scores.total is not None:
         return scores.total
-    system = model.rows("system_indicators")
-    if system:
-        parts = [row_score(scores, r) for r in system] + [row_score(scores, r)
-                                                          for r in model.rows("bonus")]
-    else:
-        parts = [figure("execution_score", model)] + [row_score(scores, r)
-                                                      for r in model.rows("dept_indicators")]
-    nums = [p for p in parts if p is not None]
-    return excel_round(sum(nums), 2) if nums else None
+    if model.rows("system_indicators"):
+        parts = [row_score(scores, r) for r in model.rows("system_indicators")]
+        parts += [row_score(scores, r) for r in model.rows("bonus")]
+        t = total(parts)
+        return None if t is None else excel_round(t, 2)
+    return D.dept_score_sum(model)
 
 
-def dept_grade(model: Model, scores: Scores) -> str | None:
-    """评价等级: the scoring engine's grade, else from the total (≥90 优 …)."""
-    return scores.grade or grade(dept_total(model, scores))
+def dept_weight_total(scores: Scores) -> float | None:
+    """Σ applicable weights (执行率分值 included): the engine's, else the workbook formula;
+    ``None`` when nothing is scored."""
+    model = scores.model
+    if _nothing_scored(model):
+        return None
+    if scores.weight_total is not None:
+        return scores.weight_total
+    if model.rows("system_indicators"):
+        return total([row_weight(scores, r) for r in model.rows("system_indicators")
+                      if r.applicable != "否"])
+    return D.dept_weight_sum(model)
 
 
-def project_total(model: Model, scores: Scores, project: Row) -> float | None:
-    """A project's 总分 = 执行率得分 + Σ its indicator scores (layout ``score_total``)."""
-    parts = [project_execution_score(project)] + [
-        row_score(scores, r) for r in model.project_rows("project_indicators", project.project)]
-    nums = [p for p in parts if p is not None]
-    return excel_round(sum(nums), 2) if nums else None
+def dept_grade(scores: Scores) -> str | None:
+    """评价等级: the engine's, else from the total (≥90 优, ≥80 良, ≥60 中, else 差);
+    ``None`` when nothing is scored."""
+    if dept_total(scores) is None:
+        return None
+    return scores.grade or grade_of(dept_total(scores))
+
+
+def project_total(scores: Scores, project: Row) -> float | None:
+    """A project's 总分: the engine's, else ``perfxl.derived.project_score_total``."""
+    p = scores.projects.get(project.project)
+    if p is not None and p.total is not None:
+        return num(p.total)
+    return D.project_score_total(scores.model, project)
+
+
+def project_grade(scores: Scores, project: Row) -> str | None:
+    """A project's 评价等级: the engine's, else from its total."""
+    p = scores.projects.get(project.project)
+    if p is not None and p.grade:
+        return p.grade
+    return grade_of(project_total(scores, project))

@@ -1,15 +1,17 @@
 """Generated sentences of the report, written like the seeds write them, from computed figures.
 
 Each function takes a ``Model`` and returns one sentence (``str``) or a list of paragraphs; every
-figure is computed (``perfxl.report.figures``) and formatted by ``perfxl.report.fmt``.  Amounts
+figure is computed (``perfxl.derived``, the workbook's formulas in Python) and formatted by
+``perfxl.report.fmt``.  Amounts
 are in ``model.unit``.  An empty required input shows 「（未填写）」 at its place.
 """
 from __future__ import annotations
 
+from perfxl import derived as D
 from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
-from perfxl.report.figures import (column_total, figure, num, project_execution_rate, ratio,
-                                   shares, staff_counts, three_public_totals)
+from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
+                                   three_public_totals)
 from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count, fmt_rate,
                                fmt_score, share_phrase)
 
@@ -146,12 +148,12 @@ def three_public_sentence(model: Model) -> str:
     text = f"“三公”经费支出{fmt_amount(final, unit)}"
     if items:
         text += f"，其中：{'，'.join(items)}"
-    change = figure("three_public_change", model)
-    if change is not None and prior is not None:
-        text += "；" + change_phrase(prior + change, prior, unit)
+    phrase = change_phrase(final, prior, unit)
+    if phrase:
+        text += "；" + phrase
     if budget is not None:
         text += f"；本年预算{fmt_amount(budget, unit)}"
-        control = figure("three_public_control_rate", model)
+        control = D.three_public_control_rate(model)
         if control is not None:
             text += f"，“三公”经费控制率{fmt_rate(control)}"
     return text + "。"
@@ -177,7 +179,7 @@ def project_spending(model: Model) -> list[str]:
         for r in projects:
             clause = (f"“{r.project}”全年预算数{fmt_amount(r.budget_full, unit)}，"
                       f"全年执行数{fmt_amount(r.executed, unit)}")
-            rate = project_execution_rate(r)
+            rate = D.project_execution_rate(r)
             if rate is not None:
                 clause += f"，执行率{fmt_rate(rate)}"
             clauses.append(clause)
@@ -229,7 +231,7 @@ def staffing_sentences(model: Model) -> list[str]:
         extras = [f"{label}{fmt_count(v)}人" for label, v in extras if v]
         out.append(text + ("；另有" + "、".join(extras) if extras else "") + "。")
     authorized, in_service = staff_counts(model)
-    rate = figure("staff_control_rate", model)
+    rate = D.staff_control_rate(model)
     if authorized is not None or in_service is not None:
         out.append(f"财政供养人员编制数{fmt_count(authorized)}人，实际在职人数"
                    f"{fmt_count(in_service)}人，在职人员控制率{fmt_rate(rate)}。")
@@ -242,8 +244,8 @@ def execution_sentence(model: Model) -> str:
     text = (f"年初预算数{fmt_amount(model.get('budget_initial'), unit)}，"
             f"全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
             f"全年执行数{fmt_amount(model.get('executed'), unit)}，"
-            f"预算执行率{fmt_rate(figure('execution_rate', model))}")
-    score, weight = figure("execution_score", model), num(model.get("execution_weight"))
+            f"预算执行率{fmt_rate(D.execution_rate(model))}")
+    score, weight = D.execution_score(model), num(model.get("execution_weight"))
     if score is not None:
         text += f"，执行率得分{fmt_score(score)}分（分值{fmt_score(weight)}分）"
     return text + "。"
@@ -255,33 +257,33 @@ def control_sentences(model: Model) -> list[str]:
     unit = model.unit
     out = []
     authorized, in_service = staff_counts(model)
-    rate = figure("staff_control_rate", model)
+    rate = D.staff_control_rate(model)
     if rate is not None:
         out.append(f"在职人员控制率{fmt_rate(rate)}（实际在职人数{fmt_count(in_service)}人，"
                    f"编制数{fmt_count(authorized)}人）。")
     tp = three_public_sentence(model)
     if tp:
         out.append(tp)
-    adj = figure("budget_adjustment_rate", model)
-    if adj is not None:
+    adj = D.budget_adjustment_rate(model)
+    if adj is not None and num(model.get("budget_adjustment")) is not None:
         out.append(f"预算调整数{fmt_amount(model.get('budget_adjustment'), unit)}，"
                    f"预算调整率{fmt_rate(adj)}。")
-    for key, name, a, b in (
-            ("public_funds_control_rate", "公用经费控制率", "public_funds_final",
+    for fn, name, a, b in (
+            (D.public_funds_control_rate, "公用经费控制率", "public_funds_final",
              "public_funds_budget"),
-            ("procurement_rate", "政府采购执行率", "procurement_actual", "procurement_budget")):
-        r = figure(key, model)
+            (D.procurement_rate, "政府采购执行率", "procurement_actual", "procurement_budget")):
+        r = fn(model)
         if r is not None:
             out.append(f"{name}{fmt_rate(r)}（{fmt_amount(model.get(a), unit)} ÷ "
                        f"{fmt_amount(model.get(b), unit)}）。")
-    for key, name, cur, prior in (
-            ("carryover_change_rate", "结转结余", "carryover_current", "carryover_prior"),
-            ("stock_funds_change_rate", "存量资金", "stock_funds_current", "stock_funds_prior")):
-        r = figure(key, model)
+    for fn, name, cur, prior in (
+            (D.carryover_change_rate, "结转结余", "carryover_current", "carryover_prior"),
+            (D.stock_funds_change_rate, "存量资金", "stock_funds_current", "stock_funds_prior")):
+        r = fn(model)
         if r is not None:
             out.append(f"本年末{name}{fmt_amount(model.get(cur), unit)}，上年末"
                        f"{fmt_amount(model.get(prior), unit)}，{name}变动率{fmt_rate(r)}。")
-    r = figure("fixed_asset_utilization", model)
+    r = D.fixed_asset_utilization(model)
     if r is not None:
         out.append(f"固定资产利用率{fmt_rate(r)}。")
     return out

@@ -1,0 +1,167 @@
+"""What the Excel add-in's buttons do, on the workbook the user has open.
+
+Three thin adapters over the functions the CLI uses; each takes an ``xlwings.Book`` (Excel over
+COM, or xlwings' remote engine in the tests), reads it once (``perfxl.io.xl_book``), computes,
+writes perfxl's output sheets and output cells only, and returns a short Chinese summary:
+
+* ``check_book(book)`` (校验): ``perfxl.checks.check_model``; clears the previous run's marks
+  (``perfxl.addin.marks``), writes 校验结果 (one row per finding, a hyperlink to its cell) and
+  fills each offending cell with its level's colour (``perfxl.outputs.LEVEL_FILLS``).
+* ``score_book(book)`` (评分): ``perfxl.scoring.score_model``; writes 评分 (computed scores beside
+  the stated ones, totals, grade) and the computed-score output cells of 指标体系.
+* ``report_book(book)`` (生成报告): ``perfxl.report.report_text``; writes 报告, and saves the
+  .docx beside the workbook (``perfxl report``'s default name) when the workbook is a saved
+  local file; otherwise says why it did not.
+
+Output sheets are replaced whole and marks are cleared first, so pressing a button twice gives
+the same workbook; nothing the user typed is written.  Progress goes to Excel's status bar where
+the engine has one.  Errors are ``PerfxlError`` (Chinese); ``perfxl.addin`` shows them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from perfxl.outputs import LEVEL_FILLS, LEVEL_NAMES
+
+__all__ = ["check_book", "score_book", "report_book"]
+
+
+class _Status:
+    """Excel's status bar, where the engine has one (the remote engine has none)."""
+
+    def __init__(self, book) -> None:
+        self.app = getattr(book, "app", None)
+
+    def __call__(self, text: str | bool) -> None:
+        if self.app is None:
+            return
+        try:
+            self.app.status_bar = text
+        except NotImplementedError:
+            self.app = None
+
+    def __enter__(self) -> "_Status":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self(False)  # hand the status bar back to Excel
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return "—"
+    return f"{x:.2f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
+
+
+# ----------------------------------------------------------------------------------------------
+def check_book(book) -> str:
+    """校验: every check; 校验结果 sheet and highlights, the previous marks cleared first."""
+    from perfxl.addin import marks
+    from perfxl.checks import check_model
+    from perfxl.io.xl_book import read_xl_book, write_output_sheet
+    from perfxl.outputs import findings_sheet
+
+    with _Status(book) as status:
+        status("perfxl：正在读取工作簿……")
+        model = read_xl_book(book)
+        status("perfxl：正在校验……")
+        findings = check_model(model)
+        status("perfxl：正在写入校验结果……")
+        marks.clear_marks(book)
+        write_output_sheet(book, findings_sheet(findings))
+        filled = marks.highlight(book, _highlights(book, findings))
+    if not findings:
+        return "校验完成：未发现问题。"
+    counts = [f"{LEVEL_NAMES[lv]} {n} 条" for lv in LEVEL_FILLS
+              if (n := sum(f.level == lv for f in findings))]
+    return (f"校验完成：发现 {len(findings)} 条问题（{'、'.join(counts)}），已列在"
+            f"「{marks.RESULTS_SHEET}」工作表，并标出 {filled} 个单元格。")
+
+
+def _highlights(book, findings) -> list[tuple[str, str, str]]:
+    """One fill per offending cell, the most severe level's; cells of missing sheets skipped."""
+    from perfxl.checks import level_rank
+
+    names = {s.name for s in book.sheets}
+    worst: dict[tuple[str, str], str] = {}
+    for f in findings:
+        if not (f.sheet and f.cell) or f.sheet not in names or f.level not in LEVEL_FILLS:
+            continue
+        key = (f.sheet, f.cell)
+        if key not in worst or level_rank(f.level) < level_rank(worst[key]):
+            worst[key] = f.level
+    return [(s, c, "#" + LEVEL_FILLS[lv]) for (s, c), lv in worst.items()]
+
+
+# ----------------------------------------------------------------------------------------------
+def score_book(book) -> str:
+    """评分: the 评分 sheet and the computed-score output cells."""
+    from perfxl.io.xl_book import read_xl_book, write_output_cells, write_output_sheet
+    from perfxl.layout import SCORES_SHEET
+    from perfxl.scoring import score_model
+    from perfxl.scoring.output import scores_output
+
+    with _Status(book) as status:
+        status("perfxl：正在读取工作簿……")
+        model = read_xl_book(book)
+        status("perfxl：正在评分……")
+        result = score_model(model)
+        sheet, cells = scores_output(result)
+        status("perfxl：正在写入评分结果……")
+        write_output_sheet(book, sheet)
+        write_output_cells(book, cells)
+    parts = []
+    if result.total is not None:
+        parts.append(f"总分 {_fmt(result.total)} 分（填报 {_fmt(result.stated_total)} 分），"
+                     f"等级「{result.grade or '—'}」")
+    if result.projects:
+        parts.append(f"{len(result.projects)} 个项目已分别评分")
+    if result.warnings:
+        parts.append(f"{len(result.warnings)} 条提示")
+    detail = "；".join(parts) or "没有可计算的得分"
+    return f"评分完成：{detail}。详见「{SCORES_SHEET.name}」工作表。"
+
+
+# ----------------------------------------------------------------------------------------------
+def report_book(book) -> str:
+    """生成报告: the 报告 sheet, and the .docx beside a saved local workbook."""
+    from perfxl.io.xl_book import read_xl_book, write_output_sheet
+    from perfxl.layout import REPORT_SHEET
+    from perfxl.outputs import report_sheet
+    from perfxl.report import render_report, report_text
+
+    with _Status(book) as status:
+        status("perfxl：正在读取工作簿……")
+        model = read_xl_book(book)
+        status("perfxl：正在生成报告……")
+        lines = report_text(model)
+        write_output_sheet(book, report_sheet(lines))
+        target = docx_path(book)
+        if target is None:
+            saved = ("工作簿不是已保存的本地文件（或当前环境无法访问其文件夹），未保存 Word 文件；"
+                     "请先保存工作簿再生成，或在命令行运行 perfxl report")
+        else:
+            status("perfxl：正在保存 Word 文件……")
+            try:
+                saved = f"Word 文件已保存：{render_report(model, target)}"
+            except PermissionError:
+                saved = f"Word 文件未能保存：{target} 无法写入（可能正在 Word 中打开，请关闭后重试）"
+    return f"报告已生成：{len(lines)} 段，写入「{REPORT_SHEET.name}」工作表；{saved}。"
+
+
+def docx_path(book) -> Path | None:
+    """Where the report .docx goes: beside the workbook, named as ``perfxl report`` names it;
+    ``None`` when the workbook is not a saved local file (a new book, a web or cloud address,
+    xlwings' remote engine)."""
+    from perfxl.cli.report import default_output
+
+    try:
+        fullname = str(book.fullname)
+    except Exception:
+        return None
+    if "://" in fullname:
+        return None
+    path = Path(fullname)
+    if not path.is_absolute() or not path.parent.is_dir():
+        return None
+    return default_output(path, None, None)

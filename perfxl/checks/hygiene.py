@@ -1,0 +1,324 @@
+"""PX001–PX007: workbook hygiene — formula cells, cached values, choices, external links.
+
+These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
+typed-over cells, external links); a model built in code has no source and they stay quiet.
+Formula texts are compared with the template's (``perfxl.layout.LAYOUT.formula_cells``) only when
+every table and named cell sits where the template puts it, since moved blocks legitimately
+change the references.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from perfxl import derived
+from perfxl import layout as L
+from perfxl.checks.compare import fmt_num, is_number
+from perfxl.checks.finding import ERROR, INFO, WARNING
+from perfxl.checks.registry import fails, passes, rule
+
+_LAY = L.LAYOUT
+_EXEC_RATE = _LAY.field_cell("execution_rate")
+_EXEC_SCORE = _LAY.field_cell("execution_score")
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+_FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
+
+
+def _label(sheet: str, cell: str) -> str:
+    """The template's name for a formula cell: 「执行率（计算）」 or 「占比（计算）」."""
+    for key in _LAY.fields:
+        if _LAY.field_cell(key) == (sheet, cell):
+            return _LAY.field(key).label
+    for tkey, (sh, t) in _LAY.tables.items():
+        if sh.name != sheet:
+            continue
+        for c in t.columns:
+            if c.role == L.FORMULA and cell.startswith(_LAY.column_letter(tkey, c.key)):
+                rest = cell[len(_LAY.column_letter(tkey, c.key)):]
+                if rest.isdigit():
+                    return f"{t.title}·{c.header}"
+    return "计算单元格"
+
+
+@rule("PX001", "formula-overwritten", ERROR, title="计算单元格的公式被改写为数值",
+      message="“{label}”应为公式，现被改写为数值 {value}；请恢复公式（可从标准工作簿复制该单元格），"
+              "需要填报的数请填在对应的“（填报）”单元格",
+      cases=[
+          fails("执行率（计算）被手工填成 0.96", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
+                source={"formulas": {_EXEC_RATE: None}, "typed_over": {_EXEC_RATE: 0.96}}),
+          passes("公式完好", source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$7,"")'},
+                                   "cached": {_EXEC_RATE: 0.9679}}),
+      ])
+def formula_overwritten(ctx):
+    """标准工作簿中由公式计算的单元格（合计、执行率、得分……）被用户直接键入数值覆盖后，
+    数据一改它也不会变，校验与评分都会被误导。
+
+    合格：执行率（计算）单元格保留公式。
+    不合格：执行率（计算）单元格被键入 0.96。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    for (sheet, cell), f in src.formulas.items():
+        if f is None:
+            v = src.typed_over.get((sheet, cell))
+            shown = "（空）" if v is None or v == "" else (fmt_num(v) if is_number(v) else str(v))
+            yield ctx.hit((sheet, cell), expected=_LAY.formula_cells.get((sheet, cell)),
+                          actual=v, label=_label(sheet, cell), value=shown)
+
+
+def _functions(formula: str) -> list[str]:
+    text = _STRING.sub('""', formula or "")
+    return [m.group(1) for m in _FUNC.finditer(text)]
+
+
+@rule("PX002", "function-not-allowed", ERROR, title="公式使用了不允许的函数",
+      message="公式使用了函数 {names}，不在 Excel、WPS、LibreOffice 都能计算的函数范围内（{allowed} 等）；"
+              "请改用这些函数，或改为填写数值",
+      cases=[
+          fails("使用 XLOOKUP", at="收入!G5",
+                source={"extra_formulas": {("收入", "G5"): "=XLOOKUP(A5,A:A,B:B)"}}),
+          passes("SUM、IFERROR", source={"formulas": {("收入", "B13"): "=SUM($B$5:$B$10)"}}),
+      ])
+def function_not_allowed(ctx):
+    """工作簿中的公式只能使用 Excel、WPS 与 LibreOffice 都能计算的函数
+    （``perfxl.layout.ALLOWED_FUNCTIONS``：SUM、IF、IFERROR、ROUND、SUMIF……）；其他函数在某些
+    软件中显示 #NAME?，而 formulas 计算引擎会把未知函数静默算成错误值。
+
+    合格：=SUM($B$5:$B$10)。
+    不合格：=XLOOKUP(A5,A:A,B:B)。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    cells = {**{k: v for k, v in src.formulas.items() if v}, **src.extra_formulas}
+    for (sheet, cell), f in cells.items():
+        bad = sorted({n for n in _functions(f)
+                      if re.sub(r"^_xl(fn|ws)\.", "", n).upper() not in L.ALLOWED_FUNCTIONS})
+        if bad:
+            names = "、".join(re.sub(r"^_xl(fn|ws)\.", "", n).upper() for n in bad)
+            yield ctx.hit((sheet, cell), expected=None, actual=names, names=names,
+                          allowed="、".join(sorted(L.ALLOWED_FUNCTIONS)[:8]))
+
+
+def _computed(model, key=None, table=None, row=None, column=None):
+    """What the template formula of a field / table cell gives for this model (``None`` when
+    perfxl has no twin of it, or the cell's row holds no data)."""
+    if key is not None:
+        fn = getattr(derived, key, None)
+        return fn(model) if callable(fn) else None
+    fns = {("income", "share"): lambda r: derived.income_share(model, r),
+           ("exp_function", "change"): derived.function_row_change,
+           ("exp_function", "change_rate"): derived.function_row_change_rate,
+           ("exp_function", "share"): lambda r: derived.function_row_share(model, r),
+           ("projects", "execution_rate"): derived.project_execution_rate,
+           ("projects", "execution_score"): derived.project_execution_score,
+           ("projects", "score_total"): lambda r: derived.project_score_total(model, r),
+           ("bonus", "score"): derived.bonus_row_score,
+           ("dept_indicators", "score"): lambda r: derived.indicator_row_score(model, r),
+           ("project_indicators", "score"): lambda r: derived.indicator_row_score(model, r)}
+    fn = fns.get((table, column))
+    return None if fn is None or row is None else fn(row)
+
+
+def _formula_cells(ctx):
+    """((sheet, cell), field key or None, table or None, row or None, column or None)."""
+    m = ctx.model
+    for key, (_s, _b, f) in _LAY.fields.items():
+        if f.role == L.FORMULA:
+            yield m.field_cell(key), key, None, None, None
+    for tkey, (_s, t) in _LAY.tables.items():
+        for c in t.columns:
+            if c.role == L.FORMULA:
+                for r in m.rows(tkey):
+                    yield m.cell(tkey, r.index, c.key), None, tkey, r, c.key
+
+
+def _same(a, b) -> bool:
+    if is_number(a) and is_number(b):
+        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    return a == b
+
+
+@rule("PX003", "stale-cache", WARNING, title="计算单元格显示的值与数据不符（未重新计算）",
+      message="“{label}”显示 {cached}，按当前数据应为 {computed}；工作簿保存时未重新计算（或计算被设为手动）。"
+              "请在 Excel/WPS 中按 F9 重新计算后保存",
+      cases=[
+          fails("执行率显示 90.00%，数据给出 96.79%", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
+                values={"budget_full": 4128.02, "executed": 3995.49},
+                source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$7,"")'},
+                        "cached": {_EXEC_RATE: 0.9}}),
+          passes("显示值与数据一致", values={"budget_full": 4128.02, "executed": 3995.49},
+                 source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$7,"")'},
+                         "cached": {_EXEC_RATE: 3995.49 / 4128.02}}),
+      ])
+def stale_cache(ctx):
+    """工作簿保存的计算结果（缓存值）应与按当前数据重新计算的结果一致；不一致说明文件保存时
+    没有重算（手动计算模式，或被其他程序改过数据），打开文件的人看到的是旧数。只比较文件自带的
+    缓存值（没有缓存值的文件由读取器重算，不存在此问题）。
+
+    合格：执行率单元格缓存 0.967895，数据 3995.49 ÷ 4128.02。
+    不合格：缓存 0.90，数据给出 96.79%。
+    """
+    src = ctx.model.source
+    if src is None or not src.has_cached_values:
+        return
+    for where, key, table, row, col in _formula_cells(ctx):
+        if src.formulas.get(where) is None:
+            continue
+        cached = src.cached.get(where)
+        if cached is None or cached == "":
+            continue
+        comp = _computed(ctx.model, key, table, row, col)
+        if comp is None or (is_number(cached) != is_number(comp)):
+            continue
+        if not _same(cached, comp):
+            shown = (lambda v: fmt_num(v) if is_number(v) else str(v))
+            yield ctx.hit(where, expected=comp, actual=cached, label=_label(*where),
+                          cached=shown(cached), computed=shown(comp))
+
+
+def _norm(f: str | None) -> str:
+    text = (f or "").lstrip("=")
+    parts = re.split(r'("(?:[^"]|"")*")', text)
+    return "".join(p if p.startswith('"') else re.sub(r"\s+", "", p).upper().replace("_XLFN.", "")
+                   for p in parts)
+
+
+def _standard(ctx) -> bool:
+    src = ctx.model.source
+    return (all(src.table_rows.get(t, _LAY.first_data_row(t)) == _LAY.first_data_row(t)
+                for t in _LAY.tables)
+            and all(src.field_cells.get(k, _LAY.field_cell(k)) == _LAY.field_cell(k)
+                    for k in _LAY.fields))
+
+
+@rule("PX004", "formula-changed", WARNING, title="公式与标准模板不同",
+      message="“{label}”的公式与标准模板不同{more}：现为 {found}，模板为 {template}；请从标准工作簿"
+              "复制公式（或用 perfxl new 生成新模板后粘贴数据）",
+      cases=[
+          fails("执行率改成 ÷ 年初预算数", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
+                source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$4,"")'}}),
+          passes("与模板相同（忽略空格与大小写）",
+                 source={"formulas": {_EXEC_RATE: _LAY.formula_cells[_EXEC_RATE].lower().replace(",", ", ")
+                                      .replace('""', '""')}}),
+      ])
+def formula_changed(ctx):
+    """各计算单元格的公式应与标准模板相同（比较时忽略空格与大小写）。只在所有表格、命名单元格都在
+    模板原位时比较；同一表格同一列的多处改动合并为一条。
+
+    合格：执行率 =IFERROR($B$8/$B$7,"")。
+    不合格：执行率被改成 =IFERROR($B$8/$B$4,"")（除以年初预算数）。
+    """
+    src = ctx.model.source
+    if src is None or not _standard(ctx):
+        return
+    groups: dict[str, list] = {}
+    for where, f in src.formulas.items():
+        tmpl = _LAY.formula_cells.get(where)
+        if f is None or tmpl is None or _norm(f) == _norm(tmpl):
+            continue
+        groups.setdefault(_label(*where), []).append((where, f, tmpl))
+    for label, items in groups.items():
+        where, f, tmpl = items[0]
+        a, b = _snippets(f, tmpl)
+        yield ctx.hit(where, expected=tmpl, actual=f, label=label,
+                      more=f"（共 {len(items)} 处，首处 {where[1]}）" if len(items) > 1 else "",
+                      found=a, template=b)
+
+
+def _snippets(found: str, template: str, width: int = 48) -> tuple[str, str]:
+    """The two formulas around their first difference (whole when short)."""
+    if len(found) <= width and len(template) <= width:
+        return found, template
+    i = next((k for k, (x, y) in enumerate(zip(found, template)) if x != y),
+             min(len(found), len(template)))
+    lo = max(0, i - 12)
+
+    def cut(s: str) -> str:
+        return ("…" if lo else "") + s[lo:lo + width] + ("…" if len(s) > lo + width else "")
+    return cut(found), cut(template)
+
+
+def _choice_ok(value, choices) -> bool:
+    if choices == "frameworks":
+        from perfxl.frameworks import resolve_id
+        return resolve_id(str(value)) is not None
+    return value in choices
+
+
+@rule("PX005", "invalid-choice", ERROR, title="选项单元格的值不在可选范围内",
+      message="“{label}”填写“{value}”，不在可选值（{choices}）中；请从下拉列表中选择",
+      cases=[
+          fails("金额单位填“千元”", at="amount_unit", values={"amount_unit": "千元"}),
+          fails("评价框架未知", at="framework", values={"framework": "beijing_2030"}),
+          passes("万元、hunan_dept", values={"amount_unit": "万元", "framework": "hunan_dept"}),
+      ])
+def invalid_choice(ctx):
+    """下拉选项单元格（金额单位、评价框架、指标性质、方向、达成程度、是否适用、增减方向、资金来源）
+    的值必须是可选值之一；粘贴数据会绕过下拉列表的限制。
+
+    合格：金额单位“万元”，评价框架“hunan_dept”。
+    不合格：金额单位“千元”；评价框架“beijing_2030”（没有这个框架）。
+    """
+    from perfxl.frameworks import available
+    for key, (_s, _b, f) in _LAY.fields.items():
+        v = ctx.value(key)
+        if (f.kind == L.CHOICE and f.choices and v not in (None, "")
+                and not _choice_ok(v, f.choices)):
+            choices = available() if f.choices == "frameworks" else f.choices
+            yield ctx.hit(ctx.at(key), expected="、".join(choices), actual=v, label=f.label,
+                          value=v, choices="、".join(choices))
+    for tkey, (_s, t) in _LAY.tables.items():
+        for c in t.columns:
+            if c.kind != L.CHOICE or not c.choices:
+                continue
+            for r in ctx.rows(tkey):
+                v = r.values.get(c.key)
+                if v not in (None, "") and v not in c.choices:
+                    yield ctx.hit(ctx.at_row(r, c.key), expected="、".join(c.choices), actual=v,
+                                  label=f"{t.title}的{c.header}", value=v,
+                                  choices="、".join(c.choices))
+
+
+@rule("PX006", "external-links", WARNING, title="工作簿含外部链接",
+      message="工作簿引用了其他文件（{links}）；发给他人后这些数据无法更新，也可能泄露本机路径。"
+              "请在 Excel 的“数据 → 编辑链接 → 断开链接”后保存",
+      cases=[
+          fails("引用了另一个工作簿", at="!",
+                source={"external_links": ["file:///C:/财务/2023决算.xlsx"]}),
+          passes("没有外部链接", source={"external_links": []}),
+      ])
+def external_links(ctx):
+    """标准工作簿不应引用其他文件（外部链接）：对方打开时数据无法更新或提示安全警告，路径还会
+    泄露本机目录。
+
+    合格：没有外部链接。
+    不合格：引用了 C:/财务/2023决算.xlsx。
+    """
+    src = ctx.model.source
+    if src is not None and src.external_links:
+        links = "、".join(src.external_links[:3]) + ("……" if len(src.external_links) > 3 else "")
+        yield ctx.hit(("", ""), expected=None, actual="；".join(src.external_links), links=links)
+
+
+@rule("PX007", "formula-in-input", INFO, title="填报单元格含公式",
+      message="“{cellref}”是填报单元格，却含公式 {formula}；perfxl 读取其计算结果，请确认公式引用的"
+              "数据正确，或改为填写数值",
+      cases=[
+          fails("全年预算数写成 =2161.19+1966.83", at="部门自评表!B6",
+                source={"extra_formulas": {("部门自评表", "B6"): "=2161.19+1966.83"}}),
+          passes("填报单元格为数值", source={"extra_formulas": {}}),
+      ])
+def formula_in_input(ctx):
+    """填报（输入）单元格中的公式不会被 perfxl 改写，但其结果取决于公式引用的数据，且文件缓存值
+    可能过期；提示用户确认，或改填数值。
+
+    合格：全年预算数填写数值 4128.02。
+    不合格：全年预算数填写 =2161.19+1966.83。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    for (sheet, cell), f in src.extra_formulas.items():
+        yield ctx.hit((sheet, cell), actual=f, cellref=f"{sheet}!{cell}", formula=f)

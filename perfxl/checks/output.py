@@ -1,0 +1,216 @@
+"""Reports of check results, one function per format: text (a table per sheet), JSON, JSON lines,
+JUnit XML, SARIF 2.1.0 and GitHub workflow commands.
+
+Input is a list of ``FileResult`` (a file, its findings, or the Chinese reason it could not be
+read).  Every function returns a string; order is the findings' order (file, sheet, row,
+column, rule), so the output is stable.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from perfxl import __version__
+from perfxl.checks.finding import ERROR, INFO, WARNING, Finding, level_rank
+from perfxl.checks.registry import RULES
+
+__all__ = ["FileResult", "FORMATS", "render", "summary"]
+
+FORMATS = ("text", "json", "jsonl", "junit", "sarif", "github")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    file: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None  # why the file could not be read
+
+    def count(self, level: str) -> int:
+        return sum(1 for f in self.findings if f.level == level)
+
+    def fails(self, fail_on: str) -> bool:
+        """True when a finding is at or above ``fail_on`` (error / warning / info)."""
+        return any(level_rank(f.level) <= level_rank(fail_on) for f in self.findings)
+
+
+def summary(r: FileResult) -> dict[str, int]:
+    return {"errors": r.count(ERROR), "warnings": r.count(WARNING), "infos": r.count(INFO)}
+
+
+# ---- JSON ----------------------------------------------------------------------------------
+def _file_json(r: FileResult) -> dict[str, Any]:
+    d: dict[str, Any] = {"file": r.file, "findings": [f.as_dict() for f in r.findings],
+                         "summary": summary(r)}
+    if r.error is not None:
+        d["error"] = r.error
+    return d
+
+
+def to_json(results: list[FileResult]) -> str:
+    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual}],
+    "summary": {"errors", "warnings", "infos"}, ["error"]}]}``."""
+    return json.dumps({"files": [_file_json(r) for r in results]}, ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def to_jsonl(results: list[FileResult]) -> str:
+    """One JSON object per finding (with ``file``), and one per unreadable file
+    (``{"file", "error"}``)."""
+    lines = []
+    for r in results:
+        if r.error is not None:
+            lines.append(json.dumps({"file": r.file, "error": r.error}, ensure_ascii=False))
+        for f in r.findings:
+            lines.append(json.dumps({"file": r.file, **f.as_dict()}, ensure_ascii=False))
+    return "".join(line + "\n" for line in lines)
+
+
+# ---- JUnit ---------------------------------------------------------------------------------
+def to_junit(results: list[FileResult]) -> str:
+    """A ``<testsuite>`` per file, a failing ``<testcase>`` per finding at warning or above
+    (info findings pass with their message in ``<system-out>``), an ``<error>`` for an
+    unreadable file, one passing case for a clean file."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites name=\"perfxl check\">"]
+    for r in results:
+        cases = []
+        failures = errors = 0
+        if r.error is not None:
+            errors += 1
+            cases.append(f'    <testcase classname={quoteattr(r.file)} name="读取工作簿">\n'
+                         f'      <error message={quoteattr(r.error)}/>\n    </testcase>')
+        for f in r.findings:
+            name = quoteattr(f"{f.rule} {f.sheet}!{f.cell}" if f.sheet else f.rule)
+            cls = quoteattr(f"{r.file}.{f.sheet}" if f.sheet else r.file)
+            if f.level == INFO:
+                cases.append(f"    <testcase classname={cls} name={name}>\n"
+                             f"      <system-out>{_xml(f.message)}</system-out>\n    </testcase>")
+                continue
+            failures += 1
+            cases.append(f"    <testcase classname={cls} name={name}>\n"
+                         f"      <failure type={quoteattr(f.level)} message={quoteattr(f.message)}>"
+                         f"{_xml(f.message)}</failure>\n    </testcase>")
+        if not cases:
+            cases.append(f'    <testcase classname={quoteattr(r.file)} name="perfxl check"/>')
+        out.append(f"  <testsuite name={quoteattr(r.file)} tests=\"{len(cases)}\" "
+                   f"failures=\"{failures}\" errors=\"{errors}\">")
+        out += cases
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"
+
+
+def _xml(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---- SARIF ---------------------------------------------------------------------------------
+_SARIF_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}
+
+
+def to_sarif(results: list[FileResult]) -> str:
+    """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
+    is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格)."""
+    codes = sorted({f.rule for r in results for f in r.findings})
+    rules = [{"id": c, "name": RULES[c].name,
+              "shortDescription": {"text": RULES[c].title},
+              "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},
+              "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[c].level]},
+              "helpUri": f"docs/rules/{c}.md"} for c in codes if c in RULES]
+    index = {c: i for i, c in enumerate(codes)}
+    res = []
+    for r in results:
+        for f in r.findings:
+            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": r.file}}}
+            if f.sheet:
+                loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
+                                            "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
+            res.append({"ruleId": f.rule, "ruleIndex": index[f.rule],
+                        "level": _SARIF_LEVEL[f.level], "message": {"text": f.message},
+                        "locations": [loc],
+                        "properties": {"sheet": f.sheet, "cell": f.cell,
+                                       "expected": f.expected, "actual": f.actual}})
+    notes = [{"level": "error", "message": {"text": f"{r.file}：{r.error}"}}
+             for r in results if r.error is not None]
+    run = {"tool": {"driver": {"name": "perfxl", "version": __version__,
+                               "informationUri": "https://example.invalid/perfxl", "rules": rules}},
+           "results": res,
+           "invocations": [{"executionSuccessful": not notes,
+                            "toolExecutionNotifications": notes}]}
+    doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+           "runs": [run]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---- GitHub workflow commands --------------------------------------------------------------
+def _gh_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(s: str) -> str:
+    return _gh_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(results: list[FileResult]) -> str:
+    """``::error file=…,title=PX201 部门自评表!B10::message`` lines (info as ``::notice``)."""
+    cmd = {ERROR: "error", WARNING: "warning", INFO: "notice"}
+    lines = []
+    for r in results:
+        if r.error is not None:
+            lines.append(f"::error file={_gh_prop(r.file)},title=无法读取::{_gh_data(r.error)}")
+        for f in r.findings:
+            title = f"{f.rule} {f.sheet}!{f.cell}" if f.sheet else f.rule
+            lines.append(f"::{cmd[f.level]} file={_gh_prop(r.file)},title={_gh_prop(title)}::"
+                         f"{_gh_data(f.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+# ---- text ----------------------------------------------------------------------------------
+_LEVEL_TEXT = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+_LEVEL_STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
+
+
+def to_text(results: list[FileResult], *, color: bool = False, width: int = 140) -> str:
+    """A table per sheet (单元格 | 规则 | 级别 | 说明) under a heading per file with its counts.
+    ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI)."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    buf = io.StringIO()
+    con = Console(file=buf, width=width, color_system="standard" if color else None,
+                  force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
+    for r in results:
+        s = summary(r)
+        if r.error is not None:
+            con.print(f"[bold]{r.file}[/bold]：[red]无法读取[/red] —— {r.error}")
+            continue
+        if not r.findings:
+            con.print(f"[bold]{r.file}[/bold]：[green]未发现问题[/green]")
+            continue
+        con.print(f"[bold]{r.file}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
+                  f"{s['infos']} 个提示")
+        sheets: dict[str, list[Finding]] = {}
+        for f in r.findings:
+            sheets.setdefault(f.sheet or "（整个文件）", []).append(f)
+        for sheet, items in sheets.items():
+            t = Table(title=f"工作表：{sheet}", title_justify="left", box=box.SIMPLE_HEAD,
+                      show_lines=False, expand=False)
+            t.add_column("单元格", no_wrap=True)
+            t.add_column("规则", no_wrap=True)
+            t.add_column("级别", no_wrap=True)
+            t.add_column("说明", overflow="fold")
+            for f in items:
+                level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
+                t.add_row(f.cell or "-", f.rule, level, f.message)
+            con.print(t)
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+
+
+def render(results: list[FileResult], fmt: str, *, color: bool = False, width: int = 140) -> str:
+    if fmt == "text":
+        return to_text(results, color=color, width=width)
+    return {"json": to_json, "jsonl": to_jsonl, "junit": to_junit, "sarif": to_sarif,
+            "github": to_github}[fmt](results)

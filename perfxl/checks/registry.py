@@ -1,0 +1,127 @@
+"""The rule registry: every check is a small function registered with ``@rule``.
+
+A rule has a stable code by family (PX0xx workbook hygiene, PX1xx sums and identities, PX2xx
+ratios, PX3xx scores, PX4xx completeness, PX5xx plausibility), an ASCII name, a Chinese title,
+a level, a Chinese message template (``str.format`` over the arguments the rule yields, so the
+numbers and the fix are always shown), a docstring that is its documentation page (with 合格 /
+不合格 examples), and its firing / quiet ``cases`` as data (exercised by one parametrized test
+and rendered into ``docs/rules/<CODE>.md``).
+
+A rule function takes a ``perfxl.checks.context.Ctx`` and yields ``Hit`` records; the engine
+(``perfxl.checks.engine``) turns them into ``Finding`` objects.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from perfxl.checks.finding import LEVELS
+
+__all__ = ["Rule", "Hit", "Case", "fails", "passes", "rule", "RULES", "FAMILIES",
+           "select_rules"]
+
+FAMILIES = {
+    "0": "工作簿规范（公式、缓存值、选项、外部链接）",
+    "1": "合计与恒等式",
+    "2": "比率（执行率、占比、控制率、变动率、增减额）",
+    "3": "得分与分值",
+    "4": "完整性（偏差说明、必填项、年度标注）",
+    "5": "合理性（人数、单位、负数、百分数）",
+}
+
+_CODE = re.compile(r"^PX[0-5]\d\d$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule function yields: the cell to fix, the numbers, the template arguments."""
+
+    where: tuple[str, str]
+    expected: Any = None
+    actual: Any = None
+    args: Mapping[str, Any] = field(default_factory=dict)
+    related: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Case:
+    """One documented case of a rule, as data.
+
+    * ``fires``: whether the rule reports something on this model.
+    * ``values``: field key -> value; ``rows``: table key -> list of row dicts (rows of a fixed
+      table are placed by their label, open-table rows in order); ``source``: keyword arguments
+      of ``perfxl.model.SourceInfo`` (formula texts, cached values...).
+    * ``at``: where a firing case must report — a field key (``"execution_rate_stated"``) or
+      ``"table[index].column"``; ``expected``: the number it must give.
+    """
+
+    fires: bool
+    note: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    rows: Mapping[str, Sequence[Mapping[str, Any]]] = field(default_factory=dict)
+    source: Mapping[str, Any] | None = None
+    at: str | None = None
+    expected: Any = None
+
+
+def fails(note: str, *, at: str | None = None, expected: Any = None, **kw: Any) -> Case:
+    """A 不合格 case: the rule must fire (at ``at``, with ``expected`` when given)."""
+    return Case(True, note, at=at, expected=expected, **kw)
+
+
+def passes(note: str, **kw: Any) -> Case:
+    """A 合格 case: the rule must stay quiet."""
+    return Case(False, note, **kw)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    title: str
+    level: str
+    message: str
+    func: Callable[[Any], Iterable[Hit]]
+    cases: tuple[Case, ...]
+    module: str
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[2]]
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+
+#: code -> Rule, filled as the rule modules are imported (``perfxl.checks.rules``).
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, level: str, *, title: str, message: str,
+         cases: Sequence[Case] = ()) -> Callable:
+    """Register the decorated function as rule ``code``."""
+    if not _CODE.match(code):
+        raise ValueError(f"bad rule code {code!r}")
+    if level not in LEVELS:
+        raise ValueError(f"{code}: bad level {level!r}")
+
+    def deco(func: Callable[[Any], Iterable[Hit]]) -> Callable[[Any], Iterable[Hit]]:
+        if code in RULES and RULES[code].func.__qualname__ != func.__qualname__:
+            raise ValueError(f"duplicate rule code {code}")
+        RULES[code] = Rule(code, name, title, level, message, func, tuple(cases),
+                           func.__module__)
+        return func
+
+    return deco
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules whose code starts with one of ``select`` (all when empty) and with none of
+    ``ignore``, in code order.  Prefixes are matched case-insensitively (``px2`` = ``PX2``)."""
+    sel = tuple(s.strip().upper() for s in select if s.strip())
+    ign = tuple(s.strip().upper() for s in ignore if s.strip())
+    return [r for code, r in sorted(RULES.items())
+            if (not sel or code.startswith(sel)) and not (ign and code.startswith(ign))]

@@ -1,0 +1,47 @@
+"""``perfxl report FILE [-o OUT.docx] [--outline hunan|guangdong|project] [--project NAME]``: a thin
+adapter over ``perfxl.report.render_report``.
+
+Reads the workbook (``perfxl.io.xlsx_reader.read_workbook``), writes the 自评报告 (.docx) and
+prints its path on stdout.  The outline defaults from the workbook's 评价框架 (``--project`` alone
+means the project outline).  Default output: ``<FILE stem>-自评报告.docx`` beside FILE
+(``<FILE stem>-<项目>-项目自评报告.docx`` for a project).  Exit 0 on success, 2 when the file cannot
+be read or the report cannot be written (Chinese message on stderr).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from perfxl.cli._common import handle_errors
+
+
+def default_output(file: Path, outline: str | None, project: str | None) -> Path:
+    """Where the report goes when ``-o`` is not given."""
+    if outline == "project" or (outline is None and project):
+        return file.with_name(f"{file.stem}-{project or '项目'}-项目自评报告.docx")
+    return file.with_name(f"{file.stem}-自评报告.docx")
+
+
+@click.command("report")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="报告文件（.docx）；默认写在工作簿旁")
+@click.option("--outline", type=click.Choice(["hunan", "guangdong", "project"]), default=None,
+              help="报告提纲：hunan 湖南十部分、guangdong 广东一至六、project 项目支出"
+                   "（默认按工作簿的评价框架）")
+@click.option("--project", default=None, help="项目名称（项目支出绩效自评报告）")
+@handle_errors
+def command(file: Path, output: Path | None, outline: str | None, project: str | None) -> None:
+    """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
+    from perfxl.errors import UsageError
+    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.report import render_report
+
+    if outline is None and project:
+        outline = "project"
+    out = output or default_output(file, outline, project)
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"报告文件应为 .docx：{out}")
+    path = render_report(read_workbook(file), out, outline=outline, project=project)
+    click.echo(str(path))

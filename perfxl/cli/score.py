@@ -1,0 +1,59 @@
+"""``perfxl score FILE [-o OUT.xlsx] [--format text|json] [--framework ID]``: a thin adapter over
+``perfxl.scoring.score_model``.
+
+Scores go to stdout (text table or JSON: ``{"file", "framework", "total", "grade",
+"stated_total", "items": [{"indicator", "weight", "score", "stated_score", "rule"}], ...}``);
+with ``-o`` a copy of the workbook gets the 评分 sheet and the computed output cells — the input
+file is never written.  Exit 0 on success, 2 when the file cannot be read or scored.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from perfxl.cli._common import handle_errors
+
+
+@click.command("score")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="写入评分结果的工作簿副本（.xlsx）；原文件不会被改写")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="输出格式")
+@click.option("--framework", default=None,
+              help="评价框架 ID（默认取工作簿「基本信息」中的评价框架；见 docs/frameworks.md）")
+@handle_errors
+def command(file: Path, output: Path | None, fmt: str, framework: str | None) -> None:
+    """计算自评得分、总分与等级，并与填报的得分对照。"""
+    from perfxl.errors import UsageError
+    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.scoring import score_model
+    from perfxl.scoring.output import render_text
+
+    if output is not None and output.resolve() == file.resolve():
+        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    result = score_model(read_workbook(file), framework)
+    if output is not None:
+        _write(file, output, result)
+    if fmt == "json":
+        data = result.to_json()
+        data["file"] = str(file)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(result))
+    if output is not None:
+        click.echo(f"已写入：{output}", err=True)
+
+
+def _write(src: Path, out: Path, result) -> None:
+    from perfxl.io import xlsx_writer
+
+    if hasattr(xlsx_writer, "write_scores"):
+        xlsx_writer.write_scores(src, out, result)
+        return
+    from perfxl.scoring.output import scores_output
+
+    sheet, cells = scores_output(result)
+    xlsx_writer.write_outputs(src, out, sheets=[sheet], cells=cells)

@@ -1,0 +1,484 @@
+"""Every derived figure of the standard workbook, computed from a ``Model`` in plain Python.
+
+Each function mirrors the formula of the field or column of the same name in ``perfxl.layout``
+(the workbook's own formulas), so Python and the workbook agree: a blank input counts as 0 where
+the formula's arithmetic does, and a function returns ``None`` where the formula shows ""
+(division by zero, missing input).  Amounts are in the workbook's unit (``Model.unit``: 元 or
+万元), rates are fractions (0.9679 = 96.79%), weights and scores in 分.
+
+Names are the English identifiers of the Chinese terms (docs/frameworks.md lists the mapping);
+``MEASURES`` maps the names that frameworks may cite (``measure = "..."``) to their function.
+Formulas: 财预〔2013〕53号 common indicators (domain.md §2), Hunan variants (§3.1), the project and
+department 自评表 (§1.2–§1.4).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+from perfxl.model import Model, Row
+from perfxl.numbers import excel_round
+
+__all__ = [
+    "authorized_sum", "actual_sum", "staff_control_rate",
+    "income_initial_sum", "income_full_sum", "income_executed_sum", "income_prior_sum",
+    "income_share", "basic_executed_sum", "nature_executed_sum", "function_current_sum",
+    "function_prior_sum", "function_change", "function_row_change", "function_row_change_rate",
+    "function_row_share", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
+    "three_public_change_rate", "three_public_control_rate", "public_funds_control_rate",
+    "procurement_rate", "carryover_change_rate", "stock_funds_change_rate",
+    "fixed_asset_utilization", "execution_rate", "execution_score", "budget_adjustment_rate",
+    "budget_completion_rate", "budget_completion_rate_hunan", "carryover_rate",
+    "carryover_current", "carryover_prior", "dept_weight_sum", "dept_score_sum", "dept_grade",
+    "indicator_row_score", "indicator_weight_sums", "fill_down", "system_score_sum",
+    "bonus_row_score", "project_execution_rate", "project_execution_score",
+    "project_score_total", "MEASURES", "measure", "COLUMN_FUNCTIONS", "field_value",
+    "column_value",
+]
+
+
+# ---- spreadsheet semantics ---------------------------------------------------------------------
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _blank(v: Any) -> bool:
+    """``cell=""`` in a formula: an empty cell or an empty string."""
+    return v is None or v == ""
+
+
+def _n(v: Any) -> float:
+    """Excel's N(): a number stays, anything else is 0."""
+    return float(v) if _is_num(v) else 0.0
+
+
+def _arith(v: Any) -> float | None:
+    """A cell used in arithmetic: blank is 0, a number stays, text is an error (``None``)."""
+    if _blank(v):
+        return 0.0
+    return float(v) if _is_num(v) else None
+
+
+def _div(a: Any, b: Any) -> float | None:
+    """IFERROR(a/b, ""): ``None`` on a zero or blank divisor or a text operand."""
+    x, y = _arith(a), _arith(b)
+    if x is None or y is None or y == 0:
+        return None
+    return x / y
+
+
+def _sum(values: Iterable[Any]) -> float:
+    """SUM over a range: numbers only; blanks and text are ignored."""
+    return float(sum(float(v) for v in values if _is_num(v)))
+
+
+def _col(model: Model, table: str, column: str) -> list[Any]:
+    return [r.get(column) for r in model.rows(table)]
+
+
+def _v(model: Model, key: str) -> Any:
+    return model.values.get(key)
+
+
+# ---- 人员编制 staffing -------------------------------------------------------------------------
+def authorized_sum(model: Model) -> float:
+    """编制数（分类合计）= SUM(staffing.authorized), persons."""
+    return _sum(_col(model, "staffing", "authorized"))
+
+
+def actual_sum(model: Model) -> float:
+    """实有人数（分类合计）= SUM(staffing.actual), persons."""
+    return _sum(_col(model, "staffing", "actual"))
+
+
+def staff_control_rate(model: Model) -> float | None:
+    """在职人员控制率 (财政供养人员控制率) = 实际在职人数 ÷ 编制数, fraction; the stated totals
+    (``in_service_total``, ``authorized_total``) when filled, else the category sums.
+    财预〔2013〕53号 (domain.md §2 [S17, S15, S19]); seed 000 L214 90.48%, seed 004 L65 53/56."""
+    num = _v(model, "in_service_total")
+    den = _v(model, "authorized_total")
+    return _div(actual_sum(model) if _blank(num) else num,
+                authorized_sum(model) if _blank(den) else den)
+
+
+# ---- 收入 income ------------------------------------------------------------------------------
+def income_initial_sum(model: Model) -> float:
+    """年初预算数合计 = SUM(income.budget_initial), amount."""
+    return _sum(_col(model, "income", "budget_initial"))
+
+
+def income_full_sum(model: Model) -> float:
+    """全年预算数合计 = SUM(income.budget_full), amount."""
+    return _sum(_col(model, "income", "budget_full"))
+
+
+def income_executed_sum(model: Model) -> float:
+    """全年执行数合计 = SUM(income.executed), amount."""
+    return _sum(_col(model, "income", "executed"))
+
+
+def income_prior_sum(model: Model) -> float:
+    """上年决算数合计 = SUM(income.prior_final), amount."""
+    return _sum(_col(model, "income", "prior_final"))
+
+
+def income_share(model: Model, row: Row) -> float | None:
+    """占执行数比重 of an income row = executed ÷ SUM(income.executed), fraction."""
+    return _div(row.executed, income_executed_sum(model))
+
+
+# ---- 支出 expenditure -------------------------------------------------------------------------
+def basic_executed_sum(model: Model) -> float:
+    """基本支出经济分类合计 = SUM(exp_basic.executed), amount."""
+    return _sum(_col(model, "exp_basic", "executed"))
+
+
+def nature_executed_sum(model: Model) -> float:
+    """基本支出 + 项目支出 = SUM(exp_nature.executed), amount."""
+    return _sum(_col(model, "exp_nature", "executed"))
+
+
+def function_current_sum(model: Model) -> float:
+    """功能分类本年合计 = SUM(exp_function.current), amount."""
+    return _sum(_col(model, "exp_function", "current"))
+
+
+def function_prior_sum(model: Model) -> float:
+    """功能分类上年合计 = SUM(exp_function.prior), amount."""
+    return _sum(_col(model, "exp_function", "prior"))
+
+
+def function_change(model: Model) -> float:
+    """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少)."""
+    return function_current_sum(model) - function_prior_sum(model)
+
+
+def function_row_change(row: Row) -> float | None:
+    """增减额 of a 功能分类 row = N(current) − N(prior); ``None`` when both are blank."""
+    if _blank(row.current) and _blank(row.prior):
+        return None
+    return _n(row.current) - _n(row.prior)
+
+
+def function_row_change_rate(row: Row) -> float | None:
+    """增减率 of a 功能分类 row = (current − prior) ÷ prior, fraction; ``None`` when prior is 0
+    or blank."""
+    if _n(row.prior) == 0:
+        return None
+    return (_n(row.current) - float(row.prior)) / float(row.prior)
+
+
+def function_row_share(model: Model, row: Row) -> float | None:
+    """占比 of a 功能分类 row = current ÷ SUM(exp_function.current), fraction; ``None`` when
+    current is blank (seed 000 L86–L92)."""
+    if _blank(row.current):
+        return None
+    return _div(row.current, function_current_sum(model))
+
+
+# ---- “三公”经费 and other controls ------------------------------------------------------------
+def tp_prior_sum(model: Model) -> float:
+    """“三公”经费上年决算合计 = SUM(three_public.prior_final), amount."""
+    return _sum(_col(model, "three_public", "prior_final"))
+
+
+def tp_budget_sum(model: Model) -> float:
+    """“三公”经费本年预算合计 = SUM(three_public.budget), amount."""
+    return _sum(_col(model, "three_public", "budget"))
+
+
+def tp_final_sum(model: Model) -> float:
+    """“三公”经费本年决算合计 = SUM(three_public.final), amount."""
+    return _sum(_col(model, "three_public", "final"))
+
+
+def tp_change(model: Model) -> float:
+    """“三公”经费较上年增减额, amount: the stated totals when either is filled (a blank one
+    counts 0, as N() does), else the category sums."""
+    fs, ps = _v(model, "tp_final_stated"), _v(model, "tp_prior_stated")
+    if _blank(fs) and _blank(ps):
+        return tp_final_sum(model) - tp_prior_sum(model)
+    return _n(fs) - _n(ps)
+
+
+def three_public_change_rate(model: Model) -> float | None:
+    """“三公经费”变动率 = (本年 − 上年) ÷ 上年, fraction.  财预〔2013〕53号 (domain.md §2 [S17,
+    S15, S16]); seed 004 L79: 11.37 → 5.76 gives −49.34%."""
+    prior = _v(model, "tp_prior_stated")
+    return _div(tp_change(model), tp_prior_sum(model) if _blank(prior) else prior)
+
+
+def three_public_control_rate(model: Model) -> float | None:
+    """“三公经费”控制率 = 实际支出数 ÷ 预算安排数, fraction (domain.md §2 [S13])."""
+    final, budget = _v(model, "tp_final_stated"), _v(model, "tp_budget_stated")
+    return _div(tp_final_sum(model) if _blank(final) else final,
+                tp_budget_sum(model) if _blank(budget) else budget)
+
+
+def public_funds_control_rate(model: Model) -> float | None:
+    """公用经费控制率 = 公用经费决算数 ÷ 预算数, fraction (53号 [R], domain.md §2)."""
+    return _div(_v(model, "public_funds_final"), _v(model, "public_funds_budget"))
+
+
+def procurement_rate(model: Model) -> float | None:
+    """政府采购执行率 = 实际政府采购金额 ÷ 政府采购预算数, fraction (domain.md §2, S9);
+    seed 000 L172: 69710 ÷ 69910 = 99.71%."""
+    return _div(_v(model, "procurement_actual"), _v(model, "procurement_budget"))
+
+
+def carryover_change_rate(model: Model) -> float | None:
+    """结转结余变动率 = (本年末 − 上年末结转结余) ÷ 上年末, fraction (domain.md §2 [S23])."""
+    cur, pri = _arith(_v(model, "carryover_current")), _v(model, "carryover_prior")
+    return None if cur is None or _arith(pri) is None else _div(cur - _arith(pri), pri)
+
+
+def stock_funds_change_rate(model: Model) -> float | None:
+    """存量资金变动率 = (本年末 − 上年末存量资金余额) ÷ 上年末, fraction; seed 000 L168
+    (31906.8 → 37633.45: 17.95%)."""
+    cur, pri = _arith(_v(model, "stock_funds_current")), _v(model, "stock_funds_prior")
+    return None if cur is None or _arith(pri) is None else _div(cur - _arith(pri), pri)
+
+
+def fixed_asset_utilization(model: Model) -> float | None:
+    """固定资产利用率 = 实际在用固定资产总额 ÷ 所有固定资产总额, fraction (domain.md §2)."""
+    return _div(_v(model, "fixed_assets_in_use"), _v(model, "fixed_assets_total"))
+
+
+def carryover_current(model: Model) -> float | None:
+    """本年末结转结余, amount (as entered; ``None`` when blank)."""
+    v = _v(model, "carryover_current")
+    return float(v) if _is_num(v) else None
+
+
+def carryover_prior(model: Model) -> float | None:
+    """上年末结转结余, amount (as entered; ``None`` when blank)."""
+    v = _v(model, "carryover_prior")
+    return float(v) if _is_num(v) else None
+
+
+# ---- 部门自评表 funds -------------------------------------------------------------------------
+def execution_rate(model: Model) -> float | None:
+    """执行率 = 全年执行数 ÷ 全年预算数, fraction (domain.md §1.4 [S3, S4]); seed 004 L134:
+    3995.49 ÷ 4128.02 = 96.79%."""
+    return _div(_v(model, "executed"), _v(model, "budget_full"))
+
+
+def execution_score(model: Model) -> float | None:
+    """执行率得分 = ROUND(执行率分值 × min(执行率, 1), 2), 分; ``None`` without 分值 or rate."""
+    from perfxl.scoring.rules import execution_score as rule
+    w = _v(model, "execution_weight")
+    return None if _blank(w) or not _is_num(w) else rule(execution_rate(model), float(w))
+
+
+def budget_adjustment_rate(model: Model) -> float | None:
+    """预算调整率 = 预算调整数 ÷ 年初预算数, fraction, signed (调减 negative).  财预〔2013〕53号
+    (domain.md §2 [R]); Hunan 预算控制率 = 本年追加 ÷ 年初预算 [S15, S16]; seed 000 L228:
+    1780823.20 ÷ 17210340.15 = 10.35%."""
+    return _div(_v(model, "budget_adjustment"), _v(model, "budget_initial"))
+
+
+def budget_completion_rate(model: Model) -> float | None:
+    """预算完成率 = 预算完成数 ÷ 预算数 (财预〔2013〕53号 [R], domain.md §2), read as 全年执行数 ÷
+    全年预算数 (the same figure as 执行率), fraction."""
+    return execution_rate(model)
+
+
+def budget_completion_rate_hunan(model: Model) -> float | None:
+    """Hunan 预算完成率 = (上年结转 + 年初预算 + 本年追加 − 年末结余) ÷ (上年结转 + 年初预算 +
+    本年追加), fraction (domain.md §3.1 [S15]); ``None`` without 年初预算数 or 年末结转结余."""
+    init, end = _v(model, "budget_initial"), _v(model, "carryover_current")
+    if not _is_num(init) or not _is_num(end):
+        return None
+    base = _n(_v(model, "carryover_prior")) + float(init) + _n(_v(model, "budget_adjustment"))
+    return _div(base - float(end), base)
+
+
+def carryover_rate(model: Model) -> float | None:
+    """结转结余率 = 结转结余总额 ÷ 支出预算数, read as 本年末结转结余 ÷ 全年预算数, fraction
+    (财预〔2013〕53号 [R], domain.md §2; S23 divides by 支出完成数 instead); ``None`` when the
+    年末结转结余 is blank."""
+    cur = _v(model, "carryover_current")
+    return None if _blank(cur) else _div(cur, _v(model, "budget_full"))
+
+
+# ---- indicator tables -------------------------------------------------------------------------
+def fill_down(rows: list[Row], columns: tuple[str, ...] = ("level1", "level2")) -> list[dict]:
+    """The rows' values with blank 一级/二级 labels carried down from the row above (official
+    forms write a label once for a merged block, seed 004 L203–L300); a new 一级 resets 二级."""
+    out: list[dict] = []
+    last: dict[str, Any] = {c: None for c in columns}
+    for r in rows:
+        vals = dict(r.values)
+        for i, c in enumerate(columns):
+            v = vals.get(c)
+            if _blank(v):
+                vals[c] = last[c]
+            else:
+                if v != last[c]:
+                    for lower in columns[i + 1:]:
+                        last[lower] = None
+                last[c] = v
+        out.append(vals)
+    return out
+
+
+def indicator_row_score(model: Model, row: Row) -> float | None:
+    """得分（计算） of a dept/project indicator row: ``INDICATOR_SCORE_FORMULA``'s value, 分
+    (see ``perfxl.scoring.rules.indicator_score``); bands follow the workbook's framework."""
+    from perfxl.scoring.rules import indicator_score
+    from perfxl.scoring.bands import workbook_bands
+    w = row.weight
+    return indicator_score(row.nature, row.direction, _num_or_none(row.target),
+                           _num_or_none(row.actual), None if _blank(w) else _num_or_none(w),
+                           row.achievement, _num_or_none(row.score_stated),
+                           _num_or_none(row.target_upper), applicable=row.applicable,
+                           bands=workbook_bands(_v(model, "framework")))
+
+
+def _num_or_none(v: Any) -> float | None:
+    return float(v) if _is_num(v) else None
+
+
+def indicator_weight_sums(model: Model, table: str = "dept_indicators", level: str = "level1",
+                          project: str | None = None) -> dict[str, float]:
+    """Σ 分值 of applicable rows (是否适用 ≠ 否) per 一级 (``level="level1"``) or per (一级, 二级)
+    joined by " / " (``level="level2"``), labels carried down (``fill_down``), in table order;
+    ``project`` limits ``project_indicators`` to one project.  分."""
+    rows = model.rows(table)
+    if project is not None:
+        rows = [r for r in rows if r.project == project]
+    out: dict[str, float] = {}
+    for vals in fill_down(rows):
+        if vals.get("applicable") == "否":
+            continue
+        key = vals.get("level1") or ""
+        if level == "level2":
+            key = f"{key} / {vals.get('level2') or ''}"
+        out[key] = out.get(key, 0.0) + _n(vals.get("weight"))
+    return out
+
+
+def dept_weight_sum(model: Model) -> float:
+    """分值合计（含执行率）= N(执行率分值) + Σ 分值 of applicable dept indicators, 分."""
+    return _n(_v(model, "execution_weight")) + _sum(
+        r.weight for r in model.rows("dept_indicators") if r.applicable != "否")
+
+
+def dept_score_sum(model: Model) -> float:
+    """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分."""
+    scores = [indicator_row_score(model, r) for r in model.rows("dept_indicators")]
+    return excel_round(_n(execution_score(model)) + _sum(scores), 2)  # type: ignore[return-value]
+
+
+def dept_grade(model: Model) -> str:
+    """等级 of ``dept_score_sum``: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §1.8 [S1])."""
+    from perfxl.scoring.rules import grade
+    return grade(dept_score_sum(model)) or "差"
+
+
+def system_score_sum(model: Model) -> float:
+    """指标得分合计（自评得分）= SUM(system_indicators.score_stated), 分."""
+    return _sum(_col(model, "system_indicators", "score_stated"))
+
+
+def bonus_row_score(row: Row) -> float | None:
+    """得分（计算） of a 加减分项 row: the stated score when no 次数 is given, else 每项分值 × 次数
+    capped at 上限; ``None`` when neither 每项分值 nor a stated score is filled (seed 000 L276)."""
+    if _blank(row.points_each) and _blank(row.score_stated):
+        return None
+    if _blank(row.count):
+        return _n(row.score_stated)
+    pts, cnt = _arith(row.points_each), _arith(row.count)
+    if pts is None or cnt is None:
+        return None
+    if _blank(row.cap):
+        return pts * cnt
+    cap = _arith(row.cap)
+    return None if cap is None else min(pts * cnt, cap)
+
+
+# ---- 项目自评表 -------------------------------------------------------------------------------
+def project_execution_rate(row: Row) -> float | None:
+    """执行率 of a project row = 全年执行数 ÷ 全年预算数, fraction."""
+    return _div(row.executed, row.budget_full)
+
+
+def project_execution_score(row: Row) -> float | None:
+    """执行率得分 of a project row = ROUND(分值 × min(执行率, 1), 2), 分."""
+    from perfxl.scoring.rules import execution_score as rule
+    w = row.execution_weight
+    return None if _blank(w) or not _is_num(w) else rule(project_execution_rate(row), float(w))
+
+
+def project_score_total(model: Model, row: Row) -> float | None:
+    """总分得分 of a project row = ROUND((N(执行率得分) + Σ its indicator scores) × k, 2), 分;
+    k = 1 unless a row is 不适用, then (all weights) ÷ (applicable weights) — 不适用指标不计分，
+    按百分制折算 (domain.md §1.5 [S5]).  ``None`` for a row without a project name."""
+    if _blank(row.project):
+        return None
+    ind = [r for r in model.rows("project_indicators") if r.project == row.project]
+    raw = _n(project_execution_score(row)) + _sum(indicator_row_score(model, r) for r in ind)
+    k = 1.0
+    if any(r.applicable == "否" for r in ind):
+        ew = _n(row.execution_weight)
+        den = ew + _sum(r.weight for r in ind if r.applicable != "否")
+        k = (ew + _sum(r.weight for r in ind)) / den if den else 1.0
+    return excel_round(raw * k, 2)
+
+
+# ---- measures a framework can cite ------------------------------------------------------------
+MEASURES: dict[str, Callable[[Model], float | None]] = {
+    "staff_control_rate": staff_control_rate,
+    "three_public_change_rate": three_public_change_rate,
+    "three_public_control_rate": three_public_control_rate,
+    "public_funds_control_rate": public_funds_control_rate,
+    "procurement_rate": procurement_rate,
+    "carryover_change_rate": carryover_change_rate,
+    "carryover_rate": carryover_rate,
+    "carryover_current": carryover_current,
+    "carryover_prior": carryover_prior,
+    "stock_funds_change_rate": stock_funds_change_rate,
+    "fixed_asset_utilization": fixed_asset_utilization,
+    "execution_rate": execution_rate,
+    "budget_adjustment_rate": budget_adjustment_rate,
+    "budget_completion_rate": budget_completion_rate,
+    "budget_completion_rate_hunan": budget_completion_rate_hunan,
+}
+
+
+#: (table, column) -> function(model, row) for every formula column of the template.
+COLUMN_FUNCTIONS: dict[tuple[str, str], Callable[[Model, Row], Any]] = {
+    ("income", "share"): income_share,
+    ("exp_function", "change"): lambda m, r: function_row_change(r),
+    ("exp_function", "change_rate"): lambda m, r: function_row_change_rate(r),
+    ("exp_function", "share"): function_row_share,
+    ("dept_indicators", "score"): indicator_row_score,
+    ("project_indicators", "score"): indicator_row_score,
+    ("projects", "execution_rate"): lambda m, r: project_execution_rate(r),
+    ("projects", "execution_score"): lambda m, r: project_execution_score(r),
+    ("projects", "score_total"): project_score_total,
+    ("bonus", "score"): lambda m, r: bonus_row_score(r),
+}
+
+
+def field_value(model: Model, key: str) -> Any:
+    """The value of formula field ``key`` (a function of this module of the same name); ``None``
+    where the workbook shows ""."""
+    fn = globals().get(key)
+    if key not in __all__ or not callable(fn):
+        raise KeyError(f"no derived function for field {key!r}")
+    return fn(model)
+
+
+def column_value(model: Model, table: str, column: str, index: int) -> Any:
+    """The value of formula column ``column`` in data row ``index`` of ``table`` (an empty row
+    when the model holds none there)."""
+    rows = {r.index: r for r in model.rows(table)}
+    row = rows.get(index) or Row(table, index, {})
+    return COLUMN_FUNCTIONS[(table, column)](model, row)
+
+
+def measure(model: Model, name: str) -> float | None:
+    """The value of measure ``name`` (a key of ``MEASURES``), or ``None`` when unknown or not
+    computable from the model."""
+    fn = MEASURES.get(name)
+    return None if fn is None else fn(model)

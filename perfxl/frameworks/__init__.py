@@ -1,0 +1,82 @@
+"""Evaluation frameworks (评价框架) as data: one TOML file per framework in this folder.
+
+* ``available()`` -> the ids of every bundled framework, sorted.
+* ``load(id_or_name)`` -> ``Framework`` (cached); accepts the id (``hunan_dept``), the Chinese
+  name, or a dropdown text that starts with the id followed by a space.
+* ``load_file(path)`` -> ``Framework`` from any TOML file (a province copies one and edits it).
+
+Errors: ``perfxl.errors.FrameworkError`` for an unknown id, unreadable TOML, or an entry that
+does not fit the schema (``perfxl.frameworks.schema``).  The file format is documented in
+docs/frameworks.md.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+from perfxl.errors import FrameworkError
+from perfxl.frameworks.schema import (Bands, Bonus, BonusItem, Execution, Framework, GradeBand,
+                                      Item, Level, Rule, Tier, parse)
+
+__all__ = ["available", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
+           "BonusItem", "Execution", "GradeBand", "Item", "Level", "Rule", "Tier",
+           "FRAMEWORK_DIR", "DEFAULT_FRAMEWORK"]
+
+FRAMEWORK_DIR = Path(__file__).resolve().parent
+
+#: Used when a workbook names no framework.
+DEFAULT_FRAMEWORK = "hunan_dept"
+
+
+def available() -> list[str]:
+    """Ids of the bundled frameworks (file stems), sorted."""
+    return sorted(p.stem for p in FRAMEWORK_DIR.glob("*.toml"))
+
+
+def load_file(path: str | Path) -> Framework:
+    """Read and check one framework file."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise FrameworkError(f"找不到评价框架文件 {p}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameworkError(f"评价框架文件 {p.name} 不是有效的 TOML：{exc}") from exc
+    fw = parse(data, str(p))
+    if fw.id != p.stem:
+        raise FrameworkError(f"评价框架文件 {p.name} 的 id「{fw.id}」应与文件名一致")
+    return fw
+
+
+@lru_cache(maxsize=None)
+def _names() -> dict[str, str]:
+    return {load(i).name: i for i in available()}
+
+
+def resolve_id(text: str | None) -> str | None:
+    """The framework id meant by ``text`` (id, Chinese name, or "id 名称"), else ``None``."""
+    if not text:
+        return None
+    t = str(text).strip()
+    ids = available()
+    if t in ids:
+        return t
+    if t in _names():
+        return _names()[t]
+    head = t.split()[0] if t.split() else ""
+    return head if head in ids else None
+
+
+@lru_cache(maxsize=None)
+def load(framework: str) -> Framework:
+    """The bundled framework named by ``framework`` (see ``resolve_id``)."""
+    fid = framework if framework in available() else resolve_id(framework)
+    if fid is None:
+        raise FrameworkError(f"未知的评价框架「{framework}」；可选：{'、'.join(available())}")
+    return load_file(FRAMEWORK_DIR / f"{fid}.toml")

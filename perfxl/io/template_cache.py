@@ -1,0 +1,298 @@
+"""Values for formula cells that a file carries no cached value for (a workbook saved by openpyxl
+or another library), with the ``formulas`` engine run once per template version, never per file.
+
+The ``formulas`` engine costs seconds per workbook (engines.md).  But every formula cell of the
+standard template has a Python twin in ``perfxl.derived`` (the model computes each derived figure
+itself), so the engine is needed only to *verify* the twins, once per template version:
+
+1. ``verified()`` builds the standard workbook for each bundled example (``perfxl.examples``)
+   without cached values, computes every formula cell with ``formulas``
+   (``perfxl.io.recalc.recalculate``) and compares it with ``perfxl.derived``.  A cell is
+   *verified* when the two agree on every sample.  The result is kept on disk (``cache_dir()``,
+   one small JSON file named by ``template_key()``: a hash of the template version, every formula
+   text of the template and the source of the modules that compute the twins), so later runs,
+   and every process of a batch, read it in a millisecond.  A file lock makes concurrent first
+   runs build it once.
+2. ``fill_missing(model, path)`` puts into ``model.source.recomputed`` the twin's value of every
+   formula cell without a cached value whose formula is the template's (compared ignoring spaces
+   and case) and that is verified.  Any other such cell (a changed formula, a moved table, a cell
+   the samples could not verify) is computed by ``formulas`` for that file only: the slow path is
+   for non-standard files, never for a standard file.
+
+A twin's ``None`` (the formula shows "") is stored as ``""``, as ``formulas`` gives it.
+Environment: ``PERFXL_CACHE_DIR`` overrides the cache folder (default
+``$XDG_CACHE_HOME/perfxl`` or ``~/.cache/perfxl``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from perfxl import layout as L
+
+__all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values",
+           "CacheRecord"]
+
+#: Modules whose source decides the twins' values: a change to any of them rebuilds the record.
+_TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py")
+_FORMAT = "1"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("PERFXL_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "perfxl"
+
+
+@lru_cache(maxsize=4)
+def template_key(layout: L.Layout = L.LAYOUT) -> str:
+    """Names the template version: formula texts, template version, the twins' source."""
+    from perfxl import TEMPLATE_VERSION
+
+    h = hashlib.sha256(f"{_FORMAT}|{TEMPLATE_VERSION}|".encode())
+    for (sheet, cell), formula in sorted(layout.formula_cells.items()):
+        h.update(f"{sheet}!{cell}={formula}\n".encode())
+    pkg = Path(__file__).resolve().parents[1]
+    for name in _TWIN_SOURCES:
+        p = pkg / name
+        h.update(p.read_bytes() if p.exists() else name.encode())
+    return h.hexdigest()[:20]
+
+
+class CacheRecord(dict):
+    """The JSON record: ``key``, ``verified`` (["sheet!A1", ...]), ``disagree``
+    ({"sheet!A1": [formulas value, twin value, sample]}), ``samples``, ``seconds`` (the cost of
+    building it), ``formulas`` (the engine's version)."""
+
+    @property
+    def verified_cells(self) -> frozenset[tuple[str, str]]:
+        return frozenset(tuple(k.split("!", 1)) for k in self.get("verified", ()))  # type: ignore[misc]
+
+
+# ---- the twins ---------------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _cell_index(layout: L.Layout = L.LAYOUT) -> dict[tuple[str, str], tuple]:
+    """(sheet, A1) of every template formula cell -> ("f", key) or ("c", table, column, index)."""
+    out: dict[tuple[str, str], tuple] = {}
+    for key, (_s, _b, f) in layout.fields.items():
+        if f.role == L.FORMULA and f.formula:
+            out[layout.field_cell(key)] = ("f", key)
+    for tkey, (_s, t) in layout.tables.items():
+        for c in t.columns:
+            if c.role == L.FORMULA and c.formula:
+                for i in range(t.n_rows):
+                    out[layout.table_cell(tkey, i, c.key)] = ("c", tkey, c.key, i)
+    return out
+
+
+def twin_values(model, cells=None) -> dict[tuple[str, str], Any]:
+    """(sheet, A1) -> the value ``perfxl.derived`` gives for each template formula cell (all of
+    them, or those in ``cells``), in the template's positions; ``""`` where the formula shows ""."""
+    from perfxl import derived
+    from perfxl.model import Row
+
+    index = _cell_index(model.layout)
+    wanted = index.keys() if cells is None else [c for c in cells if c in index]
+    rows: dict[str, dict[int, Row]] = {}
+    out: dict[tuple[str, str], Any] = {}
+    for cell in wanted:
+        spec = index[cell]
+        if spec[0] == "f":
+            v = derived.field_value(model, spec[1])
+        else:
+            _, tkey, col, i = spec
+            by_index = rows.get(tkey)
+            if by_index is None:
+                by_index = rows[tkey] = {r.index: r for r in model.rows(tkey)}
+            row = by_index.get(i) or Row(tkey, i, {})
+            v = derived.COLUMN_FUNCTIONS[(tkey, col)](model, row)
+        out[cell] = "" if v is None else v
+    return out
+
+
+def _agree(engine: Any, twin: Any) -> bool:
+    if engine in (None, "") and twin in (None, ""):
+        return True
+    if isinstance(engine, bool) or isinstance(twin, bool):
+        return engine == twin
+    if isinstance(engine, (int, float)) and isinstance(twin, (int, float)):
+        if math.isclose(engine, twin, rel_tol=1e-9, abs_tol=1e-9):
+            return True
+        # a ROUND on a binary half: the engine rounds the double, spreadsheets (and the twin)
+        # the 15-significant-digit value (engines.md); one unit of the 2nd decimal at most
+        return abs(engine - twin) <= 0.01 + 1e-9 and _round_boundary(engine, twin)
+    return engine == twin
+
+
+def _round_boundary(a: float, b: float) -> bool:
+    lo, hi = sorted((a, b))
+    mid = (lo + hi) / 2
+    return abs(round(mid * 1000) - mid * 1000) < 1e-6  # the halfway point is x.xx5
+
+
+# ---- the record ----------------------------------------------------------------------------------
+def _record_path(layout: L.Layout = L.LAYOUT) -> Path:
+    return cache_dir() / f"template-{template_key(layout)}.json"
+
+
+_MEMO: dict[str, CacheRecord] = {}
+
+
+def verified(layout: L.Layout = L.LAYOUT, *, build: bool = True) -> CacheRecord | None:
+    """The verification record of the current template version: from memory, from disk, or
+    (``build``) made now with ``formulas`` on the bundled examples (seconds, once)."""
+    key = template_key(layout)
+    if key in _MEMO:
+        return _MEMO[key]
+    path = _record_path(layout)
+    rec = _load(path)
+    if rec is None and build:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _Lock(path.with_suffix(".lock")):
+            rec = _load(path)  # another process may have built it meanwhile
+            if rec is None:
+                rec = _build(layout)
+                _save(path, rec)
+    if rec is not None:
+        _MEMO[key] = rec
+    return rec
+
+
+def _load(path: Path) -> CacheRecord | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != path.stem.removeprefix("template-"):
+        return None
+    return CacheRecord(data)
+
+
+def _save(path: Path, rec: CacheRecord) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(rec, fh, ensure_ascii=False, indent=1)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Lock:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fh = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+
+            self.fh = open(self.path, "a+")
+            fcntl.flock(self.fh, fcntl.LOCK_EX)
+        except (ImportError, OSError):  # Windows or a read-only folder: no lock, still correct
+            self.fh = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fh is not None:
+            import fcntl
+
+            fcntl.flock(self.fh, fcntl.LOCK_UN)
+            self.fh.close()
+
+
+def _build(layout: L.Layout) -> CacheRecord:
+    """Run ``formulas`` on each bundled example written without cached values; compare."""
+    from perfxl.examples import EXAMPLES
+    from perfxl.io.recalc import recalculate
+    from perfxl.io.xlsx_fill import write_model
+    from perfxl.io.xlsx_reader import read_workbook
+
+    t0 = time.perf_counter()
+    cells = list(_cell_index(layout))
+    agree: dict[tuple[str, str], bool] = {}
+    disagree: dict[str, list] = {}
+    samples = []
+    with tempfile.TemporaryDirectory(prefix="perfxl-template-") as tmp:
+        for ex in EXAMPLES:
+            try:
+                model = ex.load()
+            except Exception:  # an installed copy without the example data: fewer samples
+                continue
+            path = write_model(model, Path(tmp) / f"{ex.seed}.xlsx", cached_values=False)
+            engine = recalculate(path, cells)
+            twins = twin_values(read_workbook(path, engine="calamine", layout=layout))
+            samples.append(ex.seed)
+            for cell in cells:
+                ok = cell in engine and _agree(engine[cell], twins.get(cell))
+                agree[cell] = agree.get(cell, True) and ok
+                if not ok and f"{cell[0]}!{cell[1]}" not in disagree:
+                    disagree[f"{cell[0]}!{cell[1]}"] = [_plain(engine.get(cell)),
+                                                        _plain(twins.get(cell)), ex.seed]
+    try:
+        import formulas
+        version = getattr(formulas, "__version__", "?")
+    except Exception:  # pragma: no cover
+        version = "?"
+    return CacheRecord({
+        "key": template_key(layout), "format": _FORMAT, "formulas": version,
+        "samples": samples, "seconds": round(time.perf_counter() - t0, 2),
+        "verified": sorted(f"{s}!{c}" for (s, c), ok in agree.items() if ok and samples),
+        "disagree": disagree,
+    })
+
+
+def _plain(v: Any) -> Any:
+    return v if v is None or isinstance(v, (bool, int, float, str)) else str(v)
+
+
+# ---- per file ------------------------------------------------------------------------------------
+_SPACE = re.compile(r"\s+")
+_STRINGS = re.compile(r'("(?:[^"]|"")*")')
+
+
+@lru_cache(maxsize=8192)
+def _norm(formula: str | None) -> str:
+    text = (formula or "").lstrip("=")
+    return "".join(p if p.startswith('"') else _SPACE.sub("", p).upper().replace("_XLFN.", "")
+                   for p in _STRINGS.split(text))
+
+
+def fill_missing(model, path: str | Path | None = None) -> dict[str, int]:
+    """Fill ``model.source.recomputed`` for every formula cell without a cached value; returns
+    counts {"twin": n, "engine": n} (cells filled from the verified twins / by ``formulas``)."""
+    src = model.source
+    if src is None:
+        return {"twin": 0, "engine": 0}
+    missing = [k for k, f in src.formulas.items()
+               if f is not None and src.cached.get(k) is None and k not in src.recomputed]
+    if not missing:
+        return {"twin": 0, "engine": 0}
+    lay = model.layout
+    standard = (all(src.table_rows.get(t, lay.first_data_row(t)) == lay.first_data_row(t)
+                    for t in lay.tables)
+                and all(src.field_cells.get(k, lay.field_cell(k)) == lay.field_cell(k)
+                        for k in lay.fields))
+    rec = verified(lay) if standard else None
+    ok = rec.verified_cells if rec is not None else frozenset()
+    template = lay.formula_cells
+    by_twin = [k for k in missing if k in ok and _norm(src.formulas[k]) == _norm(template.get(k))]
+    rest = [k for k in missing if k not in set(by_twin)]
+    if by_twin:
+        src.recomputed.update(twin_values(model, by_twin))
+    if rest and (path or src.path):
+        from perfxl.io.recalc import recalculate
+
+        src.recomputed.update(recalculate(Path(path or src.path), rest))
+    return {"twin": len(by_twin), "engine": len(rest)}

@@ -1,0 +1,261 @@
+"""The template context of a report: a plain dict of strings, lists and dicts.
+
+``build_context(model, outline, project=None, findings=None, score_result=None)`` gathers
+everything a template places; the templates only place it (no arithmetic, no formatting in
+them).  Rules:
+
+* every figure is computed (``perfxl.derived``, ``perfxl.report.scores``); where the
+  workbook holds a stated figure that disagrees, the computed one is printed (the 校验 findings
+  report the disagreement);
+* free texts the user typed go in as typed, one paragraph per line;
+* an empty required input prints 「（未填写）」 at its place (``perfxl.report.fmt.MISSING``).
+
+Errors: ``perfxl.errors.UsageError`` for an unknown outline or project; ``PerfxlError`` raised by
+the scoring engine propagates.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from perfxl.errors import UsageError
+from perfxl.model import Model, Row
+from perfxl.report.analysis import bonus_paragraphs, project_analysis, system_analysis
+from perfxl import derived as D
+from perfxl.report.figures import num, total
+from perfxl.report.fmt import (MISSING, fmt_amount, fmt_date, fmt_rate, fmt_score, paragraphs,
+                               text_or_missing, title_lines)
+from perfxl.report.outlines import check_outline
+from perfxl.report.scores import (Scores, collect_scores, dept_grade, dept_total,
+                                  dept_weight_total, project_grade, project_total, row_score,
+                                  row_weight)
+from perfxl.report import sentences as S
+from perfxl.report.tables import base_table, dept_table, project_table
+
+__all__ = ["build_context", "find_project", "finding_lines"]
+
+_LEVELS = {"error": "错误", "warning": "警告", "warn": "警告", "info": "提示", "note": "提示"}
+
+
+def finding_lines(findings: Iterable[Any] | None) -> list[str]:
+    """「【错误】部门自评表!B9：<message>」 per finding (objects or dicts with ``level``,
+    ``message``, ``sheet``, ``cell``); [] for none."""
+    out = []
+    for f in findings or ():
+        get = f.get if isinstance(f, dict) else (lambda k, f=f: getattr(f, k, None))
+        level = _LEVELS.get(str(get("level") or "").lower(), str(get("level") or "提示"))
+        where = "!".join(str(x) for x in (get("sheet"), get("cell")) if x)
+        rule = get("rule")
+        head = f"【{level}】" + (f"{rule} " if rule else "") + (f"{where}：" if where else "")
+        out.append(head + str(get("message") or ""))
+    return out
+
+
+def _texts(model: Model) -> dict[str, Any]:
+    v = model.get
+    return {
+        "duties": paragraphs(v("duties"), required=True),
+        "organization": paragraphs(v("organization"), required=True),
+        "subordinate_units": paragraphs(v("subordinate_units")),
+        "annual_tasks": paragraphs(v("annual_tasks")),
+        "overall_goal": paragraphs(v("overall_goal"), required=True),
+        "performance": paragraphs(v("performance_summary")),
+        "conclusion": paragraphs(v("conclusion")),
+        "achievements": paragraphs(v("achievements"), required=True),
+        "problems": paragraphs(v("problems"), required=True),
+        "improvements": paragraphs(v("improvements"), required=True),
+        "result_application": paragraphs(v("result_application"), required=True),
+        "other_notes": paragraphs(v("other_notes"), empty="无。"),
+        "special_note": paragraphs(v("special_exp_note")),
+    }
+
+
+def _common(model: Model, scores: Scores, findings: Any) -> dict[str, Any]:
+    unit = model.unit
+    tot = dept_total(scores)
+    ctx = {
+        "department": text_or_missing(model.department_name),
+        "year": S.year_text(model),
+        "unit": unit,
+        "budget_code": text_or_missing(model.get("budget_code"), required=False),
+        "unit_head": text_or_missing(model.get("unit_head"), required=False),
+        "preparer": text_or_missing(model.get("preparer"), required=False),
+        "phone": text_or_missing(model.get("phone"), required=False),
+        "fill_date": fmt_date(model.get("fill_date")),
+        "staffing": S.staffing_sentences(model),
+        "income": S.income_sentence(model),
+        "expenditure": S.expenditure_sentence(model),
+        "functions": S.function_sentences(model),
+        "score": {"total": fmt_score(tot), "grade": dept_grade(scores) or MISSING,
+                  "weight_total": fmt_score(dept_weight_total(scores))},
+        "findings": finding_lines(findings),
+    }
+    ctx.update(_texts(model))
+    return ctx
+
+
+def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
+    """How many indicators, by 一级指标, their weights and scores, and which lost points."""
+    rows = [r for r in rows if r.level3 or r.level2 or r.level1]
+    if not rows:
+        return [f"绩效指标{MISSING}。"]
+    by_level: dict[str, int] = {}
+    for r in rows:
+        by_level[r.level1 or "其他指标"] = by_level.get(r.level1 or "其他指标", 0) + 1
+    parts = "、".join(f"{k}{n}项" for k, n in by_level.items())
+    applicable = [r for r in rows if r.applicable != "否"]
+    w = total([row_weight(scores, r) for r in applicable])
+    s = total([row_score(scores, r) for r in applicable])
+    out = [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分，"
+           f"得分合计{fmt_score(s)}分。"]
+    lost = []
+    for r in applicable:
+        sc, wt = row_score(scores, r), row_weight(scores, r)
+        if sc is not None and wt is not None and sc < wt:
+            lost.append(f"“{r.level3 or r.level2}”（分值{fmt_score(wt)}分，得分{fmt_score(sc)}分）")
+    if lost:
+        out.append(f"未得满分的指标：{'、'.join(lost)}。")
+    return out
+
+
+def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
+    table = dept_table(model, scores)
+    year, dept = S.year_text(model), text_or_missing(model.department_name)
+    grade = dept_grade(scores) or MISSING
+    return {
+        "title": f"{year}年度{dept}整体支出绩效自评报告",
+        "intro": (f"根据预算绩效管理有关规定，{dept}对{year}年度部门整体支出开展了绩效自评，"
+                  "现将自评有关情况报告如下。"),
+        "basic": S.basic_sentence(model),
+        "three_public": S.three_public_sentence(model) or f"“三公”经费支出{MISSING}。",
+        "project_spending": S.project_spending(model),
+        "gov_fund": S.other_budget_sentence(model, "gov_fund_exp"),
+        "state_capital": S.other_budget_sentence(model, "state_capital_exp"),
+        "social_insurance": S.other_budget_sentence(model, "social_insurance_exp"),
+        "execution": S.execution_sentence(model),
+        "control": S.control_sentences(model) or [f"预算配置与控制情况{MISSING}。"],
+        "goal_actual": paragraphs(model.get("goal_actual"), required=True),
+        "indicator_summary": _indicator_summary(model.rows("dept_indicators"), scores),
+        "score_sentence": (f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
+                           f"（含预算执行率分值{fmt_score(num(model.get('execution_weight')))}分），"
+                           f"自评得分{fmt_score(dept_total(scores))}分，"
+                           f"评价等级为“{grade}”。"),
+        "dept_table": table,
+        "base_table": base_table(model),
+    }
+
+
+def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
+    rows = model.rows("system_indicators")
+    bonus_rows = model.rows("bonus")
+    unit = model.unit
+    year = S.year_text(model)
+    bonus = total([row_score(scores, r) for r in bonus_rows])
+    tot = dept_total(scores)
+    grade = dept_grade(scores) or MISSING
+    conclusion = (f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
+                  f"评价等级为“{grade}”。全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
+                  f"执行数{fmt_amount(model.get('executed'), unit)}，"
+                  f"预算执行率{fmt_rate(D.execution_rate(model))}。")
+    return {
+        "title": f"{year}年度部门整体支出绩效自评报告",
+        "conclusion_sentence": conclusion,
+        "analysis": system_analysis(rows, scores) if rows else [],
+        "analysis_missing": [] if rows else [f"指标体系评分{MISSING}。"],
+        "bonus": bonus_paragraphs(bonus_rows, scores),
+        "analysis_total": (f"以上各项指标得分合计{fmt_score(tot)}分"
+                           f"（其中加减分{fmt_score(bonus if bonus is not None else 0)}分）。"),
+    }
+
+
+def find_project(model: Model, project: str | None) -> Row:
+    """The row of table ``projects`` named ``project`` (the only project when ``None`` and there
+    is exactly one); ``UsageError`` listing the projects otherwise."""
+    rows = [r for r in model.rows("projects") if r.project]
+    names = [str(r.project) for r in rows]
+    if project is None:
+        if len(rows) == 1:
+            return rows[0]
+        if not rows:
+            raise UsageError("工作簿的“项目自评表”中没有项目，无法生成项目支出绩效自评报告")
+        raise UsageError(f"请用 --project 指定项目；工作簿中的项目：{'、'.join(names)}")
+    for r in rows:
+        if str(r.project).strip() == str(project).strip():
+            return r
+    raise UsageError(f"工作簿中没有项目「{project}」；现有项目：{'、'.join(names) or '（无）'}")
+
+
+def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
+    unit, year = model.unit, S.year_text(model)
+    table = project_table(model, scores, row)
+    overview = []
+    who = []
+    if table["supervisor"]:
+        who.append(f"主管部门为{table['supervisor']}")
+    if table["implementer"]:
+        who.append(f"实施单位为{table['implementer']}")
+    if who:
+        overview.append(f"“{table['name']}”项目{'，'.join(who)}。")
+    funds = (f"{year}年度项目资金年初预算数{fmt_amount(row.budget_initial, unit)}，全年预算数"
+             f"{fmt_amount(row.budget_full, unit)}，全年执行数{fmt_amount(row.executed, unit)}，"
+             f"预算执行率{fmt_rate(D.project_execution_rate(row))}")
+    sources = [r for r in model.project_rows("project_funds", row.project)
+               if num(r.executed) is not None]
+    if sources:
+        funds += "；全年执行数中，" + "，".join(
+            f"{r.source}{fmt_amount(r.executed, unit)}" for r in sources)
+    overview.append(funds + "。")
+    indicators = model.project_rows("project_indicators", row.project)
+    tot = project_total(scores, row)
+    conclusion = (f"经自评，本项目分值合计{table['weight_total'] or MISSING}分，自评得分"
+                  f"{fmt_score(tot)}分，评价等级为“{project_grade(scores, row) or MISSING}”；"
+                  f"其中预算执行率得分{fmt_score(D.project_execution_score(row))}分（分值"
+                  f"{fmt_score(num(row.execution_weight))}分）。")
+    problems = []
+    for r in indicators:
+        sc, wt = row_score(scores, r), row_weight(scores, r)
+        if r.applicable != "否" and sc is not None and wt is not None and sc < wt:
+            reason = (r.deviation or "").strip() or MISSING
+            problems.append(f"“{r.level3 or r.level2}”未得满分（分值{fmt_score(wt)}分，得分"
+                            f"{fmt_score(sc)}分）。偏差原因分析及改进措施：{reason}")
+    if not problems:
+        problems = ["本项目各项绩效指标均取得满分，未发现偏离绩效目标的情况。"]
+    return {
+        "title": f"{year}年度{table['name']}项目支出绩效自评报告",
+        "project": {
+            "name": table["name"],
+            "overview": overview,
+            "goal": paragraphs(row.goal_expected, required=True),
+            "goal_actual": paragraphs(row.goal_actual, required=True),
+            "conclusion": conclusion,
+            "analysis": project_analysis(indicators, scores) or [],
+            "analysis_missing": [] if indicators else [f"绩效指标{MISSING}。"],
+            "problems": problems,
+            "table": table,
+        },
+    }
+
+
+def build_context(model: Model, outline: str, *, project: str | None = None,
+                  findings: Iterable[Any] | None = None,
+                  score_result: Any | None = None) -> dict[str, Any]:
+    """The context of ``outline`` ("hunan", "guangdong" or "project") for ``model``.
+
+    ``project`` names the project of a project report; ``findings`` (校验 findings, objects or
+    dicts) are listed in an appendix; ``score_result`` is a ``perfxl.scoring`` result (computed
+    when omitted and the scoring engine exists).
+    """
+    check_outline(outline)
+    row = find_project(model, project) if outline == "project" else None
+    scores = collect_scores(model, score_result)
+    ctx = _common(model, scores, findings)
+    if outline == "hunan":
+        ctx.update(_hunan(model, scores))
+    elif outline == "guangdong":
+        ctx.update(_guangdong(model, scores))
+    else:
+        assert row is not None
+        ctx.update(_project(model, scores, row))
+    ctx["outline"] = outline
+    ctx["title_lines"] = title_lines(ctx["title"])
+    return ctx
+

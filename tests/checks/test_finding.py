@@ -1,0 +1,45 @@
+"""Finding: immutable, identity by location + rule, report order."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from perfxl.checks import Finding
+from perfxl.checks.finding import cell_position
+
+
+def f(rule="PX201", sheet="部门自评表", cell="B10", msg="a", file="x.xlsx", **kw):
+    return Finding(rule, "error", file, sheet, cell, msg, **kw)
+
+
+def test_equality_ignores_wording_and_numbers():
+    assert f(msg="旧的说法", expected=1) == f(msg="新的说法", expected=2)
+    assert hash(f(msg="a")) == hash(f(msg="b"))
+    assert f(rule="PX202") != f()
+    assert f(cell="B11") != f()
+
+
+def test_immutable():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f().message = "x"  # type: ignore[misc]
+
+
+def test_order_file_sheet_row_column_rule():
+    items = [f(cell="B10", rule="PX301"), f(cell="B10", rule="PX201"), f(cell="A11"),
+             f(sheet="基本信息", cell="Z99"), f(file="a.xlsx", cell="C1"), f(cell="AA2")]
+    got = [(x.file, x.sheet, x.cell, x.rule) for x in sorted(items)]
+    assert got == [("a.xlsx", "部门自评表", "C1", "PX201"), ("x.xlsx", "基本信息", "Z99", "PX201"),
+                   ("x.xlsx", "部门自评表", "AA2", "PX201"), ("x.xlsx", "部门自评表", "B10", "PX201"),
+                   ("x.xlsx", "部门自评表", "B10", "PX301"), ("x.xlsx", "部门自评表", "A11", "PX201")]
+
+
+@pytest.mark.parametrize(("cell", "pos"), [("B7", (7, 2)), ("AA12", (12, 27)), ("$C$3", (3, 3)),
+                                           ("", (0, 0))])
+def test_cell_position(cell, pos):
+    assert cell_position(cell) == pos
+
+
+def test_json_shape():
+    d = f(expected=0.9679, actual=0.96).as_dict()
+    assert list(d) == ["rule", "level", "message", "sheet", "cell", "expected", "actual"]

@@ -1,0 +1,1 @@
+"""Malformed inputs for the reliability suite, all built by code (see ``tests/corpus/make.py``)."""

@@ -1,0 +1,1 @@
+"""Reliability: bad workbooks, broken files and hostile input (issue 8)."""

@@ -71,7 +71,7 @@ def check_book(book) -> str:
         write_output_sheet(book, findings_sheet(findings))
         filled = marks.highlight(book, _highlights(book, findings))
     if not findings:
-        return "校验完成：未发现问题。"
+        return f"校验完成：未发现问题（「{marks.RESULTS_SHEET}」工作表已更新）。"
     counts = [f"{LEVEL_NAMES[lv]} {n} 条" for lv in LEVEL_FILLS
               if (n := sum(f.level == lv for f in findings))]
     return (f"校验完成：发现 {len(findings)} 条问题（{'、'.join(counts)}），已列在"
@@ -116,9 +116,11 @@ def score_book(book) -> str:
                      f"等级「{result.grade or '—'}」")
     if result.projects:
         parts.append(f"{len(result.projects)} 个项目已分别评分")
+    if not parts:
+        parts.append(f"评价框架「{result.framework_name}」不计总分，已列出各项指标")
     if result.warnings:
         parts.append(f"{len(result.warnings)} 条提示")
-    detail = "；".join(parts) or "没有可计算的得分"
+    detail = "；".join(parts)
     return f"评分完成：{detail}。详见「{SCORES_SHEET.name}」工作表。"
 
 

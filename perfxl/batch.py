@@ -114,6 +114,24 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def _preload() -> None:
+    """Import what a review needs before the worker processes start: forked workers inherit it
+    instead of each importing it again (~0.2 s of CPU per worker), and ``gc.freeze`` keeps the
+    collector from touching (and so copying) the inherited objects."""
+    import gc
+
+    import perfxl.checks  # noqa: F401
+    import perfxl.io.backends  # noqa: F401
+    import perfxl.io.xlsx_reader  # noqa: F401
+    import perfxl.scoring  # noqa: F401
+
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:  # the reader says so, per file
+        pass
+    gc.freeze()
+
+
 def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (),
                  progress: Callable[[int, int], None] | None = None) -> list[FileReview]:
@@ -132,6 +150,7 @@ def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[st
                 progress(len(out), total)
         return out
     chunk = max(1, min(32, total // (jobs * 4) or 1))
+    _preload()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for r in pool.map(_review_star, args, chunksize=chunk):
             out.append(r)

@@ -539,7 +539,9 @@ STATED_KEYS_NOTE = "报告正文中另处填报的数字，用于核对前后是
 
 STATEMENTS = Sheet("statements", "报告数据", "报告正文数据核对", (
     Table("statements", STATED_KEYS_NOTE, (
-        Column("item", "数据项", CHOICE, choices=None, width=24),  # choices: perfxl.glossary.STATEMENT_ITEMS
+        # any field label ("年初预算数"), fixed-row label + column header ("项目支出全年执行数") or
+        # vocabulary name ("全年支出率") resolves: perfxl.checks.quantities
+        Column("item", "数据项", TEXT, width=24),
         Column("value", "填报值", NUMBER, STATED, width=16),
         Column("year_label", "标注年度", YEAR, STATED, width=8),
         Column("quote", "出处（报告原文）", LONGTEXT, width=60),

@@ -72,7 +72,7 @@ def _use_color(stream) -> bool:
 
 
 @click.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "junit", "sarif",
                                                     "github"]),
               default="text", show_default=True, help="输出格式")

@@ -5,7 +5,8 @@ Reads the workbook (``perfxl.io.xlsx_reader.read_workbook``), writes the 自评�
 prints its path on stdout.  The outline defaults from the workbook's 评价框架 (``--project`` alone
 means the project outline).  Default output: ``<FILE stem>-自评报告.docx`` beside FILE
 (``<FILE stem>-<项目>-项目自评报告.docx`` for a project).  Exit 0 on success, 2 when the file cannot
-be read or the report cannot be written (Chinese message on stderr).
+be read or the report cannot be written (Chinese message on stderr; a folder given as FILE or
+``-o`` is answered by perfxl in Chinese, not by click).
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
 
 
 @click.command("report")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="报告文件（.docx）；默认写在工作簿旁")
 @click.option("--outline", type=click.Choice(["hunan", "guangdong", "project"]), default=None,
               help="报告提纲：hunan 湖南十部分、guangdong 广东一至六、project 项目支出"
@@ -41,6 +42,8 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     if outline is None and project:
         outline = "project"
     out = output or default_output(file, outline, project)
+    if out.is_dir():
+        raise UsageError(f"输出路径「{out}」是一个文件夹；请用 -o 指定报告文件（.docx）")
     if out.suffix.lower() != ".docx":
         raise UsageError(f"报告文件应为 .docx：{out}")
     path = render_report(read_workbook(file), out, outline=outline, project=project)

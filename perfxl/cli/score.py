@@ -17,8 +17,8 @@ from perfxl.cli._common import handle_errors
 
 
 @click.command("score")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="写入评分结果的工作簿副本（.xlsx）；原文件不会被改写")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
@@ -32,8 +32,8 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
     from perfxl.scoring import score_model
     from perfxl.scoring.output import render_text
 
-    if output is not None and output.resolve() == file.resolve():
-        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    if output is not None:
+        _check_output(file, output)
     result = score_model(read_workbook(file), framework)
     if output is not None:
         _write(file, output, result)
@@ -45,6 +45,20 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         click.echo(render_text(result))
     if output is not None:
         click.echo(f"已写入：{output}", err=True)
+
+
+def _check_output(src: Path, out: Path) -> None:
+    """Refuse, before any work, an output that cannot or must not be written (exit code 2)."""
+    from perfxl.errors import UsageError
+
+    if out.exists() and out.resolve() == src.resolve():
+        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    if out.is_dir():
+        raise UsageError(f"输出路径「{out}」是文件夹；请给出 .xlsx 文件名，如 {out / '评分结果.xlsx'}")
+    if out.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError(f"输出文件「{out}」应以 .xlsx 结尾")
+    if not out.parent.is_dir():
+        raise UsageError(f"输出文件所在的文件夹「{out.parent}」不存在或不是文件夹")
 
 
 def _write(src: Path, out: Path, result) -> None:

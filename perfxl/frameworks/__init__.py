@@ -6,7 +6,8 @@
 * ``load_file(path)`` -> ``Framework`` from any TOML file (a province copies one and edits it).
 
 Errors: ``perfxl.errors.FrameworkError`` for an unknown id, unreadable TOML, or an entry that
-does not fit the schema (``perfxl.frameworks.schema``).  The file format is documented in
+does not fit the schema (records: ``perfxl.frameworks.schema``; checks:
+``perfxl.frameworks.parse``).  The file format is documented in
 docs/frameworks.md.
 """
 from __future__ import annotations
@@ -20,8 +21,9 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 from perfxl.errors import FrameworkError
+from perfxl.frameworks.parse import parse
 from perfxl.frameworks.schema import (Bands, Bonus, BonusItem, Execution, Framework, GradeBand,
-                                      Item, Level, Rule, Tier, parse)
+                                      Item, Level, Rule, Tier)
 
 __all__ = ["available", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
            "BonusItem", "Execution", "GradeBand", "Item", "Level", "Rule", "Tier",

@@ -212,34 +212,64 @@ class _Lock:
             self.fh.close()
 
 
-def _build(layout: L.Layout) -> CacheRecord:
-    """Run ``formulas`` on each bundled example written without cached values; compare."""
-    from perfxl.examples import EXAMPLES
+def _sample(seed: str) -> tuple[str, dict[tuple[str, str], tuple[Any, Any]]] | None:
+    """(seed, cell -> (formulas value, twin value)) for one bundled example written without
+    cached values; ``None`` when its data is not installed."""
+    from perfxl.examples import example
     from perfxl.io.recalc import recalculate
     from perfxl.io.xlsx_fill import write_model
     from perfxl.io.xlsx_reader import read_workbook
 
+    try:
+        model = example(seed).load()
+    except Exception:  # an installed copy without the example data: fewer samples
+        return None
+    cells = list(_cell_index())
+    with tempfile.TemporaryDirectory(prefix="perfxl-template-") as tmp:
+        path = write_model(model, Path(tmp) / f"{seed}.xlsx", cached_values=False)
+        engine = recalculate(path, cells)
+        twins = twin_values(read_workbook(path, engine="calamine"))
+    return seed, {c: (_plain(engine[c]) if c in engine else _ABSENT, _plain(twins.get(c)))
+                  for c in cells}
+
+
+_ABSENT = "<not computed>"
+
+
+def _build(layout: L.Layout) -> CacheRecord:
+    """Run ``formulas`` on each bundled example written without cached values (the examples in
+    parallel processes); compare with the twins."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from perfxl.examples import EXAMPLES
+
+    if layout is not L.LAYOUT:
+        raise ValueError("the template cache verifies the standard layout only")
     t0 = time.perf_counter()
-    cells = list(_cell_index(layout))
+    seeds = [ex.seed for ex in EXAMPLES]
+    import multiprocessing
+
+    jobs = max(1, min(len(seeds), os.cpu_count() or 1))
+    if multiprocessing.current_process().daemon:  # a daemonic pool worker may not fork
+        jobs = 1
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_sample, seeds))
+    else:
+        results = [_sample(s) for s in seeds]
     agree: dict[tuple[str, str], bool] = {}
     disagree: dict[str, list] = {}
     samples = []
-    with tempfile.TemporaryDirectory(prefix="perfxl-template-") as tmp:
-        for ex in EXAMPLES:
-            try:
-                model = ex.load()
-            except Exception:  # an installed copy without the example data: fewer samples
-                continue
-            path = write_model(model, Path(tmp) / f"{ex.seed}.xlsx", cached_values=False)
-            engine = recalculate(path, cells)
-            twins = twin_values(read_workbook(path, engine="calamine", layout=layout))
-            samples.append(ex.seed)
-            for cell in cells:
-                ok = cell in engine and _agree(engine[cell], twins.get(cell))
-                agree[cell] = agree.get(cell, True) and ok
-                if not ok and f"{cell[0]}!{cell[1]}" not in disagree:
-                    disagree[f"{cell[0]}!{cell[1]}"] = [_plain(engine.get(cell)),
-                                                        _plain(twins.get(cell)), ex.seed]
+    for res in results:
+        if res is None:
+            continue
+        seed, pairs = res
+        samples.append(seed)
+        for cell, (engine, twin) in pairs.items():
+            ok = engine != _ABSENT and _agree(engine, twin)
+            agree[cell] = agree.get(cell, True) and ok
+            if not ok and f"{cell[0]}!{cell[1]}" not in disagree:
+                disagree[f"{cell[0]}!{cell[1]}"] = [engine, twin, seed]
     try:
         import formulas
         version = getattr(formulas, "__version__", "?")

@@ -36,9 +36,10 @@ __all__ = ["XlwingsBook", "read_xl_book", "defined_names", "write_output_sheet",
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _RANGE = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$")
-#: Text that Excel would turn into a number, date, time, percentage or formula when written.
-_COERCED = re.compile(r"^\s*([=+\-@]|[\d.,]+\s*%?\s*$|\d{1,4}[-/年]\d{1,2}|\d{1,2}:\d{2}|"
-                      r"(true|false)\s*$)", re.I)
+#: Text that Excel would turn into a number, date, time, percentage or formula when written, or
+#: whose leading apostrophe it would take for its text prefix.
+_COERCED = re.compile(r"^\s*([=+\-@(']|[$¥￥€£]?\s*[\d.,]+(e[+-]?\d+)?\s*%?\s*$|"
+                      r"\d{1,4}\s*[-/年月]\s*\d{1,2}|\d{1,2}:\d{2}|(true|false)\s*$)", re.I)
 
 #: Hidden sheet of perfxl's highlight records (``perfxl.addin.marks``); kept after the outputs.
 MARKS_SHEET = "_perfxl_marks"

@@ -16,7 +16,8 @@ one project only.
 
 Errors (all ``perfxl.errors.PerfxlError``): ``UsageError`` for an unknown outline or project or a
 missing template; ``ReportTemplateError`` when a template (e.g. edited by hand) names a value the
-report does not provide or has broken tags.
+report does not provide or has broken tags; ``PerfxlError`` when the file cannot be written
+(its folder is a file, no permission...).
 """
 from __future__ import annotations
 
@@ -81,8 +82,13 @@ def render_report(model: Model, out_path: str | Path, outline: str | None = None
 
     tpl = render_document(model, outline, project, findings, score_result=score_result)
     out = Path(out_path)
-    with atomic_path(out) as tmp:
-        tpl.save(str(tmp))
+    try:
+        with atomic_path(out) as tmp:
+            tpl.save(str(tmp))
+    except OSError as exc:  # parent is a file, no permission, disk full ...
+        reason = exc.strerror or str(exc)
+        raise PerfxlError(f"无法写入报告文件：{reason}；请检查输出路径和写入权限",
+                          file=str(out)) from exc
     return out
 
 

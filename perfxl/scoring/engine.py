@@ -12,7 +12,6 @@ from dataclasses import replace
 from perfxl.errors import FrameworkError
 from perfxl.frameworks import available, load
 from perfxl.model import Model
-
 from perfxl.scoring.department import score_department
 from perfxl.scoring.projects import score_projects
 from perfxl.scoring.reference import score_reference

@@ -47,7 +47,7 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
     min(rate, 1) (domain.md §1.4 [S3, S4, S6, S9]); a rate above 100% is reported (cap [X])."""
     warnings: list[str] = []
     w = num(weight)
-    rate = rules.execution_rate(num(executed), num(budget)) if num(budget) is not None else None
+    rate = rules.execution_rate(num(executed), num(budget))
     score = rules.execution_score(rate, w)
     who = f"项目「{project}」" if project else ""
     if rate is None:

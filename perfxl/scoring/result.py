@@ -7,7 +7,7 @@ the user typed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["ScoreItem", "GroupTotal", "ProjectResult", "ScoreResult"]
@@ -117,7 +117,6 @@ class ScoreResult:
     file: str | None = None
     total_cell: tuple[str, str] | None = None
     grade_cell: tuple[str, str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def item(self, indicator: str, project: str | None = None) -> ScoreItem:
         """The first item named ``indicator`` (of ``project``); ``KeyError`` if none."""

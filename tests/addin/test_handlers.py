@@ -13,7 +13,6 @@ without it these tests skip.  Nothing of xlwings is mocked.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import warnings
 from pathlib import Path
@@ -41,13 +40,11 @@ OUTPUTS = set(L.OUTPUT_SHEET_NAMES) | {marks.MARKS_SHEET}
 # ----------------------------------------------------------------------------------------------
 # Payloads: an openpyxl workbook as xlwings' Office Scripts client sends it
 # ----------------------------------------------------------------------------------------------
-def _load(path_or_bytes):
+def _load(path: Path):
+    """The workbook with the values a spreadsheet shows (cached values of formula cells)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        src = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
-        return openpyxl.load_workbook(src, data_only=True)
-
-
+        return openpyxl.load_workbook(path, data_only=True)
 
 
 def _json_value(v):
@@ -487,6 +484,26 @@ def test_an_unreadable_book_becomes_a_message():
     alert = _alerts(book.json()["actions"])
     assert len(alert) == 1 and alert[0].startswith("校验未完成：") and "B10" in alert[0]
     assert not [a for a in book.json()["actions"] if a["func"] != "alert"]  # nothing written
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("PX201", True), ("B10", True), ("执行率应为 96.79%", True), ("（一）职能职责", True),
+    ("=SUM(A1)", False), ("-5.61", False), ("96%", False), ("1e5", False), ("2023-05-01", False),
+    ("1/2", False), ("3月5日", False), ("12:30", False), ("TRUE", False), ("¥12", False),
+    ("'引号", False)])
+def test_text_excel_would_convert_is_written_as_text(text, kept):
+    assert xl_book.as_cell_text(text) == (text if kept else "'" + text)
+    assert xl_book.as_cell_text(1.5) == 1.5 and xl_book.as_cell_text(None) is None
+
+
+def test_each_output_sheet_is_one_value_write():
+    for handler, name in ((api.check_book, "校验结果"), (api.score_book, "评分"),
+                          (api.report_book, "报告")):
+        _, wb, history = run(handler, P004)
+        position = wb.sheetnames.index(name)
+        writes = [a for a in history[-1] if a["func"] == "setValues"
+                  and a["sheet_position"] == position]
+        assert len(writes) == 1 and writes[0]["row_count"] == wb[name].max_row
 
 
 # ---- the optional worksheet functions ----------------------------------------------------------

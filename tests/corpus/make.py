@@ -462,18 +462,19 @@ def encrypted_ooxml(src: Path) -> bytes:
 # Huge inputs, built without holding them in memory
 # ------------------------------------------------------------------------------------------------
 def _raw_deflate_zeros(n: int) -> tuple[bytes, int]:
-    """(raw deflate stream of ``n`` zero bytes, crc32) built in 1 MiB steps."""
+    """(raw deflate stream of ``n`` MiB of zero bytes, crc32), built without compressing n MiB:
+    one MiB is compressed up to a full flush (which resets the window), and that block is valid
+    again after itself, so it is repeated; an empty final block ends the stream."""
+    mib = b"\0" * (1 << 20)
     co = zlib.compressobj(9, zlib.DEFLATED, -15)
-    chunk = b"\0" * (1 << 20)
-    parts, crc, left = [], 0, n
-    while left:
-        step = min(left, len(chunk))
-        piece = chunk[:step]
-        crc = zlib.crc32(piece, crc)
-        parts.append(co.compress(piece))
-        left -= step
-    parts.append(co.flush())
-    return b"".join(parts), crc
+    block = co.compress(mib) + co.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(n):
+        crc = zlib.crc32(mib, crc)
+    raw = block * n + end
+    assert zlib.decompressobj(-15).decompress(raw[: len(block) * 2], 4096) == b"\0" * 4096
+    return raw, crc
 
 
 def zip_with_member(src: Path, dst: Path, name: str, raw: bytes, crc: int, size: int,
@@ -623,17 +624,15 @@ def b_encrypted(b: Builder) -> Path:
 
 
 def b_zip_bomb(b: Builder) -> Path:
-    size = 300 << 20  # 300 MiB of zeros, about 300 kB packed
-    raw, crc = _raw_deflate_zeros(size)
-    return zip_with_member(b.base, b.path("zip-bomb"), "xl/media/image1.png", raw, crc, size)
+    raw, crc = _raw_deflate_zeros(300)  # 300 MiB of zeros, about 300 kB packed
+    return zip_with_member(b.base, b.path("zip-bomb"), "xl/media/image1.png", raw, crc, 300 << 20)
 
 
 def b_zip_bomb_lying(b: Builder) -> Path:
     # 256 MiB inflate from a member whose headers say it holds 100 bytes
-    size = 256 << 20
-    raw, crc = _raw_deflate_zeros(size)
-    return zip_with_member(b.base, b.path("zip-bomb-lying"), "xl/media/image1.png", raw, crc, size,
-                           declared=100)
+    raw, crc = _raw_deflate_zeros(256)
+    return zip_with_member(b.base, b.path("zip-bomb-lying"), "xl/media/image1.png", raw, crc,
+                           256 << 20, declared=100)
 
 
 def b_zip_encrypted_member(b: Builder) -> Path:
@@ -736,6 +735,16 @@ def b_xml_bomb_workbook(b: Builder) -> Path:
 def b_xml_bomb_styles(b: Builder) -> Path:
     return rewrite_zip(b.base, b.path("xml-bomb-styles"), edit={
         "xl/styles.xml": lambda d: _with_doctype(d, BILLION_LAUGHS, b"&lol9;", None)})
+
+
+def b_xml_bomb_utf16(b: Builder) -> Path:
+    # the same bomb in UTF-16: a byte search for "<!DOCTYPE" in ASCII would not see it
+    part = b.member("基本信息")
+
+    def edit(d: bytes) -> bytes:
+        text = _with_doctype(d, BILLION_LAUGHS, b"&lol9;", b"perfxl-1").decode("utf-8")
+        return text.replace('encoding="UTF-8"', 'encoding="UTF-16"', 1).encode("utf-16")
+    return rewrite_zip(b.base, b.path("xml-bomb-utf16"), edit={part: edit})
 
 
 def b_xxe(b: Builder) -> Path:
@@ -1220,6 +1229,7 @@ CORPUS: tuple[Entry, ...] = (
     Entry("xml-bomb-sheet", b_xml_bomb_sheet, error("实体"), "billion laughs in a sheet"),
     Entry("xml-bomb-workbook", b_xml_bomb_workbook, error("实体"), "billion laughs in workbook.xml"),
     Entry("xml-bomb-styles", b_xml_bomb_styles, error("实体"), "billion laughs in styles.xml"),
+    Entry("xml-bomb-utf16", b_xml_bomb_utf16, error("实体"), "billion laughs in a UTF-16 sheet"),
     Entry("xxe", b_xxe, error("实体"), "an external entity (file:///etc/passwd) in a sheet"),
     Entry("million-rows", b_million_rows, error("单元格过多"),
           "an output sheet with 1,048,576 used rows", seconds=10),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import faulthandler
+import os
 import sys
 
 import pytest
@@ -11,7 +12,7 @@ from tests.reliability.helpers import Corpus
 #: A hard stop for a test that hangs in C code a timer cannot interrupt: dump every thread's
 #: stack and end the run, instead of a CI job that never finishes.  The per-case bounds are
 #: asserted with timers in the tests; this is only the net under them.
-WATCHDOG_SECONDS = 180
+WATCHDOG_SECONDS = int(os.environ.get("PERFXL_TEST_WATCHDOG", "180"))
 
 
 @pytest.fixture(scope="session")
@@ -19,9 +20,19 @@ def corpus(tmp_path_factory) -> Corpus:
     return Corpus(tmp_path_factory.mktemp("corpus"))
 
 
+def _real_stderr(config):
+    """The terminal's stderr, not pytest's capture of it (so the dump is seen in CI logs)."""
+    try:
+        capman = config.pluginmanager.getplugin("capturemanager")
+        return capman._global_capturing.err.targetfd_save  # a dup of the original fd 2
+    except Exception:  # noqa: BLE001 - a private attribute; fall back to sys.stderr
+        return sys.stderr
+
+
 @pytest.fixture(autouse=True)
-def _watchdog():
-    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True, file=sys.stderr)
+def _watchdog(request):
+    faulthandler.dump_traceback_later(WATCHDOG_SECONDS, exit=True,
+                                      file=_real_stderr(request.config))
     try:
         yield
     finally:

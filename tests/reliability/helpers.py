@@ -9,7 +9,7 @@ import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from tests.corpus import make
 
@@ -174,3 +174,62 @@ def model_digest(model) -> tuple:
                    for k, rows in model.tables.items()),
             sorted((k, repr(v)) for k, v in (src.formulas.items() if src else ())),
             sorted((k, repr(v)) for k, v in (src.cached.items() if src else ())))
+
+
+# ------------------------------------------------------------------------------------------------
+# Who writes what: an audit hook (PEP 578) that records every write-like operation on watched
+# paths (opening for writing, renaming or replacing onto them, removing, truncating, chmod, utime)
+# ------------------------------------------------------------------------------------------------
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+_WATCHERS: list["WriteWatch"] = []
+_HOOKED = False
+
+
+class WriteWatch:
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.paths = {os.path.realpath(p) for p in paths}
+        self.hits: list[str] = []
+
+    def _match(self, p: Any) -> bool:
+        if isinstance(p, (str, bytes, os.PathLike)):
+            try:
+                return os.path.realpath(os.fsdecode(p)) in self.paths
+            except (TypeError, ValueError):
+                return False
+        return False
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _WATCHERS:
+        return
+    w = _WATCHERS[-1]
+    if event == "open":
+        path, _mode, flags = args
+        if isinstance(flags, int) and flags & _WRITE_FLAGS and w._match(path):
+            w.hits.append(f"open for writing: {path} (flags {flags:#o})")
+    elif event == "os.rename":
+        if w._match(args[0]) or w._match(args[1]):
+            w.hits.append(f"rename/replace: {args[0]} -> {args[1]}")
+    elif event in ("os.remove", "os.truncate", "os.chmod", "os.utime", "os.chown"):
+        if w._match(args[0]):
+            w.hits.append(f"{event}: {args[0]}")
+    elif event == "shutil.copyfile":
+        if w._match(args[1]):
+            w.hits.append(f"copy onto: {args[1]}")
+
+
+@contextlib.contextmanager
+def watch_writes(paths: Iterable[Path]) -> Iterator[WriteWatch]:
+    """Record every attempt to write, replace, remove, truncate or re-stamp ``paths``."""
+    import sys
+
+    global _HOOKED
+    if not _HOOKED:
+        sys.addaudithook(_audit)
+        _HOOKED = True
+    w = WriteWatch(paths)
+    _WATCHERS.append(w)
+    try:
+        yield w
+    finally:
+        _WATCHERS.remove(w)

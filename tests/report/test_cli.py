@@ -62,3 +62,22 @@ def test_default_output():
     f = Path("/d/单位.xlsx")
     assert default_output(f, None, None) == Path("/d/单位-自评报告.docx")
     assert default_output(f, "project", "甲") == Path("/d/单位-甲-项目自评报告.docx")
+
+
+@pytest.mark.parametrize("out, message", [
+    ("a-file/out.docx", "无法写入报告文件"),   # the folder is a file
+    (".", "是一个文件夹"),
+])
+def test_output_path_problems(tmp_path, fake_reader, out, message):
+    (tmp_path / "a-file").write_text("x")
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "x.xlsx"), "-o",
+                                       str(tmp_path / out)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_folder_as_input_is_answered_in_chinese(tmp_path):
+    result = CliRunner().invoke(main, ["report", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "文件夹" in result.stderr

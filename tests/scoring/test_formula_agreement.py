@@ -236,3 +236,24 @@ def test_template_formulas_equal_derived_libreoffice(soffice, seed_books, seed, 
            for cell in LAYOUT.formula_cells
            if not _same_cell(python_value(model, owners[cell]), values.get(cell))]
     assert not bad, bad[:8]
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "004"])
+def test_example_workbooks_cached_values_equal_derived(seed):
+    """Every formula cell of each real example holds (as cached by the application that saved
+    it) the value ``perfxl.derived`` computes from the model read from it; an empty cache must
+    be a blank in Python too."""
+    from perfxl.io.xlsx_reader import read_workbook
+    from tests.conftest import example_file
+
+    model = read_workbook(example_file(seed))
+    owners = _cell_owner()
+    bad = []
+    for cell, owner in owners.items():
+        here = model.cell(owner[1], owner[3], owner[2]) if owner[0] == "column" \
+            else model.field_cell(owner[1])
+        cached = model.source.cached.get(here)
+        mine = python_value(model, owner)
+        if not _same_cell(mine, cached):
+            bad.append((cell, owner, mine, cached))
+    assert not bad, bad[:8]

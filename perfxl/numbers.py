@@ -91,14 +91,14 @@ def parse_number(value: object, *, percent: bool = False) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise NumberTextError(str(value), "应填写数字，现为逻辑值")
+        raise NumberTextError(str(value), f"应填写数字，现为逻辑值 {value}；请填写数字，不适用时留空")
     if isinstance(value, (int, float)):
         f = float(value)
         if math.isnan(f) or math.isinf(f):
-            raise NumberTextError(str(value), "不是有效数字")
+            raise NumberTextError(str(value), "不是有效数字；请填写数字，不适用时留空")
         return f
     if not isinstance(value, str):
-        raise NumberTextError(str(value), f"应填写数字，现为{type(value).__name__}")
+        raise NumberTextError(str(value), f"应填写数字，现为{type(value).__name__}；请填写数字，不适用时留空")
     text = value
     if text.strip() == "":
         return None

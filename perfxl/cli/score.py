@@ -27,7 +27,7 @@ from perfxl.cli._common import handle_errors
 @handle_errors
 def command(file: Path, output: Path | None, fmt: str, framework: str | None) -> None:
     """计算自评得分、总分与等级，并与填报的得分对照。"""
-    from perfxl.errors import UsageError
+    from perfxl.errors import PerfxlError
     from perfxl.io.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
     from perfxl.scoring.output import render_text
@@ -36,7 +36,13 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         _check_output(file, output)
     result = score_model(read_workbook(file), framework)
     if output is not None:
-        _write(file, output, result)
+        try:
+            _write(file, output, result)
+        except PerfxlError:
+            raise
+        except OSError as exc:  # disk full, file locked by Excel, network drive gone
+            raise PerfxlError(f"无法写入输出文件「{output}」：{exc.strerror or exc}；"
+                              "原工作簿未被改动", file=str(file)) from None
     if fmt == "json":
         data = result.to_json()
         data["file"] = str(file)
@@ -62,12 +68,8 @@ def _check_output(src: Path, out: Path) -> None:
 
 
 def _write(src: Path, out: Path, result) -> None:
-    from perfxl.io import xlsx_writer
-
-    if hasattr(xlsx_writer, "write_scores"):
-        xlsx_writer.write_scores(src, out, result)
-        return
+    from perfxl.io.xlsx_writer import write_outputs
     from perfxl.scoring.output import scores_output
 
     sheet, cells = scores_output(result)
-    xlsx_writer.write_outputs(src, out, sheets=[sheet], cells=cells)
+    write_outputs(src, out, sheets=[sheet], cells=cells)

@@ -7,6 +7,7 @@ seen to stop silently).
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -22,6 +23,7 @@ _XCU = """<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 """
 BATCH = 200
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
 
 
 def soffice() -> str | None:
@@ -54,7 +56,8 @@ def convert(paths: list[Path], fmt: str, outdir: str | Path, *, timeout: int = 6
             chunk = [Path(p).resolve() for p in paths[i:i + BATCH]]
             subprocess.run([exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                             "--convert-to", fmt, "--outdir", str(outdir), *map(str, chunk)],
-                           check=False, capture_output=True, timeout=timeout)
+                           check=False, capture_output=True, timeout=timeout,
+                           env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)})
             ext = fmt.split(":")[0]
             for p in chunk:
                 out = outdir / f"{p.stem}.{ext}"

@@ -35,10 +35,33 @@ class FormulaCell:
     cached: Any          # float, str, bool, an error string ("#DIV/0!") or None when absent
 
 
+#: Results of parsing small package parts, by their bytes: the workbook part, its relationships
+#: and the table parts are the same in every workbook of a template, so a batch parses them once.
+_MEMO: dict[tuple, Any] = {}
+_MEMO_MAX = 512
+
+
+def _memo(kind: str, parts: tuple[bytes, ...], compute):
+    key = (kind, *parts)
+    hit = _MEMO.get(key)
+    if hit is None:
+        hit = compute()  # an exception is not remembered: the next call raises it again
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = hit
+    return hit
+
+
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> zip member of its XML."""
-    wb = _parse(zf.read("xl/workbook.xml"))
-    rels = _parse(zf.read("xl/_rels/workbook.xml.rels"))
+    wb_xml = zf.read("xl/workbook.xml")
+    rels_xml = zf.read("xl/_rels/workbook.xml.rels")
+    return dict(_memo("parts", (wb_xml, rels_xml), lambda: _sheet_parts(wb_xml, rels_xml)))
+
+
+def _sheet_parts(wb_xml: bytes, rels_xml: bytes) -> dict[str, str]:
+    wb = _parse(wb_xml)
+    rels = _parse(rels_xml)
     targets = {r.get("Id"): r.get("Target") for r in rels.iter(f"{PKG_RNS}Relationship")}
     out: dict[str, str] = {}
     for s in wb.iter(f"{NS}sheet"):
@@ -253,7 +276,12 @@ def external_links(zf: zipfile.ZipFile) -> list[str]:
 
 def defined_names(zf: zipfile.ZipFile) -> dict[str, str]:
     """Workbook-scope defined names -> their reference text ("'基本信息'!$B$4")."""
-    wb = _parse(zf.read("xl/workbook.xml"))
+    wb_xml = zf.read("xl/workbook.xml")
+    return dict(_memo("names", (wb_xml,), lambda: _defined_names(wb_xml)))
+
+
+def _defined_names(wb_xml: bytes) -> dict[str, str]:
+    wb = _parse(wb_xml)
     out: dict[str, str] = {}
     for dn in wb.iter(f"{NS}definedName"):
         if dn.get("localSheetId") is None and dn.text:
@@ -277,19 +305,29 @@ def table_refs(zf: zipfile.ZipFile, parts: dict[str, str] | None = None) -> dict
         rels = posixpath.join(folder, "_rels", base + ".rels")
         if rels not in members:
             continue
-        for rel in _parse(zf.read(rels)).iter(f"{PKG_RNS}Relationship"):
-            if rel.get("Type") != _TABLE_REL or rel.get("TargetMode") == "External":
+        rels_xml = zf.read(rels)
+        for rtype, mode, target in _memo("rels", (rels_xml,), lambda: _rels(rels_xml)):
+            if rtype != _TABLE_REL or mode == "External":
                 continue
-            target = rel.get("Target") or ""
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join(folder, target))
             if path not in members:
                 return None
-            t = _parse(zf.read(path))
-            name, ref = t.get("displayName"), t.get("ref")
-            plain = (t.get("headerRowCount") in (None, "1") and t.get("totalsRowCount") in (None, "0")
-                     and t.get("insertRow") in (None, "0", "false"))
+            table_xml = zf.read(path)
+            name, ref, plain = _memo("table", (table_xml,), lambda: _table(table_xml))
             if not name or not ref or ":" not in ref or not plain or name in out:
                 return None
             out[name] = (sheet, ref.replace("$", "").upper())
     return out
+
+
+def _rels(rels_xml: bytes) -> tuple[tuple[str | None, str | None, str], ...]:
+    return tuple((r.get("Type"), r.get("TargetMode"), r.get("Target") or "")
+                 for r in _parse(rels_xml).iter(f"{PKG_RNS}Relationship"))
+
+
+def _table(table_xml: bytes) -> tuple[str | None, str | None, bool]:
+    t = _parse(table_xml)
+    plain = (t.get("headerRowCount") in (None, "1") and t.get("totalsRowCount") in (None, "0")
+             and t.get("insertRow") in (None, "0", "false"))
+    return t.get("displayName"), t.get("ref"), plain

@@ -18,17 +18,19 @@ blame):
   cells span more than ``MAX_AREA`` rows x columns (python-calamine allocates that rectangle
   densely: one value typed into XFD1048576 made it abort the whole process asking for 512 GB).
 
-The cell count is what bounds openpyxl's time and memory (about 4 µs and 0.5 kB per element): it
+The cell count is what bounds openpyxl's time and memory (measured: a sheet of 1,048,576 rows,
+3 million elements, took it 18 s and 540 MB; one <mergeCell> over a whole sheet, minutes): it
 counts every XML element of the package (rows, cells, shared strings, styles... whatever
 openpyxl would turn into objects) plus the area of every range openpyxl expands cell by cell
 (merged cells, hyperlink ranges) and of every Excel Table (the reader walks its rows).
 
 Everything is read in one streaming pass of at most ``MAX_UNCOMPRESSED`` bytes, in 1 MiB steps,
 stopping as soon as a limit is passed (a standard workbook of ~12,000 elements takes ~10 ms; a
-sheet of a million rows is refused after ~0.4 s with flat memory).
+sheet of a million rows is refused after about 1 s with flat memory).
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -66,7 +68,10 @@ _RANGE = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(mergeCell|hyperlink|table)\s
 #: quote; it starts with a literal so the search is fast), and the numbers of ``<row r="5">``
 #: (only needed when some cells carry no address).  Another attribute whose name ends in "r"
 #: can match too, which only makes the estimate larger.
-_CELL_REF = re.compile(rb"""r\s*=\s*["']\$?([A-Z]{1,3})\$?(\d{1,7})["']""")
+_CELL_REF = re.compile(rb"""r\s{0,20}=\s{0,20}["']\$?([A-Z]{1,3})\$?(\d{1,7})["']""")
+#: Cell start tags: plain, and with a namespace prefix (":c " also matches text; that only makes
+#: the scan more careful).
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/>", b"<c\t", b"<c\n", b"<c\r", b":c ", b":c>", b":c/>")
 _ROW_NUM = re.compile(rb"""<(?:[A-Za-z_][\w.-]{0,30}:)?row\s[^>]{0,500}?\br\s*=\s*["'](\d{1,7})["']""")
 #: Any markup declaration ("<!") in UTF-8, UTF-16 or UTF-32: only then is a DTD looked for.
 _MARKUP = (b"<!", b"<\x00!", b"<\x00\x00\x00!")
@@ -90,6 +95,14 @@ def _area(m: re.Match[bytes]) -> int:
 def check_xlsx(path: str | Path) -> None:
     """Raise ``WorkbookFormatError`` unless ``path`` looks like a readable .xlsx/.xlsm package
     that is safe to hand to openpyxl or calamine (see the module docstring)."""
+    read_checked(path)
+
+
+def read_checked(path: str | Path) -> bytes:
+    """The bytes of ``path``, read once, after every check of ``check_xlsx`` passed on them.
+
+    Readers parse these bytes (not the file again), so a file replaced on disk while perfxl
+    reads it is read whole from one version or refused, never mixed."""
     p = Path(path)
     name = str(path)
     try:
@@ -100,19 +113,23 @@ def check_xlsx(path: str | Path) -> None:
         with open(p, "rb") as fh:
             size = fh.seek(0, 2)
             fh.seek(0)
-            head = fh.read(4096)
+            if size > MAX_FILE:
+                raise WorkbookFormatError(f"文件过大（{size // 1024 // 1024} MB），超过 "
+                                          f"{MAX_FILE // 1024 // 1024} MB 的上限", file=name)
+            data = fh.read(MAX_FILE + 1)
     except PermissionError:
         raise WorkbookFormatError("没有读取权限，请检查文件权限", file=name) from None
     except OSError as exc:
         raise WorkbookFormatError(f"无法读取文件（{exc.strerror or exc}）", file=name) from None
+    size = len(data)
+    head = data[:4096]
     if size == 0:
         raise WorkbookFormatError("文件为空（0 字节），请重新保存或重新导出", file=name)
     if size > MAX_FILE:
         raise WorkbookFormatError(f"文件过大（{size // 1024 // 1024} MB），超过 {MAX_FILE // 1024 // 1024} MB 的上限",
                                   file=name)
     if head.startswith(OLE_MAGIC):
-        with open(p, "rb") as fh:
-            blob = fh.read(min(size, 4 * 1024 * 1024))
+        blob = data[:4 * 1024 * 1024]
         if "EncryptedPackage".encode("utf-16-le") in blob:
             raise WorkbookFormatError("工作簿设置了打开密码（已加密），perfxl 无法读取；"
                                       "请在 Excel 中取消密码（文件→信息→保护工作簿）后另存", file=name)
@@ -121,7 +138,7 @@ def check_xlsx(path: str | Path) -> None:
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件；请使用 perfxl 标准工作簿", file=name)
     try:
-        with zipfile.ZipFile(p) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_package(zf, name)
     except WorkbookFormatError:
         raise
@@ -145,6 +162,7 @@ def check_xlsx(path: str | Path) -> None:
     if p.suffix.lower() not in EXTENSIONS:
         raise WorkbookFormatError(f"文件扩展名为“{p.suffix or '（无）'}”，但内容是 .xlsx 工作簿；"
                                   "请把扩展名改为 .xlsx（含宏的改为 .xlsm）", file=name)
+    return data
 
 
 def _check_package(zf: zipfile.ZipFile, name: str) -> None:
@@ -206,7 +224,7 @@ class _Scan:
         xml: bool | None = None
         rows: set[bytes] = set()  # row numbers of cells
         cols: set[bytes] = set()  # column letters of cells
-        cells = addressed = 0
+        cells = usual = 0
         with self.zf.open(info) as fh:
             while True:
                 chunk = fh.read(_STEP)
@@ -230,24 +248,26 @@ class _Scan:
                         break
                     n += _area(m)
                 self._add(part, max(n, 0))
-                # where cells are placed (min/max are idempotent: overlapping windows are fine)
-                end = max(limit, 0) + 32
-                found = _CELL_REF.findall(buf, 0, end)
+                # where cells are placed (sets of addresses: windows may overlap)
+                cut = max(limit, 0)
+                found = _CELL_REF.findall(buf, 0, min(len(buf), cut + 64))
                 if found:
                     c, r = zip(*found)
                     cols.update(c)
                     rows.update(r)
-                # cells without an address sit after the previous one: count them, and take
-                # the rows' own numbers, so they cannot hide a far cell either
-                cells += chunk.count(b"<c ") + chunk.count(b"<c>")
-                addressed += len(found)
-                if cells > addressed:
-                    rows.update(_ROW_NUM.findall(buf, 0, end))
+                # cells not written the usual way (<c r="..." first, no prefix) may carry no
+                # address and sit after the previous one: then the rows' own numbers count too,
+                # so they cannot hide a far cell.  Counted once each: occurrences starting
+                # before ``cut`` (the rest is counted with the next chunk).
+                cells += sum(buf.count(t, 0, cut + len(t) - 1) for t in _CELL_TAGS)
+                usual += buf.count(b'<c r="', 0, cut + 5)
+                if cells > usual:
+                    rows.update(_ROW_NUM.findall(buf, 0, min(len(buf), cut + 600)))
                 if not chunk:
                     break
-                pending = buf[max(limit, 0):]
-        if rows and (cols or cells > addressed):
-            self._placed(part, rows, cols, max(cells - addressed, 0))
+                pending = buf[cut:]
+        if rows and (cols or cells > usual):
+            self._placed(part, rows, cols, max(cells - usual, 0))
 
     def _add(self, part: str, n: int) -> None:
         self.units[part] += n

@@ -113,7 +113,8 @@ def _resolve(names: dict[str, str], name: str, file: str) -> tuple[str, str]:
     text = names.get(name, "")
     m = _REF.match(text or "")
     if not m:
-        raise WorkbookFormatError(f"命名单元格 {name} 的引用无效（{text}）", file=file)
+        raise WorkbookFormatError(f"命名单元格 {name} 的引用无效（{text}），可能删除过它所在的行或列；"
+                                  "请用 `perfxl new` 生成标准工作簿，把数据复制过去", file=file)
     return m.group(1).replace("''", "'"), f"{m.group(2)}{m.group(3)}"
 
 
@@ -242,6 +243,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                                           "请不要修改表头", file=file, sheet=sheet.name, cell=cell)
         data_first = r0 + 1
         source.table_rows[tkey] = data_first
+        if table.rows is not None:
+            _check_fixed_rows(book, sheet.name, table, data_first, r1, problems)
         for (mr0, mc0, mr1, mc1) in book.merged(sheet.name):
             if mr0 <= r1 and mr1 >= data_first and mc0 <= len(table.columns):
                 coord = f"{L.get_column_letter(mc0)}{mr0}:{L.get_column_letter(mc1)}{mr1}"
@@ -274,6 +277,25 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
 
     problems.raise_if_any()
     return model
+
+
+def _check_fixed_rows(book, sheet: str, table: L.Table, first: int, last: int,
+                      problems: _Problems) -> None:
+    """A fixed table (one row per standard item) must keep its rows: same labels, same order."""
+    found = [book.value(sheet, r, 1) for r in range(first, last + 1)]
+    for i, want in enumerate(table.rows):
+        got = found[i] if i < len(found) else None
+        if got != want:
+            cell = f"A{first + i}"
+            problems.add(sheet, cell, f"表格“{table.title}”第 {i + 1} 行应为“{want}”，现为"
+                                      f"“{got if got is not None else '（缺行）'}”；此表的行是固定的，"
+                                      "请不要插入、删除、移动或改名行")
+            return
+    if len(found) > len(table.rows):
+        extra = found[len(table.rows)]
+        problems.add(sheet, f"A{first + len(table.rows)}",
+                     f"表格“{table.title}”多出一行“{extra if extra is not None else '（空行）'}”；"
+                     "此表的行是固定的，请删除多出的行")
 
 
 def _formula_cell(source: SourceInfo, scanned: dict, sheet: str, a1: str, raw: Any) -> None:

@@ -18,16 +18,19 @@ from perfxl.io.atomic import atomic_path
 from perfxl.outputs import OutputSheet
 
 
-def _load(src: Path):
+def _load(src: Path, data: bytes):
+    import io
+
     import openpyxl
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return openpyxl.load_workbook(src, keep_vba=src.suffix.lower() == ".xlsm",
+            return openpyxl.load_workbook(io.BytesIO(data), keep_vba=src.suffix.lower() == ".xlsm",
                                           keep_links=True)
-        except Exception as exc:
-            raise WorkbookFormatError(f"工作簿无法打开（{exc}）", file=str(src)) from None
+        except Exception as exc:  # openpyxl raises many kinds on a damaged package
+            raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
+                                      "请在 Excel 中打开后另存为 .xlsx", file=str(src)) from None
 
 
 def write_sheet(wb, out: OutputSheet) -> None:
@@ -97,14 +100,25 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     src, out = Path(src), Path(out)
     if out.exists() and out.resolve() == src.resolve():
         raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
-    from perfxl.io.sheetxml import scan_formulas, sheet_parts
+    import io
     import zipfile
 
-    with zipfile.ZipFile(src) as zf:
-        parts = sheet_parts(zf)
-        cached = {(s, a1): fc.cached for s, p in parts.items() if s not in L.OUTPUT_SHEET_NAMES
-                  for a1, fc in scan_formulas(zf, p).items() if fc.cached is not None}
-    wb = _load(src)
+    from perfxl.io.sheetxml import scan_formulas, sheet_parts
+    from perfxl.io.sniff import read_checked
+
+    data = read_checked(src)  # the same checks as reading, on bytes read once
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            parts = sheet_parts(zf)
+            cached = {(s, a1): fc.cached for s, p in parts.items()
+                      if s not in L.OUTPUT_SHEET_NAMES
+                      for a1, fc in scan_formulas(zf, p).items() if fc.cached is not None}
+    except WorkbookFormatError:
+        raise
+    except Exception as exc:  # damaged XML: refuse rather than write a half copy
+        raise WorkbookFormatError(f"工作簿内部 XML 无法解析（{type(exc).__name__}）；"
+                                  "文件可能已损坏", file=str(src)) from None
+    wb = _load(src, data)
     for sheet in sheets:
         write_sheet(wb, sheet)
     if cells:

@@ -29,7 +29,7 @@ import struct
 import sys
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -793,6 +793,17 @@ def b_far_cell(b: Builder) -> Path:
     return b.cells("far-cell", sheet, {"XFD1048576": {"value": "x"}})
 
 
+def b_far_cell_unaddressed(b: Builder) -> Path:
+    # the same, hidden: a value in XFD3 and, in row 1048576, a cell with no address (cells may
+    # omit r=; readers then place them after the previous cell of the row)
+    def fn(root: etree._Element) -> None:
+        set_cell(root, "XFD3", "x")
+        row = etree.SubElement(root.find(f"{Q}sheetData"), f"{Q}row", r="1048576")
+        etree.SubElement(etree.SubElement(row, f"{Q}c"), f"{Q}v").text = "1"
+    return rewrite_zip(b.base, b.path("far-cell-unaddressed"),
+                       edit={b.member("收入"): xml_edit(fn)})
+
+
 # --- not perfxl's, or another version ----------------------------------------------------------
 def b_plain_workbook(b: Builder) -> Path:
     import openpyxl
@@ -1138,6 +1149,12 @@ def b_changed_between_reads(b: Builder) -> Path:
     return p
 
 
+def b_changed_before_write(b: Builder) -> Path:
+    p = b.path("changed-before-write")
+    shutil.copy(b.base, p)
+    return p
+
+
 def b_truncated_mid_read(b: Builder) -> Path:
     p = b.path("truncated-mid-read")
     shutil.copy(b.base, p)
@@ -1240,6 +1257,8 @@ CORPUS: tuple[Entry, ...] = (
     Entry("table-million-rows", b_table_ref_huge, error("单元格过多"),
           "the income table claims a million rows", seconds=10),
     Entry("far-cell", b_far_cell, error("使用区域过大", "收入"), "a stray value in XFD1048576"),
+    Entry("far-cell-unaddressed", b_far_cell_unaddressed, error("使用区域过大", "收入"),
+          "values in XFD3 and in row 1048576, the latter in a cell without an address"),
     # not perfxl's, or another version
     Entry("plain-workbook", b_plain_workbook, error("不是 perfxl 标准工作簿"), "a workbook of someone else"),
     Entry("template-v0", b_other_version, error("模板版本", *_field("template_version")),
@@ -1313,6 +1332,9 @@ CORPUS: tuple[Entry, ...] = (
     Entry("changed-between-reads", b_changed_between_reads, EITHER,
           "replaced by another example between the workbook load and the XML scan",
           race=("swap", 3, "example-000")),
+    Entry("changed-before-write", b_changed_before_write, EITHER,
+          "replaced by a truncated copy after it was read, before perfxl score -o copies it",
+          race=("swap", 4, "truncated")),
     Entry("truncated-mid-read", b_truncated_mid_read, EITHER,
           "cut in place to half its size while the workbook is being loaded (openpyxl)",
           race=("truncate", 3, 6)),

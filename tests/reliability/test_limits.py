@@ -18,7 +18,8 @@ from tests.corpus import make
 from tests.reliability.helpers import Corpus
 
 HOSTILE = ("million-rows", "merge-bomb", "hyperlink-bomb", "table-million-rows", "zip-bomb",
-           "zip-bomb-lying", "far-cell", "xml-bomb-sheet", "xml-bomb-utf16", "xxe")
+           "zip-bomb-lying", "far-cell", "far-cell-unaddressed", "xml-bomb-sheet",
+           "xml-bomb-utf16", "xxe")
 
 _CHILD = textwrap.dedent("""
     import json, resource, sys, time
@@ -96,6 +97,7 @@ def test_limits_are_where_the_module_says(monkeypatch):
 
 
 @pytest.mark.parametrize("name", ["merge-bomb", "hyperlink-bomb", "table-million-rows", "far-cell",
+                                  "far-cell-unaddressed",
                                   "xml-bomb-sheet", "xml-bomb-utf16", "xxe", "crc-mismatch"])
 def test_the_scan_does_not_depend_on_its_step(corpus: Corpus, monkeypatch, name: str):
     """With 1 MiB steps every part fits in one chunk; with 97-byte steps (and a 4 KiB overlap)

@@ -35,7 +35,9 @@ def perfxl_cmd() -> list[str]:
     if exe.exists():
         return [str(exe)]
     found = shutil.which("perfxl")
-    return [found] if found else [sys.executable, "-c", "import sys; from perfxl.cli import main; sys.exit(main())"]
+    if found:
+        return [found]
+    return [sys.executable, "-c", "import sys; from perfxl.cli import main; sys.exit(main())"]
 
 
 def commands(file: Path) -> dict[str, list[str]]:

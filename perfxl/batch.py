@@ -7,13 +7,16 @@ the input paths whatever ``jobs`` is.
 """
 from __future__ import annotations
 
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from perfxl.errors import PerfxlError
+
+T = TypeVar("T")
 
 SUFFIXES = (".xlsx", ".xlsm")
 
@@ -55,16 +58,14 @@ class FileReview:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders searched recursively for .xlsx/.xlsm (sorted; Office lock files
-    ``~$...`` skipped).  Raises ``PerfxlError`` for a path that does not exist."""
+    ``~$...`` skipped).  A path that does not exist is kept: its review says 文件不存在."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES
                               and f.is_file() and not f.name.startswith("~$")))
-        elif p.exists() or p.is_symlink():
+        else:  # a file, or a path that does not exist: its row says so, the run goes on
             out.append(p)
-        else:
-            raise PerfxlError(f"路径不存在：{p}")
     return out
 
 
@@ -116,10 +117,7 @@ def default_jobs() -> int:
 
 def _preload() -> None:
     """Import what a review needs before the worker processes start: forked workers inherit it
-    instead of each importing it again (~0.2 s of CPU per worker), and ``gc.freeze`` keeps the
-    collector from touching (and so copying) the inherited objects."""
-    import gc
-
+    instead of each importing it again (~0.2 s of CPU per worker)."""
     import perfxl.checks  # noqa: F401
     import perfxl.io.backends  # noqa: F401
     import perfxl.io.xlsx_reader  # noqa: F401
@@ -129,7 +127,38 @@ def _preload() -> None:
         import python_calamine  # noqa: F401
     except ImportError:  # the reader says so, per file
         pass
+
+
+def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[T]:
+    """``[fn(a) for a in args]`` over ``jobs`` processes (default: the number of cores), in the
+    order of ``args`` whatever ``jobs`` is; ``progress(done, total)`` after each result.
+    ``fn`` must be a module-level function (it is pickled to the workers)."""
+    jobs = jobs or default_jobs()
+    total = len(args)
+    out: list[T] = []
+    if jobs <= 1 or total <= 1:
+        for a in args:
+            out.append(fn(a))
+            if progress:
+                progress(len(out), total)
+        return out
+    chunk = max(1, min(32, total // (jobs * 4) or 1))
+    _preload()
+    # frozen objects are left alone by the collector, so forked workers do not copy the pages
+    # of what they inherit; the parent unfreezes once the workers exist
     gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = pool.map(fn, args, chunksize=chunk)
+            gc.unfreeze()
+            for r in results:
+                out.append(r)
+                if progress:
+                    progress(len(out), total)
+    finally:
+        gc.unfreeze()
+    return out
 
 
 def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),
@@ -137,23 +166,5 @@ def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[st
                  progress: Callable[[int, int], None] | None = None) -> list[FileReview]:
     """Review ``paths`` with ``jobs`` processes (default: the number of cores); results in the
     order of ``paths``.  ``progress(done, total)`` is called after each file."""
-    jobs = jobs or default_jobs()
-    total = len(paths)
-    out: list[FileReview] = []
-    args = [(str(p), select, ignore) for p in paths]
-    it: Iterator[FileReview]
-    if jobs <= 1 or total <= 1:
-        it = map(_review_star, args)
-        for r in it:
-            out.append(r)
-            if progress:
-                progress(len(out), total)
-        return out
-    chunk = max(1, min(32, total // (jobs * 4) or 1))
-    _preload()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for r in pool.map(_review_star, args, chunksize=chunk):
-            out.append(r)
-            if progress:
-                progress(len(out), total)
-    return out
+    return parallel_map(_review_star, [(str(p), select, ignore) for p in paths], jobs=jobs,
+                        progress=progress)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from perfxl import derived
 from perfxl import layout as L
@@ -24,6 +25,7 @@ _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
 
 
+@lru_cache(maxsize=None)
 def _label(sheet: str, cell: str) -> str:
     """The template's name for a formula cell: 「执行率（计算）」 or 「占比（计算）」."""
     for key in _LAY.fields:
@@ -67,9 +69,18 @@ def formula_overwritten(ctx):
                           actual=v, label=_label(sheet, cell), value=shown)
 
 
-def _functions(formula: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _functions(formula: str) -> tuple[str, ...]:
     text = _STRING.sub('""', formula or "")
-    return [m.group(1) for m in _FUNC.finditer(text)]
+    return tuple(m.group(1) for m in _FUNC.finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def _not_allowed(formula: str) -> tuple[str, ...]:
+    """The functions of ``formula`` outside ``ALLOWED_FUNCTIONS``, sorted (cached: the same
+    formula texts recur in every workbook of a template)."""
+    return tuple(sorted({n for n in _functions(formula)
+                         if re.sub(r"^_xl(fn|ws)\.", "", n).upper() not in L.ALLOWED_FUNCTIONS}))
 
 
 @rule("PX002", "function-not-allowed", ERROR, title="公式使用了不允许的函数",
@@ -93,8 +104,7 @@ def function_not_allowed(ctx):
         return
     cells = {**{k: v for k, v in src.formulas.items() if v}, **src.extra_formulas}
     for (sheet, cell), f in cells.items():
-        bad = sorted({n for n in _functions(f)
-                      if re.sub(r"^_xl(fn|ws)\.", "", n).upper() not in L.ALLOWED_FUNCTIONS})
+        bad = _not_allowed(f)
         if bad:
             names = "、".join(re.sub(r"^_xl(fn|ws)\.", "", n).upper() for n in bad)
             yield ctx.hit((sheet, cell), expected=None, actual=names, names=names,
@@ -178,6 +188,7 @@ def stale_cache(ctx):
                           cached=shown(cached), computed=shown(comp))
 
 
+@lru_cache(maxsize=8192)
 def _norm(f: str | None) -> str:
     text = (f or "").lstrip("=")
     parts = re.split(r'("(?:[^"]|"")*")', text)

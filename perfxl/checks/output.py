@@ -11,7 +11,6 @@ import io
 import json
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from perfxl import __version__
 from perfxl.checks.finding import ERROR, INFO, WARNING, Finding, level_rank
@@ -73,6 +72,7 @@ def to_junit(results: list[FileResult]) -> str:
     """A ``<testsuite>`` per file, a failing ``<testcase>`` per finding at warning or above
     (info findings pass with their message in ``<system-out>``), an ``<error>`` for an
     unreadable file, one passing case for a clean file."""
+    from xml.sax.saxutils import quoteattr  # here only: it imports urllib.request, http, email
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites name=\"perfxl check\">"]
     for r in results:
         cases = []

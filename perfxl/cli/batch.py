@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
 
 
 def progress_callback(total: int):
@@ -59,5 +59,9 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
             stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
             click.echo(f"{r.status}\t{Path(r.file).name}\t{r.department}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
-        bad = sum(r.status == UNREADABLE for r in reviews)
-        click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个；汇总：{output}", err=True)
+    bad = sum(r.status == UNREADABLE for r in reviews)
+    errors = sum(r.errors for r in reviews)
+    click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",
+               err=True)
+    # the exit codes of perfxl check: 2 when a file cannot be read, 1 when errors were found
+    sys.exit(EXIT_ERROR if bad else EXIT_FINDINGS if errors else EXIT_OK)

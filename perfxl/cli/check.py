@@ -41,29 +41,40 @@ def _load(path: Path):
         from perfxl.examples import load_example_data
         return load_example_data(path)
     from perfxl.io.xlsx_reader import read_workbook
-    return read_workbook(path)
+    return read_workbook(path, engine="calamine")
 
 
-def check_files(paths: list[Path], select=(), ignore=()):
-    """One ``FileResult`` per path, in the order given; unreadable files carry their reason."""
+def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
+    """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
+    message for stderr)."""
     from perfxl.checks import check_model
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
+    p, select, ignore = args
+    try:
+        model = _load(p)
+    except PerfxlError as exc:
+        return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
+    except OSError as exc:
+        msg = f"无法读取（{exc.strerror or exc}）"
+        return FileResult(str(p), (), msg), f"perfxl：文件「{p}」：{msg}"
+    return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
+
+
+def check_files(paths: list[Path], select=(), ignore=()):
+    """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
+    Several files are checked in parallel processes by the batch machinery
+    (``perfxl.batch.parallel_map``), results in the order given."""
+    from perfxl.batch import parallel_map
+
+    jobs = None if len(paths) > 1 else 1
     results = []
-    for p in paths:
-        try:
-            model = _load(p)
-        except PerfxlError as exc:
-            click.echo(f"perfxl：{exc}", err=True)
-            results.append(FileResult(str(p), (), exc.message))
-            continue
-        except OSError as exc:
-            msg = f"无法读取（{exc.strerror or exc}）"
-            click.echo(f"perfxl：文件「{p}」：{msg}", err=True)
-            results.append(FileResult(str(p), (), msg))
-            continue
-        results.append(FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))))
+    for result, message in parallel_map(check_one, [(p, select, ignore) for p in paths],
+                                        jobs=jobs):
+        if message:
+            click.echo(message, err=True)
+        results.append(result)
     return results
 
 

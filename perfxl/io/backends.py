@@ -10,7 +10,9 @@ and formula texts come from the package XML (``perfxl.io.sheetxml``), the same f
 from __future__ import annotations
 
 import datetime as dt
+import io
 import warnings
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +22,14 @@ from perfxl.errors import WorkbookFormatError
 class OpenpyxlBook:
     name = "openpyxl"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes) -> None:
         import openpyxl  # the edge: only readers and writers import openpyxl
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                self.wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+                self.wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True,
+                                                 keep_links=False)
             except Exception as exc:  # openpyxl raises many kinds on a damaged package
                 raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
                                           "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
@@ -52,23 +55,27 @@ class OpenpyxlBook:
 class CalamineBook:
     name = "calamine"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes) -> None:
         import python_calamine as pc
 
+        from perfxl.io.sheetxml import error_cells, sheet_parts, table_refs
+
+        self.file = str(path)
         # Table positions come from the package's table parts (a few small XML files): asking
         # calamine for a table materialises its cells, ~0.6 ms a table (engines.md, batch).
+        # Error values (#REF!) of plain cells come from the XML too: calamine reads them as "".
         tables = None
+        self._errors: dict[str, dict[str, str]] = {}
         try:
-            import zipfile
-
-            from perfxl.io.sheetxml import table_refs
-
-            with zipfile.ZipFile(path) as zf:
-                tables = table_refs(zf)
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                parts = sheet_parts(zf)
+                tables = table_refs(zf, parts)
+                self._errors = {s: e for s, p in parts.items() if (e := error_cells(zf, p))}
         except Exception:  # damaged or unusual: calamine decides below
             tables = None
         try:
-            self.wb = pc.CalamineWorkbook.from_path(str(path), load_tables=tables is None)
+            self.wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data),
+                                                        load_tables=tables is None)
         except Exception as exc:  # calamine raises its own error types on damaged files
             raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
                                       "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
@@ -89,17 +96,35 @@ class CalamineBook:
 
     def _sheet(self, sheet: str):
         if sheet not in self._sheets:
-            self._sheets[sheet] = self.wb.get_sheet_by_name(sheet)
+            try:
+                self._sheets[sheet] = self.wb.get_sheet_by_name(sheet)
+            except Exception as exc:  # calamine parses the sheet here (XmlError on damage)
+                raise WorkbookFormatError(f"工作表无法读取（{type(exc).__name__}: {exc}）；文件可能已损坏，"
+                                          "请在 Excel 中打开后另存为 .xlsx", file=self.file,
+                                          sheet=sheet) from None
         return self._sheets[sheet]
 
     def _rows(self, sheet: str) -> tuple[int, int, list[list[Any]]]:
         if sheet not in self._grid:
             s = self._sheet(sheet)
-            start = s.start or (0, 0)
-            self._grid[sheet] = (start[0], start[1], s.to_python(skip_empty_area=False))
+            try:
+                start = s.start or (0, 0)
+                grid = s.to_python(skip_empty_area=False)
+            except Exception as exc:  # calamine's own error types
+                raise WorkbookFormatError(f"工作表无法读取（{type(exc).__name__}: {exc}）；文件可能已损坏，"
+                                          "请在 Excel 中打开后另存为 .xlsx", file=self.file,
+                                          sheet=sheet) from None
+            self._grid[sheet] = (start[0], start[1], grid)
         return self._grid[sheet]
 
     def value(self, sheet: str, row: int, col: int) -> Any:
+        errors = self._errors.get(sheet)
+        if errors:
+            from perfxl.layout import get_column_letter
+
+            err = errors.get(f"{get_column_letter(col)}{row}")
+            if err is not None:
+                return err
         r0, c0, grid = self._rows(sheet)
         i, j = row - 1 - r0, col - 1 - c0
         if i < 0 or j < 0 or i >= len(grid) or j >= len(grid[i]):

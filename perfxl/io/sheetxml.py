@@ -331,3 +331,22 @@ def _table(table_xml: bytes) -> tuple[str | None, str | None, bool]:
     plain = (t.get("headerRowCount") in (None, "1") and t.get("totalsRowCount") in (None, "0")
              and t.get("insertRow") in (None, "0", "false"))
     return t.get("displayName"), t.get("ref"), plain
+
+
+_ERROR_CELL = re.compile(rb'<c\b(?=[^>]*\bt="e")[^>]*\br="([A-Z]+[0-9]+)"[^>]*>\s*<v>([^<]*)</v>')
+
+
+def error_cells(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """A1 -> error text ("#REF!") of the cells that hold an error value without a formula
+    (python-calamine reads those as empty; openpyxl as the error text)."""
+    data = zf.read(part)
+    if b't="e"' not in data:
+        return {}
+    out: dict[str, str] = {}
+    for m in _ERROR_CELL.finditer(data):
+        start = data.rfind(b"<c", 0, m.end())
+        end = data.find(b"</c>", m.end())
+        if b"<f" in data[start:end if end > 0 else m.end()]:
+            continue  # a formula cell: the formula scan records its cached error
+        out[m.group(1).decode()] = m.group(2).decode("utf-8", "replace")
+    return out

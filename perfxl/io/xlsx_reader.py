@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -25,7 +26,7 @@ from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
-from perfxl.io.sniff import check_xlsx
+from perfxl.io.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.numbers import NumberTextError, parse_number
 
@@ -150,10 +151,10 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
 
     path = Path(path)
     file = str(path)
-    check_xlsx(path)
+    data = read_checked(path)  # read once: every parser below works on these bytes
     # formula texts, cached values and defined names, straight from the XML
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = defined_names(zf)
             parts = sheet_parts(zf)
             scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
@@ -164,10 +165,10 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
         raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
                                   "文件可能已损坏或含有不安全内容", file=file) from None
-    book = ENGINES[engine](path)
+    book = ENGINES[engine](path, data)
     model = read_book(book, names, scanned, file=file, layout=layout)
     model.source.external_links = links
-    model.source.recompute = lambda: _recompute(path, model.source)
+    model.source.recompute = lambda: _recompute(path, model)
     return model
 
 
@@ -308,8 +309,11 @@ def _formula_cell(source: SourceInfo, scanned: dict, sheet: str, a1: str, raw: A
     source.cached[(sheet, a1)] = fc.cached
 
 
-def _recompute(path: Path, source: SourceInfo) -> None:
-    from perfxl.io.recalc import recalculate
+def _recompute(path: Path, model: Model) -> None:
+    """Values of the formula cells the file carries none for: the verified Python twins of the
+    template's formulas (``formulas`` runs once per template version, not per file; see
+    ``perfxl.io.template_cache``), and ``formulas`` on this file only for cells whose formula
+    is not the template's."""
+    from perfxl.io.template_cache import fill_missing
 
-    values = recalculate(path, [k for k, v in source.formulas.items() if v is not None])
-    source.recomputed.update(values)
+    fill_missing(model, path)

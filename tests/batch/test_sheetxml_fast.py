@@ -186,7 +186,7 @@ def test_table_refs_equal_calamine(path):
     with zipfile.ZipFile(path) as zf:
         refs = S.table_refs(zf)
     assert refs == _calamine_tables(path)
-    assert CalamineBook(path)._tables == refs
+    assert CalamineBook(path, path.read_bytes())._tables == refs
 
 
 def test_unusual_tables_fall_back_to_calamine(tmp_path):
@@ -204,4 +204,4 @@ def test_unusual_tables_fall_back_to_calamine(tmp_path):
     wb.save(p)
     with zipfile.ZipFile(p) as zf:
         assert S.table_refs(zf) is None
-    assert CalamineBook(p)._tables == _calamine_tables(p)
+    assert CalamineBook(p, p.read_bytes())._tables == _calamine_tables(p)

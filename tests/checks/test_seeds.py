@@ -44,13 +44,14 @@ _FINDINGS: dict[str, list] = {}
 
 
 def model(seed: str):
-    from perfxl.examples import load_example_data
-    path = ROOT / "examples" / "data" / f"{seed}.toml"
-    if not path.exists():
-        pytest.skip(f"example data {path.name} not entered yet")
+    """The example workbook of ``seed`` as the CLI reads it (hygiene rules included)."""
+    from perfxl.examples import example
+    from perfxl.io.xlsx_reader import read_workbook
+
+    path = example(seed).output_path(ROOT)
     if seed not in _MODELS:
-        _MODELS[seed] = load_example_data(path)
-        _FINDINGS[seed] = check_model(_MODELS[seed])
+        _MODELS[seed] = read_workbook(path)
+        _FINDINGS[seed] = check_model(_MODELS[seed], file=str(path))
     return _MODELS[seed]
 
 

@@ -2,9 +2,11 @@
 
 The input file is never written: ``write_outputs(src, out, ...)`` saves to ``out`` (atomically)
 and refuses ``out == src``.  Output sheets (校验结果, 评分, 报告) are replaced whole, so running
-twice gives the same workbook; every other sheet, style, validation and defined name is carried
-over by openpyxl, and the cached values of formula cells are put back (inputs did not change, so
-neither did they).
+twice gives the same workbook.  The copy is made at the package level
+(``perfxl.io.package_writer``): every other part is carried over byte for byte.  Only when the
+package is not in the standard shape (an output sheet deleted, an output cell missing) does
+openpyxl write the copy; it carries over the sheets, styles, validations and defined names it
+models, and the cached values of formula cells are put back.
 """
 from __future__ import annotations
 
@@ -70,12 +72,17 @@ def write_sheet(wb, out: OutputSheet) -> None:
     ws.page_setup.orientation = "landscape"
 
 
-def write_cells(wb, cells: dict[tuple[str, str], Any]) -> None:
-    """Write values into output cells only (cells of role OUTPUT in the layout)."""
+def _check_output_cells(cells: dict[tuple[str, str], Any]) -> None:
     allowed = _output_cells()
-    for (sheet, a1), v in cells.items():
+    for (sheet, a1) in cells:
         if (sheet, a1) not in allowed:
             raise UsageError(f"内部错误：{sheet}!{a1} 不是输出单元格，拒绝写入")
+
+
+def write_cells(wb, cells: dict[tuple[str, str], Any]) -> None:
+    """Write values into output cells only (cells of role OUTPUT in the layout)."""
+    _check_output_cells(cells)
+    for (sheet, a1), v in cells.items():
         wb[sheet][a1] = v
 
 
@@ -118,6 +125,16 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     except Exception as exc:  # damaged XML: refuse rather than write a half copy
         raise WorkbookFormatError(f"工作簿内部 XML 无法解析（{type(exc).__name__}）；"
                                   "文件可能已损坏", file=str(src)) from None
+    sheets = list(sheets)
+    if cells:
+        _check_output_cells(cells)
+    from perfxl.io.package_writer import write_package
+
+    package = write_package(data, sheets, cells or {})
+    if package is not None:  # every other part copied as it is
+        with atomic_path(out) as tmp:
+            tmp.write_bytes(package)
+        return out
     wb = _load(src, data)
     for sheet in sheets:
         write_sheet(wb, sheet)

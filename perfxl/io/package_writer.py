@@ -1,0 +1,189 @@
+"""Writing output sheets and output cells at the package level: every part of the source is
+copied byte for byte except the output sheets' own XML, the sheets holding output cells (only
+those cells change) and ``styles.xml`` (four styles appended).
+
+openpyxl re-serialises a whole workbook and drops what it does not model (list validations kept
+in ``extLst``, pictures, text boxes, customXml parts, printer settings).  This writer keeps them.
+It needs the output sheets to exist (they do in every standard workbook) and each output cell
+to be present in the sheet XML; otherwise it returns ``None`` and the caller uses openpyxl.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html import escape
+from typing import Any
+
+from perfxl import layout as L
+from perfxl.io.sheetxml import sheet_parts
+from perfxl.outputs import OutputSheet
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+class _Unsupported(Exception):
+    """The package is not in a shape this writer edits; use the openpyxl path."""
+
+
+# ---- styles ----------------------------------------------------------------------------------
+_STYLE_FONTS = ('<font><b/><sz val="14"/><name val="等线"/></font>',
+                '<font><b/><sz val="10"/><name val="等线"/></font>',
+                '<font><u/><sz val="10"/><color rgb="FF0563C1"/><name val="等线"/></font>',
+                '<font><sz val="10"/><name val="等线"/></font>')
+_HEADER_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill>'
+
+
+def _append(xml: str, tag: str, items: list[str]) -> tuple[str, int]:
+    """Append ``items`` to ``<tag count="n">``; returns the new XML and the first new index."""
+    m = re.search(rf"<{tag}\b([^>]*)>(.*?)</{tag}>", xml, re.S)
+    if not m:
+        raise _Unsupported(tag)
+    attrs, body = m.group(1), m.group(2)
+    first = len(re.findall(rf"<{tag[:-1]}\b", body)) if tag != "cellXfs" else len(
+        re.findall(r"<xf\b", body))
+    new_attrs = re.sub(r'count="\d+"', f'count="{first + len(items)}"', attrs)
+    if "count=" not in new_attrs:
+        new_attrs += f' count="{first + len(items)}"'
+    return xml[:m.start()] + f"<{tag}{new_attrs}>{body}{''.join(items)}</{tag}>" + xml[m.end():], first
+
+
+def _find_or_append(xml: str, tag: str, items: list[str]) -> tuple[str, int]:
+    """The index of ``items`` where they already stand together in ``<tag>`` (a previous run
+    added them: re-runs give the same package), else append them."""
+    m = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", xml, re.S)
+    if m:
+        body = m.group(1)
+        at = body.find("".join(items))
+        if at >= 0:
+            child = r"<xf\b" if tag == "cellXfs" else rf"<{tag[:-1]}\b"
+            return xml, len(re.findall(child, body[:at]))
+    return _append(xml, tag, items)
+
+
+def _add_styles(styles: str) -> tuple[str, dict[str, int]]:
+    """Add perfxl's output styles once; returns the XML and {title, header, link, body, number}."""
+    styles, font0 = _find_or_append(styles, "fonts", list(_STYLE_FONTS))
+    styles, fill0 = _find_or_append(styles, "fills", [_HEADER_FILL])
+    wrap = '<alignment vertical="top" wrapText="1"/>'
+    xfs = [
+        f'<xf numFmtId="0" fontId="{font0}" fillId="0" borderId="0" applyFont="1"/>',
+        f'<xf numFmtId="0" fontId="{font0 + 1}" fillId="{fill0}" borderId="0" applyFont="1" '
+        f'applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>',
+        f'<xf numFmtId="0" fontId="{font0 + 2}" fillId="0" borderId="0" applyFont="1" applyAlignment="1">{wrap}</xf>',
+        f'<xf numFmtId="0" fontId="{font0 + 3}" fillId="0" borderId="0" applyFont="1" applyAlignment="1">{wrap}</xf>',
+        f'<xf numFmtId="2" fontId="{font0 + 3}" fillId="0" borderId="0" applyFont="1" '
+        f'applyNumberFormat="1" applyAlignment="1">{wrap}</xf>',
+    ]
+    styles, xf0 = _find_or_append(styles, "cellXfs", xfs)
+    return styles, {"title": xf0, "header": xf0 + 1, "link": xf0 + 2, "body": xf0 + 3,
+                    "number": xf0 + 4}
+
+
+# ---- cells -----------------------------------------------------------------------------------
+def _cell(ref: str, value: Any, style: int) -> str:
+    if value is None or value == "":
+        return f'<c r="{ref}" s="{style}"/>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        return f'<c r="{ref}" s="{style}"><v>{repr(float(value)) if isinstance(value, float) else value}</v></c>'
+    text = escape(str(value), quote=False)
+    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
+    ncols = max(len(out.headers), 1)
+    last_col = L.get_column_letter(ncols)
+    last_row = out.first_data_row + len(out.rows) - 1 if out.rows else 2
+    rows = [f'<row r="1">{_cell("A1", out.title, st["title"])}</row>',
+            '<row r="2">' + "".join(_cell(f"{L.get_column_letter(j)}2", h, st["header"])
+                                    for j, h in enumerate(out.headers, start=1)) + "</row>"]
+    links = []
+    for i, row in enumerate(out.rows):
+        r = out.first_data_row + i
+        cells = []
+        for j, v in enumerate(row):
+            ref = f"{L.get_column_letter(j + 1)}{r}"
+            link = out.links.get((i, j))
+            if link:
+                style = st["link"]
+                loc = escape(f"'{link[0]}'!{link[1]}", quote=True)
+                links.append(f'<hyperlink ref="{ref}" location="{loc}" display="{escape(str(v), quote=True)}"/>')
+            elif j in out.number_formats and isinstance(v, (int, float)):
+                style = st["number"]
+            else:
+                style = st["body"]
+            cells.append(_cell(ref, v, style))
+        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+    cols = "".join(f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
+                   for j, w in enumerate(out.widths, start=1))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
+            f'<sheetPr><tabColor rgb="FF9BC2E6"/></sheetPr>'
+            f'<dimension ref="A1:{last_col}{last_row}"/>'
+            f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" '
+            f'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/>'
+            + (f"<cols>{cols}</cols>" if cols else "")
+            + "<sheetData>" + "".join(rows) + "</sheetData>"
+            + (f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "")
+            + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape"/></worksheet>')
+
+
+def _set_cells(xml: str, values: dict[str, Any]) -> str:
+    """Put ``values`` into existing cell elements of a sheet XML (keeping their style)."""
+    for ref, value in values.items():
+        pat = re.compile(rf'<c r="{ref}"((?:\s+(?!r=)[a-zA-Z:]+="[^"]*")*)\s*(/>|>.*?</c>)', re.S)
+        m = pat.search(xml)
+        if not m:
+            raise _Unsupported(ref)
+        attrs = m.group(1)
+        if "<f>" in (m.group(2) or "") or "<f " in (m.group(2) or ""):
+            raise _Unsupported(f"{ref} holds a formula")
+        s = re.search(r'\ss="(\d+)"', attrs)
+        new = _cell(ref, value, int(s.group(1)) if s else 0)
+        if not s:
+            new = new.replace(' s="0"', "", 1)
+        xml = xml[:m.start()] + new + xml[m.end():]
+    return xml
+
+
+def write_package(data: bytes, sheets: list[OutputSheet],
+                  cells: dict[tuple[str, str], Any]) -> bytes | None:
+    """The new package bytes, or ``None`` when this writer cannot edit the package (the caller
+    then writes with openpyxl)."""
+    try:
+        zin = zipfile.ZipFile(io.BytesIO(data))
+        parts = sheet_parts(zin)
+        replace: dict[str, str] = {}
+        styles = zin.read("xl/styles.xml").decode("utf-8")
+        if sheets:
+            styles, st = _add_styles(styles)
+            replace["xl/styles.xml"] = styles
+            for out in sheets:
+                if out.name not in parts:
+                    return None
+                replace[parts[out.name]] = _sheet_xml(out, st)
+        by_sheet: dict[str, dict[str, Any]] = {}
+        for (sheet, ref), v in cells.items():
+            by_sheet.setdefault(sheet, {})[ref] = v
+        for sheet, values in by_sheet.items():
+            if sheet not in parts:
+                return None
+            part = parts[sheet]
+            xml = replace.get(part) or zin.read(part).decode("utf-8")
+            replace[part] = _set_cells(xml, values)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                if info.filename in replace:
+                    zout.writestr(info, replace[info.filename].encode("utf-8"))
+                else:
+                    zout.writestr(info, zin.read(info.filename))
+        return buf.getvalue()
+    except (_Unsupported, KeyError, UnicodeDecodeError):
+        return None

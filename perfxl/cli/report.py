@@ -46,5 +46,10 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
         raise UsageError(f"输出路径「{out}」是一个文件夹；请用 -o 指定报告文件（.docx）")
     if out.suffix.lower() != ".docx":
         raise UsageError(f"报告文件应为 .docx：{out}")
-    path = render_report(read_workbook(file), out, outline=outline, project=project)
+    from perfxl.checks import check_model
+
+    model = read_workbook(file)
+    # the report prints computed figures; the 校验 findings say where the workbook disagrees
+    findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
+    path = render_report(model, out, outline=outline, project=project, findings=findings)
     click.echo(str(path))

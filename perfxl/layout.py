@@ -37,6 +37,14 @@ def get_column_letter(n: int) -> str:
     return out
 
 
+def column_index(letters: str) -> int:
+    """"A" -> 1, "AA" -> 27 (the inverse of ``get_column_letter``)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 ALLOWED_FUNCTIONS = frozenset({
     "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "COUNTIF", "COUNTIFS", "COUNTA", "IF", "IFERROR",
     "AND", "OR", "NOT", "MIN", "MAX", "ABS", "ROUND", "ISNUMBER", "ISBLANK", "LOOKUP",

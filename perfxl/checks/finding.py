@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from perfxl.layout import LAYOUT
+from perfxl.layout import LAYOUT, column_index
 
 __all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position"]
 
@@ -33,10 +33,7 @@ def cell_position(cell: str) -> tuple[int, int]:
     m = _A1.match(cell or "")
     if not m:
         return 0, 0
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
+    return int(m.group(2)), column_index(m.group(1))
 
 
 @dataclass(frozen=True, eq=False)

@@ -37,6 +37,7 @@ import zlib
 from pathlib import Path
 
 from perfxl.errors import WorkbookFormatError
+from perfxl.layout import get_column_letter
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -290,7 +291,7 @@ class _Scan:
         width = max(max(c) - min(c) + 1, min(unaddressed, 16384))
         if height * width > MAX_AREA:
             sheet = self._sheet(part)
-            far = f"{_letters(max(c))}{max(r)}"
+            far = f"{get_column_letter(max(c))}{max(r)}"
             raise WorkbookFormatError(
                 f"工作表使用区域过大（{height} 行 × {width} 列，最远的单元格 {far}），"
                 "请删除多余的行列后另存", file=self.name, sheet=sheet or part)
@@ -300,14 +301,6 @@ class _Scan:
             return _owner_sheet(self.zf, part)
         except Exception:  # the message is still right without the sheet's name
             return None
-
-
-def _letters(n: int) -> str:
-    out = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def _owner_sheet(zf: zipfile.ZipFile, part: str) -> str | None:

@@ -57,13 +57,6 @@ def engine_name(book) -> str:
         return ""
 
 
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
 def _bare(address: str) -> str:
     """``"$A$5:$R$45"`` or ``"'表'!$A$5"`` -> ``"A5:R45"`` / ``"A5"``."""
     return address.rsplit("!", 1)[-1].replace("$", "")
@@ -315,7 +308,7 @@ def _output_cells(xb: XlwingsBook) -> tuple[dict[tuple[str, str], tuple[int, int
             continue
         first, last = int(m.group(2)) + 1, int(m.group(4) or m.group(2))
         for i in outs:
-            columns[(found[0], L.get_column_letter(_col_index(m.group(1)) + i))] = (first, last)
+            columns[(found[0], L.get_column_letter(L.column_index(m.group(1)) + i))] = (first, last)
     fields = {L.LAYOUT.field_cell(k) for k, (_s, _b, f) in L.LAYOUT.fields.items()
               if f.role == L.OUTPUT and k != "template_version"}
     return columns, fields
@@ -338,7 +331,7 @@ def write_output_cells(book, cells: dict[tuple[str, str], Any]) -> int:
         by_column.setdefault((sheet, m.group(1)), {})[int(m.group(2))] = value
     for (sheet, letter), values in sorted(by_column.items()):
         ws = book.sheets[sheet]
-        col = _col_index(letter)
+        col = L.column_index(letter)
         for r0, r1 in _runs(values):
             ws.range((r0, col), (r1, col)).value = [[as_cell_text(values[r])]
                                                     for r in range(r0, r1 + 1)]

@@ -121,14 +121,7 @@ def _resolve(names: dict[str, str], name: str, file: str) -> tuple[str, str]:
 
 def _cell(book, sheet: str, a1: str) -> Any:
     col, row = _split_a1(a1)
-    return book.value(sheet, row, _col_index(col))
-
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
+    return book.value(sheet, row, L.column_index(col))
 
 
 def _header_matches(found: Any, col: L.Column) -> bool:

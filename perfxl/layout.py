@@ -568,6 +568,66 @@ OUTPUT_SHEET_NAMES = tuple(s.name for s in SHEETS if s.output)
 
 
 # ----------------------------------------------------------------------------------------------
+# Carrying a workbook into the next year (perfxl new --from, PX118, the 上年数据 button)
+# ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Carry:
+    """One 本年 figure of last year's workbook that is a 上年 figure of this year's: ``source``
+    (in LAST) feeds ``target`` (in NEXT).  Both are a field key (``"carryover_current"``) or
+    ``"table.column"`` of the same table; table rows pair by their first column (the row label
+    of a fixed table, the 功能分类科目 of ``exp_function``)."""
+
+    source: str
+    target: str
+
+    @property
+    def table(self) -> str | None:
+        return self.source.split(".")[0] if "." in self.source else None
+
+    def columns(self) -> tuple[str, str]:
+        """(source column, target column) of a table carry."""
+        return self.source.split(".")[1], self.target.split(".")[1]
+
+
+#: Every 本年 决算/执行 figure and the 上年 cell it becomes next year.
+PRIOR_YEAR_FIGURES: tuple[Carry, ...] = (
+    Carry("three_public.final", "three_public.prior_final"),      # “三公”经费 本年决算数 -> 上年决算数
+    Carry("tp_final_stated", "tp_prior_stated"),
+    Carry("income.executed", "income.prior_final"),               # 收入 全年执行数 -> 上年决算数
+    Carry("exp_nature.executed", "exp_nature.prior_final"),       # 支出 全年执行数 -> 上年决算数
+    Carry("exp_basic.executed", "exp_basic.prior_final"),
+    Carry("exp_function.current", "exp_function.prior"),          # 功能分类 本年决算数 -> 上年决算数
+    Carry("exp_total_stated", "exp_prior_total_stated"),
+    Carry("carryover_current", "carryover_prior"),                # 本年末结转结余 -> 上年末结转结余
+    Carry("stock_funds_current", "stock_funds_prior"),            # 本年末存量资金 -> 上年末存量资金
+)
+
+#: Fields that stay from one year to the next (the year itself becomes LAST + 1).
+CARRIED_FIELDS: tuple[str, ...] = (
+    "department_name", "budget_code", "supervisor", "unit_head", "preparer", "phone",
+    "amount_unit", "framework", "region", "duties", "organization", "subordinate_units",
+    "authorized_total", "execution_weight",
+)
+
+_INDICATOR_SYSTEM = ("level1", "level2", "level3", "nature", "direction", "target_text", "target",
+                     "target_upper", "unit", "applicable", "weight")
+
+#: Table columns that stay (a starting point the user edits): 编制, the 功能分类科目 list, the
+#: indicator systems with their weights and targets, the project list.  Actuals, scores and
+#: this year's amounts are left blank.
+CARRIED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "staffing": ("category", "authorized", "note"),
+    "exp_function": ("subject",),
+    "dept_indicators": _INDICATOR_SYSTEM,
+    "system_indicators": ("level1", "level1_weight", "level2", "level2_weight", "level3",
+                          "weight", "applicable", "criteria"),
+    "bonus": ("item", "points_each", "cap"),
+    "projects": ("project", "supervisor", "implementer", "execution_weight"),
+    "project_indicators": ("project",) + _INDICATOR_SYSTEM,
+}
+
+
+# ----------------------------------------------------------------------------------------------
 # Positions
 # ----------------------------------------------------------------------------------------------
 class Layout:

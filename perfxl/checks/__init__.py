@@ -19,7 +19,8 @@ from perfxl.checks.registry import FAMILIES, RULES, Case, Hit, Rule, rule, selec
 
 # Importing the rule modules registers their rules.
 from perfxl.checks import (changes, completeness, hygiene, identities,  # noqa: E402,F401
-                           plausibility, ratios, report_figures, scores, sums, weights)
+                           plausibility, prior, ratios, report_figures, scores, sums,
+                           weights)
 
 from perfxl.checks.engine import check_model  # noqa: E402
 

@@ -11,15 +11,37 @@ from perfxl.checks.registry import Case
 from perfxl.layout import LAYOUT
 from perfxl.model import Model, SourceInfo
 
-__all__ = ["build_model", "resolve_at"]
+__all__ = ["build_model", "build_prior", "case_ctx", "resolve_at"]
 
 _AT = re.compile(r"^(\w+)\[([^\]]+)\]\.(\w+)$")
 
 
 def build_model(case: Case) -> Model:
     """A model holding exactly the case's values, rows and source (no defaults added)."""
-    model = Model(values=dict(case.values))
-    for tkey, rows in case.rows.items():
+    model = _model(case.values, case.rows)
+    if case.source is not None:
+        model.source = SourceInfo(**case.source)
+    return model
+
+
+def build_prior(case: Case) -> Model | None:
+    """The case's last-year workbook (``Case.prior``) as a model, or ``None``."""
+    if case.prior is None:
+        return None
+    return _model(case.prior.get("values", {}), case.prior.get("rows", {}))
+
+
+def case_ctx(case: Case):
+    """The ``Ctx`` a rule runs on for ``case`` (with its last-year workbook, if any)."""
+    from perfxl.checks.context import Ctx
+
+    prior = build_prior(case)
+    return Ctx(build_model(case), prior=prior, prior_file="上年.xlsx" if prior else "")
+
+
+def _model(values, rows_by_table) -> Model:
+    model = Model(values=dict(values))
+    for tkey, rows in rows_by_table.items():
         table = LAYOUT.table(tkey)
         first = table.columns[0].key
         for n, values in enumerate(rows):
@@ -29,8 +51,6 @@ def build_model(case: Case) -> Model:
                 index = n
             model.add_row(tkey, values, index=index)
         model.tables[tkey].sort(key=lambda r: r.index)
-    if case.source is not None:
-        model.source = SourceInfo(**case.source)
     return model
 
 

@@ -9,6 +9,8 @@
 * ``framework``: the workbook's evaluation framework (``perfxl.frameworks.load``), or ``None``
   when the 评价框架 cell is blank or names no bundled framework.
 * ``indicator_groups(table)``: rows of an indicator table with 一级/二级 labels carried down.
+* ``prior`` / ``prior_file``: last year's workbook as a model and its path, when the caller gives
+  one (``perfxl check --prior``); rules comparing with it (PX118) stay quiet without.
 """
 from __future__ import annotations
 
@@ -32,9 +34,12 @@ class Labelled:
 
 
 class Ctx:
-    def __init__(self, model: Model, file: str = "") -> None:
+    def __init__(self, model: Model, file: str = "", *, prior: Model | None = None,
+                 prior_file: str = "") -> None:
         self.model = model
         self.file = file
+        self.prior = prior
+        self.prior_file = prior_file
 
     # ---- values ---------------------------------------------------------------------------
     def value(self, key: str) -> Any:

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from perfxl import layout as L
 from perfxl.checks import RULES
-from perfxl.checks.cases import build_model
-from perfxl.checks.context import Ctx
+from perfxl.checks.cases import build_model, build_prior, case_ctx
 from perfxl.checks.engine import run_rule
 from perfxl.checks.registry import FAMILIES, Case, Rule
 
@@ -30,12 +29,29 @@ def _show(v) -> str:
 
 
 def _case_lines(case: Case) -> list[str]:
-    model = build_model(case)
+    out = _model_lines(build_model(case), case.values, case.rows)
+    if case.source:
+        for attr, val in case.source.items():
+            items = val.items() if isinstance(val, dict) else [(None, x) for x in val]
+            for k, v in items:
+                where = f"`{k[0]}!{k[1]}` " if k else ""
+                out.append(f"- 文件信息 {attr}：{where}{_show(v)}")
+    out = out or ["- （空工作簿）"]
+    prior = build_prior(case)
+    if prior is not None:
+        out += ["", "上年工作簿（上年.xlsx）：", ""]
+        out += _model_lines(prior, case.prior.get("values", {}), case.prior.get("rows", {}))
+    return out
+
+
+def _model_lines(model, values, rows) -> list[str]:
     out = []
-    for key, v in case.values.items():
+    for key, v in values.items():
+        if v is None:
+            continue
         sheet, cell = model.field_cell(key)
         out.append(f"- `{sheet}!{cell}` {L.LAYOUT.field(key).label} = {_show(v)}")
-    for tkey, rows in case.rows.items():
+    for tkey in rows:
         t = L.LAYOUT.table(tkey)
         for r in model.rows(tkey):
             label = r.values.get(t.columns[0].key)
@@ -46,13 +62,7 @@ def _case_lines(case: Case) -> list[str]:
                 head = t.column(ckey).header
                 out.append(f"- `{sheet}!{cell}` {t.title}"
                            + (f"“{label}”" if t.rows is not None else "") + f"·{head} = {_show(v)}")
-    if case.source:
-        for attr, val in case.source.items():
-            items = val.items() if isinstance(val, dict) else [(None, x) for x in val]
-            for k, v in items:
-                where = f"`{k[0]}!{k[1]}` " if k else ""
-                out.append(f"- 文件信息 {attr}：{where}{_show(v)}")
-    return out or ["- （空工作簿）"]
+    return out
 
 
 def rule_page(rule: Rule) -> str:
@@ -66,7 +76,7 @@ def rule_page(rule: Rule) -> str:
         lines += _case_lines(case)
         lines.append("")
         if case.fires:
-            found = run_rule(rule, Ctx(build_model(case)))
+            found = run_rule(rule, case_ctx(case))
             for f in found[:3]:
                 where = f"{f.sheet}!{f.cell}" if f.sheet else "整个文件"
                 lines += [f"报告（{where}）：", "", f"> {f.message}", ""]

@@ -55,6 +55,8 @@ class Case:
       of ``perfxl.model.SourceInfo`` (formula texts, cached values...).
     * ``at``: where a firing case must report — a field key (``"execution_rate_stated"``) or
       ``"table[index].column"``; ``expected``: the number it must give.
+    * ``prior``: last year's workbook for rules comparing with it (PX118), as
+      ``{"values": {...}, "rows": {...}}`` in the shape of ``values`` / ``rows``.
     """
 
     fires: bool
@@ -64,6 +66,7 @@ class Case:
     source: Mapping[str, Any] | None = None
     at: str | None = None
     expected: Any = None
+    prior: Mapping[str, Any] | None = None
 
 
 def fails(note: str, *, at: str | None = None, expected: Any = None, **kw: Any) -> Case:

@@ -4,8 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfxl.checks import LEVELS, RULES, check_model
-from perfxl.checks.cases import build_model, resolve_at
-from perfxl.checks.context import Ctx
+from perfxl.checks.cases import build_model, case_ctx, resolve_at
 from perfxl.checks.engine import run_rule
 
 CASES = [(code, i) for code, r in sorted(RULES.items()) for i in range(len(r.cases))]
@@ -30,7 +29,7 @@ def test_case(code, i):
     rule = RULES[code]
     case = rule.cases[i]
     model = build_model(case)
-    found = run_rule(rule, Ctx(model))
+    found = run_rule(rule, case_ctx(case))
     if not case.fires:
         assert found == [], f"{code} should be quiet ({case.note}): {[f.message for f in found]}"
         return

@@ -62,7 +62,7 @@ def carry_forward(last: Model) -> Model:
     for c in L.PRIOR_YEAR_FIGURES:
         if c.table is None and not _blank(last.values.get(c.source)):
             nxt.values[c.target] = last.values[c.source]
-    for tkey, table in lay.tables.items():
+    for tkey, (_, table) in lay.tables.items():
         keep = set(L.CARRIED_COLUMNS.get(tkey, ()))
         moves = [c.columns() for c in L.PRIOR_YEAR_FIGURES if c.table == tkey]
         if not keep and not moves:

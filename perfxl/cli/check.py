@@ -1,6 +1,10 @@
 """``perfxl check FILE... [--format text|json|jsonl|junit|sarif|github] [-o OUT] [--select PREFIX]
-[--ignore PREFIX] [--fail-on error|warning] [--exit-zero]``: a thin adapter over
+[--ignore PREFIX] [--fail-on error|warning] [--exit-zero] [--prior LAST]``: a thin adapter over
 ``perfxl.checks.check_model`` and ``perfxl.checks.output``.
+
+``--prior LAST`` (one FILE only) also compares FILE's 上年 figures with LAST's 本年 figures
+(PX118).  LAST must be the same 部门名称 and the year before: otherwise the comparison is
+refused with the reason in Chinese and exit 2 (``perfxl.carry.pair_problem``).
 
 Each FILE is a standard workbook (.xlsx / .xlsm) or an example data file (.toml).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
@@ -78,6 +82,23 @@ def check_files(paths: list[Path], select=(), ignore=()):
     return results
 
 
+def check_with_prior(path: Path, prior_path: Path, select=(), ignore=()):
+    """The ``FileResult`` of ``path`` with PX118 against ``prior_path``; raises ``PerfxlError``
+    (exit 2) when either cannot be read or they are not the same department's consecutive
+    years."""
+    from perfxl.carry import pair_problem
+    from perfxl.checks import check_model
+    from perfxl.checks.output import FileResult
+    from perfxl.errors import UsageError
+
+    model, prior = _load(path), _load(prior_path)
+    problem = pair_problem(model, prior)
+    if problem:
+        raise UsageError(f"无法与「{prior_path}」比较上年数：{problem}")
+    return FileResult(str(path), tuple(check_model(model, select, ignore, file=str(path),
+                                                   prior=prior, prior_file=str(prior_path))))
+
+
 def _use_color(stream) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -95,7 +116,9 @@ def _use_color(stream) -> bool:
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="达到此级别的问题使退出码为 1")
 @click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出（无法读取的文件仍为 2）")
-def command(files, fmt, output, select, ignore, fail_on, exit_zero):
+@click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
+def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
     """校验工作簿：合计、比率、得分、完整性与工作簿规范（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
@@ -105,10 +128,16 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero):
         if output is not None and any(output.resolve() == Path(f).resolve() for f in files):
             from perfxl.errors import UsageError
             raise UsageError("输出文件不能是被校验的文件")
+        if prior is not None:
+            if len(files) != 1:
+                from perfxl.errors import UsageError
+                raise UsageError("--prior 只能与一个工作簿一起使用；多个工作簿请用 perfxl batch --prior-dir")
+            results = [check_with_prior(Path(files[0]), prior, sel, ign)]
     except PerfxlError as exc:
         click.echo(f"perfxl：{exc}", err=True)
         sys.exit(EXIT_ERROR)
-    results = check_files(list(files), sel, ign)
+    if prior is None:
+        results = check_files(list(files), sel, ign)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

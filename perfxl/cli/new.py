@@ -1,6 +1,13 @@
-"""``perfxl new``: write an empty standard workbook."""
+"""``perfxl new -o NEXT.xlsx [--framework ID] [--from LAST.xlsx] [--force]``: write an empty
+standard workbook, or with ``--from`` the next year's workbook of LAST (``perfxl.carry``:
+fixed data kept, LAST's 本年 figures in the 上年 cells, year LAST + 1).
+
+Exit 2, nothing written, when the output exists (without ``--force``), is LAST itself (same
+path, symbolic or hard link: ``os.path.samefile``), or LAST cannot be read.
+"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -8,20 +15,48 @@ import click
 from perfxl.cli._common import handle_errors
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 @click.command("new")
 @click.option("--framework", "framework", default=None, help="预设的评价框架 ID（见 docs/frameworks.md）")
+@click.option("--from", "last", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="上一年度的工作簿：结转部门信息、指标体系与项目清单，本年数填入新工作簿的上年栏")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               required=True, help="输出的 .xlsx 文件")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
 @handle_errors
-def command(framework: str | None, output: Path, force: bool) -> None:
-    """生成空白的标准自评工作簿。"""
-    from perfxl.errors import UsageError
-    from perfxl.template.builder import write_template
+def command(framework: str | None, last: Path | None, output: Path, force: bool) -> None:
+    """生成空白的标准自评工作簿；加 --from 上年.xlsx 时生成下一年度的工作簿。"""
+    from perfxl.errors import UsageError, WorkbookFormatError
 
     if output.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError("输出文件应以 .xlsx 结尾")
+    if last is not None and _same_file(output, last):
+        raise UsageError(f"输出文件「{output}」就是上年工作簿「{last}」；请另取文件名，上年工作簿不会被改写")
     if output.exists() and not force:
         raise UsageError(f"文件「{output}」已存在；如需覆盖请加 --force")
-    write_template(output, framework)
+    if last is None:
+        from perfxl.template.builder import write_template
+        write_template(output, framework)
+        click.echo(str(output))
+        return
+    from perfxl.carry import carry_forward
+    from perfxl.io.xlsx_fill import write_model
+    from perfxl.io.xlsx_reader import read_workbook
+
+    if not last.exists():
+        raise WorkbookFormatError("文件不存在", file=str(last))
+    nxt = carry_forward(read_workbook(last, engine="calamine"))
+    if framework:
+        nxt.values["framework"] = framework
+    write_model(nxt, output)
     click.echo(str(output))
+    click.echo(f"已由 {last.name}（{nxt.year - 1} 年度）生成 {nxt.year} 年度工作簿：上年栏已填入上年本年数，"
+               "本年数待填写", err=True)

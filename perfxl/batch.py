@@ -45,6 +45,8 @@ class FileReview:
     warnings: int = 0
     findings: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
+    #: Last year's workbook its 上年 figures were checked against (``--prior-dir``), or None.
+    prior: str | None = None
 
     def top(self, n: int = 3) -> list[str]:
         """The ``n`` most serious findings as "PX201 message" lines."""
@@ -69,9 +71,33 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _dept_key(name: str) -> str:
+    return "".join(str(name or "").split())
+
+
+def prior_index(folder: str | Path) -> dict[tuple[str, int], str]:
+    """(部门名称 without blanks, 年度) -> path, for every readable workbook under ``folder``
+    (unreadable files are skipped: they cannot serve as last year's figures).  When two files
+    claim the same department and year the first in path order wins."""
+    from perfxl.io.xlsx_reader import read_workbook
+
+    out: dict[tuple[str, int], str] = {}
+    for p in expand_paths([folder]):
+        try:
+            m = read_workbook(p, engine="calamine")
+        except (PerfxlError, OSError):
+            continue
+        if m.year is not None and _dept_key(m.department_name):
+            out.setdefault((_dept_key(m.department_name), m.year), str(p))
+    return out
+
+
 def review_file(path: str | Path, select: tuple[str, ...] = (),
-                ignore: tuple[str, ...] = ()) -> FileReview:
-    """Read, check and score one workbook; never raises for a bad file."""
+                ignore: tuple[str, ...] = (),
+                priors: dict[tuple[str, int], str] | None = None) -> FileReview:
+    """Read, check and score one workbook; never raises for a bad file.  With ``priors``
+    (``prior_index``) the workbook of the same 部门名称 and the year before, when there is one,
+    is read and its 本年 figures compared with this one's 上年 figures (PX118)."""
     from perfxl.checks import check_model
     from perfxl.io.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
@@ -88,8 +114,19 @@ def review_file(path: str | Path, select: tuple[str, ...] = (),
     review.department = model.department_name
     review.year = model.year
     review.framework = model.framework_id
+    prior = None
+    if priors and model.year is not None:
+        review.prior = priors.get((_dept_key(model.department_name), model.year - 1))
+        if review.prior and Path(review.prior).resolve() != Path(path).resolve():
+            try:
+                prior = read_workbook(review.prior, engine="calamine")
+            except PerfxlError:
+                review.prior = None
+        else:
+            review.prior = None
     try:
-        findings = check_model(model, select=select, ignore=ignore)
+        findings = check_model(model, select=select, ignore=ignore, prior=prior,
+                               prior_file=review.prior)
         result = score_model(model)
     except PerfxlError as exc:
         review.status, review.error = UNREADABLE, str(exc)
@@ -163,8 +200,10 @@ def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = 
 
 def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (),
-                 progress: Callable[[int, int], None] | None = None) -> list[FileReview]:
+                 progress: Callable[[int, int], None] | None = None,
+                 priors: dict[tuple[str, int], str] | None = None) -> list[FileReview]:
     """Review ``paths`` with ``jobs`` processes (default: the number of cores); results in the
-    order of ``paths``.  ``progress(done, total)`` is called after each file."""
-    return parallel_map(_review_star, [(str(p), select, ignore) for p in paths], jobs=jobs,
-                        progress=progress)
+    order of ``paths``.  ``progress(done, total)`` is called after each file; ``priors`` as for
+    ``review_file``."""
+    return parallel_map(_review_star, [(str(p), select, ignore, priors) for p in paths],
+                        jobs=jobs, progress=progress)

@@ -31,10 +31,13 @@ def progress_callback(total: int):
               help="并行进程数（默认：CPU 核数）")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="标准输出的格式")
+@click.option("--prior-dir", "prior_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="上一年度工作簿所在目录：按部门名称 + 年度配对，核对各工作簿的上年数（PX118）")
 @handle_errors
-def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -> None:
+def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
+            prior_dir: Path | None) -> None:
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
-    from perfxl.batch import UNREADABLE, expand_paths, review_files
+    from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
     from perfxl.errors import UsageError
     from perfxl.io.summary_writer import write_summary
 
@@ -43,12 +46,17 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
     files = expand_paths(paths)
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
+    priors = None
+    if prior_dir is not None:
+        if not prior_dir.is_dir():
+            raise UsageError(f"上年工作簿目录「{prior_dir}」不存在")
+        priors = prior_index(prior_dir)
     bar, cb = progress_callback(len(files))
     if bar:
         with bar:
-            reviews = review_files(files, jobs=jobs, progress=cb)
+            reviews = review_files(files, jobs=jobs, progress=cb, priors=priors)
     else:
-        reviews = review_files(files, jobs=jobs)
+        reviews = review_files(files, jobs=jobs, priors=priors)
     write_summary(reviews, output)
     if fmt == "json":
         click.echo(json.dumps({"summary": str(output), "files": [r.to_json() for r in reviews]},
@@ -59,6 +67,11 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
             stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
             click.echo(f"{r.status}\t{Path(r.file).name}\t{r.department}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
+    if priors is not None:
+        missing = [Path(r.file).name for r in reviews if r.status != UNREADABLE and not r.prior]
+        click.echo(f"上年数已与 {len(reviews) - len(missing)} 个上年工作簿核对（{prior_dir}）"
+                   + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(missing)}"
+                      if missing else ""), err=True)
     bad = sum(r.status == UNREADABLE for r in reviews)
     errors = sum(r.errors for r in reviews)
     click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",

@@ -13,6 +13,10 @@ writes perfxl's output sheets and output cells only, and returns a short Chinese
   .docx beside the workbook (``perfxl report``'s default name) when the workbook is a saved
   local file; otherwise says why it did not.
 
+* ``prior_book(book, last)`` (上年数据): ``perfxl.carry.prior_fill``; writes last year's 本年
+  figures into the empty 上年 input cells of the open workbook (the only button that writes
+  input cells, and only empty ones) and lists the cells it left because they were filled.
+
 Output sheets are replaced whole and marks are cleared first, so pressing a button twice gives
 the same workbook; nothing the user typed is written.  Progress goes to Excel's status bar where
 the engine has one.  Errors are ``PerfxlError`` (Chinese); ``perfxl.addin`` shows them.
@@ -23,7 +27,7 @@ from pathlib import Path
 
 from perfxl.outputs import LEVEL_FILLS, LEVEL_NAMES
 
-__all__ = ["check_book", "score_book", "report_book"]
+__all__ = ["check_book", "score_book", "report_book", "prior_book"]
 
 
 class _Status:
@@ -167,3 +171,48 @@ def docx_path(book) -> Path | None:
     if not path.is_absolute() or not path.parent.is_dir():
         return None
     return default_output(path, None, None)
+
+
+# ----------------------------------------------------------------------------------------------
+def prior_book(book, last: str | Path) -> str:
+    """上年数据: LAST's 本年 figures into the empty 上年 cells of ``book``.
+
+    ``last`` is last year's workbook file (.xlsx/.xlsm).  Refused (``UsageError``, nothing
+    written) when it is another 部门名称 or not the year before (``perfxl.carry.pair_problem``).
+    Only empty cells are written; the summary names every cell left because it was filled, with
+    its value and LAST's figure, so the user can compare."""
+    from perfxl.carry import pair_problem, prior_fill
+    from perfxl.checks.compare import fmt_amount
+    from perfxl.errors import UsageError, WorkbookFormatError
+    from perfxl.io.xl_book import read_xl_book
+    from perfxl.io.xlsx_reader import read_workbook
+
+    last = Path(last)
+    if not last.is_file():
+        raise WorkbookFormatError("文件不存在", file=str(last))
+    with _Status(book) as status:
+        status("perfxl：正在读取工作簿……")
+        this = read_xl_book(book)
+        prior = read_workbook(last, engine="calamine")
+        problem = pair_problem(this, prior)
+        if problem:
+            raise UsageError(f"未填入上年数：{problem}")
+        write, left = prior_fill(this, prior)
+        status("perfxl：正在填入上年数……")
+        for c in write:  # empty input cells only (prior_fill leaves every filled one)
+            book.sheets[c.where[0]].range(c.where[1]).value = c.value
+    figures = [c for c in write if isinstance(c.value, (int, float))]
+    text = f"已从「{last.name}」（{prior.year} 年度）填入 {len(figures)} 个上年数。"
+    if left:
+        items = "；".join(f"{c.where[0]}!{c.where[1]} {c.label}（已填 {_shown(c.value)}，"
+                         f"上年工作簿为 {fmt_amount(c.offered)}）" for c in left)
+        text += f"以下 {len(left)} 个单元格已有内容，未改动，请自行核对：{items}。"
+    if not write and not left:
+        text += "上年工作簿没有可填入的本年数。"
+    return text
+
+
+def _shown(v) -> str:
+    from perfxl.checks.compare import fmt_amount
+
+    return fmt_amount(v, like=v) if isinstance(v, (int, float)) else str(v)

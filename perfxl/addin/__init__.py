@@ -13,6 +13,7 @@ button          function                    library call
 校验            :func:`validate`            ``perfxl.api.check_book(book)``
 评分            :func:`score`               ``perfxl.api.score_book(book)``
 生成报告        :func:`report`              ``perfxl.api.report_book(book)``
+上年数据        :func:`prior_data`          ``perfxl.api.prior_book(book, path)``
 清除标记        :func:`clear_marks`         :func:`perfxl.addin.marks.clear_marks`
 关于/诊断       :func:`about`               :func:`perfxl.addin.diagnose.run_checks`
 ==============  ==========================  ========================================
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from perfxl.errors import PerfxlError
 
-__all__ = ["validate", "score", "report", "clear_marks", "about"]
+__all__ = ["validate", "score", "report", "prior_data", "clear_marks", "about"]
 
 TITLE = "perfxl 绩效自评"
 LOG_FILE = Path.home() / ".perfxl" / "addin.log"
@@ -99,6 +100,33 @@ def score(book=None):
 def report(book=None):
     """生成报告: write the 报告 sheet and save the .docx next to the workbook."""
     return _run("生成报告", lambda b: _api("report_book")(b), book, announce=True)
+
+
+def pick_workbook(book) -> str | None:
+    """Excel's file-open dialog (``Application.GetOpenFilename``) for last year's workbook; the
+    path, or ``None`` when the user cancels.  Raises ``UsageError`` where the engine has no
+    dialog (xlwings' remote engine)."""
+    from perfxl.errors import UsageError
+
+    try:
+        picked = book.app.api.GetOpenFilename("Excel 工作簿 (*.xlsx;*.xlsm),*.xlsx;*.xlsm", 1,
+                                              "选择上一年度的自评工作簿")
+    except Exception as exc:  # no COM: the remote engine, or Excel refused
+        raise UsageError("当前环境无法打开文件选择框；请在命令行运行 perfxl new --from 上年.xlsx") from exc
+    return picked if isinstance(picked, str) and picked else None
+
+
+def prior_data(book=None, path: str | None = None):
+    """上年数据: pick last year's workbook (or take ``path``) and fill the empty 上年 cells of the
+    open workbook with its 本年 figures; a message lists the cells left because they were
+    filled."""
+    def fill(b):
+        chosen = path or pick_workbook(b)
+        if chosen is None:
+            return None  # cancelled: nothing written, nothing to say
+        return _api("prior_book")(b, chosen)
+
+    return _run("填入上年数", fill, book, announce=True)
 
 
 def clear_marks(book=None) -> int | None:

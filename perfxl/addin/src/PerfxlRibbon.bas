@@ -17,6 +17,10 @@ Sub Report(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.report()"
 End Sub
 
+Sub PriorData(control As IRibbonControl)
+    RunPython "import perfxl.addin; perfxl.addin.prior_data()"
+End Sub
+
 Sub ClearMarks(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.clear_marks()"
 End Sub

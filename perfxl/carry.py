@@ -172,9 +172,18 @@ class FillCell:
     offered: Any = None
 
 
+def _same(a: Any, b: Any) -> bool:
+    from perfxl.checks.identities import two_values
+
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return not two_values(float(a), float(b))
+    return a == b
+
+
 def prior_fill(this: Model, last: Model) -> tuple[list[FillCell], list[FillCell]]:
     """(cells to write, cells left because they are filled) to put LAST's 本年 figures in the
-    上年 cells of THIS.  Only empty input cells are written; a 功能分类科目 THIS lacks goes to the
+    上年 cells of THIS.  Only empty input cells are written; a filled cell that already holds
+    LAST's figure (up to rounding) is in neither list.  A 功能分类科目 THIS lacks goes to the
     first unused row of the table with its name.  Amounts are converted to THIS's 金额单位."""
     lay = this.layout
     f = unit_factor(last.unit, this.unit)
@@ -189,7 +198,7 @@ def prior_fill(this: Model, last: Model) -> tuple[list[FillCell], list[FillCell]
             cell = FillCell(this.field_cell(c.target), _field_label(lay, c.target), v)
             if _blank(this.values.get(c.target)):
                 write.append(cell)
-            else:
+            elif not _same(this.values[c.target], v):
                 left.append(FillCell(cell.where, cell.label, this.values[c.target], v))
             continue
         table = lay.table(c.table)
@@ -217,6 +226,6 @@ def prior_fill(this: Model, last: Model) -> tuple[list[FillCell], list[FillCell]
             cell = FillCell(this.cell(c.table, t.index, tgt), _cell_label(table, k, tgt), v)
             if _blank(t.values.get(tgt)):
                 write.append(cell)
-            else:
+            elif not _same(t.values[tgt], v):
                 left.append(FillCell(cell.where, cell.label, t.values[tgt], v))
     return write, left

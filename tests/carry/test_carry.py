@@ -249,3 +249,24 @@ def test_report_compares_with_the_carried_figures(nxt):
     text = "\n".join(t for _, t in report_text(model))
     # 6.50 against the carried 5.76: +0.74, +12.85%
     assert "较上年决算增加0.74万元，增长12.85%" in text
+
+
+# ---- LibreOffice opens and recalculates NEXT ----------------------------------------------------
+EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!"}
+
+
+@pytest.mark.libreoffice
+def test_next_recalculates_in_libreoffice(soffice, next_path, tmp_path):
+    """LibreOffice recalculates next.xlsx with no error value anywhere, and its value of every
+    formula cell equals the one perfxl saved (the formulas engine's, cached by write_model)."""
+    from perfxl.io.libreoffice import recalculated_values
+    from tests.test_libreoffice import _same
+
+    lo = recalculated_values(next_path, tmp_path)
+    assert {k: v for k, v in lo.items() if v in EXCEL_ERRORS or str(v).startswith("Err:")} == {}
+    assert lo[L.LAYOUT.field_cell("tp_prior_sum")] == pytest.approx(5.76)  # 0 + 4.95 + 0.81
+    saved = read_workbook(next_path).source
+    assert saved.cached[L.LAYOUT.field_cell("tp_prior_sum")] == pytest.approx(5.76)
+    bad = [(k, saved.cached.get(k), lo.get(k)) for k in L.LAYOUT.formula_cells
+           if not _same(saved.cached.get(k), lo.get(k))]
+    assert bad == [] and len(L.LAYOUT.formula_cells) > 250

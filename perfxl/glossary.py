@@ -40,6 +40,9 @@ TERMS: dict[str, str] = {
     "deviation": "偏差原因分析及改进措施",
     "framework": "评价框架",
     "finding": "校验结果",
+    "prior": "上年（上一年度）",                         # prior_final 上年决算数, --prior 上年工作簿
+    "prior_year_figure": "上年数",                       # PX118: 上年数 = 上年工作簿的本年数
+    "carry_forward": "生成下一年度工作簿（结转上年数据）",  # perfxl new --from
 }
 
 #: Column headers real forms use for the same field -> the standard header.

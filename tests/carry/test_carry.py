@@ -270,3 +270,30 @@ def test_next_recalculates_in_libreoffice(soffice, next_path, tmp_path):
     bad = [(k, saved.cached.get(k), lo.get(k)) for k in L.LAYOUT.formula_cells
            if not _same(saved.cached.get(k), lo.get(k))]
     assert bad == [] and len(L.LAYOUT.formula_cells) > 250
+
+
+# ---- the mapping in the layout description ------------------------------------------------------
+def test_every_prior_cell_of_the_layout_has_its_source():
+    """Each input/stated 上年 field or column of the template is fed by a 本年 figure of the same
+    kind; fixed data never includes a computed cell."""
+    lay = L.LAYOUT
+    def prior(text: str) -> bool:  # 上年决算数, 上年末结转结余…; not 较上年增减额
+        return "上年" in text.replace("较上年", "")
+
+    prior_cells = {k for k, (_, _, f) in lay.fields.items()
+                   if prior(f.label) and f.role in (L.INPUT, L.STATED)}
+    prior_cells |= {f"{t}.{c.key}" for t, (_, tab) in lay.tables.items() for c in tab.columns
+                    if prior(c.header) and c.role in (L.INPUT, L.STATED)}
+    assert {c.target for c in L.PRIOR_YEAR_FIGURES} == prior_cells
+    for c in L.PRIOR_YEAR_FIGURES:
+        if c.table is None:
+            src, tgt = lay.field(c.source), lay.field(c.target)
+        else:
+            assert c.target.split(".")[0] == c.table
+            s, t = c.columns()
+            src, tgt = lay.table(c.table).column(s), lay.table(c.table).column(t)
+        assert src.kind == tgt.kind == L.AMOUNT and src.role in (L.INPUT, L.STATED)
+        assert "上年" not in getattr(src, "label", getattr(src, "header", ""))
+    assert all(lay.field(k).role in (L.INPUT, L.STATED) for k in L.CARRIED_FIELDS)
+    for t, cols in L.CARRIED_COLUMNS.items():
+        assert all(lay.table(t).column(c).role in (L.INPUT, L.STATED) for c in cols), t

@@ -53,7 +53,11 @@ def command(framework: str | None, last: Path | None, output: Path, force: bool)
 
     if not last.exists():
         raise WorkbookFormatError("文件不存在", file=str(last))
-    nxt = carry_forward(read_workbook(last, engine="calamine"))
+    if last.suffix.lower() == ".toml":  # an example data file, as perfxl check reads it
+        from perfxl.examples import load_example_data
+        nxt = carry_forward(load_example_data(last))
+    else:
+        nxt = carry_forward(read_workbook(last, engine="calamine"))
     if framework:
         nxt.values["framework"] = framework
     write_model(nxt, output)

@@ -2,7 +2,8 @@
 nothing but output cells and output sheets in the copies it writes, and gives the same workbook
 when run twice.
 
-* every command (check, check -o, score -o, report -o, batch -o) and ``write_outputs``: every
+* every command (check, check -o, score -o, report -o, batch -o, new --from, batch
+  --prior-dir) and ``write_outputs``: every
   zip member of the input byte for byte, its size, mtime and mode are unchanged, and no
   write-like operation on it is even attempted (an audit hook watches: opening for writing,
   rename/replace onto it, remove, truncate, chmod, utime);
@@ -78,6 +79,10 @@ RUNS = {
     "score-o": lambda src, out: ["score", src, "-o", out / "评分.xlsx"],
     "report-o": lambda src, out: ["report", src, "-o", out / "报告.docx"],
     "batch-o": lambda src, out: ["batch", src, "-o", out / "汇总.xlsx", "--jobs", "1"],
+    # issue 14: LAST is only read when the next year's workbook is made or compared with
+    "new-from": lambda src, out: ["new", "--from", src, "-o", out / "下一年度.xlsx"],
+    "batch-prior": lambda src, out: ["batch", src, "-o", out / "汇总.xlsx", "--jobs", "1",
+                                     "--prior-dir", src.parent],
 }
 
 

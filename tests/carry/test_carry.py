@@ -297,3 +297,18 @@ def test_every_prior_cell_of_the_layout_has_its_source():
     assert all(lay.field(k).role in (L.INPUT, L.STATED) for k in L.CARRIED_FIELDS)
     for t, cols in L.CARRIED_COLUMNS.items():
         assert all(lay.table(t).column(c).role in (L.INPUT, L.STATED) for c in cols), t
+
+
+def test_full_check_of_the_changed_copy(next_path, tmp_path, last):
+    """Without --select: the change 4.95 -> 5.05 adds PX118 at the cell, and PX105 where the
+    上年决算合计 5.76 no longer equals its items (0 + 5.05 + 0.81 = 5.86); nothing else."""
+    from perfxl.io.xlsx_reader import read_workbook as read
+
+    def found(path):
+        return {(f.rule, f.sheet, f.cell): f for f in check_model(read(path), prior=last)}
+
+    before, after = found(next_path), found(_changed(next_path, tmp_path, 5.05))
+    extra = {k: (f.expected, f.actual) for k, f in after.items() if k not in before}
+    assert extra == {("PX118", "经费控制", "B7"): (4.95, 5.05),
+                     ("PX105", *L.LAYOUT.field_cell("tp_prior_stated")): (5.86, 5.76)}
+    assert set(before) <= set(after)

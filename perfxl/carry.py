@@ -63,7 +63,7 @@ def carry_forward(last: Model) -> Model:
         if c.table is None and not _blank(last.values.get(c.source)):
             nxt.values[c.target] = last.values[c.source]
     for tkey, (_, table) in lay.tables.items():
-        keep = set(L.CARRIED_COLUMNS.get(tkey, ()))
+        keep = L.CARRIED_COLUMNS.get(tkey, ())  # in column order: the same file every run
         moves = [c.columns() for c in L.PRIOR_YEAR_FIGURES if c.table == tkey]
         if not keep and not moves:
             continue
@@ -71,7 +71,7 @@ def carry_forward(last: Model) -> Model:
         for r in last.rows(tkey):
             vals = {k: r.values[k] for k in keep if not _blank(r.values.get(k))}
             vals.update({t: r.values[s] for s, t in moves if not _blank(r.values.get(s))})
-            if not vals or set(vals) == {label} and table.rows is not None:
+            if not vals or (set(vals) == {label} and table.rows is not None):
                 continue
             if table.rows is not None:
                 vals[label] = table.rows[r.index]

@@ -136,6 +136,9 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
     except PerfxlError as exc:
         click.echo(f"perfxl：{exc}", err=True)
         sys.exit(EXIT_ERROR)
+    except OSError as exc:  # --prior: a file that cannot be opened (permission, a folder...)
+        click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
+        sys.exit(EXIT_ERROR)
     if prior is None:
         results = check_files(list(files), sel, ign)
     if output is None:

@@ -205,11 +205,15 @@ def prior_book(book, last: str | Path) -> str:
     text = f"已从「{last.name}」（{prior.year} 年度）填入 {len(figures)} 个上年数。"
     if left:
         items = "；".join(f"{c.where[0]}!{c.where[1]} {c.label}（已填 {_shown(c.value)}，"
-                         f"上年工作簿为 {fmt_amount(c.offered)}）" for c in left)
-        text += f"以下 {len(left)} 个单元格已有内容，未改动，请自行核对：{items}。"
+                         f"上年工作簿为 {fmt_amount(c.offered)}）" for c in left[:_LISTED])
+        more = f"……另有 {len(left) - _LISTED} 处" if len(left) > _LISTED else ""
+        text += f"以下 {len(left)} 个单元格已有内容，未改动，请自行核对：{items}{more}。"
     if not write and not left:
         text += "上年工作簿没有可填入的本年数。"
     return text
+
+
+_LISTED = 20  # cells named in the message box; a longer list would not fit on the screen
 
 
 def _shown(v) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from perfxl import layout as L
 from perfxl.cli._common import handle_errors
 
 
@@ -62,5 +63,13 @@ def command(framework: str | None, last: Path | None, output: Path, force: bool)
         nxt.values["framework"] = framework
     write_model(nxt, output)
     click.echo(str(output))
-    click.echo(f"已由 {last.name}（{nxt.year - 1} 年度）生成 {nxt.year} 年度工作簿：上年栏已填入上年本年数，"
-               "本年数待填写", err=True)
+    carried = sum(1 for c in L.PRIOR_YEAR_FIGURES for v in _targets(nxt, c) if v is not None)
+    click.echo(f"已由 {last.name}（{nxt.year - 1} 年度）生成 {nxt.year} 年度工作簿：上年栏填入 {carried} 个"
+               "上年本年数，部门信息、指标体系与项目清单已结转，本年数待填写", err=True)
+
+
+def _targets(model, carry):
+    """The values of a carry's target cells in ``model``."""
+    if carry.table is None:
+        return [model.values.get(carry.target)]
+    return [r.values.get(carry.columns()[1]) for r in model.rows(carry.table)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
 
 
 def progress_callback(total: int):
@@ -37,12 +37,14 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
     from perfxl.batch import UNREADABLE, expand_paths, review_files
     from perfxl.errors import UsageError
     from perfxl.io.summary_writer import write_summary
+    from perfxl.outpath import refuse_overwrite
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError("汇总文件应以 .xlsx 结尾")
     files = expand_paths(paths)
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
+    refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件")
     bar, cb = progress_callback(len(files))
     if bar:
         with bar:
@@ -63,5 +65,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
     errors = sum(r.errors for r in reviews)
     click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",
                err=True)
-    # the exit codes of perfxl check: 2 when a file cannot be read, 1 when errors were found
-    sys.exit(EXIT_ERROR if bad else EXIT_FINDINGS if errors else EXIT_OK)
+    # the summary was written, so the call ran: 2 is only for a call that cannot run (wrong
+    # arguments, the summary cannot be written: PerfxlError above); a file that cannot be read
+    # is a row of the summary and counts like a file with errors (docs/files-and-exit-codes.md)
+    sys.exit(EXIT_FINDINGS if bad or errors else EXIT_OK)

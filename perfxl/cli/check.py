@@ -102,9 +102,9 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero):
 
     try:
         sel, ign = _prefixes(select), _prefixes(ignore)
-        if output is not None and any(output.resolve() == Path(f).resolve() for f in files):
-            from perfxl.errors import UsageError
-            raise UsageError("输出文件不能是被校验的文件")
+        if output is not None:
+            from perfxl.outpath import refuse_overwrite
+            refuse_overwrite(output, files, what="结果文件", make_parents=True)
     except PerfxlError as exc:
         click.echo(f"perfxl：{exc}", err=True)
         sys.exit(EXIT_ERROR)

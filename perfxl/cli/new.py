@@ -19,8 +19,9 @@ def command(framework: str | None, output: Path, force: bool) -> None:
     from perfxl.errors import UsageError
     from perfxl.template.builder import write_template
 
-    if output.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError("输出文件应以 .xlsx 结尾")
+    from perfxl.outpath import refuse_overwrite
+
+    refuse_overwrite(output, [], suffixes=(".xlsx",))
     if output.exists() and not force:
         raise UsageError(f"文件「{output}」已存在；如需覆盖请加 --force")
     write_template(output, framework)

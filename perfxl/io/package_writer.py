@@ -10,6 +10,7 @@ to be present in the sheet XML; otherwise it returns ``None`` and the caller use
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from html import escape
@@ -18,6 +19,7 @@ from typing import Any
 from perfxl import layout as L
 from perfxl.io.sheetxml import sheet_parts
 from perfxl.outputs import OutputSheet
+from perfxl.safetext import OUT_OF_RANGE, cell_text
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -87,9 +89,12 @@ def _cell(ref: str, value: Any, style: int) -> str:
         return f'<c r="{ref}" s="{style}"/>'
     if isinstance(value, bool):
         return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, float) and not math.isfinite(value):
+        value = OUT_OF_RANGE  # no .xlsx number holds NaN or inf
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{style}"><v>{repr(float(value)) if isinstance(value, float) else value}</v></c>'
-    text = escape(str(value), quote=False)
+    # always an inline string, never <f>: a text copied from the input stays text
+    text = escape(cell_text(str(value)), quote=False)
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
@@ -111,7 +116,8 @@ def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
             if link:
                 style = st["link"]
                 loc = escape(f"'{link[0]}'!{link[1]}", quote=True)
-                links.append(f'<hyperlink ref="{ref}" location="{loc}" display="{escape(str(v), quote=True)}"/>')
+                shown = escape(cell_text(str(v), 255), quote=True)  # XML-safe, Excel's 255
+                links.append(f'<hyperlink ref="{ref}" location="{loc}" display="{shown}"/>')
             elif j in out.number_formats and isinstance(v, (int, float)):
                 style = st["number"]
             else:

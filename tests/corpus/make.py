@@ -1099,6 +1099,61 @@ def b_long_and_control_text(b: Builder) -> Path:
     })
 
 
+# --- issue 15: values no command may crash on ---------------------------------------------------
+def b_huge_amount(b: Builder) -> Path:
+    sheet, a1 = _tcell("income", 0, "executed")
+    return b.cells("huge-amount", sheet, {a1: {"value": 1.7976931348623157e308}})
+
+
+def b_huge_negative_amount(b: Builder) -> Path:
+    sheet, a1 = _tcell("three_public", 0, "final")
+    return b.cells("huge-negative-amount", sheet, {a1: {"value": -1e300}})
+
+
+def _raw_number(name: str, text: str) -> Callable[[Builder], Path]:
+    """A number cell whose ``<v>`` holds ``text`` (NaN, INF: no spreadsheet writes these, a
+    script can; Python parses them as floats)."""
+    def build(b: Builder) -> Path:
+        sheet, a1 = _tcell("income", 0, "executed")
+
+        def fn(root: etree._Element) -> None:
+            set_cell(root, a1, 1.0)
+            cell_el(root, a1).find(f"{Q}v").text = text
+        return rewrite_zip(b.base, b.path(name), edit={b.member(sheet): xml_edit(fn)})
+    return build
+
+
+def b_text_32767(b: Builder) -> Path:
+    """Excel's limit of a cell: 32,767 characters, in every text field the report prints."""
+    edits: dict[str, dict[str, Callable[[bytes], bytes]]] = {}
+    for key in ("department_name", "duties", "overall_goal", "conclusion"):
+        sheet, a1 = _field(key)
+        edits.setdefault(b.member(sheet), {})[a1] = "长" * 32767
+    return rewrite_zip(b.base, b.path("text-32767"), edit={
+        m: xml_edit(lambda root, cells=cells: [set_cell(root, a, v) for a, v in cells.items()])
+        for m, cells in edits.items()})
+
+
+def _hostile_name(name: str, text: str) -> Callable[[Builder], Path]:
+    """``text`` as the 部门名称 (the summary copies it into 汇总) and in 存在问题."""
+    def build(b: Builder) -> Path:
+        s1, c1 = _field("department_name")
+        s2, c2 = _field("problems")
+        edit = {b.member(s1): xml_edit(lambda root: set_cell(root, c1, text))}
+        m2 = b.member(s2)
+        if m2 in edit:
+            raise AssertionError("department_name and problems on one sheet")
+        edit[m2] = xml_edit(lambda root: set_cell(root, c2, text))
+        return rewrite_zip(b.base, b.path(name), edit=edit)
+    return build
+
+
+def b_formula_named_file(b: Builder) -> Path:
+    p = b.folder / "=HYPERLINK(1).xlsx"
+    shutil.copy(b.base, p)
+    return p
+
+
 def b_chinese_path(b: Builder) -> Path:
     folder = b.folder / "岳阳 市商务局 (2023)" / "报 送"
     folder.mkdir(parents=True, exist_ok=True)
@@ -1321,6 +1376,24 @@ CORPUS: tuple[Entry, ...] = (
           seconds=30),
     Entry("long-and-control-text", b_long_and_control_text, OK,
           "32,000 characters, and control characters in text cells"),
+    # issue 15: values outside Excel's range, texts at its limits, hostile texts
+    Entry("huge-amount", b_huge_amount, finding("PX"), "1.797e308 (the largest float) in 全年执行数"),
+    Entry("huge-negative-amount", b_huge_negative_amount, finding("PX"), "-1e300 in a 三公 amount"),
+    Entry("nan-amount", _raw_number("nan-amount", "NaN"), error("不是有效数字", *_tcell("income", 0, "executed")),
+          "<v>NaN</v> in an amount cell"),
+    Entry("inf-amount", _raw_number("inf-amount", "INF"), error("不是有效数字", *_tcell("income", 0, "executed")),
+          "<v>INF</v> in an amount cell"),
+    Entry("text-32767", b_text_32767, OK, "32,767 characters (Excel's cell limit) in four text fields"),
+    Entry("control-char-name", _hostile_name("control-char-name", "岳阳市_x0001_商务局_x001F_"), OK,
+          "U+0001 (stored as _x0001_) and U+001F in 部门名称"),
+    Entry("rtl-override-name", _hostile_name("rtl-override-name", "岳阳市\u202e局务商\u202c"), OK,
+          "a right-to-left override in 部门名称"),
+    Entry("formula-name", _hostile_name("formula-name", '=HYPERLINK("http://evil.example/x","点我")'),
+          OK, "a formula-like text as 部门名称"),
+    Entry("dde-name", _hostile_name("dde-name", "=cmd|'/c calc'!A1"), OK, "a DDE form as 部门名称"),
+    Entry("plus-at-name", _hostile_name("plus-at-name", "@SUM(1+1)*cmd|' /C calc'!A0"), OK,
+          "a text starting with @ as 部门名称"),
+    Entry("formula-file-name", b_formula_named_file, OK, "a workbook named =HYPERLINK(1).xlsx"),
     # the file system
     Entry("chinese-path", b_chinese_path, OK, "Chinese characters and spaces in folder and name"),
     Entry("read-only", b_read_only, OK, "a read-only file (mode 0444)"),

@@ -1,6 +1,7 @@
 """Writing output sheets and output cells at the package level: every part of the source is
-copied byte for byte except the output sheets' own XML, the sheets holding output cells (only
-those cells change) and ``styles.xml`` (four styles appended).
+copied byte for byte except the output sheets' own XML and the sheets holding output cells (only
+those cells change).  ``styles.xml`` is kept too: the output sheets use formats the standard
+template already has (``_existing_styles``); only a workbook without them gets five appended.
 
 openpyxl re-serialises a whole workbook and drops what it does not model (list validations kept
 in ``extLst``, pictures, text boxes, customXml parts, printer settings).  This writer keeps them.
@@ -81,6 +82,57 @@ def _add_styles(styles: str) -> tuple[str, dict[str, int]]:
     styles, xf0 = _find_or_append(styles, "cellXfs", xfs)
     return styles, {"title": xf0, "header": xf0 + 1, "link": xf0 + 2, "body": xf0 + 3,
                     "number": xf0 + 4}
+
+
+def _items(xml: str, tag: str, child: str) -> list[str]:
+    m = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", xml, re.S)
+    return re.findall(rf"<{child}\b(?:[^>]*/>|.*?</{child}>)", m.group(1), re.S) if m else []
+
+
+def _existing_styles(styles: str) -> dict[str, int] | None:
+    """perfxl's output styles among the workbook's own cell formats, or ``None``.
+
+    The standard template holds them already (its title, header and computed-cell formats), so
+    ``score -o`` writes no new style and ``xl/styles.xml`` of the copy stays byte for byte
+    (issue 15).  Output text goes in the computed-cell format (等线 10, grey fill, wrapped):
+    everything on an output sheet is computed.  Links use that format too."""
+    fonts = _items(styles, "fonts", "font")
+    fills = _items(styles, "fills", "fill")
+    xfs = _items(styles, "cellXfs", "xf")
+
+    def attr(x: str, name: str) -> str:
+        m = re.search(rf'\b{name}="([^"]*)"', x)
+        return m.group(1) if m else "0"
+
+    def font(x: str) -> str:
+        i = int(attr(x, "fontId"))
+        return fonts[i] if i < len(fonts) else ""
+
+    def fill(x: str) -> str:
+        i = int(attr(x, "fillId"))
+        return fills[i] if i < len(fills) else ""
+
+    def plain10(f: str) -> bool:
+        return 'sz val="10"' in f and "<b" not in f and "<color" not in f and "<u" not in f
+
+    def first(pred) -> int | None:
+        return next((i for i, x in enumerate(xfs) if pred(x)), None)
+
+    found = {
+        "title": first(lambda x: 'sz val="14"' in font(x) and "<b" in font(x)
+                       and attr(x, "fillId") == "0" and attr(x, "numFmtId") == "0"),
+        "header": first(lambda x: 'sz val="10"' in font(x) and "<b" in font(x)
+                        and "D9E1F2" in fill(x) and 'horizontal="center"' in x
+                        and attr(x, "numFmtId") == "0"),
+        "body": first(lambda x: plain10(font(x)) and "EDEDED" in fill(x)
+                      and 'wrapText="1"' in x and attr(x, "numFmtId") == "0"),
+        "number": first(lambda x: plain10(font(x)) and "EDEDED" in fill(x)
+                        and attr(x, "numFmtId") == "2"),
+    }
+    if any(v is None for v in found.values()):
+        return None
+    found["link"] = found["body"]
+    return found  # type: ignore[return-value]
 
 
 # ---- cells -----------------------------------------------------------------------------------
@@ -168,8 +220,10 @@ def write_package(data: bytes, sheets: list[OutputSheet],
         replace: dict[str, str] = {}
         styles = zin.read("xl/styles.xml").decode("utf-8")
         if sheets:
-            styles, st = _add_styles(styles)
-            replace["xl/styles.xml"] = styles
+            st = _existing_styles(styles)
+            if st is None:  # a workbook not made from the standard template: add them
+                styles, st = _add_styles(styles)
+                replace["xl/styles.xml"] = styles
             for out in sheets:
                 if out.name not in parts:
                     return None

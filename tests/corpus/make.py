@@ -1148,6 +1148,44 @@ def _hostile_name(name: str, text: str) -> Callable[[Builder], Path]:
     return build
 
 
+def b_backslash_member(b: Builder) -> Path:
+    """An extra member ``xl\\worksheets\\sheet1.xml``: the same part as xl/worksheets/sheet1.xml
+    to Python on Windows, another part on Linux; check and score must both refuse it."""
+    part = b.member("基本信息")
+    other = read_member(b.base, part).replace(b"perfxl-", b"fake-")
+    return rewrite_zip(b.base, b.path("backslash-member"), add={part.replace("/", "\\"): other})
+
+
+def b_case_member(b: Builder) -> Path:
+    part = b.member("基本信息")
+    other = read_member(b.base, part).replace(b"perfxl-", b"fake-")
+    return rewrite_zip(b.base, b.path("case-member"), add={part.upper(): other})
+
+
+def _drop_names(keep: Callable[[str], bool]) -> Callable[[bytes], bytes]:
+    def fn(root: etree._Element) -> None:
+        for dn in root.iter(f"{Q}definedName"):
+            if not keep(dn.get("name", "")):
+                dn.getparent().remove(dn)
+    return xml_edit(fn)
+
+
+def b_names_deleted(b: Builder) -> Path:
+    """Every defined name deleted but the version's: the fields are read by position (their
+    labels agree with the template) and PX008 warns."""
+    return rewrite_zip(b.base, b.path("names-deleted"),
+                       edit={"xl/workbook.xml": _drop_names(lambda n: n == "pf_template_version")})
+
+
+def b_names_deleted_moved(b: Builder) -> Path:
+    """Names deleted and a label changed (a row moved): the position cannot be trusted."""
+    sheet, a1 = _field("department_name")
+    row = split_a1(a1)[0]
+    return rewrite_zip(b.base, b.path("names-deleted-moved"), edit={
+        "xl/workbook.xml": _drop_names(lambda n: n == "pf_template_version"),
+        b.member(sheet): xml_edit(lambda root: set_cell(root, f"A{row}", "单位名称（已移动）"))})
+
+
 def b_formula_named_file(b: Builder) -> Path:
     p = b.folder / "=HYPERLINK(1).xlsx"
     shutil.copy(b.base, p)
@@ -1394,6 +1432,13 @@ CORPUS: tuple[Entry, ...] = (
     Entry("plus-at-name", _hostile_name("plus-at-name", "@SUM(1+1)*cmd|' /C calc'!A0"), OK,
           "a text starting with @ as 部门名称"),
     Entry("formula-file-name", b_formula_named_file, OK, "a workbook named =HYPERLINK(1).xlsx"),
+    Entry("backslash-member", b_backslash_member, error("反斜杠"),
+          "an extra member xl\\worksheets\\sheet1.xml (backslashes)"),
+    Entry("case-member", b_case_member, error("大小写"), "an extra member XL/WORKSHEETS/SHEET1.XML"),
+    Entry("names-deleted", b_names_deleted, finding("PX008"),
+          "every defined name deleted but pf_template_version"),
+    Entry("names-deleted-moved", b_names_deleted_moved, error("无法确定", "基本信息", "A4"),
+          "defined names deleted and the 部门名称 label changed"),
     # the file system
     Entry("chinese-path", b_chinese_path, OK, "Chinese characters and spaces in folder and name"),
     Entry("read-only", b_read_only, OK, "a read-only file (mode 0444)"),

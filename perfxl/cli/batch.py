@@ -23,6 +23,12 @@ def progress_callback(total: int):
     return bar, (lambda done, _total: bar.update(task, completed=done))
 
 
+def _line(text: str) -> str:
+    """``text`` on one line of the text output: a file name or department name holding a line
+    break, tab or other control character shows it escaped (``\\n``), so one file is one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
 @click.command("batch")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -44,7 +50,8 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
     files = expand_paths(paths)
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
-    refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件")
+    refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件",
+                     make_parents=True)
     bar, cb = progress_callback(len(files))
     if bar:
         with bar:
@@ -59,7 +66,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
         for r in reviews:
             total = "—" if r.total is None else f"{r.total:.2f}"
             stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
-            click.echo(f"{r.status}\t{Path(r.file).name}\t{r.department}\t填报 {stated}\t计算 {total}"
+            click.echo(f"{r.status}\t{_line(Path(r.file).name)}\t{_line(r.department)}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
     bad = sum(r.status == UNREADABLE for r in reviews)
     errors = sum(r.errors for r in reviews)

@@ -42,7 +42,7 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     if outline is None and project:
         outline = "project"
     out = output or default_output(file, outline, project)
-    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件")
+    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True)
     from perfxl.checks import check_model
 
     model = read_workbook(file)

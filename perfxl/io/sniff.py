@@ -108,6 +108,9 @@ def read_checked(path: str | Path) -> bytes:
     name = str(path)
     try:
         if not p.exists():
+            if p.is_symlink():  # a link to nothing, or to itself round a loop
+                raise WorkbookFormatError("这是一个失效或循环的符号链接（快捷方式），指向的文件不存在；"
+                                          "请检查链接或直接给出工作簿文件", file=name)
             raise WorkbookFormatError("文件不存在，请检查路径", file=name)
         if p.is_dir():
             raise WorkbookFormatError("这是一个文件夹，不是工作簿文件；请指定要读取的 .xlsx 文件", file=name)

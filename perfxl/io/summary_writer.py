@@ -11,6 +11,7 @@ and styled cells copy the style of one prototype cell instead of building a styl
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from copy import copy
 from pathlib import Path
@@ -34,13 +35,15 @@ class _Links:
     """Hyperlink target of each file, relative to the summary's folder where possible."""
 
     def __init__(self, base: Path) -> None:
-        self.base = base.resolve()
+        self.base = Path(os.path.abspath(base))
         self.cache: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
         got = self.cache.get(path)
         if got is None:
-            p = Path(path).resolve()
+            # the path as given, made absolute without following links: a looping or broken
+            # link is a row of the summary too (Path.resolve raised on a loop)
+            p = Path(os.path.abspath(path))
             try:
                 got = p.relative_to(self.base).as_posix()
             except ValueError:

@@ -108,10 +108,12 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
                   cells: dict[tuple[str, str], Any] | None = None) -> Path:
     """Copy ``src`` to ``out`` with the given output sheets and output cells written.
 
-    Raises ``UsageError`` when ``out`` is ``src`` (perfxl never writes the input file)."""
+    Raises ``UsageError`` when ``out`` is ``src`` by any spelling or link, or cannot be written
+    (``perfxl.outpath.refuse_overwrite``; perfxl never writes the input file)."""
     src, out = Path(src), Path(out)
-    if out.exists() and out.resolve() == src.resolve():
-        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    from perfxl.outpath import refuse_overwrite
+
+    refuse_overwrite(out, [src], make_parents=True)  # any spelling or link of the input
     import io
     import zipfile
 

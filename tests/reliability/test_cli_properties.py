@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from lxml import etree  # noqa: E402
 
@@ -28,6 +28,10 @@ from perfxl import layout as L  # noqa: E402
 from tests.corpus import make  # noqa: E402
 
 EXAMPLES = int(os.environ.get("PERFXL_CLI_EXAMPLES", "120"))
+#: Shrinking a failure costs minutes here (4 commands per try); set PERFXL_CLI_SHRINK=0 to see
+#: the first failing example as generated.
+PHASES = tuple(p for p in Phase if os.environ.get("PERFXL_CLI_SHRINK", "1") != "0"
+               or p is not Phase.shrink)
 
 
 def _cells() -> list[tuple[str, str]]:
@@ -131,7 +135,7 @@ def _run(args: list[str]):
     return r
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, print_blob=True,
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, print_blob=True, phases=PHASES,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.data_too_large])
 @given(edits=EDITS)
@@ -144,9 +148,10 @@ def test_any_cell_value_through_every_command(source, tmp_path_factory, edits):
     score = _run(["score", src, "-o", d / "评分.xlsx"])
     report = _run(["report", src, "-o", d / "报告.docx"])
     batch = _run(["batch", src, "-o", d / "汇总.xlsx", "--jobs", "1"])
-    # a file the reader refuses is refused by every command, a readable one by none
-    refused = {check.exit_code == 2, score.exit_code == 2, report.exit_code == 2}
-    assert len(refused) == 1, (check.output, score.output, report.output)
+    # a file the reader refuses is refused by every command (score may refuse more: no
+    # framework to score with is exit 2 there, a PX005 finding in check)
+    if check.exit_code == 2:
+        assert score.exit_code == 2 and report.exit_code == 2, (score.output, report.output)
     assert batch.exit_code in (0, 1) and (d / "汇总.xlsx").exists(), batch.output
     if score.exit_code != 2:
         assert (d / "评分.xlsx").exists() and (d / "报告.docx").exists()

@@ -42,12 +42,15 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
     from perfxl.batch import UNREADABLE, expand_paths, review_files
     from perfxl.errors import UsageError
-    from perfxl.io.summary_writer import write_summary
-    from perfxl.outpath import refuse_overwrite
+    from perfxl.io.summary_writer import is_summary, write_summary
+    from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError("汇总文件应以 .xlsx 结尾")
     files = expand_paths(paths)
+    if is_summary(output):
+        # the summary of an earlier run, found again in a folder being reviewed: not an input
+        files = [f for f in files if not same_file(f, output)]
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
     refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件",

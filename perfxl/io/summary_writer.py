@@ -52,6 +52,20 @@ class _Links:
         return got
 
 
+def is_summary(path: str | Path) -> bool:
+    """True when ``path`` is a summary perfxl batch wrote (sheets 汇总 and 全部问题, no perfxl
+    workbook names): a re-run may replace it, and it is no input to review.  Any other file,
+    a submitted workbook above all, is not (the output guard then refuses it)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - missing, not a zip, no workbook part: not a summary
+        return False
+    return ('name="汇总"' in wb and 'name="全部问题"' in wb and "pf_" not in wb)
+
+
 def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     """Write the summary workbook to ``out`` (atomically); returns the path."""
     from openpyxl import Workbook

@@ -172,3 +172,18 @@ def test_score_xlsm_output_of_a_macro_free_workbook_is_refused(book, tmp_path):
     r = CliRunner().invoke(main, ["score", str(book), "-o", str(tmp_path / "x.xlsm")])
     assert r.exit_code == 2 and "不含宏" in r.stderr and ".xlsx" in r.stderr, r.output
     assert not (tmp_path / "x.xlsm").exists()
+
+
+def test_batch_rerun_into_the_folder_it_reviews_replaces_its_own_summary(book):
+    """``perfxl batch DIR -o DIR/汇总.xlsx`` twice: the second run finds the first summary in
+    DIR; it is perfxl's own output (sheets 汇总 and 全部问题, no pf_ names), not an input, so it
+    is neither reviewed nor refused — while a submitted workbook at that path is refused."""
+    before = _sha(book)
+    for _ in range(2):
+        r = CliRunner().invoke(main, ["batch", str(book.parent), "-o", "汇总.xlsx",
+                                      "--format", "json", "--jobs", "1"])
+        assert r.exit_code == 1, r.output
+        import json
+
+        assert [Path(f["file"]).name for f in json.loads(r.stdout)["files"]] == ["in.xlsx"]
+    assert _sha(book) == before

@@ -15,6 +15,7 @@ from typing import Any
 from perfxl import __version__
 from perfxl.checks.finding import ERROR, INFO, WARNING, Finding, level_rank
 from perfxl.checks.registry import RULES
+from perfxl.safetext import XML_ILLEGAL
 
 __all__ = ["FileResult", "FORMATS", "render", "summary"]
 
@@ -72,7 +73,10 @@ def to_junit(results: list[FileResult]) -> str:
     """A ``<testsuite>`` per file, a failing ``<testcase>`` per finding at warning or above
     (info findings pass with their message in ``<system-out>``), an ``<error>`` for an
     unreadable file, one passing case for a clean file."""
-    from xml.sax.saxutils import quoteattr  # here only: it imports urllib.request, http, email
+    from xml.sax.saxutils import quoteattr as _quoteattr  # here only: it imports urllib etc.
+
+    def quoteattr(text: str) -> str:  # control characters in a file name break the XML
+        return _quoteattr(XML_ILLEGAL.sub("", text))
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites name=\"perfxl check\">"]
     for r in results:
         cases = []
@@ -103,6 +107,7 @@ def to_junit(results: list[FileResult]) -> str:
 
 
 def _xml(s: str) -> str:
+    s = XML_ILLEGAL.sub("", s)  # characters XML 1.0 cannot hold (perfxl.safetext)
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

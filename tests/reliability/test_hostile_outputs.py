@@ -234,3 +234,13 @@ def test_batch_exit_2_only_when_the_summary_cannot_be_written(tmp_path):
     r = CliRunner().invoke(main, ["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "s.xlsx")])
     assert r.exit_code == 1, r.output  # one row 无法读取 (文件不存在), the summary written
     assert (tmp_path / "s.xlsx").exists()
+
+
+def test_check_junit_stays_valid_xml_with_a_control_character_in_the_file_name(tmp_path):
+    src = tmp_path / "b\x01报送.xlsx"
+    shutil.copy(make.example_path("004"), src)
+    out = tmp_path / "r.xml"
+    r = CliRunner().invoke(main, ["check", str(src), "--format", "junit", "-o", str(out)])
+    assert r.exit_code == 1, r.output
+    root = etree.fromstring(out.read_bytes())
+    assert root.find("testsuite").get("name").endswith("b报送.xlsx")

@@ -170,8 +170,9 @@ def test_reader_message_is_helpful(corpus: Corpus, e: make.Entry, target: str):
 def _cli_args(command: str, path: Path, outdir: Path) -> tuple[list, str | None]:
     if command == "check":
         return ["check", path, "--format", "json"], None
-    if command == "score":
-        return ["score", path, "--format", "json", "-o", outdir / "评分结果.xlsx"], "评分结果.xlsx"
+    if command == "score":  # the copy keeps the macros, so a macro input's copy is .xlsm
+        name = "评分结果.xlsm" if path.suffix.lower() == ".xlsm" else "评分结果.xlsx"
+        return ["score", path, "--format", "json", "-o", outdir / name], name
     if command == "report":
         return ["report", path, "-o", outdir / "自评报告.docx"], "自评报告.docx"
     raise KeyError(command)

@@ -86,6 +86,8 @@ def fmt_rate(x: float | None, *, missing: str = MISSING) -> str:
     -0.4934 -> "-49.34%", 1 -> "100.00%"."""
     if x is None:
         return missing
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
     return fmt_number(float(x) * 100, 2, thousands=False) + "%"
 
 
@@ -94,6 +96,8 @@ def fmt_share(x: float | None, *, missing: str = MISSING) -> str:
     1.0 -> "100%", 0.65108 -> "65.11%", 0 -> "0%", 0.013 -> "1.30%"."""
     if x is None:
         return missing
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
     return fmt_number(float(x) * 100, 2, thousands=False, trim=True) + "%"
 
 

@@ -1110,6 +1110,29 @@ def b_huge_negative_amount(b: Builder) -> Path:
     return b.cells("huge-negative-amount", sheet, {a1: {"value": -1e300}})
 
 
+def b_overflow_sums(b: Builder) -> Path:
+    """±1.797e308 in every income row and in 全年预算数 / 全年执行数: sums overflow to ±inf
+    and inf − inf gives NaN inside the checks, scores and report figures."""
+    edits = {}
+    sheet = _tcell("income", 0, "executed")[0]
+    for i in range(6):
+        for col in ("budget_full", "executed", "prior_final"):
+            a1 = _tcell("income", i, col)[1]
+            edits[a1] = {"value": 1.7976931348623157e308 * (1 if i % 2 == 0 else -1)}
+    (s1, c1), (s2, c2) = _field("executed"), _field("budget_full")
+    assert s1 == s2 != sheet
+
+    def dept(root: etree._Element) -> None:
+        set_cell(root, c1, 1.7976931348623157e308)
+        set_cell(root, c2, -1.7976931348623157e308)
+
+    def income(root: etree._Element) -> None:
+        for a1, kw in edits.items():
+            set_cell(root, a1, **kw)
+    return rewrite_zip(b.base, b.path("overflow-sums"),
+                       edit={b.member(sheet): xml_edit(income), b.member(s1): xml_edit(dept)})
+
+
 def _raw_number(name: str, text: str) -> Callable[[Builder], Path]:
     """A number cell whose ``<v>`` holds ``text`` (NaN, INF: no spreadsheet writes these, a
     script can; Python parses them as floats)."""
@@ -1421,6 +1444,8 @@ CORPUS: tuple[Entry, ...] = (
           "<v>NaN</v> in an amount cell"),
     Entry("inf-amount", _raw_number("inf-amount", "INF"), error("不是有效数字", *_tcell("income", 0, "executed")),
           "<v>INF</v> in an amount cell"),
+    Entry("overflow-sums", b_overflow_sums, finding("PX"),
+          "±1.797e308 in many amount cells: sums overflow to inf, inf − inf to NaN"),
     Entry("text-32767", b_text_32767, OK, "32,767 characters (Excel's cell limit) in four text fields"),
     Entry("control-char-name", _hostile_name("control-char-name", "岳阳市_x0001_商务局_x001F_"), OK,
           "U+0001 (stored as _x0001_) and U+001F in 部门名称"),

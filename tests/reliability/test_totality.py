@@ -50,3 +50,11 @@ def test_report_formatters_are_total(x):
             assert s.startswith("（数值超出范围）") and not s.endswith("%")
     assert fmt.change_phrase(1.7976931348623157e308, -1.7976931348623157e308, "万元") == ""
     assert fmt.fmt_number(1e20) == "100,000,000,000,000,000,000.00"
+
+
+def test_scoring_comparisons_are_total_on_nan():
+    from perfxl.scoring.rules import compare
+
+    nan = float("nan")
+    assert [compare(nan, op, 1.0) for op in ("<", "<=", ">", ">=", "=")] == [False] * 5
+    assert compare(nan, "<>", 1.0) and compare(1.0, ">=", 0.5)

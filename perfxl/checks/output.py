@@ -182,7 +182,13 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
     ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI)."""
     from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    def safe(text: str) -> str:
+        """Text from the workbook or its name, shown as typed: "[link=…]" is not rich markup,
+        and control characters (ESC sequences) never reach the terminal."""
+        return escape(XML_ILLEGAL.sub("", str(text)))
 
     buf = io.StringIO()
     con = Console(file=buf, width=width, color_system="standard" if color else None,
@@ -190,18 +196,18 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
     for r in results:
         s = summary(r)
         if r.error is not None:
-            con.print(f"[bold]{r.file}[/bold]：[red]无法读取[/red] —— {r.error}")
+            con.print(f"[bold]{safe(r.file)}[/bold]：[red]无法读取[/red] —— {safe(r.error)}")
             continue
         if not r.findings:
-            con.print(f"[bold]{r.file}[/bold]：[green]未发现问题[/green]")
+            con.print(f"[bold]{safe(r.file)}[/bold]：[green]未发现问题[/green]")
             continue
-        con.print(f"[bold]{r.file}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
+        con.print(f"[bold]{safe(r.file)}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
                   f"{s['infos']} 个提示")
         sheets: dict[str, list[Finding]] = {}
         for f in r.findings:
             sheets.setdefault(f.sheet or "（整个文件）", []).append(f)
         for sheet, items in sheets.items():
-            t = Table(title=f"工作表：{sheet}", title_justify="left", box=box.SIMPLE_HEAD,
+            t = Table(title=f"工作表：{safe(sheet)}", title_justify="left", box=box.SIMPLE_HEAD,
                       show_lines=False, expand=False)
             t.add_column("单元格", no_wrap=True)
             t.add_column("规则", no_wrap=True)
@@ -209,7 +215,7 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
             t.add_column("说明", overflow="fold")
             for f in items:
                 level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
-                t.add_row(f.cell or "-", f.rule, level, f.message)
+                t.add_row(safe(f.cell or "-"), f.rule, level, safe(f.message))
             con.print(t)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 

@@ -244,3 +244,18 @@ def test_check_junit_stays_valid_xml_with_a_control_character_in_the_file_name(t
     assert r.exit_code == 1, r.output
     root = etree.fromstring(out.read_bytes())
     assert root.find("testsuite").get("name").endswith("b报送.xlsx")
+
+
+def test_check_text_output_shows_markup_and_escapes_as_typed():
+    """A message quoting the workbook's text with rich markup or an ESC sequence: printed as
+    typed, no markup applied (no terminal hyperlink), no control character on the terminal."""
+    from perfxl.checks.finding import Finding
+    from perfxl.checks.output import FileResult, to_text
+
+    typed = "[link=http://evil.example]点我[/link]\x1b]8;;http://evil.example\x07x"
+    f = Finding(rule="PX404", level="error", message=f"现为“{typed}”", sheet="基本信息", cell="B4",
+                file="a.xlsx")
+    text = to_text([FileResult("[bold]a\x1b[31m.xlsx", (f,))], color=True)
+    assert "[link=http://evil.example]点我[/link]" in text
+    assert "]8;;" in text and "\x1b]8;;" not in text and "\x07" not in text
+    assert "[bold]a[31m.xlsx" in text

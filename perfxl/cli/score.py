@@ -49,7 +49,9 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         data["file"] = str(file)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(result))
+        from perfxl.safetext import XML_ILLEGAL
+
+        click.echo(XML_ILLEGAL.sub("", render_text(result)))  # no ESC sequence from a name
     if output is not None:
         click.echo(f"已写入：{output}", err=True)
 

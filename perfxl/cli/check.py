@@ -117,7 +117,8 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero):
         from perfxl.io.atomic import atomic_path
         try:
             with atomic_path(output) as tmp:
-                tmp.write_text(render(results, fmt), encoding="utf-8")
+                # a file name that is not UTF-8 (surrogate-escaped bytes) must not stop the write
+                tmp.write_text(render(results, fmt), encoding="utf-8", errors="replace")
         except OSError as exc:
             click.echo(f"perfxl：无法写入 {output}（{exc.strerror or exc}）", err=True)
             sys.exit(EXIT_ERROR)

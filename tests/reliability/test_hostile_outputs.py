@@ -259,3 +259,20 @@ def test_check_text_output_shows_markup_and_escapes_as_typed():
     assert "[link=http://evil.example]点我[/link]" in text
     assert "]8;;" in text and "\x1b]8;;" not in text and "\x07" not in text
     assert "[bold]a[31m.xlsx" in text
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "sarif", "text"])
+def test_check_o_with_a_file_name_that_is_not_utf8(tmp_path, fmt):
+    """A file name holding bytes that are not UTF-8 (a share mounted from an old system):
+    ``check -o`` writes its result (the byte shown as "?"), no UnicodeEncodeError."""
+    import sys
+
+    if sys.platform == "win32" or os.fsencode("x") != b"x":
+        pytest.skip("POSIX byte file names")
+    src = os.fsdecode(os.fsencode(str(tmp_path)) + b"/bad\xff.xlsx")
+    shutil.copy(make.example_path("004"), src)
+    out = tmp_path / f"r.{fmt}"
+    r = CliRunner().invoke(main, ["check", src, "--format", fmt, "-o", str(out)])
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    assert r.exit_code == 1, r.output
+    assert ("bad?.xlsx" if fmt in ("json", "sarif") else "bad") in out.read_text("utf-8")

@@ -60,12 +60,14 @@ class FileReview:
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders searched recursively for .xlsx/.xlsm (sorted; Office lock files
-    ``~$...`` skipped).  A path that does not exist is kept: its review says 文件不存在."""
+    ``~$...`` skipped).  A path that does not exist, a broken or looping symbolic link, a 0-byte
+    or unreadable file is kept: its review says why (status 无法读取)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
+            # a broken or looping symbolic link is kept: its row says why it cannot be read
             out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES
-                              and f.is_file() and not f.name.startswith("~$")))
+                              and (f.is_file() or f.is_symlink()) and not f.name.startswith("~$")))
         else:  # a file, or a path that does not exist: its row says so, the run goes on
             out.append(p)
     return out

@@ -69,6 +69,9 @@ class SourceInfo:
     * ``extra_formulas``: (sheet, A1) -> formula text found in a cell where the template has none.
     * ``table_rows``: table key -> first data row as found in the file.
     * ``field_cells``: field key -> (sheet, A1) as found through its defined name.
+    * ``unnamed_fields``: field key -> (sheet, A1) of fields whose defined name (``pf_…``) was
+      deleted or broken; the reader found them at the template's position, whose label cell
+      (column A) it checked, and rule PX008 warns about them.
     """
 
     path: str | None = None
@@ -79,6 +82,7 @@ class SourceInfo:
     extra_formulas: dict[tuple[str, str], str] = field(default_factory=dict)
     table_rows: dict[str, int] = field(default_factory=dict)
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+    unnamed_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)

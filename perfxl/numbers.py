@@ -13,9 +13,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_number", "NumberTextError"]
+
+
+#: Enough digits to quantize any float (up to 1.8e308) to 2 decimals without InvalidOperation:
+#: the default context (28 digits) cannot hold ROUND(1e308, 2) and raised in check and report.
+WIDE = Context(prec=400, rounding=ROUND_HALF_UP)
 
 
 def _d15(x: float) -> Decimal:
@@ -26,7 +31,9 @@ def _d15(x: float) -> Decimal:
 def excel_round(x: float | int | None, digits: int = 2) -> float | None:
     """Excel's ROUND(x, digits): half away from zero on the 15-significant-digit value.
 
-    ``None`` stays ``None``.  ``digits`` may be negative (ROUND(1234, -2) = 1200).
+    ``None`` stays ``None``.  ``digits`` may be negative (ROUND(1234, -2) = 1200).  NaN and
+    ±inf come back unchanged; every finite float works, ``excel_round(1.7976931348623157e308, 2)``
+    too (the default 28-digit decimal context raised InvalidOperation there; issue 15).
     Source: Excel function reference for ROUND; engines.md ("Rounding and comparing at 15
     significant digits ... removed every difference").
     """
@@ -34,8 +41,15 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
         return None
     if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
         return x
+    if digits > 30:  # nothing a 15-digit value can change; quantize would need more precision
+        return float(_d15(x))
     q = Decimal(1).scaleb(-digits)
-    return float(_d15(x).quantize(q, rounding=ROUND_HALF_UP))
+    try:
+        r = float(_d15(x).quantize(q, rounding=ROUND_HALF_UP, context=WIDE))
+    except (InvalidOperation, OverflowError):  # pragma: no cover - WIDE holds every float
+        return float(x)
+    # 15 digits of the largest floats round up past the largest float: keep the value
+    return float(x) if math.isinf(r) else r
 
 
 def shown_decimals(x: float, *, percent: bool = False, max_digits: int = 6) -> int:

@@ -10,7 +10,24 @@
 """
 from __future__ import annotations
 
+import functools
+import math
+
 from perfxl.numbers import differs, excel_round, shown_decimals
+
+#: How a message shows a figure beyond Excel's range (a sum of 1e308-class amounts overflows
+#: to inf): a clear phrase, never "inf" or a traceback.
+OUT_OF_RANGE = "（数值超出范围）"
+
+
+def _total(fmt):
+    """A formatter that shows ``OUT_OF_RANGE`` for NaN and ±inf."""
+    @functools.wraps(fmt)
+    def wrapper(x, *args, **kwargs):
+        if isinstance(x, float) and not math.isfinite(x):
+            return OUT_OF_RANGE
+        return fmt(x, *args, **kwargs)
+    return wrapper
 
 __all__ = ["wrong", "unit_of_last", "fmt_amount", "fmt_rate", "fmt_stated_rate", "fmt_score",
            "fmt_num", "fmt_pts",
@@ -44,6 +61,7 @@ def _decimals(x: float, *, at_least: int, at_most: int = 6, percent: bool = Fals
     return max(at_least, min(at_most, shown_decimals(x, percent=percent)))
 
 
+@_total
 def fmt_amount(x: float | None, like: float | None = None) -> str:
     """3995.49 -> "3995.49"; 10000 -> "10000.00" (2 decimals, more when ``like`` shows more)."""
     if x is None:
@@ -52,6 +70,7 @@ def fmt_amount(x: float | None, like: float | None = None) -> str:
     return f"{excel_round(x, d):.{d}f}"
 
 
+@_total
 def fmt_rate(x: float | None, like: float | None = None) -> str:
     """0.967895 -> "96.79%"; with ``like`` = 0.99999 -> "99.999%" (the decimals it shows)."""
     if x is None:
@@ -60,11 +79,13 @@ def fmt_rate(x: float | None, like: float | None = None) -> str:
     return f"{excel_round(x * 100, d):.{d}f}%"
 
 
+@_total
 def fmt_stated_rate(x: float) -> str:
     """A stated rate as typed: 0.96 -> "96.00%", 0.99999 -> "99.999%"."""
     return fmt_rate(x, like=x)
 
 
+@_total
 def fmt_score(x: float | None) -> str:
     """9.6 -> "9.60" (scores always with 2 decimals, as official tables show them)."""
     if x is None:
@@ -72,6 +93,7 @@ def fmt_score(x: float | None) -> str:
     return f"{excel_round(x, 2):.2f}"
 
 
+@_total
 def fmt_num(x: float | None) -> str:
     """Weights and counts: 110.0 -> "110", 2.5 -> "2.5"."""
     if x is None:
@@ -80,6 +102,7 @@ def fmt_num(x: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+@_total
 def fmt_pts(x: float | None) -> str:
     """Points (分): 100.0 -> "100", 109.6 -> "109.60"."""
     if x is None:

@@ -1,4 +1,5 @@
-"""PX001–PX007: workbook hygiene — formula cells, cached values, choices, external links.
+"""PX001–PX008: workbook hygiene — formula cells, cached values, choices, external links,
+deleted defined names.
 
 These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
 typed-over cells, external links); a model built in code has no source and they stay quiet.
@@ -333,3 +334,35 @@ def formula_in_input(ctx):
         return
     for (sheet, cell), f in src.extra_formulas.items():
         yield ctx.hit((sheet, cell), actual=f, cellref=f"{sheet}!{cell}", formula=f)
+
+
+_DEPT_NAME = _LAY.field_cell("department_name")
+
+
+@rule("PX008", "names-deleted", WARNING, title="命名单元格被删除，按标准位置读取",
+      message="本表有 {count} 个命名单元格（{names}）已被删除或引用无效；perfxl 按标准工作簿的位置读取"
+              "了这些项（各行标签与标准一致）。若移动过行或单元格，读取的数据可能不对：请在"
+              "“公式→名称管理器”中恢复这些名称，或用 `perfxl new` 生成标准工作簿后把数据复制过去",
+      cases=[
+          fails("部门名称的命名单元格 pf_department_name 被删除", at=f"{_DEPT_NAME[0]}!{_DEPT_NAME[1]}",
+                source={"unnamed_fields": {"department_name": _DEPT_NAME}}),
+          passes("命名单元格齐全", source={"unnamed_fields": {}}),
+      ])
+def names_deleted(ctx):
+    """perfxl 按定义名称（pf_…）找到每个填报项。名称被删除（或引用变成 #REF!）时，perfxl 按标准
+    工作簿的位置读取该项，前提是该行 A 列的标签与标准一致，否则拒绝读取（退出码 2）；按位置读取的
+    每张工作表给出一条警告，提醒用户恢复名称（issue 15）。
+
+    合格：所有命名单元格都在。
+    不合格：pf_department_name 被删除，部门名称按 基本信息!B4 读取。
+    """
+    src = ctx.model.source
+    if src is None or not src.unnamed_fields:
+        return
+    by_sheet: dict[str, list[tuple[str, str]]] = {}
+    for key, (sheet, cell) in src.unnamed_fields.items():
+        by_sheet.setdefault(sheet, []).append((key, cell))
+    for sheet, items in by_sheet.items():
+        names = [_LAY.field(k).name for k, _c in items]
+        shown = "、".join(names[:3]) + (f" 等 {len(names)} 个" if len(names) > 3 else "")
+        yield ctx.hit((sheet, items[0][1]), actual=names, count=len(names), names=shown)

@@ -15,6 +15,7 @@ from typing import Any
 from perfxl import __version__
 from perfxl.checks.finding import ERROR, INFO, WARNING, Finding, level_rank
 from perfxl.checks.registry import RULES
+from perfxl.safetext import XML_ILLEGAL
 
 __all__ = ["FileResult", "FORMATS", "render", "summary"]
 
@@ -72,7 +73,10 @@ def to_junit(results: list[FileResult]) -> str:
     """A ``<testsuite>`` per file, a failing ``<testcase>`` per finding at warning or above
     (info findings pass with their message in ``<system-out>``), an ``<error>`` for an
     unreadable file, one passing case for a clean file."""
-    from xml.sax.saxutils import quoteattr  # here only: it imports urllib.request, http, email
+    from xml.sax.saxutils import quoteattr as _quoteattr  # here only: it imports urllib etc.
+
+    def quoteattr(text: str) -> str:  # control characters in a file name break the XML
+        return _quoteattr(XML_ILLEGAL.sub("", text))
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites name=\"perfxl check\">"]
     for r in results:
         cases = []
@@ -103,6 +107,7 @@ def to_junit(results: list[FileResult]) -> str:
 
 
 def _xml(s: str) -> str:
+    s = XML_ILLEGAL.sub("", s)  # characters XML 1.0 cannot hold (perfxl.safetext)
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -177,7 +182,13 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
     ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI)."""
     from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+
+    def safe(text: str) -> str:
+        """Text from the workbook or its name, shown as typed: "[link=…]" is not rich markup,
+        and control characters (ESC sequences) never reach the terminal."""
+        return escape(XML_ILLEGAL.sub("", str(text)))
 
     buf = io.StringIO()
     con = Console(file=buf, width=width, color_system="standard" if color else None,
@@ -185,18 +196,18 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
     for r in results:
         s = summary(r)
         if r.error is not None:
-            con.print(f"[bold]{r.file}[/bold]：[red]无法读取[/red] —— {r.error}")
+            con.print(f"[bold]{safe(r.file)}[/bold]：[red]无法读取[/red] —— {safe(r.error)}")
             continue
         if not r.findings:
-            con.print(f"[bold]{r.file}[/bold]：[green]未发现问题[/green]")
+            con.print(f"[bold]{safe(r.file)}[/bold]：[green]未发现问题[/green]")
             continue
-        con.print(f"[bold]{r.file}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
+        con.print(f"[bold]{safe(r.file)}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
                   f"{s['infos']} 个提示")
         sheets: dict[str, list[Finding]] = {}
         for f in r.findings:
             sheets.setdefault(f.sheet or "（整个文件）", []).append(f)
         for sheet, items in sheets.items():
-            t = Table(title=f"工作表：{sheet}", title_justify="left", box=box.SIMPLE_HEAD,
+            t = Table(title=f"工作表：{safe(sheet)}", title_justify="left", box=box.SIMPLE_HEAD,
                       show_lines=False, expand=False)
             t.add_column("单元格", no_wrap=True)
             t.add_column("规则", no_wrap=True)
@@ -204,7 +215,7 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
             t.add_column("说明", overflow="fold")
             for f in items:
                 level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
-                t.add_row(f.cell or "-", f.rule, level, f.message)
+                t.add_row(safe(f.cell or "-"), f.rule, level, safe(f.message))
             con.print(t)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 

@@ -24,7 +24,9 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 def handle_errors(fn: F) -> F:
-    """Turn perfxl's own errors (and a few predictable OS errors) into exit code 2."""
+    """Turn perfxl's own errors and OS errors (no permission, name too long, disk full) into a
+    Chinese message and exit code 2.  Output paths are checked first by
+    ``perfxl.outpath.refuse_overwrite`` (the input by any spelling or link is refused)."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -34,6 +36,9 @@ def handle_errors(fn: F) -> F:
             fail(str(exc))
         except PermissionError as exc:
             fail(f"没有写入权限：{exc.filename}")
+        except OSError as exc:  # name too long, disk full, a folder gone: never a traceback
+            where = f"「{exc.filename}」" if exc.filename else ""
+            fail(f"无法读写文件{where}：{exc.strerror or exc}；请检查路径、文件名长度和磁盘空间")
         except KeyboardInterrupt:
             fail("已中断", 130)
 

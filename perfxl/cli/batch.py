@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
 
 
 def progress_callback(total: int):
@@ -21,6 +21,12 @@ def progress_callback(total: int):
                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
     task = bar.add_task("校验中", total=total)
     return bar, (lambda done, _total: bar.update(task, completed=done))
+
+
+def _line(text: str) -> str:
+    """``text`` on one line of the text output: a file name or department name holding a line
+    break, tab or other control character shows it escaped (``\\n``), so one file is one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 @click.command("batch")
@@ -39,13 +45,19 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
     from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
     from perfxl.errors import UsageError
-    from perfxl.io.summary_writer import write_summary
+    from perfxl.io.summary_writer import is_summary, write_summary
+    from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError("汇总文件应以 .xlsx 结尾")
     files = expand_paths(paths)
+    if is_summary(output):
+        # the summary of an earlier run, found again in a folder being reviewed: not an input
+        files = [f for f in files if not same_file(f, output)]
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
+    refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件",
+                     make_parents=True)
     priors = None
     if prior_dir is not None:
         if not prior_dir.is_dir():
@@ -65,7 +77,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         for r in reviews:
             total = "—" if r.total is None else f"{r.total:.2f}"
             stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
-            click.echo(f"{r.status}\t{Path(r.file).name}\t{r.department}\t填报 {stated}\t计算 {total}"
+            click.echo(f"{r.status}\t{_line(Path(r.file).name)}\t{_line(r.department)}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
     if priors is not None:
         missing = [Path(r.file).name for r in reviews if r.status != UNREADABLE and not r.prior]
@@ -76,5 +88,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     errors = sum(r.errors for r in reviews)
     click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",
                err=True)
-    # the exit codes of perfxl check: 2 when a file cannot be read, 1 when errors were found
-    sys.exit(EXIT_ERROR if bad else EXIT_FINDINGS if errors else EXIT_OK)
+    # the summary was written, so the call ran: 2 is only for a call that cannot run (wrong
+    # arguments, the summary cannot be written: PerfxlError above); a file that cannot be read
+    # is a row of the summary and counts like a file with errors (docs/files-and-exit-codes.md)
+    sys.exit(EXIT_FINDINGS if bad or errors else EXIT_OK)

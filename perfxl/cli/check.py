@@ -125,9 +125,10 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
 
     try:
         sel, ign = _prefixes(select), _prefixes(ignore)
-        if output is not None and any(output.resolve() == Path(f).resolve() for f in files):
-            from perfxl.errors import UsageError
-            raise UsageError("输出文件不能是被校验的文件")
+        if output is not None:
+            from perfxl.outpath import refuse_overwrite
+            inputs = [*files, prior] if prior is not None else list(files)
+            refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
         if prior is not None:
             if len(files) != 1:
                 from perfxl.errors import UsageError
@@ -149,7 +150,8 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
         from perfxl.io.atomic import atomic_path
         try:
             with atomic_path(output) as tmp:
-                tmp.write_text(render(results, fmt), encoding="utf-8")
+                # a file name that is not UTF-8 (surrogate-escaped bytes) must not stop the write
+                tmp.write_text(render(results, fmt), encoding="utf-8", errors="replace")
         except OSError as exc:
             click.echo(f"perfxl：无法写入 {output}（{exc.strerror or exc}）", err=True)
             sys.exit(EXIT_ERROR)

@@ -7,22 +7,12 @@ path, symbolic or hard link: ``os.path.samefile``), or LAST cannot be read.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from perfxl import layout as L
 from perfxl.cli._common import handle_errors
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 @click.command("new")
@@ -36,11 +26,11 @@ def _same_file(a: Path, b: Path) -> bool:
 def command(framework: str | None, last: Path | None, output: Path, force: bool) -> None:
     """生成空白的标准自评工作簿；加 --from 上年.xlsx 时生成下一年度的工作簿。"""
     from perfxl.errors import UsageError, WorkbookFormatError
+    from perfxl.outpath import refuse_overwrite
 
-    if output.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError("输出文件应以 .xlsx 结尾")
-    if last is not None and _same_file(output, last):
-        raise UsageError(f"输出文件「{output}」就是上年工作簿「{last}」；请另取文件名，上年工作簿不会被改写")
+    # LAST is an input: every spelling, symlink or hard link of it is refused (issue 15)
+    refuse_overwrite(output, [last] if last is not None else [], suffixes=(".xlsx",),
+                     what="输出文件")
     if output.exists() and not force:
         raise UsageError(f"文件「{output}」已存在；如需覆盖请加 --force")
     if last is None:

@@ -35,17 +35,14 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
 @handle_errors
 def command(file: Path, output: Path | None, outline: str | None, project: str | None) -> None:
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
-    from perfxl.errors import UsageError
     from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.outpath import refuse_overwrite
     from perfxl.report import render_report
 
     if outline is None and project:
         outline = "project"
     out = output or default_output(file, outline, project)
-    if out.is_dir():
-        raise UsageError(f"输出路径「{out}」是一个文件夹；请用 -o 指定报告文件（.docx）")
-    if out.suffix.lower() != ".docx":
-        raise UsageError(f"报告文件应为 .docx：{out}")
+    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True)
     from perfxl.checks import check_model
 
     model = read_workbook(file)

@@ -36,6 +36,7 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         _check_output(file, output)
     result = score_model(read_workbook(file), framework)
     if output is not None:
+        _check_macros(file, output)
         try:
             _write(file, output, result)
         except PerfxlError:
@@ -48,23 +49,42 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         data["file"] = str(file)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(result))
+        from perfxl.safetext import XML_ILLEGAL
+
+        click.echo(XML_ILLEGAL.sub("", render_text(result)))  # no ESC sequence from a name
     if output is not None:
         click.echo(f"已写入：{output}", err=True)
 
 
 def _check_output(src: Path, out: Path) -> None:
-    """Refuse, before any work, an output that cannot or must not be written (exit code 2)."""
+    """Refuse, before any work, an output that cannot or must not be written (exit code 2):
+    the input by any spelling or link, a folder, a name too long, a missing folder
+    (``perfxl.outpath.refuse_overwrite``)."""
+    from perfxl.outpath import refuse_overwrite
+
+    refuse_overwrite(out, [src], suffixes=(".xlsx", ".xlsm"))
+
+
+def _check_macros(src: Path, out: Path) -> None:
+    """The copy keeps the input's macros byte for byte, so its name must say what it is: a
+    macro-enabled input (content type ``macroEnabled``) goes to ``.xlsm``, any other to
+    ``.xlsx``.  Excel refuses to open a file whose extension and content type disagree."""
+    import zipfile
+
     from perfxl.errors import UsageError
 
-    if out.exists() and out.resolve() == src.resolve():
-        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
-    if out.is_dir():
-        raise UsageError(f"输出路径「{out}」是文件夹；请给出 .xlsx 文件名，如 {out / '评分结果.xlsx'}")
-    if out.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError(f"输出文件「{out}」应以 .xlsx 结尾")
-    if not out.parent.is_dir():
-        raise UsageError(f"输出文件所在的文件夹「{out.parent}」不存在或不是文件夹")
+    try:
+        with zipfile.ZipFile(src) as zf:
+            types = zf.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return  # the reader has already said what is wrong with such a file
+    has_macros = "macroEnabled" in types
+    if out.suffix.lower() == ".xlsm" and not has_macros:
+        raise UsageError(f"输出文件「{out}」以 .xlsm 结尾，但输入工作簿不含宏；"
+                         f"请改用 .xlsx，如 {out.with_suffix('.xlsx')}")
+    if out.suffix.lower() == ".xlsx" and has_macros:
+        raise UsageError(f"输入工作簿含宏（VBA），副本会原样保留宏；输出文件「{out}」"
+                         f"请改用 .xlsm，如 {out.with_suffix('.xlsm')}")
 
 
 def _write(src: Path, out: Path, result) -> None:

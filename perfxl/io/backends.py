@@ -11,12 +11,40 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from perfxl.errors import WorkbookFormatError
+
+
+_NUMBER_CELL = re.compile(
+    r'<c\b(?=[^>]*\br="([A-Z]{1,3}\d+)")(?![^>]*\bt=)[^>]*>(?:<f\b[^>]*/>|<f\b.*?</f>)?<v>([^<]*)</v>',
+    re.S)
+_NUMBER = re.compile(r"^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$")
+
+
+def _raise_bad_number(path: Path, data: bytes) -> None:
+    """openpyxl cannot open a package whose number cell holds ``NaN``, ``INF`` or other text in
+    ``<v>`` (no spreadsheet writes that, a script can); calamine reads it as a float and the
+    reader refuses it by cell.  Name the same cell here, so both engines say the same."""
+    from perfxl.io.sheetxml import sheet_parts
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for sheet, part in sheet_parts(zf).items():
+                xml = zf.read(part).decode("utf-8", "replace")
+                for m in _NUMBER_CELL.finditer(xml):
+                    if not _NUMBER.match(m.group(2)):
+                        raise WorkbookFormatError(
+                            f"不是有效数字（“{m.group(2)[:20]}”）；请填写数字，不适用时留空",
+                            file=str(path), sheet=sheet, cell=m.group(1))
+    except WorkbookFormatError:
+        raise
+    except Exception:  # noqa: BLE001 - only a better message; the caller raises its own
+        return
 
 
 class OpenpyxlBook:
@@ -31,6 +59,7 @@ class OpenpyxlBook:
                 self.wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True,
                                                  keep_links=False)
             except Exception as exc:  # openpyxl raises many kinds on a damaged package
+                _raise_bad_number(path, data)
                 raise WorkbookFormatError(f"工作簿无法打开（{type(exc).__name__}: {exc}）；"
                                           "请在 Excel 中打开后另存为 .xlsx", file=str(path)) from None
         self.sheetnames = list(self.wb.sheetnames)

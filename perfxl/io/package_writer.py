@@ -1,6 +1,7 @@
 """Writing output sheets and output cells at the package level: every part of the source is
-copied byte for byte except the output sheets' own XML, the sheets holding output cells (only
-those cells change) and ``styles.xml`` (four styles appended).
+copied byte for byte except the output sheets' own XML and the sheets holding output cells (only
+those cells change).  ``styles.xml`` is kept too: the output sheets use formats the standard
+template already has (``_existing_styles``); only a workbook without them gets five appended.
 
 openpyxl re-serialises a whole workbook and drops what it does not model (list validations kept
 in ``extLst``, pictures, text boxes, customXml parts, printer settings).  This writer keeps them.
@@ -10,6 +11,7 @@ to be present in the sheet XML; otherwise it returns ``None`` and the caller use
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 from html import escape
@@ -18,6 +20,7 @@ from typing import Any
 from perfxl import layout as L
 from perfxl.io.sheetxml import sheet_parts
 from perfxl.outputs import OutputSheet
+from perfxl.safetext import OUT_OF_RANGE, cell_text
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -81,15 +84,69 @@ def _add_styles(styles: str) -> tuple[str, dict[str, int]]:
                     "number": xf0 + 4}
 
 
+def _items(xml: str, tag: str, child: str) -> list[str]:
+    m = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", xml, re.S)
+    return re.findall(rf"<{child}\b(?:[^>]*/>|.*?</{child}>)", m.group(1), re.S) if m else []
+
+
+def _existing_styles(styles: str) -> dict[str, int] | None:
+    """perfxl's output styles among the workbook's own cell formats, or ``None``.
+
+    The standard template holds them already (its title, header and computed-cell formats), so
+    ``score -o`` writes no new style and ``xl/styles.xml`` of the copy stays byte for byte
+    (issue 15).  Output text goes in the computed-cell format (等线 10, grey fill, wrapped):
+    everything on an output sheet is computed.  Links use that format too."""
+    fonts = _items(styles, "fonts", "font")
+    fills = _items(styles, "fills", "fill")
+    xfs = _items(styles, "cellXfs", "xf")
+
+    def attr(x: str, name: str) -> str:
+        m = re.search(rf'\b{name}="([^"]*)"', x)
+        return m.group(1) if m else "0"
+
+    def font(x: str) -> str:
+        i = int(attr(x, "fontId"))
+        return fonts[i] if i < len(fonts) else ""
+
+    def fill(x: str) -> str:
+        i = int(attr(x, "fillId"))
+        return fills[i] if i < len(fills) else ""
+
+    def plain10(f: str) -> bool:
+        return 'sz val="10"' in f and "<b" not in f and "<color" not in f and "<u" not in f
+
+    def first(pred) -> int | None:
+        return next((i for i, x in enumerate(xfs) if pred(x)), None)
+
+    found = {
+        "title": first(lambda x: 'sz val="14"' in font(x) and "<b" in font(x)
+                       and attr(x, "fillId") == "0" and attr(x, "numFmtId") == "0"),
+        "header": first(lambda x: 'sz val="10"' in font(x) and "<b" in font(x)
+                        and "D9E1F2" in fill(x) and 'horizontal="center"' in x
+                        and attr(x, "numFmtId") == "0"),
+        "body": first(lambda x: plain10(font(x)) and "EDEDED" in fill(x)
+                      and 'wrapText="1"' in x and attr(x, "numFmtId") == "0"),
+        "number": first(lambda x: plain10(font(x)) and "EDEDED" in fill(x)
+                        and attr(x, "numFmtId") == "2"),
+    }
+    if any(v is None for v in found.values()):
+        return None
+    found["link"] = found["body"]
+    return found  # type: ignore[return-value]
+
+
 # ---- cells -----------------------------------------------------------------------------------
 def _cell(ref: str, value: Any, style: int) -> str:
     if value is None or value == "":
         return f'<c r="{ref}" s="{style}"/>'
     if isinstance(value, bool):
         return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, float) and not math.isfinite(value):
+        value = OUT_OF_RANGE  # no .xlsx number holds NaN or inf
     if isinstance(value, (int, float)):
         return f'<c r="{ref}" s="{style}"><v>{repr(float(value)) if isinstance(value, float) else value}</v></c>'
-    text = escape(str(value), quote=False)
+    # always an inline string, never <f>: a text copied from the input stays text
+    text = escape(cell_text(str(value)), quote=False)
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
@@ -111,7 +168,8 @@ def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
             if link:
                 style = st["link"]
                 loc = escape(f"'{link[0]}'!{link[1]}", quote=True)
-                links.append(f'<hyperlink ref="{ref}" location="{loc}" display="{escape(str(v), quote=True)}"/>')
+                shown = escape(cell_text(str(v), 255), quote=True)  # XML-safe, Excel's 255
+                links.append(f'<hyperlink ref="{ref}" location="{loc}" display="{shown}"/>')
             elif j in out.number_formats and isinstance(v, (int, float)):
                 style = st["number"]
             else:
@@ -162,8 +220,10 @@ def write_package(data: bytes, sheets: list[OutputSheet],
         replace: dict[str, str] = {}
         styles = zin.read("xl/styles.xml").decode("utf-8")
         if sheets:
-            styles, st = _add_styles(styles)
-            replace["xl/styles.xml"] = styles
+            st = _existing_styles(styles)
+            if st is None:  # a workbook not made from the standard template: add them
+                styles, st = _add_styles(styles)
+                replace["xl/styles.xml"] = styles
             for out in sheets:
                 if out.name not in parts:
                     return None

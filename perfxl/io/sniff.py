@@ -108,6 +108,9 @@ def read_checked(path: str | Path) -> bytes:
     name = str(path)
     try:
         if not p.exists():
+            if p.is_symlink():  # a link to nothing, or to itself round a loop
+                raise WorkbookFormatError("这是一个失效或循环的符号链接（快捷方式），指向的文件不存在；"
+                                          "请检查链接或直接给出工作簿文件", file=name)
             raise WorkbookFormatError("文件不存在，请检查路径", file=name)
         if p.is_dir():
             raise WorkbookFormatError("这是一个文件夹，不是工作簿文件；请指定要读取的 .xlsx 文件", file=name)
@@ -175,6 +178,21 @@ def _check_package(zf: zipfile.ZipFile, name: str) -> None:
         dup = sorted({n for n in names if names.count(n) > 1})
         raise WorkbookFormatError(f"压缩包中有重复的成员（{'、'.join(dup[:3])}），"
                                   "不同程序会读到不同的内容，已拒绝读取", file=name)
+    # a member named with backslashes (xl\worksheets\sheet1.xml) or differing only in case is
+    # the same part to some programs (Python's zipfile on Windows turns "\" into "/"; OPC part
+    # names are case-insensitive) and another part to others: check and score would read
+    # different sheets.  Refused, as duplicates are.
+    slashed = [n for n in names if "\\" in n]
+    if slashed:
+        raise WorkbookFormatError(f"压缩包中有以反斜杠“\\”命名的成员（{'、'.join(slashed[:3])}），"
+                                  "不同程序会把它当成不同的部件，已拒绝读取；"
+                                  "请在 Excel 中打开后另存为 .xlsx", file=name)
+    folded = [n.lower() for n in names]
+    if len(set(folded)) != len(folded):
+        dup = sorted({n for n in names if folded.count(n.lower()) > 1})
+        raise WorkbookFormatError(f"压缩包中有仅大小写不同的成员（{'、'.join(dup[:3])}），"
+                                  "不同程序会读到不同的内容，已拒绝读取；"
+                                  "请在 Excel 中打开后另存为 .xlsx", file=name)
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO and total > 10 * 1024 * 1024:

@@ -10,6 +10,8 @@ and styled cells copy the style of one prototype cell instead of building a styl
 """
 from __future__ import annotations
 
+import math
+import os
 from collections import Counter
 from copy import copy
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Iterable
 
 from perfxl.batch import UNREADABLE, FileReview
 from perfxl.io.atomic import atomic_path
+from perfxl.safetext import keep_as_text, safe_value
 
 SUMMARY_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
                    "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态"]
@@ -32,19 +35,35 @@ class _Links:
     """Hyperlink target of each file, relative to the summary's folder where possible."""
 
     def __init__(self, base: Path) -> None:
-        self.base = base.resolve()
+        self.base = Path(os.path.abspath(base))
         self.cache: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
         got = self.cache.get(path)
         if got is None:
-            p = Path(path).resolve()
+            # the path as given, made absolute without following links: a looping or broken
+            # link is a row of the summary too (Path.resolve raised on a loop)
+            p = Path(os.path.abspath(path))
             try:
                 got = p.relative_to(self.base).as_posix()
             except ValueError:
                 got = p.as_uri()
             self.cache[path] = got
         return got
+
+
+def is_summary(path: str | Path) -> bool:
+    """True when ``path`` is a summary perfxl batch wrote (sheets 汇总 and 全部问题, no perfxl
+    workbook names): a re-run may replace it, and it is no input to review.  Any other file,
+    a submitted workbook above all, is not (the output guard then refuses it)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+    except Exception:  # noqa: BLE001 - missing, not a zip, no workbook part: not a summary
+        return False
+    return ('name="汇总"' in wb and 'name="全部问题"' in wb and "pf_" not in wb)
 
 
 def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
@@ -70,8 +89,9 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     ws._cells.pop((1, 31))
     for i, r in enumerate(reviews, start=2):
         top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
-        ws.append([names[r.file], r.department, r.year, r.framework, r.stated_total, r.total,
-                   r.grade, r.errors, r.warnings, *top[:3], r.status])
+        ws.append([safe_value(v) for v in (
+            names[r.file], r.department, r.year, r.framework, r.stated_total, r.total,
+            r.grade, r.errors, r.warnings, *top[:3], r.status)])
         c = ws.cell(i, 1)
         c.hyperlink = link(r.file)
         c._style = copy(link_style)
@@ -92,8 +112,9 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     for r in reviews:
         target, name = link(r.file), names[r.file]
         for f in r.findings:
-            wf.append([name, f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"], f["cell"],
-                       f["message"], _plain(f["expected"]), _plain(f["actual"])])
+            wf.append([safe_value(v) for v in (
+                name, f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"], f["cell"],
+                f["message"], _plain(f["expected"]), _plain(f["actual"]))])
             c = wf.cell(row, 1)
             c.hyperlink = target
             c._style = copy(link_style)
@@ -103,6 +124,8 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     wf.freeze_panes = "A2"
 
     _charts(wb.create_sheet("图表"), reviews, names)
+    for sheet in wb.worksheets:  # texts from the inputs stay texts: no formula, no DDE
+        keep_as_text(sheet)
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return out
@@ -158,12 +181,13 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
         wc.cell(k, 2, n)
 
     pairs = [(names[r.file], r.stated_total, r.total) for r in reviews
-             if isinstance(r.stated_total, (int, float)) and isinstance(r.total, (int, float))]
+             if isinstance(r.stated_total, (int, float)) and isinstance(r.total, (int, float))
+             and math.isfinite(r.stated_total) and math.isfinite(r.total)]
     c0 = POINTS_COL
     for j, h in enumerate(("文件", "填报总分", "计算总分"), start=c0):
         wc.cell(1, j, h).font = bold
     for k, (name, s, c) in enumerate(pairs, start=2):
-        wc.cell(k, c0, name)
+        wc.cell(k, c0, safe_value(name))
         wc.cell(k, c0 + 1, s)
         wc.cell(k, c0 + 2, c)
     if pairs:
@@ -218,3 +242,4 @@ def _axes(chart) -> None:
 
 def _plain(v):
     return v if isinstance(v, (int, float, str)) or v is None else str(v)
+

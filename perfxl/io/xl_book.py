@@ -30,6 +30,7 @@ from perfxl import layout as L
 from perfxl.errors import UsageError
 from perfxl.model import Model
 from perfxl.outputs import OutputSheet
+from perfxl.safetext import cell_text
 
 __all__ = ["XlwingsBook", "read_xl_book", "defined_names", "write_output_sheet",
            "write_output_cells", "engine_name", "as_cell_text"]
@@ -186,9 +187,12 @@ def _fullname(book) -> str:
 # ----------------------------------------------------------------------------------------------
 def as_cell_text(value: Any) -> Any:
     """A value as it must be written for Excel to keep it: text that Excel would turn into a
-    number, date or formula gets the invisible ``'`` prefix; ``None`` stays empty."""
-    if isinstance(value, str) and _COERCED.match(value):
-        return "'" + value
+    number, date or formula (=, +, -, @, a DDE form) gets the invisible ``'`` prefix; control
+    characters are removed (``perfxl.safetext.cell_text``); ``None`` stays empty."""
+    if isinstance(value, str):
+        value = cell_text(value)  # control characters out, at most 32,767 characters
+        if _COERCED.match(value):
+            return "'" + value
     return value
 
 

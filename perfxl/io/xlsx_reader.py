@@ -119,6 +119,21 @@ def _resolve(names: dict[str, str], name: str, file: str) -> tuple[str, str]:
     return m.group(1).replace("''", "'"), f"{m.group(2)}{m.group(3)}"
 
 
+def _check_label(book, sheet: str, a1: str, f: L.Field, file: str) -> None:
+    """A field found by position only: its label (column A of its row) must be the template's,
+    else the layout cannot be trusted and the file is refused (issue 15)."""
+    if sheet not in book.sheetnames:
+        return  # the caller says the sheet is missing
+    _col, row = _split_a1(a1)
+    found = book.value(sheet, row, 1)
+    if not (isinstance(found, str) and found.strip() == f.label):
+        raise WorkbookFormatError(
+            f"命名单元格 {f.name}（“{f.label}”）已被删除或引用无效，标准位置 A{row} 的标签为"
+            f"“{found if found is not None else '（空）'}”，不是“{f.label}”：无法确定该项的位置；"
+            "请用 `perfxl new` 生成标准工作簿，把数据复制过去", file=file, sheet=sheet,
+            cell=f"A{row}")
+
+
 def _cell(book, sheet: str, a1: str) -> Any:
     col, row = _split_a1(a1)
     return book.value(sheet, row, L.column_index(col))
@@ -195,10 +210,18 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
 
     # fields
     for key, (sheet, block, f) in layout.fields.items():
-        try:
-            s, cell = _resolve(names, f.name, file) if f.name in names else layout.field_cell(key)
-        except WorkbookFormatError:
+        at = None
+        if f.name in names:
+            try:
+                at = _resolve(names, f.name, file)
+            except WorkbookFormatError:
+                pass
+        if at is not None:
+            s, cell = at
+        else:  # the name was deleted or broken: the template's position, if its label says so
             s, cell = layout.field_cell(key)
+            _check_label(book, s, cell, f, file)
+            source.unnamed_fields[key] = (s, cell)
         if s not in book.sheetnames:
             raise WorkbookFormatError(f"命名单元格 {f.name} 指向不存在的工作表", file=file, sheet=s)
         source.field_cells[key] = (s, cell)

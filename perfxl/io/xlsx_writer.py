@@ -18,6 +18,7 @@ from perfxl import layout as L
 from perfxl.errors import UsageError, WorkbookFormatError
 from perfxl.io.atomic import atomic_path
 from perfxl.outputs import OutputSheet
+from perfxl.safetext import keep_as_text, safe_value
 
 
 def _load(src: Path, data: bytes):
@@ -57,7 +58,7 @@ def write_sheet(wb, out: OutputSheet) -> None:
     for i, row in enumerate(out.rows):
         r = out.first_data_row + i
         for j, v in enumerate(row):
-            c = ws.cell(r, j + 1, v)
+            c = ws.cell(r, j + 1, safe_value(v))
             c.alignment = Alignment(wrap_text=True, vertical="top")
             if j in out.number_formats and isinstance(v, (int, float)):
                 c.number_format = out.number_formats[j]
@@ -67,6 +68,7 @@ def write_sheet(wb, out: OutputSheet) -> None:
                 c.font = Font(color="0563C1", underline="single")
     for j, w in enumerate(out.widths, start=1):
         ws.column_dimensions[L.get_column_letter(j)].width = w
+    keep_as_text(ws)  # texts copied from the input are never written as formulas
     ws.freeze_panes = "A3"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
@@ -83,7 +85,10 @@ def write_cells(wb, cells: dict[tuple[str, str], Any]) -> None:
     """Write values into output cells only (cells of role OUTPUT in the layout)."""
     _check_output_cells(cells)
     for (sheet, a1), v in cells.items():
-        wb[sheet][a1] = v
+        c = wb[sheet][a1]
+        c.value = safe_value(v)
+        if isinstance(c.value, str):
+            c.data_type = "s"
 
 
 def _output_cells() -> set[tuple[str, str]]:
@@ -103,10 +108,12 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
                   cells: dict[tuple[str, str], Any] | None = None) -> Path:
     """Copy ``src`` to ``out`` with the given output sheets and output cells written.
 
-    Raises ``UsageError`` when ``out`` is ``src`` (perfxl never writes the input file)."""
+    Raises ``UsageError`` when ``out`` is ``src`` by any spelling or link, or cannot be written
+    (``perfxl.outpath.refuse_overwrite``; perfxl never writes the input file)."""
     src, out = Path(src), Path(out)
-    if out.exists() and out.resolve() == src.resolve():
-        raise UsageError("输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件")
+    from perfxl.outpath import refuse_overwrite
+
+    refuse_overwrite(out, [src], make_parents=True)  # any spelling or link of the input
     import io
     import zipfile
 

@@ -20,10 +20,11 @@ Conventions (as the seeds 000, 002 and 004 write them):
 """
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
-from perfxl.numbers import excel_round
+from perfxl.numbers import WIDE, excel_round
 
 __all__ = [
     "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_share", "share_phrase",
@@ -33,6 +34,8 @@ __all__ = [
 
 #: What the report prints where a required input is empty.
 MISSING = "（未填写）"
+#: What it prints for a figure beyond Excel's range (a sum of 1e308-class amounts overflows).
+OUT_OF_RANGE = "（数值超出范围）"
 
 
 def is_blank(value: object) -> bool:
@@ -43,7 +46,7 @@ def is_blank(value: object) -> bool:
 def _decimal(x: float, digits: int) -> Decimal:
     """``x`` rounded as Excel's ROUND, as an exact Decimal with ``digits`` decimals."""
     r = excel_round(float(x), digits)
-    d = Decimal(repr(r)).quantize(Decimal(1).scaleb(-digits))
+    d = Decimal(repr(r)).quantize(Decimal(1).scaleb(-digits), context=WIDE)
     return abs(d) if d == 0 else d  # never "-0.00"
 
 
@@ -57,9 +60,11 @@ def fmt_number(x: float | int | None, decimals: int = 2, *, missing: str = MISSI
     """
     if x is None:
         return missing
+    if not math.isfinite(float(x)):  # a sum of figures beyond Excel's range overflowed
+        return OUT_OF_RANGE
     d = _decimal(x, decimals)
     if trim and d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
+        d = d.quantize(Decimal(1), context=WIDE)
         decimals = 0
     return format(d, f"{',' if thousands else ''}.{decimals}f")
 
@@ -81,6 +86,8 @@ def fmt_rate(x: float | None, *, missing: str = MISSING) -> str:
     -0.4934 -> "-49.34%", 1 -> "100.00%"."""
     if x is None:
         return missing
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
     return fmt_number(float(x) * 100, 2, thousands=False) + "%"
 
 
@@ -89,6 +96,8 @@ def fmt_share(x: float | None, *, missing: str = MISSING) -> str:
     1.0 -> "100%", 0.65108 -> "65.11%", 0 -> "0%", 0.013 -> "1.30%"."""
     if x is None:
         return missing
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
     return fmt_number(float(x) * 100, 2, thousands=False, trim=True) + "%"
 
 
@@ -134,6 +143,8 @@ def change_phrase(current: float | None, prior: float | None, unit: str | None =
     if current is None or prior is None:
         return ""
     change = float(current) - float(prior)
+    if not math.isfinite(change):  # figures beyond Excel's range: no phrase to print
+        return ""
     rounded = _decimal(change, 2)
     if rounded == 0:
         return f"与{base}持平"

@@ -66,10 +66,20 @@ def render_document(model: Model, outline: str | None = None, project: str | Non
         raise ReportTemplateError(f"报告模板 {path.name} 无法填写：{exc}；"
                                   "请检查模板中的 {{ }} / {% %} 占位符") from exc
     props = tpl.docx.core_properties
-    props.title = context.get("title", "")
-    props.author = props.last_modified_by = context.get("department", "")
+    # the document properties hold at most 255 characters (python-docx refuses more; a 32,767-
+    # character 部门名称 crashed the report) and no control characters
+    props.title = _property(context.get("title", ""))
+    props.author = props.last_modified_by = _property(context.get("department", ""))
     props.modified = dt.datetime.now().replace(microsecond=0)
     return tpl
+
+
+def _property(text: object, limit: int = 255) -> str:
+    """``text`` fit for a core property of the .docx: XML-safe, at most ``limit`` characters."""
+    from perfxl.report.fmt import clean_text
+
+    t = clean_text(str(text or ""))
+    return t if len(t) <= limit else t[:limit - 1] + "…"
 
 
 def render_report(model: Model, out_path: str | Path, outline: str | None = None,

@@ -34,6 +34,8 @@ def compare(a: float, op: str, b: float) -> bool:
     """``a <op> b`` on the 15-significant-digit values, as spreadsheets compare (engines.md:
     ``0.72/0.9 >= 0.8`` is TRUE in LibreOffice, FALSE in binary floating point)."""
     x, y = _d(a), _d(b)
+    if x.is_nan() or y.is_nan():  # inf - inf of overflowing sums: no comparison holds (Excel: #NUM!)
+        return op == "<>"
     return {"<": x < y, "<=": x <= y, ">": x > y, ">=": x >= y, "=": x == y,
             "<>": x != y}[op]
 

@@ -1099,6 +1099,122 @@ def b_long_and_control_text(b: Builder) -> Path:
     })
 
 
+# --- issue 15: values no command may crash on ---------------------------------------------------
+def b_huge_amount(b: Builder) -> Path:
+    sheet, a1 = _tcell("income", 0, "executed")
+    return b.cells("huge-amount", sheet, {a1: {"value": 1.7976931348623157e308}})
+
+
+def b_huge_negative_amount(b: Builder) -> Path:
+    sheet, a1 = _tcell("three_public", 0, "final")
+    return b.cells("huge-negative-amount", sheet, {a1: {"value": -1e300}})
+
+
+def b_overflow_sums(b: Builder) -> Path:
+    """±1.797e308 in every income row and in 全年预算数 / 全年执行数: sums overflow to ±inf
+    and inf − inf gives NaN inside the checks, scores and report figures."""
+    edits = {}
+    sheet = _tcell("income", 0, "executed")[0]
+    for i in range(6):
+        for col in ("budget_full", "executed", "prior_final"):
+            a1 = _tcell("income", i, col)[1]
+            edits[a1] = {"value": 1.7976931348623157e308 * (1 if i % 2 == 0 else -1)}
+    (s1, c1), (s2, c2) = _field("executed"), _field("budget_full")
+    assert s1 == s2 != sheet
+
+    def dept(root: etree._Element) -> None:
+        set_cell(root, c1, 1.7976931348623157e308)
+        set_cell(root, c2, -1.7976931348623157e308)
+
+    def income(root: etree._Element) -> None:
+        for a1, kw in edits.items():
+            set_cell(root, a1, **kw)
+    return rewrite_zip(b.base, b.path("overflow-sums"),
+                       edit={b.member(sheet): xml_edit(income), b.member(s1): xml_edit(dept)})
+
+
+def _raw_number(name: str, text: str) -> Callable[[Builder], Path]:
+    """A number cell whose ``<v>`` holds ``text`` (NaN, INF: no spreadsheet writes these, a
+    script can; Python parses them as floats)."""
+    def build(b: Builder) -> Path:
+        sheet, a1 = _tcell("income", 0, "executed")
+
+        def fn(root: etree._Element) -> None:
+            set_cell(root, a1, 1.0)
+            cell_el(root, a1).find(f"{Q}v").text = text
+        return rewrite_zip(b.base, b.path(name), edit={b.member(sheet): xml_edit(fn)})
+    return build
+
+
+def b_text_32767(b: Builder) -> Path:
+    """Excel's limit of a cell: 32,767 characters, in every text field the report prints."""
+    edits: dict[str, dict[str, Callable[[bytes], bytes]]] = {}
+    for key in ("department_name", "duties", "overall_goal", "conclusion"):
+        sheet, a1 = _field(key)
+        edits.setdefault(b.member(sheet), {})[a1] = "长" * 32767
+    return rewrite_zip(b.base, b.path("text-32767"), edit={
+        m: xml_edit(lambda root, cells=cells: [set_cell(root, a, v) for a, v in cells.items()])
+        for m, cells in edits.items()})
+
+
+def _hostile_name(name: str, text: str) -> Callable[[Builder], Path]:
+    """``text`` as the 部门名称 (the summary copies it into 汇总) and in 存在问题."""
+    def build(b: Builder) -> Path:
+        s1, c1 = _field("department_name")
+        s2, c2 = _field("problems")
+        edit = {b.member(s1): xml_edit(lambda root: set_cell(root, c1, text))}
+        m2 = b.member(s2)
+        if m2 in edit:
+            raise AssertionError("department_name and problems on one sheet")
+        edit[m2] = xml_edit(lambda root: set_cell(root, c2, text))
+        return rewrite_zip(b.base, b.path(name), edit=edit)
+    return build
+
+
+def b_backslash_member(b: Builder) -> Path:
+    """An extra member ``xl\\worksheets\\sheet1.xml``: the same part as xl/worksheets/sheet1.xml
+    to Python on Windows, another part on Linux; check and score must both refuse it."""
+    part = b.member("基本信息")
+    other = read_member(b.base, part).replace(b"perfxl-", b"fake-")
+    return rewrite_zip(b.base, b.path("backslash-member"), add={part.replace("/", "\\"): other})
+
+
+def b_case_member(b: Builder) -> Path:
+    part = b.member("基本信息")
+    other = read_member(b.base, part).replace(b"perfxl-", b"fake-")
+    return rewrite_zip(b.base, b.path("case-member"), add={part.upper(): other})
+
+
+def _drop_names(keep: Callable[[str], bool]) -> Callable[[bytes], bytes]:
+    def fn(root: etree._Element) -> None:
+        for dn in root.iter(f"{Q}definedName"):
+            if not keep(dn.get("name", "")):
+                dn.getparent().remove(dn)
+    return xml_edit(fn)
+
+
+def b_names_deleted(b: Builder) -> Path:
+    """Every defined name deleted but the version's: the fields are read by position (their
+    labels agree with the template) and PX008 warns."""
+    return rewrite_zip(b.base, b.path("names-deleted"),
+                       edit={"xl/workbook.xml": _drop_names(lambda n: n == "pf_template_version")})
+
+
+def b_names_deleted_moved(b: Builder) -> Path:
+    """Names deleted and a label changed (a row moved): the position cannot be trusted."""
+    sheet, a1 = _field("department_name")
+    row = split_a1(a1)[0]
+    return rewrite_zip(b.base, b.path("names-deleted-moved"), edit={
+        "xl/workbook.xml": _drop_names(lambda n: n == "pf_template_version"),
+        b.member(sheet): xml_edit(lambda root: set_cell(root, f"A{row}", "单位名称（已移动）"))})
+
+
+def b_formula_named_file(b: Builder) -> Path:
+    p = b.folder / "=HYPERLINK(1).xlsx"
+    shutil.copy(b.base, p)
+    return p
+
+
 def b_chinese_path(b: Builder) -> Path:
     folder = b.folder / "岳阳 市商务局 (2023)" / "报 送"
     folder.mkdir(parents=True, exist_ok=True)
@@ -1321,6 +1437,33 @@ CORPUS: tuple[Entry, ...] = (
           seconds=30),
     Entry("long-and-control-text", b_long_and_control_text, OK,
           "32,000 characters, and control characters in text cells"),
+    # issue 15: values outside Excel's range, texts at its limits, hostile texts
+    Entry("huge-amount", b_huge_amount, finding("PX"), "1.797e308 (the largest float) in 全年执行数"),
+    Entry("huge-negative-amount", b_huge_negative_amount, finding("PX"), "-1e300 in a 三公 amount"),
+    Entry("nan-amount", _raw_number("nan-amount", "NaN"), error("不是有效数字", *_tcell("income", 0, "executed")),
+          "<v>NaN</v> in an amount cell"),
+    Entry("inf-amount", _raw_number("inf-amount", "INF"), error("不是有效数字", *_tcell("income", 0, "executed")),
+          "<v>INF</v> in an amount cell"),
+    Entry("overflow-sums", b_overflow_sums, finding("PX"),
+          "±1.797e308 in many amount cells: sums overflow to inf, inf − inf to NaN"),
+    Entry("text-32767", b_text_32767, OK, "32,767 characters (Excel's cell limit) in four text fields"),
+    Entry("control-char-name", _hostile_name("control-char-name", "岳阳市_x0001_商务局_x001F_"), OK,
+          "U+0001 (stored as _x0001_) and U+001F in 部门名称"),
+    Entry("rtl-override-name", _hostile_name("rtl-override-name", "岳阳市\u202e局务商\u202c"), OK,
+          "a right-to-left override in 部门名称"),
+    Entry("formula-name", _hostile_name("formula-name", '=HYPERLINK("http://evil.example/x","点我")'),
+          OK, "a formula-like text as 部门名称"),
+    Entry("dde-name", _hostile_name("dde-name", "=cmd|'/c calc'!A1"), OK, "a DDE form as 部门名称"),
+    Entry("plus-at-name", _hostile_name("plus-at-name", "@SUM(1+1)*cmd|' /C calc'!A0"), OK,
+          "a text starting with @ as 部门名称"),
+    Entry("formula-file-name", b_formula_named_file, OK, "a workbook named =HYPERLINK(1).xlsx"),
+    Entry("backslash-member", b_backslash_member, error("反斜杠"),
+          "an extra member xl\\worksheets\\sheet1.xml (backslashes)"),
+    Entry("case-member", b_case_member, error("大小写"), "an extra member XL/WORKSHEETS/SHEET1.XML"),
+    Entry("names-deleted", b_names_deleted, finding("PX008"),
+          "every defined name deleted but pf_template_version"),
+    Entry("names-deleted-moved", b_names_deleted_moved, error("无法确定", "基本信息", "A4"),
+          "defined names deleted and the 部门名称 label changed"),
     # the file system
     Entry("chinese-path", b_chinese_path, OK, "Chinese characters and spaces in folder and name"),
     Entry("read-only", b_read_only, OK, "a read-only file (mode 0444)"),

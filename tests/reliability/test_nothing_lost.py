@@ -76,7 +76,8 @@ def _outputs_for(path: Path):
 RUNS = {
     "check": lambda src, out: ["check", src, "--format", "json"],
     "check-o": lambda src, out: ["check", src, "--format", "sarif", "-o", out / "结果.sarif"],
-    "score-o": lambda src, out: ["score", src, "-o", out / "评分.xlsx"],
+    # the copy keeps the input's macros, so it takes the input's ending (.xlsm stays .xlsm)
+    "score-o": lambda src, out: ["score", src, "-o", out / f"评分{src.suffix}"],
     "report-o": lambda src, out: ["report", src, "-o", out / "报告.docx"],
     "batch-o": lambda src, out: ["batch", src, "-o", out / "汇总.xlsx", "--jobs", "1"],
     # issue 14: LAST is only read when the next year's workbook is made or compared with

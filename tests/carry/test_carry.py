@@ -163,12 +163,12 @@ def test_new_from_refuses_to_overwrite_last(tmp_path):
     before = last.read_bytes()
     for target in (last, tmp_path / "." / "last.xlsx"):
         res = cli("new", "--from", last, "-o", target, "--force")
-        assert res.exit_code == 2 and "就是上年工作簿" in res.output
+        assert res.exit_code == 2 and "就是输入文件" in res.output
     os.link(last, tmp_path / "hard.xlsx")
     os.symlink(last, tmp_path / "soft.xlsx")
     for target in ("hard.xlsx", "soft.xlsx"):
         res = cli("new", "--from", last, "-o", tmp_path / target, "--force")
-        assert res.exit_code == 2 and "就是上年工作簿" in res.output, target
+        assert res.exit_code == 2 and "就是输入文件" in res.output, target
     assert last.read_bytes() == before
     res = cli("new", "--from", tmp_path / "missing.xlsx", "-o", tmp_path / "n.xlsx")
     assert res.exit_code == 2 and not (tmp_path / "n.xlsx").exists()

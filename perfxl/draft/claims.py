@@ -233,6 +233,8 @@ def extract(doc: Doc) -> Claims:
         prev: list[Figure] = []
         for a, b in doc.sentences_in(pa, pb):
             figs = figures(flat, a, b)
+            if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
+                out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
             prev = _breakdowns(flat, a, b, figs, out, prev)
             _shares(flat, a, b, figs, out, prev)

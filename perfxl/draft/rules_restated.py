@@ -138,20 +138,23 @@ def restated_precision(ctx):
     yield from _pairs(ctx, rounding=True)
 
 
+def _same(k1: str, k2: str) -> bool:
+    """Two labels name one quantity: equal, or one ends with the other ("乐昌市商务局年初预算"
+    and "年初预算")."""
+    return k1 == k2 or k1.endswith(k2) or k2.endswith(k1)
+
+
 def _pairs(ctx, *, rounding: bool):
     year = ctx.doc.year
-    first: dict[str, list] = {}
+    seen: list[tuple[str, object, tuple[int, int]]] = []
     for f, sent in ctx.claims.amounts:
         if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
             continue
         key = _norm(f.label)
         if len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key):
             continue
-        for g, gsent in first.get(key, []):
-            if gsent == sent:
-                continue
-            tol = max(f.tol_yuan, g.tol_yuan)
-            if not off(f.value_yuan, g.value_yuan, tol):
+        for gkey, g, gsent in seen:
+            if gsent == sent or not _same(key, gkey) or f.value_yuan == g.value_yuan:
                 continue
             coarse, fine = (f, g) if f.places < g.places else (g, f)
             is_round = _rounding(coarse, fine)
@@ -168,4 +171,4 @@ def _pairs(ctx, *, rounding: bool):
                             "label": f.label, "stated": shown(ctx.doc, f), "where": place,
                             "other": shown(ctx.doc, g), "fix": fix})
             break
-        first.setdefault(key, []).append((f, sent))
+        seen.append((key, f, sent))

@@ -56,26 +56,41 @@ def weight_sum(ctx):
     不合格：“1. 预算编制。指标分值28分”，其下四项 5 + 5 + 4 + 4 = 18（seed 000 第 120 行）。
     """
     ws = ctx.claims.of("weight")
+    kids_of = {i: _kids(ws, i) for i in range(len(ws))}
+
+    def weight(i: int) -> Decimal:
+        # a heading whose own children disagree with it counts as the sum of its children, so
+        # one wrong heading is reported once, not again at its parent
+        ks = kids_of[i]
+        return (sum((weight(k) for k in ks), Decimal(0)) if len(ks) >= 2
+                else ws[i].figures[0].value)
+
     for i, c in enumerate(ws):
-        kids = []
-        for d in ws[i + 1:]:
-            if d.level <= c.level:
-                break
-            if kids and d.level != kids[0].level:
-                if d.level < kids[0].level:
-                    kids = []
-                    break
-                continue
-            kids.append(d)
+        kids = [ws[k] for k in kids_of[i]]
         if len(kids) < 2:
             continue
-        s = sum((k.figures[0].value for k in kids), Decimal(0))
+        s = sum((weight(k) for k in kids_of[i]), Decimal(0))
         w = c.figures[0]
         if abs(w.value - s) > w.tol:
             yield Hit(c.span, expected=float(s), actual=float(w.value),
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
-                            "parts": " + ".join(str(k.figures[0].value) for k in kids),
+                            "parts": " + ".join(str(weight(k)) for k in kids_of[i]),
                             "sum": s.normalize(), "stated": shown(ctx.doc, w)})
+
+
+def _kids(ws, i: int) -> list[int]:
+    """Indexes of the headings directly under heading ``i`` (the next deeper level)."""
+    out: list[int] = []
+    for j in range(i + 1, len(ws)):
+        d = ws[j]
+        if d.level <= ws[i].level:
+            break
+        if out and d.level != ws[out[0]].level:
+            if d.level < ws[out[0]].level:
+                return []
+            continue
+        out.append(j)
+    return out
 
 
 @rule("PX615", "draft-enumeration", "error", title="文字中的个数与列举的项数不符",
@@ -93,7 +108,9 @@ def enumeration(ctx):
     """
     for c in ctx.claims.of("enumeration"):
         n = c.figures[0]
-        if int(n.value) != len(c.items):
+        # items are split at 、; a comma may also separate two (自贸区评估指导科,综合调研科)
+        loose = sum(len([x for x in i.split(",") if x.strip()]) for i in c.items)
+        if int(n.value) not in (len(c.items), loose):
             yield Hit(c.span, expected=len(c.items), actual=int(n.value),
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", "")[:60],
                             "stated": shown(ctx.doc, n), "n": len(c.items),

@@ -97,7 +97,7 @@ def change_amount(ctx):
               "请改为 {expected_text}",
       cases=[fails("增长率算错",
                    text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
-                   at="1", expected=-0.0569),
+                   at="1", expected=-0.056878),
              passes("增长率正确（同比增长 35.65%）",
                     text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
 def change_rate(ctx):

@@ -68,6 +68,7 @@ class Doc:
                 j += 1
             if (t and not u.in_table and j < n and not units[j].in_table
                     and t[-1] not in _HARD_END and not _HEADING.match(u.text)
+                    and not (len(t) <= 30 and not re.search(r"[,;:、]", t))  # a title
                     and not self._starts_block(units[j].text)):
                 for k in range(i, j):
                     out.add(self.starts[k + 1] - 1)

@@ -67,6 +67,8 @@ class Claim:
     basis: str = ""
     items: tuple[str, ...] = ()
     level: int = 0
+    #: what the claim is about: the words before 较 / 占 / the figure ("“三公”经费支出总额")
+    subject: str = ""
 
 
 @dataclass
@@ -114,9 +116,12 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
                 out.prior.add(f.start)
         if fa is None and fc is None and fr is None and m.group("dir") not in FLAT:
             continue
-        out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else m.start(),
-                                                               m.end()),
-                                m.group("dir"), (m.group("basis") or "").replace(" ", "")))
+        i = m.start()
+        while i > a and flat[i - 1] not in ",;:。!?":
+            i -= 1
+        out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
+                                m.group("dir"), (m.group("basis") or "").replace(" ", ""),
+                                subject=flat[i:m.start()].strip()))
 
 
 def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,

@@ -30,6 +30,12 @@ class DraftCtx:
         return extract(self.doc)
 
     @cached_property
+    def tables(self):
+        """The draft's tables (``perfxl.draft.tables``)."""
+        from perfxl.draft.tables import read_tables
+        return read_tables(self.doc)
+
+    @cached_property
     def derived(self):
         """The workbook's computed figures (``perfxl.derived``), or None without a workbook."""
         if self.model is None:

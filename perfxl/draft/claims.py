@@ -55,7 +55,7 @@ _LEVELS = ((1, re.compile(r"^\s*[一二三四五六七八九十]+、")),
            (2, re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
            (3, re.compile(r"^\s*\d{1,2}\s*[.、](?!\d)")),
            (4, re.compile(r"^\s*\(\d{1,2}\)")))
-_KEYS = ("预算", "执行", "决算", "收入", "支出")
+_KEYS = ("执行", "决算", "预算", "收入", "支出")  # 预算执行 is 执行
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,9 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 prev_total: list[Figure]) -> list[Figure]:
     m = re.search(r"其中\s*[,:]?", flat[a:b])
     if not m:
-        return prev_total
+        # a sentence without 其中 offers its first current amount to a next one opening with 其中
+        own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
+        return own or prev_total
     at = a + m.start()
     before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior
               and "上年" not in f.label]
@@ -136,6 +138,16 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
              and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
+    # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total
+    sub = re.search(r"[\u4e00-\u9fff]{2}中\s*,", flat[at + 2:parts[-1].start]) if parts else None
+    if sub:
+        cut = at + 2 + sub.start()
+        inner = [p for p in parts if p.start > cut]
+        outer = [p for p in parts if p.start < cut]
+        if outer and len(inner) >= 2:
+            out.claims.append(Claim("breakdown", (outer[-1], *inner),
+                                    (outer[-1].start, inner[-1].end), "中"))
+        parts = outer
     if not totals or len(parts) < 2:
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)

@@ -79,6 +79,8 @@ class Claims:
     doc: Doc
     claims: list[Claim] = field(default_factory=list)
     amounts: list[tuple[Figure, tuple[int, int]]] = field(default_factory=list)
+    #: every figure (amounts, rates, counts, scores) with its sentence
+    all: list[tuple[Figure, tuple[int, int]]] = field(default_factory=list)
     prior: set[int] = field(default_factory=set)  # starts of prior-year / change figures
 
     def of(self, kind: str) -> list[Claim]:
@@ -260,6 +262,7 @@ def extract(doc: Doc) -> Claims:
             _scores(flat, a, b, figs, out)
             _enumerations(flat, a, b, figs, out)
             for f in figs:
+                out.all.append((f, (a, b)))
                 if f.money:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)

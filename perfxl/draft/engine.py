@@ -35,14 +35,6 @@ class DraftCtx:
         from perfxl.draft.tables import read_tables
         return read_tables(self.doc)
 
-    @cached_property
-    def derived(self):
-        """The workbook's computed figures (``perfxl.derived``), or None without a workbook."""
-        if self.model is None:
-            return None
-        from perfxl.derived import derive
-        return derive(self.model)
-
 
 def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
     out = []

@@ -15,6 +15,11 @@ from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
 
+_TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%。\n\n\t2023年度基础数据表\n\n"
+       "\t经费控制情况(万元)\n\t2022年决算数\n\t2023年预算数\n\t2023年决算数\n\n"
+       "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
+
+
 def _from_table(ctx, c, amount):
     """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
     0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
@@ -64,7 +69,10 @@ def _pairs(ctx):
                    at="1", expected="增加"),
              passes("方向与数字一致",
                     text="社会保障和就业支出 758799.44 元，较上年决算 929952.35 元减少 171152.91 元。"),
-             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。")])
+             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。"),
+             fails("句中没有数字，取表中“三公经费”一行", at="1", expected="减少",
+                   text=_TP.format(word="增加")),
+             passes("与表中“三公经费”一行一致", text=_TP.format(word="减少"))])
 def direction(ctx):
     """增减方向词与两个数字的差的符号一致：B 较 A“增加 / 上升 / 增长”要求 B > A，
     “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的

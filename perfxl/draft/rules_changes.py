@@ -204,7 +204,7 @@ def change_restated(ctx):
     不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
     上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
     """
-    seen: list[tuple[str, object, Decimal | None, Decimal | None]] = []
+    seen: dict[str, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
     for c in ctx.claims.of("change"):
         if c.basis not in ("上年", "上年度", "去年", "上一年"):
@@ -213,9 +213,7 @@ def change_restated(ctx):
         if len(key) < 2:
             continue
         a, x = _signed(c)
-        for k2, c2, a2, x2 in seen:
-            if k2 != key:
-                continue
+        for c2, a2, x2 in seen.get(key, [])[-20:]:
             amount, r = c.figures[2], c.figures[3]
             bad_a = a is not None and a2 is not None and abs(a - a2) > max(
                 amount.tol_yuan if amount is not None else Decimal(0),
@@ -232,7 +230,7 @@ def change_restated(ctx):
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
                             "this": _say(c), "where": place, "other": _say(c2)})
             break
-        seen.append((key, c, a, x))
+        seen.setdefault(key, []).append((c, a, x))
 
 
 def _say(c) -> str:

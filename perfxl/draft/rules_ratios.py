@@ -3,6 +3,7 @@ amounts they are computed from, and the budget identity 全年(调整后)预算 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from itertools import product
@@ -26,10 +27,12 @@ def _executed(f: Figure) -> bool:
 
 
 def _paragraph_figs(ctx, pos: int) -> list[Figure]:
-    for a, b in ctx.doc.paragraphs:
-        if a <= pos < b:
-            return [f for f in figures(ctx.doc.flat, a, b) if f.money and f.start < pos
-                    and f.start not in ctx.claims.prior]
+    paras = ctx.doc.paragraphs
+    i = bisect.bisect_right(paras, (pos, float("inf"))) - 1
+    if i >= 0 and paras[i][0] <= pos < paras[i][1]:
+        a, _b = paras[i]
+        return [f for f in figures(ctx.doc.flat, max(a, pos - 3000), pos) if f.money
+                and f.start not in ctx.claims.prior]
     return []
 
 

@@ -147,7 +147,6 @@ class Doc:
         a = start - self.starts[i]
         b = min(end - self.starts[i], len(u.text))
         quote = u.text[a:b]
-        lead = len(quote) - len(quote.lstrip())
         return (u, quote.strip()) if quote.strip() else (u, u.text.strip())
 
     @cached_property

@@ -1,8 +1,10 @@
-"""PX601–PX603: changes against the previous year or the budget, in the draft's prose.
+"""PX601–PX603 and PX620: changes against the previous year or the budget, in the draft's prose.
 
 A change claim is ``B，较上年 A 增加/减少 C(，上升 R%)`` (``perfxl.draft.claims``): the direction
 word must match the sign of B − A, C must be |B − A|, R must be (B − A) / A, each compared at half
-a unit of the last digit written (domain.md, rounding tolerance).
+a unit of the last digit written (domain.md, rounding tolerance).  Without the two figures in
+the sentence, a table row named by its subject gives them (``_from_table``); PX620 compares two
+changes of one subject with each other.
 """
 from __future__ import annotations
 

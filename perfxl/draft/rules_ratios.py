@@ -1,6 +1,6 @@
-"""PX607, PX608, PX621: ratios written in the prose (执行率、完成预算的、调整比率、变动率…) against the
-amounts they are computed from, the budget identity 全年(调整后)预算 = 年初预算 + 年中调整, and "无结余" against the paragraph's
-budget and execution.
+"""PX607, PX608, PX621: ratios written in the prose (执行率、完成预算的、调整比率、变动率…)
+against the amounts they are computed from, the budget identity 全年(调整后)预算 = 年初预算 +
+年中调整, and "无结余" against the paragraph's budget and execution.
 """
 from __future__ import annotations
 

@@ -43,6 +43,15 @@ TERMS: dict[str, str] = {
     "prior": "上年（上一年度）",                         # prior_final 上年决算数, --prior 上年工作簿
     "prior_year_figure": "上年数",                       # PX118: 上年数 = 上年工作簿的本年数
     "carry_forward": "生成下一年度工作簿（结转上年数据）",  # perfxl new --from
+    # report-draft proofreading (perfxl.draft, PX6xx)
+    "draft": "自评报告草稿",
+    "claim": "表述（一句话中数字之间的关系）",
+    "breakdown": "其中分项",
+    "enumeration": "列举",
+    "restated": "前后表述",
+    "quote": "原文",
+    "line": "行",
+    "paragraph": "段",
 }
 
 #: Column headers real forms use for the same field -> the standard header.

@@ -9,7 +9,8 @@
 Rule families, one module each: ``hygiene`` PX0xx (formulas, cached values, choices, links),
 ``sums`` / ``weights`` / ``identities`` PX1xx (totals, weight sums, identities, restatements),
 ``ratios`` / ``changes`` / ``statements`` PX2xx (rates and changes against their operands),
-``scores`` PX3xx, ``completeness`` PX4xx, ``plausibility`` PX5xx.  Pure Python over
+``scores`` PX3xx, ``completeness`` PX4xx, ``plausibility`` PX5xx; PX6xx (the prose of a
+自评报告 draft) in ``perfxl.draft``.  Pure Python over
 ``perfxl.model.Model``: no openpyxl, no xlwings.
 """
 from __future__ import annotations
@@ -24,5 +25,11 @@ from perfxl.checks import (changes, completeness, hygiene, identities,  # noqa: 
 
 from perfxl.checks.engine import check_model  # noqa: E402
 
-__all__ = ["check_model", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
+
+def load_draft_rules() -> None:
+    """Register the report-draft rules (PX6xx, ``perfxl.draft``).  Not imported with the
+    workbook rules: checking a workbook does not pay for their regexes (~20 ms of imports)."""
+    from perfxl.draft import rules  # noqa: F401
+
+__all__ = ["check_model", "load_draft_rules", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
            "FAMILIES", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank"]

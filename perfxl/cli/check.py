@@ -6,7 +6,9 @@
 (PX118).  LAST must be the same 部门名称 and the year before: otherwise the comparison is
 refused with the reason in Chinese and exit 2 (``perfxl.carry.pair_problem``).
 
-Each FILE is a standard workbook (.xlsx / .xlsm) or an example data file (.toml).  Results go to
+Each FILE is a standard workbook (.xlsx / .xlsm), an example data file (.toml) or a 自评报告
+draft (.docx / .txt, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
+ties every draft to its workbook).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
 (its Chinese reason on stderr and in the output) and the run goes on.  Exit 0 when no finding is at
 or above ``--fail-on`` (default error), 1 when one is, 2 when a file could not be read or the call
@@ -26,8 +28,10 @@ from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
-    from perfxl.checks import RULES
+    from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
+
+    load_draft_rules()  # PX6xx prefixes are valid too
 
     out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for p in out:
@@ -55,8 +59,11 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore = args
+    p, select, ignore, workbook = args
     try:
+        from perfxl.draft import check_draft, is_draft
+        if is_draft(p):
+            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -66,7 +73,7 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def check_files(paths: list[Path], select=(), ignore=()):
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -74,7 +81,7 @@ def check_files(paths: list[Path], select=(), ignore=()):
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore) for p in paths],
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
                                         jobs=jobs):
         if message:
             click.echo(message, err=True)
@@ -118,8 +125,12 @@ def _use_color(stream) -> bool:
 @click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出（无法读取的文件仍为 2）")
 @click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
-def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
-    """校验工作簿：合计、比率、得分、完整性与工作簿规范（规则见 docs/rules/）。"""
+@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
+            prior):
+    """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
+    数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
 
@@ -128,7 +139,12 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
         if output is not None:
             from perfxl.outpath import refuse_overwrite
             inputs = [*files, prior] if prior is not None else list(files)
+            if workbook is not None:
+                inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
+        if workbook is not None and not workbook.is_file():
+            from perfxl.errors import UsageError
+            raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:
             if len(files) != 1:
                 from perfxl.errors import UsageError
@@ -141,7 +157,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, prior):
         click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign)
+        results = check_files(list(files), sel, ign, workbook)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

@@ -1,0 +1,245 @@
+"""PX601–PX603 and PX620: changes against the previous year or the budget, in the draft's prose.
+
+A change claim is ``B，较上年 A 增加/减少 C(，上升 R%)`` (``perfxl.draft.claims``): the direction
+word must match the sign of B − A, C must be |B − A|, R must be (B − A) / A, each compared at half
+a unit of the last digit written (domain.md, rounding tolerance).  Without the two figures in
+the sentence, a table row named by its subject gives them (``_from_table``); PX620 compares two
+changes of one subject with each other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.claims import DOWN, FLAT, UP
+from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.numbers import tolerance
+from perfxl.draft.tables import figure_of, norm_label
+
+
+_TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%。\n\n\t2023年度基础数据表\n\n"
+       "\t经费控制情况(万元)\n\t2022年决算数\n\t2023年预算数\n\t2023年决算数\n\n"
+       "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
+
+
+def _from_table(ctx, c, amount):
+    """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
+    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
+    year = ctx.doc.year
+    subject = norm_label(c.subject)
+    if year is None or len(subject) < 2 or c.basis not in ("上年", "上年度", "去年", "上一年"):
+        return None
+    best = None
+    for t in ctx.tables:
+        for r in t.rows:
+            if len(r.label) >= 2 and subject.startswith(r.label) and r.header and (
+                    best is None or len(r.label) > len(best.label)):
+                best = r
+    if best is None:
+        return None
+    cur = best.column((f"{year}年决算", f"{year}年执行", "本年决算", "本年执行", "本年实际"))
+    prior = best.column((f"{year - 1}年决算", f"{year - 1}年执行", "上年决算", "上年执行",
+                         "上年实际"))
+    figs = [figure_of(ctx.doc, x) if x is not None and x.number else None for x in (cur, prior)]
+    if None in figs:
+        return None
+    unit = amount.unit if amount is not None and amount.money else "元"
+    return tuple(replace(f, unit=unit) for f in figs)
+
+
+def _pairs(ctx):
+    for c in ctx.claims.of("change"):
+        cur, prior, amount, r = c.figures
+        if cur is None and prior is None:
+            found = _from_table(ctx, c, amount)
+            if found:
+                cur, prior = found
+        if cur is None or prior is None or not cur.money:
+            continue
+        if prior.unit == "" and cur.money:  # "较上年决算 6805660.47 增加" — unit of the current
+            prior = type(prior)(prior.start, prior.end, prior.value, prior.places, cur.unit,
+                                prior.label, prior.year, prior.label_start)
+        if not prior.money:
+            continue
+        yield c, cur, prior, amount, r
+
+
+@rule("PX601", "draft-change-direction", "error", title="文字中的增减方向与两个数字相反",
+      message="“{quote}”：本期 {cur} 比对比期 {prior} {real}{diff}，文字却写“{word}”；"
+              "请把“{word}”改为“{fix}”（或核对两个数字）",
+      cases=[fails("一般公共服务支出增加了却写“减少”",
+                   text="一般公共服务支出 3244335.71 元，较上年决算 3034059.49 元减少 210276.22 元。",
+                   at="1", expected="增加"),
+             passes("方向与数字一致",
+                    text="社会保障和就业支出 758799.44 元，较上年决算 929952.35 元减少 171152.91 元。"),
+             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。"),
+             fails("句中没有数字，取表中“三公经费”一行", at="1", expected="减少",
+                   text=_TP.format(word="增加")),
+             passes("与表中“三公经费”一行一致", text=_TP.format(word="减少"))])
+def direction(ctx):
+    """增减方向词与两个数字的差的符号一致：B 较 A“增加 / 上升 / 增长”要求 B > A，
+    “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的
+    半个单位比较）。句中没有写出两个数字、而主语是报告中某张表的一行（“三公经费”）时，取该行
+    本年与上年的决算数（表头“2023年决算数”“2022年决算数”），PX602、PX603 同此。
+
+    合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
+    不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”
+    （3244335.7 > 3034059.49，应为“增加”；seed 000 第 96 行）。
+    """
+    for c, cur, prior, _amount, _r in _pairs(ctx):
+        diff = cur.value_yuan - prior.value_yuan
+        tol = tolerance(cur, prior)
+        word = c.words.rstrip("了")
+        if abs(diff) <= tol:
+            real, fix = "相等", "持平"
+            bad = word not in FLAT
+        elif diff > 0:
+            real, fix = "增加", "增加"
+            bad = word not in UP
+        else:
+            real, fix = "减少", "减少"
+            bad = word not in DOWN
+        if bad:
+            yield Hit(c.span, expected=fix, actual=word,
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "real": real, "word": word, "fix": fix,
+                            "diff": "" if real == "相等" else " " + amount_in(abs(diff), cur)})
+
+
+@rule("PX602", "draft-change-amount", "error", title="文字中的增减额不等于两个数字之差",
+      message="“{quote}”：{cur} 与 {prior} 相差 {expected_text}，文字写 {stated}；"
+              "请改为 {expected_text}（或核对两个数字）",
+      cases=[fails("增减额算错", text="卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元。",
+                   at="1", expected=53982.31),
+             passes("增减额与两数之差一致（末位四舍五入）",
+                    text="卫生健康支出 225387.8 元，较上年 171405.49 元增加 5.40 万元。")])
+def change_amount(ctx):
+    """增减额等于两个数字之差的绝对值，按所写各数中最粗的末位的半个单位比较（domain.md
+    的舍入容差），单位（元 / 万元 / 亿元）换算后比较。
+
+    合格：“城乡社区支出 72000 元，较上年决算 436211.88 减少 364211.88 元”。
+    不合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元”（应为 53982.31 元）。
+    """
+    for c, cur, prior, amount, _r in _pairs(ctx):
+        if amount is None or not amount.money:
+            continue
+        diff = abs(cur.value_yuan - prior.value_yuan)
+        if off(amount.value_yuan, diff, tolerance(cur, prior, amount)):
+            yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "stated": shown(ctx.doc, amount),
+                            "expected_text": amount_in(diff, amount)})
+
+
+@rule("PX603", "draft-change-rate", "error", title="文字中的增减率不等于（本期−对比期）÷对比期",
+      message="“{quote}”：({cur} − {prior}) ÷ {prior} = {expected_text}，文字写 {stated}；"
+              "请改为 {expected_text}",
+      cases=[fails("增长率算错",
+                   text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
+                   at="1", expected=-0.056878),
+             passes("增长率正确（同比增长 35.65%）",
+                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
+def change_rate(ctx):
+    """增减率等于（本期 − 对比期）÷ 对比期，按所写百分数末位的半个单位比较；“下降 / 减少”
+    后的百分数按负数理解。
+
+    合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
+    不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
+    """
+    for c, cur, prior, _amount, r in _pairs(ctx):
+        if r is None or r.unit != "%" or prior.value_yuan == 0:
+            continue
+        rate = (cur.value_yuan - prior.value_yuan) / prior.value_yuan
+        stated = r.value / 100
+        word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
+        if any(w in word for w in DOWN) and not any(w in word for w in UP):
+            stated = -stated
+        if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
+            yield Hit(c.span, expected=float(rate), actual=float(stated),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "stated": shown(ctx.doc, r),
+                            "expected_text": ("下降 " if rate < 0 else "增长 ")
+                            + rate_text(abs(rate), max(r.places, 2))})
+
+
+def _subject(text: str) -> str:
+    """The quantity a change is about: "“三公”经费支出总额" -> "三公经费"."""
+    s = norm_label(text)
+    prev = None
+    while prev != s:
+        prev = s
+        s = re.sub(r"(?:总额|总计|合计|总支出|支出|决算数?|金额)$", "", s)
+    return re.sub(r"^(?:其中|本年度?|全年|我单位|本单位|我局)", "", s)
+
+
+def _signed(c) -> tuple[Decimal | None, Decimal | None]:
+    """(signed amount in 元, signed rate) of a change claim as written."""
+    _cur, _prior, amount, r = c.figures
+    sign = -1 if c.words.rstrip("了") in DOWN else (0 if c.words in FLAT else 1)
+    a = sign * amount.value_yuan if amount is not None and amount.money else None
+    x = sign * r.value / 100 if r is not None and r.unit == "%" else None
+    if sign == 0:
+        a, x = Decimal(0), Decimal(0)
+    return a, x
+
+
+@rule("PX620", "draft-change-restated", "error", title="同一项目的增减在报告中前后说法不一",
+      message="“{quote}”：这里写{this}，{where}写{other}；同一项目较上年的增减只能有一个，"
+              "请按两个年度的数字改正",
+      cases=[fails("前面减少 5.61 万元，后面增加 0.11 万元", at="2", expected="减少 5.61万元（49.34%）",
+                   text="“三公”经费支出5.76万元，其中：公务接待费0.81万元；较上年决算减少5.61万元，"
+                        "下降49.34%。\n“三公”经费支出总额较上年增加0.11万元，上升1.99%。"),
+             passes("两处一致",
+                    text="“三公”经费支出5.76万元，较上年决算减少5.61万元，下降49.34%。\n"
+                         "“三公”经费支出总额较上年减少5.61万元。")])
+def change_restated(ctx):
+    """同一项目（“三公”经费支出、一般公共服务支出……）较上年的增减额或增减率在报告中写了两次
+    而方向或数值不同（按两者所写末位中较粗的半个单位比较）。报告后面的那一处被报告；能由
+    写出的两个年度数字（或表中一行）核对的那一处不报告（PX601–PX603 核对它）。
+
+    合格：两处都写“较上年决算减少5.61万元”。
+    不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
+    上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
+    """
+    seen: dict[str, list[tuple[object, Decimal | None, Decimal | None]]] = {}
+    anchored = {id(c) for c, *_ in _pairs(ctx)}
+    for c in ctx.claims.of("change"):
+        if c.basis not in ("上年", "上年度", "去年", "上一年"):
+            continue
+        key = _subject(c.subject)
+        if len(key) < 2:
+            continue
+        a, x = _signed(c)
+        for c2, a2, x2 in seen.get(key, [])[-20:]:
+            amount, r = c.figures[2], c.figures[3]
+            bad_a = a is not None and a2 is not None and abs(a - a2) > max(
+                amount.tol_yuan if amount is not None else Decimal(0),
+                c2.figures[2].tol_yuan if c2.figures[2] is not None else Decimal(0)) + Decimal("1e-9")
+            bad_x = x is not None and x2 is not None and abs(x - x2) > max(
+                (r.tol if r is not None else Decimal(0)),
+                (c2.figures[3].tol if c2.figures[3] is not None else Decimal(0))) / 100 + Decimal("1e-9")
+            if not (bad_a or bad_x) or id(c) in anchored:
+                continue
+            where = ctx.doc.locate(*c2.span)[0]
+            place = f"第 {where.line} 行" if where.line else (
+                f"第 {where.paragraph} 段" if where.paragraph else f"表 {where.table}")
+            yield Hit(c.span, expected=_say(c2), actual=_say(c),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "this": _say(c), "where": place, "other": _say(c2)})
+            break
+        seen.setdefault(key, []).append((c, a, x))
+
+
+def _say(c) -> str:
+    _cur, _prior, amount, r = c.figures
+    bits = [c.words.rstrip("了")]
+    if amount is not None:
+        bits.append(f" {amount.value}{'万元' if amount.unit == '万' else amount.unit}")
+    if r is not None:
+        bits.append(f"（{r.value}%）")
+    return "".join(bits)

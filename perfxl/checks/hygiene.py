@@ -17,9 +17,12 @@ from perfxl import layout as L
 from perfxl.checks.compare import fmt_num, is_number
 from perfxl.checks.finding import ERROR, INFO, WARNING
 from perfxl.checks.registry import fails, passes, rule
+from perfxl.formula_text import same_formula
 
 _LAY = L.LAYOUT
 _EXEC_RATE = _LAY.field_cell("execution_rate")
+#: the first template formula naming a sheet in quotes (a score cell: '基本信息'!$B$13)
+_SCORE_CELL = next(w for w, f in _LAY.formula_cells.items() if "'基本信息'!" in f)
 _EXEC_SCORE = _LAY.field_cell("execution_score")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
@@ -188,14 +191,6 @@ def stale_cache(ctx):
                           cached=shown(cached), computed=shown(comp))
 
 
-@lru_cache(maxsize=8192)
-def _norm(f: str | None) -> str:
-    text = (f or "").lstrip("=")
-    parts = re.split(r'("(?:[^"]|"")*")', text)
-    return "".join(p if p.startswith('"') else re.sub(r"\s+", "", p).upper().replace("_XLFN.", "")
-                   for p in parts)
-
-
 def _standard(ctx) -> bool:
     src = ctx.model.source
     return (all(src.table_rows.get(t, _LAY.first_data_row(t)) == _LAY.first_data_row(t)
@@ -210,12 +205,16 @@ def _standard(ctx) -> bool:
       cases=[
           fails("执行率改成 ÷ 年初预算数", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
                 source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$4,"")'}}),
+          passes("LibreOffice 另存：工作表名不加引号",
+                 source={"formulas": {_SCORE_CELL: _LAY.formula_cells[_SCORE_CELL]
+                                      .replace("'基本信息'!", "基本信息!")}}),
           passes("与模板相同（忽略空格与大小写）",
                  source={"formulas": {_EXEC_RATE: _LAY.formula_cells[_EXEC_RATE].lower().replace(",", ", ")
                                       .replace('""', '""')}}),
       ])
 def formula_changed(ctx):
-    """各计算单元格的公式应与标准模板相同（比较时忽略空格与大小写）。只在所有表格、命名单元格都在
+    """各计算单元格的公式应与标准模板相同（按公式的含义比较：忽略空格、大小写、工作表名的引号与
+    _xlfn. 前缀，LibreOffice / WPS 另存的工作簿因此不算改动）。只在所有表格、命名单元格都在
     模板原位时比较；同一表格同一列的多处改动合并为一条。
 
     合格：执行率 =IFERROR($B$8/$B$7,"")。
@@ -227,7 +226,7 @@ def formula_changed(ctx):
     groups: dict[str, list] = {}
     for where, f in src.formulas.items():
         tmpl = _LAY.formula_cells.get(where)
-        if f is None or tmpl is None or _norm(f) == _norm(tmpl):
+        if f is None or tmpl is None or same_formula(f, tmpl):
             continue
         groups.setdefault(_label(*where), []).append((where, f, tmpl))
     for label, items in groups.items():

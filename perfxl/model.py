@@ -69,6 +69,9 @@ class SourceInfo:
     * ``extra_formulas``: (sheet, A1) -> formula text found in a cell where the template has none.
     * ``table_rows``: table key -> first data row as found in the file.
     * ``field_cells``: field key -> (sheet, A1) as found through its defined name.
+    * ``number_text``: (sheet, A1) -> the Chinese reason for text found in a number cell
+      ("应填写数字，现为文本“4,128.02”；请改为数字 4128.02"); the model holds the cell as the
+      template's formulas read it (see ``perfxl.formula_text.text_read_as_number``).
     """
 
     path: str | None = None
@@ -80,6 +83,7 @@ class SourceInfo:
     table_rows: dict[str, int] = field(default_factory=dict)
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
+    number_text: dict[tuple[str, str], str] = field(default_factory=dict)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 

@@ -332,3 +332,43 @@ def formula_in_input(ctx):
         return
     for (sheet, cell), f in src.extra_formulas.items():
         yield ctx.hit((sheet, cell), actual=f, cellref=f"{sheet}!{cell}", formula=f)
+
+
+def _input_label(src, sheet: str, cell: str) -> str:
+    """The template's name of an input cell as found in the file: 「全年预算数」 or 「表·列」."""
+    for key, where in src.field_cells.items():
+        if where == (sheet, cell):
+            return _LAY.field(key).label
+    m = re.match(r"([A-Z]+)(\d+)$", cell)
+    for tkey, (sh, t) in _LAY.tables.items():
+        first = src.table_rows.get(tkey, _LAY.first_data_row(tkey))
+        if sh.name == sheet and m and first <= int(m.group(2)) < first + t.n_rows:
+            for c in t.columns:
+                if _LAY.column_letter(tkey, c.key) == m.group(1):
+                    return f"{t.title}第 {int(m.group(2)) - first + 1} 行·{c.header}"
+    return "填报单元格"
+
+
+@rule("PX008", "number-as-text", ERROR, title="数字单元格填写了文本",
+      message="“{label}”（{cellref}）{reason}；其余数据照常校验，此格按工作簿公式的读法计算",
+      cases=[
+          fails("全年预算数填成文本“4,128.02”", at="部门自评表!B6",
+                source={"number_text": {("部门自评表", "B6"):
+                                        "应填写数字，现为文本“4,128.02”；请改为数字 4128.02"},
+                        "field_cells": {"budget_full": ("部门自评表", "B6")}}),
+          passes("数字单元格填写数值", source={"number_text": {}}),
+      ])
+def number_as_text(ctx):
+    """金额、比率、分值等数字单元格中的文本（如“4,128.02”“96.79%”“１２３”）不是数字：下拉与
+    求和会把它当作空格，合计与得分随之出错。perfxl 不改动该单元格，报告此错误，并按工作簿公式的
+    读法继续校验其余数据（公式直接运算时 Excel 把“4,128.02”读作 4128.02；N()、SUM 等把它当作空）。
+
+    合格：全年预算数填写数值 4128.02。
+    不合格：全年预算数填写文本“4,128.02”（请改为数字 4128.02）。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    for (sheet, cell), reason in src.number_text.items():
+        yield ctx.hit((sheet, cell), actual=reason, label=_input_label(src, sheet, cell),
+                      cellref=f"{sheet}!{cell}", reason=reason)

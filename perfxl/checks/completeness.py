@@ -126,23 +126,53 @@ def quantitative_incomplete(ctx):
       cases=[
           fails("未填部门名称", at="department_name",
                 values={"year": 2023, "amount_unit": "万元", "framework": "hunan_dept"}),
+          fails("填了部门自评表却没填职能职责", at="duties",
+                values={"department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
+                        "framework": "hunan_dept", "budget_full": 4128.02,
+                        "organization": "…", "overall_goal": "…", "problems": "…",
+                        "improvements": "…"}),
+          passes("只填项目支出绩效自评表：部门整体的字段不必填", values={
+              "department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
+              "framework": "central_project"},
+                 rows={"projects": [{"project": "招商引资资金", "budget_full": 90}]}),
           passes("seed 004 的必填项均已填写", values={
               "department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
               "framework": "hunan_dept", "duties": "…", "organization": "…", "overall_goal": "…",
               "problems": "…", "improvements": "…"}),
       ])
 def required_field(ctx):
-    """标准工作簿中标为必填的字段（部门名称、年度、金额单位、评价框架、职能职责、机构设置、
-    年度总体目标、存在问题、改进措施）不能为空。完全空白的工作簿不核对。
+    """标准工作簿中标为必填的字段不能为空：基本信息（部门名称、年度、金额单位、评价框架）总是必填；
+    部门整体的字段（职能职责、机构设置、年度总体目标、存在问题、改进措施）只在部门整体支出的表格
+    （部门概况、人员编制、收入、支出、经费控制、部门自评表、指标体系）有数据时必填——只填项目支出
+    绩效自评表的工作簿（最常见的报送）不要求它们。完全空白的工作簿不核对。
 
-    合格：全部必填项已填写（种子 004）。
-    不合格：部门名称为空。
+    合格：全部必填项已填写（种子 004）；只填了基本信息与项目自评表的工作簿。
+    不合格：部门名称为空；填了部门自评表却没填职能职责。
     """
-    if not ctx.model.values and not any(ctx.model.tables.values()):
+    model = ctx.model
+    if not model.values and not any(model.tables.values()):
         return
-    for key, (_s, _b, f) in LAYOUT.fields.items():
-        if f.required and _blank(ctx.model.values.get(key)):
+    department = _department_forms_in_use(model)
+    for key, (sheet, _b, f) in LAYOUT.fields.items():
+        if not f.required or (sheet.name not in _ALWAYS_REQUIRED and not department):
+            continue
+        if _blank(model.values.get(key)):
             yield ctx.hit(ctx.at(key), label=f.label, note=f.note or "请填写")
+
+
+#: the sheet whose required fields every workbook needs; the others are department-only
+_ALWAYS_REQUIRED = frozenset({"基本信息"})
+#: the department forms (部门整体支出): data on any of them means the department forms are in use
+_DEPARTMENT_SHEETS = frozenset({"部门概况", "人员编制", "收入", "支出", "经费控制", "部门自评表",
+                                "指标体系"})
+
+
+def _department_forms_in_use(model) -> bool:
+    """Whether any input or stated value, or any table row, is on a department form."""
+    return (any(LAYOUT.fields[k][0].name in _DEPARTMENT_SHEETS
+                for k, v in model.values.items() if k in LAYOUT.fields and not _blank(v))
+            or any(LAYOUT.tables[t][0].name in _DEPARTMENT_SHEETS
+                   for t, rows in model.tables.items() if rows and t in LAYOUT.tables))
 
 
 @rule("PX405", "year-label", ERROR, title="标注年度与评价年度不符",

@@ -34,8 +34,10 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
         return None
     if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
         return x
-    q = Decimal(1).scaleb(-digits)
-    return float(_d15(x).quantize(q, rounding=ROUND_HALF_UP))
+    d = _d15(x)
+    if d.as_tuple().exponent >= -digits:  # nothing beyond ``digits`` (and 1e24 would overflow
+        return float(d)                   # quantize's 28-digit context)
+    return float(d.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def shown_decimals(x: float, *, percent: bool = False, max_digits: int = 6) -> int:
@@ -112,6 +114,8 @@ def parse_number(value: object, *, percent: bool = False) -> float | None:
         candidate = candidate[:-1]
     if _PLAIN.match(candidate):
         suggestion = float(candidate) / 100 if is_pct else float(candidate)
+        if not math.isfinite(suggestion):  # "1e999" spells no number a cell can hold
+            suggestion = None
     if suggestion is not None:
         shown = f"{suggestion:.6g}"
         reason = f"应填写数字，现为文本“{text}”；请改为数字 {shown}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -86,6 +87,8 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
                 return None
             source.number_text[(sheet, cell)] = exc.reason
             num = exc.suggestion if coerce else None
+            if num is not None and not math.isfinite(num):  # "1e999": #VALUE! in Excel too
+                num = None
         if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():
             return int(num)
         return num

@@ -268,7 +268,7 @@ def test_cli_real_process_prints_no_traceback(corpus: Corpus, tmp_path: Path):
     if not cmds:
         pytest.skip("no command reads workbooks yet")
     exe = Path(sys.executable).with_name("perfxl")
-    for name in ("xml-bomb-sheet", "text-fullwidth", "zip-password"):
+    for name in ("xml-bomb-sheet", "missing-sheet", "zip-password"):
         path = corpus.path(name)
         proc = subprocess.run([str(exe), cmds[0], str(path)], capture_output=True, text=True,
                               timeout=60, cwd=tmp_path)

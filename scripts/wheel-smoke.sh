@@ -9,7 +9,12 @@ PY="${1:-$ROOT/.venv/bin/python}"
 WORK="$(mktemp -d /tmp/perfxl-wheel-smoke.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
-"$PY" -m pip wheel -q --no-deps -w "$WORK/dist" "$ROOT"
+# build from a copy of the checkout's files (tracked and new, not ignored): no stale build/ in
+# the wheel, nothing left in the checkout
+mkdir "$WORK/src"
+(cd "$ROOT" && git ls-files -z -co --exclude-standard | xargs -0 tar --ignore-failed-read -cf - 2>/dev/null) \
+  | tar -xf - -C "$WORK/src"
+"$PY" -m pip wheel -q --no-deps -w "$WORK/dist" "$WORK/src"
 WHEEL="$(ls "$WORK"/dist/perfxl-*.whl)"
 # perfxl from the wheel; its dependencies from the checkout's venv, seen through a .pth placed
 # AFTER the new venv's own site-packages (offline, seconds), so the wheel's perfxl wins

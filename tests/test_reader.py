@@ -115,7 +115,7 @@ def test_table_moved_down_is_found_by_name(read, tmp_path, filled):
     ("约100", "请填写数字", None), ("—", "请填写数字", None),
 ])
 def test_text_in_number_cell_names_sheet_cell_and_fix(read, tmp_path, filled, text, hint, reads):
-    """Readable (issue 13): the reason, naming the fix, is kept for PX008, and the cell reads as
+    """Readable (issue 13): the reason, naming the fix, is kept for PX009, and the cell reads as
     the template's formulas read it (全年预算数 is used in =B7/B6: the number the text spells)."""
     sheet, cell = LAYOUT.field_cell("budget_full")
     path = copy_with(tmp_path, filled, lambda wb: wb[sheet].__setitem__(cell, text))

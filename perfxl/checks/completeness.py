@@ -1,4 +1,4 @@
-"""PX401–PX407: what must be filled — deviation texts, targets and actuals, required fields,
+"""PX401–PX408: what must be filled — deviation texts, targets and actuals, required fields,
 year labels of restated figures."""
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def low_execution_unexplained(ctx):
     不合格：执行率 75.67%，文字部分未提执行。
     """
     problems, improvements = ctx.text("problems"), ctx.text("improvements")
-    ex = execution.department(ctx)  # a blank 全年执行数 is PX407's, never a rate of 0
+    ex = execution.department(ctx)  # a blank 全年执行数 is PX408's, never a rate of 0
     if ex is not None and ex.rate < 0.9 and not _explained(problems, improvements):
         yield ctx.hit(ctx.at("executed"), what="部门", rate=fmt_rate(ex.rate),
                       executed=fmt_num(ex.executed), budget=fmt_num(ex.budget),
@@ -92,7 +92,7 @@ def low_execution_unexplained(ctx):
                       where_text="实际完成情况”或“存在问题", expected=0.9, actual=ex.rate)
 
 
-@rule("PX407", "execution-missing", ERROR, title="已填全年预算数，全年执行数为空",
+@rule("PX408", "execution-missing", ERROR, title="已填全年预算数，全年执行数为空",
       message="{what}已填全年预算数 {budget}，全年执行数为空，执行率与执行率得分无法核对；"
               "请填写全年执行数（没有支出请填 0）",
       cases=[

@@ -1,7 +1,7 @@
 """The execution figures (全年执行数, 全年预算数) a stated 执行率 or 执行率得分 is judged against.
 
 The workbook's own formula ``=IFERROR(执行数/预算数,"")`` reads a blank 全年执行数 as 0; a check
-must not: a blank is missing data (PX407 reports it), so no rate is judged from it, and no
+must not: a blank is missing data (PX408 reports it), so no rate is judged from it, and no
 message says "执行率 0.00%（（空） ÷ 2690.62）".  When a project's own 年度资金总额 cannot give a
 rate (全年预算数 0 or blank, or 全年执行数 blank) but its 资金来源 rows (项目资金 table) can, the
 rate comes from their sums, so a stated 执行率 0 and 得分 0 beside 当年财政拨款 90 / 89.974 are still

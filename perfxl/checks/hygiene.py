@@ -349,7 +349,7 @@ def _input_label(src, sheet: str, cell: str) -> str:
     return "填报单元格"
 
 
-@rule("PX008", "number-as-text", ERROR, title="数字单元格填写了文本",
+@rule("PX009", "number-as-text", ERROR, title="数字单元格填写了文本",
       message="“{label}”（{cellref}）{reason}；其余数据照常校验，此格按工作簿公式的读法计算",
       cases=[
           fails("全年预算数填成文本“4,128.02”", at="部门自评表!B6",

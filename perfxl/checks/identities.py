@@ -170,7 +170,7 @@ def stated_twice(ctx):
                           related=(ref.where,))
 
 
-# ---- PX118 a statement naming a project row -----------------------------------------------
+# ---- PX409 a statement naming a project row -----------------------------------------------
 _PROJECT_SUFFIXES = ("专项资金", "资金", "项目", "经费", "基金")
 
 
@@ -191,7 +191,7 @@ def _project_candidates(ctx, item: str) -> list:
             and (_project_core(str(r.project)) in text or text in Q.normalise(str(r.project)))]
 
 
-@rule("PX118", "statement-unmatched", WARNING, title="报告数据无法对应到项目",
+@rule("PX409", "statement-unmatched", WARNING, title="报告数据无法对应到项目",
       message="报告数据“{item}”为 {value}{quote}，对应不到工作簿中的数据项，perfxl 未核对它；它可能"
               "指{rows}；请人工核对两处是否一致，或把数据项改为工作簿中的名称",
       cases=[

@@ -60,7 +60,7 @@ def execution_rate(ctx):
     合格：3995.49 ÷ 4128.02 = 96.7895%，填写 96.79% 或 97%。
     不合格：填写 96.00%（种子 004，seed-audit 004.X05）。
     """
-    ex = execution.department(ctx)  # a blank 全年执行数 is PX407's, not a rate of 0
+    ex = execution.department(ctx)  # a blank 全年执行数 is PX408's, not a rate of 0
     if ex is None:
         return
     h = rate_hit(ctx, ctx.at("execution_rate_stated"), ctx.num("execution_rate_stated"),
@@ -135,7 +135,7 @@ def project_execution_rate(ctx):
     """每个项目自评表的执行率（填报）应为该项目全年执行数 ÷ 全年预算数。
 
     项目行的年度资金总额为 0 或空白时，按该项目各资金来源行之和计算（总额本身由 PX108 报告）；
-    全年执行数空白时不核对（PX407）。
+    全年执行数空白时不核对（PX408）。
 
     合格：现代服务业资金 320 ÷ 320 = 100.00%（种子 004）。
     不合格：全年预算数 100、执行数 90，执行率填写 100.00%；年度资金总额填 0 而当年财政拨款

@@ -96,7 +96,7 @@ def negative_score(ctx):
                                     "execution_weight": 10, "execution_score_stated": 0}],
                       "project_funds": [{"project": "甲", "source": "当年财政拨款",
                                          "budget_full": 90.0, "executed": 89.974}]}),
-          passes("全年执行数空白：不按 0 算（PX407 报告）",
+          passes("全年执行数空白：不按 0 算（PX408 报告）",
                  values={"budget_full": 2690.62, "execution_weight": 10,
                          "execution_score_stated": 9.5}),
           passes("seed 004 项目: 10 × 100% = 10",
@@ -112,7 +112,7 @@ def execution_score(ctx):
     """
     from perfxl.checks import execution
     from perfxl.checks.compare import fmt_rate
-    # the figures that exist: no rate from a blank 全年执行数 (PX407), the 资金来源 rows when a
+    # the figures that exist: no rate from a blank 全年执行数 (PX408), the 资金来源 rows when a
     # project's own total is 0
     ex = execution.department(ctx)
     comp, stated = execution.score(ex, ctx.num("execution_weight")), ctx.num("execution_score_stated")

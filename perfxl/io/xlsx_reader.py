@@ -68,7 +68,7 @@ class _Problems:
 def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems,
              source: SourceInfo | None = None, coerce: bool = False) -> Any:
     """The model value of one input cell.  Text in a number cell is not fatal: its Chinese reason
-    goes to ``source.number_text`` (rule PX008 reports it) and the cell reads as the template's
+    goes to ``source.number_text`` (rule PX009 reports it) and the cell reads as the template's
     formulas read it: the number the text spells where they use it in arithmetic (``coerce``),
     else blank."""
     if isinstance(value, str) and value.strip() == "":

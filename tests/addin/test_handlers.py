@@ -488,7 +488,7 @@ def test_an_unreadable_book_becomes_a_message():
 
 
 def test_text_in_a_number_cell_is_a_finding_not_a_stop():
-    """Issue 13: 九成六 typed into 执行率（填报） is finding PX008 at B10; the rest is checked."""
+    """Issue 13: 九成六 typed into 执行率（填报） is finding PX009 at B10; the rest is checked."""
     wb = _load(P004)
     wb["部门自评表"]["B10"] = "九成六"
     book = remote_book(wb)
@@ -496,7 +496,7 @@ def test_text_in_a_number_cell_is_a_finding_not_a_stop():
     assert [a[:5] for a in _alerts(book.json()["actions"])] == ["校验完成："]
     out = replayed(P004, (book.json()["actions"],))
     rows = sheet_rows(out["校验结果"])
-    assert [r[1] for r in rows if (r[2], r[3]) == ("部门自评表", "B10")] == ["PX008"]
+    assert [r[1] for r in rows if (r[2], r[3]) == ("部门自评表", "B10")] == ["PX009"]
     assert len(rows) > 10  # the example's other findings are all there
 
 

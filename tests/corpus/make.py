@@ -73,9 +73,9 @@ def finding(prefix: str) -> Expect:
 
 
 def text_finding(hint: str, sheet: str, cell: str) -> Expect:
-    """Text in a number cell: readable, an error finding PX008 at ``sheet!cell`` whose message
+    """Text in a number cell: readable, an error finding PX009 at ``sheet!cell`` whose message
     holds ``hint`` (the fix), the rest of the workbook checked (issue 13)."""
-    return Expect("finding", "PX008", sheet, cell, hint)
+    return Expect("finding", "PX009", sheet, cell, hint)
 
 
 OK = Expect("ok")

@@ -1,6 +1,6 @@
 """Execution figures that exist (issue 13).
 
-* A blank 全年执行数 is missing data (PX407), never 0: no "执行率 0.00%（（空） ÷ …）" from PX402,
+* A blank 全年执行数 is missing data (PX408), never 0: no "执行率 0.00%（（空） ÷ …）" from PX402,
   PX201/PX203 or PX303.
 * A project whose 年度资金总额 row is typed 0 while its 资金来源 rows are filled: PX108 fires and the
   stated 执行率 0 and 得分 0 are still checked, on the sums of the 资金来源 rows.
@@ -28,7 +28,7 @@ def test_blank_department_execution_is_missing_not_zero(base):
     del m.values["executed"]
     m.values["problems"] = "绩效意识有待加强。"  # nothing about execution: PX402 would speak
     new = _new(m, base)
-    assert [(f.rule, f.cell) for f in new if f.rule != "PX116"] == [("PX407", "B7")]
+    assert [(f.rule, f.cell) for f in new if f.rule != "PX116"] == [("PX408", "B7")]
     assert "已填全年预算数 4128.02，全年执行数为空" in new[0].message
     assert not any("0.00%" in f.message or "（空）" in f.message for f in check_model(m))
 
@@ -41,7 +41,7 @@ def test_blank_project_execution_is_missing_not_zero(base):
         if f.values["project"] == "招商引资资金":
             f.values.pop("executed", None)
     new = _new(m, base)
-    assert [(f.rule, f.sheet) for f in new] == [("PX407", "项目自评表")]
+    assert [(f.rule, f.sheet) for f in new] == [("PX408", "项目自评表")]
     assert "项目“招商引资资金”已填全年预算数 115.00，全年执行数为空" in new[0].message
 
 

@@ -1,5 +1,5 @@
 """Text where a number belongs (issue 13): `4,128.02` typed as text into 部门自评表!B6 (全年预算数)
-of the 004 example is an error finding PX008 with the fix, not an unreadable file; the rest of
+of the 004 example is an error finding PX009 with the fix, not an unreadable file; the rest of
 the workbook is checked, and the cell reads as the template's formulas read it (LibreOffice
 recalculates B9 = B7/B6 of this very file as 3995.49 / 4128.02 = 0.967895…)."""
 from __future__ import annotations
@@ -36,11 +36,11 @@ def _keys(findings) -> Counter:
 def test_the_text_is_an_error_with_the_fix_and_the_rest_is_checked(typed_text):
     model = read_workbook(typed_text)
     findings = check_model(model)
-    px008 = [f for f in findings if f.rule == "PX008"]
+    px008 = [f for f in findings if f.rule == "PX009"]
     assert [(f.level, f.sheet, f.cell) for f in px008] == [("error", "部门自评表", "B6")]
     assert "请改为数字 4128.02" in px008[0].message and "全年预算数" in px008[0].message
     original = _keys(check_model(read_workbook(example_file("004"))))
-    assert _keys(findings) - original == Counter({("PX008", "部门自评表", "B6"): 1})
+    assert _keys(findings) - original == Counter({("PX009", "部门自评表", "B6"): 1})
     assert original - _keys(findings) == Counter()  # its other 12 errors are all still seen
 
 
@@ -53,7 +53,7 @@ def test_the_cell_reads_as_the_workbook_formulas_read_it(typed_text):
 def test_check_exits_1_not_2(typed_text):
     run = CliRunner().invoke(main, ["check", str(typed_text)])
     assert run.exit_code == 1, run.output
-    assert "无法读取" not in run.output and "PX008" in run.output
+    assert "无法读取" not in run.output and "PX009" in run.output
     assert "13 个错误" in run.output
 
 
@@ -61,7 +61,7 @@ def test_batch_lists_the_findings_instead_of_unreadable(typed_text):
     (review,) = review_files([typed_text], jobs=1)
     assert review.status != "无法读取" and review.error in (None, "")
     assert review.errors == 13
-    assert any(f["rule"] == "PX008" and f["cell"] == "B6" for f in review.findings)
+    assert any(f["rule"] == "PX009" and f["cell"] == "B6" for f in review.findings)
 
 
 def test_a_file_that_cannot_be_read_still_exits_2(tmp_path):

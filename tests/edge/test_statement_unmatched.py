@@ -9,7 +9,7 @@ from tests.conftest import example_file
 
 
 def test_the_example_statements_naming_a_project_are_warned():
-    found = [f for f in check_model(read_workbook(example_file("004"))) if f.rule == "PX118"]
+    found = [f for f in check_model(read_workbook(example_file("004"))) if f.rule == "PX409"]
     assert [(f.level, f.sheet, f.cell) for f in found] == [("warning", "报告数据", "B8"),
                                                            ("warning", "报告数据", "B9")]
     for f in found:
@@ -21,4 +21,4 @@ def test_statements_naming_no_project_stay_quiet():
     """000 and 002 hold statements with no cell of their own (上半年支出率 0.42, 基本支出占比 …)
     and no project rows: nothing to match, nothing said."""
     for seed in ("000", "002"):
-        assert not [f for f in check_model(read_workbook(example_file(seed))) if f.rule == "PX118"]
+        assert not [f for f in check_model(read_workbook(example_file(seed))) if f.rule == "PX409"]

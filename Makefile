@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup sysdeps demo test workbook examples clean
+.PHONY: setup sysdeps demo test wheel-smoke workbook examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: setup sysdeps
 
 test: setup sysdeps
 	$(BIN)/python -m pytest -q
+
+# The built wheel, installed in a fresh venv under /tmp, runs report, demo, addin build, doctor.
+wheel-smoke: setup
+	bash scripts/wheel-smoke.sh $(BIN)/python
 
 # Rebuild the committed standard workbook and the examples from their sources.
 workbook: setup

@@ -34,16 +34,26 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Example", "EXAMPLES", "ROOT", "load_example_data", "example", "load_example"]
+__all__ = ["Example", "EXAMPLES", "ROOT", "BUNDLED", "data_root", "load_example_data", "example",
+           "load_example"]
 
 #: The repository root (the package is installed in editable mode; see the Makefile).
 ROOT = Path(__file__).resolve().parent.parent
+#: Where an installed wheel carries the examples (``perfxl/_bundled/examples/...``, copied there by
+#: the build hook in setup.py; absent in a checkout, where ``examples/`` is at ``ROOT``).
+BUNDLED = Path(__file__).resolve().parent / "_bundled"
+
+
+def data_root() -> Path:
+    """The folder the examples' relative paths (``examples/...``) start from: the bundled copy of
+    an installed wheel when present, else the repository root of a checkout."""
+    return BUNDLED if (BUNDLED / "examples").is_dir() else ROOT
 
 
 @dataclass(frozen=True)
 class Example:
     """One bundled example: ``seed`` is the seed's number (``"004"``), ``data`` and ``output`` are
-    paths relative to the repository root."""
+    paths relative to :func:`data_root` (the repository root in a checkout)."""
 
     seed: str
     department: str
@@ -54,10 +64,10 @@ class Example:
     output: str
 
     def data_path(self, root: Path | None = None) -> Path:
-        return (root or ROOT) / self.data
+        return (root or data_root()) / self.data
 
     def output_path(self, root: Path | None = None) -> Path:
-        return (root or ROOT) / self.output
+        return (root or data_root()) / self.output
 
     def load(self, root: Path | None = None) -> Model:
         return load_example_data(self.data_path(root))

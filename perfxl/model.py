@@ -72,6 +72,9 @@ class SourceInfo:
     * ``unnamed_fields``: field key -> (sheet, A1) of fields whose defined name (``pf_…``) was
       deleted or broken; the reader found them at the template's position, whose label cell
       (column A) it checked, and rule PX008 warns about them.
+    * ``number_text``: (sheet, A1) -> the Chinese reason for text found in a number cell
+      ("应填写数字，现为文本“4,128.02”；请改为数字 4128.02"); the model holds the cell as the
+      template's formulas read it (see ``perfxl.formula_text.text_read_as_number``).
     """
 
     path: str | None = None
@@ -84,6 +87,7 @@ class SourceInfo:
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     unnamed_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
+    number_text: dict[tuple[str, str], str] = field(default_factory=dict)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 

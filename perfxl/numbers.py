@@ -126,6 +126,8 @@ def parse_number(value: object, *, percent: bool = False) -> float | None:
         candidate = candidate[:-1]
     if _PLAIN.match(candidate):
         suggestion = float(candidate) / 100 if is_pct else float(candidate)
+        if not math.isfinite(suggestion):  # "1e999" spells no number a cell can hold
+            suggestion = None
     if suggestion is not None:
         shown = f"{suggestion:.6g}"
         reason = f"应填写数字，现为文本“{text}”；请改为数字 {shown}"

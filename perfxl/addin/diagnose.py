@@ -1,7 +1,8 @@
 """Diagnose the add-in set-up: what ``perfxl doctor`` prints and the 关于/诊断 button shows.
 
 ``run_checks() -> list[Check]``: one :class:`Check` per item, in a fixed order: interpreter,
-perfxl, xlwings (against the version perfxl pins), the installed add-in and its versions, the
+perfxl, xlwings (against the version perfxl pins), the files the commands need (report templates,
+bundled examples, add-in sources and xlwings' add-in template), the installed add-in and its versions, the
 config file naming the interpreter, the xlwings DLL, Excel's bitness, and a test call into
 perfxl's core.  A check's ``status`` is ``"ok"``, ``"info"`` (nothing to fix), ``"skip"`` (does not
 apply here, e.g. Excel checks off Windows) or ``"problem"``, which always carries ``fix``, the
@@ -181,8 +182,64 @@ def check_test_call() -> Check:
     return Check("测试调用", OK, "excel_round(1.005, 2) = 1.01")
 
 
-CHECKS = (check_interpreter, check_perfxl, check_xlwings, check_addin, check_config, check_dll,
-          check_bitness, check_test_call)
+_REINSTALL = "重新安装 perfxl：{py} -m pip install --force-reinstall perfxl"
+
+
+def _missing(paths: list[Path]) -> list[Path]:
+    """The paths that are not a non-empty file."""
+    return [p for p in paths if not (p.is_file() and p.stat().st_size > 0)]
+
+
+def check_templates() -> Check:
+    """The report templates ``perfxl report`` renders (one per outline, package data)."""
+    from perfxl.report.outlines import OUTLINES, template_dir
+
+    folder = template_dir()
+    gone = _missing([folder / name for name in OUTLINES.values()])
+    if gone:
+        return Check("报告模板", PROBLEM,
+                     f"缺少 {'、'.join(p.name for p in gone)}（应在 {folder}），perfxl report 无法生成报告",
+                     _REINSTALL.format(py=sys.executable))
+    return Check("报告模板", OK, f"{len(OUTLINES)} 个模板：{folder}")
+
+
+def check_examples() -> Check:
+    """The bundled example workbooks ``perfxl demo`` runs on."""
+    from perfxl.examples import EXAMPLES
+
+    gone = _missing([ex.output_path() for ex in EXAMPLES])
+    if gone:
+        return Check("内置示例", PROBLEM,
+                     f"缺少示例工作簿 {'、'.join(str(p) for p in gone)}，perfxl demo 无法运行",
+                     _REINSTALL.format(py=sys.executable))
+    return Check("内置示例", OK, f"{len(EXAMPLES)} 个示例工作簿：{EXAMPLES[0].output_path().parent}")
+
+
+def check_addin_sources() -> Check:
+    """What ``perfxl addin build`` needs: perfxl's ribbon and VBA sources and xlwings' template."""
+    from importlib import resources
+
+    from perfxl.addin.build import template_path
+
+    src = resources.files("perfxl.addin").joinpath("src")
+    names = ("customUI.xml", "PerfxlRibbon.bas", "RunPythonStub.bas")
+    gone = [n for n in names if not src.joinpath(n).is_file()]
+    if gone:
+        return Check("加载项源文件", PROBLEM,
+                     f"缺少 {'、'.join(gone)}（应在 {src}），perfxl addin build 无法生成加载项",
+                     _REINSTALL.format(py=sys.executable))
+    try:
+        template = template_path()
+    except PerfxlError as exc:
+        return Check("加载项源文件", PROBLEM, str(exc),
+                     f"重新安装 xlwings：{sys.executable} -m pip install --force-reinstall "
+                     f"xlwings=={pinned_xlwings() or installed_xlwings()}")
+    return Check("加载项源文件", OK, f"{src}；xlwings 模板 {template.name}")
+
+
+CHECKS = (check_interpreter, check_perfxl, check_xlwings, check_templates, check_examples,
+          check_addin_sources, check_addin, check_config, check_dll, check_bitness,
+          check_test_call)
 
 
 def run_checks() -> list[Check]:

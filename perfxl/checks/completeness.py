@@ -1,10 +1,11 @@
-"""PX401–PX406: what must be filled — deviation texts, targets and actuals, required fields,
+"""PX401–PX408: what must be filled — deviation texts, targets and actuals, required fields,
 year labels of restated figures."""
 from __future__ import annotations
 
 from perfxl import derived
+from perfxl.checks import execution
 from perfxl.checks import quantities as Q
-from perfxl.checks.compare import fmt_num, fmt_rate, is_number
+from perfxl.checks.compare import fmt_amount, fmt_num, fmt_rate, is_number
 from perfxl.checks.finding import ERROR, WARNING
 from perfxl.checks.registry import fails, passes, rule
 from perfxl.layout import LAYOUT
@@ -77,19 +78,46 @@ def low_execution_unexplained(ctx):
     不合格：执行率 75.67%，文字部分未提执行。
     """
     problems, improvements = ctx.text("problems"), ctx.text("improvements")
-    rate = derived.execution_rate(ctx.model)
-    if rate is not None and rate < 0.9 and not _explained(problems, improvements):
-        yield ctx.hit(ctx.at("executed"), what="部门", rate=fmt_rate(rate),
-                      executed=fmt_num(ctx.num("executed")), budget=fmt_num(ctx.num("budget_full")),
-                      where_text="存在问题”或“改进措施", expected=0.9, actual=rate)
+    ex = execution.department(ctx)  # a blank 全年执行数 is PX408's, never a rate of 0
+    if ex is not None and ex.rate < 0.9 and not _explained(problems, improvements):
+        yield ctx.hit(ctx.at("executed"), what="部门", rate=fmt_rate(ex.rate),
+                      executed=fmt_num(ex.executed), budget=fmt_num(ex.budget),
+                      where_text="存在问题”或“改进措施", expected=0.9, actual=ex.rate)
     for r in ctx.rows("projects"):
-        rate = derived.project_execution_rate(r)
-        if rate is None or rate >= 0.9 or _explained(problems, improvements, r.goal_actual):
+        ex = execution.project(ctx, r)
+        if ex is None or ex.rate >= 0.9 or _explained(problems, improvements, r.goal_actual):
             continue
-        yield ctx.hit(ctx.at_row(r, "executed"), what=f"项目“{r.project}”", rate=fmt_rate(rate),
-                      executed=fmt_num(ctx.rnum(r, "executed")),
-                      budget=fmt_num(ctx.rnum(r, "budget_full")),
-                      where_text="实际完成情况”或“存在问题", expected=0.9, actual=rate)
+        yield ctx.hit(ctx.at_row(r, "executed"), what=f"项目“{r.project}”", rate=fmt_rate(ex.rate),
+                      executed=fmt_num(ex.executed), budget=fmt_num(ex.budget),
+                      where_text="实际完成情况”或“存在问题", expected=0.9, actual=ex.rate)
+
+
+@rule("PX408", "execution-missing", ERROR, title="已填全年预算数，全年执行数为空",
+      message="{what}已填全年预算数 {budget}，全年执行数为空，执行率与执行率得分无法核对；"
+              "请填写全年执行数（没有支出请填 0）",
+      cases=[
+          fails("全年预算数 2690.62，全年执行数空白", at="executed",
+                values={"budget_full": 2690.62}),
+          fails("项目全年执行数空白", at="projects[0].executed",
+                rows={"projects": [{"project": "现代服务业资金", "budget_full": 320.0}]}),
+          passes("seed 004: 3995.49 ÷ 4128.02", values={"budget_full": 4128.02,
+                                                       "executed": 3995.49}),
+          passes("全年执行数填 0（确无支出）", values={"budget_full": 2690.62, "executed": 0}),
+      ])
+def execution_missing(ctx):
+    """全年执行数是执行率的分子：已填全年预算数而执行数空白时，空白是缺数据，不是 0——工作簿
+    公式把空白当 0 算出执行率 0.00%，perfxl 不据此核对执行率与得分，而是请用户补填（确无支出
+    填 0）。部门自评表与每个项目分别核对。
+
+    合格：全年预算数 4128.02、全年执行数 3995.49（种子 004）；确无支出填 0。
+    不合格：全年预算数 2690.62，全年执行数空白。
+    """
+    if is_number(ctx.model.values.get("budget_full")) and _blank(ctx.model.values.get("executed")):
+        yield ctx.hit(ctx.at("executed"), what="部门自评表", budget=fmt_amount(ctx.num("budget_full")))
+    for r in ctx.rows("projects"):
+        if is_number(r.values.get("budget_full")) and _blank(r.values.get("executed")):
+            yield ctx.hit(ctx.at_row(r, "executed"), what=f"项目“{r.project}”",
+                          budget=fmt_amount(ctx.rnum(r, "budget_full")))
 
 
 @rule("PX403", "quantitative-incomplete", ERROR, title="定量指标缺少指标值或实际值",
@@ -126,23 +154,53 @@ def quantitative_incomplete(ctx):
       cases=[
           fails("未填部门名称", at="department_name",
                 values={"year": 2023, "amount_unit": "万元", "framework": "hunan_dept"}),
+          fails("填了部门自评表却没填职能职责", at="duties",
+                values={"department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
+                        "framework": "hunan_dept", "budget_full": 4128.02,
+                        "organization": "…", "overall_goal": "…", "problems": "…",
+                        "improvements": "…"}),
+          passes("只填项目支出绩效自评表：部门整体的字段不必填", values={
+              "department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
+              "framework": "central_project"},
+                 rows={"projects": [{"project": "招商引资资金", "budget_full": 90}]}),
           passes("seed 004 的必填项均已填写", values={
               "department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
               "framework": "hunan_dept", "duties": "…", "organization": "…", "overall_goal": "…",
               "problems": "…", "improvements": "…"}),
       ])
 def required_field(ctx):
-    """标准工作簿中标为必填的字段（部门名称、年度、金额单位、评价框架、职能职责、机构设置、
-    年度总体目标、存在问题、改进措施）不能为空。完全空白的工作簿不核对。
+    """标准工作簿中标为必填的字段不能为空：基本信息（部门名称、年度、金额单位、评价框架）总是必填；
+    部门整体的字段（职能职责、机构设置、年度总体目标、存在问题、改进措施）只在部门整体支出的表格
+    （部门概况、人员编制、收入、支出、经费控制、部门自评表、指标体系）有数据时必填——只填项目支出
+    绩效自评表的工作簿（最常见的报送）不要求它们。完全空白的工作簿不核对。
 
-    合格：全部必填项已填写（种子 004）。
-    不合格：部门名称为空。
+    合格：全部必填项已填写（种子 004）；只填了基本信息与项目自评表的工作簿。
+    不合格：部门名称为空；填了部门自评表却没填职能职责。
     """
-    if not ctx.model.values and not any(ctx.model.tables.values()):
+    model = ctx.model
+    if not model.values and not any(model.tables.values()):
         return
-    for key, (_s, _b, f) in LAYOUT.fields.items():
-        if f.required and _blank(ctx.model.values.get(key)):
+    department = _department_forms_in_use(model)
+    for key, (sheet, _b, f) in LAYOUT.fields.items():
+        if not f.required or (sheet.name not in _ALWAYS_REQUIRED and not department):
+            continue
+        if _blank(model.values.get(key)):
             yield ctx.hit(ctx.at(key), label=f.label, note=f.note or "请填写")
+
+
+#: the sheet whose required fields every workbook needs; the others are department-only
+_ALWAYS_REQUIRED = frozenset({"基本信息"})
+#: the department forms (部门整体支出): data on any of them means the department forms are in use
+_DEPARTMENT_SHEETS = frozenset({"部门概况", "人员编制", "收入", "支出", "经费控制", "部门自评表",
+                                "指标体系"})
+
+
+def _department_forms_in_use(model) -> bool:
+    """Whether any input or stated value, or any table row, is on a department form."""
+    return (any(LAYOUT.fields[k][0].name in _DEPARTMENT_SHEETS
+                for k, v in model.values.items() if k in LAYOUT.fields and not _blank(v))
+            or any(LAYOUT.tables[t][0].name in _DEPARTMENT_SHEETS
+                   for t, rows in model.tables.items() if rows and t in LAYOUT.tables))
 
 
 @rule("PX405", "year-label", ERROR, title="标注年度与评价年度不符",

@@ -18,9 +18,12 @@ from perfxl import layout as L
 from perfxl.checks.compare import fmt_num, is_number
 from perfxl.checks.finding import ERROR, INFO, WARNING
 from perfxl.checks.registry import fails, passes, rule
+from perfxl.formula_text import same_formula
 
 _LAY = L.LAYOUT
 _EXEC_RATE = _LAY.field_cell("execution_rate")
+#: the first template formula naming a sheet in quotes (a score cell: '基本信息'!$B$13)
+_SCORE_CELL = next(w for w, f in _LAY.formula_cells.items() if "'基本信息'!" in f)
 _EXEC_SCORE = _LAY.field_cell("execution_score")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
@@ -189,14 +192,6 @@ def stale_cache(ctx):
                           cached=shown(cached), computed=shown(comp))
 
 
-@lru_cache(maxsize=8192)
-def _norm(f: str | None) -> str:
-    text = (f or "").lstrip("=")
-    parts = re.split(r'("(?:[^"]|"")*")', text)
-    return "".join(p if p.startswith('"') else re.sub(r"\s+", "", p).upper().replace("_XLFN.", "")
-                   for p in parts)
-
-
 def _standard(ctx) -> bool:
     src = ctx.model.source
     return (all(src.table_rows.get(t, _LAY.first_data_row(t)) == _LAY.first_data_row(t)
@@ -211,12 +206,16 @@ def _standard(ctx) -> bool:
       cases=[
           fails("执行率改成 ÷ 年初预算数", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
                 source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$4,"")'}}),
+          passes("LibreOffice 另存：工作表名不加引号",
+                 source={"formulas": {_SCORE_CELL: _LAY.formula_cells[_SCORE_CELL]
+                                      .replace("'基本信息'!", "基本信息!")}}),
           passes("与模板相同（忽略空格与大小写）",
                  source={"formulas": {_EXEC_RATE: _LAY.formula_cells[_EXEC_RATE].lower().replace(",", ", ")
                                       .replace('""', '""')}}),
       ])
 def formula_changed(ctx):
-    """各计算单元格的公式应与标准模板相同（比较时忽略空格与大小写）。只在所有表格、命名单元格都在
+    """各计算单元格的公式应与标准模板相同（按公式的含义比较：忽略空格、大小写、工作表名的引号与
+    _xlfn. 前缀，LibreOffice / WPS 另存的工作簿因此不算改动）。只在所有表格、命名单元格都在
     模板原位时比较；同一表格同一列的多处改动合并为一条。
 
     合格：执行率 =IFERROR($B$8/$B$7,"")。
@@ -228,7 +227,7 @@ def formula_changed(ctx):
     groups: dict[str, list] = {}
     for where, f in src.formulas.items():
         tmpl = _LAY.formula_cells.get(where)
-        if f is None or tmpl is None or _norm(f) == _norm(tmpl):
+        if f is None or tmpl is None or same_formula(f, tmpl):
             continue
         groups.setdefault(_label(*where), []).append((where, f, tmpl))
     for label, items in groups.items():
@@ -366,3 +365,43 @@ def names_deleted(ctx):
         names = [_LAY.field(k).name for k, _c in items]
         shown = "、".join(names[:3]) + (f" 等 {len(names)} 个" if len(names) > 3 else "")
         yield ctx.hit((sheet, items[0][1]), actual=names, count=len(names), names=shown)
+
+
+def _input_label(src, sheet: str, cell: str) -> str:
+    """The template's name of an input cell as found in the file: 「全年预算数」 or 「表·列」."""
+    for key, where in src.field_cells.items():
+        if where == (sheet, cell):
+            return _LAY.field(key).label
+    m = re.match(r"([A-Z]+)(\d+)$", cell)
+    for tkey, (sh, t) in _LAY.tables.items():
+        first = src.table_rows.get(tkey, _LAY.first_data_row(tkey))
+        if sh.name == sheet and m and first <= int(m.group(2)) < first + t.n_rows:
+            for c in t.columns:
+                if _LAY.column_letter(tkey, c.key) == m.group(1):
+                    return f"{t.title}第 {int(m.group(2)) - first + 1} 行·{c.header}"
+    return "填报单元格"
+
+
+@rule("PX009", "number-as-text", ERROR, title="数字单元格填写了文本",
+      message="“{label}”（{cellref}）{reason}；其余数据照常校验，此格按工作簿公式的读法计算",
+      cases=[
+          fails("全年预算数填成文本“4,128.02”", at="部门自评表!B6",
+                source={"number_text": {("部门自评表", "B6"):
+                                        "应填写数字，现为文本“4,128.02”；请改为数字 4128.02"},
+                        "field_cells": {"budget_full": ("部门自评表", "B6")}}),
+          passes("数字单元格填写数值", source={"number_text": {}}),
+      ])
+def number_as_text(ctx):
+    """金额、比率、分值等数字单元格中的文本（如“4,128.02”“96.79%”“１２３”）不是数字：下拉与
+    求和会把它当作空格，合计与得分随之出错。perfxl 不改动该单元格，报告此错误，并按工作簿公式的
+    读法继续校验其余数据（公式直接运算时 Excel 把“4,128.02”读作 4128.02；N()、SUM 等把它当作空）。
+
+    合格：全年预算数填写数值 4128.02。
+    不合格：全年预算数填写文本“4,128.02”（请改为数字 4128.02）。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    for (sheet, cell), reason in src.number_text.items():
+        yield ctx.hit((sheet, cell), actual=reason, label=_input_label(src, sheet, cell),
+                      cellref=f"{sheet}!{cell}", reason=reason)

@@ -11,8 +11,9 @@ decimals it shows (12830454.2 is not 12830454.25 rounded: seed-audit 000.X06).
 from __future__ import annotations
 
 from perfxl.checks import quantities as Q
-from perfxl.checks.compare import fmt_amount, fmt_num, fmt_stated_rate, rounded_amount, wrong
-from perfxl.checks.finding import ERROR
+from perfxl.checks.compare import (fmt_amount, fmt_num, fmt_stated_rate, is_number,
+                                   rounded_amount, wrong)
+from perfxl.checks.finding import ERROR, WARNING
 from perfxl.checks.registry import fails, passes, rule
 from perfxl.checks.sumrel import SumRel, args, errors, expected_actual, generator
 from perfxl.numbers import shown_decimals
@@ -167,6 +168,67 @@ def stated_twice(ctx):
                           stated=_fmt(q, v), quote=_quote(r), label=f"“{label}”",
                           workbook=_fmt(q, ref.value), cellref=f"{sheet}!{cell}",
                           related=(ref.where,))
+
+
+# ---- PX409 a statement naming a project row -----------------------------------------------
+_PROJECT_SUFFIXES = ("专项资金", "资金", "项目", "经费", "基金")
+
+
+def _project_core(name: str) -> str:
+    """A project's name without its generic tail: 招商引资资金 -> 招商引资."""
+    core = Q.normalise(name)
+    for tail in _PROJECT_SUFFIXES:
+        if core.endswith(tail) and len(core) > len(tail) + 1:
+            return core[: -len(tail)]
+    return core
+
+
+def _project_candidates(ctx, item: str) -> list:
+    """The project rows an unmatched 报告数据 item may mean: the project's name, without its
+    generic tail, is written in the item (本级专项资金（招商引资） -> 招商引资资金), or the item in it."""
+    text = Q.normalise(item)
+    return [r for r in ctx.rows("projects") if r.project and len(text) >= 2
+            and (_project_core(str(r.project)) in text or text in Q.normalise(str(r.project)))]
+
+
+@rule("PX409", "statement-unmatched", WARNING, title="报告数据无法对应到项目",
+      message="报告数据“{item}”为 {value}{quote}，对应不到工作簿中的数据项，perfxl 未核对它；它可能"
+              "指{rows}；请人工核对两处是否一致，或把数据项改为工作簿中的名称",
+      cases=[
+          fails("seed 004: 本级专项资金（招商引资）320，项目表 招商引资资金 115",
+                at="statements[0].value",
+                rows={"projects": [{"project": "招商引资资金", "budget_full": 115.0,
+                                    "executed": 115.0}],
+                      "statements": [{"item": "本级专项资金（招商引资）", "value": 320}]}),
+          passes("能识别的数据项由 PX116 核对",
+                 rows={"projects": [{"project": "招商引资资金", "budget_full": 115.0}],
+                       "statements": [{"item": "项目支出全年执行数", "value": 1793.18}]}),
+          passes("不指任何项目的数据项（工作簿没有对应单元格）",
+                 rows={"projects": [{"project": "招商引资资金", "budget_full": 115.0}],
+                       "statements": [{"item": "上半年支出率", "value": 0.42}]}),
+      ])
+def statement_unmatched(ctx):
+    """报告数据表中无法识别的数据项本来不参与核对；若它写的是某个项目（项目名称出现在数据项中），
+    说明报告另处写了该项目的金额而 perfxl 无法自动对应——给出警告，列出可能对应的项目行及其
+    金额，请用户人工核对，不静默丢弃。
+
+    合格：数据项为“项目支出全年执行数”（可识别，由 PX116 核对）。
+    不合格：基础数据表“本级专项资金（招商引资）”320，而项目自评表“招商引资资金”全年预算数 115
+    （种子 004，seed-audit 004.X09）。
+    """
+    for r in ctx.rows("statements"):
+        if Q.resolve(r.item) is not None or not is_number(r.value):
+            continue
+        found = _project_candidates(ctx, str(r.item or ""))
+        if not found:
+            continue
+        rows = "、".join(
+            f"项目自评表“{p.project}”（{ctx.at_row(p, 'project')[1]}，全年预算数 "
+            f"{fmt_amount(ctx.rnum(p, 'budget_full'))}，全年执行数 "
+            f"{fmt_amount(ctx.rnum(p, 'executed'))}）" for p in found)
+        yield ctx.hit(ctx.at_row(r, "value"), actual=float(r.value), item=r.item,
+                      value=fmt_num(float(r.value)), quote=_quote(r), rows=rows,
+                      related=tuple(ctx.at_row(p, "project") for p in found))
 
 
 # ---- PX117 功能分类 restated ------------------------------------------------------------------

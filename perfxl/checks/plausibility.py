@@ -7,6 +7,7 @@ from itertools import combinations
 
 from perfxl import derived
 from perfxl import layout as L
+from perfxl.checks import execution
 from perfxl.checks.compare import fmt_amount, fmt_num, fmt_rate, is_number, wrong
 from perfxl.checks.finding import WARNING
 from perfxl.checks.ratios import percent_slip
@@ -156,11 +157,15 @@ def _small_rate(x: float) -> str:
     return fmt_rate(x) if abs(x) >= 0.0001 else f"{x * 100:.3g}%"
 
 
+def _rate(ex) -> float | None:
+    return None if ex is None else ex.rate
+
+
 def _rate_cells(ctx):
     """(stated, computed or None, where, label, may_exceed) for every stated rate cell."""
     m = ctx.model
     for key, comp, label, big in (
-            ("execution_rate_stated", derived.execution_rate(m), "执行率", False),
+            ("execution_rate_stated", _rate(execution.department(ctx)), "执行率", False),
             ("staff_control_rate_stated", derived.staff_control_rate(m), "在职人员控制率", False),
             ("three_public_control_rate_stated", derived.three_public_control_rate(m),
              "“三公”经费控制率", False),
@@ -187,7 +192,7 @@ def _rate_cells(ctx):
     for r in ctx.rows("projects"):
         v = ctx.rnum(r, "execution_rate_stated")
         if v is not None:
-            yield (v, derived.project_execution_rate(r), ctx.at_row(r, "execution_rate_stated"),
+            yield (v, _rate(execution.project(ctx, r)), ctx.at_row(r, "execution_rate_stated"),
                    f"项目“{r.project}”执行率", False)
 
 

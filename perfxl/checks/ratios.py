@@ -9,6 +9,7 @@ workbook's own formulas).
 from __future__ import annotations
 
 from perfxl import derived
+from perfxl.checks import execution
 from perfxl.checks.compare import (fmt_amount, fmt_num, fmt_rate, fmt_stated_rate, rounded_rate,
                                    wrong)
 from perfxl.checks.finding import ERROR
@@ -59,10 +60,11 @@ def execution_rate(ctx):
     合格：3995.49 ÷ 4128.02 = 96.7895%，填写 96.79% 或 97%。
     不合格：填写 96.00%（种子 004，seed-audit 004.X05）。
     """
-    ex, full = ctx.num("executed"), ctx.num("budget_full")
+    ex = execution.department(ctx)  # a blank 全年执行数 is PX408's, not a rate of 0
+    if ex is None:
+        return
     h = rate_hit(ctx, ctx.at("execution_rate_stated"), ctx.num("execution_rate_stated"),
-                 derived.execution_rate(ctx.model), "执行率", f"{_a(ex)} ÷ {_a(full)}",
-                 related=(ctx.at("executed"), ctx.at("budget_full")))
+                 ex.rate, "执行率", ex.formula, related=(ctx.at("executed"), ctx.at("budget_full")))
     if h:
         yield h
 
@@ -119,6 +121,12 @@ def execution_rate_adjusted(ctx):
                 expected=0.9, rows={"projects": [{"project": "甲", "budget_full": 100.0,
                                                   "executed": 90.0,
                                                   "execution_rate_stated": 1.0}]}),
+          fails("年度资金总额填 0，资金来源 90 / 89.974：执行率 0 仍核对", at="projects[0].execution_rate_stated",
+                expected=0.9997,
+                rows={"projects": [{"project": "甲", "budget_full": 0.0, "executed": 0.0,
+                                    "execution_rate_stated": 0.0}],
+                      "project_funds": [{"project": "甲", "source": "当年财政拨款",
+                                         "budget_full": 90.0, "executed": 89.974}]}),
           passes("seed 004: 320 ÷ 320 = 100.00%",
                  rows={"projects": [{"project": "现代服务业资金", "budget_full": 320.0,
                                      "executed": 320.0, "execution_rate_stated": 1.0}]}),
@@ -126,14 +134,20 @@ def execution_rate_adjusted(ctx):
 def project_execution_rate(ctx):
     """每个项目自评表的执行率（填报）应为该项目全年执行数 ÷ 全年预算数。
 
+    项目行的年度资金总额为 0 或空白时，按该项目各资金来源行之和计算（总额本身由 PX108 报告）；
+    全年执行数空白时不核对（PX408）。
+
     合格：现代服务业资金 320 ÷ 320 = 100.00%（种子 004）。
-    不合格：全年预算数 100、执行数 90，执行率填写 100.00%。
+    不合格：全年预算数 100、执行数 90，执行率填写 100.00%；年度资金总额填 0 而当年财政拨款
+    90 / 89.974，执行率填 0。
     """
     for r in ctx.rows("projects"):
+        ex = execution.project(ctx, r)  # the 资金来源 rows when the row's own total is 0
+        if ex is None:
+            continue
         h = rate_hit(ctx, ctx.at_row(r, "execution_rate_stated"),
-                     ctx.rnum(r, "execution_rate_stated"),
-                     derived.project_execution_rate(r), f"项目“{r.project}”执行率",
-                     f"{_a(ctx.rnum(r, 'executed'))} ÷ {_a(ctx.rnum(r, 'budget_full'))}")
+                     ctx.rnum(r, "execution_rate_stated"), ex.rate, f"项目“{r.project}”执行率",
+                     ex.formula)
         if h:
             yield h
 

@@ -90,6 +90,15 @@ def negative_score(ctx):
           passes("执行率超过 100% 时得满分（封顶）",
                  values={"budget_full": 100.0, "executed": 101.0, "execution_weight": 10,
                          "execution_score_stated": 10}),
+          fails("年度资金总额填 0，资金来源 90 / 89.974：得分 0 仍核对", at="projects[0].execution_score_stated",
+                expected=10.0,
+                rows={"projects": [{"project": "甲", "budget_full": 0.0, "executed": 0.0,
+                                    "execution_weight": 10, "execution_score_stated": 0}],
+                      "project_funds": [{"project": "甲", "source": "当年财政拨款",
+                                         "budget_full": 90.0, "executed": 89.974}]}),
+          passes("全年执行数空白：不按 0 算（PX408 报告）",
+                 values={"budget_full": 2690.62, "execution_weight": 10,
+                         "execution_score_stated": 9.5}),
           passes("seed 004 项目: 10 × 100% = 10",
                  rows={"projects": [{"project": "甲", "budget_full": 320.0, "executed": 320.0,
                                      "execution_weight": 10, "execution_score_stated": 10}]}),
@@ -101,22 +110,26 @@ def execution_score(ctx):
     合格：项目 320 ÷ 320，分值 10，得分 10（种子 004）。
     不合格：3995.49 ÷ 4128.02 = 96.79%，10 × 96.79% = 9.68，填写 9.60（种子 004，seed-audit 004.X06）。
     """
+    from perfxl.checks import execution
     from perfxl.checks.compare import fmt_rate
-    comp, stated = derived.execution_score(ctx.model), ctx.num("execution_score_stated")
+    # the figures that exist: no rate from a blank 全年执行数 (PX408), the 资金来源 rows when a
+    # project's own total is 0
+    ex = execution.department(ctx)
+    comp, stated = execution.score(ex, ctx.num("execution_weight")), ctx.num("execution_score_stated")
     if comp is not None and stated is not None and wrong(stated, comp):
         yield ctx.hit(ctx.at("execution_score_stated"), expected=comp, actual=stated,
                       what="预算执行率", expected_text=fmt_score(comp),
                       weight=fmt_num(ctx.num("execution_weight")),
-                      rate=fmt_rate(min(derived.execution_rate(ctx.model), 1.0)),
-                      actual_text=fmt_score(stated))
+                      rate=fmt_rate(min(ex.rate, 1.0)), actual_text=fmt_score(stated))
     for r in ctx.rows("projects"):
-        comp, stated = derived.project_execution_score(r), ctx.rnum(r, "execution_score_stated")
+        ex = execution.project(ctx, r)
+        comp = execution.score(ex, ctx.rnum(r, "execution_weight"))
+        stated = ctx.rnum(r, "execution_score_stated")
         if comp is not None and stated is not None and wrong(stated, comp):
             yield ctx.hit(ctx.at_row(r, "execution_score_stated"), expected=comp, actual=stated,
                           what=f"项目“{r.project}”预算执行率", expected_text=fmt_score(comp),
                           weight=fmt_num(ctx.rnum(r, "execution_weight")),
-                          rate=fmt_rate(min(derived.project_execution_rate(r), 1.0)),
-                          actual_text=fmt_score(stated))
+                          rate=fmt_rate(min(ex.rate, 1.0)) + ex.note, actual_text=fmt_score(stated))
 
 
 def _items(ctx):

@@ -14,9 +14,9 @@ from perfxl.cli._common import handle_errors
 
 
 def _examples_dir() -> Path:
-    from perfxl.examples import ROOT
+    from perfxl.examples import data_root
 
-    return ROOT / "examples"
+    return data_root() / "examples"
 
 
 @click.command("demo")

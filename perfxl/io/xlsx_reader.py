@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -28,6 +29,7 @@ from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
 from perfxl.io.sniff import read_checked
 from perfxl.model import Model, SourceInfo
+from perfxl.formula_text import text_read_as_number
 from perfxl.numbers import NumberTextError, parse_number
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
@@ -63,7 +65,12 @@ class _Problems:
             file=self.file, sheet=sheet, cell=cell)
 
 
-def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems) -> Any:
+def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems,
+             source: SourceInfo | None = None, coerce: bool = False) -> Any:
+    """The model value of one input cell.  Text in a number cell is not fatal: its Chinese reason
+    goes to ``source.number_text`` (rule PX009 reports it) and the cell reads as the template's
+    formulas read it: the number the text spells where they use it in arithmetic (``coerce``),
+    else blank."""
     if isinstance(value, str) and value.strip() == "":
         return None
     if value is None:
@@ -75,8 +82,13 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
         try:
             num = parse_number(value)
         except NumberTextError as exc:
-            problems.add(sheet, cell, exc.reason)
-            return None
+            if source is None:
+                problems.add(sheet, cell, exc.reason)
+                return None
+            source.number_text[(sheet, cell)] = exc.reason
+            num = exc.suggestion if coerce else None
+            if num is not None and not math.isfinite(num):  # "1e999": #VALUE! in Excel too
+                num = None
         if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():
             return int(num)
         return num
@@ -201,6 +213,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
     source = SourceInfo(path=file)
     problems = _Problems(file)
     model = Model(source=source, layout=layout)
+    coerced = text_read_as_number(layout)
 
     for ws_name in (s.name for s in layout.sheets if not s.output):
         rows, cols = book.size(ws_name)
@@ -235,7 +248,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
         fc = scanned.get(s, {}).get(cell)
         if fc is not None:
             source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
-        value = _convert(raw, f.kind, f.choices, s, cell, problems)
+        value = _convert(raw, f.kind, f.choices, s, cell, problems, source, key in coerced)
         if value is not None:
             model.values[key] = value
 
@@ -284,7 +297,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                     fc = scanned.get(sheet.name, {}).get(a1)
                     if fc is not None:
                         source.extra_formulas[(sheet.name, a1)] = fc.formula or "(共享公式)"
-                value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems)
+                value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems, source,
+                                 (tkey, col.key) in coerced)
                 if value is not None:
                     values[col.key] = value
             label = table.columns[0].key

@@ -65,7 +65,8 @@ def _texts(model: Model) -> dict[str, Any]:
         "improvements": paragraphs(v("improvements"), required=True),
         "result_application": paragraphs(v("result_application"), required=True),
         "other_notes": paragraphs(v("other_notes"), empty="无。"),
-        "special_note": paragraphs(v("special_exp_note")),
+        # what of the 其他预算支出说明 names none of 政府性基金 / 国有资本 / 社会保险基金
+        "special_note": S.other_budget_notes(model)[1],
     }
 
 
@@ -128,9 +129,10 @@ def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
         "basic": S.basic_sentence(model),
         "three_public": S.three_public_sentence(model) or f"“三公”经费支出{MISSING}。",
         "project_spending": S.project_spending(model),
-        "gov_fund": S.other_budget_sentence(model, "gov_fund_exp"),
-        "state_capital": S.other_budget_sentence(model, "state_capital_exp"),
-        "social_insurance": S.other_budget_sentence(model, "social_insurance_exp"),
+        # a sentence of the 其他预算支出说明 goes to the section of the budget it names
+        "gov_fund": S.other_budget_section(model, "gov_fund_exp"),
+        "state_capital": S.other_budget_section(model, "state_capital_exp"),
+        "social_insurance": S.other_budget_section(model, "social_insurance_exp"),
         "execution": S.execution_sentence(model),
         "control": S.control_sentences(model) or [f"预算配置与控制情况{MISSING}。"],
         "goal_actual": paragraphs(model.get("goal_actual"), required=True),

@@ -1,6 +1,6 @@
 """Official-document (GB/T 9704-2012) page and styles for the report templates, with python-docx.
 
-Used by ``templates/build_templates.py`` to build the templates and by the tests to know what
+Used by ``perfxl/templates/build_templates.py`` to build the templates and by the tests to know what
 to expect.  What it sets:
 
 * A4 portrait; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (版心 156 × 225 mm);

@@ -6,8 +6,9 @@
 * ``project``: 项目支出绩效自评报告 per project (财预〔2020〕10号 参考提纲, domain.md §4.2) with its
   项目支出绩效自评表.
 
-Templates live in ``templates/`` at the repository root (built by ``templates/build_templates.py``);
-``PERFXL_TEMPLATE_DIR`` points elsewhere (a finance office's edited copies).
+Templates live in the package, ``perfxl/templates/`` (built by ``perfxl/templates/build_templates.py``,
+shipped in the wheel as package data); ``PERFXL_TEMPLATE_DIR`` points elsewhere (a finance office's
+edited copies).
 """
 from __future__ import annotations
 
@@ -41,11 +42,11 @@ _BY_KIND = {"department": "hunan", "system": "guangdong", "project": "project"}
 
 
 def template_dir() -> Path:
-    """Folder of the report templates: ``$PERFXL_TEMPLATE_DIR`` or ``<repo>/templates``."""
+    """Folder of the report templates: ``$PERFXL_TEMPLATE_DIR`` or ``perfxl/templates``."""
     env = os.environ.get("PERFXL_TEMPLATE_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "templates"
+    return Path(__file__).resolve().parents[1] / "templates"
 
 
 def template_path(outline: str) -> Path:
@@ -54,7 +55,9 @@ def template_path(outline: str) -> Path:
     check_outline(outline)
     path = template_dir() / OUTLINES[outline]
     if not path.is_file():
-        raise UsageError(f"找不到报告模板 {path}；请运行 python templates/build_templates.py 生成")
+        raise UsageError(f"找不到报告模板 {path}；perfxl 安装不完整，请重新安装："
+                         f"pip install --force-reinstall perfxl（源码目录中运行 "
+                         f"python perfxl/templates/build_templates.py 生成）")
     return path
 
 

@@ -1,7 +1,7 @@
 """Render a report: the .docx file, or the same text as lines for the workbook's 报告 sheet.
 
 * ``render_report(model, out_path, outline=None, project=None, findings=None) -> Path`` fills the
-  outline's template (``templates/*.docx``, docxtpl with ``autoescape=True`` and Jinja's
+  outline's template (``perfxl/templates/*.docx``, docxtpl with ``autoescape=True`` and Jinja's
   ``StrictUndefined``, so a tag the context does not supply is an error, never a blank) and writes
   it atomically (temporary file in the target folder, then ``os.replace``).
 * ``report_text(model, outline=None, project=None, findings=None) -> list[(level, text)]`` renders

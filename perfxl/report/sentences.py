@@ -7,17 +7,20 @@ are in ``model.unit``.  An empty required input shows 「（未填写）」 at i
 """
 from __future__ import annotations
 
+import re
+
 from perfxl import derived as D
 from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
 from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
                                    three_public_totals)
 from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count, fmt_rate,
-                               fmt_score, share_phrase)
+                               fmt_score, paragraphs, share_phrase)
 
 __all__ = [
     "year_text", "income_sentence", "expenditure_sentence", "function_sentences",
     "basic_sentence", "three_public_sentence", "project_spending", "other_budget_sentence",
+    "other_budget_section", "other_budget_notes",
     "staffing_sentences", "execution_sentence", "control_sentences",
 ]
 
@@ -194,6 +197,41 @@ _OTHER_BUDGETS = {
     "state_capital_exp": ("国有资本经营预算支出", "国有资本经营预算拨款"),
     "social_insurance_exp": ("社会保险基金预算支出", None),
 }
+
+
+#: the words by which a sentence of the 其他预算支出说明 names its budget (its report section)
+_NOTE_WORDS = {
+    "gov_fund_exp": ("政府性基金",),
+    "state_capital_exp": ("国有资本",),
+    "social_insurance_exp": ("社会保险基金", "社保基金"),
+}
+_SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
+
+
+def other_budget_notes(model: Model) -> tuple[dict[str, str], list[str]]:
+    """The 其他预算支出说明 (``special_exp_note``) split by the section each sentence belongs to:
+    ({key: sentences naming that budget only}, paragraphs of the rest).  Keys as in
+    :func:`other_budget_sentence`; 「国有资本经营预算支出主要用于现代服务方面。」 (seed 004) goes to
+    ``state_capital_exp`` (四、国有资本经营预算支出情况), not after 五、社会保险基金预算支出情况."""
+    placed: dict[str, str] = {}
+    rest: list[str] = []
+    for para in paragraphs(model.get("special_exp_note")):
+        left = []
+        for sentence in (x for x in _SENTENCE.findall(para) if x.strip()):
+            keys = [k for k, words in _NOTE_WORDS.items() if any(w in sentence for w in words)]
+            if len(keys) == 1:
+                placed[keys[0]] = placed.get(keys[0], "") + sentence
+            else:
+                left.append(sentence)
+        if "".join(left).strip():
+            rest.append("".join(left).strip())
+    return placed, rest
+
+
+def other_budget_section(model: Model, key: str) -> str:
+    """The paragraph of section 三/四/五: :func:`other_budget_sentence` followed by the sentences
+    of the 其他预算支出说明 that name this budget."""
+    return other_budget_sentence(model, key) + other_budget_notes(model)[0].get(key, "")
 
 
 def other_budget_sentence(model: Model, key: str) -> str:

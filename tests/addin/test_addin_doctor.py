@@ -63,3 +63,38 @@ def test_every_problem_has_a_fix(fake_windows, monkeypatch):
     checks = diagnose.run_checks()
     assert [c.status for c in checks].count(diagnose.PROBLEM) >= 3
     assert all(bool(c.fix) == (c.status == diagnose.PROBLEM) for c in checks)
+
+
+# ---- the files report, demo and addin build need (issue 13) --------------------------------
+def test_doctor_fails_in_chinese_without_the_report_templates(tmp_path, monkeypatch):
+    monkeypatch.setenv("PERFXL_TEMPLATE_DIR", str(tmp_path))  # an empty folder: no template
+    result = CliRunner().invoke(main, ["doctor"])
+    assert result.exit_code == 1, result.output
+    assert "[问题] 报告模板：缺少 hunan_dept.docx、guangdong_dept.docx、project.docx" in result.output
+    assert "perfxl report 无法生成报告" in result.output and "--force-reinstall perfxl" in result.output
+
+
+def test_doctor_fails_without_the_bundled_examples(tmp_path, monkeypatch):
+    from perfxl import examples
+
+    monkeypatch.setattr(examples, "data_root", lambda: tmp_path)
+    check = diagnose.check_examples()
+    assert check.status == diagnose.PROBLEM
+    assert "004-岳阳市商务局-2023.xlsx" in check.detail and "perfxl demo 无法运行" in check.detail
+
+
+def test_doctor_fails_without_the_xlwings_addin_template(monkeypatch):
+    from perfxl.addin import build
+    from perfxl.errors import PerfxlError
+
+    def gone():
+        raise PerfxlError("xlwings 安装不完整，找不到 quickstart_addin_ribbon.xlam。")
+    monkeypatch.setattr(build, "template_path", gone)
+    check = diagnose.check_addin_sources()
+    assert check.status == diagnose.PROBLEM and "quickstart_addin_ribbon.xlam" in check.detail
+    assert "xlwings==0.37.8" in check.fix
+
+
+def test_the_checkout_has_every_file_the_commands_need():
+    for check in (diagnose.check_templates, diagnose.check_examples, diagnose.check_addin_sources):
+        assert check().status == diagnose.OK, check()

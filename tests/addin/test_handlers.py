@@ -478,12 +478,26 @@ def test_buttons_in_turn_keep_the_layout_order(wb004):
 
 def test_an_unreadable_book_becomes_a_message():
     wb = _load(P004)
-    wb["部门自评表"]["B10"] = "九成六"
+    first = L.LAYOUT.first_data_row("income")
+    wb["收入"][f"A{first}"] = "财政拨款"  # a fixed row renamed: the book cannot be read
     book = remote_book(wb)
     assert perfxl.addin.validate(book) is None
     alert = _alerts(book.json()["actions"])
-    assert len(alert) == 1 and alert[0].startswith("校验未完成：") and "B10" in alert[0]
+    assert len(alert) == 1 and alert[0].startswith("校验未完成：") and f"A{first}" in alert[0]
     assert not [a for a in book.json()["actions"] if a["func"] != "alert"]  # nothing written
+
+
+def test_text_in_a_number_cell_is_a_finding_not_a_stop():
+    """Issue 13: 九成六 typed into 执行率（填报） is finding PX009 at B10; the rest is checked."""
+    wb = _load(P004)
+    wb["部门自评表"]["B10"] = "九成六"
+    book = remote_book(wb)
+    perfxl.addin.validate(book)
+    assert [a[:5] for a in _alerts(book.json()["actions"])] == ["校验完成："]
+    out = replayed(P004, (book.json()["actions"],))
+    rows = sheet_rows(out["校验结果"])
+    assert [r[1] for r in rows if (r[2], r[3]) == ("部门自评表", "B10")] == ["PX009"]
+    assert len(rows) > 10  # the example's other findings are all there
 
 
 @pytest.mark.parametrize("text,kept", [

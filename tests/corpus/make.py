@@ -53,6 +53,7 @@ class Expect:
     text: str | None = None      # substring of the Chinese message, or the rule prefix
     sheet: str | None = None
     cell: str | None = None
+    message: str | None = None   # a finding's message holds this (with sheet/cell: its place)
 
     def __str__(self) -> str:
         if self.kind == "error":
@@ -69,6 +70,12 @@ def error(text: str, sheet: str | None = None, cell: str | None = None) -> Expec
 
 def finding(prefix: str) -> Expect:
     return Expect("finding", prefix)
+
+
+def text_finding(hint: str, sheet: str, cell: str) -> Expect:
+    """Text in a number cell: readable, an error finding PX009 at ``sheet!cell`` whose message
+    holds ``hint`` (the fix), the rest of the workbook checked (issue 13)."""
+    return Expect("finding", "PX009", sheet, cell, hint)
 
 
 OK = Expect("ok")
@@ -1405,7 +1412,7 @@ CORPUS: tuple[Entry, ...] = (
           "merged cells across two data rows"),
     # text in number cells (each in a table cell; the reader's own tests use a field)
     *(Entry(f"text-{slug}", _text_in_number(text, t, i, c),
-            error(hint, *_tcell(t, i, c)), f"“{text}” in {t}.{c}")
+            text_finding(hint, *_tcell(t, i, c)), f"“{text}” in {t}.{c}")
       for slug, text, t, i, c, hint in (
           ("percent", "96.79%", _I, 0, "budget_full", "0.9679"),
           ("thousands", "1,234.00", "three_public", 1, "budget", "1234"),
@@ -1414,14 +1421,14 @@ CORPUS: tuple[Entry, ...] = (
           ("dash", "—", _I, 2, "executed", "请填写数字"),
           ("padded", "  12.5 ", _I, 3, "prior_final", "12.5"),
       )),
-    Entry("number-stored-as-text", b_number_as_text, error("3667.49", *_tcell(_I, 0, "budget_full")),
+    Entry("number-stored-as-text", b_number_as_text, text_finding("3667.49", *_tcell(_I, 0, "budget_full")),
           "“3667.49” stored as text"),
     Entry("spaces-only", b_spaces_only, OK, "only spaces in an amount cell (read as empty)"),
-    Entry("date-in-amount", b_date_in_number, error("2023-12-31", *_field("executed")),
+    Entry("date-in-amount", b_date_in_number, text_finding("2023-12-31", *_field("executed")),
           "a date typed as text into 全年执行数"),
-    Entry("bool-in-amount", b_bool_in_number, error("逻辑值", *_tcell("three_public", 0, "final")),
+    Entry("bool-in-amount", b_bool_in_number, text_finding("逻辑值", *_tcell("three_public", 0, "final")),
           "TRUE in an amount cell"),
-    Entry("error-value-input", b_error_in_input, error("#REF!", *_tcell(_I, 0, "executed")),
+    Entry("error-value-input", b_error_in_input, text_finding("#REF!", *_tcell(_I, 0, "executed")),
           "#REF! as the value of an input cell"),
     # readable; the problem is in the data
     Entry("negative-amount", b_negative, finding("PX5"), "a negative 三公 amount"),

@@ -131,6 +131,9 @@ def test_reader(corpus: Corpus, e: make.Entry, target: str):
     elif kind in ("ok", "finding"):
         assert err is None, f"{e.name}: expected a model, got: {err}"
         assert model is not None
+        if e.expect.message:
+            reason = model.source.number_text.get((e.expect.sheet, e.expect.cell), "")
+            assert e.expect.message in reason, (e.name, model.source.number_text)
     else:  # either: a clear error, or a read equal to one version of the file
         if err is not None:
             assert str(path) in str(err), str(err)
@@ -215,6 +218,10 @@ def test_cli(corpus: Corpus, tmp_path: Path, e: make.Entry, target: str):
         if kind == "finding":
             assert run.exit_code == 1, info
             assert any(r.startswith(e.expect.text) for r in rules), (rules, info)
+        if e.expect.message:  # the finding at its cell says the fix
+            at = [f for f in data["files"][0]["findings"] if f["rule"] == e.expect.text
+                  and (f["sheet"], f["cell"]) == (e.expect.sheet, e.expect.cell)]
+            assert at and e.expect.message in at[0]["message"], (at, info)
     else:
         assert run.exit_code == 0, info
         assert leftovers(outdir) == [out_name], info
@@ -262,7 +269,7 @@ def test_cli_real_process_prints_no_traceback(corpus: Corpus, tmp_path: Path):
     if not cmds:
         pytest.skip("no command reads workbooks yet")
     exe = Path(sys.executable).with_name("perfxl")
-    for name in ("xml-bomb-sheet", "text-fullwidth", "zip-password"):
+    for name in ("xml-bomb-sheet", "missing-sheet", "zip-password"):
         path = corpus.path(name)
         proc = subprocess.run([str(exe), cmds[0], str(path)], capture_output=True, text=True,
                               timeout=60, cwd=tmp_path)

@@ -32,7 +32,7 @@ CASES = [
 
 def _build_module():
     spec = importlib.util.spec_from_file_location("build_templates",
-                                                  ROOT / "templates" / "build_templates.py")
+                                                  ROOT / "perfxl" / "templates" / "build_templates.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -51,7 +51,7 @@ def _text(path: Path) -> str:
 
 # ---- the templates themselves -------------------------------------------------------------
 def test_committed_templates_are_what_the_builder_builds(tmp_path):
-    """The .docx in templates/ are reproducible: building twice gives the same bytes, and the
+    """The .docx in perfxl/templates/ are reproducible: building twice gives the same bytes, and the
     same bytes as committed."""
     mod = _build_module()
     first = mod.build(tmp_path / "a")
@@ -59,7 +59,7 @@ def test_committed_templates_are_what_the_builder_builds(tmp_path):
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
         assert (template_dir() / a.name).read_bytes() == a.read_bytes(), \
-            f"templates/{a.name} is stale: run python templates/build_templates.py"
+            f"perfxl/templates/{a.name} is stale: run python perfxl/templates/build_templates.py"
     assert sorted(p.name for p in first) == sorted(OUTLINES.values())
 
 

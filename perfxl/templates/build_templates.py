@@ -1,6 +1,6 @@
 """Build the report templates in this folder, reproducibly, with python-docx.
 
-    python templates/build_templates.py [OUT_DIR]
+    python perfxl/templates/build_templates.py [OUT_DIR]
 
 Writes ``hunan_dept.docx``, ``guangdong_dept.docx`` and ``project.docx`` (to this folder by
 default).  The same sources always give the same bytes (fixed document properties, fixed zip

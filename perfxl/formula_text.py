@@ -1,0 +1,136 @@
+"""Formula text compared by meaning: two formulas that Excel, WPS and LibreOffice read the same way
+give the same key.
+
+``formula_key(text) -> tuple`` tokenizes with openpyxl's formula tokenizer (a pure text parser;
+no workbook is opened, so the checks stay off the file edge) and normalizes what the programs
+write differently for one formula:
+
+* sheet quoting: LibreOffice writes ``基本信息!$B$13`` where the template has ``'基本信息'!$B$13``;
+* case of function names, references and booleans (``iferror`` = ``IFERROR``);
+* whitespace between tokens (``a, b`` = ``a,b``);
+* the future-function prefixes ``_xlfn.`` / ``_xlws.`` (``_xlfn.IFS`` = ``IFS``);
+* number spelling (``0.90`` = ``.9`` = ``0.9``).
+
+Text constants (``"达成"``) stay exact.  A formula the tokenizer cannot read is compared as its
+text with whitespace removed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["formula_key", "same_formula"]
+
+_PREFIX = re.compile(r"_xl(?:fn|ws)\.", re.I)
+_QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
+
+
+def _operand(value: str, subtype: str) -> str:
+    if subtype == "TEXT":
+        return value
+    if subtype == "NUMBER":
+        try:
+            return repr(float(value))
+        except ValueError:
+            return value.upper()
+    # RANGE (references, names), LOGICAL, ERROR: case-insensitive; sheet quotes are optional
+    value = _QUOTED_SHEET.sub(lambda m: m.group(1).replace("''", "'") + "!", value)
+    return _PREFIX.sub("", value).upper()
+
+
+@lru_cache(maxsize=16384)
+def formula_key(text: str | None) -> tuple:
+    """A hashable key of ``text`` (a formula with or without its leading "="): equal keys mean the
+    same formula; see the module docstring for what is normalized."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+
+    body = (text or "").strip()
+    if not body.startswith("="):
+        body = "=" + body
+    try:
+        tokens = Tokenizer(body).items
+    except Exception:  # openpyxl raises a bare TokenizerError/ValueError on unbalanced input
+        return ("text", re.sub(r"\s+", "", body).upper())
+    key = []
+    for t in tokens:
+        if t.type == Token.WSPACE:
+            continue
+        if t.type == Token.OPERAND:
+            key.append((t.type, t.subtype, _operand(t.value, t.subtype)))
+        elif t.type == Token.FUNC:
+            key.append((t.type, t.subtype, _PREFIX.sub("", t.value).upper()))
+        else:
+            key.append((t.type, t.subtype, t.value))
+    return tuple(key)
+
+
+def same_formula(a: str | None, b: str | None) -> bool:
+    """Whether formula texts ``a`` and ``b`` mean the same (``formula_key`` equal)."""
+    return formula_key(a) == formula_key(b)
+
+
+# ---- how the template's formulas read an input cell ------------------------------------------
+#: functions that skip a text cell given as a reference (N gives 0 for text, as for a blank)
+_SKIP_TEXT = frozenset({"N", "SUM", "SUMIF", "SUMIFS", "COUNT", "COUNTA", "COUNTIF", "COUNTIFS",
+                        "MIN", "MAX", "AVERAGE", "AVERAGEIF", "AVERAGEIFS", "SUMPRODUCT"})
+
+
+def _references(text: str, sheet: str):
+    """(sheet, A1 without $, read) of each single-cell reference in formula ``text`` on ``sheet``:
+    ``read`` is "skip" when the reference is a direct argument of a function in ``_SKIP_TEXT``
+    (text in the cell counts as blank there) and "coerce" otherwise (Excel turns text that looks
+    like a number into that number: "4,128.02" -> 4128.02 in ``=B7/B6``)."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+
+    stack: list[str] = []
+    for t in Tokenizer(text).items:
+        if t.type == Token.FUNC and t.subtype == Token.OPEN:
+            stack.append(_PREFIX.sub("", t.value[:-1]).upper())
+        elif t.type == Token.FUNC and t.subtype == Token.CLOSE:
+            stack.pop()
+        elif t.type == Token.PAREN and t.subtype == Token.OPEN:
+            stack.append("(")
+        elif t.type == Token.PAREN and t.subtype == Token.CLOSE:
+            stack.pop()
+        elif t.type == Token.OPERAND and t.subtype == Token.RANGE:
+            ref = _QUOTED_SHEET.sub(lambda m: m.group(1).replace("''", "'") + "!", t.value)
+            where, _, a1 = ref.rpartition("!")
+            a1 = a1.replace("$", "").upper()
+            if ":" in a1:  # a range is only ever an aggregate's argument: text is skipped
+                yield from ((where or sheet, c, "skip") for c in _cells(a1))
+                continue
+            read = "skip" if stack and stack[-1] in _SKIP_TEXT else "coerce"
+            yield (where or sheet), a1, read
+
+
+def _cells(a1_range: str):
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+
+    c0, r0, c1, r1 = range_boundaries(a1_range)
+    for c in range(c0, c1 + 1):
+        letter = get_column_letter(c)
+        for r in range(r0, r1 + 1):
+            yield f"{letter}{r}"
+
+
+@lru_cache(maxsize=4)
+def text_read_as_number(layout) -> frozenset:
+    """The input cells whose text Excel's template formulas read as the number it spells: field
+    keys and (table key, column key) pairs that some formula uses in arithmetic (``=B7/B6``) and
+    none reads through N(), SUM, MIN, MAX... (which treat text like a blank cell).  For every
+    other input cell, text reads as a blank.  Shapes: a frozenset of ``str`` and
+    ``(str, str)``."""
+    cells: dict[tuple[str, str], object] = {}
+    for key in layout.fields:
+        cells[layout.field_cell(key)] = key
+    for tkey, (_sheet, table) in layout.tables.items():
+        for col in table.columns:
+            for i in range(table.n_rows):
+                cells[layout.table_cell(tkey, i, col.key)] = (tkey, col.key)
+    reads: dict[object, set[str]] = {}
+    for (sheet, _a1), text in layout.formula_cells.items():
+        for where in _references(text, sheet):
+            key = cells.get(where[:2])
+            if key is not None:
+                reads.setdefault(key, set()).add(where[2])
+    return frozenset(k for k, how in reads.items() if how == {"coerce"})

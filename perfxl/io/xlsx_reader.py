@@ -79,6 +79,11 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
         if isinstance(value, (dt.datetime, dt.date)):
             problems.add(sheet, cell, f"应填写数字，现为日期 {value:%Y-%m-%d}")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # NaN / INF written by a script: openpyxl cannot even open such a package, so both
+            # engines refuse it alike (``perfxl.io.backends``)
+            problems.add(sheet, cell, "不是有效数字；请填写数字，不适用时留空")
+            return None
         try:
             num = parse_number(value)
         except NumberTextError as exc:

@@ -29,6 +29,7 @@ from perfxl.io.sheetxml import defined_names, external_links, scan_formulas, she
 from perfxl.io.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.numbers import NumberTextError, parse_number
+from perfxl.typed import excel_trim
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
 MAX_CELLS = 2_000_000
@@ -89,7 +90,8 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, str) and kind == L.CHOICE:
-        return value.strip()
+        # the formulas compare TRIM(cell) with the choices: read it the same way
+        return excel_trim(value) or None
     return value if isinstance(value, str) else str(value)
 
 

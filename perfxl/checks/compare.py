@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from perfxl.numbers import differs, excel_round, shown_decimals
+from perfxl.numbers import differs, excel_round, fmt_fixed, fmt_percent, shown_decimals
 
 __all__ = ["wrong", "unit_of_last", "fmt_amount", "fmt_rate", "fmt_stated_rate", "fmt_score",
            "fmt_num", "fmt_pts",
@@ -49,7 +49,7 @@ def fmt_amount(x: float | None, like: float | None = None) -> str:
     if x is None:
         return "（空）"
     d = 2 if like is None else _decimals(like, at_least=2)
-    return f"{excel_round(x, d):.{d}f}"
+    return fmt_fixed(x, d)
 
 
 def fmt_rate(x: float | None, like: float | None = None) -> str:
@@ -57,7 +57,7 @@ def fmt_rate(x: float | None, like: float | None = None) -> str:
     if x is None:
         return "（空）"
     d = 2 if like is None else _decimals(like, at_least=2, percent=True)
-    return f"{excel_round(x * 100, d):.{d}f}%"
+    return fmt_percent(x, d)
 
 
 def fmt_stated_rate(x: float) -> str:
@@ -69,7 +69,7 @@ def fmt_score(x: float | None) -> str:
     """9.6 -> "9.60" (scores always with 2 decimals, as official tables show them)."""
     if x is None:
         return "（空）"
-    return f"{excel_round(x, 2):.2f}"
+    return fmt_fixed(x, 2)
 
 
 def fmt_num(x: float | None) -> str:
@@ -85,7 +85,7 @@ def fmt_pts(x: float | None) -> str:
     if x is None:
         return "（空）"
     v = excel_round(x, 2)
-    return str(int(v)) if float(v).is_integer() else f"{v:.2f}"
+    return str(int(v)) if float(v).is_integer() else fmt_fixed(v, 2)
 
 
 def rounded_amount(x: float | None, like: float | None = None) -> float | None:

@@ -210,7 +210,7 @@ def qualitative_band(ctx):
 
 
 def _total_hit(ctx, where, stated, parts, what):
-    s = round(sum(v for v, _ in parts), 6)
+    s = excel_round(sum(v for v, _ in parts), 6)
     if wrong(stated, s):
         return ctx.hit(where, expected=s, actual=stated, what=what, sum=fmt_pts(s),
                        parts=" + ".join(f"{label} {fmt_pts(v)}" for v, label in parts[:6])

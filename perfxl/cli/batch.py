@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from perfxl.numbers import fmt_fixed, fmt_trimmed
 from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, handle_errors
 
 
@@ -55,8 +56,8 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str) -
                               ensure_ascii=False, indent=1))
     else:
         for r in reviews:
-            total = "—" if r.total is None else f"{r.total:.2f}"
-            stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
+            total = "—" if r.total is None else fmt_fixed(r.total, 2)
+            stated = "—" if r.stated_total is None else fmt_trimmed(r.stated_total, 6)
             click.echo(f"{r.status}\t{Path(r.file).name}\t{r.department}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
     bad = sum(r.status == UNREADABLE for r in reviews)

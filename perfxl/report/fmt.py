@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfxl.numbers import excel_round
+from perfxl.numbers import _rounded_decimal, fmt_percent
 
 __all__ = [
     "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_share", "share_phrase",
@@ -41,10 +41,9 @@ def is_blank(value: object) -> bool:
 
 
 def _decimal(x: float, digits: int) -> Decimal:
-    """``x`` rounded as Excel's ROUND, as an exact Decimal with ``digits`` decimals."""
-    r = excel_round(float(x), digits)
-    d = Decimal(repr(r)).quantize(Decimal(1).scaleb(-digits))
-    return abs(d) if d == 0 else d  # never "-0.00"
+    """``x`` rounded as Excel's ROUND, as an exact Decimal with ``digits`` decimals (the one
+    rounding of ``perfxl.numbers``)."""
+    return _rounded_decimal(float(x), digits)
 
 
 def fmt_number(x: float | int | None, decimals: int = 2, *, missing: str = MISSING,
@@ -81,7 +80,7 @@ def fmt_rate(x: float | None, *, missing: str = MISSING) -> str:
     -0.4934 -> "-49.34%", 1 -> "100.00%"."""
     if x is None:
         return missing
-    return fmt_number(float(x) * 100, 2, thousands=False) + "%"
+    return fmt_percent(float(x), 2)
 
 
 def fmt_share(x: float | None, *, missing: str = MISSING) -> str:

@@ -99,8 +99,10 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     if not rows:
         return [f"绩效指标{MISSING}。"]
     by_level: dict[str, int] = {}
-    for r in rows:
-        by_level[r.level1 or "其他指标"] = by_level.get(r.level1 or "其他指标", 0) + 1
+    # 一级 labels written once for a merged block are carried down, as scoring does
+    for vals in D.fill_down(rows):
+        level1 = vals.get("level1") or "其他指标"
+        by_level[level1] = by_level.get(level1, 0) + 1
     parts = "、".join(f"{k}{n}项" for k, n in by_level.items())
     applicable = [r for r in rows if r.applicable != "否"]
     w = total([row_weight(scores, r) for r in applicable])

@@ -31,7 +31,8 @@ __all__ = [
     "carryover_current", "carryover_prior", "dept_weight_sum", "dept_score_sum", "dept_grade",
     "indicator_row_score", "indicator_weight_sums", "fill_down", "system_score_sum",
     "bonus_row_score", "project_execution_rate", "project_execution_score",
-    "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure", "COLUMN_FUNCTIONS", "field_value",
+    "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure",
+    "COLUMN_FUNCTIONS", "field_value",
     "column_value",
 ]
 
@@ -363,16 +364,21 @@ def dept_weight_sum(model: Model) -> float:
         r.weight for r in model.rows("dept_indicators") if r.applicable != "否")
 
 
-def dept_score_sum(model: Model) -> float:
-    """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分."""
+def dept_score_sum(model: Model) -> float | None:
+    """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分; ``None`` when
+    nothing is scored (no 执行率得分 and no indicator score: an empty table has no total)."""
     scores = [indicator_row_score(model, r) for r in model.rows("dept_indicators")]
-    return excel_round(_n(execution_score(model)) + _sum(scores), 2)  # type: ignore[return-value]
+    ex = execution_score(model)
+    if ex is None and not any(_is_num(s) for s in scores):
+        return None
+    return excel_round(_n(ex) + _sum(scores), 2)
 
 
-def dept_grade(model: Model) -> str:
-    """等级 of ``dept_score_sum``: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §1.8 [S1])."""
+def dept_grade(model: Model) -> str | None:
+    """等级 of ``dept_score_sum``: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §1.8 [S1]);
+    ``None`` when nothing is scored."""
     from perfxl.scoring.rules import grade
-    return grade(dept_score_sum(model)) or "差"
+    return grade(dept_score_sum(model))
 
 
 def system_score_sum(model: Model) -> float:

@@ -431,7 +431,7 @@ DEPT = Sheet("dept", "部门自评表", "部门整体支出绩效自评表", (
         Field("execution_rate_stated", "执行率（填报）", RATE, STATED),
         Field("execution_score", "执行率得分（计算）", SCORE, FORMULA,
               formula='=IF(OR(TRIM({f:execution_weight})="",{f:execution_rate}=""),"",'
-                      'ROUND({f:execution_weight}*MIN({f:execution_rate},1),2))'),
+                      'ROUND({f:execution_weight}*MAX(0,MIN({f:execution_rate},1)),2))'),
         Field("execution_score_stated", "执行率得分（填报）", SCORE, STATED),
         Field("budget_adjustment_rate", "预算调整率（计算）", RATE, FORMULA,
               formula='=IFERROR({f:budget_adjustment}/{f:budget_initial},"")'),
@@ -444,12 +444,15 @@ DEPT = Sheet("dept", "部门自评表", "部门整体支出绩效自评表", (
               formula="=N({f:execution_weight})+SUMPRODUCT((TRIM({col:dept_indicators.applicable})"
                       "<>\"否\")*1,{col:dept_indicators.weight})"),
         Field("dept_score_sum", "得分合计（计算，含执行率）", SCORE, FORMULA,
-              formula="=ROUND(N({f:execution_score})+SUM({col:dept_indicators.score}),2)"),
+              # "" when nothing is scored (an empty table has no total and no 等级)
+              formula='=IF(AND({f:execution_score}="",SUMPRODUCT(ISNUMBER('
+                      '{col:dept_indicators.score})*1)=0),"",'
+                      'ROUND(N({f:execution_score})+SUM({col:dept_indicators.score}),2))'),
         Field("dept_weight_total_stated", "总分分值（填报）", SCORE, STATED),
         Field("dept_score_total_stated", "总分得分（填报）", SCORE, STATED),
         Field("dept_grade", "等级（计算）", TEXT, FORMULA,
-              formula='=IF({f:dept_score_sum}>=90,"优",IF({f:dept_score_sum}>=80,"良",'
-                      'IF({f:dept_score_sum}>=60,"中","差")))'),
+              formula='=IF({f:dept_score_sum}="","",IF({f:dept_score_sum}>=90,"优",'
+                      'IF({f:dept_score_sum}>=80,"良",IF({f:dept_score_sum}>=60,"中","差"))))'),
     )),
 ))
 
@@ -501,7 +504,7 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
         Column("execution_rate_stated", "执行率（填报）", RATE, STATED, width=9),
         Column("execution_score", "执行率得分（计算）", SCORE, FORMULA,
                formula='=IF(OR(TRIM({c:execution_weight})="",{c:execution_rate}=""),"",'
-                       'ROUND({c:execution_weight}*MIN({c:execution_rate},1),2))', width=9),
+                       'ROUND({c:execution_weight}*MAX(0,MIN({c:execution_rate},1)),2))', width=9),
         Column("execution_score_stated", "执行率得分（填报）", SCORE, STATED, width=9),
         Column("weight_total_stated", "总分分值（填报）", SCORE, STATED, width=8),
         Column("score_total_stated", "总分得分（填报）", SCORE, STATED, width=8),

@@ -26,7 +26,8 @@ from decimal import Decimal
 from perfxl.numbers import _rounded_decimal, fmt_percent
 
 __all__ = [
-    "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_share", "share_phrase",
+    "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
+    "share_phrase",
     "fmt_score", "fmt_count", "change_phrase", "cn_numeral", "heading_ordinal", "paragraphs",
     "clean_text", "text_or_missing", "is_blank", "fmt_date", "title_lines",
 ]
@@ -81,6 +82,17 @@ def fmt_rate(x: float | None, *, missing: str = MISSING) -> str:
     if x is None:
         return missing
     return fmt_percent(float(x), 2)
+
+
+def fmt_quotient_rate(x: float | None, divisor: float | None, *,
+                      missing: str = MISSING) -> str:
+    """A rate a ÷ b as ``fmt_rate``; when ``x`` is ``None`` because the divisor is 0 (the
+    workbook's IFERROR shows ""), says so instead of 「（未填写）」:
+    ``fmt_quotient_rate(None, 0) == "无法计算（全年预算数为0）"``."""
+    if x is None and isinstance(divisor, (int, float)) and not isinstance(divisor, bool) \
+            and divisor == 0:
+        return "无法计算（全年预算数为0）"
+    return fmt_rate(x, missing=missing)
 
 
 def fmt_share(x: float | None, *, missing: str = MISSING) -> str:

@@ -69,6 +69,8 @@ class SourceInfo:
     * ``extra_formulas``: (sheet, A1) -> formula text found in a cell where the template has none.
     * ``table_rows``: table key -> first data row as found in the file.
     * ``field_cells``: field key -> (sheet, A1) as found through its defined name.
+    * ``space_only``: number cells that hold only white space (blank to perfxl and to the
+      template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """
 
     path: str | None = None
@@ -80,6 +82,8 @@ class SourceInfo:
     table_rows: dict[str, int] = field(default_factory=dict)
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
+    #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX008.
+    space_only: list[tuple[str, str]] = field(default_factory=list)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 

@@ -95,6 +95,11 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
     return value if isinstance(value, str) else str(value)
 
 
+def _space_only(raw: Any, kind: str) -> bool:
+    """A number cell holding only white space: looks empty, is text to a spreadsheet."""
+    return kind in NUMERIC and isinstance(raw, str) and raw != "" and raw.strip() == ""
+
+
 def _identity(book, names: dict[str, str], file: str) -> None:
     pf = {n for n in names if n.startswith("pf_")}
     if not pf:
@@ -214,6 +219,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
         fc = scanned.get(s, {}).get(cell)
         if fc is not None:
             source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
+        if _space_only(raw, f.kind):
+            source.space_only.append((s, cell))
         value = _convert(raw, f.kind, f.choices, s, cell, problems)
         if value is not None:
             model.values[key] = value
@@ -263,6 +270,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                     fc = scanned.get(sheet.name, {}).get(a1)
                     if fc is not None:
                         source.extra_formulas[(sheet.name, a1)] = fc.formula or "(共享公式)"
+                if _space_only(raw, col.kind):
+                    source.space_only.append((sheet.name, a1))
                 value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems)
                 if value is not None:
                     values[col.key] = value

@@ -137,6 +137,16 @@ def test_item2_number_cell_holding_only_a_space(lo_books):
     assert scores == [6, 4, 10, None]                          # never #VALUE!
     assert _lo(lo, "execution_score") in (None, "")
     assert isinstance(_lo(lo, "dept_score_sum"), (int, float))
+    # and the user is told which cells hold only spaces
+    from perfxl.io.xlsx_reader import read_workbook
+    found = {(f.sheet, f.cell) for f in check_model(read_workbook(path)) if f.rule == "PX008"}
+    assert found == {LAYOUT.field_cell("execution_weight"), LAYOUT.field_cell("tp_final_stated"),
+                     LAYOUT.field_cell("in_service_total"),
+                     LAYOUT.table_cell("dept_indicators", 0, "target"),
+                     LAYOUT.table_cell("dept_indicators", 1, "actual"),
+                     LAYOUT.table_cell("dept_indicators", 2, "target_upper"),
+                     LAYOUT.table_cell("dept_indicators", 3, "weight"),
+                     LAYOUT.table_cell("bonus", 0, "count"), LAYOUT.table_cell("bonus", 0, "cap")}
 
 
 @pytest.mark.libreoffice

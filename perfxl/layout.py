@@ -192,6 +192,8 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
 #  =: full when actual=target, else 0 when target=0, else as ≥;
 #  区间 [target, upper]: full inside; below: weight*actual/target (0 when target<=0);
 #        above: weight*MIN(1,upper/actual) (0 when upper<=0); no upper: as ≥.
+# Choice cells and the blank tests of number cells go through TRIM, as the reader reads them
+# (perfxl.typed.excel_trim): "达成 " is 达成, a number cell holding " " is blank (issue 13).
 INDICATOR_SCORE_FORMULA = (
     '=IF(OR(TRIM({c:applicable})="否",TRIM({c:weight})=""),"",ROUND('
     'IF(TRIM({c:nature})="定性",'

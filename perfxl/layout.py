@@ -18,7 +18,9 @@ form or report states, such as 执行率 or 得分; checks compare it with the c
 
 Formulas are templates: ``{f:key}`` is the absolute address of field ``key`` (sheet-qualified
 when on another sheet); ``{c:key}`` the same-row cell of column ``key``; ``{col:table.key}`` the
-whole data range of a column; ``{row}`` the row number.  Only functions that Excel, WPS and
+whole data range of a column; ``{row}`` the row number; ``{fz:key}`` / ``{cz:key}`` the cell
+read as a number with blank — or only spaces — as 0 (``IF(TRIM(x)="",0,x)``, the reader's
+reading of a blank number cell).  Only functions that Excel, WPS and
 LibreOffice all compute are used (see ``ALLOWED_FUNCTIONS``).
 """
 from __future__ import annotations
@@ -290,7 +292,7 @@ INCOME = Sheet("income", "收入", "收入情况（按来源）", (
         Column("source", "收入来源", TEXT, width=24),
         *_amount_cols(*BUDGET_COLS, ("prior_final", "上年决算数")),
         Column("share", "占执行数比重（计算）", RATE, FORMULA,
-               formula='=IFERROR({c:executed}/SUM({col:income.executed}),"")', width=10),
+               formula='=IFERROR({cz:executed}/SUM({col:income.executed}),"")', width=10),
         Column("share_stated", "占比（填报）", RATE, STATED, width=10),
     ), rows=INCOME_SOURCES),
     FieldBlock("income_totals", "收入合计", (
@@ -397,25 +399,25 @@ CONTROL = Sheet("control", "经费控制", "经费控制情况", (
         Field("public_funds_budget", "公用经费预算数", AMOUNT),
         Field("public_funds_final", "公用经费决算数", AMOUNT),
         Field("public_funds_control_rate", "公用经费控制率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:public_funds_final}/{f:public_funds_budget},"")'),
+              formula='=IFERROR({fz:public_funds_final}/{f:public_funds_budget},"")'),
         Field("procurement_budget", "政府采购预算数", AMOUNT),
         Field("procurement_actual", "政府采购实际金额", AMOUNT),
         Field("procurement_rate", "政府采购执行率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:procurement_actual}/{f:procurement_budget},"")'),
+              formula='=IFERROR({fz:procurement_actual}/{f:procurement_budget},"")'),
         Field("procurement_rate_stated", "政府采购执行率（填报）", RATE, STATED),
         Field("carryover_prior", "上年末结转结余", AMOUNT),
         Field("carryover_current", "本年末结转结余", AMOUNT),
         Field("carryover_change_rate", "结转结余变动率（计算）", RATE, FORMULA,
-              formula='=IFERROR(({f:carryover_current}-{f:carryover_prior})/{f:carryover_prior},"")'),
+              formula='=IFERROR(({fz:carryover_current}-{fz:carryover_prior})/{f:carryover_prior},"")'),
         Field("stock_funds_prior", "上年末存量资金余额", AMOUNT),
         Field("stock_funds_current", "本年末存量资金余额", AMOUNT),
         Field("stock_funds_change_rate", "存量资金变动率（计算）", RATE, FORMULA,
-              formula='=IFERROR(({f:stock_funds_current}-{f:stock_funds_prior})/{f:stock_funds_prior},"")'),
+              formula='=IFERROR(({fz:stock_funds_current}-{fz:stock_funds_prior})/{f:stock_funds_prior},"")'),
         Field("stock_funds_change_rate_stated", "存量资金变动率（填报）", RATE, STATED),
         Field("fixed_assets_total", "固定资产总额", AMOUNT),
         Field("fixed_assets_in_use", "在用固定资产总额", AMOUNT),
         Field("fixed_asset_utilization", "固定资产利用率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:fixed_assets_in_use}/{f:fixed_assets_total},"")'),
+              formula='=IFERROR({fz:fixed_assets_in_use}/{f:fixed_assets_total},"")'),
         Field("fixed_asset_utilization_stated", "固定资产利用率（填报）", RATE, STATED),
         Field("thrift_measures", "厉行节约保障措施", LONGTEXT),
     )),
@@ -429,14 +431,14 @@ DEPT = Sheet("dept", "部门自评表", "部门整体支出绩效自评表", (
         Field("executed", "全年执行数", AMOUNT, STATED),
         Field("execution_weight", "执行率分值", SCORE, note="预算执行率的分值，一般为 10"),
         Field("execution_rate", "执行率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:executed}/{f:budget_full},"")'),
+              formula='=IFERROR({fz:executed}/{f:budget_full},"")'),
         Field("execution_rate_stated", "执行率（填报）", RATE, STATED),
         Field("execution_score", "执行率得分（计算）", SCORE, FORMULA,
               formula='=IF(OR(TRIM({f:execution_weight})="",{f:execution_rate}=""),"",'
                       'ROUND({f:execution_weight}*MAX(0,MIN({f:execution_rate},1)),2))'),
         Field("execution_score_stated", "执行率得分（填报）", SCORE, STATED),
         Field("budget_adjustment_rate", "预算调整率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:budget_adjustment}/{f:budget_initial},"")'),
+              formula='=IFERROR({fz:budget_adjustment}/{f:budget_initial},"")'),
         Field("goal_expected", "年度总体目标（预期目标）", LONGTEXT),
         Field("goal_actual", "年度总体目标（实际完成情况）", LONGTEXT),
     )),
@@ -482,8 +484,8 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
         Column("score", "得分（计算）", SCORE, FORMULA,
                formula='=IF(AND(TRIM({c:points_each})="",TRIM({c:score_stated})=""),"",'
                        'IF(TRIM({c:count})="",N({c:score_stated}),'
-                       'IF(TRIM({c:cap})="",{c:points_each}*{c:count},'
-                       'MIN({c:points_each}*{c:count},{c:cap}))))', width=8),
+                       'IF(TRIM({c:cap})="",{cz:points_each}*{c:count},'
+                       'MIN({cz:points_each}*{c:count},{c:cap}))))', width=8),
         Column("explanation", "说明", LONGTEXT, width=40),
     ), capacity=6),
     FieldBlock("system_totals", "总分", (
@@ -502,7 +504,7 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
         *_amount_cols(*BUDGET_COLS),
         Column("execution_weight", "执行率分值", SCORE, width=8),
         Column("execution_rate", "执行率（计算）", RATE, FORMULA,
-               formula='=IFERROR({c:executed}/{c:budget_full},"")', width=9),
+               formula='=IFERROR({cz:executed}/{c:budget_full},"")', width=9),
         Column("execution_rate_stated", "执行率（填报）", RATE, STATED, width=9),
         Column("execution_score", "执行率得分（计算）", SCORE, FORMULA,
                formula='=IF(OR(TRIM({c:execution_weight})="",{c:execution_rate}=""),"",'
@@ -642,7 +644,7 @@ class Layout:
         return self.table_sheet(table), f"{self.column_letter(table, column)}{start + index}"
 
     # formulas -------------------------------------------------------------------------------
-    _TOKEN = re.compile(r"\{(f|c|col):([A-Za-z0-9_.]+)\}")
+    _TOKEN = re.compile(r"\{(fz|cz|f|c|col):([A-Za-z0-9_.]+)\}")
 
     def expand(self, template: str, *, sheet: str, table: str | None = None,
                row: int | None = None) -> str:
@@ -656,6 +658,10 @@ class Layout:
 
         def sub(m: re.Match[str]) -> str:
             kind, key = m.group(1), m.group(2)
+            if kind in ("fz", "cz"):
+                # a number as arithmetic reads it, blank (or spaces only) as 0: as perfxl reads it
+                inner = sub(re.match(self._TOKEN, "{" + kind[0] + ":" + key + "}"))
+                return f'IF(TRIM({inner})="",0,{inner})'
             if kind == "f":
                 s, cell = self.field_cell(key)
                 col = re.match(r"[A-Z]+", cell).group(0)

@@ -145,6 +145,32 @@ def random_model(rng: random.Random) -> Model:
             pname = name.lower() if rng.random() < 0.05 else name
             m.add_row("project_indicators", _indicator(rng, pname), index=k)
             k += 1
+    return _stray_spaces(rng, m)
+
+
+def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
+    """What people type: a trailing space after a choice ("达成 "), a number cell holding only
+    a space (blank to the reader and to the formulas' TRIM tests)."""
+    numeric = (L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER)
+    for key, (_s, _b, f) in LAYOUT.fields.items():
+        if f.role not in (L.INPUT, L.STATED):
+            continue
+        if f.kind == L.CHOICE and isinstance(m.values.get(key), str) and rng.random() < rate:
+            m.values[key] += " "
+        elif f.kind in numeric and key not in m.values and rng.random() < rate:
+            m.values[key] = " "
+    for tkey, rows in m.tables.items():
+        for row in rows:
+            for col in LAYOUT.table(tkey).columns:
+                if col.role not in (L.INPUT, L.STATED):
+                    continue
+                v = row.values.get(col.key)
+                # ("= " would be a formula to openpyxl, and to Excel as typed)
+                if col.kind == L.CHOICE and isinstance(v, str) and v != "=" \
+                        and rng.random() < rate * 3:
+                    row.values[col.key] = v + " "
+                elif col.kind in numeric and v is None and rng.random() < rate:
+                    row.values[col.key] = " "
     return m
 
 
@@ -223,16 +249,22 @@ def _report_figures(model: Model, lo: dict) -> list[tuple[str, str, str]]:
     def wb(key: str) -> Any:
         return lo.get(LAYOUT.field_cell(key))
 
+    def shown(fmt, v):
+        """The workbook's figure in the report's format; an error value (#N/A) as it is."""
+        if isinstance(v, str) and v.startswith("#"):
+            return v
+        return fmt(v if v != "" else None)
+
     out = []
     scores = collect_scores(model, None)
     text = json.dumps(build_context(model, "hunan"), ensure_ascii=False)
     t = wb("dept_score_sum")
-    out.append(("总分", fmt_score(dept_total(scores)), fmt_score(t if t != "" else None)))
+    out.append(("总分", fmt_score(dept_total(scores)), shown(fmt_score, t)))
     g = wb("dept_grade")
     out.append(("等级", dept_grade(scores) or MISSING, g or MISSING))
     r = wb("execution_rate")
     mine = fmt_rate(derived.execution_rate(model))
-    out.append(("执行率", mine, fmt_rate(r if r != "" else None)))
+    out.append(("执行率", mine, shown(fmt_rate, r)))
     if mine != "（未填写）" and mine not in text:
         out.append(("执行率在报告中", "缺失", mine))
     for row in model.rows("projects"):
@@ -240,7 +272,7 @@ def _report_figures(model: Model, lo: dict) -> list[tuple[str, str, str]]:
                            ensure_ascii=False)
         v = lo.get(LAYOUT.table_cell("projects", row.index, "score_total"))
         mine = fmt_score(project_total(scores, row))
-        out.append((f"项目{row.project}总分", mine, fmt_score(v if v != "" else None)))
+        out.append((f"项目{row.project}总分", mine, shown(fmt_score, v)))
         if f"自评得分{mine}分" not in ptext:
             out.append((f"项目{row.project}总分在报告中", "缺失", mine))
     return out

@@ -155,7 +155,9 @@ def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
     for key, (_s, _b, f) in LAYOUT.fields.items():
         if f.role not in (L.INPUT, L.STATED):
             continue
-        if f.kind == L.CHOICE and isinstance(m.values.get(key), str) and rng.random() < rate:
+        # (the 评价框架 id is also the builder's argument: it stays exact)
+        if f.kind == L.CHOICE and key != "framework" and isinstance(m.values.get(key), str) \
+                and rng.random() < rate:
             m.values[key] += " "
         elif f.kind in numeric and key not in m.values and rng.random() < rate:
             m.values[key] = " "

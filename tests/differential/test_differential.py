@@ -18,6 +18,7 @@ BATCH = 4
 
 @settings(max_examples=2, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.large_base_example,
                                  HealthCheck.function_scoped_fixture])
 @given(batch=models(BATCH))
 def test_random_workbooks_agree_with_libreoffice(soffice, batch):

@@ -270,3 +270,12 @@ def test_item9_project_report_states_the_full_scale_weight():
     ctx = json.dumps(build_context(m, "project", project="甲"), ensure_ascii=False)
     assert "分值合计100分（其中不适用指标10分不计分，得分按百分制折算）" in ctx
     assert "自评得分90.67分" in ctx and "分值合计90分" not in ctx
+
+
+def test_normalization_is_excel_trim():
+    """The reader reads choices through Excel's TRIM, as the formulas do: ASCII spaces go, inner
+    runs collapse, other white space stays (and makes the choice invalid: PX005)."""
+    from perfxl.typed import excel_trim, is_trim_blank
+    assert excel_trim("  达成 ") == "达成" and excel_trim("部分  达成") == "部分 达成"
+    assert excel_trim("达成\u3000") == "达成\u3000" and excel_trim("否\t") == "否\t"
+    assert is_trim_blank("   ") and is_trim_blank(None) and not is_trim_blank("\u3000")

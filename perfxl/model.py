@@ -82,7 +82,7 @@ class SourceInfo:
     table_rows: dict[str, int] = field(default_factory=dict)
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
-    #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX008.
+    #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
     space_only: list[tuple[str, str]] = field(default_factory=list)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)

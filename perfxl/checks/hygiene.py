@@ -1,4 +1,4 @@
-"""PX001–PX008: workbook hygiene — formula cells, cached values, choices, external links,
+"""PX001–PX010: workbook hygiene — formula cells, cached values, choices, external links,
 number cells holding only spaces.
 
 These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
@@ -336,7 +336,7 @@ def formula_in_input(ctx):
         yield ctx.hit((sheet, cell), actual=f, cellref=f"{sheet}!{cell}", formula=f)
 
 
-@rule("PX008", "number-cell-spaces", WARNING, title="数字单元格只含空格",
+@rule("PX010", "number-cell-spaces", WARNING, title="数字单元格只含空格",
       message="“{cellref}”是数字单元格，只含空格（看似空白，实为文字）；perfxl 和模板公式按空白读取，"
               "但引用它的其他公式可能显示 #VALUE! 或空白。请选中该单元格按 Delete 清除内容",
       cases=[

@@ -139,7 +139,7 @@ def test_item2_number_cell_holding_only_a_space(lo_books):
     assert isinstance(_lo(lo, "dept_score_sum"), (int, float))
     # and the user is told which cells hold only spaces
     from perfxl.io.xlsx_reader import read_workbook
-    found = {(f.sheet, f.cell) for f in check_model(read_workbook(path)) if f.rule == "PX008"}
+    found = {(f.sheet, f.cell) for f in check_model(read_workbook(path)) if f.rule == "PX010"}
     assert found == {LAYOUT.field_cell("execution_weight"), LAYOUT.field_cell("tp_final_stated"),
                      LAYOUT.field_cell("in_service_total"),
                      LAYOUT.table_cell("dept_indicators", 0, "target"),

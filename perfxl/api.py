@@ -54,7 +54,8 @@ class _Status:
 def _fmt(x) -> str:
     if x is None:
         return "—"
-    return f"{x:.2f}".rstrip("0").rstrip(".") if isinstance(x, float) else str(x)
+    from perfxl.numbers import fmt_trimmed
+    return fmt_trimmed(x, 2) if isinstance(x, float) else str(x)
 
 
 # ----------------------------------------------------------------------------------------------

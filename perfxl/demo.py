@@ -38,7 +38,8 @@ def first_page_png(docx: Path, png: Path) -> Path | None:
 
 
 def _fmt(x: float | None) -> str:
-    return "—" if x is None else f"{x:.2f}"
+    from perfxl.numbers import fmt_fixed
+    return "—" if x is None else fmt_fixed(x, 2)
 
 
 def run_demo(examples: Path, outdir: Path, *, png: bool = True) -> dict[str, Path]:

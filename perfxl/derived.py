@@ -31,7 +31,8 @@ __all__ = [
     "carryover_current", "carryover_prior", "dept_weight_sum", "dept_score_sum", "dept_grade",
     "indicator_row_score", "indicator_weight_sums", "fill_down", "system_score_sum",
     "bonus_row_score", "project_execution_rate", "project_execution_score",
-    "project_score_total", "MEASURES", "measure", "COLUMN_FUNCTIONS", "field_value",
+    "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure",
+    "COLUMN_FUNCTIONS", "field_value",
     "column_value",
 ]
 
@@ -363,16 +364,21 @@ def dept_weight_sum(model: Model) -> float:
         r.weight for r in model.rows("dept_indicators") if r.applicable != "否")
 
 
-def dept_score_sum(model: Model) -> float:
-    """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分."""
+def dept_score_sum(model: Model) -> float | None:
+    """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分; ``None`` when
+    nothing is scored (no 执行率得分 and no indicator score: an empty table has no total)."""
     scores = [indicator_row_score(model, r) for r in model.rows("dept_indicators")]
-    return excel_round(_n(execution_score(model)) + _sum(scores), 2)  # type: ignore[return-value]
+    ex = execution_score(model)
+    if ex is None and not any(_is_num(s) for s in scores):
+        return None
+    return excel_round(_n(ex) + _sum(scores), 2)
 
 
-def dept_grade(model: Model) -> str:
-    """等级 of ``dept_score_sum``: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §1.8 [S1])."""
+def dept_grade(model: Model) -> str | None:
+    """等级 of ``dept_score_sum``: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差 (domain.md §1.8 [S1]);
+    ``None`` when nothing is scored."""
     from perfxl.scoring.rules import grade
-    return grade(dept_score_sum(model)) or "差"
+    return grade(dept_score_sum(model))
 
 
 def system_score_sum(model: Model) -> float:
@@ -415,14 +421,26 @@ def project_score_total(model: Model, row: Row) -> float | None:
     按百分制折算 (domain.md §1.5 [S5]).  ``None`` for a row without a project name."""
     if _blank(row.project):
         return None
-    ind = [r for r in model.rows("project_indicators") if r.project == row.project]
+    ind = project_indicator_rows(model, row)
     raw = _n(project_execution_score(row)) + _sum(indicator_row_score(model, r) for r in ind)
-    k = 1.0
-    if any(r.applicable == "否" for r in ind):
-        ew = _n(row.execution_weight)
-        den = ew + _sum(r.weight for r in ind if r.applicable != "否")
-        k = (ew + _sum(r.weight for r in ind)) / den if den else 1.0
-    return excel_round(raw * k, 2)
+    return excel_round(raw * project_rescale(model, row), 2)
+
+
+def project_indicator_rows(model: Model, row: Row) -> list[Row]:
+    """The indicator rows of a project row: 项目名称 exactly equal (case and spaces count, as
+    the formulas' EXACT)."""
+    return [r for r in model.rows("project_indicators") if r.project == row.project]
+
+
+def project_rescale(model: Model, row: Row) -> float:
+    """The factor k of ``project_score_total``: 1 without a 不适用 row, else (执行率分值 + all
+    indicator weights) ÷ (执行率分值 + applicable weights); 1 when that divisor is 0."""
+    ind = project_indicator_rows(model, row)
+    if not any(r.applicable == "否" for r in ind):
+        return 1.0
+    ew = _n(row.execution_weight)
+    den = ew + _sum(r.weight for r in ind if r.applicable != "否")
+    return (ew + _sum(r.weight for r in ind)) / den if den else 1.0
 
 
 # ---- measures a framework can cite ------------------------------------------------------------

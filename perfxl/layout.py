@@ -18,7 +18,9 @@ form or report states, such as 执行率 or 得分; checks compare it with the c
 
 Formulas are templates: ``{f:key}`` is the absolute address of field ``key`` (sheet-qualified
 when on another sheet); ``{c:key}`` the same-row cell of column ``key``; ``{col:table.key}`` the
-whole data range of a column; ``{row}`` the row number.  Only functions that Excel, WPS and
+whole data range of a column; ``{row}`` the row number; ``{fz:key}`` / ``{cz:key}`` the cell
+read as a number with blank — or only spaces — as 0 (``IF(TRIM(x)="",0,x)``, the reader's
+reading of a blank number cell).  Only functions that Excel, WPS and
 LibreOffice all compute are used (see ``ALLOWED_FUNCTIONS``).
 """
 from __future__ import annotations
@@ -48,7 +50,7 @@ def column_index(letters: str) -> int:
 ALLOWED_FUNCTIONS = frozenset({
     "SUM", "SUMIF", "SUMIFS", "SUMPRODUCT", "COUNTIF", "COUNTIFS", "COUNTA", "IF", "IFERROR",
     "AND", "OR", "NOT", "MIN", "MAX", "ABS", "ROUND", "ISNUMBER", "ISBLANK", "LOOKUP",
-    "INDEX", "MATCH", "VLOOKUP", "LEN", "TRIM", "N",
+    "INDEX", "MATCH", "VLOOKUP", "LEN", "TRIM", "N", "EXACT",
 })
 
 FIRST_ROW = 3
@@ -192,22 +194,24 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
 #  =: full when actual=target, else 0 when target=0, else as ≥;
 #  区间 [target, upper]: full inside; below: weight*actual/target (0 when target<=0);
 #        above: weight*MIN(1,upper/actual) (0 when upper<=0); no upper: as ≥.
+# Choice cells and the blank tests of number cells go through TRIM, as the reader reads them
+# (perfxl.typed.excel_trim): "达成 " is 达成, a number cell holding " " is blank (issue 13).
 INDICATOR_SCORE_FORMULA = (
-    '=IF(OR({c:applicable}="否",{c:weight}=""),"",ROUND('
-    'IF({c:nature}="定性",'
-    'IF({c:achievement}="达成",MIN(MAX(N({c:score_stated}),{c:weight}*0.8),{c:weight}),'
-    'IF({c:achievement}="部分达成",MIN(MAX(N({c:score_stated}),{c:weight}*'
+    '=IF(OR(TRIM({c:applicable})="否",TRIM({c:weight})=""),"",ROUND('
+    'IF(TRIM({c:nature})="定性",'
+    'IF(TRIM({c:achievement})="达成",MIN(MAX(N({c:score_stated}),{c:weight}*0.8),{c:weight}),'
+    'IF(TRIM({c:achievement})="部分达成",MIN(MAX(N({c:score_stated}),{c:weight}*'
     'IF(COUNTIF({f:framework},"*hubei_project_2020*")>0,0.5,0.6)),'
     '{c:weight}*0.8),'
-    'IF({c:achievement}="未达成",MIN(MAX(N({c:score_stated}),0),{c:weight}*'
+    'IF(TRIM({c:achievement})="未达成",MIN(MAX(N({c:score_stated}),0),{c:weight}*'
     'IF(COUNTIF({f:framework},"*hubei_project_2020*")>0,0.5,0.6)),'
     'MIN(MAX(N({c:score_stated}),0),{c:weight})))),'
-    'IF(OR({c:target}="",{c:actual}=""),MIN(MAX(N({c:score_stated}),0),{c:weight}),'
-    'IF({c:direction}="≤",IF({c:actual}<=0,{c:weight},'
+    'IF(OR(TRIM({c:target})="",TRIM({c:actual})=""),MIN(MAX(N({c:score_stated}),0),{c:weight}),'
+    'IF(TRIM({c:direction})="≤",IF({c:actual}<=0,{c:weight},'
     '{c:weight}*MAX(0,MIN({c:target}/{c:actual},1))),'
-    'IF({c:direction}="=",IF({c:actual}={c:target},{c:weight},IF({c:target}=0,0,'
+    'IF(TRIM({c:direction})="=",IF({c:actual}={c:target},{c:weight},IF({c:target}=0,0,'
     '{c:weight}*MAX(0,MIN({c:actual}/{c:target},1)))),'
-    'IF(AND({c:direction}="区间",{c:target_upper}<>""),'
+    'IF(AND(TRIM({c:direction})="区间",TRIM({c:target_upper})<>""),'
     'IF({c:actual}<{c:target},IF({c:target}<=0,0,{c:weight}*MAX(0,{c:actual}/{c:target})),'
     'IF({c:actual}<={c:target_upper},{c:weight},'
     'IF({c:target_upper}<=0,0,{c:weight}*MIN(1,{c:target_upper}/{c:actual})))),'
@@ -274,8 +278,8 @@ STAFFING = Sheet("staffing", "人员编制", "人员编制情况", (
         Field("seconded", "挂职及其他人员", COUNT),
         Field("headcount_total", "年末实有人数（含离退休）", COUNT, STATED),
         Field("staff_control_rate", "在职人员控制率（计算）", RATE, FORMULA,
-              formula='=IFERROR(IF({f:in_service_total}="",{f:actual_sum},{f:in_service_total})'
-                      '/IF({f:authorized_total}="",{f:authorized_sum},{f:authorized_total}),"")'),
+              formula='=IFERROR(IF(TRIM({f:in_service_total})="",{f:actual_sum},{f:in_service_total})'
+                      '/IF(TRIM({f:authorized_total})="",{f:authorized_sum},{f:authorized_total}),"")'),
         Field("staff_control_rate_stated", "在职人员控制率（填报）", RATE, STATED),
     )),
 ))
@@ -288,7 +292,7 @@ INCOME = Sheet("income", "收入", "收入情况（按来源）", (
         Column("source", "收入来源", TEXT, width=24),
         *_amount_cols(*BUDGET_COLS, ("prior_final", "上年决算数")),
         Column("share", "占执行数比重（计算）", RATE, FORMULA,
-               formula='=IFERROR({c:executed}/SUM({col:income.executed}),"")', width=10),
+               formula='=IFERROR({cz:executed}/SUM({col:income.executed}),"")', width=10),
         Column("share_stated", "占比（填报）", RATE, STATED, width=10),
     ), rows=INCOME_SOURCES),
     FieldBlock("income_totals", "收入合计", (
@@ -342,13 +346,13 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
         Column("current", "本年决算数", AMOUNT, width=14),
         Column("prior", "上年决算数", AMOUNT, width=14),
         Column("change", "增减额（计算）", AMOUNT, FORMULA,
-               formula='=IF(AND({c:current}="",{c:prior}=""),"",N({c:current})-N({c:prior}))',
+               formula='=IF(AND(TRIM({c:current})="",TRIM({c:prior})=""),"",N({c:current})-N({c:prior}))',
                width=14),
         Column("change_rate", "增减率（计算）", RATE, FORMULA,
                formula='=IFERROR(IF(N({c:prior})=0,"",(N({c:current})-{c:prior})/{c:prior}),"")',
                width=10),
         Column("share", "占比（计算）", RATE, FORMULA,
-               formula='=IFERROR(IF({c:current}="","",{c:current}/SUM({col:exp_function.current})),"")',
+               formula='=IFERROR(IF(TRIM({c:current})="","",{c:current}/SUM({col:exp_function.current})),"")',
                width=10),
         Column("share_stated", "占比（填报）", RATE, STATED, width=10),
         Column("change_stated", "增减额（填报）", AMOUNT, STATED, width=14),
@@ -377,15 +381,15 @@ CONTROL = Sheet("control", "经费控制", "经费控制情况", (
         Field("tp_budget_stated", "本年预算合计（填报）", AMOUNT, STATED),
         Field("tp_final_stated", "本年决算合计（填报）", AMOUNT, STATED),
         Field("tp_change", "较上年增减额（计算）", AMOUNT, FORMULA,
-              formula='=IF(AND({f:tp_final_stated}="",{f:tp_prior_stated}=""),'
+              formula='=IF(AND(TRIM({f:tp_final_stated})="",TRIM({f:tp_prior_stated})=""),'
                       '{f:tp_final_sum}-{f:tp_prior_sum},'
                       'N({f:tp_final_stated})-N({f:tp_prior_stated}))'),
         Field("three_public_change_rate", "“三公”经费变动率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:tp_change}/IF({f:tp_prior_stated}="",{f:tp_prior_sum},'
+              formula='=IFERROR({f:tp_change}/IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},'
                       '{f:tp_prior_stated}),"")'),
         Field("three_public_control_rate", "“三公”经费控制率（计算）", RATE, FORMULA,
-              formula='=IFERROR(IF({f:tp_final_stated}="",{f:tp_final_sum},{f:tp_final_stated})'
-                      '/IF({f:tp_budget_stated}="",{f:tp_budget_sum},{f:tp_budget_stated}),"")'),
+              formula='=IFERROR(IF(TRIM({f:tp_final_stated})="",{f:tp_final_sum},{f:tp_final_stated})'
+                      '/IF(TRIM({f:tp_budget_stated})="",{f:tp_budget_sum},{f:tp_budget_stated}),"")'),
         Field("tp_change_stated", "较上年增减额（填报）", AMOUNT, STATED),
         Field("tp_change_word_stated", "增减方向（填报）", CHOICE, STATED, choices=CHANGE_WORDS),
         Field("three_public_change_rate_stated", "“三公”经费变动率（填报）", RATE, STATED),
@@ -395,25 +399,25 @@ CONTROL = Sheet("control", "经费控制", "经费控制情况", (
         Field("public_funds_budget", "公用经费预算数", AMOUNT),
         Field("public_funds_final", "公用经费决算数", AMOUNT),
         Field("public_funds_control_rate", "公用经费控制率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:public_funds_final}/{f:public_funds_budget},"")'),
+              formula='=IFERROR({fz:public_funds_final}/{f:public_funds_budget},"")'),
         Field("procurement_budget", "政府采购预算数", AMOUNT),
         Field("procurement_actual", "政府采购实际金额", AMOUNT),
         Field("procurement_rate", "政府采购执行率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:procurement_actual}/{f:procurement_budget},"")'),
+              formula='=IFERROR({fz:procurement_actual}/{f:procurement_budget},"")'),
         Field("procurement_rate_stated", "政府采购执行率（填报）", RATE, STATED),
         Field("carryover_prior", "上年末结转结余", AMOUNT),
         Field("carryover_current", "本年末结转结余", AMOUNT),
         Field("carryover_change_rate", "结转结余变动率（计算）", RATE, FORMULA,
-              formula='=IFERROR(({f:carryover_current}-{f:carryover_prior})/{f:carryover_prior},"")'),
+              formula='=IFERROR(({fz:carryover_current}-{fz:carryover_prior})/{f:carryover_prior},"")'),
         Field("stock_funds_prior", "上年末存量资金余额", AMOUNT),
         Field("stock_funds_current", "本年末存量资金余额", AMOUNT),
         Field("stock_funds_change_rate", "存量资金变动率（计算）", RATE, FORMULA,
-              formula='=IFERROR(({f:stock_funds_current}-{f:stock_funds_prior})/{f:stock_funds_prior},"")'),
+              formula='=IFERROR(({fz:stock_funds_current}-{fz:stock_funds_prior})/{f:stock_funds_prior},"")'),
         Field("stock_funds_change_rate_stated", "存量资金变动率（填报）", RATE, STATED),
         Field("fixed_assets_total", "固定资产总额", AMOUNT),
         Field("fixed_assets_in_use", "在用固定资产总额", AMOUNT),
         Field("fixed_asset_utilization", "固定资产利用率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:fixed_assets_in_use}/{f:fixed_assets_total},"")'),
+              formula='=IFERROR({fz:fixed_assets_in_use}/{f:fixed_assets_total},"")'),
         Field("fixed_asset_utilization_stated", "固定资产利用率（填报）", RATE, STATED),
         Field("thrift_measures", "厉行节约保障措施", LONGTEXT),
     )),
@@ -427,29 +431,32 @@ DEPT = Sheet("dept", "部门自评表", "部门整体支出绩效自评表", (
         Field("executed", "全年执行数", AMOUNT, STATED),
         Field("execution_weight", "执行率分值", SCORE, note="预算执行率的分值，一般为 10"),
         Field("execution_rate", "执行率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:executed}/{f:budget_full},"")'),
+              formula='=IFERROR({fz:executed}/{f:budget_full},"")'),
         Field("execution_rate_stated", "执行率（填报）", RATE, STATED),
         Field("execution_score", "执行率得分（计算）", SCORE, FORMULA,
-              formula='=IF(OR({f:execution_weight}="",{f:execution_rate}=""),"",'
-                      'ROUND({f:execution_weight}*MIN({f:execution_rate},1),2))'),
+              formula='=IF(OR(TRIM({f:execution_weight})="",{f:execution_rate}=""),"",'
+                      'ROUND({f:execution_weight}*MAX(0,MIN({f:execution_rate},1)),2))'),
         Field("execution_score_stated", "执行率得分（填报）", SCORE, STATED),
         Field("budget_adjustment_rate", "预算调整率（计算）", RATE, FORMULA,
-              formula='=IFERROR({f:budget_adjustment}/{f:budget_initial},"")'),
+              formula='=IFERROR({fz:budget_adjustment}/{f:budget_initial},"")'),
         Field("goal_expected", "年度总体目标（预期目标）", LONGTEXT),
         Field("goal_actual", "年度总体目标（实际完成情况）", LONGTEXT),
     )),
     Table("dept_indicators", "绩效指标", _indicator_columns(with_project=False), capacity=40),
     FieldBlock("dept_totals", "总分", (
         Field("dept_weight_sum", "分值合计（计算，含执行率）", SCORE, FORMULA,
-              formula="=N({f:execution_weight})+SUMIF({col:dept_indicators.applicable},\"<>否\","
-                      "{col:dept_indicators.weight})"),
+              formula="=N({f:execution_weight})+SUMPRODUCT((TRIM({col:dept_indicators.applicable})"
+                      "<>\"否\")*1,{col:dept_indicators.weight})"),
         Field("dept_score_sum", "得分合计（计算，含执行率）", SCORE, FORMULA,
-              formula="=ROUND(N({f:execution_score})+SUM({col:dept_indicators.score}),2)"),
+              # "" when nothing is scored (an empty table has no total and no 等级)
+              formula='=IF(AND({f:execution_score}="",SUMPRODUCT(ISNUMBER('
+                      '{col:dept_indicators.score})*1)=0),"",'
+                      'ROUND(N({f:execution_score})+SUM({col:dept_indicators.score}),2))'),
         Field("dept_weight_total_stated", "总分分值（填报）", SCORE, STATED),
         Field("dept_score_total_stated", "总分得分（填报）", SCORE, STATED),
         Field("dept_grade", "等级（计算）", TEXT, FORMULA,
-              formula='=IF({f:dept_score_sum}>=90,"优",IF({f:dept_score_sum}>=80,"良",'
-                      'IF({f:dept_score_sum}>=60,"中","差")))'),
+              formula='=IF({f:dept_score_sum}="","",IF({f:dept_score_sum}>=90,"优",'
+                      'IF({f:dept_score_sum}>=80,"良",IF({f:dept_score_sum}>=60,"中","差"))))'),
     )),
 ))
 
@@ -475,10 +482,10 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
         Column("count", "次数", COUNT, width=8),
         Column("score_stated", "自评得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, FORMULA,
-               formula='=IF(AND({c:points_each}="",{c:score_stated}=""),"",'
-                       'IF({c:count}="",N({c:score_stated}),'
-                       'IF({c:cap}="",{c:points_each}*{c:count},'
-                       'MIN({c:points_each}*{c:count},{c:cap}))))', width=8),
+               formula='=IF(AND(TRIM({c:points_each})="",TRIM({c:score_stated})=""),"",'
+                       'IF(TRIM({c:count})="",N({c:score_stated}),'
+                       'IF(TRIM({c:cap})="",{cz:points_each}*{c:count},'
+                       'MIN({cz:points_each}*{c:count},{c:cap}))))', width=8),
         Column("explanation", "说明", LONGTEXT, width=40),
     ), capacity=6),
     FieldBlock("system_totals", "总分", (
@@ -497,26 +504,30 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
         *_amount_cols(*BUDGET_COLS),
         Column("execution_weight", "执行率分值", SCORE, width=8),
         Column("execution_rate", "执行率（计算）", RATE, FORMULA,
-               formula='=IFERROR({c:executed}/{c:budget_full},"")', width=9),
+               formula='=IFERROR({cz:executed}/{c:budget_full},"")', width=9),
         Column("execution_rate_stated", "执行率（填报）", RATE, STATED, width=9),
         Column("execution_score", "执行率得分（计算）", SCORE, FORMULA,
-               formula='=IF(OR({c:execution_weight}="",{c:execution_rate}=""),"",'
-                       'ROUND({c:execution_weight}*MIN({c:execution_rate},1),2))', width=9),
+               formula='=IF(OR(TRIM({c:execution_weight})="",{c:execution_rate}=""),"",'
+                       'ROUND({c:execution_weight}*MAX(0,MIN({c:execution_rate},1)),2))', width=9),
         Column("execution_score_stated", "执行率得分（填报）", SCORE, STATED, width=9),
         Column("weight_total_stated", "总分分值（填报）", SCORE, STATED, width=8),
         Column("score_total_stated", "总分得分（填报）", SCORE, STATED, width=8),
         Column("score_total", "总分得分（计算）", SCORE, FORMULA,
                # 不适用指标不计分，按百分制折算 (domain.md §1.5 [S5]): with a 不适用 row, the
                # sum is scaled by (all weights) / (applicable weights); see perfxl.scoring.
-               formula='=IF({c:project}="","",ROUND((N({c:execution_score})+'
-                       'SUMIF({col:project_indicators.project},{c:project},'
+               # Project names match exactly (case and spaces count, as in the reader:
+               # EXACT, not SUMIF, which ignores case); choices are read TRIMmed.
+               formula='=IF(TRIM({c:project})="","",ROUND((N({c:execution_score})+'
+                       'SUMPRODUCT(EXACT({col:project_indicators.project},{c:project})*1,'
                        '{col:project_indicators.score}))*'
-                       'IF(COUNTIFS({col:project_indicators.project},{c:project},'
-                       '{col:project_indicators.applicable},"否")=0,1,'
-                       'IFERROR((N({c:execution_weight})+SUMIF({col:project_indicators.project},'
-                       '{c:project},{col:project_indicators.weight}))/(N({c:execution_weight})+'
-                       'SUMIFS({col:project_indicators.weight},{col:project_indicators.project},'
-                       '{c:project},{col:project_indicators.applicable},"<>否")),1)),2))',
+                       'IF(SUMPRODUCT(EXACT({col:project_indicators.project},{c:project})*'
+                       '(TRIM({col:project_indicators.applicable})="否"))=0,1,'
+                       'IFERROR((N({c:execution_weight})+SUMPRODUCT(EXACT('
+                       '{col:project_indicators.project},{c:project})*1,'
+                       '{col:project_indicators.weight}))/(N({c:execution_weight})+'
+                       'SUMPRODUCT(EXACT({col:project_indicators.project},{c:project})*'
+                       '(TRIM({col:project_indicators.applicable})<>"否"),'
+                       '{col:project_indicators.weight})),1)),2))',
                width=9),
         Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=30),
         Column("goal_actual", "实际完成情况", LONGTEXT, width=30),
@@ -693,7 +704,7 @@ class Layout:
         return self.table_sheet(table), f"{self.column_letter(table, column)}{start + index}"
 
     # formulas -------------------------------------------------------------------------------
-    _TOKEN = re.compile(r"\{(f|c|col):([A-Za-z0-9_.]+)\}")
+    _TOKEN = re.compile(r"\{(fz|cz|f|c|col):([A-Za-z0-9_.]+)\}")
 
     def expand(self, template: str, *, sheet: str, table: str | None = None,
                row: int | None = None) -> str:
@@ -707,6 +718,10 @@ class Layout:
 
         def sub(m: re.Match[str]) -> str:
             kind, key = m.group(1), m.group(2)
+            if kind in ("fz", "cz"):
+                # a number as arithmetic reads it, blank (or spaces only) as 0: as perfxl reads it
+                inner = sub(re.match(self._TOKEN, "{" + kind[0] + ":" + key + "}"))
+                return f'IF(TRIM({inner})="",0,{inner})'
             if kind == "f":
                 s, cell = self.field_cell(key)
                 col = re.match(r"[A-Z]+", cell).group(0)

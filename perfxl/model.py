@@ -75,6 +75,8 @@ class SourceInfo:
     * ``number_text``: (sheet, A1) -> the Chinese reason for text found in a number cell
       ("应填写数字，现为文本“4,128.02”；请改为数字 4128.02"); the model holds the cell as the
       template's formulas read it (see ``perfxl.formula_text.text_read_as_number``).
+    * ``space_only``: number cells that hold only white space (blank to perfxl and to the
+      template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """
 
     path: str | None = None
@@ -88,6 +90,8 @@ class SourceInfo:
     unnamed_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
     number_text: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
+    space_only: list[tuple[str, str]] = field(default_factory=list)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 

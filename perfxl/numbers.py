@@ -5,6 +5,10 @@
 * ``shown_decimals`` and ``tolerance``: a stated figure is compared with the computed one at half a
   unit of its last decimal shown, so a correctly rounded figure is never flagged and a wrong one
   always is (design.md, "Things that are easy to get wrong").
+* ``fmt_fixed`` / ``fmt_trimmed`` / ``fmt_percent``: the one number formatter of every output
+  (CLI text, JSON messages, findings, the report): Excel's ROUND to the decimals shown, then
+  printed from the exact decimal (never Python's float formatting, which prints 0.045 as "0.04"
+  and 96.785 as "96.78").
 * ``parse_number``: turns what people type into number cells ("96.79%", "1,234.00", full-width
   digits) into a float, or explains in Chinese why it cannot.
 """
@@ -15,12 +19,17 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-__all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_number", "NumberTextError"]
+__all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_number", "NumberTextError",
+           "fmt_fixed", "fmt_trimmed", "fmt_percent", "OUT_OF_RANGE"]
 
 
 #: Enough digits to quantize any float (up to 1.8e308) to 2 decimals without InvalidOperation:
 #: the default context (28 digits) cannot hold ROUND(1e308, 2) and raised in check and report.
 WIDE = Context(prec=400, rounding=ROUND_HALF_UP)
+
+#: How every output shows a figure beyond Excel's range (NaN, ±inf: a sum of 1e308-class amounts
+#: overflows): a clear phrase, never "inf" or a traceback (issue 15).
+OUT_OF_RANGE = "（数值超出范围）"
 
 
 def _d15(x: float) -> Decimal:
@@ -50,6 +59,37 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
         return float(x)
     # 15 digits of the largest floats round up past the largest float: keep the value
     return float(x) if math.isinf(r) else r
+
+
+def _rounded_decimal(x: float | int, digits: int) -> Decimal:
+    """``x`` rounded as ROUND(x, digits), as the exact Decimal with ``digits`` decimals."""
+    q = Decimal(1).scaleb(-digits)
+    d = _d15(x).quantize(q, rounding=ROUND_HALF_UP, context=WIDE)  # WIDE: 1e308 too
+    return abs(d) if d == 0 else d  # never "-0.00"
+
+
+def fmt_fixed(x: float | int, decimals: int = 2, *, thousands: bool = False) -> str:
+    """``x`` with exactly ``decimals`` decimals, Excel rounding: ``fmt_fixed(0.045) == "0.05"``,
+    ``fmt_fixed(96.785) == "96.79"``, ``fmt_fixed(1234.5, thousands=True) == "1,234.50"``,
+    ``fmt_fixed(-0.001) == "0.00"``; NaN and ±inf give ``OUT_OF_RANGE``."""
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
+    return format(_rounded_decimal(x, decimals), f"{',' if thousands else ''}.{decimals}f")
+
+
+def fmt_trimmed(x: float | int, decimals: int = 2, *, thousands: bool = False) -> str:
+    """As ``fmt_fixed`` without trailing zeros: ``fmt_trimmed(9.6) == "9.6"``,
+    ``fmt_trimmed(10.0) == "10"``, ``fmt_trimmed(0.045) == "0.05"``."""
+    s = fmt_fixed(x, decimals, thousands=thousands)
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def fmt_percent(x: float, decimals: int = 2) -> str:
+    """A fraction in percent (ROUND(x × 100, decimals)): ``fmt_percent(0.96785) == "96.79%"``.
+    The product is taken at 15 significant digits, as a spreadsheet holds it."""
+    if not math.isfinite(float(x)):
+        return OUT_OF_RANGE
+    return fmt_fixed(float(_d15(x) * 100), decimals) + "%"
 
 
 def shown_decimals(x: float, *, percent: bool = False, max_digits: int = 6) -> int:

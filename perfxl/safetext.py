@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 import re
 
+from perfxl.numbers import OUT_OF_RANGE
+
 __all__ = ["cell_text", "safe_value", "keep_as_text", "XML_ILLEGAL", "EXCEL_CELL_LIMIT", "OUT_OF_RANGE"]
 
 #: Characters an XML 1.0 document cannot hold (and lone surrogates, which UTF-8 cannot encode).
@@ -34,9 +36,6 @@ def cell_text(value: str, limit: int = EXCEL_CELL_LIMIT) -> str:
     text = XML_ILLEGAL.sub("", value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
-
-#: What a cell shows for a NaN or ±inf figure (no .xlsx number can hold them).
-OUT_OF_RANGE = "（数值超出范围）"
 
 
 def safe_value(value):

@@ -13,11 +13,8 @@ from __future__ import annotations
 import functools
 import math
 
-from perfxl.numbers import differs, excel_round, shown_decimals
-
-#: How a message shows a figure beyond Excel's range (a sum of 1e308-class amounts overflows
-#: to inf): a clear phrase, never "inf" or a traceback.
-OUT_OF_RANGE = "（数值超出范围）"
+from perfxl.numbers import (OUT_OF_RANGE, differs, excel_round, fmt_fixed, fmt_percent,
+                            shown_decimals)
 
 
 def _total(fmt):
@@ -67,7 +64,7 @@ def fmt_amount(x: float | None, like: float | None = None) -> str:
     if x is None:
         return "（空）"
     d = 2 if like is None else _decimals(like, at_least=2)
-    return f"{excel_round(x, d):.{d}f}"
+    return fmt_fixed(x, d)
 
 
 @_total
@@ -76,7 +73,7 @@ def fmt_rate(x: float | None, like: float | None = None) -> str:
     if x is None:
         return "（空）"
     d = 2 if like is None else _decimals(like, at_least=2, percent=True)
-    return f"{excel_round(x * 100, d):.{d}f}%"
+    return fmt_percent(x, d)
 
 
 @_total
@@ -90,7 +87,7 @@ def fmt_score(x: float | None) -> str:
     """9.6 -> "9.60" (scores always with 2 decimals, as official tables show them)."""
     if x is None:
         return "（空）"
-    return f"{excel_round(x, 2):.2f}"
+    return fmt_fixed(x, 2)
 
 
 @_total
@@ -108,7 +105,7 @@ def fmt_pts(x: float | None) -> str:
     if x is None:
         return "（空）"
     v = excel_round(x, 2)
-    return str(int(v)) if float(v).is_integer() else f"{v:.2f}"
+    return str(int(v)) if float(v).is_integer() else fmt_fixed(v, 2)
 
 
 def rounded_amount(x: float | None, like: float | None = None) -> float | None:

@@ -259,3 +259,43 @@ def weight_missing(ctx):
                 yield ctx.hit(ctx.at_row(r, "score_stated"), what=_name(r), missing="未填得分")
             elif s and not w:
                 yield ctx.hit(ctx.at_row(r, "weight"), what=_name(r), missing="未填分值")
+
+
+def _loose(name: object) -> str:
+    return "".join(str(name).split()).casefold()
+
+
+@rule("PX407", "indicator-no-project", ERROR, title="项目绩效指标行不属于任何项目",
+      message="项目绩效指标{what}的项目名称{name}与“项目”表中的项目名称都不完全相同{near}，"
+              "该行不计入任何项目的总分；请把项目名称改为与“项目”表完全一致（区分大小写和空格）",
+      cases=[
+          fails("指标行写作“abc项目”，项目表为“ABC项目”", at="project_indicators[0].project",
+                rows={"projects": [{"project": "ABC项目", "execution_weight": 10}],
+                      "project_indicators": [{"project": "abc项目", "level3": "甲",
+                                              "weight": 90, "score_stated": 90}]}),
+          fails("指标行未填项目名称", at="project_indicators[0].project",
+                rows={"projects": [{"project": "ABC项目"}],
+                      "project_indicators": [{"level3": "甲", "weight": 90}]}),
+          passes("名称完全一致", rows={
+              "projects": [{"project": "ABC项目"}],
+              "project_indicators": [{"project": "ABC项目", "level3": "甲", "weight": 90}]}),
+      ])
+def indicator_no_project(ctx):
+    """项目绩效指标的每一行须属于“项目”表中的一个项目：项目名称须与项目表完全相同（区分
+    大小写和空格）。工作簿的总分公式（EXACT）与 perfxl 都按完全相同的名称归集指标，名称只差
+    大小写或空格的行哪一个项目都不计入（issue 13 第 3 项）。
+
+    合格：指标行与项目表都写“ABC项目”。
+    不合格：指标行写“abc项目”，项目表写“ABC项目”；或指标行未填项目名称。
+    """
+    names = [p.project for p in ctx.rows("projects") if not _blank(p.project)]
+    for r in ctx.rows("project_indicators"):
+        if r.project in names:
+            continue
+        if _blank(r.level3 or r.level2 or r.level1) and not is_number(r.weight) \
+                and not is_number(r.score_stated):
+            continue
+        near = [n for n in names if not _blank(r.project) and _loose(n) == _loose(r.project)]
+        yield ctx.hit(ctx.at_row(r, "project"), what=_name(r),
+                      name=f"“{r.project}”" if not _blank(r.project) else "（空）",
+                      near=f"（与“{near[0]}”只差大小写或空格）" if near else "")

@@ -15,6 +15,7 @@ from perfxl.checks import RULES, load_draft_rules
 from perfxl.checks.cases import build_model, build_prior, case_ctx
 from perfxl.checks.engine import run_rule
 from perfxl.checks.registry import FAMILIES, Case, Rule
+from perfxl.numbers import fmt_trimmed
 
 __all__ = ["rule_page", "index_page", "write_docs", "DEFAULT_DIR"]
 
@@ -26,7 +27,7 @@ _LEVEL = {"error": "错误（error）", "warning": "警告（warning）", "info"
 
 def _show(v) -> str:
     if isinstance(v, float):
-        return f"{v:.10g}"
+        return fmt_trimmed(v, 10)
     return repr(v) if isinstance(v, str) and not v.strip() else str(v)
 
 

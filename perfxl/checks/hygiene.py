@@ -1,5 +1,5 @@
-"""PX001–PX008: workbook hygiene — formula cells, cached values, choices, external links,
-deleted defined names.
+"""PX001–PX010: workbook hygiene — formula cells, cached values, choices, external links,
+deleted defined names, text in number cells, number cells holding only spaces.
 
 These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
 typed-over cells, external links); a model built in code has no source and they stay quiet.
@@ -405,3 +405,26 @@ def number_as_text(ctx):
     for (sheet, cell), reason in src.number_text.items():
         yield ctx.hit((sheet, cell), actual=reason, label=_input_label(src, sheet, cell),
                       cellref=f"{sheet}!{cell}", reason=reason)
+
+
+@rule("PX010", "number-cell-spaces", WARNING, title="数字单元格只含空格",
+      message="“{cellref}”是数字单元格，只含空格（看似空白，实为文字）；perfxl 和模板公式按空白读取，"
+              "但引用它的其他公式可能显示 #VALUE! 或空白。请选中该单元格按 Delete 清除内容",
+      cases=[
+          fails("实际值（数值）只有一个空格", at="部门自评表!L19",
+                source={"space_only": [("部门自评表", "L19")]}),
+          passes("没有只含空格的数字单元格", source={"space_only": []}),
+      ])
+def number_cell_spaces(ctx):
+    """数字单元格（金额、比率、分值、人数、数值）只含空格时，单元格看似空白，电子表格却把它当作
+    文字：模板公式用 TRIM 判断空白，与 perfxl 一样按空白处理，但任何直接做算术的公式都会出错
+    （#VALUE!）或得空值（issue 13 第 2 项）。提示用户清除。
+
+    合格：数字单元格为空白或数字。
+    不合格：实际值（数值）只填了一个空格。
+    """
+    src = ctx.model.source
+    if src is None:
+        return
+    for sheet, cell in src.space_only:
+        yield ctx.hit((sheet, cell), actual=" ", cellref=f"{sheet}!{cell}")

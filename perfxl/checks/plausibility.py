@@ -12,7 +12,7 @@ from perfxl.checks.compare import fmt_amount, fmt_num, fmt_rate, is_number, wron
 from perfxl.checks.finding import WARNING
 from perfxl.checks.ratios import percent_slip
 from perfxl.checks.registry import fails, passes, rule
-from perfxl.numbers import excel_round
+from perfxl.numbers import excel_round, fmt_trimmed
 
 
 @rule("PX501", "staff-above-posts", WARNING, title="实有人数超过编制数",
@@ -105,9 +105,9 @@ def unit_slip(ctx):
                 continue
             seen.add(bad[1])
             fixed = bad[0] / 10000 if unit == "万元" else bad[0] * 10000
-            yield ctx.hit(bad[1], expected=round(fixed, 6), actual=bad[0], what=what,
+            yield ctx.hit(bad[1], expected=excel_round(fixed, 6), actual=bad[0], what=what,
                           col=bad[2], value=fmt_amount(bad[0]), other_col=other[2],
-                          other=fmt_amount(other[0]), ratio=fmt_num(round(ratio)),
+                          other=fmt_amount(other[0]), ratio=fmt_num(excel_round(ratio, 0)),
                           wrong_unit="元" if unit == "万元" else "万元", unit=unit,
                           fixed=fmt_amount(fixed, like=fixed if unit == "万元" else None))
 
@@ -149,12 +149,12 @@ def negative_amount(ctx):
 
 def _plain(x: float) -> str:
     """0.00001 -> "0.00001" (no exponent)."""
-    return format(x, ".10f").rstrip("0").rstrip(".")
+    return fmt_trimmed(x, 10)
 
 
 def _small_rate(x: float) -> str:
-    """96.79% as usual; tiny rates with 3 significant digits (0.000658%)."""
-    return fmt_rate(x) if abs(x) >= 0.0001 else f"{x * 100:.3g}%"
+    """96.79% as usual; tiny rates with up to 6 decimals (0.000658%)."""
+    return fmt_rate(x) if abs(x) >= 0.0001 else fmt_trimmed(x * 100, 6) + "%"
 
 
 def _rate(ex) -> float | None:
@@ -226,9 +226,9 @@ def percent_typed(ctx):
         elif big or v < 2:
             continue
         fix = excel_round(v / 100, 10)
-        yield ctx.hit(where, expected=fix, actual=v, what=label, value=f"{v:.10g}",
+        yield ctx.hit(where, expected=fix, actual=v, what=label, value=fmt_trimmed(v, 10),
                       as_rate=fmt_rate(v), computed=_small_rate(comp) if comp is not None
-                      else "（无从计算）", meant=f"{v:.10g}%", fix=_plain(fix))
+                      else "（无从计算）", meant=fmt_trimmed(v, 10) + "%", fix=_plain(fix))
 
 
 @rule("PX506", "spent-above-budget", WARNING, title="全年执行数超过全年预算数",

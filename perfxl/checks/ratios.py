@@ -358,3 +358,32 @@ def fixed_asset_utilization(ctx):
     yield from _simple(ctx, "fixed_asset_utilization_stated",
                        derived.fixed_asset_utilization(ctx.model), "固定资产利用率",
                        "fixed_assets_in_use", "fixed_assets_total")
+
+
+@rule("PX222", "execution-without-budget", ERROR, title="全年预算数为 0 而有执行数，执行率无法计算",
+      message="{what}全年执行数 {executed}，全年预算数为 0，执行率无法计算（工作簿“执行率（计算）”"
+              "显示为空，执行率得分也为空）；请填写全年预算数",
+      cases=[
+          fails("全年预算数 0，全年执行数 100", at="budget_full",
+                values={"budget_full": 0, "executed": 100, "execution_weight": 10}),
+          fails("项目全年预算数 0，全年执行数 100", at="projects[0].budget_full",
+                rows={"projects": [{"project": "甲", "budget_full": 0, "executed": 100}]}),
+          passes("全年预算数 100，全年执行数 100", values={"budget_full": 100, "executed": 100}),
+          passes("都为 0（无资金）", values={"budget_full": 0, "executed": 0}),
+      ])
+def execution_without_budget(ctx):
+    """全年预算数为 0 而全年执行数不为 0 时，执行率（全年执行数 ÷ 全年预算数，domain.md §1.4）
+    无法计算：工作簿的执行率与执行率得分显示为空，报告也写不出执行率。多半是全年预算数漏填为 0
+    （issue 13 第 9 项）。
+
+    合格：全年预算数 100、全年执行数 100。
+    不合格：全年预算数 0、全年执行数 100。
+    """
+    ex, full = ctx.num("executed"), ctx.num("budget_full")
+    if full == 0 and ex:
+        yield ctx.hit(ctx.at("budget_full"), what="部门", executed=fmt_amount(ex))
+    for r in ctx.rows("projects"):
+        ex, full = ctx.rnum(r, "executed"), ctx.rnum(r, "budget_full")
+        if full == 0 and ex:
+            yield ctx.hit(ctx.at_row(r, "budget_full"), what=f"项目“{r.project}”",
+                          executed=fmt_amount(ex))

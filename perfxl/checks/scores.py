@@ -11,6 +11,7 @@ from perfxl import derived
 from perfxl.checks.compare import fmt_num, fmt_pts, fmt_score, is_number, wrong
 from perfxl.checks.finding import ERROR
 from perfxl.checks.registry import fails, passes, rule
+from perfxl.numbers import excel_round
 
 _TABLES = (("dept_indicators", "部门自评表"), ("project_indicators", "项目自评表"),
            ("system_indicators", "指标体系"))
@@ -222,7 +223,7 @@ def qualitative_band(ctx):
 
 
 def _total_hit(ctx, where, stated, parts, what):
-    s = round(sum(v for v, _ in parts), 6)
+    s = excel_round(sum(v for v, _ in parts), 6)
     if wrong(stated, s):
         return ctx.hit(where, expected=s, actual=stated, what=what, sum=fmt_pts(s),
                        parts=" + ".join(f"{label} {fmt_pts(v)}" for v, label in parts[:6])
@@ -234,63 +235,100 @@ def _total_hit(ctx, where, stated, parts, what):
 _TOTAL_MSG = "{what}总分应为各项得分之和 {sum}（{parts}），表中填写 {stated}；请核对总分或各项得分"
 
 
-@rule("PX306", "dept-total", ERROR, title="部门自评表总分与各项得分之和不符", message=_TOTAL_MSG,
+def _computed_hit(ctx, where, stated, computed, parts, what):
+    """A finding when ``stated`` is not the workbook's computed total ``computed`` (rounded to
+    the decimals ``stated`` shows)."""
+    if computed is None or not wrong(stated, computed):
+        return None
+    return ctx.hit(where, expected=computed, actual=stated, what=what, sum=fmt_pts(computed),
+                   parts=parts, stated=fmt_pts(stated))
+
+
+_COMPUTED_MSG = "{what}总分应为工作簿计算的得分合计 {sum}（{parts}），表中填写 {stated}；请核对总分或各项得分"
+
+
+@rule("PX306", "dept-total", ERROR, title="部门自评表总分与各项得分之和不符", message=_COMPUTED_MSG,
       cases=[
-          fails("seed 004: 执行率 9.60 + 指标 100 = 109.60，总分填写 100", at="dept_score_total_stated",
-                expected=109.6, values={"execution_score_stated": 9.6, "dept_score_total_stated": 100},
+          fails("seed 004: 执行率 9.68 + 指标 100 = 109.68，总分填写 100", at="dept_score_total_stated",
+                expected=109.68, values={"execution_weight": 10, "budget_full": 4128.02,
+                                         "executed": 3995.49, "dept_score_total_stated": 100},
                 rows={"dept_indicators": [{"level3": "甲", "weight": 100, "score_stated": 100}]}),
-          passes("9.60 + 80 = 89.60", values={"execution_score_stated": 9.6,
-                                             "dept_score_total_stated": 89.6},
+          fails("定性“达成”得分 7 计为 8（区间下限）：8 + 80.89 = 88.89，总分填写 87.89",
+                at="dept_score_total_stated", expected=88.89,
+                values={"dept_score_total_stated": 87.89},
+                rows={"dept_indicators": [
+                    {"level3": "甲", "nature": "定性", "achievement": "达成", "weight": 10,
+                     "score_stated": 7},
+                    {"level3": "乙", "weight": 90, "score_stated": 80.89}]}),
+          passes("同上，总分填写 88.89（工作簿“得分合计（计算）”显示 88.89）",
+                 values={"dept_score_total_stated": 88.89},
+                 rows={"dept_indicators": [
+                     {"level3": "甲", "nature": "定性", "achievement": "达成", "weight": 10,
+                      "score_stated": 7},
+                     {"level3": "乙", "weight": 90, "score_stated": 80.89}]}),
+          passes("9.60 + 80 = 89.60", values={"execution_weight": 10, "budget_full": 100,
+                                             "executed": 96, "dept_score_total_stated": 89.6},
                  rows={"dept_indicators": [{"level3": "甲", "weight": 90, "score_stated": 80}]}),
       ])
 def dept_total(ctx):
-    """部门自评表的总分得分（填报）应等于执行率得分加各适用指标的得分（填报）之和
-    （domain.md §5 第 8 条）。
+    """部门自评表的总分得分（填报）应等于工作簿“得分合计（计算，含执行率）”单元格的值：执行率
+    得分（计算）加各适用指标的得分（计算）之和（domain.md §5 第 8 条）。期望值与工作簿公式出自
+    同一计算（``perfxl.derived.dept_score_sum``），核对不会与工作簿显示的数字矛盾。
 
     合格：执行率 9.60 + 指标 80 = 总分 89.60。
-    不合格：执行率 9.60 + 指标 100 = 109.60，总分填写 100（种子 004，seed-audit 004.X11：满分 100
-    不可能在执行率 96.79% 时取得）。
+    不合格：执行率 96.79% 得 9.68，指标 100，总分却填 100（种子 004，seed-audit 004.X11：满分
+    100 不可能在执行率 96.79% 时取得；按正确的执行率为 109.68）。
     """
     stated = ctx.num("dept_score_total_stated")
-    rows = [r for r in ctx.rows("dept_indicators") if r.applicable != "否"
-            and is_number(r.score_stated)]
+    rows = [r for r in ctx.rows("dept_indicators") if r.applicable != "否"]
     if stated is None or not rows:
         return
-    parts = [(float(r.score_stated), "") for r in rows]
-    ex = ctx.num("execution_score_stated")
-    parts = ([(ex, "执行率")] if ex is not None else []) + [(sum(v for v, _ in parts), "指标")]
-    h = _total_hit(ctx, ctx.at("dept_score_total_stated"), stated, parts, "部门自评表")
+    ex = derived.execution_score(ctx.model) or 0.0
+    total = derived.dept_score_sum(ctx.model)
+    h = _computed_hit(ctx, ctx.at("dept_score_total_stated"), stated, total,
+                      f"执行率 {fmt_pts(ex)} + 指标 {fmt_pts(total - ex)}", "部门自评表")
     if h:
         yield h
 
 
-@rule("PX307", "project-total", ERROR, title="项目自评表总分与各项得分之和不符", message=_TOTAL_MSG,
+@rule("PX307", "project-total", ERROR, title="项目自评表总分与各项得分之和不符", message=_COMPUTED_MSG,
       cases=[
           fails("10 + 80 = 90，总分填写 100", at="projects[0].score_total_stated", expected=90,
-                rows={"projects": [{"project": "甲", "execution_score_stated": 10,
-                                    "score_total_stated": 100}],
+                rows={"projects": [{"project": "甲", "execution_weight": 10, "budget_full": 50,
+                                    "executed": 50, "score_total_stated": 100}],
                       "project_indicators": [{"project": "甲", "weight": 90, "score_stated": 80}]}),
           passes("seed 004: 10 + 90 = 100",
-                 rows={"projects": [{"project": "甲", "execution_score_stated": 10,
-                                     "score_total_stated": 100}],
+                 rows={"projects": [{"project": "甲", "execution_weight": 10, "budget_full": 50,
+                                     "executed": 50, "score_total_stated": 100}],
                        "project_indicators": [{"project": "甲", "weight": 90, "score_stated": 90}]}),
+          passes("有不适用指标：(10 + 71.6) × 100/90 = 90.67，按百分制折算",
+                 rows={"projects": [{"project": "甲", "execution_weight": 10, "budget_full": 50,
+                                     "executed": 50, "score_total_stated": 90.67}],
+                       "project_indicators": [
+                           {"project": "甲", "weight": 80, "score_stated": 71.6},
+                           {"project": "甲", "weight": 10, "applicable": "否"}]}),
       ])
 def project_total(ctx):
-    """每个项目自评表的总分得分（填报）应等于其执行率得分加各指标得分（填报）之和。
+    """每个项目自评表的总分得分（填报）应等于工作簿该项目“总分得分（计算）”的值：执行率得分
+    加该项目各指标得分（计算）之和；有不适用指标时按百分制折算（domain.md §1.5 [S5]）。期望值出自
+    ``perfxl.derived.project_score_total``，与工作簿公式同一计算。
 
-    合格：10 + 90 = 100（种子 004 三个项目，seed-audit 004.H20–H22）。
+    合格：10 + 90 = 100（种子 004 三个项目，seed-audit 004.H20–H22）；有 10 分不适用时
+    (10 + 71.6) × 100 ÷ 90 = 90.67。
     不合格：10 + 80 = 90，总分填写 100。
     """
     for p in ctx.rows("projects"):
         stated = ctx.rnum(p, "score_total_stated")
-        scores = [float(r.score_stated) for r in ctx.rows("project_indicators")
-                  if r.project == p.project and r.applicable != "否" and is_number(r.score_stated)]
-        if stated is None or not scores or not p.project:
+        ind = derived.project_indicator_rows(ctx.model, p)
+        if stated is None or not p.project or not any(r.applicable != "否" for r in ind):
             continue
-        ex = ctx.rnum(p, "execution_score_stated")
-        parts = ([(ex, "执行率")] if ex is not None else []) + [(sum(scores), "指标")]
-        h = _total_hit(ctx, ctx.at_row(p, "score_total_stated"), stated, parts,
-                       f"项目“{p.project}”")
+        total = derived.project_score_total(ctx.model, p)
+        ex = derived.project_execution_score(p) or 0.0
+        k = derived.project_rescale(ctx.model, p)
+        parts = f"执行率 {fmt_pts(ex)} + 指标 {fmt_pts(total / k - ex)}" + \
+            ("" if k == 1 else f"，不适用指标按百分制折算 × {fmt_num(excel_round(k, 4))}")
+        h = _computed_hit(ctx, ctx.at_row(p, "score_total_stated"), stated, total, parts,
+                          f"项目“{p.project}”")
         if h:
             yield h
 

@@ -385,6 +385,16 @@ def _function_rels(ctx):
         rel = _column_rel(ctx, "exp_function", col, header, key, f"功能分类科目的{header}", label)
         if rel:
             yield rel
+    # the two 上年 totals the workbook and the report print (支出!功能分类上年合计 vs the 支出性质
+    # table's 上年决算数, which the report's 「较上年决算」 uses) must be one figure
+    nature = [r for r in ctx.rows("exp_nature") if isinstance(r.prior_final, (int, float))]
+    if nature:
+        prior = float(sum(r.prior_final for r in nature))
+        rel = _column_rel(ctx, "exp_function", "prior", "上年决算数", None,
+                          "功能分类科目的上年决算数", "支出性质表（基本支出 + 项目支出）上年决算数",
+                          total_value=prior, where=ctx.at_row(nature[0], "prior_final"))
+        if rel:
+            yield rel
 
 
 @rule("PX119", "function-sum", ERROR, title="功能分类科目合计与支出合计不符",
@@ -393,6 +403,15 @@ def _function_rels(ctx):
                 values={"exp_total_stated": 3254335.0},
                 rows={"exp_function": [{"subject": "一般公共服务支出", "current": 3244335.71},
                                        {"subject": "其他公共安全支出", "current": 10000.0}]}),
+          fails("功能分类上年合计 1880 ≠ 支出性质上年合计 1830（报告与工作簿的较上年增减不同）",
+                at="exp_nature[0].prior_final", expected=1880,
+                rows={"exp_nature": [{"item": "基本支出", "prior_final": 1000},
+                                     {"item": "项目支出", "prior_final": 830}],
+                      "exp_function": [{"subject": "一般公共服务支出", "current": 1000, "prior": 1880}]}),
+          passes("功能分类上年合计 = 支出性质上年合计 1830",
+                 rows={"exp_nature": [{"item": "基本支出", "prior_final": 1000},
+                                      {"item": "项目支出", "prior_final": 830}],
+                       "exp_function": [{"subject": "一般公共服务支出", "prior": 1830}]}),
           passes("seed 000: 七个科目之和 17333259.20 = 支出合计",
                  values={"exp_total_stated": 17333259.2},
                  rows={"exp_function": [
@@ -406,7 +425,9 @@ def _function_rels(ctx):
       ])
 def function_sum(ctx):
     """按功能分类科目的本年决算数之和应等于支出合计（未填支出合计时为全年执行数），上年决算数之和
-    应等于上年支出合计。
+    应等于上年支出合计，也应等于支出性质表（基本支出 + 项目支出）的上年决算数之和：工作簿的
+    “较上年增减额（计算）”按功能分类计算，报告的“较上年决算增加/减少”按支出性质表计算，两个
+    上年合计不同，两处就会写出不同的增减额（issue 13 第 7 项）。
 
     合格：种子 000 七个科目本年 17333259.20、上年 6805660.47，与两处合计一致（seed-audit 000.H06、H21）。
     不合格：两个科目之和 3254335.71，支出合计填写 3254335.00。

@@ -181,6 +181,11 @@ _DEPT = [{"level1": "产出指标", "weight": 40}, {"level1": "效益指标", "w
           passes("执行率 10 + 指标 90 = 100",
                  values={"framework": "hunan_dept", "execution_weight": 10},
                  rows={"dept_indicators": [*_DEPT[:3], {"level1": "成本指标", "weight": 10}]}),
+          passes("不适用的 5 分不计入（单元格“分值合计（计算）”显示 100）",
+                 values={"framework": "hunan_dept", "execution_weight": 10},
+                 rows={"dept_indicators": [*_DEPT[:3], {"level1": "成本指标", "weight": 10},
+                                           {"level1": "成本指标", "weight": 5,
+                                            "applicable": "否"}]}),
           passes("seed 000: 一级 28 + 42 + 30 = 100（指标体系）",
                  rows={"system_indicators": [
                      {"level1": "预算编制情况", "level1_weight": 28, "level3": "甲", "weight": 28},
@@ -188,23 +193,24 @@ _DEPT = [{"level1": "产出指标", "weight": 40}, {"level1": "效益指标", "w
                      {"level1": "资金使用效益", "level1_weight": 30, "level3": "丙", "weight": 30}]}),
       ])
 def weight_total(ctx):
-    """部门自评表（执行率分值 + 全部指标分值）、每个项目自评表（同上）以及指标体系（各一级指标）
-    的分值合计应等于评价框架的总分（一般为 100，含预算执行率）。不适用的指标也计入：设计的分值
-    须合计为总分，不适用如何处理由框架决定。
+    """部门自评表（执行率分值 + 适用指标的分值，即工作簿“分值合计（计算）”单元格的值）、每个
+    项目自评表（执行率分值 + 全部指标分值：项目总分按百分制折算不适用指标，设计的分值须合计为
+    总分）以及指标体系（各一级指标）的分值合计应等于评价框架的总分（一般为 100，含预算执行率）。
 
     合格：执行率 10 + 产出 40 + 效益 30 + 满意度 10 + 成本 10 = 100。
     不合格：执行率 10 + 产出 40 + 效益 30 + 满意度 10 + 成本 20 = 110（种子 004，seed-audit 004.X10：
     指标本身合计 100 无误，错在另加了执行率 10 分）。
     """
+    from perfxl import derived
     total = ctx.total
-    ind = [float(r.weight) for r in ctx.rows("dept_indicators") if is_number(r.weight)]
-    if ind:
+    if any(is_number(r.weight) for r in ctx.rows("dept_indicators")):
+        # the figure of the cell the finding points at: 分值合计（计算）, 不适用 rows left out
         ew = ctx.num("execution_weight") or 0.0
-        s = ew + sum(ind)
+        s = derived.dept_weight_sum(ctx.model)
         if abs(s - total) > 1e-9:
             yield ctx.hit(ctx.at("dept_weight_sum"), expected=total, actual=s,
                           where_text="部门自评表", sum=fmt_num(s),
-                          parts=f"执行率分值 {fmt_num(ew)} + 指标分值 {fmt_num(sum(ind))}",
+                          parts=f"执行率分值 {fmt_num(ew)} + 适用指标分值 {fmt_num(s - ew)}",
                           total=fmt_num(total),
                           fix=f"请把指标分值合计调整为 {fmt_num(total - ew)}")
     ptotal = _project_total(ctx)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.numbers import fmt_fixed, fmt_trimmed
 
 
 def progress_callback(total: int):
@@ -75,8 +76,8 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
                               ensure_ascii=False, indent=1))
     else:
         for r in reviews:
-            total = "—" if r.total is None else f"{r.total:.2f}"
-            stated = "—" if r.stated_total is None else f"{r.stated_total:g}"
+            total = "—" if r.total is None else fmt_fixed(r.total, 2)
+            stated = "—" if r.stated_total is None else fmt_trimmed(r.stated_total, 6)
             click.echo(f"{r.status}\t{_line(Path(r.file).name)}\t{_line(r.department)}\t填报 {stated}\t计算 {total}"
                        f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
     if priors is not None:

@@ -31,6 +31,7 @@ from perfxl.io.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.formula_text import text_read_as_number
 from perfxl.numbers import NumberTextError, parse_number
+from perfxl.typed import excel_trim
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
 MAX_CELLS = 2_000_000
@@ -106,8 +107,14 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
     if isinstance(value, (dt.datetime, dt.date)):
         return value.strftime("%Y-%m-%d")
     if isinstance(value, str) and kind == L.CHOICE:
-        return value.strip()
+        # the formulas compare TRIM(cell) with the choices: read it the same way
+        return excel_trim(value) or None
     return value if isinstance(value, str) else str(value)
+
+
+def _space_only(raw: Any, kind: str) -> bool:
+    """A number cell holding only white space: looks empty, is text to a spreadsheet."""
+    return kind in NUMERIC and isinstance(raw, str) and raw != "" and raw.strip() == ""
 
 
 def _identity(book, names: dict[str, str], file: str) -> None:
@@ -253,6 +260,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
         fc = scanned.get(s, {}).get(cell)
         if fc is not None:
             source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
+        if _space_only(raw, f.kind):
+            source.space_only.append((s, cell))
         value = _convert(raw, f.kind, f.choices, s, cell, problems, source, key in coerced)
         if value is not None:
             model.values[key] = value
@@ -302,6 +311,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                     fc = scanned.get(sheet.name, {}).get(a1)
                     if fc is not None:
                         source.extra_formulas[(sheet.name, a1)] = fc.formula or "(共享公式)"
+                if _space_only(raw, col.kind):
+                    source.space_only.append((sheet.name, a1))
                 value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems, source,
                                  (tkey, col.key) in coerced)
                 if value is not None:

@@ -22,7 +22,8 @@ from perfxl.model import Model, Row
 from perfxl.report.analysis import bonus_paragraphs, project_analysis, system_analysis
 from perfxl import derived as D
 from perfxl.report.figures import num, total
-from perfxl.report.fmt import (MISSING, fmt_amount, fmt_date, fmt_rate, fmt_score, paragraphs,
+from perfxl.report.fmt import (MISSING, fmt_amount, fmt_date, fmt_quotient_rate, fmt_rate,
+                               fmt_score, paragraphs,
                                text_or_missing, title_lines)
 from perfxl.report.outlines import check_outline
 from perfxl.report.scores import (Scores, collect_scores, dept_grade, dept_total,
@@ -100,8 +101,10 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     if not rows:
         return [f"绩效指标{MISSING}。"]
     by_level: dict[str, int] = {}
-    for r in rows:
-        by_level[r.level1 or "其他指标"] = by_level.get(r.level1 or "其他指标", 0) + 1
+    # 一级 labels written once for a merged block are carried down, as scoring does
+    for vals in D.fill_down(rows):
+        level1 = vals.get("level1") or "其他指标"
+        by_level[level1] = by_level.get(level1, 0) + 1
     parts = "、".join(f"{k}{n}项" for k, n in by_level.items())
     applicable = [r for r in rows if r.applicable != "否"]
     w = total([row_weight(scores, r) for r in applicable])
@@ -157,7 +160,8 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     conclusion = (f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
                   f"评价等级为“{grade}”。全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
                   f"执行数{fmt_amount(model.get('executed'), unit)}，"
-                  f"预算执行率{fmt_rate(D.execution_rate(model))}。")
+                  f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
+                  "。")
     return {
         "title": f"{year}年度部门整体支出绩效自评报告",
         "conclusion_sentence": conclusion,
@@ -199,7 +203,7 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
         overview.append(f"“{table['name']}”项目{'，'.join(who)}。")
     funds = (f"{year}年度项目资金年初预算数{fmt_amount(row.budget_initial, unit)}，全年预算数"
              f"{fmt_amount(row.budget_full, unit)}，全年执行数{fmt_amount(row.executed, unit)}，"
-             f"预算执行率{fmt_rate(D.project_execution_rate(row))}")
+             f"预算执行率{fmt_quotient_rate(D.project_execution_rate(row), row.budget_full)}")
     sources = [r for r in model.project_rows("project_funds", row.project)
                if num(r.executed) is not None]
     if sources:
@@ -208,7 +212,15 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
     overview.append(funds + "。")
     indicators = model.project_rows("project_indicators", row.project)
     tot = project_total(scores, row)
-    conclusion = (f"经自评，本项目分值合计{table['weight_total'] or MISSING}分，自评得分"
+    weight_text = f"{table['weight_total'] or MISSING}分"
+    if D.project_rescale(model, row) != 1:
+        # 不适用指标不计分，按百分制折算 (domain.md §1.5 [S5]): the score is on the full scale
+        ind = D.project_indicator_rows(model, row)
+        na = sum(num(r.weight) or 0.0 for r in ind if r.applicable == "否")
+        full = (num(row.execution_weight) or 0.0) + sum(num(r.weight) or 0.0 for r in ind)
+        weight_text = (f"{fmt_score(full)}分（其中不适用指标{fmt_score(na)}分不计分，"
+                       f"得分按百分制折算）")
+    conclusion = (f"经自评，本项目分值合计{weight_text}，自评得分"
                   f"{fmt_score(tot)}分，评价等级为“{project_grade(scores, row) or MISSING}”；"
                   f"其中预算执行率得分{fmt_score(D.project_execution_score(row))}分（分值"
                   f"{fmt_score(num(row.execution_weight))}分）。")

@@ -24,18 +24,17 @@ import math
 import re
 from decimal import Decimal
 
-from perfxl.numbers import WIDE, excel_round
+from perfxl.numbers import OUT_OF_RANGE, WIDE, _rounded_decimal, fmt_percent
 
 __all__ = [
-    "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_share", "share_phrase",
+    "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
+    "share_phrase",
     "fmt_score", "fmt_count", "change_phrase", "cn_numeral", "heading_ordinal", "paragraphs",
     "clean_text", "text_or_missing", "is_blank", "fmt_date", "title_lines",
 ]
 
 #: What the report prints where a required input is empty.
 MISSING = "（未填写）"
-#: What it prints for a figure beyond Excel's range (a sum of 1e308-class amounts overflows).
-OUT_OF_RANGE = "（数值超出范围）"
 
 
 def is_blank(value: object) -> bool:
@@ -44,9 +43,9 @@ def is_blank(value: object) -> bool:
 
 
 def _decimal(x: float, digits: int) -> Decimal:
-    """``x`` rounded as Excel's ROUND, as an exact Decimal with ``digits`` decimals."""
-    r = excel_round(float(x), digits)
-    d = Decimal(repr(r)).quantize(Decimal(1).scaleb(-digits), context=WIDE)
+    """``x`` rounded as Excel's ROUND, as an exact Decimal with ``digits`` decimals (the one
+    rounding of ``perfxl.numbers``)."""
+    d = _rounded_decimal(float(x), digits)
     return abs(d) if d == 0 else d  # never "-0.00"
 
 
@@ -88,7 +87,18 @@ def fmt_rate(x: float | None, *, missing: str = MISSING) -> str:
         return missing
     if not math.isfinite(float(x)):
         return OUT_OF_RANGE
-    return fmt_number(float(x) * 100, 2, thousands=False) + "%"
+    return fmt_percent(float(x), 2)
+
+
+def fmt_quotient_rate(x: float | None, divisor: float | None, *,
+                      missing: str = MISSING) -> str:
+    """A rate a ÷ b as ``fmt_rate``; when ``x`` is ``None`` because the divisor is 0 (the
+    workbook's IFERROR shows ""), says so instead of 「（未填写）」:
+    ``fmt_quotient_rate(None, 0) == "无法计算（全年预算数为0）"``."""
+    if x is None and isinstance(divisor, (int, float)) and not isinstance(divisor, bool) \
+            and divisor == 0:
+        return "无法计算（全年预算数为0）"
+    return fmt_rate(x, missing=missing)
 
 
 def fmt_share(x: float | None, *, missing: str = MISSING) -> str:

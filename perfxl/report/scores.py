@@ -47,6 +47,15 @@ class Scores:
     source: str = "derived"
 
 
+def _project_framework(score_result: Any) -> bool:
+    from perfxl.errors import FrameworkError
+    from perfxl.frameworks import load
+    try:
+        return load(str(score_result.framework)).kind == "project"
+    except (FrameworkError, AttributeError, TypeError):
+        return False
+
+
 def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
     """Gather the scores of ``model`` (see module docstring).  A ``FrameworkError`` of the
     engine (no or unknown 评价框架) falls back to the workbook formulas; the checks report the
@@ -58,9 +67,11 @@ def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
         except FrameworkError:
             return out
     out.source = "scoring"
-    out.total = num(score_result.total)
-    out.grade = score_result.grade
-    out.weight_total = num(score_result.weight_total)
+    if not _project_framework(score_result):
+        # a project framework's total is a project's, never the 部门 total the workbook shows
+        out.total = num(score_result.total)
+        out.grade = score_result.grade
+        out.weight_total = num(score_result.weight_total)
     cells = {model.cell(t, r.index, "score"): (t, r.index)
              for t in SCORED_TABLES for r in model.rows(t)}
     items = list(score_result.items)

@@ -14,8 +14,9 @@ from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
 from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
                                    three_public_totals)
-from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count, fmt_rate,
-                               fmt_score, paragraphs, share_phrase)
+from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count,
+                               fmt_quotient_rate, fmt_rate, fmt_score, paragraphs,
+                               share_phrase)
 
 __all__ = [
     "year_text", "income_sentence", "expenditure_sentence", "function_sentences",
@@ -282,7 +283,7 @@ def execution_sentence(model: Model) -> str:
     text = (f"年初预算数{fmt_amount(model.get('budget_initial'), unit)}，"
             f"全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
             f"全年执行数{fmt_amount(model.get('executed'), unit)}，"
-            f"预算执行率{fmt_rate(D.execution_rate(model))}")
+            f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}")
     score, weight = D.execution_score(model), num(model.get("execution_weight"))
     if score is not None:
         text += f"，执行率得分{fmt_score(score)}分（分值{fmt_score(weight)}分）"

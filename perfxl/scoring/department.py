@@ -34,7 +34,9 @@ def score_department(model: Model, fw: Framework) -> ScoreResult:
     for row, vals in zip(rows, derived.fill_down(rows)):
         items.append(indicator_item(model, "dept_indicators", row, vals, fw.bands))
     notes: list[str] = []
-    total = excel_round((ex.score or 0.0) + sum(i.score or 0.0 for i in items[1:]), 2)
+    # as the workbook's 得分合计（计算）: "" (None) when nothing is scored, so no 等级 either
+    scored = [i.score for i in items if i.score is not None]
+    total = excel_round(sum(scored), 2) if scored else None
     weight_total = derived.dept_weight_sum(model)
     if fw.total is not None and not rules.compare(weight_total, "=", fw.total):
         warnings.append(f"分值合计 {fmt(weight_total)}（含预算执行率 {fmt(ex.weight)}），"

@@ -11,6 +11,7 @@ from typing import Any
 from perfxl.frameworks.schema import Bands
 from perfxl.layout import LAYOUT, OUTPUT
 from perfxl.model import Model, Row
+from perfxl.numbers import fmt_percent, fmt_trimmed
 from perfxl.scoring import rules
 from perfxl.scoring.result import ScoreItem
 
@@ -26,13 +27,12 @@ def fmt(x: float | None) -> str:
     """A score or amount for messages: up to 2 decimals, trailing zeros dropped ("9.6", "10")."""
     if x is None:
         return "—"
-    s = f"{x:.2f}".rstrip("0").rstrip(".")
-    return "0" if s == "-0" else s
+    return fmt_trimmed(x, 2)
 
 
 def pct(x: float | None) -> str:
     """A fraction as a percentage with 2 decimals ("96.79%")."""
-    return "—" if x is None else f"{x * 100:.2f}%"
+    return "—" if x is None else fmt_percent(x, 2)
 
 
 def _writable(table: str, column: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from perfxl.outputs import OutputSheet, scores_sheet
 from perfxl.scoring.indicators import fmt
+from perfxl.numbers import excel_round
 from perfxl.scoring.result import ProjectResult, ScoreItem, ScoreResult
 
 __all__ = ["score_rows", "scores_output", "output_cells", "render_text"]
@@ -15,7 +16,7 @@ __all__ = ["score_rows", "scores_output", "output_cells", "render_text"]
 def _diff(it: ScoreItem) -> float | None:
     if it.score is None or it.stated_score is None:
         return None
-    return round(it.stated_score - it.score, 2)
+    return excel_round(it.stated_score - it.score, 2)
 
 
 def score_rows(items: tuple[ScoreItem, ...], prefix: str = "") -> list[list[Any]]:
@@ -35,7 +36,7 @@ def scores_output(result: ScoreResult) -> tuple[OutputSheet, dict[tuple[str, str
     if result.total is not None or result.stated_total is not None:
         totals.append(["总分", result.weight_total, result.total, result.stated_total,
                        None if result.total is None or result.stated_total is None
-                       else round(result.stated_total - result.total, 2),
+                       else excel_round(result.stated_total - result.total, 2),
                        f"等级：{result.grade or '—'}"])
     for p in result.projects:
         totals.append([f"［{p.project}］总分", p.weight_total, p.total, p.stated_total, None,

@@ -49,12 +49,13 @@ def execution_rate(executed: float | None, budget: float | None) -> float | None
 
 
 def execution_score(rate: float | None, weight: float | None) -> float | None:
-    """预算执行率得分 = ROUND(分值 × min(执行率, 1), 2) in 分; ``None`` without rate or weight.
-    A rate above 100% scores the full weight (the cap is not stated in any source [X]; S6's
-    "得分不得突破权重" supports it) — callers report the excess."""
+    """预算执行率得分 = ROUND(分值 × max(0, min(执行率, 1)), 2) in 分; ``None`` without rate or
+    weight.  A rate above 100% scores the full weight (the cap is not stated in any source [X];
+    S6's "得分不得突破权重" supports it) — callers report the excess; a negative rate scores 0
+    (a score is never below 0: domain.md §5 第 4 条, 得分 ∈ [0, 分值])."""
     if rate is None or weight is None:
         return None
-    return excel_round(weight * min(rate, 1.0), 2)
+    return excel_round(weight * max(0.0, min(rate, 1.0)), 2)
 
 
 def qualitative_band(weight: float, achievement: str | None,

@@ -237,6 +237,13 @@ def _row_item(model: Model, fw: Framework, row: Row, v: dict[str, Any], it: Item
         score, text = _apply_rule(it, w, stated, value, vsrc, measures)
         if not confirmed:
             text += "；规则或分值为推定，未见出处"
+            own, own_text = _stated(stated, w)
+            if own is not None and (score is None or not rules.compare(own, "=", score)):
+                # An inferred rule never overrides the stated score: the workbook's 指标得分
+                # 合计 sums the stated scores, and no source says the inference is right
+                # (issue 13 #8: seed 000 states 政府采购执行率 99.71% → 2 分; 2 × 99.71% = 1.99).
+                text += f"，推定得 {fmt(score) if score is not None else '（无法计算）'}；计分取自评得分：{own_text}"
+                score = own
     if extra:
         text = f"分值 {fmt(w)}（{extra}）；{text}"
     sheet, cell = model.cell("system_indicators", row.index, "score")

@@ -46,7 +46,10 @@ def test_text_output_marks_differences(fake_reader, tmp_path):
     res = CliRunner().invoke(main, ["score", str(tmp_path / "000.xlsx")])
     assert res.exit_code == 0, res.output
     assert "guangdong_dept_100" in res.stdout
-    assert "1.99 *" in res.stdout and "填报 93" in res.stdout and "86.99" in res.stdout
+    # issue 13 #8: the inferred 政府采购执行率 rule (2 × 99.71% = 1.99) no longer overrides the
+    # stated 2, so the CLI total is the workbook's 87; the stated 93 is still marked
+    assert "1.99 *" not in res.stdout and "86.99" not in res.stdout
+    assert "计算 87" in res.stdout and "填报 93" in res.stdout
 
 
 def test_framework_option_and_unknown_framework(fake_reader, tmp_path):
@@ -88,4 +91,7 @@ def test_real_example_000_writes_system_scores(tmp_path):
     assert res.exit_code == 0, res.output
     from perfxl.layout import LAYOUT
     sheet, cell = LAYOUT.table_cell("system_indicators", 10, "score")   # 政府采购执行率
-    assert openpyxl.load_workbook(out)[sheet][cell].value == 1.99
+    # the stated 2 (an inferred rule's 1.99 never overrides it: issue 13 #8)
+    assert openpyxl.load_workbook(out)[sheet][cell].value == 2
+    sheet, cell = LAYOUT.table_cell("system_indicators", 23, "score")   # 预算调整率 10.36% → 0
+    assert openpyxl.load_workbook(out)[sheet][cell].value == 0

@@ -74,7 +74,8 @@ def test_blank_inputs_give_none_where_the_workbook_shows_blank():
                d.budget_adjustment_rate, d.carryover_rate, d.budget_completion_rate_hunan,
                d.execution_score):
         assert fn(m) is None, fn.__name__
-    assert d.dept_score_sum(m) == 0 and d.dept_grade(m) == "差" and d.dept_weight_sum(m) == 0
+    # issue 13 #9: an empty table has no total and no 等级 (the formulas show "", not 0 / 差)
+    assert d.dept_score_sum(m) is None and d.dept_grade(m) is None and d.dept_weight_sum(m) == 0
 
 
 def test_blank_numerator_counts_zero_as_in_the_formula():

@@ -3,7 +3,8 @@ recomputed total is reported beside the stated 93.
 
 Expected values from the seed and its audit: Σ stated item scores = 87 (seed-audit 000.X19);
 预算调整率 1780823.20 ÷ 17190340.15 = 10.36% > 10% → 0 (L228); 政府采购执行率 69710 ÷ 69910 =
-99.71% → 2 × 99.71% = 1.99 under the inferred proportional rule (L172); 资金下达合法性 不适用, its 3
+99.71% → 2 分 as stated (the inferred proportional rule gives 1.99, and an inferred rule never
+overrides a stated score: issue 13 #8, the workbook sums 87; L172); 资金下达合法性 不适用, its 3
 分 moved to 部门预算资金支出率 (L180, 000.X18).
 """
 from __future__ import annotations
@@ -38,10 +39,10 @@ def test_stated_scores_sum_to_87_beside_stated_93(result):
 
 
 def test_recomputed_total(result):
-    """87 stated, with 政府采购执行率 recomputed (2 → 1.99) and 预算调整率 recomputed (0 → 0);
-    no 加减分 occurrence is stated, so the bonus is 0."""
+    """87 stated = the workbook's 指标得分合计 (issue 13 #8: no longer 86.99); no 加减分
+    occurrence is stated, so the bonus is 0."""
     assert result.bonus_total == 0
-    assert result.total == pytest.approx(87 - 2 + 1.99)
+    assert result.total == 87
     assert result.grade == "良"
     assert result.weight_total == 100
 
@@ -63,8 +64,8 @@ def test_adjustment_rate_at_or_below_10pct_keeps_stated_score(seed000):
 def test_procurement_rate_recomputed_L172(result):
     it = result.item("政府采购执行率")
     assert it.value == pytest.approx(69710 / 69910)
-    assert it.score == 1.99 and it.stated_score == 2
-    assert not it.confirmed and "推定" in it.rule
+    assert it.score == 2 and it.stated_score == 2
+    assert not it.confirmed and "推定得 1.99" in it.rule and "计分取自评得分" in it.rule
 
 
 def test_not_applicable_weight_moves_to_named_indicator_L180(result):
@@ -77,7 +78,7 @@ def test_not_applicable_weight_moves_to_named_indicator_L180(result):
 def test_level1_totals_28_42_30(result):
     assert [(g.name, g.weight, g.framework_weight) for g in result.level1] == [
         ("预算编制情况", 28, 28), ("预算执行情况", 42, 42), ("资金使用效益", 30, 30)]
-    assert [g.score for g in result.level1] == pytest.approx([26, 35 - 0.01, 26])
+    assert [g.score for g in result.level1] == pytest.approx([26, 35, 26])
 
 
 def test_stated_item_scores_are_capped_to_weight(seed000):
@@ -96,7 +97,7 @@ def test_bonus_points_and_caps_L276(seed000, count1, count2, expected):
     b[0].values["count"], b[1].values["count"] = count1, count2
     r = score_model(seed000)
     assert r.bonus_total == expected
-    assert r.total == pytest.approx(87 - 2 + 1.99 + expected)
+    assert r.total == pytest.approx(87 + expected)
 
 
 def test_scores_are_written_to_output_cells(result):

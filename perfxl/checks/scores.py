@@ -317,11 +317,15 @@ def project_total(ctx):
     (10 + 71.6) × 100 ÷ 90 = 90.67。
     不合格：10 + 80 = 90，总分填写 100。
     """
+    from perfxl.checks import execution
+
     for p in ctx.rows("projects"):
         stated = ctx.rnum(p, "score_total_stated")
         ind = derived.project_indicator_rows(ctx.model, p)
         if stated is None or not p.project or not any(r.applicable != "否" for r in ind):
             continue
+        if ctx.rnum(p, "execution_weight") and execution.project(ctx, p) is None:
+            continue  # a blank 全年执行数 is missing, not 0 (PX408 says so): the total cannot be checked
         total = derived.project_score_total(ctx.model, p)
         ex = derived.project_execution_score(p) or 0.0
         k = derived.project_rescale(ctx.model, p)

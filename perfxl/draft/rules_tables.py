@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from perfxl.numbers import excel_round, fmt_fixed
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import off, rate_text, shown
 from perfxl.draft.tables import figure_of
@@ -82,10 +83,10 @@ def table_rate_score(ctx):
             continue
         want = wf.value * min(x, Decimal(1))
         if off(sf.value, want, sf.tol):
-            yield Hit((s.start, s.end), expected=float(round(want, 4)), actual=float(sf.value),
+            yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
                       args={"row": r.label, "weight": shown(ctx.doc, wf),
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
-                            "expected_text": str(round(want, max(sf.places, 2)))})
+                            "expected_text": fmt_fixed(float(want), max(sf.places, 2))})
 
 
 @rule("PX618", "draft-table-total", "error", title="表中总分行不等于各行分值（得分）之和",

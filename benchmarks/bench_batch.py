@@ -18,14 +18,14 @@
    (one per base and factor, reviewed in this process); where a reference's findings differ from
    its base example's, that is printed: rules with an absolute tolerance (PX150 rounding of
    万元 parts, PX117 restated figures) legitimately change when every amount is multiplied.
-4. LibreOffice headless recalculates the same files (``perfxl.io.libreoffice.convert`` to xlsx
+4. LibreOffice headless recalculates the same files (``perfxl.io.office.libreoffice.convert`` to xlsx
    with a recalc-on-load profile, one office process per batch of 200 files); ``--lo N`` converts
    only the first N files and extrapolates (marked as such).
 5. Prints both times and the ratio; targets: batch < 30 s on 2 cores, >= 6x faster than
    LibreOffice, peak < 500 MB.
 6. ``--nocache``: a workbook with no cached values (each example re-saved by openpyxl) is checked
    (``perfxl check --format json``) and must give the findings of the original; the cost of
-   filling its formula cells (``perfxl.io.template_cache``): building the template record with
+   filling its formula cells (``perfxl.io.reading.template_cache``): building the template record with
    ``formulas`` once (cold), reading it in a new process (warm), per file afterwards, and the old
    way (``formulas`` on the file) for comparison.
 7. Renders the summary's 图表 sheet to ``OUT/summary-charts.png`` (LibreOffice -> PDF ->
@@ -247,7 +247,7 @@ def verify(manifest: dict, files: list[dict], ref: dict) -> dict:
 # LibreOffice
 # ---------------------------------------------------------------------------------------------
 def libreoffice(files: list[Path], workdir: Path) -> dict:
-    from perfxl.io.libreoffice import BATCH, convert, soffice
+    from perfxl.io.office.libreoffice import BATCH, convert, soffice
 
     if soffice() is None:
         return {"skipped": "LibreOffice (soffice) not installed"}
@@ -266,7 +266,7 @@ def chart_png(summary: Path, png: Path) -> Path | None:
     """The 图表 sheet alone (charts and their data) -> PDF (LibreOffice) -> PNG (pdftoppm)."""
     import openpyxl
 
-    from perfxl.io.libreoffice import convert, soffice
+    from perfxl.io.office.libreoffice import convert, soffice
 
     if soffice() is None or shutil.which("pdftoppm") is None:
         return None
@@ -294,8 +294,8 @@ def chart_png(summary: Path, png: Path) -> Path | None:
 _FILL_SNIPPET = """
 import sys, time, json
 t0 = time.perf_counter()
-from perfxl.io.xlsx_reader import read_workbook
-from perfxl.io.template_cache import fill_missing
+from perfxl.io.reading.xlsx_reader import read_workbook
+from perfxl.io.reading.template_cache import fill_missing
 out = []
 for p in sys.argv[1:]:
     m = read_workbook(p, engine="calamine")
@@ -307,8 +307,8 @@ print(json.dumps({"total": time.perf_counter() - t0, "files": out}))
 
 _OLD_SNIPPET = """
 import sys, time, json
-from perfxl.io.xlsx_reader import read_workbook
-from perfxl.io.recalc import recalculate
+from perfxl.io.reading.xlsx_reader import read_workbook
+from perfxl.io.office.recalc import recalculate
 m = read_workbook(sys.argv[1], engine="calamine")
 t = time.perf_counter()
 v = recalculate(sys.argv[1], [k for k, f in m.source.formulas.items() if f])

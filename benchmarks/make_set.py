@@ -44,8 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from perfxl import layout as L  # noqa: E402
-from perfxl.io.sheetxml import sheet_parts  # noqa: E402
-from perfxl.io.xlsx_reader import read_workbook  # noqa: E402
+from perfxl.io.reading.sheetxml import sheet_parts  # noqa: E402
+from perfxl.io.reading.xlsx_reader import read_workbook  # noqa: E402
 from perfxl.numbers import excel_round, shown_decimals  # noqa: E402
 
 EXAMPLES = ROOT / "examples"

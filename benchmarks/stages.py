@@ -2,7 +2,7 @@
 
     python benchmarks/stages.py [SET_DIR] [--files 60] [--top 15]
 
-Stages: the package check (``perfxl.io.sniff.check_xlsx``), the formula scan of the sheet XML
+Stages: the package check (``perfxl.io.reading.sniff.check_xlsx``), the formula scan of the sheet XML
 (defined names, sheet parts, ``scan_formulas``), opening with calamine, ``read_book`` (which
 parses the sheets with calamine on first use), each rule of ``check_model``, and scoring.  The
 same work as ``perfxl.batch.review_file``, timed piece by piece (``time.process_time``).
@@ -26,9 +26,9 @@ def main(argv: list[str] | None = None) -> None:
     from perfxl.checks.context import Ctx
     from perfxl.checks.engine import run_rule
     from perfxl.checks.registry import select_rules
-    from perfxl.io import sheetxml, sniff
-    from perfxl.io import xlsx_reader as XR
-    from perfxl.io.backends import CalamineBook
+    from perfxl.io.reading import sheetxml, sniff
+    from perfxl.io.reading import xlsx_reader as XR
+    from perfxl.io.reading.backends import CalamineBook
     from perfxl.scoring import score_model
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -10,7 +10,7 @@ import sys
 import time
 
 from perfxl.examples import EXAMPLES
-from perfxl.io.xlsx_fill import write_model
+from perfxl.io.writing.xlsx_fill import write_model
 
 
 def main(seeds: list[str]) -> None:

@@ -1,7 +1,7 @@
 """What the Excel add-in's buttons do, on the workbook the user has open.
 
 Three thin adapters over the functions the CLI uses; each takes an ``xlwings.Book`` (Excel over
-COM, or xlwings' remote engine in the tests), reads it once (``perfxl.io.xl_book``), computes,
+COM, or xlwings' remote engine in the tests), reads it once (``perfxl.io.live.xl_book``), computes,
 writes perfxl's output sheets and output cells only, and returns a short Chinese summary:
 
 * ``check_book(book)`` (校验): ``perfxl.checks.check_model``; clears the previous run's marks
@@ -63,7 +63,7 @@ def check_book(book) -> str:
     """校验: every check; 校验结果 sheet and highlights, the previous marks cleared first."""
     from perfxl.addin import marks
     from perfxl.checks import check_model
-    from perfxl.io.xl_book import read_xl_book, write_output_sheet
+    from perfxl.io.live.xl_book import read_xl_book, write_output_sheet
     from perfxl.outputs import findings_sheet
 
     with _Status(book) as status:
@@ -101,7 +101,7 @@ def _highlights(book, findings) -> list[tuple[str, str, str]]:
 # ----------------------------------------------------------------------------------------------
 def score_book(book) -> str:
     """评分: the 评分 sheet and the computed-score output cells."""
-    from perfxl.io.xl_book import read_xl_book, write_output_cells, write_output_sheet
+    from perfxl.io.live.xl_book import read_xl_book, write_output_cells, write_output_sheet
     from perfxl.layout import SCORES_SHEET
     from perfxl.scoring import score_model
     from perfxl.scoring.output import scores_output
@@ -132,7 +132,7 @@ def score_book(book) -> str:
 # ----------------------------------------------------------------------------------------------
 def report_book(book) -> str:
     """生成报告: the 报告 sheet, and the .docx beside a saved local workbook."""
-    from perfxl.io.xl_book import read_xl_book, write_output_sheet
+    from perfxl.io.live.xl_book import read_xl_book, write_output_sheet
     from perfxl.layout import REPORT_SHEET
     from perfxl.outputs import report_sheet
     from perfxl.report import render_report, report_text
@@ -185,8 +185,8 @@ def prior_book(book, last: str | Path) -> str:
     from perfxl.carry import pair_problem, prior_fill
     from perfxl.checks.compare import fmt_amount
     from perfxl.errors import UsageError, WorkbookFormatError
-    from perfxl.io.xl_book import read_xl_book
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.live.xl_book import read_xl_book
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     last = Path(last)
     if not last.is_file():

@@ -23,7 +23,7 @@ def _say(text: str = "") -> None:
 def first_page_png(docx: Path, png: Path) -> Path | None:
     """PNG of the first page of ``docx`` (LibreOffice -> PDF -> pdftoppm), or None when either
     tool is missing."""
-    from perfxl.io.libreoffice import convert, soffice
+    from perfxl.io.office.libreoffice import convert, soffice
 
     if soffice() is None or shutil.which("pdftoppm") is None:
         return None
@@ -46,9 +46,9 @@ def run_demo(examples: Path, outdir: Path, *, png: bool = True) -> dict[str, Pat
     """Run every stage on the bundled examples; returns the output paths by name."""
     from perfxl.batch import review_files
     from perfxl.checks import check_model
-    from perfxl.io.summary_writer import write_summary
-    from perfxl.io.xlsx_reader import read_workbook
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.batch.summary import write_summary
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_writer import write_outputs
     from perfxl.outputs import findings_sheet, report_sheet
     from perfxl.report.render import render_report, report_text
     from perfxl.scoring import score_model

@@ -1,6 +1,6 @@
 """What perfxl writes into a workbook, as plain tables (no openpyxl, no xlwings).
 
-The same ``OutputSheet`` is written by the file writer (``perfxl.io.xlsx_writer``) and by the
+The same ``OutputSheet`` is written by the file writer (``perfxl.io.writing.xlsx_writer``) and by the
 Excel add-in (``perfxl.addin``), so 校验结果, 评分 and 报告 look the same from the CLI and from
 the ribbon.  Output sheets are perfxl's own: each run replaces them whole, which keeps re-runs
 idempotent; input sheets are never written, except the output column 得分（计算） of 指标体系.

@@ -14,7 +14,7 @@
 
 Leading "+", "-" and "@" need nothing in a saved .xlsx (only "=" makes openpyxl write ``<f>``;
 Excel does not re-parse stored strings).  The add-in writes through Excel itself, which does
-parse them: ``perfxl.io.xl_book.as_cell_text`` prefixes those with Excel's invisible "'".
+parse them: ``perfxl.io.live.xl_book.as_cell_text`` prefixes those with Excel's invisible "'".
 """
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from perfxl.cli import main
 from perfxl.examples import example
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.scoring import score_model
 
 SEED_FACTS = None

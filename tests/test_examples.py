@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from perfxl.examples import EXAMPLES
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 
 
 @pytest.mark.parametrize("ex", EXAMPLES, ids=lambda e: e.seed)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from perfxl.io.libreoffice import recalculated_values
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.office.libreoffice import recalculated_values
+from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.layout import LAYOUT
 from tests.conftest import EXAMPLES
 

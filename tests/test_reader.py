@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from perfxl.errors import WorkbookFormatError
-from perfxl.io.xlsx_fill import model_to_workbook, write_model
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.writing.xlsx_fill import model_to_workbook, write_model
+from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.layout import LAYOUT
 from perfxl.model import Model
 

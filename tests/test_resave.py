@@ -15,7 +15,7 @@ from openpyxl.styles import PatternFill
 
 from perfxl.checks import check_model
 from perfxl.formula_text import same_formula
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from tests.conftest import example_file
 
 SEEDS = ("004", "000", "002")
@@ -49,7 +49,7 @@ def edited(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def resaved(soffice, tmp_path_factory) -> dict[str, Path]:
     """Each example re-saved by LibreOffice, in one LibreOffice run."""
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     src = tmp_path_factory.mktemp("lo-in")
     copies = [Path(shutil.copy(example_file(seed), src / f"{seed}.xlsx")) for seed in SEEDS]

@@ -6,7 +6,7 @@ value; the test reads the example model and asserts that the value is there (num
 tolerance of 1e-9 relative to their magnitude, percentages compared as fractions, texts verbatim).
 
 The example model is the built workbook ``examples/<seed>-*.xlsx`` read by
-``perfxl.io.xlsx_reader.read_workbook`` when it exists, else the example's data file loaded by
+``perfxl.io.reading.xlsx_reader.read_workbook`` when it exists, else the example's data file loaded by
 ``perfxl.examples.load_example_data`` (a fallback until the workbooks are built; set
 ``PERFXL_EXAMPLES_FROM_DATA=1`` to test the data files themselves).
 """
@@ -62,7 +62,7 @@ def _from_data(seed: str) -> Model:
 def _load(seed: str) -> Model:
     built = _built(seed)
     if built is not None and not os.environ.get("PERFXL_EXAMPLES_FROM_DATA"):
-        from perfxl.io.xlsx_reader import read_workbook
+        from perfxl.io.reading.xlsx_reader import read_workbook
 
         return read_workbook(built)
     return _from_data(seed)
@@ -249,7 +249,7 @@ def test_built_example_matches_its_data(seed):
     built = _built(seed)
     if built is None:
         pytest.skip(f"examples/{seed}-*.xlsx not built yet")
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     book, data = read_workbook(built), _from_data(seed)
     diffs = [f"{k}: data {v!r}, workbook {book.values.get(k)!r}"

@@ -9,9 +9,9 @@ import pytest
 from perfxl.checks import check_model
 from perfxl.errors import UsageError
 from perfxl.examples import example
-from perfxl.io.sheetxml import sheet_parts
-from perfxl.io.xlsx_reader import read_workbook
-from perfxl.io.xlsx_writer import write_outputs
+from perfxl.io.reading.sheetxml import sheet_parts
+from perfxl.io.reading.xlsx_reader import read_workbook
+from perfxl.io.writing.xlsx_writer import write_outputs
 from perfxl.outputs import findings_sheet
 from perfxl.scoring import score_model
 from perfxl.scoring.output import scores_output

@@ -32,7 +32,7 @@ from pathlib import Path
 from perfxl import __version__
 from perfxl.addin.vbaproject import load_project, dump_project
 from perfxl.errors import PerfxlError
-from perfxl.io.atomic import write_bytes_atomic
+from perfxl.io.writing.atomic import write_bytes_atomic
 
 PROJECT = "perfxl"
 MODULE = "PerfxlRibbon"

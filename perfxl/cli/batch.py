@@ -46,7 +46,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
     from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
     from perfxl.errors import UsageError
-    from perfxl.io.summary_writer import is_summary, write_summary
+    from perfxl.batch.summary import is_summary, write_summary
     from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":

@@ -48,7 +48,7 @@ def _load(path: Path):
     if path.suffix.lower() == ".toml":
         from perfxl.examples import load_example_data
         return load_example_data(path)
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     return read_workbook(path, engine="calamine")
 
 
@@ -163,7 +163,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),
                    nl=False)
     else:
-        from perfxl.io.atomic import atomic_path
+        from perfxl.io.writing.atomic import atomic_path
         try:
             with atomic_path(output) as tmp:
                 # a file name that is not UTF-8 (surrogate-escaped bytes) must not stop the write

@@ -39,8 +39,8 @@ def command(framework: str | None, last: Path | None, output: Path, force: bool)
         click.echo(str(output))
         return
     from perfxl.carry import carry_forward
-    from perfxl.io.xlsx_fill import write_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_fill import write_model
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     if not last.exists():
         raise WorkbookFormatError("文件不存在", file=str(last))

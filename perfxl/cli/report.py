@@ -1,7 +1,7 @@
 """``perfxl report FILE [-o OUT.docx] [--outline hunan|guangdong|project] [--project NAME]``: a thin
 adapter over ``perfxl.report.render_report``.
 
-Reads the workbook (``perfxl.io.xlsx_reader.read_workbook``), writes the 自评报告 (.docx) and
+Reads the workbook (``perfxl.io.reading.xlsx_reader.read_workbook``), writes the 自评报告 (.docx) and
 prints its path on stdout.  The outline defaults from the workbook's 评价框架 (``--project`` alone
 means the project outline).  Default output: ``<FILE stem>-自评报告.docx`` beside FILE
 (``<FILE stem>-<项目>-项目自评报告.docx`` for a project).  Exit 0 on success, 2 when the file cannot
@@ -35,7 +35,7 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
 @handle_errors
 def command(file: Path, output: Path | None, outline: str | None, project: str | None) -> None:
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
     from perfxl.report import render_report
 

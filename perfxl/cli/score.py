@@ -28,7 +28,7 @@ from perfxl.cli._common import handle_errors
 def command(file: Path, output: Path | None, fmt: str, framework: str | None) -> None:
     """计算自评得分、总分与等级，并与填报的得分对照。"""
     from perfxl.errors import PerfxlError
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
     from perfxl.scoring.output import render_text
 
@@ -88,7 +88,7 @@ def _check_macros(src: Path, out: Path) -> None:
 
 
 def _write(src: Path, out: Path, result) -> None:
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
     from perfxl.scoring.output import scores_output
 
     sheet, cells = scores_output(result)

@@ -17,7 +17,7 @@ for .docx, see ``perfxl.draft.reading``) and ``quote``, an exact substring of th
 Errors: ``perfxl.errors.DraftFormatError`` for a draft that cannot be read,
 ``WorkbookFormatError`` for a workbook that cannot be.  Rounding is Excel's ROUND (half away
 from zero) on the decimals as written, tolerance half a unit of the last digit written.
-No openpyxl here: the workbook is read by ``perfxl.io.xlsx_reader``.
+No openpyxl here: the workbook is read by ``perfxl.io.reading.xlsx_reader``.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def _model(workbook):
         if p.suffix.lower() == ".toml":
             from perfxl.examples import load_example_data
             return load_example_data(p)
-        from perfxl.io.xlsx_reader import read_workbook
+        from perfxl.io.reading.xlsx_reader import read_workbook
         return read_workbook(p, engine="calamine")
     return workbook
 

@@ -1,6 +1,6 @@
 """Look at a generated report the way a reader will: PDF through LibreOffice, PNG of a page.
 
-* ``docx_to_pdf(paths, outdir) -> list[Path]``: LibreOffice headless (``perfxl.io.libreoffice``,
+* ``docx_to_pdf(paths, outdir) -> list[Path]``: LibreOffice headless (``perfxl.io.office.libreoffice``,
   a dedicated user profile) converts each .docx; a real word processor opening the file is the
   proof that it is well formed.
 * ``pdf_page_png(pdf, png, page=1, dpi=80) -> Path``: one page as PNG with poppler's pdftoppm.
@@ -27,7 +27,7 @@ def pdftoppm() -> str | None:
 
 def docx_to_pdf(paths: list[Path], outdir: str | Path, *, timeout: int = 600) -> list[Path]:
     """PDFs of ``paths`` in ``outdir`` (same stems), in the order given."""
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     return convert([Path(p) for p in paths], "pdf", outdir, timeout=timeout)
 

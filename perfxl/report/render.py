@@ -88,7 +88,7 @@ def render_report(model: Model, out_path: str | Path, outline: str | None = None
     """Write the report of ``model`` to ``out_path`` (.docx) and return the path.
 
     The file appears complete or not at all (atomic replace)."""
-    from perfxl.io.atomic import atomic_path
+    from perfxl.io.writing.atomic import atomic_path
 
     tpl = render_document(model, outline, project, findings, score_result=score_result)
     out = Path(out_path)

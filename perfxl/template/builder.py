@@ -233,7 +233,7 @@ def build_workbook(framework: str | None = None, lay: L.Layout = L.LAYOUT) -> Wo
 
 def save_atomic(wb: Workbook, path: str | Path) -> Path:
     """Save to a temporary file beside ``path`` and rename it into place (never a partial file)."""
-    from perfxl.io.atomic import atomic_path
+    from perfxl.io.writing.atomic import atomic_path
 
     path = Path(path)
     with atomic_path(path) as tmp:

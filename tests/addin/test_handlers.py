@@ -32,7 +32,7 @@ openpyxl = pytest.importorskip("openpyxl")
 from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
 
 from perfxl import api  # noqa: E402
-from perfxl.io import xl_book  # noqa: E402
+from perfxl.io.live import xl_book  # noqa: E402
 
 OUTPUTS = set(L.OUTPUT_SHEET_NAMES) | {marks.MARKS_SHEET}
 
@@ -254,7 +254,7 @@ def _addin_log(monkeypatch, tmp_path):
 # ---- reading -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("seed", ["004", "000", "002"])
 def test_xlwings_reader_gives_the_cli_model(seed):
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     path = example_file(seed)
     model = xl_book.read_xl_book(remote_book(_load(path)))
@@ -287,7 +287,7 @@ def test_reading_is_one_read_per_sheet_and_writes_nothing(wb004, monkeypatch):
 # ---- 校验 ---------------------------------------------------------------------------------------
 def _cli_findings(path):
     from perfxl.checks import check_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     # formula hygiene (PX0xx) needs formula texts, which the add-in does not read
     return [f for f in check_model(read_workbook(path)) if not f.rule.startswith("PX0")]
@@ -359,7 +359,7 @@ def test_clear_marks_after_check(wb004):
 
 # ---- 评分 ---------------------------------------------------------------------------------------
 def _cli_scores(path):
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
     from perfxl.scoring.output import scores_output
 
@@ -420,7 +420,7 @@ def test_output_cells_refuse_input_cells(wb004):
 
 # ---- 生成报告 -----------------------------------------------------------------------------------
 def _cli_report_lines(path):
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.report import report_text
 
     return report_text(read_workbook(path))

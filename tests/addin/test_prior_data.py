@@ -31,8 +31,8 @@ def this_path(tmp_path_factory):
     """A 2024 workbook of 岳阳市商务局: 公务接待费 and 工资福利支出 上年 blank, the 上年合计
     blank, 公务用车运行维护费 上年 typed as 5.05 (004 says 4.95)."""
     from perfxl.carry import carry_forward
-    from perfxl.io.xlsx_fill import write_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_fill import write_model
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     m = carry_forward(read_workbook(P004))
     rows = {r.item: r for r in m.rows("three_public")}

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import make_set
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.layout import AMOUNT, LAYOUT, RATE
 
 

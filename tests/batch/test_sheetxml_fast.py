@@ -1,4 +1,4 @@
-"""The fast formula scan (``perfxl.io.sheetxml._scan_fast``) gives exactly what the XML parser
+"""The fast formula scan (``perfxl.io.reading.sheetxml._scan_fast``) gives exactly what the XML parser
 gives, or declines (``None``) so that the parser decides; and table positions read from the
 package equal calamine's."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from perfxl.io import sheetxml as S
+from perfxl.io.reading import sheetxml as S
 from tests.conftest import EXAMPLES
 
 MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -56,7 +56,7 @@ def test_openpyxl_saved_file(tmp_path):
 
 @pytest.mark.libreoffice
 def test_libreoffice_saved_file(tmp_path, soffice):
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     (out,) = convert([_files()[-1]], "xlsx", tmp_path)
     with zipfile.ZipFile(out) as zf:
@@ -181,7 +181,7 @@ def _calamine_tables(path: Path) -> dict:
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name[:3])
 def test_table_refs_equal_calamine(path):
-    from perfxl.io.backends import CalamineBook
+    from perfxl.io.reading.backends import CalamineBook
 
     with zipfile.ZipFile(path) as zf:
         refs = S.table_refs(zf)
@@ -193,7 +193,7 @@ def test_unusual_tables_fall_back_to_calamine(tmp_path):
     import openpyxl
     from openpyxl.worksheet.table import Table
 
-    from perfxl.io.backends import CalamineBook
+    from perfxl.io.reading.backends import CalamineBook
 
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from perfxl.batch import review_files
-from perfxl.io.summary_writer import SUMMARY_HEADERS, write_summary
+from perfxl.batch.summary import SUMMARY_HEADERS, write_summary
 from tests.batch.conftest import need, perfxl
 from tests.conftest import EXAMPLES
 
@@ -91,7 +91,7 @@ def _score_json(path: str) -> dict | None:
 def test_opens_in_libreoffice_and_figures_match_check(summary, soffice, tmp_path):
     """LibreOffice re-saves the summary; what it read back equals perfxl check / score of each
     file (errors, warnings, every finding's rule and cell, totals and grade)."""
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     out, files = summary
     (lo,) = convert([out], "xlsx", tmp_path / "lo")
@@ -143,7 +143,7 @@ def _ppm_ink(ppm: Path) -> float:
 def test_charts_render(summary, soffice, tmp_path):
     """The 图表 sheet alone -> PDF (LibreOffice) -> PNG and PPM (pdftoppm); the PNG stays in the
     test's folder for a person to look at."""
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     need("pdftoppm")
     out, _files = summary

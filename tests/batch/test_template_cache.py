@@ -8,8 +8,8 @@ import math
 import openpyxl
 import pytest
 
-from perfxl.io import template_cache as TC
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading import template_cache as TC
+from perfxl.io.reading.xlsx_reader import read_workbook
 from tests.conftest import EXAMPLES
 
 
@@ -51,7 +51,7 @@ def test_twins_equal_the_cached_values_of_the_examples(path):
 def _standard_copy(seed: str, path):
     """The example's data in the current standard template, saved without cached values."""
     from perfxl.examples import load_example
-    from perfxl.io.xlsx_fill import write_model
+    from perfxl.io.writing.xlsx_fill import write_model
 
     return write_model(load_example(seed), path, cached_values=False)
 
@@ -59,7 +59,7 @@ def _standard_copy(seed: str, path):
 @pytest.mark.parametrize("seed", ["000", "002", "004"])
 def test_fill_missing_uses_the_twins_and_never_the_engine(fake_record, tmp_path, monkeypatch, seed):
     out = _standard_copy(seed, tmp_path / "nocache.xlsx")
-    monkeypatch.setattr("perfxl.io.recalc.recalculate",
+    monkeypatch.setattr("perfxl.io.office.recalc.recalculate",
                         lambda *a, **k: pytest.fail("formulas run for a standard file"))
     m = read_workbook(out, engine="calamine")
     assert not m.source.has_cached_values
@@ -84,7 +84,7 @@ def test_changed_formula_goes_to_the_engine(fake_record, tmp_path, monkeypatch):
     out = tmp_path / "changed.xlsx"
     wb.save(out)
     asked = []
-    monkeypatch.setattr("perfxl.io.recalc.recalculate",
+    monkeypatch.setattr("perfxl.io.office.recalc.recalculate",
                         lambda path, cells: asked.extend(cells) or {c: 0.5 for c in cells})
     m = read_workbook(out, engine="calamine")
     counts = TC.fill_missing(m, out)

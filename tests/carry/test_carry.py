@@ -17,7 +17,7 @@ from perfxl import layout as L
 from perfxl.carry import carry_forward, pair_problem, prior_fill, prior_pairs
 from perfxl.checks import check_model
 from perfxl.cli import main
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.model import Model
 from tests.conftest import example_file
 
@@ -264,7 +264,7 @@ EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL
 def test_next_recalculates_in_libreoffice(soffice, next_path, tmp_path):
     """LibreOffice recalculates next.xlsx with no error value anywhere, and its value of every
     formula cell equals the one perfxl saved (the formulas engine's, cached by write_model)."""
-    from perfxl.io.libreoffice import recalculated_values
+    from perfxl.io.office.libreoffice import recalculated_values
     from tests.test_libreoffice import _same
 
     lo = recalculated_values(next_path, tmp_path)
@@ -307,7 +307,7 @@ def test_every_prior_cell_of_the_layout_has_its_source():
 def test_full_check_of_the_changed_copy(next_path, tmp_path, last):
     """Without --select: the change 4.95 -> 5.05 adds PX118 at the cell, and PX105 where the
     上年决算合计 5.76 no longer equals its items (0 + 5.05 + 0.81 = 5.86); nothing else."""
-    from perfxl.io.xlsx_reader import read_workbook as read
+    from perfxl.io.reading.xlsx_reader import read_workbook as read
 
     def found(path):
         return {(f.rule, f.sheet, f.cell): f for f in check_model(read(path), prior=last)}

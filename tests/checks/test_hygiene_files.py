@@ -23,14 +23,14 @@ def clean_file(tmp_path_factory) -> Path:
     if not DATA.exists():
         pytest.skip("example data not entered yet")
     from perfxl.examples import load_example_data
-    from perfxl.io.xlsx_fill import write_model
+    from perfxl.io.writing.xlsx_fill import write_model
     path = tmp_path_factory.mktemp("hyg") / "004.xlsx"
     write_model(load_example_data(DATA), path, cached_values=False)
     return path
 
 
 def _read(path: Path):
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     return read_workbook(path)
 
 
@@ -68,7 +68,7 @@ def test_invalid_choice_in_file(clean_file, tmp_path):
 
 def test_stale_cached_value(clean_file, tmp_path):
     import shutil
-    from perfxl.io.xlsx_cache import inject_cached_values
+    from perfxl.io.writing.xlsx_cache import inject_cached_values
     path = tmp_path / "stale.xlsx"
     shutil.copy(clean_file, path)
     inject_cached_values(path, {RATE: 0.5})

@@ -46,7 +46,7 @@ _FINDINGS: dict[str, list] = {}
 def model(seed: str):
     """The example workbook of ``seed`` as the CLI reads it (hygiene rules included)."""
     from perfxl.examples import example
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     path = example(seed).output_path(ROOT)
     if seed not in _MODELS:

@@ -111,7 +111,7 @@ def example_path(seed: str = "004") -> Path:
 
 
 def sheet_member(zf: zipfile.ZipFile, sheet: str) -> str:
-    from perfxl.io.sheetxml import sheet_parts
+    from perfxl.io.reading.sheetxml import sheet_parts
 
     return sheet_parts(zf)[sheet]
 
@@ -272,7 +272,7 @@ def shift_rows(src: Path, dst: Path, sheet: str, at: int, n: int,
     merged cells, validations and conditional formats; ``fill`` writes cells of the new row."""
     assert n in (1, -1)
     with zipfile.ZipFile(src) as zf:
-        from perfxl.io.sheetxml import sheet_parts
+        from perfxl.io.reading.sheetxml import sheet_parts
 
         parts = sheet_parts(zf)
         target_part = parts[sheet]
@@ -610,7 +610,7 @@ def b_ods(b: Builder) -> Path:
 
 
 def b_ods_libreoffice(b: Builder) -> Path:
-    from perfxl.io.libreoffice import convert, soffice
+    from perfxl.io.office.libreoffice import convert, soffice
 
     if soffice() is None:
         raise Unavailable("LibreOffice is not installed")
@@ -1074,7 +1074,7 @@ def b_circular(b: Builder) -> Path:
 def b_no_cached_values(b: Builder) -> Path:
     # every formula's cached value dropped (as a file saved by a library that computes nothing)
     with zipfile.ZipFile(b.base) as zf:
-        from perfxl.io.sheetxml import sheet_parts
+        from perfxl.io.reading.sheetxml import sheet_parts
 
         parts = list(sheet_parts(zf).values())
 

@@ -184,7 +184,7 @@ def models(n: int = 1):
 
 
 def write_books(items: list[Model], folder: Path, prefix: str = "case") -> list[Path]:
-    from perfxl.io.xlsx_fill import write_model
+    from perfxl.io.writing.xlsx_fill import write_model
     folder.mkdir(parents=True, exist_ok=True)
     return [write_model(m, folder / f"{prefix}{i:04d}.xlsx", cached_values=False)
             for i, m in enumerate(items)]
@@ -193,7 +193,7 @@ def write_books(items: list[Model], folder: Path, prefix: str = "case") -> list[
 def recalc(paths: list[Path], outdir: Path) -> list[dict[tuple[str, str], Any]]:
     """LibreOffice's values of every cell of each file: one soffice run for the batch."""
     import openpyxl
-    from perfxl.io.libreoffice import convert
+    from perfxl.io.office.libreoffice import convert
 
     out = []
     for p in convert(list(paths), "xlsx", outdir):
@@ -283,7 +283,7 @@ def _report_figures(model: Model, lo: dict) -> list[tuple[str, str, str]]:
 def compare(path: Path, lo: dict, *, report: bool = True) -> Outcome:
     """Read ``path`` as the CLI does; every formula cell against LibreOffice's, then the
     report's figures against the workbook's."""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     model = read_workbook(path)
     res = Outcome()

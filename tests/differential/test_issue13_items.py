@@ -138,7 +138,7 @@ def test_item2_number_cell_holding_only_a_space(lo_books):
     assert _lo(lo, "execution_score") in (None, "")
     assert isinstance(_lo(lo, "dept_score_sum"), (int, float))
     # and the user is told which cells hold only spaces
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     found = {(f.sheet, f.cell) for f in check_model(read_workbook(path)) if f.rule == "PX010"}
     assert found == {LAYOUT.field_cell("execution_weight"), LAYOUT.field_cell("tp_final_stated"),
                      LAYOUT.field_cell("in_service_total"),
@@ -153,7 +153,7 @@ def test_item2_number_cell_holding_only_a_space(lo_books):
 def test_item3_project_names_differing_only_in_case(lo_books):
     path, lo = _agree(lo_books, "item3")
     assert _lo(lo, "projects", 0, "score_total") == 10         # SUMIF gave 100
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     found = [f for f in check_model(read_workbook(path)) if f.rule == "PX407"]
     assert [(f.sheet, f.cell) for f in found] == [LAYOUT.table_cell("project_indicators", 0,
                                                                      "project")]
@@ -165,7 +165,7 @@ def test_item4_checks_expect_the_workbooks_computed_cells(lo_books):
     path, lo = _agree(lo_books, "item4")
     assert _lo(lo, "projects", 0, "score_total") == 90.67
     assert _lo(lo, "dept_weight_sum") == 100 and _lo(lo, "dept_score_sum") == 88.89
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     model = read_workbook(path)
     rules = {f.rule for f in check_model(model)}
     assert not rules & {"PX306", "PX307", "PX112"}, rules
@@ -191,8 +191,8 @@ def test_item5_one_formatter_for_score_text():
 # f-string / format() rounding of figures ({x:.2f}, format(x, ".10f"), round(x, 2)) outside the
 # one formatter; the allowed lines print no figure (seconds, column widths, cache bookkeeping).
 _STRAY = re.compile(r"\{[^{}]*:[,0-9]*\.[0-9]+[fg%]\}|\bround\(|(?<!\.)\bformat\([^)]*['\"][,.0-9]*[fg%]['\"]")
-_ALLOWED = {("perfxl/cli/addin.py", "秒"), ("perfxl/io/xl_book.py", "POINTS_PER_CHAR"),
-            ("perfxl/io/template_cache.py", "mid * 1000"), ("perfxl/io/template_cache.py", "t0"),
+_ALLOWED = {("perfxl/cli/addin.py", "秒"), ("perfxl/io/live/xl_book.py", "POINTS_PER_CHAR"),
+            ("perfxl/io/reading/template_cache.py", "mid * 1000"), ("perfxl/io/reading/template_cache.py", "t0"),
             ("perfxl/template/builder.py", "width"), ("perfxl/checks/quantities.py", "k = round")}
 
 
@@ -230,7 +230,7 @@ def test_item7_two_prior_year_totals_differ():
 def test_item8_example_000_cli_equals_workbook():
     from click.testing import CliRunner
     from perfxl.cli import main
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.report.render import report_text
     from tests.conftest import example_file
     path = example_file("000")
@@ -247,7 +247,7 @@ def test_item8_example_000_cli_equals_workbook():
 
 @pytest.mark.libreoffice
 def test_item9_empty_table_zero_budget_negative_execution(lo_books):
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.report.context import build_context
     from perfxl.scoring import score_model
     path, lo = _agree(lo_books, "item9_empty")

@@ -15,7 +15,7 @@ from perfxl import derived
 from perfxl.batch import review_files
 from perfxl.checks import check_model
 from perfxl.cli import main
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from tests.conftest import example_file
 
 

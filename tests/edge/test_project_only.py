@@ -8,8 +8,8 @@ import pytest
 from perfxl import layout as L
 from perfxl.checks import check_model
 from perfxl.examples import load_example
-from perfxl.io.xlsx_fill import write_model
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.writing.xlsx_fill import write_model
+from perfxl.io.reading.xlsx_reader import read_workbook
 
 KEEP = {"基本信息", "项目自评表"}
 DEPT_ONLY = {"职能职责", "机构设置", "年度总体目标", "存在问题", "改进措施"}

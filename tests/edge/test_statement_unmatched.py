@@ -4,7 +4,7 @@ the 004 example's 报告数据 rows “本级专项资金（招商引资）” 3
 from __future__ import annotations
 
 from perfxl.checks import check_model
-from perfxl.io.xlsx_reader import read_workbook
+from perfxl.io.reading.xlsx_reader import read_workbook
 from tests.conftest import example_file
 
 

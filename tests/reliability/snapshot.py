@@ -89,7 +89,7 @@ def snapshot(path: Path, *, skip_sheets: Iterable[str] = (),
              skip_cells: Iterable[tuple[str, str]] = ()) -> dict[str, Any]:
     import openpyxl
 
-    from perfxl.io.sheetxml import scan_formulas, sheet_parts
+    from perfxl.io.reading.sheetxml import scan_formulas, sheet_parts
 
     skip_sheets = set(skip_sheets)
     skip: dict[str, set[str]] = {}

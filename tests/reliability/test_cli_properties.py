@@ -78,7 +78,7 @@ class _Source:
     """Example 004's members, read once, and its sheet parts."""
 
     def __init__(self) -> None:
-        from perfxl.io.sheetxml import sheet_parts
+        from perfxl.io.reading.sheetxml import sheet_parts
 
         self.path = make.example_path("004")
         with zipfile.ZipFile(self.path) as zf:

@@ -80,7 +80,7 @@ def test_foreign_formats_are_real(corpus: Corpus):
 # ------------------------------------------------------------------------------------------------
 def _read(corpus: Corpus, e: make.Entry, engine: str):
     """(model or None, PerfxlError or None, seconds, path, race counters)."""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     path = corpus.fresh(e.name) if e.race else corpus.path(e.name)
     donor = corpus.donor(e.race[2]) if e.race and e.race[0] == "swap" else None
@@ -138,7 +138,7 @@ def test_reader(corpus: Corpus, e: make.Entry, target: str):
         if err is not None:
             assert str(path) in str(err), str(err)
             return
-        from perfxl.io.xlsx_reader import read_workbook
+        from perfxl.io.reading.xlsx_reader import read_workbook
 
         versions = [model_digest(read_workbook(make.example_path("004"), engine=engine))]
         if e.race[0] == "swap":
@@ -157,7 +157,7 @@ def test_reader(corpus: Corpus, e: make.Entry, target: str):
 def test_reader_message_is_helpful(corpus: Corpus, e: make.Entry, target: str):
     """Every refusal starts in Chinese and says what to do (请…) or what was refused
     (已拒绝…), and carries no traceback."""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     with pytest.raises(PerfxlError) as info:
         read_workbook(corpus.path(e.name))

@@ -46,7 +46,7 @@ def _formulas(xml: bytes) -> list[str]:
 
 
 def _sheet_xml(path: Path, title: str) -> bytes:
-    from perfxl.io.sheetxml import sheet_parts
+    from perfxl.io.reading.sheetxml import sheet_parts
 
     with zipfile.ZipFile(path) as zf:
         return zf.read(sheet_parts(zf)[title])
@@ -81,7 +81,7 @@ def test_summary_writer_takes_control_characters_and_formulas(tmp_path):
     """The writer alone, with what no reader gives today: raw control characters, a DDE form,
     lone surrogates, NaN and inf totals."""
     from perfxl.batch import FileReview
-    from perfxl.io.summary_writer import write_summary
+    from perfxl.batch.summary import write_summary
 
     nasty = "=cmd|'/c calc'!A1\x01\x1b[31m\ud800"
     reviews = [FileReview(file=str(tmp_path / "=1+1.xlsx"), department=nasty, total=float("inf"),
@@ -114,7 +114,7 @@ def test_score_copy_writes_input_texts_as_text_and_keeps_styles(tmp_path):
     xml = _sheet_xml(out, "评分")
     assert _formulas(xml) == []
     assert "=cmd|'/c calc'!A1\u202e" in etree.fromstring(xml).xpath("string(.)")
-    from perfxl.io.sheetxml import sheet_parts
+    from perfxl.io.reading.sheetxml import sheet_parts
 
     with zipfile.ZipFile(src) as zf:
         own = {sheet_parts(zf)[s] for s in ("评分", "指标体系")}
@@ -125,7 +125,7 @@ def test_score_copy_writes_input_texts_as_text_and_keeps_styles(tmp_path):
 def test_openpyxl_fallback_writes_texts_as_text(tmp_path):
     """The openpyxl path of the writer (a non-standard package): strings never become <f>,
     control characters are removed, NaN/inf become text."""
-    from perfxl.io.xlsx_writer import write_sheet
+    from perfxl.io.writing.xlsx_writer import write_sheet
     from perfxl.outputs import OutputSheet
 
     wb = openpyxl.Workbook()
@@ -143,7 +143,7 @@ def test_openpyxl_fallback_writes_texts_as_text(tmp_path):
 
 
 def test_package_writer_cells_are_inline_strings_without_control_characters():
-    from perfxl.io.package_writer import _cell
+    from perfxl.io.writing.package_writer import _cell
 
     xml = _cell("A1", "=cmd|'/c calc'!A1\x01", 0)
     assert "<f>" not in xml and "\x01" not in xml and 't="inlineStr"' in xml
@@ -154,13 +154,13 @@ def test_package_writer_cells_are_inline_strings_without_control_characters():
 @pytest.mark.parametrize("text", ["=cmd|'/c calc'!A1", "+1+1", "-1-1", "@SUM(A1)",
                                   " =HYPERLINK(1)", "\t=1"])
 def test_addin_writes_formula_like_texts_with_the_text_prefix(text):
-    from perfxl.io.xl_book import as_cell_text
+    from perfxl.io.live.xl_book import as_cell_text
 
     assert as_cell_text(text).startswith("'")
 
 
 def test_addin_removes_control_characters():
-    from perfxl.io.xl_book import as_cell_text
+    from perfxl.io.live.xl_book import as_cell_text
 
     assert as_cell_text("岳阳\x01市\x1f") == "岳阳市"
     assert len(as_cell_text("长" * 40000)) == 32767

@@ -1,4 +1,4 @@
-"""The pre-parse limits of ``perfxl.io.sniff``: hostile files are refused quickly with flat
+"""The pre-parse limits of ``perfxl.io.reading.sniff``: hostile files are refused quickly with flat
 memory (measured in a separate process), limits sit where the module says, and the streaming
 scan gives the same answer whatever its step (so nothing hides across a chunk boundary)."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from perfxl.errors import WorkbookFormatError
-from perfxl.io import sniff
+from perfxl.io.reading import sniff
 from tests.corpus import make
 from tests.reliability.helpers import Corpus
 
@@ -24,7 +24,7 @@ HOSTILE = ("million-rows", "merge-bomb", "hyperlink-bomb", "table-million-rows",
 _CHILD = textwrap.dedent("""
     import json, resource, sys, time
     from perfxl.errors import PerfxlError
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     def rss():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024

@@ -57,7 +57,7 @@ INPUTS = ("xlsx-000", "xlsm-004")
 def _outputs_for(path: Path):
     """What the three buttons/commands write: 校验结果, 评分 (+ output cells), 报告."""
     from perfxl.checks import check_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outputs import findings_sheet, report_sheet
     from perfxl.report.render import report_text
     from perfxl.scoring import score_model
@@ -113,7 +113,7 @@ def test_command_never_touches_the_input(tmp_path: Path, run_name: str, kind: st
 
 @pytest.mark.parametrize("kind", INPUTS)
 def test_write_outputs_never_touches_the_input(tmp_path: Path, kind: str):
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     src = _input(tmp_path, kind)
     sheets, cells = _outputs_for(src)
@@ -126,7 +126,7 @@ def test_write_outputs_never_touches_the_input(tmp_path: Path, kind: str):
 
 def test_write_outputs_refuses_the_input_as_output(tmp_path: Path):
     from perfxl.errors import PerfxlError
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     src = _input(tmp_path, "xlsx-000")
     members, state = zip_members(src), file_state(src)
@@ -142,7 +142,7 @@ def test_write_outputs_refuses_the_input_as_output(tmp_path: Path):
 @pytest.fixture(scope="module", params=INPUTS)
 def written(request, tmp_path_factory):
     """(input, output of write_outputs, output cells written)."""
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     tmp = tmp_path_factory.mktemp(request.param)
     src = _input(tmp, request.param)
@@ -329,19 +329,19 @@ FEATURES = {
     "custom-xml": lambda m: "批次" in _text_of(m, "customXml/"),
     "printer-settings": lambda m: b"\x00\x01perfxl-printer" * 40 in m.values(),
 }
-#: openpyxl re-saves the whole package (perfxl/io/xlsx_writer.py::write_outputs): all of these
+#: openpyxl re-saves the whole package (perfxl/io/writing/xlsx_writer.py::write_outputs): all of these
 #: are dropped in the copy.  The fix is to write the copy at the package level (replace the output
 #: sheets' parts and the output cells' <c> elements, copy every other part byte for byte), as
-#: perfxl/io/xlsx_cache.py already does for cached values.
-#: Parts openpyxl would drop; the package-level writer (perfxl.io.package_writer) keeps them.
+#: perfxl/io/writing/xlsx_cache.py already does for cached values.
+#: Parts openpyxl would drop; the package-level writer (perfxl.io.writing.package_writer) keeps them.
 #: Strict xfail entries go here if a feature is ever lost again.
 LOST_BY_OPENPYXL: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
 def rich(tmp_path_factory):
-    from perfxl.io.xlsx_reader import read_workbook
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     tmp = tmp_path_factory.mktemp("rich")
     src = _rich(make.example_path("000"), tmp / "附件较多的自评表.xlsx")
@@ -391,7 +391,7 @@ def _same_workbook(a: Path, b: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind", INPUTS)
 def test_write_outputs_twice_is_once(tmp_path: Path, kind: str):
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     src = _input(tmp_path, kind)
     sheets, cells = _outputs_for(src)
@@ -434,7 +434,7 @@ def _disk_full_after_half(real_save):
 def test_write_outputs_failing_half_way_leaves_nothing(tmp_path: Path, monkeypatch):
     from openpyxl.workbook.workbook import Workbook
 
-    from perfxl.io.xlsx_writer import write_outputs
+    from perfxl.io.writing.xlsx_writer import write_outputs
 
     src = _input(tmp_path, "xlsx-000")
     out_dir = tmp_path / "输出"

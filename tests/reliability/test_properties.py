@@ -83,7 +83,7 @@ class _Base:
 
         import openpyxl
 
-        from perfxl.io.sheetxml import scan_formulas, sheet_parts
+        from perfxl.io.reading.sheetxml import scan_formulas, sheet_parts
 
         self.path = make.example_path("004")
         with warnings.catch_warnings():
@@ -109,7 +109,7 @@ def _assign(cell, value) -> None:
 
 
 def _write(base: _Base, edits, path: Path) -> None:
-    from perfxl.io.xlsx_cache import inject_cached_values
+    from perfxl.io.writing.xlsx_cache import inject_cached_values
 
     wb = base.wb
     saved = {}
@@ -144,7 +144,7 @@ def _model_value(model, where):
 @given(edits=EDITS)
 def test_random_input_values_never_crash_the_reader(base, tmp_path_factory, edits):
     from perfxl.checks import check_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
 
     path = tmp_path_factory.mktemp("prop") / "随机 输入.xlsx"

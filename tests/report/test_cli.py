@@ -14,7 +14,7 @@ from tests.report.fixtures import hunan_model
 
 @pytest.fixture
 def fake_reader(monkeypatch):
-    import perfxl.io.xlsx_reader as reader
+    import perfxl.io.reading.xlsx_reader as reader
 
     def read_workbook(path):
         if "坏" in str(path):

@@ -20,11 +20,11 @@ from tests.scoring.conftest import build_seed000, build_seed004
 def fake_reader(monkeypatch):
     """The reader returns a seed model whatever the path (the CLI is a thin adapter)."""
     models = {"004.xlsx": build_seed004, "000.xlsx": build_seed000}
-    mod = types.ModuleType("perfxl.io.xlsx_reader")
+    mod = types.ModuleType("perfxl.io.reading.xlsx_reader")
     mod.read_workbook = lambda path, **kw: models[str(path).rsplit("/", 1)[-1]]()
-    monkeypatch.setitem(sys.modules, "perfxl.io.xlsx_reader", mod)
-    import perfxl.io
-    monkeypatch.setattr(perfxl.io, "xlsx_reader", mod, raising=False)
+    monkeypatch.setitem(sys.modules, "perfxl.io.reading.xlsx_reader", mod)
+    import perfxl.io.reading
+    monkeypatch.setattr(perfxl.io.reading, "xlsx_reader", mod, raising=False)
 
 
 def test_json_contract(fake_reader, tmp_path):

@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 
 from perfxl import derived
-from perfxl.io.recalc import recalculate
-from perfxl.io.xlsx_fill import write_model
+from perfxl.io.office.recalc import recalculate
+from perfxl.io.writing.xlsx_fill import write_model
 from perfxl.layout import FORMULA, INDICATOR_SCORE_FORMULA, LAYOUT
 from perfxl.scoring import rules
 from perfxl.scoring.bands import WORKBOOK_BAND_VARIANTS, workbook_bands
@@ -138,7 +138,7 @@ def test_indicator_formula_agrees_formulas_engine(books, framework):
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 def test_indicator_formula_agrees_libreoffice(soffice, tmp_path, framework):
-    from perfxl.io.libreoffice import recalculated_values
+    from perfxl.io.office.libreoffice import recalculated_values
 
     cases = EDGE_CASES + generated_cases() + [TIE_CASE]
     cells = indicator_book(tmp_path / "cases.xlsx", cases, framework)
@@ -227,7 +227,7 @@ def test_template_formulas_equal_derived_formulas_engine(seed_books, seed):
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("seed", ["004", "000"])
 def test_template_formulas_equal_derived_libreoffice(soffice, seed_books, seed, tmp_path):
-    from perfxl.io.libreoffice import recalculated_values
+    from perfxl.io.office.libreoffice import recalculated_values
 
     model, path = seed_books[seed]
     values = recalculated_values(path, tmp_path)
@@ -243,7 +243,7 @@ def test_example_workbooks_cached_values_equal_derived(seed):
     """Every formula cell of each real example holds (as cached by the application that saved
     it) the value ``perfxl.derived`` computes from the model read from it; an empty cache must
     be a blank in Python too."""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from tests.conftest import example_file
 
     model = read_workbook(example_file(seed))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from perfxl.batch import UNREADABLE, FileReview
-from perfxl.io.atomic import atomic_path
+from perfxl.io.writing.atomic import atomic_path
 from perfxl.safetext import keep_as_text, safe_value
 
 SUMMARY_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",

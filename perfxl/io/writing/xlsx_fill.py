@@ -45,8 +45,8 @@ def write_model(model: Model, path: str | Path, *, cached_values: bool = True) -
     path = Path(path)
     save_atomic(model_to_workbook(model), path)
     if cached_values:
-        from perfxl.io.recalc import recalculate
-        from perfxl.io.xlsx_cache import inject_cached_values
+        from perfxl.io.office.recalc import recalculate
+        from perfxl.io.writing.xlsx_cache import inject_cached_values
 
         cells = list(model.layout.formula_cells)
         inject_cached_values(path, recalculate(path, cells))

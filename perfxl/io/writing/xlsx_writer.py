@@ -3,7 +3,7 @@
 The input file is never written: ``write_outputs(src, out, ...)`` saves to ``out`` (atomically)
 and refuses ``out == src``.  Output sheets (校验结果, 评分, 报告) are replaced whole, so running
 twice gives the same workbook.  The copy is made at the package level
-(``perfxl.io.package_writer``): every other part is carried over byte for byte.  Only when the
+(``perfxl.io.writing.package_writer``): every other part is carried over byte for byte.  Only when the
 package is not in the standard shape (an output sheet deleted, an output cell missing) does
 openpyxl write the copy; it carries over the sheets, styles, validations and defined names it
 models, and the cached values of formula cells are put back.
@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from perfxl import layout as L
 from perfxl.errors import UsageError, WorkbookFormatError
-from perfxl.io.atomic import atomic_path
+from perfxl.io.writing.atomic import atomic_path
 from perfxl.outputs import OutputSheet
 from perfxl.safetext import keep_as_text, safe_value
 
@@ -117,8 +117,8 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     import io
     import zipfile
 
-    from perfxl.io.sheetxml import scan_formulas, sheet_parts
-    from perfxl.io.sniff import read_checked
+    from perfxl.io.reading.sheetxml import scan_formulas, sheet_parts
+    from perfxl.io.reading.sniff import read_checked
 
     data = read_checked(src)  # the same checks as reading, on bytes read once
     try:
@@ -135,7 +135,7 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     sheets = list(sheets)
     if cells:
         _check_output_cells(cells)
-    from perfxl.io.package_writer import write_package
+    from perfxl.io.writing.package_writer import write_package
 
     package = write_package(data, sheets, cells or {})
     if package is not None:  # every other part copied as it is
@@ -150,7 +150,7 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     with atomic_path(out) as tmp:
         wb.save(tmp)
         if cached:
-            from perfxl.io.xlsx_cache import inject_cached_values
+            from perfxl.io.writing.xlsx_cache import inject_cached_values
 
             inject_cached_values(tmp, cached)
     return out

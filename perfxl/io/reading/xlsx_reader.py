@@ -26,8 +26,8 @@ from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
-from perfxl.io.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
-from perfxl.io.sniff import read_checked
+from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
+from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.formula_text import text_read_as_number
 from perfxl.numbers import NumberTextError, parse_number
@@ -82,7 +82,7 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
             return None
         if isinstance(value, float) and not math.isfinite(value):
             # NaN / INF written by a script: openpyxl cannot even open such a package, so both
-            # engines refuse it alike (``perfxl.io.backends``)
+            # engines refuse it alike (``perfxl.io.reading.backends``)
             problems.add(sheet, cell, "不是有效数字；请填写数字，不适用时留空")
             return None
         try:
@@ -179,7 +179,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     table is missing or renamed, or when cells hold text where numbers belong (all such cells
     listed).  Never writes anything.
     """
-    from perfxl.io.backends import ENGINES
+    from perfxl.io.reading.backends import ENGINES
 
     path = Path(path)
     file = str(path)
@@ -209,7 +209,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
     """The model of an opened workbook, whatever reads its cells.
 
     ``book`` offers ``sheetnames``, ``value(sheet, row, col)``, ``table(name) -> (sheet, ref)``,
-    ``merged(sheet)`` and ``size(sheet)`` (see ``perfxl.io.backends``; the add-in passes a live
+    ``merged(sheet)`` and ``size(sheet)`` (see ``perfxl.io.reading.backends``; the add-in passes a live
     xlwings book through the same interface); ``names`` maps defined names to references;
     ``scanned`` maps sheet -> A1 -> ``FormulaCell``, or is ``None`` where formulas cannot be
     seen (then no formula cell is recorded, and the hygiene checks have nothing to judge).
@@ -358,8 +358,8 @@ def _formula_cell(source: SourceInfo, scanned: dict, sheet: str, a1: str, raw: A
 def _recompute(path: Path, model: Model) -> None:
     """Values of the formula cells the file carries none for: the verified Python twins of the
     template's formulas (``formulas`` runs once per template version, not per file; see
-    ``perfxl.io.template_cache``), and ``formulas`` on this file only for cells whose formula
+    ``perfxl.io.reading.template_cache``), and ``formulas`` on this file only for cells whose formula
     is not the template's."""
-    from perfxl.io.template_cache import fill_missing
+    from perfxl.io.reading.template_cache import fill_missing
 
     fill_missing(model, path)

@@ -81,7 +81,7 @@ def prior_index(folder: str | Path) -> dict[tuple[str, int], str]:
     """(部门名称 without blanks, 年度) -> path, for every readable workbook under ``folder``
     (unreadable files are skipped: they cannot serve as last year's figures).  When two files
     claim the same department and year the first in path order wins."""
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
 
     out: dict[tuple[str, int], str] = {}
     for p in expand_paths([folder]):
@@ -101,7 +101,7 @@ def review_file(path: str | Path, select: tuple[str, ...] = (),
     (``prior_index``) the workbook of the same 部门名称 and the year before, when there is one,
     is read and its 本年 figures compared with this one's 上年 figures (PX118)."""
     from perfxl.checks import check_model
-    from perfxl.io.xlsx_reader import read_workbook
+    from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.scoring import score_model
 
     review = FileReview(file=str(path))
@@ -158,8 +158,8 @@ def _preload() -> None:
     """Import what a review needs before the worker processes start: forked workers inherit it
     instead of each importing it again (~0.2 s of CPU per worker)."""
     import perfxl.checks  # noqa: F401
-    import perfxl.io.backends  # noqa: F401
-    import perfxl.io.xlsx_reader  # noqa: F401
+    import perfxl.io.reading.backends  # noqa: F401
+    import perfxl.io.reading.xlsx_reader  # noqa: F401
     import perfxl.scoring  # noqa: F401
 
     try:

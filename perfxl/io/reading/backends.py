@@ -5,7 +5,7 @@
 
 Both give the values Excel would show (cached values for formula cells, ``None`` for empty) by
 sheet name and 1-based row/column, the Excel Tables by name, and merged ranges.  Defined names
-and formula texts come from the package XML (``perfxl.io.sheetxml``), the same for both.
+and formula texts come from the package XML (``perfxl.io.reading.sheetxml``), the same for both.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _raise_bad_number(path: Path, data: bytes) -> None:
     """openpyxl cannot open a package whose number cell holds ``NaN``, ``INF`` or other text in
     ``<v>`` (no spreadsheet writes that, a script can); calamine reads it as a float and the
     reader refuses it by cell.  Name the same cell here, so both engines say the same."""
-    from perfxl.io.sheetxml import sheet_parts
+    from perfxl.io.reading.sheetxml import sheet_parts
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -87,7 +87,7 @@ class CalamineBook:
     def __init__(self, path: Path, data: bytes) -> None:
         import python_calamine as pc
 
-        from perfxl.io.sheetxml import error_cells, sheet_parts, table_refs
+        from perfxl.io.reading.sheetxml import error_cells, sheet_parts, table_refs
 
         self.file = str(path)
         # Table positions come from the package's table parts (a few small XML files): asking

@@ -4,15 +4,15 @@ The Excel add-in (``perfxl.addin``, through ``perfxl.api``) works on the workboo
 open, an ``xlwings.Book`` (Excel over COM on Windows, or xlwings' remote engine in the tests).
 This module is the only place that talks to it, for reading and writing alike:
 
-* ``XlwingsBook(book)``: the backend interface of ``perfxl.io.backends`` (``sheetnames``,
+* ``XlwingsBook(book)``: the backend interface of ``perfxl.io.reading.backends`` (``sheetnames``,
   ``value``, ``table``, ``merged``, ``size``) over the live book.  Each sheet's values are read
   once, with one range read of its used range, and every cell is served from that grid.  Tables
   come from ``sheet.tables``, defined names from ``book.names``.
-* ``read_xl_book(book) -> Model``: the model, through ``perfxl.io.xlsx_reader.read_book`` with
+* ``read_xl_book(book) -> Model``: the model, through ``perfxl.io.reading.xlsx_reader.read_book`` with
   ``scanned=None`` (formula texts are not read, so the formula-hygiene checks stay silent).
 * ``write_output_sheet(book, OutputSheet)``: replaces an output sheet whole (delete, add at the
   same place, or in layout order when new), all values in one range write, then the formats of
-  the file writer (``perfxl.io.xlsx_writer.write_sheet``): number formats, hyperlinks to cells,
+  the file writer (``perfxl.io.writing.xlsx_writer.write_sheet``): number formats, hyperlinks to cells,
   header fill, column widths, frozen header.  Running it twice gives the same sheet.
 * ``write_output_cells(book, cells)``: output cells only (refuses any other cell), one range
   write per run of adjacent cells of a column.
@@ -151,7 +151,7 @@ def _merged_in(ws, rng, found: set) -> None:
 
 
 def defined_names(book) -> dict[str, str]:
-    """Defined names of ranges -> ``"Sheet!$B$7"`` (the form ``perfxl.io.sheetxml`` gives).
+    """Defined names of ranges -> ``"Sheet!$B$7"`` (the form ``perfxl.io.reading.sheetxml`` gives).
     Workbook-scoped names win over sheet-scoped ones of the same name."""
     book_scope: dict[str, str] = {}
     sheet_scope: dict[str, str] = {}
@@ -169,7 +169,7 @@ def defined_names(book) -> dict[str, str]:
 
 def read_xl_book(book, *, layout: L.Layout = L.LAYOUT) -> Model:
     """The model of a live xlwings book (``WorkbookFormatError`` as ``read_workbook`` raises)."""
-    from perfxl.io.xlsx_reader import read_book
+    from perfxl.io.reading.xlsx_reader import read_book
 
     xb = XlwingsBook(book)
     return read_book(xb, xb.names, None, file=_fullname(book), layout=layout)

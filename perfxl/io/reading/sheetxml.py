@@ -2,7 +2,7 @@
 each formula cell, straight from the sheet XML (a few ms per sheet).
 
 Parsing goes through defusedxml with ``forbid_dtd=True``: a DTD of any kind (and so any entity
-declaration, internal or external) is refused before anything is expanded.  ``perfxl.io.sniff``
+declaration, internal or external) is refused before anything is expanded.  ``perfxl.io.reading.sniff``
 refuses such a package even earlier, and bounds the size of every part parsed here.
 """
 from __future__ import annotations

@@ -325,7 +325,7 @@ def _owner_sheet(zf: zipfile.ZipFile, part: str) -> str | None:
     """The sheet whose XML is ``part``, or which owns it (a table part), if any."""
     import posixpath
 
-    from perfxl.io.sheetxml import PKG_RNS, _parse, sheet_parts
+    from perfxl.io.reading.sheetxml import PKG_RNS, _parse, sheet_parts
 
     parts = sheet_parts(zf)
     for sheet, sheet_part in parts.items():
@@ -347,7 +347,7 @@ def _owner_sheet(zf: zipfile.ZipFile, part: str) -> str | None:
 
 def _check_sheet_parts(zf: zipfile.ZipFile, members: set[str], name: str) -> None:
     """Every sheet the workbook lists has its part in the package."""
-    from perfxl.io.sheetxml import sheet_parts
+    from perfxl.io.reading.sheetxml import sheet_parts
 
     if "xl/_rels/workbook.xml.rels" not in members:
         raise WorkbookFormatError("工作簿缺少关系部件（xl/_rels/workbook.xml.rels），文件不完整；"

@@ -9,8 +9,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from perfxl.io.atomic import atomic_path
-from perfxl.io.sheetxml import sheet_parts
+from perfxl.io.writing.atomic import atomic_path
+from perfxl.io.reading.sheetxml import sheet_parts
 
 _CELL = re.compile(r'<c r="(?P<r>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<f>.*?)</f><v\s*/?>(?:</v>)?</c>')
 

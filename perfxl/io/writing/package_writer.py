@@ -18,7 +18,7 @@ from html import escape
 from typing import Any
 
 from perfxl import layout as L
-from perfxl.io.sheetxml import sheet_parts
+from perfxl.io.reading.sheetxml import sheet_parts
 from perfxl.outputs import OutputSheet
 from perfxl.safetext import OUT_OF_RANGE, cell_text
 

@@ -1,0 +1,1 @@
+"""The office edge: LibreOffice headless (recalculation, .docx -> PDF) and the formulas engine."""

@@ -1,9 +1,10 @@
 """The finding: one immutable record of one problem at one cell.
 
-Equality and hashing use the location and the rule (``rule, file, sheet, cell``), never the
-wording or the numbers, so tests pin *where* and *which* while messages stay free to improve
-(yamllint's ``LintProblem`` does the same).  Ordering is the report order: file, sheet (in
-workbook order), row, column, rule.
+Equality and hashing use the location and the rule (``rule, file, sheet, cell`` and, for a
+finding in a report draft, ``line, paragraph, table, row, col, quote``), never the wording or
+the numbers, so tests pin *where* and *which* while messages stay free to improve (yamllint's
+``LintProblem`` does the same).  Ordering is the report order: file, sheet (in workbook order),
+row, column, then the draft location, rule.
 """
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from typing import Any
 
 from perfxl.layout import LAYOUT, column_index
 
-__all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position"]
+__all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position",
+           "DRAFT_FIELDS"]
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 #: Levels from the most to the least severe.
 LEVELS = (ERROR, WARNING, INFO)
+#: The location fields of a finding in a report draft (``None`` for a workbook finding).
+DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote")
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _SHEET_ORDER = {s.name: i for i, s in enumerate(LAYOUT.sheets)}
@@ -47,6 +51,10 @@ class Finding:
     * ``expected`` / ``actual``: what the cell should hold and what it holds — numbers where
       the rule is numeric (amounts in the workbook's unit, rates as fractions, scores in 分),
       otherwise text or ``None``.
+    * Draft location (a 自评报告 draft, ``perfxl.draft``; all ``None`` for a workbook finding):
+      ``line`` (1-based line of a .txt), ``paragraph`` (1-based index of a .docx body paragraph,
+      see ``perfxl.draft.reading``), ``table`` / ``row`` / ``col`` (1-based table of the .docx
+      body and the cell in it), ``quote`` (the exact fragment of the text the finding is about).
     """
 
     rule: str
@@ -59,10 +67,34 @@ class Finding:
     actual: Any = None
     #: Other cells the finding relies on (operands), for display; not part of identity.
     related: tuple[tuple[str, str], ...] = field(default=())
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    quote: str | None = None
 
     @property
-    def location(self) -> tuple[str, str, str, str]:
-        return (self.rule, self.file, self.sheet, self.cell)
+    def location(self) -> tuple:
+        return (self.rule, self.file, self.sheet, self.cell, self.line, self.paragraph,
+                self.table, self.row, self.col, self.quote)
+
+    @property
+    def in_draft(self) -> bool:
+        """True for a finding located in a report draft (a line, paragraph or table cell)."""
+        return any(v is not None for v in (self.line, self.paragraph, self.table))
+
+    @property
+    def place(self) -> str:
+        """Where to fix it, in Chinese: ``第 12 行``, ``第 3 段``, ``表 1 第 2 行第 3 列``, or
+        ``工作表!单元格`` for a workbook finding ("" for the whole file)."""
+        if self.line is not None:
+            return f"第 {self.line} 行"
+        if self.paragraph is not None:
+            return f"第 {self.paragraph} 段"
+        if self.table is not None:
+            return f"表 {self.table} 第 {self.row} 行第 {self.col} 列"
+        return f"{self.sheet}!{self.cell}" if self.sheet else ""
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Finding):
@@ -75,15 +107,21 @@ class Finding:
     @property
     def sort_key(self) -> tuple:
         row, col = cell_position(self.cell)
+        draft = tuple(-1 if v is None else v for v in
+                      (self.line, self.paragraph, self.table, self.row, self.col))
         return (self.file, _SHEET_ORDER.get(self.sheet, len(_SHEET_ORDER)), self.sheet, row, col,
-                self.rule)
+                draft, self.rule, self.quote or "")
 
     def __lt__(self, other: "Finding") -> bool:
         return self.sort_key < other.sort_key
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"rule", "level", "message", "sheet", "cell", "expected",
-        "actual"}`` (the file is given once per file in the report)."""
+        "actual"}`` (the file is given once per file in the report), plus, for a finding in a
+        report draft, ``{"line", "paragraph", "table", "row", "col", "quote"}`` (``null`` where
+        not applicable)."""
         d = asdict(self)
-        return {k: d[k] for k in ("rule", "level", "message", "sheet", "cell", "expected",
-                                  "actual")}
+        keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual")
+        if self.in_draft:
+            keys += DRAFT_FIELDS
+        return {k: d[k] for k in keys}

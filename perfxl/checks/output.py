@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from perfxl import __version__
-from perfxl.checks.finding import ERROR, INFO, WARNING, Finding, level_rank
+from perfxl.checks.finding import DRAFT_FIELDS, ERROR, INFO, WARNING, Finding, level_rank
 from perfxl.checks.registry import RULES
 
 __all__ = ["FileResult", "FORMATS", "render", "summary"]
@@ -82,7 +82,7 @@ def to_junit(results: list[FileResult]) -> str:
             cases.append(f'    <testcase classname={quoteattr(r.file)} name="读取工作簿">\n'
                          f'      <error message={quoteattr(r.error)}/>\n    </testcase>')
         for f in r.findings:
-            name = quoteattr(f"{f.rule} {f.sheet}!{f.cell}" if f.sheet else f.rule)
+            name = quoteattr(f"{f.rule} {f.place}" if f.place else f.rule)
             cls = quoteattr(f"{r.file}.{f.sheet}" if f.sheet else r.file)
             if f.level == INFO:
                 cases.append(f"    <testcase classname={cls} name={name}>\n"
@@ -112,7 +112,9 @@ _SARIF_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}
 
 def to_sarif(results: list[FileResult]) -> str:
     """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
-    is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格)."""
+    is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格); a
+    finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
+    ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
     codes = sorted({f.rule for r in results for f in r.findings})
     rules = [{"id": c, "name": RULES[c].name,
               "shortDescription": {"text": RULES[c].title},
@@ -127,11 +129,23 @@ def to_sarif(results: list[FileResult]) -> str:
             if f.sheet:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
+            props: dict[str, Any] = {"sheet": f.sheet, "cell": f.cell,
+                                     "expected": f.expected, "actual": f.actual}
+            if f.in_draft:
+                props.update({k: getattr(f, k) for k in DRAFT_FIELDS})
+                region: dict[str, Any] = {}
+                if f.line is not None:
+                    region["startLine"] = f.line
+                if f.quote:
+                    region["snippet"] = {"text": f.quote}
+                if region:
+                    loc["physicalLocation"]["region"] = region
+                if f.line is None:
+                    loc["logicalLocations"] = [{"name": f.place, "kind": "element",
+                                                "fullyQualifiedName": f.place}]
             res.append({"ruleId": f.rule, "ruleIndex": index[f.rule],
                         "level": _SARIF_LEVEL[f.level], "message": {"text": f.message},
-                        "locations": [loc],
-                        "properties": {"sheet": f.sheet, "cell": f.cell,
-                                       "expected": f.expected, "actual": f.actual}})
+                        "locations": [loc], "properties": props})
     notes = [{"level": "error", "message": {"text": f"{r.file}：{r.error}"}}
              for r in results if r.error is not None]
     run = {"tool": {"driver": {"name": "perfxl", "version": __version__,
@@ -154,16 +168,19 @@ def _gh_prop(s: str) -> str:
 
 
 def to_github(results: list[FileResult]) -> str:
-    """``::error file=…,title=PX201 部门自评表!B10::message`` lines (info as ``::notice``)."""
+    """``::error file=…,title=PX201 部门自评表!B10::message`` lines (info as ``::notice``); a
+    finding on a .txt line adds ``line=N``, other draft locations go into the title."""
     cmd = {ERROR: "error", WARNING: "warning", INFO: "notice"}
     lines = []
     for r in results:
         if r.error is not None:
             lines.append(f"::error file={_gh_prop(r.file)},title=无法读取::{_gh_data(r.error)}")
         for f in r.findings:
-            title = f"{f.rule} {f.sheet}!{f.cell}" if f.sheet else f.rule
-            lines.append(f"::{cmd[f.level]} file={_gh_prop(r.file)},title={_gh_prop(title)}::"
-                         f"{_gh_data(f.message)}")
+            title = f"{f.rule} {f.place}" if f.place else f.rule
+            at = f",line={f.line}" if f.line is not None else ""
+            msg = f"{f.message}（原文：{f.quote}）" if f.quote else f.message
+            lines.append(f"::{cmd[f.level]} file={_gh_prop(r.file)}{at},title={_gh_prop(title)}::"
+                         f"{_gh_data(msg)}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -173,10 +190,13 @@ _LEVEL_STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
 
 def to_text(results: list[FileResult], *, color: bool = False, width: int = 140) -> str:
-    """A table per sheet (单元格 | 规则 | 级别 | 说明) under a heading per file with its counts.
+    """A table per sheet (单元格 | 规则 | 级别 | 说明) under a heading per file with its counts;
+    the findings of a report draft in one table (位置 | 规则 | 级别 | 说明, the quote after the
+    message).
     ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI)."""
     from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     buf = io.StringIO()
@@ -194,17 +214,22 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
                   f"{s['infos']} 个提示")
         sheets: dict[str, list[Finding]] = {}
         for f in r.findings:
-            sheets.setdefault(f.sheet or "（整个文件）", []).append(f)
+            key = "（报告文字）" if f.in_draft else (f.sheet or "（整个文件）")
+            sheets.setdefault(key, []).append(f)
         for sheet, items in sheets.items():
-            t = Table(title=f"工作表：{sheet}", title_justify="left", box=box.SIMPLE_HEAD,
-                      show_lines=False, expand=False)
-            t.add_column("单元格", no_wrap=True)
+            draft = sheet == "（报告文字）"
+            t = Table(title=f"工作表：{sheet}" if not draft else "报告文字",
+                      title_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=False)
+            t.add_column("位置" if draft else "单元格", no_wrap=True)
             t.add_column("规则", no_wrap=True)
             t.add_column("级别", no_wrap=True)
             t.add_column("说明", overflow="fold")
             for f in items:
                 level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
-                t.add_row(f.cell or "-", f.rule, level, f.message)
+                msg = escape(f.message)
+                if draft and f.quote:
+                    msg += f"（原文：{escape(f.quote)}）"
+                t.add_row((f.place if draft else f.cell) or "-", f.rule, level, msg)
             con.print(t)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 

@@ -43,3 +43,31 @@ def test_cell_position(cell, pos):
 def test_json_shape():
     d = f(expected=0.9679, actual=0.96).as_dict()
     assert list(d) == ["rule", "level", "message", "sheet", "cell", "expected", "actual"]
+
+
+def d(line=None, paragraph=None, quote="减少210276.21元", rule="PX603", **kw):
+    return Finding(rule, "error", "r.txt", "", "", "m", line=line, paragraph=paragraph,
+                   quote=quote, **kw)
+
+
+def test_draft_findings_differ_by_line_paragraph_cell_and_quote():
+    assert d(line=3) == d(line=3)
+    assert d(line=3) != d(line=4)
+    assert d(paragraph=2) != d(line=2)
+    assert d(line=3, quote="a") != d(line=3, quote="b")
+    assert d(table=1, row=2, col=3) != d(table=1, row=2, col=4)
+    assert len({d(line=3), d(line=3), d(line=5)}) == 2
+
+
+def test_draft_findings_sort_by_line_and_place():
+    got = [x.line for x in sorted([d(line=12), d(line=3), d(line=7)])]
+    assert got == [3, 7, 12]
+    assert d(line=12).place == "第 12 行" and d(paragraph=4).place == "第 4 段"
+    assert d(table=1, row=2, col=3).place == "表 1 第 2 行第 3 列"
+    assert f().place == "部门自评表!B10" and not f().in_draft
+
+
+def test_draft_json_shape():
+    got = d(line=3).as_dict()
+    assert list(got)[7:] == ["line", "paragraph", "table", "row", "col", "quote"]
+    assert got["line"] == 3 and got["paragraph"] is None and got["quote"] == "减少210276.21元"

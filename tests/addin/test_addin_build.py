@@ -127,7 +127,7 @@ def test_ribbon_tab_and_labels():
     tab = root.find(".//ui:tab", NS)
     assert tab.get("label") == "绩效自评"
     labels = [b.get("label") for b in root.iterfind(".//ui:button", NS)]
-    assert labels == ["校验", "评分", "生成报告", "清除标记", "关于/诊断"]
+    assert labels == ["校验", "评分", "生成报告", "校对报告", "清除标记", "关于/诊断"]
     assert all(b.get("imageMso") for b in root.iterfind(".//ui:button", NS))
 
 
@@ -136,7 +136,7 @@ def test_every_onaction_names_an_existing_sub(addin_path, ribbon_subs):
     subs = set(re.findall(r"^Sub (\w+)\(control As IRibbonControl\)\r$", code, re.M))
     root = ElementTree.fromstring(read_part(addin_path, "customUI/customUI.xml"))
     actions = [b.get("onAction") for b in root.iterfind(".//ui:button", NS)]
-    assert len(actions) == 5
+    assert len(actions) == 6
     for action in actions:
         module, _, sub = action.partition(".")
         assert module == "PerfxlRibbon" and sub in subs

@@ -17,6 +17,10 @@ Sub Report(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.report()"
 End Sub
 
+Sub Annotate(control As IRibbonControl)
+    RunPython "import perfxl.addin; perfxl.addin.annotate()"
+End Sub
+
 Sub ClearMarks(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.clear_marks()"
 End Sub

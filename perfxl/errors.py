@@ -46,3 +46,8 @@ class FrameworkError(PerfxlError):
 
 class UsageError(PerfxlError):
     """The call itself is wrong (unknown option value, missing output path...)."""
+
+
+class DraftFormatError(PerfxlError):
+    """The file cannot be read as a 自评报告 draft (.docx / .txt): empty, binary, an old .doc,
+    an encrypted (password-protected) .docx, a damaged package, an unknown text encoding."""

@@ -9,7 +9,8 @@
 Rule families, one module each: ``hygiene`` PX0xx (formulas, cached values, choices, links),
 ``sums`` / ``weights`` / ``identities`` PX1xx (totals, weight sums, identities, restatements),
 ``ratios`` / ``changes`` / ``statements`` PX2xx (rates and changes against their operands),
-``scores`` PX3xx, ``completeness`` PX4xx, ``plausibility`` PX5xx.  Pure Python over
+``scores`` PX3xx, ``completeness`` PX4xx, ``plausibility`` PX5xx; PX6xx (the prose of a
+自评报告 draft) in ``perfxl.draft``.  Pure Python over
 ``perfxl.model.Model``: no openpyxl, no xlwings.
 """
 from __future__ import annotations
@@ -22,6 +23,10 @@ from perfxl.checks import (changes, completeness, hygiene, identities,  # noqa: 
                            plausibility, ratios, report_figures, scores, sums, weights)
 
 from perfxl.checks.engine import check_model  # noqa: E402
+
+# The report-draft rules (PX6xx) live with their reader in perfxl.draft; registered here so the
+# registry, the docs and every output format know them.
+from perfxl.draft import rules as _draft_rules  # noqa: E402,F401
 
 __all__ = ["check_model", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
            "FAMILIES", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank"]

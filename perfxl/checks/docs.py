@@ -55,14 +55,30 @@ def _case_lines(case: Case) -> list[str]:
     return out or ["- （空工作簿）"]
 
 
+def _draft_case(rule: Rule, case: Case) -> list[str]:
+    from perfxl.draft import check_text
+    lines = ["报告文字（每行一段）：", "", "```text", case.text, "```", ""]
+    if case.fires:
+        for f in check_text(case.text, select=[rule.code])[:3]:
+            lines += [f"报告（{f.place}）：", "", f"> {f.message}", ""]
+    else:
+        lines += ["不报告。", ""]
+    return lines
+
+
 def rule_page(rule: Rule) -> str:
     lines = [f"# {rule.code} {rule.title}", "",
              f"- 名称：`{rule.name}`", f"- 级别：{_LEVEL[rule.level]}",
              f"- 类别：PX{rule.code[2]}xx {rule.family}", f"- 实现：`{rule.module}`", "",
              "## 说明", "", rule.doc, "", "## 消息模板", "", "```text", rule.message, "```", "",
              "## 示例", "", "以下示例即测试用例（tests/checks/test_rules.py 逐一运行）。", ""]
+    if rule.draft:
+        lines[-2] = "以下示例即测试用例（tests/draft/test_rules.py 逐一运行）。"
     for case in rule.cases:
         lines += [f"### {'不合格' if case.fires else '合格'}：{case.note}", ""]
+        if case.text is not None:
+            lines += _draft_case(rule, case)
+            continue
         lines += _case_lines(case)
         lines.append("")
         if case.fires:
@@ -78,7 +94,9 @@ def rule_page(rule: Rule) -> str:
 def index_page() -> str:
     lines = ["# 校验规则", "",
              "`perfxl check` 与 Excel 中“校验”按钮使用的全部规则。按编号前缀选择或忽略："
-             "`perfxl check 文件.xlsx --select PX2 --ignore PX205`。", "",
+             "`perfxl check 文件.xlsx --select PX2 --ignore PX205`。"
+             "PX6xx 校对自评报告草稿（.docx / .txt）的文字：`perfxl check 报告.docx "
+             "--workbook 工作簿.xlsx`。", "",
              "级别：错误（error）= 按工作簿自身的数字可以确定有误；警告（warning）= 很可能有误或"
              "口径待说明；提示（info）= 供参考。比较容差为所填数字末位的半个单位"
              "（填写 96.79% 时为 0.005%），正确四舍五入的数字不会被报告。", ""]

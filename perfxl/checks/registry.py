@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from perfxl.checks.finding import LEVELS
 
 __all__ = ["Rule", "Hit", "Case", "fails", "passes", "rule", "RULES", "FAMILIES",
-           "select_rules"]
+           "select_rules", "DRAFT_FAMILY"]
 
 FAMILIES = {
     "0": "工作簿规范（公式、缓存值、选项、外部链接）",
@@ -29,9 +29,12 @@ FAMILIES = {
     "3": "得分与分值",
     "4": "完整性（偏差说明、必填项、年度标注）",
     "5": "合理性（人数、单位、负数、百分数）",
+    "6": "报告文字（自评报告草稿中的数字与其自身、与工作簿是否一致）",
 }
+#: The family whose rules read a report draft (``perfxl.draft``), not a workbook model.
+DRAFT_FAMILY = "6"
 
-_CODE = re.compile(r"^PX[0-5]\d\d$")
+_CODE = re.compile(r"^PX[0-6]\d\d$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ class Case:
     source: Mapping[str, Any] | None = None
     at: str | None = None
     expected: Any = None
+    #: A draft rule's case (PX6xx): the draft text, one line per ``\n``; ``at`` is then the
+    #: 1-based line the finding must be on (``"3"``); ``values`` / ``rows`` give the workbook
+    #: model for the rules that compare with a workbook.
+    text: str | None = None
 
 
 def fails(note: str, *, at: str | None = None, expected: Any = None, **kw: Any) -> Case:
@@ -92,6 +99,11 @@ class Rule:
         return FAMILIES[self.code[2]]
 
     @property
+    def draft(self) -> bool:
+        """True for a rule over a report draft (PX6xx)."""
+        return self.code[2] == DRAFT_FAMILY
+
+    @property
     def doc(self) -> str:
         return inspect.cleandoc(self.func.__doc__ or "")
 
@@ -118,10 +130,13 @@ def rule(code: str, name: str, level: str, *, title: str, message: str,
     return deco
 
 
-def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = (), *,
+                 draft: bool = False) -> list[Rule]:
     """The rules whose code starts with one of ``select`` (all when empty) and with none of
-    ``ignore``, in code order.  Prefixes are matched case-insensitively (``px2`` = ``PX2``)."""
+    ``ignore``, in code order.  Prefixes are matched case-insensitively (``px2`` = ``PX2``).
+    Workbook rules by default; ``draft=True`` gives the report-draft rules (PX6xx) instead."""
     sel = tuple(s.strip().upper() for s in select if s.strip())
     ign = tuple(s.strip().upper() for s in ignore if s.strip())
     return [r for code, r in sorted(RULES.items())
-            if (not sel or code.startswith(sel)) and not (ign and code.startswith(ign))]
+            if r.draft == draft
+            and (not sel or code.startswith(sel)) and not (ign and code.startswith(ign))]

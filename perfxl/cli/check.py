@@ -2,7 +2,9 @@
 [--ignore PREFIX] [--fail-on error|warning] [--exit-zero]``: a thin adapter over
 ``perfxl.checks.check_model`` and ``perfxl.checks.output``.
 
-Each FILE is a standard workbook (.xlsx / .xlsm) or an example data file (.toml).  Results go to
+Each FILE is a standard workbook (.xlsx / .xlsm), an example data file (.toml) or a 自评报告
+draft (.docx / .txt, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
+ties every draft to its workbook).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
 (its Chinese reason on stderr and in the output) and the run goes on.  Exit 0 when no finding is at
 or above ``--fail-on`` (default error), 1 when one is, 2 when a file could not be read or the call
@@ -51,8 +53,11 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore = args
+    p, select, ignore, workbook = args
     try:
+        from perfxl.draft import check_draft, is_draft
+        if is_draft(p):
+            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -62,7 +67,7 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def check_files(paths: list[Path], select=(), ignore=()):
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -70,7 +75,7 @@ def check_files(paths: list[Path], select=(), ignore=()):
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore) for p in paths],
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
                                         jobs=jobs):
         if message:
             click.echo(message, err=True)
@@ -95,8 +100,11 @@ def _use_color(stream) -> bool:
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="达到此级别的问题使退出码为 1")
 @click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出（无法读取的文件仍为 2）")
-def command(files, fmt, output, select, ignore, fail_on, exit_zero):
-    """校验工作簿：合计、比率、得分、完整性与工作簿规范（规则见 docs/rules/）。"""
+@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook):
+    """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
+    数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
 
@@ -105,10 +113,13 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero):
         if output is not None and any(output.resolve() == Path(f).resolve() for f in files):
             from perfxl.errors import UsageError
             raise UsageError("输出文件不能是被校验的文件")
+        if workbook is not None and not workbook.is_file():
+            from perfxl.errors import UsageError
+            raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
     except PerfxlError as exc:
         click.echo(f"perfxl：{exc}", err=True)
         sys.exit(EXIT_ERROR)
-    results = check_files(list(files), sel, ign)
+    results = check_files(list(files), sel, ign, workbook)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

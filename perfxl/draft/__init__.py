@@ -1,0 +1,64 @@
+"""Proofreading a 自评报告 draft (.docx / .txt): every figure of the prose checked against the
+prose itself and, with a workbook, against what the workbook computes (issue 12).
+
+* ``check_draft(path, workbook=None, select=(), ignore=()) -> list[Finding]``: read the draft
+  (``perfxl.draft.reading``; ``DraftFormatError`` for bad input), extract its claims
+  (``perfxl.draft.claims``), run the PX6xx rules.  ``workbook`` is a path to the standard
+  workbook (or a ``perfxl.model.Model``) or ``None``.
+* ``check_text(text, file="", workbook=None)``: the same for a text already in memory (one
+  line per ``\\n``; findings carry ``line``).
+* ``check_units(units, ...)``: the same for units already read.
+
+Each finding carries its place (``line`` for .txt; ``paragraph`` or ``table``/``row``/``col``
+for .docx, see ``perfxl.draft.reading``) and ``quote``, an exact substring of that unit's text.
+No openpyxl here: the workbook is read by ``perfxl.io.xlsx_reader``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from perfxl.draft.reading import EXTENSIONS, Unit, read_draft, units_from_text
+
+__all__ = ["check_draft", "check_text", "check_units", "is_draft", "EXTENSIONS"]
+
+
+def is_draft(path: str | Path) -> bool:
+    """True for a path the draft reader takes (.txt, .docx, and .doc to refuse it clearly)."""
+    return Path(path).suffix.lower() in EXTENSIONS + (".doc",)
+
+
+def _model(workbook):
+    if workbook is None:
+        return None
+    if isinstance(workbook, (str, Path)):
+        p = Path(workbook)
+        from perfxl.errors import WorkbookFormatError
+        if not p.exists():
+            raise WorkbookFormatError("文件不存在", file=str(p))
+        if p.suffix.lower() == ".toml":
+            from perfxl.examples import load_example_data
+            return load_example_data(p)
+        from perfxl.io.xlsx_reader import read_workbook
+        return read_workbook(p, engine="calamine")
+    return workbook
+
+
+def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
+                ignore: Iterable[str] = ()):
+    from perfxl.draft import rules  # noqa: F401  (registers PX6xx)
+    from perfxl.draft.engine import DraftCtx, check_doc
+    from perfxl.draft.text import Doc
+    return check_doc(DraftCtx(Doc(units, file), _model(workbook)), select, ignore)
+
+
+def check_draft(path: str | Path, workbook=None, select: Iterable[str] = (),
+                ignore: Iterable[str] = ()):
+    """The findings of the draft at ``path`` (.txt / .docx), sorted by place."""
+    return check_units(read_draft(path), str(path), workbook, select, ignore)
+
+
+def check_text(text: str, file: str = "", workbook=None, select: Iterable[str] = (),
+               ignore: Iterable[str] = ()):
+    """The findings of a draft text in memory, one unit per line."""
+    return check_units(units_from_text(text), file, workbook, select, ignore)

@@ -1,0 +1,252 @@
+"""Claims: what a sentence asserts about its figures, for the PX6xx rules to check.
+
+A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by kind below),
+``span`` (offsets in ``Doc.text``) and ``words`` (the relation words that tie the figures):
+
+* ``change`` — ``B，较上年(决算) A 增加/减少/上升/下降/增长/持平… C(，上升 R%)``; figures
+  ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
+  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….
+* ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
+  without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``.
+* ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
+  a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures
+  (上年…, 较…) and change amounts are not parts.  With several totals (预算 T1，执行 T2，其中…)
+  parts are matched to a total by their key word (预算 / 执行 / 决算 / 收入 / 支出).
+* ``ratio`` — ``执行率 / 完成率 / 到位率 / 控制率 / 支出率 / 完成预算的 / 调整比率… R%``;
+  figures ``(R, *amounts of the sentence)``; ``words`` = the ratio word.
+* ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
+  (整体 / 总分 / 部门), else ``item``.
+* ``weight`` — a heading that states its weight (``(1)预算编制合理性(5分)``,
+  ``1. 预算编制。指标分值28分``); ``level`` = heading depth (一、=1, (一)=2, 1.=3, (1)=4).
+* ``enumeration`` — ``(共)N 个/项/家…，(分别为|即|包括) A、B、C``; figures ``(N,)``,
+  ``items`` the names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from perfxl.draft.numbers import Figure, figures
+from perfxl.draft.text import Doc
+
+__all__ = ["Claim", "extract", "Claims"]
+
+UP = ("增加", "上升", "增长", "提高", "增多", "多")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落")
+FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
+_DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
+_NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
+_CHANGE = re.compile(
+    r"(?P<cmp>较|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
+    r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
+    r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?\s*(?:为)?\s*"
+    r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
+_SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
+                    r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
+_RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|完成预算的|调整比率|调整率|"
+                    r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
+_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
+_WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
+_ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
+                   r"[^,;。:]{0,12}?[,:]\s*(?:分别为|分别是|即|包括|包含|为|是)\s*:?(?P<items>[^。;]+)")
+_LEVELS = ((1, re.compile(r"^\s*[一二三四五六七八九十]+、")),
+           (2, re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
+           (3, re.compile(r"^\s*\d{1,2}\s*[.、](?!\d)")),
+           (4, re.compile(r"^\s*\(\d{1,2}\)")))
+_KEYS = ("预算", "执行", "决算", "收入", "支出")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    figures: tuple[Figure | None, ...]
+    span: tuple[int, int]
+    words: str = ""
+    basis: str = ""
+    items: tuple[str, ...] = ()
+    level: int = 0
+
+
+@dataclass
+class Claims:
+    """Every claim and figure of one draft, in text order."""
+
+    doc: Doc
+    claims: list[Claim] = field(default_factory=list)
+    amounts: list[tuple[Figure, tuple[int, int]]] = field(default_factory=list)
+    prior: set[int] = field(default_factory=set)  # starts of prior-year / change figures
+
+    def of(self, kind: str) -> list[Claim]:
+        return [c for c in self.claims if c.kind == kind]
+
+
+def _fig_at(figs: list[Figure], start: int, end: int) -> Figure | None:
+    for f in figs:
+        if start <= f.start < end:
+            return f
+    return None
+
+
+def _key(label: str) -> str | None:
+    for k in _KEYS:
+        if k in label:
+            return k
+    return None
+
+
+def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    for m in _CHANGE.finditer(flat, a, b):
+        fa = _fig_at(figs, *m.span("a")) if m.group("a") else None
+        fc = _fig_at(figs, *m.span("c")) if m.group("c") else None
+        fr = _fig_at(figs, *m.span("r")) if m.group("r") else None
+        if fc is not None and fc.rate and fr is None:
+            fc, fr = None, fc
+        cur = None
+        for f in figs:
+            if f.end <= m.start() and f.money and f.start not in out.prior:
+                cur = f
+        if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
+            cur = None
+        for f in (fa, fc):
+            if f is not None:
+                out.prior.add(f.start)
+        if fa is None and fc is None and fr is None and m.group("dir") not in FLAT:
+            continue
+        out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else m.start(),
+                                                               m.end()),
+                                m.group("dir"), (m.group("basis") or "").replace(" ", "")))
+
+
+def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+                prev_total: list[Figure]) -> list[Figure]:
+    m = re.search(r"其中\s*[,:]?", flat[a:b])
+    if not m:
+        return prev_total
+    at = a + m.start()
+    before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior
+              and "上年" not in f.label]
+    totals = before or prev_total
+    parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
+             and f.start not in out.prior and "上年" not in f.label
+             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
+    if not totals or len(parts) < 2:
+        return totals if before else prev_total
+    span = (totals[0].start if before else at, parts[-1].end)
+    if len(totals) == 1:
+        out.claims.append(Claim("breakdown", (totals[0], *parts), span, "其中"))
+    else:
+        for t in totals:
+            k = _key(t.label)
+            mine = [p for p in parts if k and _key(p.label) == k]
+            if k and len(mine) >= 2:
+                out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
+    return totals
+
+
+def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+            total: list[Figure]) -> None:
+    for m in _SHARE.finditer(flat, a, b):
+        r = _fig_at(figs, *m.span("r"))
+        if r is None:
+            continue
+        part = None
+        for f in figs:
+            if f.end <= m.start() and f.money:
+                part = f
+        if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
+            continue
+        tot = total[0] if len(total) == 1 and total[0] is not part else None
+        out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
+                                words_pct(m.group("pct"))))
+
+
+def words_pct(pct: str) -> str:
+    return "%" if pct else ""
+
+
+def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    for m in _RATIO.finditer(flat, a, b):
+        r = _fig_at(figs, *m.span("r"))
+        lead = flat[max(a, m.start() - 4):m.start()]
+        if r is None or "上半年" in lead or "半年" in lead:
+            continue
+        ops = tuple(f for f in figs if f.money and f.start not in out.prior and f.start < r.start)
+        out.claims.append(Claim("ratio", (r, *ops), (ops[0].start if ops else m.start(), r.end),
+                                m.group("w")))
+
+
+def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    for m in _SCORE.finditer(flat, a, b):
+        n = _fig_at(figs, *m.span("n"))
+        if n is None:
+            continue
+        lab = m.group("lab")
+        whole = any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+        if "加分" in lab or "扣分" in lab or "减分" in lab:
+            continue
+        out.claims.append(Claim("score", (n,), (m.start("n"), m.end()),
+                                "total" if whole else "item"))
+
+
+def _heading_level(text: str) -> int:
+    for level, rx in _LEVELS:
+        if rx.match(text):
+            return level
+    return 0
+
+
+def _weights(doc: Doc, out: Claims) -> None:
+    flat = doc.flat
+    for a, b in doc.paragraphs:
+        level = _heading_level(flat[a:b])
+        if not level:
+            continue
+        # the heading sentence and, for "1. 预算编制。", the next sentence "指标分值28分。"
+        m = _WEIGHT.search(flat, a, min(b, a + 60))
+        if not m:
+            continue
+        g = "a" if m.group("a") else "b"
+        f = _fig_at(figures(flat, m.start(g), m.end() + 1), m.start(g), m.end(g))
+        if f is not None:
+            out.claims.append(Claim("weight", (f,), (a, m.end()), level=level))
+
+
+def _enumerations(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    for m in _ENUM.finditer(flat, a, b):
+        n = _fig_at(figs, *m.span("n"))
+        if n is None or not n.count:
+            continue
+        items = tuple(x.strip() for x in re.split(r"[、]", m.group("items")) if x.strip())
+        if len(items) < 2:
+            continue
+        out.claims.append(Claim("enumeration", (n,), (n.start, m.end()), m.group("u"),
+                                items=items))
+
+
+def extract(doc: Doc) -> Claims:
+    """Every claim of ``doc`` (see the module doc for kinds and figure roles)."""
+    out = Claims(doc)
+    flat = doc.flat
+    for pa, pb in doc.paragraphs:
+        prev: list[Figure] = []
+        for a, b in doc.sentences_in(pa, pb):
+            figs = figures(flat, a, b)
+            if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
+                out.prior.update(f.start for f in figs)  # a sentence about last year
+            _changes(flat, a, b, figs, out)
+            prev = _breakdowns(flat, a, b, figs, out, prev)
+            _shares(flat, a, b, figs, out, prev)
+            _ratios(flat, a, b, figs, out)
+            _scores(flat, a, b, figs, out)
+            _enumerations(flat, a, b, figs, out)
+            for f in figs:
+                if f.money:
+                    out.amounts.append((f, (a, b)))
+    _weights(doc, out)
+    return out
+
+
+def as_float(x: Decimal | None) -> float | None:
+    return None if x is None else float(x)

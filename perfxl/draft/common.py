@@ -1,0 +1,38 @@
+"""Helpers shared by the PX6xx rule modules: showing figures, comparing at the stated precision."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from perfxl.draft.numbers import Figure
+
+__all__ = ["shown", "amount_in", "rate_text", "off", "quantize"]
+
+_UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
+               "亿元": Decimal(100000000), "亿": Decimal(100000000)}
+
+
+def shown(doc, f: Figure) -> str:
+    """The figure as written in the draft ("3244335.7 元")."""
+    return doc.raw[f.start:f.end].strip()
+
+
+def quantize(x: Decimal, places: int) -> Decimal:
+    """Excel's ROUND (half away from zero) to ``places`` decimals."""
+    return x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def amount_in(x_yuan: Decimal, like: Figure) -> str:
+    """An amount in 元 written in the unit and decimals of ``like`` ("210276.22 元")."""
+    unit = like.unit if like.unit in _UNIT_SCALE else "元"
+    v = quantize(x_yuan / _UNIT_SCALE[unit], max(like.places, 2 if unit == "元" else like.places))
+    return f"{v} {'万元' if unit == '万' else ('亿元' if unit == '亿' else unit)}"
+
+
+def rate_text(x: Decimal, places: int = 2) -> str:
+    """A fraction as a percentage at ``places`` decimals ("0.71%")."""
+    return f"{quantize(x * 100, places)}%"
+
+
+def off(stated: Decimal, computed: Decimal, tol: Decimal) -> bool:
+    """True when ``stated`` is not ``computed`` within ``tol`` (with a hair for binary noise)."""
+    return abs(stated - computed) > tol + Decimal("1e-9")

@@ -1,0 +1,62 @@
+"""Running the PX6xx rules over one draft: ``DraftCtx`` (what a rule sees) and ``check_doc``.
+
+A draft rule takes a ``DraftCtx`` and yields ``perfxl.checks.registry.Hit`` records whose
+``where`` is the ``(start, end)`` span of the claim in ``Doc.text``; the engine turns the span
+into the unit's location (line / paragraph / table cell) and the exact quote.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from perfxl.checks.finding import Finding
+from perfxl.checks.registry import Rule, select_rules
+from perfxl.draft.claims import Claims, extract
+from perfxl.draft.text import Doc
+
+__all__ = ["DraftCtx", "check_doc", "run_draft_rule"]
+
+
+@dataclass
+class DraftCtx:
+    """A draft, its claims, and optionally the workbook model it goes with."""
+
+    doc: Doc
+    model: object | None = None  # perfxl.model.Model
+
+    @cached_property
+    def claims(self) -> Claims:
+        return extract(self.doc)
+
+    @cached_property
+    def derived(self):
+        """The workbook's computed figures (``perfxl.derived``), or None without a workbook."""
+        if self.model is None:
+            return None
+        from perfxl.derived import derive
+        return derive(self.model)
+
+
+def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
+    out = []
+    for hit in rule.func(ctx):
+        start, end = hit.where
+        unit, quote = ctx.doc.locate(start, end)
+        out.append(Finding(rule.code, rule.level, ctx.doc.file, "", "",
+                           rule.message.format(**hit.args), hit.expected, hit.actual,
+                           tuple(hit.related), line=unit.line, paragraph=unit.paragraph,
+                           table=unit.table, row=unit.row, col=unit.col, quote=quote))
+    return out
+
+
+def check_doc(ctx: DraftCtx, select: Iterable[str] = (), ignore: Iterable[str] = ()
+              ) -> list[Finding]:
+    """Every finding of the selected PX6xx rules, sorted by place, each reported once."""
+    seen: dict[Finding, Finding] = {}
+    for rule in select_rules(select, ignore, draft=True):
+        if rule.code >= "PX650" and ctx.model is None:  # the workbook rules need --workbook
+            continue
+        for f in run_draft_rule(rule, ctx):
+            seen.setdefault(f, f)
+    return sorted(seen)

@@ -1,0 +1,132 @@
+"""Figures in a sentence: ``Figure`` = value, the decimals written, unit, span, label, year.
+
+Recognised (on ``Doc.flat``, full-width forms already mapped to ASCII):
+
+* amounts: ``17333259.20 元``, ``1,234.56万元``, ``693.1亿元``, ``924.72万`` (万 alone = 万元);
+  ``value_yuan`` is the amount in 元.  ``8094万美元`` and other currencies are ``other``.
+* rates: ``96.79%``, ``3 个百分点`` (unit ``pp``); a bare decimal right after 占…的 is a share
+  written without its % sign (``unit == ""``).
+* counts: ``34 人``, ``22个``, ``10 家``, ``3 项``, ``5 名``, and Chinese numerals that carry a
+  count (``三个``, ``二十二个``; converted with cn2an).
+* scores: ``5分``; years: ``2022 年`` (4 digits 19xx/20xx followed by 年).
+
+The label of a figure is the text before it back to the previous clause mark (``,;:。、(``),
+without spaces and leading fillers (其中、为、共、合计、达…), with a year prefix ("2022 年")
+taken out into ``year``.  Values are ``Decimal`` so "17333259.20" keeps its two decimals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["Figure", "figures", "MONEY", "tolerance"]
+
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
+          "亿元": Decimal(100000000), "亿": Decimal(100000000)}
+MONEY = frozenset(_SCALE)
+_UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元|万(?![美人个户家元])|亿(?!美元)|元|"
+          "个|人次|人|项|名|家|户|次|分|年度|年")
+_NUM = re.compile(r"(?<![\d.])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+                  r"\s*(?P<unit>" + _UNITS + ")?")
+_CN = re.compile(r"(?<![\u4e00-\u9fff])(?P<cn>[一二两三四五六七八九十]{1,4})(?P<unit>个|项|名|家|人)")
+_FILLER = re.compile(r"^(?:其中|其他|另外|为|是|共|共计|合计|总计|约|达|达到|的|和|及|与|含|包括|"
+                     r"分别为|分别是|即)+")
+_TAIL = re.compile(r"(?:为|是|达|达到|共计|合计|总计|约|共|计|:)+$")
+_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年(?:度)?(?:年末|年初|末|初)?")
+_STOP = ",;:。、()!?【】[]\n"
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    value: Decimal
+    places: int
+    unit: str
+    label: str = ""
+    year: int | None = None
+    label_start: int = 0
+
+    @property
+    def money(self) -> bool:
+        return self.unit in MONEY
+
+    @property
+    def rate(self) -> bool:
+        return self.unit in ("%", "pp")
+
+    @property
+    def count(self) -> bool:
+        return self.unit in ("个", "人", "项", "名", "家", "户", "次", "人次")
+
+    @property
+    def value_yuan(self) -> Decimal:
+        return self.value * _SCALE.get(self.unit, Decimal(1))
+
+    @property
+    def tol_yuan(self) -> Decimal:
+        """Half a unit of the last digit written, in 元."""
+        return Decimal(5).scaleb(-self.places - 1) * _SCALE.get(self.unit, Decimal(1))
+
+    @property
+    def tol(self) -> Decimal:
+        return Decimal(5).scaleb(-self.places - 1)
+
+
+def tolerance(*figs: Figure) -> Decimal:
+    """Comparison tolerance of a relation over ``figs``: half a unit of the coarsest last digit
+    (domain.md: a correctly rounded figure is never flagged)."""
+    return max(f.tol_yuan if f.money else f.tol for f in figs)
+
+
+def _cn_value(s: str) -> int | None:
+    import cn2an
+    try:
+        return int(cn2an.cn2an(s, "strict"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
+    i = start
+    while i > lo and flat[i - 1] not in _STOP:
+        i -= 1
+    raw = flat[i:start]
+    year = None
+    m = None
+    for m in _YEAR.finditer(raw):
+        pass
+    if m is not None:
+        year = int(m.group("y"))
+        raw = raw[:m.start()] + raw[m.end():]
+    lab = re.sub(r"\s+", "", raw)
+    lab = _TAIL.sub("", _FILLER.sub("", lab))
+    return lab, year, i
+
+
+def figures(flat: str, lo: int, hi: int) -> list[Figure]:
+    """Every figure of ``flat[lo:hi]`` in text order (years as unit ``年``)."""
+    out = []
+    for m in _NUM.finditer(flat, lo, hi):
+        unit = m.group("unit") or ""
+        intpart = m.group("int").replace(",", "")
+        dec = m.group("dec") or ""
+        if unit in ("年", "年度"):
+            if len(intpart) == 4 and intpart[:2] in ("19", "20") and not dec:
+                out.append(Figure(m.start(), m.end(), Decimal(intpart), 0, "年"))
+            continue
+        if unit in ("个百分点", "百分点"):
+            unit = "pp"
+        if unit in ("万美元", "美元", "亿美元", "‰"):
+            unit = "other"
+        value = Decimal(f"{intpart}.{dec}" if dec else intpart)
+        lab, year, ls = _label(flat, lo, m.start())
+        out.append(Figure(m.start(), m.end(), value, len(dec), unit, lab, year, ls))
+    for m in _CN.finditer(flat, lo, hi):
+        v = _cn_value(m.group("cn"))
+        if v is not None:
+            lab, year, ls = _label(flat, lo, m.start())
+            out.append(Figure(m.start(), m.end(), Decimal(v), 0, m.group("unit"), lab, year, ls))
+    out.sort(key=lambda f: f.start)
+    return out

@@ -1,0 +1,123 @@
+"""PX601–PX603: changes against the previous year or the budget, in the draft's prose.
+
+A change claim is ``B，较上年 A 增加/减少 C(，上升 R%)`` (``perfxl.draft.claims``): the direction
+word must match the sign of B − A, C must be |B − A|, R must be (B − A) / A, each compared at half
+a unit of the last digit written (domain.md, rounding tolerance).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.claims import DOWN, FLAT, UP
+from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.numbers import tolerance
+
+
+def _pairs(ctx):
+    for c in ctx.claims.of("change"):
+        cur, prior, amount, r = c.figures
+        if cur is None or prior is None or not cur.money:
+            continue
+        if prior.unit == "" and cur.money:  # "较上年决算 6805660.47 增加" — unit of the current
+            prior = type(prior)(prior.start, prior.end, prior.value, prior.places, cur.unit,
+                                prior.label, prior.year, prior.label_start)
+        if not prior.money:
+            continue
+        yield c, cur, prior, amount, r
+
+
+@rule("PX601", "draft-change-direction", "error", title="文字中的增减方向与两个数字相反",
+      message="“{quote}”：本期 {cur} 比对比期 {prior} {real}{diff}，文字却写“{word}”；"
+              "请把“{word}”改为“{fix}”（或核对两个数字）",
+      cases=[fails("一般公共服务支出增加了却写“减少”",
+                   text="一般公共服务支出 3244335.71 元，较上年决算 3034059.49 元减少 210276.22 元。",
+                   at="1", expected="增加"),
+             passes("方向与数字一致",
+                    text="社会保障和就业支出 758799.44 元，较上年决算 929952.35 元减少 171152.91 元。"),
+             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。")])
+def direction(ctx):
+    """增减方向词与两个数字的差的符号一致：B 较 A“增加 / 上升 / 增长”要求 B > A，
+    “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的
+    半个单位比较）。
+
+    合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
+    不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”
+    （3244335.7 > 3034059.49，应为“增加”；seed 000 第 96 行）。
+    """
+    for c, cur, prior, _amount, _r in _pairs(ctx):
+        diff = cur.value_yuan - prior.value_yuan
+        tol = tolerance(cur, prior)
+        word = c.words.rstrip("了")
+        if abs(diff) <= tol:
+            real, fix = "相等", "持平"
+            bad = word not in FLAT
+        elif diff > 0:
+            real, fix = "增加", "增加"
+            bad = word not in UP
+        else:
+            real, fix = "减少", "减少"
+            bad = word not in DOWN
+        if bad:
+            yield Hit(c.span, expected=fix, actual=word,
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "real": real, "word": word, "fix": fix,
+                            "diff": "" if real == "相等" else " " + amount_in(abs(diff), cur)})
+
+
+@rule("PX602", "draft-change-amount", "error", title="文字中的增减额不等于两个数字之差",
+      message="“{quote}”：{cur} 与 {prior} 相差 {expected_text}，文字写 {stated}；"
+              "请改为 {expected_text}（或核对两个数字）",
+      cases=[fails("增减额算错", text="卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元。",
+                   at="1", expected=53982.31),
+             passes("增减额与两数之差一致（末位四舍五入）",
+                    text="卫生健康支出 225387.8 元，较上年 171405.49 元增加 5.40 万元。")])
+def change_amount(ctx):
+    """增减额等于两个数字之差的绝对值，按所写各数中最粗的末位的半个单位比较（domain.md
+    的舍入容差），单位（元 / 万元 / 亿元）换算后比较。
+
+    合格：“城乡社区支出 72000 元，较上年决算 436211.88 减少 364211.88 元”。
+    不合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元”（应为 53982.31 元）。
+    """
+    for c, cur, prior, amount, _r in _pairs(ctx):
+        if amount is None or not amount.money:
+            continue
+        diff = abs(cur.value_yuan - prior.value_yuan)
+        if off(amount.value_yuan, diff, tolerance(cur, prior, amount)):
+            yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "stated": shown(ctx.doc, amount),
+                            "expected_text": amount_in(diff, amount)})
+
+
+@rule("PX603", "draft-change-rate", "error", title="文字中的增减率不等于（本期−对比期）÷对比期",
+      message="“{quote}”：({cur} − {prior}) ÷ {prior} = {expected_text}，文字写 {stated}；"
+              "请改为 {expected_text}",
+      cases=[fails("增长率算错",
+                   text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
+                   at="1", expected=-0.056878),
+             passes("增长率正确（同比增长 35.65%）",
+                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
+def change_rate(ctx):
+    """增减率等于（本期 − 对比期）÷ 对比期，按所写百分数末位的半个单位比较；“下降 / 减少”
+    后的百分数按负数理解。
+
+    合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
+    不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
+    """
+    for c, cur, prior, _amount, r in _pairs(ctx):
+        if r is None or r.unit != "%" or prior.value_yuan == 0:
+            continue
+        rate = (cur.value_yuan - prior.value_yuan) / prior.value_yuan
+        stated = r.value / 100
+        word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
+        if any(w in word for w in DOWN) and not any(w in word for w in UP):
+            stated = -stated
+        if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
+            yield Hit(c.span, expected=float(rate), actual=float(stated),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
+                            "stated": shown(ctx.doc, r),
+                            "expected_text": rate_text(abs(rate), max(r.places, 2))})

@@ -1,0 +1,134 @@
+"""PX607–PX608: ratios written in the prose (执行率、完成预算的、调整比率、变动率…) against the
+amounts they are computed from, and the budget identity 全年(调整后)预算 = 年初预算 + 年中调整.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import product
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.numbers import Figure, figures, tolerance
+
+_EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
+_INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
+_ADJUST = re.compile(r"年中调整(?:预算)?|预算调整数|调整预算$|追加预算")
+_FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
+
+
+def _budget(f: Figure) -> bool:
+    return "预算" in f.label and "执行" not in f.label and not _ADJUST.search(f.label)
+
+
+def _executed(f: Figure) -> bool:
+    return any(w in f.label for w in ("执行", "决算", "实际", "支出", "使用", "到位", "完成"))
+
+
+def _paragraph_figs(ctx, pos: int) -> list[Figure]:
+    for a, b in ctx.doc.paragraphs:
+        if a <= pos < b:
+            return [f for f in figures(ctx.doc.flat, a, b) if f.money and f.start < pos
+                    and f.start not in ctx.claims.prior]
+    return []
+
+
+def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
+    """Every value the ratio may stand for, from the amounts before it."""
+    out = []
+    if word in _EXEC_WORDS:
+        budgets = [f.value_yuan for f in ops if _budget(f)]
+        initial = [f for f in ops if _INITIAL.search(f.label)]
+        adjust = [f for f in ops if _ADJUST.search(f.label)]
+        budgets += [i.value_yuan + a.value_yuan for i, a in product(initial, adjust)]
+        execs = [f.value_yuan for f in ops if _executed(f) and not _budget(f)]
+        out = [e / b for b, e in product(budgets, execs) if b]
+    elif word in ("调整比率", "调整率"):
+        initial = [f for f in ops if _INITIAL.search(f.label)]
+        after = [f for f in ops if _FULL.search(f.label)]
+        adjust = [f for f in ops if _ADJUST.search(f.label)]
+        out = [(a.value_yuan - i.value_yuan) / i.value_yuan for i, a in product(initial, after)
+               if i.value_yuan]
+        out += [a.value_yuan / i.value_yuan for i, a in product(initial, adjust) if i.value_yuan]
+    elif word == "变动率" and len(ops) >= 2:
+        old, new = ops[-2].value_yuan, ops[-1].value_yuan
+        out = [(new - old) / old] if old else []
+    return out
+
+
+@rule("PX607", "draft-ratio", "error", title="文字中的执行率（完成率、调整比率…）与其所依据的金额不符",
+      message="“{quote}”：按本句（本段）的金额，{word}应为 {expected_text}，文字写 {stated}；"
+              "请核对",
+      cases=[fails("完成预算的比例算错",
+                   text="全年财政拨款预算 17210340.15 元，全年财政拨款预算执行 17333145.09 元，"
+                        "完成预算的 100.83%。", at="1", expected=1.0071),
+             passes("执行率与预算、执行数一致",
+                    text="全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%。"),
+             passes("全年支出率按年初加调整计",
+                    text="年初预算数 17190340.15 元，年中调整预算 1780823.20 元，执行数 17333259.20 元，"
+                         "全年支出率为 91%。")])
+def ratio(ctx):
+    """执行率 / 完成率 / 完成预算的 / 支出率 / 到位率 / 控制率 = 执行（决算、实际）数 ÷ 预算数
+    （预算数可为年初预算 + 年中调整）；调整比率 = （调整后预算 − 年初预算）÷ 年初预算，或
+    年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前。金额取本句，本句不足两个时取本段此前的
+    金额；只要有一种取法与所写百分数（按其末位的半个单位）相符就不报告。
+
+    合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
+    不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
+    （应为 100.71%；seed 000 第 262 行）；“调整后预算数17333259.2元，年初预算数17210340.15元，
+    调整比率为10.35%”（应为 0.71%）。
+    """
+    for c in ctx.claims.of("ratio"):
+        r, *ops = c.figures
+        if r.unit != "%":
+            continue
+        cands = _candidates(c.words, ops)
+        if not cands and len(ops) < 2:
+            cands = _candidates(c.words, _paragraph_figs(ctx, r.start))
+        if not cands:
+            continue
+        stated = r.value / 100
+        if all(off(stated, x, r.tol / 100) for x in cands):
+            best = min(cands, key=lambda x: abs(x - stated))
+            yield Hit(c.span, expected=float(best), actual=float(stated),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "word": c.words.replace("完成预算的", "完成预算比例"),
+                            "stated": shown(ctx.doc, r),
+                            "expected_text": rate_text(best, max(r.places, 2))})
+
+
+@rule("PX608", "draft-budget-identity", "error", title="文字中的全年（调整后）预算不等于年初预算加年中调整",
+      message="“{quote}”：年初预算 {initial} + 年中调整 {adjust} = {expected_text}，"
+              "这里的{label}写 {stated}；请核对",
+      cases=[fails("全年预算写成了年初预算",
+                   text="全年预算数 17190340.15 元，执行数 17333259.20 元。\n"
+                        "年初预算数 17190340.15 元，年中调整预算 1780823.20 元。", at="1",
+                   expected=18971163.35),
+             passes("全年预算 = 年初 + 调整",
+                    text="全年预算数 18971163.35 元。\n年初预算数 17190340.15 元，年中调整预算 1780823.20 元。")])
+def budget_identity(ctx):
+    """全年预算数（调整后预算数）= 年初预算数 + 年中调整预算数，三者在报告中任何位置写出时都要
+    成立（年初、调整取报告中写出的值；写了几个不同的年初数时取最近的一个）。
+
+    合格：“全年预算数 18971163.35 元”与“年初预算数 17190340.15 元，年中调整预算 1780823.20 元”。
+    不合格：“全年预算数 17190340.15 元”（= 年初数，漏了年中调整 1780823.20 元；seed 000
+    第 112 行）。
+    """
+    amounts = [f for f, _ in ctx.claims.amounts if f.start not in ctx.claims.prior
+               and f.year in (None, ctx.doc.year)]
+    initial = [f for f in amounts if _INITIAL.search(f.label)]
+    adjust = [f for f in amounts if _ADJUST.search(f.label) and f.value_yuan > 0]
+    if not initial or not adjust:
+        return
+    for f in amounts:
+        if not _FULL.search(f.label) or "执行" in f.label:
+            continue
+        i = min(initial, key=lambda x: abs(x.start - f.start))
+        a = min(adjust, key=lambda x: abs(x.start - f.start))
+        want = i.value_yuan + a.value_yuan
+        if off(f.value_yuan, want, tolerance(f, i, a)):
+            yield Hit((f.label_start, f.end), expected=float(want), actual=float(f.value_yuan),
+                      args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                            "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
+                            "label": f.label, "stated": shown(ctx.doc, f),
+                            "expected_text": amount_in(want, f)})

@@ -1,0 +1,117 @@
+"""PX613–PX615: scores and weights in the prose, and counts against their enumeration."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.common import shown
+
+_SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
+           "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
+           "(3)资金管理(90分)。自评得分80分。")
+
+
+@rule("PX613", "draft-score-total", "error", title="文字中的总得分不等于各项得分之和",
+      message="“{quote}”：报告中各项“自评得分”之和为 {sum} 分（{n} 项），总得分写 {stated}；"
+              "请核对总分或各项得分",
+      cases=[fails("总分 93，各项之和 89", text=_SAMPLE, at="2", expected=89),
+             passes("总分等于各项之和", text=_SAMPLE.replace("93 分", "89 分")),
+             passes("只写了总分，没有各项得分", text="2022 年度自评报告\n部门整体绩效评价自评得分98分。")])
+def score_total(ctx):
+    """总得分（“部门整体支出绩效自评得分为 N 分”）应等于报告中各指标“自评得分 N 分”之和
+    （至少三项时才比较；加分、扣分项不计入各项）。
+
+    合格：总分 89 分，各项 5 + 4 + 80 = 89。
+    不合格：“部门整体支出绩效自评得分为 93 分”，而 28 项自评得分之和为 87 分（seed 000）。
+    """
+    scores = ctx.claims.of("score")
+    items = [c for c in scores if c.words == "item"]
+    if len(items) < 3:
+        return
+    s = sum((c.figures[0].value for c in items), Decimal(0))
+    for c in scores:
+        if c.words != "total":
+            continue
+        n = c.figures[0]
+        if abs(n.value - s) > n.tol:
+            yield Hit(c.span, expected=float(s), actual=float(n.value),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "sum": s.normalize(), "n": len(items), "stated": shown(ctx.doc, n)})
+
+
+@rule("PX614", "draft-weight-sum", "error", title="标题中的分值不等于下级指标分值之和",
+      message="“{quote}”：下级指标分值 {parts} = {sum} 分，这里写 {stated}；请核对",
+      cases=[fails("二级指标写成了一级指标的分值",
+                   text="1. 预算编制。指标分值28分。\n(1)预算编制合理性(5分)。\n(2)预算编制规范性(5分)。\n"
+                        "(3)预算编制规划性(4分)。\n(4)预算编制科学性(4分)。\n2. 目标设置(10分)。",
+                   at="1", expected=18),
+             passes("分值之和一致",
+                    text="1. 预算编制(18分)。\n(1)合理性(5分)。\n(2)规范性(5分)。\n(3)规划性(4分)。\n"
+                         "(4)科学性(4分)。")])
+def weight_sum(ctx):
+    """带分值的标题（“1. 预算编制。指标分值28分”“(1)合理性(5分)”）：其分值应等于紧随其后、
+    下一级标题分值之和（下级至少两项且都写了分值时才比较）。
+
+    合格：“1. 预算编制(18分)”下 5 + 5 + 4 + 4 = 18。
+    不合格：“1. 预算编制。指标分值28分”，其下四项 5 + 5 + 4 + 4 = 18（seed 000 第 120 行）。
+    """
+    ws = ctx.claims.of("weight")
+    kids_of = {i: _kids(ws, i) for i in range(len(ws))}
+
+    def weight(i: int) -> Decimal:
+        # a heading whose own children disagree with it counts as the sum of its children, so
+        # one wrong heading is reported once, not again at its parent
+        ks = kids_of[i]
+        return (sum((weight(k) for k in ks), Decimal(0)) if len(ks) >= 2
+                else ws[i].figures[0].value)
+
+    for i, c in enumerate(ws):
+        kids = [ws[k] for k in kids_of[i]]
+        if len(kids) < 2:
+            continue
+        s = sum((weight(k) for k in kids_of[i]), Decimal(0))
+        w = c.figures[0]
+        if abs(w.value - s) > w.tol:
+            yield Hit(c.span, expected=float(s), actual=float(w.value),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "parts": " + ".join(str(weight(k)) for k in kids_of[i]),
+                            "sum": s.normalize(), "stated": shown(ctx.doc, w)})
+
+
+def _kids(ws, i: int) -> list[int]:
+    """Indexes of the headings directly under heading ``i`` (the next deeper level)."""
+    out: list[int] = []
+    for j in range(i + 1, len(ws)):
+        d = ws[j]
+        if d.level <= ws[i].level:
+            break
+        if out and d.level != ws[out[0]].level:
+            if d.level < ws[out[0]].level:
+                return []
+            continue
+        out.append(j)
+    return out
+
+
+@rule("PX615", "draft-enumeration", "error", title="文字中的个数与列举的项数不符",
+      message="“{quote}”：写的是 {stated}，后面列举了 {n} 项（{items}）；请核对个数或补全列举",
+      cases=[fails("说 3 个，列了 2 个",
+                   text="我局特定目标类项目共 3 个，分别为公务接待经费、平台运行经费。", at="1", expected=2),
+             passes("个数与列举一致（中文数字）", text="事务中心内设三个机构，即办公室、财务室、业务室。")])
+def enumeration(ctx):
+    """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
+    数字，由 cn2an 换算）。
+
+    合格：“特定目标类项目共 3 个，分别为招商服务中心公务接待经费、对外劳务平台运行经费、
+    招商引资业务开展保障经费”（seed 002）。
+    不合格：“共 3 个，分别为公务接待经费、平台运行经费”。
+    """
+    for c in ctx.claims.of("enumeration"):
+        n = c.figures[0]
+        # items are split at 、; a comma may also separate two (自贸区评估指导科,综合调研科)
+        loose = sum(len([x for x in i.split(",") if x.strip()]) for i in c.items)
+        if int(n.value) not in (len(c.items), loose):
+            yield Hit(c.span, expected=len(c.items), actual=int(n.value),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", "")[:60],
+                            "stated": shown(ctx.doc, n), "n": len(c.items),
+                            "items": "、".join(c.items)[:80]})

@@ -1,0 +1,99 @@
+"""PX604–PX606: breakdowns (其中 / 包括 / 分别为) and shares (占…的 R%) in the draft's prose."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.numbers import tolerance
+
+
+@rule("PX604", "draft-breakdown-sum", "warning", title="文字中“其中”各项之和不等于合计",
+      message="“{quote}”：其中各项 {parts} 之和为 {sum_text}，合计写 {total}；"
+              "请核对合计或各分项（相差 {gap}）",
+      cases=[fails("分项之和比合计多 0.1",
+                   text="岳阳市进出口总值693.1亿元，其中，进口值536.7亿元，出口值156.5亿元。",
+                   at="1", expected=69320000000),
+             passes("分项之和等于合计",
+                    text="2022 年度收入合计 414.31 万元，其中：一般公共预算财政拨款收入 414.21 万元；"
+                         "其他收入 0.10 万元。"),
+             passes("两个合计各有其分项（预算、执行）",
+                    text="全年预算 300 元，全年执行 290 元。其中基本支出预算 100 元，全年执行数 95 元，"
+                         "项目支出预算 200 元，全年执行数 195 元。")])
+def breakdown_sum(ctx):
+    """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较。
+    上年数、增减额不算分项；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
+    决算 / 收入 / 支出”归到对应的合计。分项可能只列了主要部分，故为警告。
+
+    合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
+    不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
+    seed 004 第 179 行）。
+    """
+    for c in ctx.claims.of("breakdown"):
+        total, *parts = c.figures
+        s = sum((p.value_yuan for p in parts), Decimal(0))
+        if off(total.value_yuan, s, tolerance(total, *parts)):
+            yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
+                      args={"quote": ctx.doc.raw[total.start:total.end] + "，其中……",
+                            "parts": " + ".join(shown(ctx.doc, p) for p in parts),
+                            "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
+                            "gap": amount_in(abs(s - total.value_yuan), total)})
+
+
+def _shares(ctx):
+    for c in ctx.claims.of("share"):
+        part, total, r = c.figures
+        if total is None or total.value_yuan == 0:
+            continue
+        yield c, part, total, r, part.value_yuan / total.value_yuan
+
+
+@rule("PX605", "draft-share", "error", title="文字中的占比不等于分项÷合计",
+      message="“{quote}”：{part} ÷ {total} = {expected_text}，文字写 {stated}；请改为 {expected_text}",
+      cases=[fails("占比算错",
+                   text="收入合计 1000 元，其中财政拨款 900 元，占收入的 80%，其他收入 100 元，占收入的 10%。",
+                   at="1", expected=0.9),
+             passes("占比按所写位数四舍五入后一致",
+                    text="收入合计 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
+                         "其他收入 114.11 元，占收入的 0.001%。")])
+def share(ctx):
+    """“A，占合计的 R%”：R 应等于 A ÷ 合计（合计取所在“其中”句的合计），按所写百分数末位的
+    半个单位比较。
+
+    合格：“其中财政拨款收入支出 17333145.09 元，占收入支出的 99.999%”（17333145.09 ÷
+    17333259.20 = 99.99934%）。
+    不合格：“财政拨款 900 元，占收入的 80%”（合计 1000 元，应为 90%）。
+    """
+    for c, part, total, r, x in _shares(ctx):
+        if c.basis != "%":
+            continue
+        if off(r.value / 100, x, r.tol / 100):
+            yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
+                            "stated": shown(ctx.doc, r),
+                            "expected_text": rate_text(x, max(r.places, 2))})
+
+
+@rule("PX606", "draft-share-no-percent", "warning", title="文字中的占比漏写了百分号",
+      message="“{quote}”：占比写成 {stated}，没有“%”；按字面是 {literal}，而 {part} ÷ {total} = "
+              "{expected_text}；请写成 {expected_text}",
+      cases=[fails("占比 0.001 漏了 %",
+                   text="决算收入 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
+                        "其他收入 114.11 元，占收入的 0.001。", at="1"),
+             passes("占比带 %", text="收入 100 元，其中财政拨款 60 元，占收入的 60%，其他 40 元，占收入的 40%。")])
+def share_without_percent(ctx):
+    """占比要带百分号：“占收入支出的 0.001”按字面是 0.1%，与同段其他带“%”的占比口径不一，
+    读者会把它当成小数。分项 ÷ 合计给出正确写法。
+
+    合格：“其他收入 114.11 元，占收入支出的 0.001%”。
+    不合格：“其他收入 114.11 元，占收入支出的 0.001。”（seed 000 第 85 行）。
+    """
+    for c, part, total, r, x in _shares(ctx):
+        if c.basis == "%":
+            continue
+        yield Hit(c.span, expected=float(x), actual=float(r.value),
+                  args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                        "stated": shown(ctx.doc, r), "literal": rate_text(r.value, 1),
+                        "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
+                        "expected_text": rate_text(x, max(r.places, 2))})

@@ -1,0 +1,149 @@
+"""The draft as one text: units joined by ``\\n``, normalised, cut into paragraphs and sentences.
+
+``Doc.text`` is the units' texts joined by ``\\n`` with full-width digits and punctuation mapped to
+ASCII one character for one (``１２３．４５％`` -> ``123.45%``, ``，`` -> ``,``), so every offset
+in it is an offset in the original text and a finding's quote is cut from the original.  A line
+break inside a paragraph that a PDF or Word export wrapped (the line does not end a sentence and
+the next does not start a heading or an indented paragraph) is *soft*: the ``\\n`` reads as a
+space (``Doc.flat``).  A blank line is soft only between two halves of one sentence (a page
+break); a table cell (.docx) always stands alone.  ``sentences`` are the spans between ``。!?``
+and hard line breaks; ``paragraphs`` the spans between hard breaks.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from perfxl.draft.reading import Unit
+
+__all__ = ["Doc", "FULLWIDTH"]
+
+#: Full-width forms -> ASCII, one character for one (offsets are kept).
+FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
+                           "．": ".", "，": ",", "％": "%", "：": ":", "；": ";", "（": "(",
+                           "）": ")", "！": "!", "？": "?", "\u3000": " ", "\t": " ",
+                           "\u00a0": " ", "－": "-", "—": "-", "﹪": "%"})
+_HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
+                      r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
+_SENT_END = re.compile(r"[。!?]")
+
+
+@dataclass
+class Doc:
+    """The units of one draft and the text they make."""
+
+    units: list[Unit]
+    file: str = ""
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = []
+        pos = 0
+        for u in self.units:
+            self.starts.append(pos)
+            pos += len(u.text) + 1
+
+    @cached_property
+    def raw(self) -> str:
+        return "\n".join(u.text for u in self.units)
+
+    @cached_property
+    def text(self) -> str:
+        return self.raw.translate(FULLWIDTH)
+
+    @cached_property
+    def soft(self) -> set[int]:
+        """Offsets of the ``\\n`` that join two lines of one paragraph."""
+        out: set[int] = set()
+        units, n = self.units, len(self.units)
+        i = 0
+        while i < n:
+            u = units[i]
+            t = u.text.translate(FULLWIDTH).strip()
+            j = i + 1
+            while j < n and not units[j].text.strip() and j - i <= 2:
+                j += 1
+            if (t and not u.in_table and j < n and not units[j].in_table
+                    and t[-1] not in _HARD_END and not _HEADING.match(u.text)
+                    and not (len(t) <= 30 and not re.search(r"[,;:、]", t))  # a title
+                    and not self._starts_block(units[j].text)):
+                for k in range(i, j):
+                    out.add(self.starts[k + 1] - 1)
+            i += 1
+        return out
+
+    @staticmethod
+    def _starts_block(line: str) -> bool:
+        return not line.strip() or line[:1] in " \t\u3000" or bool(_HEADING.match(line))
+
+    @cached_property
+    def flat(self) -> str:
+        """``text`` with soft line breaks as spaces (same length, same offsets)."""
+        chars = list(self.text)
+        for k in self.soft:
+            chars[k] = " "
+        return "".join(chars)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        out, start = [], 0
+        for m in re.finditer("\n", self.flat):
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        if start < len(self.flat):
+            out.append((start, len(self.flat)))
+        return [(a, b) for a, b in out if self.flat[a:b].strip()]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        out = []
+        for a, b in self.paragraphs:
+            s = a
+            for m in _SENT_END.finditer(self.flat, a, b):
+                out.append((s, m.end()))
+                s = m.end()
+            if self.flat[s:b].strip():
+                out.append((s, b))
+        return out
+
+    def sentences_in(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The sentences inside the paragraph ``[a, b)``."""
+        lo = bisect.bisect_left(self.sentences, (a, -1))
+        out = []
+        for s in self.sentences[lo:]:
+            if s[0] >= b:
+                break
+            out.append(s)
+        return out
+
+    def unit_at(self, pos: int) -> int:
+        """Index of the unit holding offset ``pos``."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def locate(self, start: int, end: int) -> tuple[Unit, str]:
+        """The unit where ``[start, end)`` begins and the exact original text of the span in it
+        (cut at the unit's end, stripped of surrounding spaces)."""
+        i = self.unit_at(start)
+        u = self.units[i]
+        a = start - self.starts[i]
+        b = min(end - self.starts[i], len(u.text))
+        quote = u.text[a:b]
+        lead = len(quote) - len(quote.lstrip())
+        return (u, quote.strip()) if quote.strip() else (u, u.text.strip())
+
+    @cached_property
+    def year(self) -> int | None:
+        """The report year: the first "20XX 年度" of the first 40 lines, else the most common
+        "20XX 年" of the whole text."""
+        head = self.text[: self.starts[min(40, len(self.starts) - 1)] + 1] if self.starts else ""
+        m = re.search(r"(20\d\d)\s*年度", head)
+        if m:
+            return int(m.group(1))
+        years = re.findall(r"(?<!\d)(20\d\d)\s*年(?!\d)", self.text)
+        if not years:
+            return None
+        return int(max(set(years), key=years.count))

@@ -1,0 +1,96 @@
+"""Measuring the draft proofreader on the seed reports against the audit (issue 12, "Must show").
+
+``measure(findings_by_seed)`` compares, per seed, the findings with
+``/work/shared/reference/seed-audit.json`` (items with ``claim_line`` / ``other_line``) and
+``seed-holds.json`` (relations that hold, on ``line``):
+
+* an error item is *found* when a finding (any level) is on its claim_line or other_line;
+  ``errors_as_error`` counts those with an error-level finding there;
+* a warning item is *found as a warning* when a warning-level finding is on one of its lines;
+* ``stray_errors``: error-level findings on a line with no audited item (any severity);
+* ``holds_broken``: holds whose line carries a finding while no audited item is on that line.
+
+Used by ``tests/draft/test_seeds.py`` and ``benchmarks/draft_seeds.py``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SHARED = Path("/work/shared")
+SEEDS = SHARED / "seeds"
+REFERENCE = SHARED / "reference"
+SEED_IDS = ("000", "002", "004")
+
+
+def seed_path(sid: str) -> Path:
+    return next(SEEDS.glob(f"{sid}_*.txt"))
+
+
+def load(name: str) -> list[dict]:
+    return json.loads((REFERENCE / name).read_text("utf-8"))
+
+
+def make_docx(txt: Path, out: Path) -> Path:
+    """A .docx with one body paragraph per line of ``txt`` (python-docx)."""
+    import docx
+    from perfxl.draft.reading import decode_text
+    d = docx.Document()
+    for p in list(d.paragraphs):  # the default template has none, but be sure
+        p._element.getparent().remove(p._element)
+    for line in decode_text(txt.read_bytes()).replace("\r\n", "\n").split("\n")[:-1]:
+        d.add_paragraph(line)
+    d.save(str(out))
+    return out
+
+
+def place(f) -> int | None:
+    return f.line if f.line is not None else f.paragraph
+
+
+def measure(findings: dict[str, list]) -> dict:
+    audit, holds = load("seed-audit.json"), load("seed-holds.json")
+    out: dict = {"seeds": {}}
+    tot = {"errors": 0, "errors_found": 0, "errors_as_error": 0, "warnings": 0,
+           "warnings_as_warning": 0, "stray_errors": 0, "holds": 0, "holds_broken": 0}
+    for sid, fs in findings.items():
+        items = [a for a in audit if a["file"].startswith(sid)]
+        audited = {n for a in items for n in (a["claim_line"], a["other_line"]) if n}
+        at: dict[int, list] = {}
+        for f in fs:
+            at.setdefault(place(f), []).append(f)
+        s = {"errors": 0, "errors_found": 0, "errors_as_error": 0, "warnings": 0,
+             "warnings_as_warning": 0, "missed": [], "stray": [], "holds": 0,
+             "holds_broken": 0, "broken": []}
+        for a in items:
+            lines = {a["claim_line"], a["other_line"]}
+            got = [f for n in lines for f in at.get(n, [])]
+            if a["severity"] == "error":
+                s["errors"] += 1
+                s["errors_found"] += bool(got)
+                s["errors_as_error"] += any(f.level == "error" for f in got)
+                if not got:
+                    s["missed"].append(a["id"])
+            elif a["severity"] == "warning":
+                s["warnings"] += 1
+                ok = any(f.level == "warning" for f in got)
+                s["warnings_as_warning"] += ok
+                if not ok:
+                    s["missed"].append(a["id"])
+        for f in fs:
+            if f.level == "error" and place(f) not in audited:
+                s["stray"].append(f"{f.rule}@{place(f)}")
+        s["stray_errors"] = len(s["stray"])
+        for h in holds:
+            if not h["file"].startswith(sid):
+                continue
+            s["holds"] += 1
+            if h["line"] not in audited and at.get(h["line"]):
+                s["holds_broken"] += 1
+                s["broken"].append(h["id"])
+        out["seeds"][sid] = s
+        for k in tot:
+            tot[k] += s[k]
+    tot["error_recall"] = tot["errors_found"] / tot["errors"] if tot["errors"] else 1.0
+    out["total"] = tot
+    return out

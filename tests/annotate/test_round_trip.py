@@ -159,3 +159,23 @@ def test_round_trip_through_the_command_line(tmp_path):
     found = json.loads(check.stdout)["files"][0]["findings"]
     assert found and all(f["paragraph"] for f in found)
     assert any("0.11" in f["quote"] or "1.99%" in f["quote"] for f in found)
+
+
+def test_the_findings_appendix_is_not_read_as_the_draft(tmp_path):
+    """perfxl's appendix repeats stated figures (「表中填写 96.00%」) to be deleted: not prose."""
+    from perfxl.draft.reading import read_draft
+    from perfxl.outputs import FINDINGS_APPENDIX
+
+    d = Document()
+    d.add_paragraph("预算执行率96.79%。")
+    d.add_paragraph(FINDINGS_APPENDIX)
+    d.add_paragraph("【错误】PX201 部门自评表!B10：执行率应为 96.79%，表中填写 96.00%")
+    d.save(tmp_path / "r.docx")
+    assert [u.text for u in read_draft(tmp_path / "r.docx")] == ["预算执行率96.79%。"]
+
+
+def test_template_appendix_heading_is_the_one_the_reader_knows(reports):
+    from perfxl.outputs import FINDINGS_APPENDIX
+
+    for report in reports.values():
+        assert FINDINGS_APPENDIX in [p.text for p in Document(str(report)).paragraphs]

@@ -29,16 +29,17 @@ def annotate_file(report: Path, workbook=None, out: Path | None = None):
     """Check ``report`` (against ``workbook``: a path, a ``Model`` or ``None``) and write the
     annotated copy; returns ``(out, findings)``.  Raises ``PerfxlError`` (Chinese) on bad
     input, before anything is written."""
-    from perfxl.annotate import annotate_docx, open_docx, same_file
+    from perfxl.annotate import annotate_docx, same_file
     from perfxl.errors import UsageError
 
     out = out or default_output(report)
     for other in (report, workbook):
         if isinstance(other, (str, Path)) and same_file(other, out):
             raise UsageError(f"输出文件不能是输入文件本身：{out}；请用 -o 另给一个文件名")
-    open_docx(report)  # a Chinese refusal for garbage, a .doc, an encrypted or empty file
     from perfxl.draft import check_draft
 
+    # check_draft refuses garbage, a .doc, an encrypted or empty file, a bad workbook (Chinese
+    # DraftFormatError / WorkbookFormatError) before anything is written
     findings = sorted_findings(check_draft(report, workbook=workbook))
     annotate_docx(report, findings, out)
     return out, findings

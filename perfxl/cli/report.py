@@ -10,8 +10,9 @@ be read or the report cannot be written (Chinese message on stderr; a folder giv
 
 The written report is then proofread (``perfxl.draft.check_draft`` against the workbook, as
 ``perfxl check REPORT --workbook FILE`` does): perfxl's own sentences are consistent by
-construction, so what it finds comes from the texts the user typed.  Those findings join the
-校验 errors in the report's appendix (each with its 第 N 段) and are listed on stderr.
+construction, so what it finds comes from the texts the user typed.  Its errors join the 校验
+errors in the report's appendix (each with its 第 N 段) and are listed on stderr; warnings and
+notes are counted there, with the ``perfxl check`` command that lists them.
 """
 from __future__ import annotations
 
@@ -58,13 +59,17 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
     findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
     path = render_report(model, out, outline=outline, project=project, findings=findings)
-    proof = proofread(path, model)
+    found = proofread(path, model)
+    proof = [f for f in found if f.level == "error"]  # as for the 校验 findings
     if proof:  # the appendix is last: the paragraphs the findings name keep their numbers
         path = render_report(model, out, outline=outline, project=project,
                              findings=findings + proof)
-        click.echo(f"perfxl：校对报告发现 {len(proof)} 条问题（已列在报告末尾的附录中）：", err=True)
+        click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已列在报告末尾的附录中）：", err=True)
         for line in finding_lines(proof):
             click.echo(f"  {line}", err=True)
+    if len(found) > len(proof):
+        click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
+                   f"{path} --workbook {file}", err=True)
     click.echo(str(path))
 
 

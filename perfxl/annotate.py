@@ -43,7 +43,20 @@ _TEXT_TAGS = {qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphe
 
 
 # ---- the comment's words ----------------------------------------------------------------------
-def _show(x: Any) -> str:
+def _show(x: Any, message: str = "") -> str:
+    """``x`` as the message already writes it: a rate as 96.79%, an amount in 元 as 2202.33万元
+    when the message shows it so (the rules keep rates as fractions, draft amounts in 元);
+    otherwise the number itself."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return str(x)
+    forms = [(x * 100, ("%",)), (x / 1e4, ("万元", " 万元")), (x / 1e8, ("亿元", " 亿元")),
+             (x, ("元", " 元", "分", " 分", ""))]
+    for value, units in forms:
+        for d in (2, 1, 0, 4):
+            for text in (f"{value:.{d}f}", f"{value:,.{d}f}"):
+                for unit in units:
+                    if text + unit in message:
+                        return text + unit.strip()
     if isinstance(x, float):
         return f"{x:.4f}".rstrip("0").rstrip(".")
     return str(x)
@@ -51,12 +64,13 @@ def _show(x: Any) -> str:
 
 def comment_text(f: Any) -> str:
     """「【错误】PX601：<message>（应为 X；实为 Y）」; the bracket only for the values the finding
-    has (numbers as the rule gives them: amounts in the draft's unit, rates as fractions)."""
+    has, each written as the message writes it where it does (see ``_show``)."""
     level = _LEVELS.get(getattr(f, "level", ""), getattr(f, "level", "") or "提示")
     rule = getattr(f, "rule", "")
-    text = f"【{level}】{rule}：{getattr(f, 'message', '')}"
-    parts = [f"{name} {_show(v)}" for name, v in (("应为", getattr(f, "expected", None)),
-                                                  ("实为", getattr(f, "actual", None)))
+    message = str(getattr(f, "message", "") or "")
+    text = f"【{level}】{rule}：{message}"
+    parts = [f"{name} {_show(v, message)}" for name, v in
+             (("应为", getattr(f, "expected", None)), ("实为", getattr(f, "actual", None)))
              if v is not None and v != ""]
     return text + (f"（{'；'.join(parts)}）" if parts else "")
 

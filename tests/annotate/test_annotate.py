@@ -157,3 +157,18 @@ def test_real_report_004_fragment_is_commented(tmp_path):
     assert commented(out) == {0: quote}
     texts = [p.text for p in Document(out).paragraphs]
     assert texts == [p.text for p in Document(report).paragraphs]
+
+
+@pytest.mark.parametrize("message,expected,actual,bracket", [
+    ("按本句的金额，预算执行率应为 96.79%，文字写 96.97%", 0.9679, 0.9697, "（应为 96.79%；实为 96.97%）"),
+    ("其中各项之和为 2202.33 万元，合计写 2,202.32万元", 22023300.0, 22023200.0,
+     "（应为 2202.33万元；实为 2,202.32万元）"),
+    ("增减方向应为“减少”", "减少", "增加", "（应为 减少；实为 增加）"),
+    ("本报告是 2022 年度", 2022, 2021, "（应为 2022；实为 2021）"),
+    ("总得分写 93 分，各项之和为 86.99 分", 86.99, 93, "（应为 86.99分；实为 93分）"),
+    ("没有数字", 0.123456, None, "（应为 0.1235）"),
+])
+def test_comment_values_are_written_as_the_message_writes_them(message, expected, actual,
+                                                               bracket):
+    text = comment_text(F(message=message, expected=expected, actual=actual))
+    assert text == f"【错误】PX601：{message}{bracket}"

@@ -58,8 +58,12 @@ def _case_lines(case: Case) -> list[str]:
 def _draft_case(rule: Rule, case: Case) -> list[str]:
     from perfxl.draft import check_text
     lines = ["报告文字（每行一段）：", "", "```text", case.text, "```", ""]
+    model = None
+    if case.values or case.rows:
+        lines += ["工作簿（--workbook）：", ""] + _case_lines(case) + [""]
+        model = build_model(case)
     if case.fires:
-        for f in check_text(case.text, select=[rule.code])[:3]:
+        for f in check_text(case.text, workbook=model, select=[rule.code])[:3]:
             lines += [f"报告（{f.place}）：", "", f"> {f.message}", ""]
     else:
         lines += ["不报告。", ""]

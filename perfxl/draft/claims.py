@@ -41,7 +41,8 @@ _CHANGE = re.compile(
     r"(?P<cmp>较|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
-    r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?\s*(?:为)?\s*"
+    r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?"
+    r"\s*(?:为)?\s*"
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
@@ -55,7 +56,7 @@ _LEVELS = ((1, re.compile(r"^\s*[一二三四五六七八九十]+、")),
            (2, re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
            (3, re.compile(r"^\s*\d{1,2}\s*[.、](?!\d)")),
            (4, re.compile(r"^\s*\(\d{1,2}\)")))
-_KEYS = ("预算", "执行", "决算", "收入", "支出")
+_KEYS = ("执行", "决算", "预算", "收入", "支出")  # 预算执行 is 执行
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class Claim:
     basis: str = ""
     items: tuple[str, ...] = ()
     level: int = 0
+    #: what the claim is about: the words before 较 / 占 / the figure ("“三公”经费支出总额")
+    subject: str = ""
 
 
 @dataclass
@@ -76,6 +79,8 @@ class Claims:
     doc: Doc
     claims: list[Claim] = field(default_factory=list)
     amounts: list[tuple[Figure, tuple[int, int]]] = field(default_factory=list)
+    #: every figure (amounts, rates, counts, scores) with its sentence
+    all: list[tuple[Figure, tuple[int, int]]] = field(default_factory=list)
     prior: set[int] = field(default_factory=set)  # starts of prior-year / change figures
 
     def of(self, kind: str) -> list[Claim]:
@@ -114,16 +119,21 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
                 out.prior.add(f.start)
         if fa is None and fc is None and fr is None and m.group("dir") not in FLAT:
             continue
-        out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else m.start(),
-                                                               m.end()),
-                                m.group("dir"), (m.group("basis") or "").replace(" ", "")))
+        i = m.start()
+        while i > a and flat[i - 1] not in ",;:。!?":
+            i -= 1
+        out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
+                                m.group("dir"), (m.group("basis") or "").replace(" ", ""),
+                                subject=flat[i:m.start()].strip()))
 
 
 def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 prev_total: list[Figure]) -> list[Figure]:
     m = re.search(r"其中\s*[,:]?", flat[a:b])
     if not m:
-        return prev_total
+        # a sentence without 其中 offers its first current amount to a next one opening with 其中
+        own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
+        return own or prev_total
     at = a + m.start()
     before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior
               and "上年" not in f.label]
@@ -131,6 +141,16 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
              and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
+    # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total
+    sub = re.search(r"[\u4e00-\u9fff]{2}中\s*,", flat[at + 2:parts[-1].start]) if parts else None
+    if sub:
+        cut = at + 2 + sub.start()
+        inner = [p for p in parts if p.start > cut]
+        outer = [p for p in parts if p.start < cut]
+        if outer and len(inner) >= 2:
+            out.claims.append(Claim("breakdown", (outer[-1], *inner),
+                                    (outer[-1].start, inner[-1].end), "中"))
+        parts = outer
     if not totals or len(parts) < 2:
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)
@@ -242,6 +262,7 @@ def extract(doc: Doc) -> Claims:
             _scores(flat, a, b, figs, out)
             _enumerations(flat, a, b, figs, out)
             for f in figs:
+                out.all.append((f, (a, b)))
                 if f.money:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)

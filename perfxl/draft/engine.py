@@ -30,12 +30,10 @@ class DraftCtx:
         return extract(self.doc)
 
     @cached_property
-    def derived(self):
-        """The workbook's computed figures (``perfxl.derived``), or None without a workbook."""
-        if self.model is None:
-            return None
-        from perfxl.derived import derive
-        return derive(self.model)
+    def tables(self):
+        """The draft's tables (``perfxl.draft.tables``)."""
+        from perfxl.draft.tables import read_tables
+        return read_tables(self.doc)
 
 
 def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:

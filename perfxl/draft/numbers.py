@@ -29,7 +29,7 @@ _UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元
           "个|人次|人|项|名|家|户|次|分|年度|年")
 _NUM = re.compile(r"(?<![\d.])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
                   r"\s*(?P<unit>" + _UNITS + ")?")
-_CN = re.compile(r"(?<![\u4e00-\u9fff])(?P<cn>[一二两三四五六七八九十]{1,4})(?P<unit>个|项|名|家|人)")
+_CN = re.compile(r"(?<![第数几多一二两三四五六七八九十百千万])(?P<cn>[一二两三四五六七八九十]{1,4})(?P<unit>个|项|名|家|人)")
 _FILLER = re.compile(r"^(?:其中|其他|另外|为|是|共|共计|合计|总计|约|达|达到|的|和|及|与|含|包括|"
                      r"分别为|分别是|即)+")
 _TAIL = re.compile(r"(?:为|是|达|达到|共计|合计|总计|约|共|计|:)+$")
@@ -83,7 +83,7 @@ def tolerance(*figs: Figure) -> Decimal:
 def _cn_value(s: str) -> int | None:
     import cn2an
     try:
-        return int(cn2an.cn2an(s, "strict"))
+        return int(cn2an.cn2an(s.replace("两", "二"), "strict"))
     except (ValueError, KeyError, TypeError):
         return None
 

@@ -106,9 +106,11 @@ def _read_docx(path: Path, head: bytes) -> list[Unit]:
             seen = set()
             for r, row in enumerate(block.rows, 1):
                 for c, cell in enumerate(row.cells, 1):
-                    if id(cell._tc) in seen:  # a merged cell repeats in every grid slot
+                    # a merged cell repeats in every grid slot; the set keeps the elements
+                    # alive, so lxml hands back the same proxy for the same <w:tc>
+                    if cell._tc in seen:
                         continue
-                    seen.add(id(cell._tc))
+                    seen.add(cell._tc)
                     units.append(Unit("\n".join(p.text for p in cell.paragraphs), table=ntab,
                                       row=r, col=c))
     return units

@@ -6,17 +6,46 @@ a unit of the last digit written (domain.md, rounding tolerance).
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from dataclasses import replace
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
 from perfxl.draft.common import amount_in, off, rate_text, shown
 from perfxl.draft.numbers import tolerance
+from perfxl.draft.tables import figure_of, norm_label
+
+
+def _from_table(ctx, c, amount):
+    """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
+    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
+    year = ctx.doc.year
+    subject = norm_label(c.subject)
+    if year is None or len(subject) < 2 or c.basis not in ("上年", "上年度", "去年", "上一年"):
+        return None
+    best = None
+    for t in ctx.tables:
+        for r in t.rows:
+            if len(r.label) >= 2 and subject.startswith(r.label) and r.header and (
+                    best is None or len(r.label) > len(best.label)):
+                best = r
+    if best is None:
+        return None
+    cur = best.column((f"{year}年决算", f"{year}年执行"))
+    prior = best.column((f"{year - 1}年决算", f"{year - 1}年执行"))
+    figs = [figure_of(ctx.doc, x) if x is not None and x.number else None for x in (cur, prior)]
+    if None in figs:
+        return None
+    unit = amount.unit if amount is not None and amount.money else "元"
+    return tuple(replace(f, unit=unit) for f in figs)
 
 
 def _pairs(ctx):
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
+        if cur is None and prior is None:
+            found = _from_table(ctx, c, amount)
+            if found:
+                cur, prior = found
         if cur is None or prior is None or not cur.money:
             continue
         if prior.unit == "" and cur.money:  # "较上年决算 6805660.47 增加" — unit of the current
@@ -39,7 +68,8 @@ def _pairs(ctx):
 def direction(ctx):
     """增减方向词与两个数字的差的符号一致：B 较 A“增加 / 上升 / 增长”要求 B > A，
     “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的
-    半个单位比较）。
+    半个单位比较）。句中没有写出两个数字、而主语是报告中某张表的一行（“三公经费”）时，取该行
+    本年与上年的决算数（表头“2023年决算数”“2022年决算数”），PX602、PX603 同此。
 
     合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
     不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”

@@ -4,7 +4,10 @@
 ``/work/shared/reference/seed-audit.json`` (items with ``claim_line`` / ``other_line``) and
 ``seed-holds.json`` (relations that hold, on ``line``):
 
-* an error item is *found* when a finding (any level) is on its claim_line or other_line;
+* an item's lines are its claim_line and other_line; the audit quotes a table's cells one per
+  line ("\t53\n\t94.00%" at claim_line 71), so a quote of k lines covers claim_line ..
+  claim_line + k - 1 (``strict=True`` keeps only the two lines themselves);
+* an error item is *found* when a finding (any level) is on one of its lines;
   ``errors_as_error`` counts those with an error-level finding there;
 * a warning item is *found as a warning* when a warning-level finding is on one of its lines;
 * ``stray_errors``: error-level findings on a line with no audited item (any severity);
@@ -48,14 +51,22 @@ def place(f) -> int | None:
     return f.line if f.line is not None else f.paragraph
 
 
-def measure(findings: dict[str, list]) -> dict:
+def _lines(a: dict, strict: bool) -> set[int]:
+    out = set()
+    for n, q in ((a["claim_line"], a["claim_quote"]), (a["other_line"], a["other_quote"])):
+        if n:
+            out.update(range(n, n + (1 if strict else q.count("\n") + 1)))
+    return out
+
+
+def measure(findings: dict[str, list], *, strict: bool = False) -> dict:
     audit, holds = load("seed-audit.json"), load("seed-holds.json")
     out: dict = {"seeds": {}}
     tot = {"errors": 0, "errors_found": 0, "errors_as_error": 0, "warnings": 0,
            "warnings_as_warning": 0, "stray_errors": 0, "holds": 0, "holds_broken": 0}
     for sid, fs in findings.items():
         items = [a for a in audit if a["file"].startswith(sid)]
-        audited = {n for a in items for n in (a["claim_line"], a["other_line"]) if n}
+        audited = {n for a in items for n in _lines(a, strict)}
         at: dict[int, list] = {}
         for f in fs:
             at.setdefault(place(f), []).append(f)
@@ -63,7 +74,7 @@ def measure(findings: dict[str, list]) -> dict:
              "warnings_as_warning": 0, "missed": [], "stray": [], "holds": 0,
              "holds_broken": 0, "broken": []}
         for a in items:
-            lines = {a["claim_line"], a["other_line"]}
+            lines = _lines(a, strict)
             got = [f for n in lines for f in at.get(n, [])]
             if a["severity"] == "error":
                 s["errors"] += 1

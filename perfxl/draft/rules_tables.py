@@ -1,0 +1,121 @@
+"""PX616–PX618: the tables of a draft (``perfxl.draft.tables``): a rate against the columns it is
+computed from, the 执行率 score against 分值 × min(执行率, 1), the 总分 row against its column."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.common import off, rate_text, shown
+from perfxl.draft.tables import figure_of
+
+#: rate column -> (numerator columns, denominator columns), domain.md §5 checks 2 and 10.
+_RATES = {"执行率": (("全年执行数", "执行数", "决算数"), ("全年预算数", "预算数")),
+          "控制率": (("实际在职人数", "在职人数", "实有人数", "决算数"), ("编制数", "预算数"))}
+
+_STAFF = ("\t基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t控制率\n\n"
+          "\t\n\t56\n\t53\n\t{rate}\n")
+_FUNDS = ("\t部门整体支出绩效自评表\n\n\t年度预算申请\n\t年初预算数\n\t全年预算数\n\t全年执行数\n"
+          "\t分值\n\t执行率\n\t得分\n\n\t年度资金总额\n\t2161.19\n\t4128.02\n\t3995.49\n\t10\n"
+          "\t{rate}\n\t{score}\n\n\t指标\n\t分值\n\t得分\n\n\t产出指标\n\t{w}\n\t{s}\n\n"
+          "\t总  分\n\t{tw}\n\t{ts}\n")
+
+
+def _rate_rows(ctx):
+    for t in ctx.tables:
+        for r in t.rows:
+            for word, (nums, dens) in _RATES.items():
+                cell = r.column((word,))
+                if cell is None or not cell.number:
+                    continue
+                rf = figure_of(ctx.doc, cell)
+                n, d = r.column(nums), r.column(dens)
+                nf = figure_of(ctx.doc, n) if n is not None and n.number else None
+                df = figure_of(ctx.doc, d) if d is not None and d.number else None
+                if rf is None or rf.unit != "%" or nf is None or df is None or not df.value:
+                    continue
+                yield r, word, cell, rf, nf, df, nf.value / df.value
+
+
+@rule("PX616", "draft-table-rate", "error", title="表中的执行率（控制率）不等于其所在行的两列之比",
+      message="表中“{row}”行：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
+      cases=[fails("控制率 94.00%，53 ÷ 56 = 94.64%", text=_STAFF.format(rate="94.00%"), at="11",
+                   expected=53 / 56),
+             passes("控制率正确", text=_STAFF.format(rate="94.64%"))])
+def table_rate(ctx):
+    """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
+    第 5 节第 2、10 项），按所写百分数末位的半个单位比较。列由表头认出（表头右对齐到数据行，
+    合并的首列不影响）。
+
+    合格：“编制数 56、实际在职人数 53、控制率 94.64%”。
+    不合格：“56 / 53 / 94.00%”（seed 004 基础数据表第 72 行）；“4128.02 / 3995.49 / 96.00%”
+    （应为 96.79%，seed 004 第 139 行）。
+    """
+    for r, word, cell, rf, nf, df, x in _rate_rows(ctx):
+        if off(rf.value / 100, x, rf.tol / 100):
+            yield Hit((cell.start, cell.end), expected=float(x), actual=float(rf.value / 100),
+                      args={"row": r.label or "（无名称）", "num": shown(ctx.doc, nf),
+                            "den": shown(ctx.doc, df), "word": word, "stated": shown(ctx.doc, rf),
+                            "expected_text": rate_text(x, max(rf.places, 2))})
+
+
+@rule("PX617", "draft-table-rate-score", "error", title="表中执行率得分不等于分值 × min(执行率, 1)",
+      message="表中“{row}”行：分值 {weight} × min({rate}, 100%) = {expected_text} 分，得分写 {stated}；"
+              "请改为 {expected_text}",
+      cases=[fails("得分按写错的执行率算", at="17", expected=9.679,
+                   text=_FUNDS.format(rate="96.00%", score="9.60", w=90, s=90, tw=100, ts=99.6)),
+             passes("得分正确",
+                    text=_FUNDS.format(rate="96.79%", score="9.68", w=90, s=90, tw=100, ts=99.68))])
+def table_rate_score(ctx):
+    """执行率得分 = 分值 × min(全年执行数 ÷ 全年预算数, 1)（domain.md 第 5 节第 2 项），执行率
+    由同一行的两列算出，不用所写的执行率；按得分所写末位的半个单位比较。
+
+    合格：“分值 10，执行 3995.49 / 预算 4128.02，得分 9.68”。
+    不合格：得分 9.60（按写错的 96.00% 算；应为 9.68，seed 004 第 140 行）。
+    """
+    for r, word, cell, rf, nf, df, x in _rate_rows(ctx):
+        if word != "执行率":
+            continue
+        w, s = r.column(("分值",)), r.column(("得分",))
+        wf = figure_of(ctx.doc, w) if w is not None and w.number else None
+        sf = figure_of(ctx.doc, s) if s is not None and s.number else None
+        if wf is None or sf is None:
+            continue
+        want = wf.value * min(x, Decimal(1))
+        if off(sf.value, want, sf.tol):
+            yield Hit((s.start, s.end), expected=float(round(want, 4)), actual=float(sf.value),
+                      args={"row": r.label, "weight": shown(ctx.doc, wf),
+                            "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
+                            "expected_text": str(round(want, max(sf.places, 2)))})
+
+
+@rule("PX618", "draft-table-total", "error", title="表中总分行不等于各行分值（得分）之和",
+      message="“{table}”总分行：各行{col}之和为 {sum}，总分写 {stated}；请核对",
+      cases=[fails("执行率 10 分没有计入总分", at="28", expected=100,
+                   text=_FUNDS.format(rate="96.79%", score="9.68", w=90, s=90, tw=90, ts=99.68)),
+             passes("总分等于各行之和",
+                    text=_FUNDS.format(rate="96.79%", score="9.68", w=90, s=90, tw=100, ts=99.68))])
+def table_total(ctx):
+    """自评表的“总分”行：分值应等于表中各行分值之和（含预算执行率一行的分值），得分应等于各行
+    得分之和（domain.md 第 5 节第 3、8 项）。一张表从表名（“……自评表”）起到总分行止。
+
+    合格：执行率 10 分 + 指标 90 分 = 总分 100。
+    不合格：指标已 100 分，又有执行率 10 分，总分仍写 100（seed 004 第 302 行）。
+    """
+    for t in ctx.tables:
+        sums = {"分值": Decimal(0), "得分": Decimal(0)}
+        for r in t.rows:
+            if r.label in ("总分", "合计", "总计"):
+                for col, tot in sums.items():
+                    c = r.column((col,), loose=True)
+                    f = figure_of(ctx.doc, c) if c is not None and c.number else None
+                    if f is not None and tot and off(f.value, tot, f.tol):
+                        yield Hit((c.start, c.end), expected=float(tot), actual=float(f.value),
+                                  args={"table": t.title or "表", "col": col,
+                                        "sum": format(tot.normalize(), "f"), "stated": shown(ctx.doc, f)})
+                sums = {k: Decimal(0) for k in sums}
+                continue
+            for col in sums:
+                c = r.column((col,))
+                f = figure_of(ctx.doc, c) if c is not None and c.number else None
+                if f is not None and f.unit in ("", "分"):
+                    sums[col] += f.value

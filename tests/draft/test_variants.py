@@ -1,0 +1,63 @@
+"""Drafts written the way real accountants write them, not the seeds' exact sentences: spaces,
+full-width digits and punctuation, 同比增长 35.65%, 下降了, 较年初预算, 万元 against 元."""
+from __future__ import annotations
+
+import pytest
+
+from perfxl.draft import check_text
+
+HEAD = "2023年度部门整体支出绩效自评报告\n\n"
+
+
+def rules(text):
+    return [(f.rule, f.line) for f in check_text(HEAD + text)]
+
+
+@pytest.mark.parametrize("text", [
+    "营业收入 135.65 万元，同比 100 万元增长 35.65 万元，同比增长 35.65%。",
+    "营业收入１３５．６５万元，比上年１００万元增加３５．６５万元，增长３５．６５％。",
+    "基本支出  2,202.32 万元 ，较上年 2,302.32 万元 下降了 100 万元。",
+    "项目支出 1793.17 万元，较年初预算 1800 万元减少 6.83 万元。",
+    "项目支出 1793.17 万元，较上年 17931700 元持平。",
+    "收入合计 414.31 万元，其中：一般公共预算财政拨款收入 4,000,000.00 元；其他收入 14.31 万元。",
+    "收入合计 414.31万元，其中：财政拨款 400 万元，占 96.55%；其他收入 14.31 万元，占 3.45%。",
+    "我局特定目标类项目共 3 个，分别为公务接待经费、平台运行经费、业务保障经费。",
+    "事务中心内设三个机构，即办公室、财务室、业务室。",
+])
+def test_quiet_variants(text):
+    assert rules(text) == []
+
+
+@pytest.mark.parametrize(("text", "rule", "expected"), [
+    ("营业收入 135.65 万元，同比 100 万元增长 35.65 万元，同比增长 33.65%。", "PX603", 0.3565),
+    ("营业收入１３５．６５万元，比上年１００万元减少３５．６５万元。", "PX601", "增加"),
+    ("基本支出  2,202.32 万元 ，较上年 2,302.32 万元 上升了 100 万元。", "PX601", "减少"),
+    ("项目支出 1793.17 万元，较年初预算 1800 万元减少 8.83 万元。", "PX602", 68300),
+    ("项目支出 1793.17 万元，较上年 17931800 元持平。", "PX601", "减少"),
+    ("收入合计 414.31 万元，其中：一般公共预算财政拨款收入 4,100,000.00 元；其他收入 14.31 万元。",
+     "PX604", 4243100),
+    ("收入合计 414.31万元，其中：财政拨款 400 万元，占 95.55%；其他收入 14.31 万元，占 3.45%。",
+     "PX605", 400 / 414.31),
+    ("我局特定目标类项目共 4 个，分别为公务接待经费、平台运行经费、业务保障经费。", "PX615", 3),
+    ("事务中心内设两个机构，即办公室、财务室、业务室。", "PX615", 3),
+])
+def test_firing_variants(text, rule, expected):
+    found = [f for f in check_text(HEAD + text) if f.rule == rule]
+    assert found, rules(text)
+    assert found[0].line == 3
+    if isinstance(expected, str):
+        assert found[0].expected == expected
+    else:
+        assert found[0].expected == pytest.approx(expected, rel=1e-4)
+    assert found[0].quote in (HEAD + text).split("\n")[2]
+
+
+def test_wrapped_lines_read_as_one_sentence():
+    text = ("一般公共服务支出 3244335.71 元，较上年决算\n3034059.49 元减少 210276.22 元。")
+    found = check_text(HEAD + text)
+    assert [(f.rule, f.line) for f in found] == [("PX601", 3)]
+
+
+def test_year_label_variants():
+    text = "2022年决算支出 100 元，较上年 90 元增加 10 元。"
+    assert [(f.rule, f.expected) for f in check_text(HEAD + text)] == [("PX609", 2023)]

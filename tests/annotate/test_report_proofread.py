@@ -27,10 +27,17 @@ def test_report_lists_its_proofreading_findings(seed, tmp_path):
     # and the paragraphs before it kept their numbers
     everything = proofread(out, read_workbook(book))
     found = [f for f in everything if f.level == "error"]
-    paragraphs = [p.text for p in Document(str(out)).paragraphs]
+    doc = Document(str(out))
+    paragraphs = [p.text for p in doc.paragraphs]
     for f in found:
-        assert f.quote in paragraphs[f.paragraph - 1], (f.place, f.quote)
-    listed = [line for line in r.stderr.splitlines() if re.match(r"  【.+】PX6\d\d 第 \d+ 段：", line)]
+        if f.table:
+            unit = doc.tables[f.table - 1].cell(f.row - 1, f.col - 1).text
+        else:
+            unit = paragraphs[f.paragraph - 1]
+        assert f.quote in unit, (f.place, f.quote)
+    place = r"(第 \d+ 段|表 \d+ 第 \d+ 行第 \d+ 列)"
+    listed = [line for line in r.stderr.splitlines()
+              if re.match(rf"  【.+?】PX6\d\d {place}：", line)]
     assert len(listed) == len(found)
     appendix = paragraphs[paragraphs.index(FINDINGS_APPENDIX) + 1:] if found else []
     for f, line in zip(found, listed):

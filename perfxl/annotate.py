@@ -252,15 +252,22 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
         return False
 
 
-def open_docx(path: str | Path):
-    """The python-docx ``Document`` of ``path``; ``PerfxlError`` (Chinese) when it is not one."""
-    from docx import Document
-
+def require_docx_name(path: str | Path) -> Path:
+    """``path`` when it names a .docx; ``UsageError`` (Chinese) for a folder or another type."""
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"「{path}」是一个文件夹；请给出报告文件（.docx）")
     if path.suffix.lower() != ".docx":
-        raise UsageError(f"批注只能用于 Word 文档（.docx）：{path}；.doc 请先在 Word 中另存为 .docx")
+        raise UsageError(f"批注只能用于 Word 文档（.docx）：{path}；.doc 或 .txt 请先在 Word 中"
+                         "另存为 .docx")
+    return path
+
+
+def open_docx(path: str | Path):
+    """The python-docx ``Document`` of ``path``; ``PerfxlError`` (Chinese) when it is not one."""
+    from docx import Document
+
+    path = require_docx_name(path)
     try:
         head = path.read_bytes()[:8]
     except FileNotFoundError:

@@ -29,9 +29,10 @@ def annotate_file(report: Path, workbook=None, out: Path | None = None):
     """Check ``report`` (against ``workbook``: a path, a ``Model`` or ``None``) and write the
     annotated copy; returns ``(out, findings)``.  Raises ``PerfxlError`` (Chinese) on bad
     input, before anything is written."""
-    from perfxl.annotate import annotate_docx, same_file
+    from perfxl.annotate import annotate_docx, require_docx_name, same_file
     from perfxl.errors import UsageError
 
+    require_docx_name(report)
     out = out or default_output(report)
     for other in (report, workbook):
         if isinstance(other, (str, Path)) and same_file(other, out):

@@ -120,3 +120,11 @@ def test_a_bad_workbook_exits_2_and_writes_nothing(report, tmp_path):
     r = _run(report, "--workbook", bad, "-o", out)
     assert r.exit_code == 2 and "bad.xlsx" in r.stderr
     assert not out.exists()
+
+
+def test_a_txt_draft_is_refused_before_checking(tmp_path):
+    src = tmp_path / "draft.txt"
+    src.write_text("预算执行率96.79%。", encoding="utf-8")
+    r = _run(src, "-o", tmp_path / "out.docx")
+    assert r.exit_code == 2 and "批注只能用于 Word 文档（.docx）" in r.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]

@@ -40,6 +40,15 @@ TERMS: dict[str, str] = {
     "deviation": "偏差原因分析及改进措施",
     "framework": "评价框架",
     "finding": "校验结果",
+    # report-draft proofreading (perfxl.draft, PX6xx)
+    "draft": "自评报告草稿",
+    "claim": "表述（一句话中数字之间的关系）",
+    "breakdown": "其中分项",
+    "enumeration": "列举",
+    "restated": "前后表述",
+    "quote": "原文",
+    "line": "行",
+    "paragraph": "段",
 }
 
 #: Column headers real forms use for the same field -> the standard header.

@@ -24,9 +24,11 @@ from perfxl.checks import (changes, completeness, hygiene, identities,  # noqa: 
 
 from perfxl.checks.engine import check_model  # noqa: E402
 
-# The report-draft rules (PX6xx) live with their reader in perfxl.draft; registered here so the
-# registry, the docs and every output format know them.
-from perfxl.draft import rules as _draft_rules  # noqa: E402,F401
 
-__all__ = ["check_model", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
+def load_draft_rules() -> None:
+    """Register the report-draft rules (PX6xx, ``perfxl.draft``).  Not imported with the
+    workbook rules: checking a workbook does not pay for their regexes (~20 ms of imports)."""
+    from perfxl.draft import rules  # noqa: F401
+
+__all__ = ["check_model", "load_draft_rules", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
            "FAMILIES", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank"]

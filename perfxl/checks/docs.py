@@ -11,13 +11,15 @@ import sys
 from pathlib import Path
 
 from perfxl import layout as L
-from perfxl.checks import RULES
+from perfxl.checks import RULES, load_draft_rules
 from perfxl.checks.cases import build_model
 from perfxl.checks.context import Ctx
 from perfxl.checks.engine import run_rule
 from perfxl.checks.registry import FAMILIES, Case, Rule
 
 __all__ = ["rule_page", "index_page", "write_docs", "DEFAULT_DIR"]
+
+load_draft_rules()  # the PX6xx pages are generated with the others
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "docs" / "rules"
 _LEVEL = {"error": "错误（error）", "warning": "警告（warning）", "info": "提示（info）"}

@@ -116,6 +116,9 @@ def to_sarif(results: list[FileResult]) -> str:
     finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
     ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
     codes = sorted({f.rule for r in results for f in r.findings})
+    if any(c.startswith("PX6") for c in codes):  # draft findings checked in another process
+        from perfxl.checks import load_draft_rules
+        load_draft_rules()
     rules = [{"id": c, "name": RULES[c].name,
               "shortDescription": {"text": RULES[c].title},
               "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},

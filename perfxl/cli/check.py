@@ -24,8 +24,10 @@ from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
-    from perfxl.checks import RULES
+    from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
+
+    load_draft_rules()  # PX6xx prefixes are valid too
 
     out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for p in out:

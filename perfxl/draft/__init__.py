@@ -10,7 +10,13 @@ prose itself and, with a workbook, against what the workbook computes (issue 12)
 * ``check_units(units, ...)``: the same for units already read.
 
 Each finding carries its place (``line`` for .txt; ``paragraph`` or ``table``/``row``/``col``
-for .docx, see ``perfxl.draft.reading``) and ``quote``, an exact substring of that unit's text.
+for .docx, see ``perfxl.draft.reading``) and ``quote``, an exact substring of that unit's text
+(of ``Paragraph.text`` for a paragraph, of the cell's paragraphs joined by ``\n`` for a cell).
+``expected`` / ``actual``: amounts in 元 (whatever unit the draft wrote), rates as fractions
+(0.9679), scores in 分, counts, years, or text (a direction word 增加/减少, a grade 优/良).
+Errors: ``perfxl.errors.DraftFormatError`` for a draft that cannot be read,
+``WorkbookFormatError`` for a workbook that cannot be.  Rounding is Excel's ROUND (half away
+from zero) on the decimals as written, tolerance half a unit of the last digit written.
 No openpyxl here: the workbook is read by ``perfxl.io.xlsx_reader``.
 """
 from __future__ import annotations

@@ -122,9 +122,21 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         i = m.start()
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
+        subject = flat[i:m.start()].strip()
+        if not subject:  # "…5.76万元，其中…；较上年决算减少5.61万元": the sentence's subject
+            first = next((f for f in figs if f.money and f.start < m.start()), None)
+            subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
                                 m.group("dir"), (m.group("basis") or "").replace(" ", ""),
-                                subject=flat[i:m.start()].strip()))
+                                subject=subject))
+
+
+_BUDGET = re.compile(r"预算(?:数|安排数?)?$|(?:年初|全年|本年|调整后?|年中)预算")
+
+
+def _is_budget(label: str) -> bool:
+    """A budget figure (本年预算 55.77 万元), not a fund type (一般公共预算财政拨款收入)."""
+    return bool(_BUDGET.search(label)) and "执行" not in label
 
 
 def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
@@ -151,6 +163,11 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             out.claims.append(Claim("breakdown", (outer[-1], *inner),
                                     (outer[-1].start, inner[-1].end), "中"))
         parts = outer
+    if len(totals) == 1 and parts:
+        # a budget figure is no part of an actual total, nor the reverse ("三公经费支出 5.76
+        # 万元，其中…；本年预算 55.77 万元")
+        if not _is_budget(totals[0].label):
+            parts = [p for p in parts if not _is_budget(p.label)]
     if not totals or len(parts) < 2:
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)

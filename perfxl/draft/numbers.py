@@ -100,7 +100,7 @@ def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
     if m is not None:
         year = int(m.group("y"))
         raw = raw[:m.start()] + raw[m.end():]
-    lab = re.sub(r"\s+", "", raw)
+    lab = re.sub(r"\s+", "", raw).lstrip("“”\"")
     lab = _TAIL.sub("", _FILLER.sub("", lab))
     return lab, year, i
 

@@ -6,13 +6,20 @@ a unit of the last digit written (domain.md, rounding tolerance).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
 from perfxl.draft.common import amount_in, off, rate_text, shown
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
+
+
+_TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%。\n\n\t2023年度基础数据表\n\n"
+       "\t经费控制情况(万元)\n\t2022年决算数\n\t2023年预算数\n\t2023年决算数\n\n"
+       "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
 
 
 def _from_table(ctx, c, amount):
@@ -30,8 +37,9 @@ def _from_table(ctx, c, amount):
                 best = r
     if best is None:
         return None
-    cur = best.column((f"{year}年决算", f"{year}年执行"))
-    prior = best.column((f"{year - 1}年决算", f"{year - 1}年执行"))
+    cur = best.column((f"{year}年决算", f"{year}年执行", "本年决算", "本年执行", "本年实际"))
+    prior = best.column((f"{year - 1}年决算", f"{year - 1}年执行", "上年决算", "上年执行",
+                         "上年实际"))
     figs = [figure_of(ctx.doc, x) if x is not None and x.number else None for x in (cur, prior)]
     if None in figs:
         return None
@@ -64,7 +72,10 @@ def _pairs(ctx):
                    at="1", expected="增加"),
              passes("方向与数字一致",
                     text="社会保障和就业支出 758799.44 元，较上年决算 929952.35 元减少 171152.91 元。"),
-             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。")])
+             passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。"),
+             fails("句中没有数字，取表中“三公经费”一行", at="1", expected="减少",
+                   text=_TP.format(word="增加")),
+             passes("与表中“三公经费”一行一致", text=_TP.format(word="减少"))])
 def direction(ctx):
     """增减方向词与两个数字的差的符号一致：B 较 A“增加 / 上升 / 增长”要求 B > A，
     “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的
@@ -151,3 +162,83 @@ def change_rate(ctx):
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
                             "expected_text": rate_text(abs(rate), max(r.places, 2))})
+
+
+def _subject(text: str) -> str:
+    """The quantity a change is about: "“三公”经费支出总额" -> "三公经费"."""
+    s = norm_label(text)
+    prev = None
+    while prev != s:
+        prev = s
+        s = re.sub(r"(?:总额|总计|合计|总支出|支出|决算数?|金额)$", "", s)
+    return re.sub(r"^(?:其中|本年度?|全年|我单位|本单位|我局)", "", s)
+
+
+def _signed(c) -> tuple[Decimal | None, Decimal | None]:
+    """(signed amount in 元, signed rate) of a change claim as written."""
+    _cur, _prior, amount, r = c.figures
+    sign = -1 if c.words.rstrip("了") in DOWN else (0 if c.words in FLAT else 1)
+    a = sign * amount.value_yuan if amount is not None and amount.money else None
+    x = sign * r.value / 100 if r is not None and r.unit == "%" else None
+    if sign == 0:
+        a, x = Decimal(0), Decimal(0)
+    return a, x
+
+
+@rule("PX620", "draft-change-restated", "error", title="同一项目的增减在报告中前后说法不一",
+      message="“{quote}”：这里写{this}，{where}写{other}；同一项目较上年的增减只能有一个，"
+              "请按两个年度的数字改正",
+      cases=[fails("前面减少 5.61 万元，后面增加 0.11 万元", at="2", expected="减少 5.61万元（49.34%）",
+                   text="“三公”经费支出5.76万元，其中：公务接待费0.81万元；较上年决算减少5.61万元，"
+                        "下降49.34%。\n“三公”经费支出总额较上年增加0.11万元，上升1.99%。"),
+             passes("两处一致",
+                    text="“三公”经费支出5.76万元，较上年决算减少5.61万元，下降49.34%。\n"
+                         "“三公”经费支出总额较上年减少5.61万元。")])
+def change_restated(ctx):
+    """同一项目（“三公”经费支出、一般公共服务支出……）较上年的增减额或增减率在报告中写了两次
+    而方向或数值不同（按两者所写末位中较粗的半个单位比较）。报告后面的那一处被报告；能由
+    写出的两个年度数字（或表中一行）核对的那一处不报告（PX601–PX603 核对它）。
+
+    合格：两处都写“较上年决算减少5.61万元”。
+    不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
+    上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
+    """
+    seen: list[tuple[str, object, Decimal | None, Decimal | None]] = []
+    anchored = {id(c) for c, *_ in _pairs(ctx)}
+    for c in ctx.claims.of("change"):
+        if c.basis not in ("上年", "上年度", "去年", "上一年"):
+            continue
+        key = _subject(c.subject)
+        if len(key) < 2:
+            continue
+        a, x = _signed(c)
+        for k2, c2, a2, x2 in seen:
+            if k2 != key:
+                continue
+            amount, r = c.figures[2], c.figures[3]
+            bad_a = a is not None and a2 is not None and abs(a - a2) > max(
+                amount.tol_yuan if amount is not None else Decimal(0),
+                c2.figures[2].tol_yuan if c2.figures[2] is not None else Decimal(0)) + Decimal("1e-9")
+            bad_x = x is not None and x2 is not None and abs(x - x2) > max(
+                (r.tol if r is not None else Decimal(0)),
+                (c2.figures[3].tol if c2.figures[3] is not None else Decimal(0))) / 100 + Decimal("1e-9")
+            if not (bad_a or bad_x) or id(c) in anchored:
+                continue
+            where = ctx.doc.locate(*c2.span)[0]
+            place = f"第 {where.line} 行" if where.line else (
+                f"第 {where.paragraph} 段" if where.paragraph else f"表 {where.table}")
+            yield Hit(c.span, expected=_say(c2), actual=_say(c),
+                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                            "this": _say(c), "where": place, "other": _say(c2)})
+            break
+        seen.append((key, c, a, x))
+
+
+def _say(c) -> str:
+    _cur, _prior, amount, r = c.figures
+    bits = [c.words.rstrip("了")]
+    if amount is not None:
+        bits.append(f" {amount.value}{'万元' if amount.unit == '万' else amount.unit}")
+    if r is not None:
+        bits.append(f"（{r.value}%）")
+    return "".join(bits)

@@ -138,10 +138,16 @@ def restated_precision(ctx):
     yield from _pairs(ctx, rounding=True)
 
 
+_ENTITY = re.compile(r"(?:局|委|办|中心|单位|部门|本级|机关)$")
+
+
 def _same(k1: str, k2: str) -> bool:
-    """Two labels name one quantity: equal, or one ends with the other ("乐昌市商务局年初预算"
-    and "年初预算")."""
-    return k1 == k2 or k1.endswith(k2) or k2.endswith(k1)
+    """Two labels name one quantity: equal, or one is the other behind the unit's name
+    ("乐昌市商务局年初预算" and "年初预算"; not "全市内联引资到位资金" and "到位资金")."""
+    if k1 == k2:
+        return True
+    long, short = (k1, k2) if len(k1) > len(k2) else (k2, k1)
+    return long.endswith(short) and bool(_ENTITY.search(long[:-len(short)]))
 
 
 def _pairs(ctx, *, rounding: bool):
@@ -151,7 +157,8 @@ def _pairs(ctx, *, rounding: bool):
         if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
             continue
         key = _norm(f.label)
-        if len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key):
+        if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
+                or re.search(r"\d", key)):
             continue
         for gkey, g, gsent in seen:
             if gsent == sent or not _same(key, gkey) or f.value_yuan == g.value_yuan:

@@ -93,6 +93,16 @@ def _quantities(model):
     ]
 
 
+_PROJECT = re.compile(r"“(?!三公)[^”]{2,30}”|项目")
+_OWNER = re.compile(r"^(?:.{0,14}(?:局|委|办|中心|单位|部门|本级|机关))?(?:部门|单位|整体)?$")
+
+
+def _whole(prefix: str) -> bool:
+    """The words before the quantity name the department, not a project ("“招商引资资金”全年
+    预算数" is a project's)."""
+    return bool(_OWNER.match(prefix)) and "项目" not in prefix and "资金" not in prefix
+
+
 def _matches(ctx, f: Figure, kind: str) -> bool:
     if kind == "money":
         return f.money
@@ -124,13 +134,16 @@ def workbook_figure(ctx):
     year = ctx.doc.year
     # parts of a breakdown (其中基本支出…全年执行数) are not the whole's figure
     parts = {p.start for c in ctx.claims.of("breakdown") for p in c.figures[1:]}
-    for f, _sent in ctx.claims.all:
+    for f, (a, _b) in ctx.claims.all:
         if (f.start in ctx.claims.prior or f.start in parts or "上年" in f.label
                 or "财政拨款" in f.label or f.year not in (None, year)):
             continue
+        if _PROJECT.search(ctx.doc.flat[a:f.start]):  # a project's figures, not the department's
+            continue
         label = norm_label(f.label)
         for rx, kind, what, want in quantities:
-            if want is None or not rx.search(label) or not _matches(ctx, f, kind):
+            m = rx.search(label) if want is not None and _matches(ctx, f, kind) else None
+            if m is None or not _whole(label[:m.start()]):
                 continue
             want_d = Decimal(repr(float(want)))
             if kind == "money":

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from perfxl.checks import LEVELS, RULES, check_model
+from perfxl.checks import LEVELS, RULES, check_model, load_draft_rules
 from perfxl.checks.cases import build_model, resolve_at
 from perfxl.checks.context import Ctx
 from perfxl.checks.engine import run_rule
 
+load_draft_rules()  # documented like the others
 # Draft rules (PX6xx) run their cases on draft texts: tests/draft/test_rules.py.
 CASES = [(code, i) for code, r in sorted(RULES.items()) if not r.draft
          for i in range(len(r.cases))]

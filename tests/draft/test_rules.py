@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from perfxl.checks import RULES
+from perfxl.checks import RULES, load_draft_rules
 from perfxl.checks.cases import build_model
 from perfxl.draft import check_text
 
+load_draft_rules()
 CASES = [(code, i) for code, r in sorted(RULES.items()) if r.draft for i in range(len(r.cases))]
 
 

@@ -11,11 +11,10 @@ import re
 import pytest
 
 from perfxl.draft import check_draft
-from tests.draft.measure import SEED_IDS, make_docx, measure, seed_path
+from tests.draft.measure import SEED_IDS, SEEDS, make_docx, measure, seed_path
 
-pytestmark = pytest.mark.skipif(not seed_path.__module__ or not all(
-    list(__import__("pathlib").Path("/work/shared/seeds").glob(f"{s}_*.txt")) for s in SEED_IDS),
-    reason="seed reports not available")
+pytestmark = pytest.mark.skipif(not all(any(SEEDS.glob(f"{s}_*.txt")) for s in SEED_IDS),
+                                reason="seed reports not available")
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,73 @@
+"""Speed of the draft proofreader on a 30-page draft (issue 12: under 1 s on this machine).
+
+    python benchmarks/bench_draft.py [--pages 30] [--runs 5]
+
+The draft is the three seed reports repeated until it has pages x 1,000 characters (a page of a
+Chinese report in 仿宋 三号 holds about 700-900), as .txt and as a one-paragraph-per-line .docx.
+Prints the best and median wall time of ``check_draft`` in one warm process (reading included),
+and of the whole ``perfxl check`` process (Python start and imports included).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from perfxl.draft import check_draft  # noqa: E402
+from tests.draft.measure import SEED_IDS, make_docx, seed_path  # noqa: E402
+
+
+def make_draft(pages: int, out: Path) -> Path:
+    texts = [seed_path(s).read_text("utf-8") for s in SEED_IDS]
+    want, parts, n = pages * 1000, [], 0
+    while n < want:
+        for t in texts:
+            parts.append(t)
+            n += len(t)
+            if n >= want:
+                break
+    out.write_text("".join(parts), encoding="utf-8")
+    return out
+
+
+def timed(fn, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=30)
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        txt = make_draft(args.pages, Path(tmp) / "draft.txt")
+        docx = make_docx(txt, Path(tmp) / "draft.docx")
+        chars = len(txt.read_text("utf-8"))
+        lines = txt.read_text("utf-8").count("\n")
+        check_draft(txt)  # warm imports
+        for name, path in (("txt", txt), ("docx", docx)):
+            ts = timed(lambda: check_draft(path), args.runs)
+            n = len(check_draft(path))
+            print(f"{name}: {chars} characters, {lines} lines, {n} findings: check_draft best "
+                  f"{min(ts):.3f} s, median {statistics.median(ts):.3f} s")
+        exe = ROOT / ".venv" / "bin" / "perfxl"
+        ts = timed(lambda: subprocess.run([str(exe), "check", str(txt), "--exit-zero"],
+                                          capture_output=True, check=True), args.runs)
+        print(f"perfxl check draft.txt (whole process): best {min(ts):.3f} s, "
+              f"median {statistics.median(ts):.3f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,8 @@ comment (author ``perfxl``, initials ``PX``) per finding, and returns how many c
   document order, python-docx ``Document.tables``); ``paragraph`` then counts inside the cell;
 * otherwise ``paragraph`` (1-based): the ``paragraph``-th body paragraph (``Document.paragraphs``);
 * ``quote``: the fragment the comment covers; runs are split at its two ends so the comment covers
-  exactly the fragment.  It is looked up in the located paragraph first, then (the draft
+  exactly the fragment (across paragraphs when it runs over a cell's paragraphs, which the
+  draft reader joins by ``\n``).  It is looked up in the located paragraph first, then (the draft
   reader and the document may count differently) in every paragraph, the nearest first; with
   widths and spaces ignored (NFKC, no blanks) when the exact text is not there.
 * a finding with no location or a quote found nowhere: on its paragraph when it has one, else
@@ -201,14 +202,31 @@ def _located(doc, f: Any) -> list[Paragraph]:
     return [one] if one is not None else []
 
 
-def _anchor(doc, f: Any, everything: list[Paragraph]) -> tuple[Paragraph, int, int] | None:
-    """(paragraph, start, end) the comment covers; ``None`` for a document without text."""
+def _segments(paras: list[Paragraph], start: int, end: int) -> list[tuple[Paragraph, int, int]]:
+    """Characters [start, end) of the paragraphs' texts joined by \n, paragraph by paragraph."""
+    out, pos = [], 0
+    for p in paras:
+        n = len(p.text)
+        lo, hi = max(start, pos), min(end, pos + n)
+        if lo < hi:
+            out.append((p, lo - pos, hi - pos))
+        pos += n + 1
+    return out
+
+
+def _anchor(doc, f: Any, everything: list[Paragraph]) -> list[tuple[Paragraph, int, int]]:
+    """The (paragraph, start, end) pieces the comment covers (more than one when a quote runs
+    over the paragraphs of a table cell); [] for a document without text."""
     here = _located(doc, f)
     quote = str(getattr(f, "quote", None) or "")
     for p in here:
         span = _find(p.text, quote)
         if span:
-            return p, *span
+            return [(p, *span)]
+    if len(here) > 1:  # a cell's text is its paragraphs joined by \n (perfxl.draft.reading)
+        span = _find("\n".join(p.text for p in here), quote)
+        if span:
+            return _segments(here, *span)
     if quote:
         # nearest paragraph holding the quote (the reader may number paragraphs differently)
         ids = [id(q._p) for q in everything]
@@ -216,11 +234,11 @@ def _anchor(doc, f: Any, everything: list[Paragraph]) -> tuple[Paragraph, int, i
         for i in sorted(range(len(everything)), key=lambda i: abs(i - centre)):
             span = _find(everything[i].text, quote)
             if span:
-                return everything[i], *span
+                return [(everything[i], *span)]
     for p in here + everything:
         if p.text.strip():
-            return p, 0, len(p.text)
-    return None
+            return [(p, 0, len(p.text))]
+    return []
 
 
 def add_comments(doc, findings: Iterable[Any]) -> int:
@@ -228,13 +246,10 @@ def add_comments(doc, findings: Iterable[Any]) -> int:
     everything = _all_paragraphs(doc)
     count = 0
     for f in findings:
-        found = _anchor(doc, f, everything)
-        if found is None:
-            continue
-        p, start, end = found
-        runs = _cover(p, start, end)
+        runs = [r for p, start, end in _anchor(doc, f, everything) for r in _cover(p, start, end)]
         if not runs:
             continue
+        # the comment range runs from before the first run to after the last
         doc.add_comment(runs, text=comment_text(f), author=AUTHOR, initials=INITIALS)
         count += 1
     return count

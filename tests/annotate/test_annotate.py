@@ -68,6 +68,20 @@ def test_table_cell_and_paragraph_findings(draft, tmp_path):
     assert [c[3].split("：")[0] for c in comments(out)] == ["【警告】PX650", "【错误】PX651"]
 
 
+def test_quote_over_two_paragraphs_of_a_cell(tmp_path):
+    d = Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "预算执行率"
+    cell.add_paragraph("96.00%，得分9.6分")
+    src, out = tmp_path / "d.docx", tmp_path / "out.docx"
+    d.save(src)
+    # the draft reader gives a cell's text as its paragraphs joined by \n
+    annotate_docx(src, [F("执行率\n96.00%", table=1, row=1, col=1)], out)
+    assert commented(out) == {0: "执行率96.00%"}
+    assert [p.text for p in Document(out).tables[0].cell(0, 0).paragraphs] == \
+        ["预算执行率", "96.00%，得分9.6分"]
+
+
 def test_quote_found_with_widths_and_blanks_ignored(draft, tmp_path):
     out = tmp_path / "out.docx"
     # full-width digits and a space the draft reader may have normalised differently

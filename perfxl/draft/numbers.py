@@ -101,7 +101,7 @@ def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
         year = int(m.group("y"))
         raw = raw[:m.start()] + raw[m.end():]
     lab = re.sub(r"\s+", "", raw).lstrip("“”\"")
-    lab = _TAIL.sub("", _FILLER.sub("", lab))
+    lab = _TAIL.sub("", _FILLER.sub("", lab)) or _TAIL.sub("", lab) or lab  # "合计 1,234" keeps 合计
     return lab, year, i
 
 

@@ -161,7 +161,8 @@ def change_rate(ctx):
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
-                            "expected_text": rate_text(abs(rate), max(r.places, 2))})
+                            "expected_text": ("下降 " if rate < 0 else "增长 ")
+                            + rate_text(abs(rate), max(r.places, 2))})
 
 
 def _subject(text: str) -> str:

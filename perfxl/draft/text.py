@@ -67,7 +67,7 @@ class Doc:
             while j < n and not units[j].text.strip() and j - i <= 2:
                 j += 1
             if (t and not u.in_table and j < n and not units[j].in_table
-                    and t[-1] not in _HARD_END and not _HEADING.match(u.text)
+                    and t[-1] not in _HARD_END and not _HEADING.match(t)
                     and not (len(t) <= 30 and not re.search(r"[,;:、]", t))  # a title
                     and not self._starts_block(units[j].text)):
                 for k in range(i, j):
@@ -77,7 +77,8 @@ class Doc:
 
     @staticmethod
     def _starts_block(line: str) -> bool:
-        return not line.strip() or line[:1] in " \t\u3000" or bool(_HEADING.match(line))
+        return (not line.strip() or line[:1] in " \t\u3000"
+                or bool(_HEADING.match(line.translate(FULLWIDTH))))
 
     @cached_property
     def flat(self) -> str:

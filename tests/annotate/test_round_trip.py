@@ -96,11 +96,24 @@ def test_perfxl_sentences_give_no_finding(seed, models, tmp_path):
     assert findings == [], _show(findings)
 
 
+def disputed_labels(model) -> set[str]:
+    """Labels of the workbook fields an error-level 校验 finding says are wrong (000: PX114 on
+    全年预算数, 年初预算数 + 调整 ≠ 全年).  perfxl prints such a figure as the workbook holds it,
+    so a sentence built on it cannot be consistent with the rest, by construction or otherwise."""
+    from perfxl.checks import check_model
+
+    where = {LAYOUT.field_cell(k): LAYOUT.field(k).label for k in LAYOUT.fields}
+    return {where[(f.sheet, f.cell)] for f in check_model(model) if f.level == "error"
+            and (f.sheet, f.cell) in where}
+
+
 @pytest.mark.parametrize("seed", SEEDS)
 def test_findings_lie_in_the_typed_texts(seed, models, reports):
     typed = typed_texts(models[seed])
+    disputed = disputed_labels(models[seed])
     findings = _check(reports[seed], models[seed])
-    outside = [f for f in findings if not (f.quote and any(f.quote in t for t in typed))]
+    outside = [f for f in findings if not (f.quote and any(f.quote in t for t in typed))
+               and not any(label in f.quote for label in disputed)]
     assert outside == [], _show(outside)
 
 

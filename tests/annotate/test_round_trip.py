@@ -176,7 +176,7 @@ def test_round_trip_through_the_command_line(tmp_path):
                                       "--format", "json"])
     assert check.exit_code == 1, check.output
     found = json.loads(check.stdout)["files"][0]["findings"]
-    assert found and all(f["paragraph"] for f in found)
+    assert found and all(f["paragraph"] or f["table"] for f in found)
     assert any("0.11" in f["quote"] or "1.99%" in f["quote"] for f in found)
 
 

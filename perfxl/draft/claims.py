@@ -7,7 +7,8 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
   ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
   ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….
 * ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
-  without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``.
+  without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``;
+  ``basis`` = "%" when R carries its sign, "" when not.
 * ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
   a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures
   (上年…, 较…) and change amounts are not parts.  With several totals (预算 T1，执行 T2，其中…)
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures
 from perfxl.draft.text import Doc
@@ -195,12 +195,9 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
         tot = total[0] if len(total) == 1 and total[0] is not part else None
+        # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                words_pct(m.group("pct"))))
-
-
-def words_pct(pct: str) -> str:
-    return "%" if pct else ""
+                                "%" if m.group("pct") else ""))
 
 
 def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
@@ -285,6 +282,3 @@ def extract(doc: Doc) -> Claims:
     _weights(doc, out)
     return out
 
-
-def as_float(x: Decimal | None) -> float | None:
-    return None if x is None else float(x)

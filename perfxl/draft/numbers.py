@@ -90,7 +90,8 @@ def _cn_value(s: str) -> int | None:
 
 def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
     i = start
-    while i > lo and flat[i - 1] not in _STOP:
+    floor = max(lo, start - 40)  # a label is a few words; bounds the walk on text without marks
+    while i > floor and flat[i - 1] not in _STOP:
         i -= 1
     raw = flat[i:start]
     year = None

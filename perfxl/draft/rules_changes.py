@@ -1,8 +1,10 @@
-"""PX601–PX603: changes against the previous year or the budget, in the draft's prose.
+"""PX601–PX603 and PX620: changes against the previous year or the budget, in the draft's prose.
 
 A change claim is ``B，较上年 A 增加/减少 C(，上升 R%)`` (``perfxl.draft.claims``): the direction
 word must match the sign of B − A, C must be |B − A|, R must be (B − A) / A, each compared at half
-a unit of the last digit written (domain.md, rounding tolerance).
+a unit of the last digit written (domain.md, rounding tolerance).  Without the two figures in
+the sentence, a table row named by its subject gives them (``_from_table``); PX620 compares two
+changes of one subject with each other.
 """
 from __future__ import annotations
 
@@ -204,7 +206,7 @@ def change_restated(ctx):
     不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
     上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
     """
-    seen: list[tuple[str, object, Decimal | None, Decimal | None]] = []
+    seen: dict[str, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
     for c in ctx.claims.of("change"):
         if c.basis not in ("上年", "上年度", "去年", "上一年"):
@@ -213,9 +215,7 @@ def change_restated(ctx):
         if len(key) < 2:
             continue
         a, x = _signed(c)
-        for k2, c2, a2, x2 in seen:
-            if k2 != key:
-                continue
+        for c2, a2, x2 in seen.get(key, [])[-20:]:
             amount, r = c.figures[2], c.figures[3]
             bad_a = a is not None and a2 is not None and abs(a - a2) > max(
                 amount.tol_yuan if amount is not None else Decimal(0),
@@ -232,7 +232,7 @@ def change_restated(ctx):
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
                             "this": _say(c), "where": place, "other": _say(c2)})
             break
-        seen.append((key, c, a, x))
+        seen.setdefault(key, []).append((c, a, x))
 
 
 def _say(c) -> str:

@@ -1,8 +1,10 @@
-"""PX607–PX608: ratios written in the prose (执行率、完成预算的、调整比率、变动率…) against the
-amounts they are computed from, and the budget identity 全年(调整后)预算 = 年初预算 + 年中调整.
+"""PX607, PX608, PX621: ratios written in the prose (执行率、完成预算的、调整比率、变动率…)
+against the amounts they are computed from, the budget identity 全年(调整后)预算 = 年初预算 +
+年中调整, and "无结余" against the paragraph's budget and execution.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from itertools import product
@@ -26,10 +28,12 @@ def _executed(f: Figure) -> bool:
 
 
 def _paragraph_figs(ctx, pos: int) -> list[Figure]:
-    for a, b in ctx.doc.paragraphs:
-        if a <= pos < b:
-            return [f for f in figures(ctx.doc.flat, a, b) if f.money and f.start < pos
-                    and f.start not in ctx.claims.prior]
+    paras = ctx.doc.paragraphs
+    i = bisect.bisect_right(paras, (pos, float("inf"))) - 1
+    if i >= 0 and paras[i][0] <= pos < paras[i][1]:
+        a, _b = paras[i]
+        return [f for f in figures(ctx.doc.flat, max(a, pos - 3000), pos) if f.money
+                and f.start not in ctx.claims.prior]
     return []
 
 
@@ -132,3 +136,38 @@ def budget_identity(ctx):
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
                             "label": f.label, "stated": shown(ctx.doc, f),
                             "expected_text": amount_in(want, f)})
+
+
+_NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|及)?)?结余|资金已?全部(?:支出|执行|使用)")
+
+
+@rule("PX621", "draft-no-balance", "warning", title="文字说资金无结余，同段的预算与执行却有差额",
+      message="“{quote}”：同段写预算 {budget}、执行 {executed}（执行率 {rate}），有 {gap} 未支出，"
+              "却写“{words}”；若差额已收回或调减请写明，否则请改正",
+      cases=[fails("执行 75.67% 却说无结余", at="1", expected=171300,
+                   text="项目年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金无结余。"),
+             passes("全部执行，无结余",
+                    text="项目年初预算共计 70.40 万元，实际执行共计 70.40 万元，预算执行率 100%，年末资金无结余。")])
+def no_balance(ctx):
+    """“年末资金无结余 / 资金全部支出”与同段写出的预算数、执行数（或执行率）要一致：执行数少于
+    预算数（超过所写末位的半个单位）时，差额要么结转结余，要么写明已收回或调减。可能确已收回
+    而未写，故为警告。
+
+    合格：“年初预算共计 70.40 万元，实际执行共计 70.40 万元，……年末资金无结余”。
+    不合格：“年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金
+    无结余”（17.13 万元未支出；seed 002 第 57 行）。
+    """
+    for m in _NO_BALANCE.finditer(ctx.doc.flat):
+        figs = _paragraph_figs(ctx, m.start())
+        budgets = [f for f in figs if _budget(f)]
+        execs = [f for f in figs if _executed(f) and not _budget(f)]
+        if not budgets or not execs:
+            continue
+        b, e = budgets[-1], execs[-1]
+        gap = b.value_yuan - e.value_yuan
+        if gap > tolerance(b, e) and b.value_yuan:
+            yield Hit(m.span(), expected=float(gap), actual=0.0,
+                      args={"quote": m.group(), "words": m.group(), "budget": shown(ctx.doc, b),
+                            "executed": shown(ctx.doc, e),
+                            "rate": rate_text(e.value_yuan / b.value_yuan),
+                            "gap": amount_in(gap, b)})

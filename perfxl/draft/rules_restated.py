@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, quantize, shown
+from perfxl.draft.common import amount_in, quantize, shown
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
@@ -40,11 +40,14 @@ def year_label(ctx):
     if year is None:
         return
     amounts = ctx.claims.amounts
+    by_value: dict = {}
+    for g, _ in amounts:
+        if g.year == year and g.places >= 2:
+            by_value.setdefault(g.value_yuan, []).append(g)
     for f, (a, b) in amounts:
         if f.year is None or f.year == year:
             continue
-        same = [g for g, _ in amounts if g.year == year and g.value_yuan == f.value_yuan
-                and g.start != f.start and g.places >= 2]
+        same = [g for g in by_value.get(f.value_yuan, []) if g.start != f.start]
         compared = bool(_PRIOR.search(ctx.doc.flat[f.end:b])) and f.year == year - 1
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
@@ -75,6 +78,9 @@ def other_year(ctx):
     if year is None:
         return
     done = set()
+    current: dict = {}
+    for g, _ in ctx.claims.amounts:
+        current.setdefault(g.value_yuan, []).append(g)
     for f, (a, b) in ctx.claims.amounts:
         if f.year is None or f.year == year or (a, b) in done:
             continue
@@ -82,8 +88,7 @@ def other_year(ctx):
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
         if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
             continue
-        same = [g for g, _ in ctx.claims.amounts if g.year == year and g.value_yuan == f.value_yuan]
-        if same:
+        if any(g.year == year for g in current.get(f.value_yuan, [])):
             continue  # PX609 reports it
         done.add((a, b))
         yield Hit((f.label_start, f.end), expected=year, actual=f.year,
@@ -152,7 +157,8 @@ def _same(k1: str, k2: str) -> bool:
 
 def _pairs(ctx, *, rounding: bool):
     year = ctx.doc.year
-    seen: list[tuple[str, object, tuple[int, int]]] = []
+    # labels that may name one quantity end alike: bucket them by their last four characters
+    seen: dict[str, list[tuple[str, object, tuple[int, int]]]] = {}
     for f, sent in ctx.claims.amounts:
         if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
             continue
@@ -160,7 +166,7 @@ def _pairs(ctx, *, rounding: bool):
         if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
                 or re.search(r"\d", key)):
             continue
-        for gkey, g, gsent in seen:
+        for gkey, g, gsent in seen.get(key[-4:], [])[-50:]:
             if gsent == sent or not _same(key, gkey) or f.value_yuan == g.value_yuan:
                 continue
             coarse, fine = (f, g) if f.places < g.places else (g, f)
@@ -178,4 +184,4 @@ def _pairs(ctx, *, rounding: bool):
                             "label": f.label, "stated": shown(ctx.doc, f), "where": place,
                             "other": shown(ctx.doc, g), "fix": fix})
             break
-        seen.append((key, f, sent))
+        seen.setdefault(key[-4:], []).append((key, f, sent))

@@ -59,3 +59,16 @@ def test_seed_000_figures(txt_findings):
     assert by[("PX614", 120)].expected == 18
     assert by[("PX606", 85)].level == "warning"
     assert by[("PX612", 96)].level == "warning" and by[("PX611", 96)].level == "error"
+
+
+def test_every_quote_is_an_exact_substring_of_its_unit(txt_findings, docx_findings, tmp_path):
+    """What ``perfxl annotate`` relies on to find the run of a finding."""
+    from perfxl.draft.reading import read_draft
+    for sid in SEED_IDS:
+        units = {u.line: u.text for u in read_draft(seed_path(sid))}
+        for f in txt_findings[sid]:
+            assert f.quote and f.quote in units[f.line], (sid, f.rule, f.quote)
+        docx_units = {u.paragraph: u.text
+                      for u in read_draft(make_docx(seed_path(sid), tmp_path / f"{sid}.docx"))}
+        for f in docx_findings[sid]:
+            assert f.quote in docx_units[f.paragraph], (sid, f.rule, f.quote)

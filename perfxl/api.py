@@ -12,6 +12,9 @@ writes perfxl's output sheets and output cells only, and returns a short Chinese
 * ``report_book(book)`` (生成报告): ``perfxl.report.report_text``; writes 报告, and saves the
   .docx beside the workbook (``perfxl report``'s default name) when the workbook is a saved
   local file; otherwise says why it did not.
+* ``annotate_book(book, report)`` (校对报告): ``perfxl.draft.check_draft`` of the .docx ``report``
+  against the open workbook, and the annotated copy ``<report>（perfxl批注）.docx`` beside it
+  (``perfxl.annotate``); the workbook and the report are not written.
 
 * ``prior_book(book, last)`` (上年数据): ``perfxl.carry.prior_fill``; writes last year's 本年
   figures into the empty 上年 input cells of the open workbook (the only button that writes
@@ -27,7 +30,7 @@ from pathlib import Path
 
 from perfxl.outputs import LEVEL_FILLS, LEVEL_NAMES
 
-__all__ = ["check_book", "score_book", "report_book", "prior_book"]
+__all__ = ["check_book", "score_book", "report_book", "prior_book", "annotate_book"]
 
 
 class _Status:
@@ -221,3 +224,31 @@ def _shown(v) -> str:
     from perfxl.checks.compare import fmt_amount
 
     return fmt_amount(v, like=v) if isinstance(v, (int, float)) else str(v)
+
+
+def annotate_book(book, report: str | Path) -> str:
+    """校对报告: check the draft ``report`` (.docx) against the open workbook and write the copy
+    with a Word comment per finding beside it (``perfxl annotate``'s default name, never the
+    report itself).  Returns the Chinese summary: how many findings, of which levels, and where
+    the copy is.  Raises ``PerfxlError`` (Chinese) when the report cannot be read or the copy
+    cannot be written (e.g. open in Word)."""
+    from perfxl.cli.annotate import annotate_file
+    from perfxl.io.live.xl_book import read_xl_book
+
+    report = Path(report)
+    with _Status(book) as status:
+        status("perfxl：正在读取工作簿……")
+        model = read_xl_book(book)
+        status("perfxl：正在校对报告……")
+        try:
+            out, findings = annotate_file(report, model)
+        except PermissionError as exc:
+            from perfxl.errors import PerfxlError
+            raise PerfxlError(f"批注副本无法写入（{exc.filename or report.parent}）；该文件可能"
+                              "正在 Word 中打开，请关闭后重试") from exc
+    if not findings:
+        return f"校对完成：报告「{report.name}」未发现问题。副本已保存：{out}。"
+    counts = [f"{LEVEL_NAMES[lv]} {n} 条" for lv in LEVEL_FILLS
+              if (n := sum(f.level == lv for f in findings))]
+    return (f"校对完成：报告「{report.name}」发现 {len(findings)} 条问题（{'、'.join(counts)}），"
+            f"已作为批注写入 {out}（原报告未改动）。请在 Word 中打开该文件，逐条查看批注并修改。")

@@ -4,6 +4,10 @@ The same ``OutputSheet`` is written by the file writer (``perfxl.io.writing.xlsx
 Excel add-in (``perfxl.addin``), so 校验结果, 评分 and 报告 look the same from the CLI and from
 the ribbon.  Output sheets are perfxl's own: each run replaces them whole, which keeps re-runs
 idempotent; input sheets are never written, except the output column 得分（计算） of 指标体系.
+
+``FINDINGS_APPENDIX``: the heading under which a generated 自评报告 lists the findings (校验 and
+proofreading, templates/build_templates.py); the draft reader stops there, since those lines
+are perfxl's notes to be deleted, not the report.
 """
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import Any, Iterable
 
 from perfxl.layout import FINDINGS_SHEET, REPORT_SHEET, SCORES_SHEET
 
+FINDINGS_APPENDIX = "附：数据校验提示（请核对后删除本部分）"
 LEVEL_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 LEVEL_FILLS = {"error": "F8CBAD", "warning": "FFE699", "info": "DDEBF7"}
 

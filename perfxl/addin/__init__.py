@@ -14,6 +14,7 @@ button          function                    library call
 评分            :func:`score`               ``perfxl.api.score_book(book)``
 生成报告        :func:`report`              ``perfxl.api.report_book(book)``
 上年数据        :func:`prior_data`          ``perfxl.api.prior_book(book, path)``
+校对报告        :func:`annotate`            ``perfxl.api.annotate_book(book, report)``
 清除标记        :func:`clear_marks`         :func:`perfxl.addin.marks.clear_marks`
 关于/诊断       :func:`about`               :func:`perfxl.addin.diagnose.run_checks`
 ==============  ==========================  ========================================
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from perfxl.errors import PerfxlError
 
-__all__ = ["validate", "score", "report", "prior_data", "clear_marks", "about"]
+__all__ = ["validate", "score", "report", "prior_data", "annotate", "clear_marks", "about"]
 
 TITLE = "perfxl 绩效自评"
 LOG_FILE = Path.home() / ".perfxl" / "addin.log"
@@ -127,6 +128,40 @@ def prior_data(book=None, path: str | None = None):
         return _api("prior_book")(b, chosen)
 
     return _run("填入上年数", fill, book, announce=True)
+
+
+def annotate(book=None, path: str | Path | None = None):
+    """校对报告: pick a .docx (Excel's file dialog unless ``path`` is given), check it against the
+    workbook and save the annotated copy beside it; returns the summary, ``None`` when the
+    dialog was cancelled or the run failed."""
+    def run(b):
+        target = path if path is not None else pick_docx(b)
+        if target is None:
+            return None
+        return _api("annotate_book")(b, target)
+
+    return _run("校对报告", run, book, announce=True)
+
+
+#: Excel's GetOpenFilename filter: label, pattern.
+DOCX_FILTER = "Word 文档 (*.docx),*.docx"
+
+
+def pick_docx(book) -> Path | None:
+    """The .docx the user picks in Excel's open dialog (``Application.GetOpenFilename`` over
+    COM); ``None`` when cancelled.  ``UsageError`` where the
+    engine has no dialog (the remote engine, a web workbook)."""
+    from perfxl.errors import UsageError
+
+    try:
+        app = book.app.api
+    except Exception:  # noqa: BLE001 - remote engine: no COM object
+        app = None
+    if app is None or not hasattr(app, "GetOpenFilename"):
+        raise UsageError("当前环境无法打开文件选择框；请在命令行运行 "
+                         "perfxl annotate 报告.docx --workbook 工作簿.xlsx")
+    chosen = app.GetOpenFilename(DOCX_FILTER, 1, "选择要校对的自评报告（Word 文档）")
+    return None if chosen in (False, None, "", "False") else Path(str(chosen))
 
 
 def clear_marks(book=None) -> int | None:

@@ -7,6 +7,12 @@ means the project outline).  Default output: ``<FILE stem>-自评报告.docx`` b
 (``<FILE stem>-<项目>-项目自评报告.docx`` for a project).  Exit 0 on success, 2 when the file cannot
 be read or the report cannot be written (Chinese message on stderr; a folder given as FILE or
 ``-o`` is answered by perfxl in Chinese, not by click).
+
+The written report is then proofread (``perfxl.draft.check_draft`` against the workbook, as
+``perfxl check REPORT --workbook FILE`` does): perfxl's own sentences are consistent by
+construction, so what it finds comes from the texts the user typed.  Its errors join the 校验
+errors in the report's appendix (each with its 第 N 段) and are listed on stderr; warnings and
+notes are counted there, with the ``perfxl check`` command that lists them.
 """
 from __future__ import annotations
 
@@ -38,6 +44,7 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
     from perfxl.report import render_report
+    from perfxl.report.context import finding_lines
 
     if outline is None and project:
         outline = "project"
@@ -49,4 +56,28 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
     findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
     path = render_report(model, out, outline=outline, project=project, findings=findings)
+    found = proofread(path, model)
+    proof = [f for f in found if f.level == "error"]  # as for the 校验 findings
+    if proof:  # the appendix is last: the paragraphs the findings name keep their numbers
+        path = render_report(model, out, outline=outline, project=project,
+                             findings=findings + proof)
+        click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已列在报告末尾的附录中）：", err=True)
+        for line in finding_lines(proof):
+            click.echo(f"  {line}", err=True)
+    if len(found) > len(proof):
+        click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
+                   f"{path} --workbook {file}", err=True)
     click.echo(str(path))
+
+
+def proofread(report: Path, model) -> list:
+    """The proofreading findings of the report perfxl just wrote, in document order."""
+    from perfxl.cli.annotate import sorted_findings
+    try:
+        from perfxl.draft import check_draft
+    except ModuleNotFoundError as exc:  # the draft checker not merged yet (issue 12)
+        if exc.name != "perfxl.draft":
+            raise
+        return []
+
+    return sorted_findings(check_draft(report, workbook=model))

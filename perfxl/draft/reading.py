@@ -9,7 +9,8 @@
   tables, ``Document.tables`` order), ``row`` and ``col`` (1-based, grid position as python-docx
   gives it; a merged cell is read once, at its first position); its text is the cell's
   paragraphs joined by ``\\n``.  ``quote`` of a finding is an exact substring of the unit text,
-  i.e. of ``Paragraph.text`` (runs concatenated) for a paragraph.
+  i.e. of ``Paragraph.text`` (runs concatenated) for a paragraph.  The draft ends at a paragraph
+  reading ``perfxl.outputs.FINDINGS_APPENDIX`` (the findings a generated report lists last).
 
 Errors: ``perfxl.errors.DraftFormatError`` with a Chinese message (the CLI exits 2, nothing is
 written) for a missing or empty file, an unknown extension, a .doc (OLE), an encrypted .docx (an
@@ -93,8 +94,11 @@ def _read_docx(path: Path, head: bytes) -> list[Unit]:
                                "另存为 .docx", file=name) from exc
     units: list[Unit] = []
     npar = ntab = 0
+    from perfxl.outputs import FINDINGS_APPENDIX
     for block in doc.iter_inner_content():
         if isinstance(block, Paragraph):
+            if block.text.strip() == FINDINGS_APPENDIX:
+                break  # perfxl's own list of findings, to be deleted: not part of the draft
             npar += 1
             units.append(Unit(block.text, paragraph=npar))
         elif isinstance(block, Table):

@@ -39,12 +39,14 @@ _LEVELS = {"error": "错误", "warning": "警告", "warn": "警告", "info": "�
 
 def finding_lines(findings: Iterable[Any] | None) -> list[str]:
     """「【错误】部门自评表!B9：<message>」 per finding (objects or dicts with ``level``,
-    ``message``, ``sheet``, ``cell``); [] for none."""
+    ``message``, ``sheet``, ``cell``; a finding in the report itself, with ``place``
+    「第 12 段」, gives 「【错误】PX601 第 12 段：<message>」); [] for none."""
     out = []
     for f in findings or ():
         get = f.get if isinstance(f, dict) else (lambda k, f=f: getattr(f, k, None))
         level = _LEVELS.get(str(get("level") or "").lower(), str(get("level") or "提示"))
-        where = "!".join(str(x) for x in (get("sheet"), get("cell")) if x)
+        where = (get("place") if get("in_draft") else
+                 "!".join(str(x) for x in (get("sheet"), get("cell")) if x))
         rule = get("rule")
         head = f"【{level}】" + (f"{rule} " if rule else "") + (f"{where}：" if where else "")
         out.append(head + str(get("message") or ""))

@@ -127,7 +127,7 @@ def test_ribbon_tab_and_labels():
     tab = root.find(".//ui:tab", NS)
     assert tab.get("label") == "绩效自评"
     labels = [b.get("label") for b in root.iterfind(".//ui:button", NS)]
-    assert labels == ["校验", "评分", "生成报告", "上年数据", "清除标记", "关于/诊断"]
+    assert labels == ["校验", "评分", "生成报告", "上年数据", "校对报告", "清除标记", "关于/诊断"]
     assert all(b.get("imageMso") for b in root.iterfind(".//ui:button", NS))
 
 

@@ -47,7 +47,7 @@ def lo_results(test_book_path, tmp_path_factory, ribbon_subs) -> dict[str, str]:
 
 
 def test_libreoffice_runs_every_ribbon_sub(lo_results, ribbon_subs):
-    assert len(ribbon_subs) == 6
+    assert len(ribbon_subs) == 7
     for sub, fn in ribbon_subs.items():
         assert lo_results[URI.format(sub)] == f"import perfxl.addin; perfxl.addin.{fn}()"
 

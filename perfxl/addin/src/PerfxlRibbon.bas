@@ -21,6 +21,10 @@ Sub PriorData(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.prior_data()"
 End Sub
 
+Sub Annotate(control As IRibbonControl)
+    RunPython "import perfxl.addin; perfxl.addin.annotate()"
+End Sub
+
 Sub ClearMarks(control As IRibbonControl)
     RunPython "import perfxl.addin; perfxl.addin.clear_marks()"
 End Sub

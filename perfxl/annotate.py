@@ -1,0 +1,317 @@
+"""Word comments on a copy of a report draft: one per finding, anchored on the quoted fragment.
+
+``annotate_docx(src, findings, out) -> int`` writes ``out`` (a .docx), a copy of ``src`` with a
+comment (author ``perfxl``, initials ``PX``) per finding, and returns how many comments it made.
+``src`` is only read.  A finding is placed by the draft locations of
+``perfxl.checks.finding.Finding``:
+
+* ``table``, ``row``, ``col`` (1-based): the cell of the ``table``-th table of the body (in
+  document order, python-docx ``Document.tables``); ``paragraph`` then counts inside the cell;
+* otherwise ``paragraph`` (1-based): the ``paragraph``-th body paragraph (``Document.paragraphs``);
+* ``quote``: the fragment the comment covers; runs are split at its two ends so the comment covers
+  exactly the fragment (across paragraphs when it runs over a cell's paragraphs, which the
+  draft reader joins by ``\n``).  It is looked up in the located paragraph first, then (the draft
+  reader and the document may count differently) in every paragraph, the nearest first; with
+  widths and spaces ignored (NFKC, no blanks) when the exact text is not there.
+* a finding with no location or a quote found nowhere: on its paragraph when it has one, else
+  on the first non-empty paragraph (a whole-document finding, e.g. 等级 against the workbook).
+
+The comment text is the finding's Chinese message followed by 「应为 …；实为 …」 where the
+finding has them.  Errors: ``PerfxlError`` (Chinese) when ``src`` cannot be read as .docx or
+``out`` cannot be written; ``UsageError`` when ``out`` is ``src`` (same path or same file).
+"""
+from __future__ import annotations
+
+import copy
+import unicodedata
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from perfxl.errors import PerfxlError, UsageError
+
+__all__ = ["annotate_docx", "add_comments", "comment_text", "AUTHOR", "INITIALS"]
+
+AUTHOR, INITIALS = "perfxl", "PX"
+_LEVELS = {"error": "错误", "warning": "警告", "info": "提示"}
+#: Run children that carry text (python-docx ``CT_R.text``), and their text.
+_TEXT_TAGS = {qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen"),
+              qn("w:ptab")}
+
+
+# ---- the comment's words ----------------------------------------------------------------------
+def _show(x: Any, message: str = "") -> str:
+    """``x`` as the message already writes it: a rate as 96.79%, an amount in 元 as 2202.33万元
+    when the message shows it so (the rules keep rates as fractions, draft amounts in 元);
+    otherwise the number itself."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return str(x)
+    forms = [(x * 100, ("%",)), (x / 1e4, ("万元", " 万元")), (x / 1e8, ("亿元", " 亿元")),
+             (x, ("元", " 元", "分", " 分", ""))]
+    for value, units in forms:
+        for d in (2, 1, 0, 4):
+            for text in (f"{value:.{d}f}", f"{value:,.{d}f}"):
+                for unit in units:
+                    if text + unit in message:
+                        return text + unit.strip()
+    if isinstance(x, float):
+        return f"{x:.4f}".rstrip("0").rstrip(".")
+    return str(x)
+
+
+def comment_text(f: Any) -> str:
+    """「【错误】PX601：<message>（应为 X；实为 Y）」; the bracket only for the values the finding
+    has, each written as the message writes it where it does (see ``_show``)."""
+    level = _LEVELS.get(getattr(f, "level", ""), getattr(f, "level", "") or "提示")
+    rule = getattr(f, "rule", "")
+    message = str(getattr(f, "message", "") or "")
+    text = f"【{level}】{rule}：{message}"
+    parts = [f"{name} {_show(v, message)}" for name, v in
+             (("应为", getattr(f, "expected", None)), ("实为", getattr(f, "actual", None)))
+             if v is not None and v != ""]
+    return text + (f"（{'；'.join(parts)}）" if parts else "")
+
+
+# ---- runs and their text -------------------------------------------------------------------
+def _runs(p: Paragraph) -> Iterator[Run]:
+    """The runs whose text makes ``p.text``: direct runs and runs inside hyperlinks."""
+    for el in p._p.iterchildren(qn("w:r"), qn("w:hyperlink")):
+        if el.tag == qn("w:r"):
+            yield Run(el, p)
+        else:
+            for r in el.iterchildren(qn("w:r")):
+                yield Run(r, p)
+
+
+def _split(run: Run, k: int) -> Run:
+    """Split ``run`` after its ``k``-th character (0 < k < len); returns the new second run, a
+    copy of the formatting (``w:rPr``) holding the rest of the content."""
+    r = run._r
+    second = copy.deepcopy(r)
+    for child in list(second):
+        if child.tag != qn("w:rPr"):
+            second.remove(child)
+    seen = 0
+    moving = False
+    for child in list(r):
+        if child.tag == qn("w:rPr"):
+            continue
+        if moving:
+            second.append(child)  # moves it
+            continue
+        n = len(str(child)) if child.tag in _TEXT_TAGS else 0
+        if seen + n <= k:
+            seen += n
+            if seen == k:
+                moving = True
+            continue
+        # the split falls inside this w:t
+        cut = k - seen
+        tail = copy.deepcopy(child)
+        tail.text = child.text[cut:]
+        child.text = child.text[:cut]
+        for t in (child, tail):
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        second.append(tail)
+        moving = True
+    r.addnext(second)
+    return Run(second, run._parent)
+
+
+def _cover(p: Paragraph, start: int, end: int) -> list[Run]:
+    """The runs covering exactly characters [start, end) of ``p.text``, splitting at both ends."""
+    for boundary in (start, end):
+        pos = 0
+        for run in _runs(p):
+            n = len(run.text)
+            if pos < boundary < pos + n:
+                _split(run, boundary - pos)
+                break
+            pos += n
+    out, pos = [], 0
+    for run in _runs(p):
+        n = len(run.text)
+        if n and start <= pos and pos + n <= end:
+            out.append(run)
+        pos += n
+    return out
+
+
+# ---- finding the quote ---------------------------------------------------------------------
+def _normal(text: str) -> tuple[str, list[int]]:
+    """NFKC, blanks dropped; with the index in ``text`` of each kept character."""
+    chars, where = [], []
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch):
+            if not c.isspace():
+                chars.append(c)
+                where.append(i)
+    return "".join(chars), where
+
+
+def _find(text: str, quote: str) -> tuple[int, int] | None:
+    if not quote:
+        return None
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    nt, where = _normal(text)
+    nq, _ = _normal(quote)
+    j = nt.find(nq) if nq else -1
+    if j < 0:
+        return None
+    return where[j], where[j + len(nq) - 1] + 1
+
+
+def _all_paragraphs(doc) -> list[Paragraph]:
+    """Body paragraphs, then every table cell's paragraphs (each merged cell once)."""
+    out = list(doc.paragraphs)
+    seen = set()
+    for tbl in doc.tables:
+        for tc in tbl._tbl.iter(qn("w:tc")):
+            if id(tc) in seen:
+                continue
+            seen.add(id(tc))
+            out.extend(Paragraph(p, tbl) for p in tc.iterchildren(qn("w:p")))
+    return out
+
+
+def _nth(items, n) -> Any:
+    try:
+        n = int(n)
+    except (TypeError, ValueError):
+        return None
+    return items[n - 1] if 1 <= n <= len(items) else None
+
+
+def _located(doc, f: Any) -> list[Paragraph]:
+    """The paragraphs the finding names (a cell's paragraphs, or one body paragraph)."""
+    table = _nth(doc.tables, getattr(f, "table", None))
+    if table is not None:
+        try:
+            cell = table.cell(int(f.row) - 1, int(f.col) - 1)
+        except (TypeError, ValueError, IndexError):
+            return []
+        one = _nth(cell.paragraphs, getattr(f, "paragraph", None))
+        return [one] if one is not None else list(cell.paragraphs)
+    one = _nth(doc.paragraphs, getattr(f, "paragraph", None))
+    return [one] if one is not None else []
+
+
+def _segments(paras: list[Paragraph], start: int, end: int) -> list[tuple[Paragraph, int, int]]:
+    """Characters [start, end) of the paragraphs' texts joined by \n, paragraph by paragraph."""
+    out, pos = [], 0
+    for p in paras:
+        n = len(p.text)
+        lo, hi = max(start, pos), min(end, pos + n)
+        if lo < hi:
+            out.append((p, lo - pos, hi - pos))
+        pos += n + 1
+    return out
+
+
+def _anchor(doc, f: Any, everything: list[Paragraph]) -> list[tuple[Paragraph, int, int]]:
+    """The (paragraph, start, end) pieces the comment covers (more than one when a quote runs
+    over the paragraphs of a table cell); [] for a document without text."""
+    here = _located(doc, f)
+    quote = str(getattr(f, "quote", None) or "")
+    for p in here:
+        span = _find(p.text, quote)
+        if span:
+            return [(p, *span)]
+    if len(here) > 1:  # a cell's text is its paragraphs joined by \n (perfxl.draft.reading)
+        span = _find("\n".join(p.text for p in here), quote)
+        if span:
+            return _segments(here, *span)
+    if quote:
+        # nearest paragraph holding the quote (the reader may number paragraphs differently)
+        ids = [id(q._p) for q in everything]
+        centre = ids.index(id(here[0]._p)) if here and id(here[0]._p) in ids else 0
+        for i in sorted(range(len(everything)), key=lambda i: abs(i - centre)):
+            span = _find(everything[i].text, quote)
+            if span:
+                return [(everything[i], *span)]
+    for p in here + everything:
+        if p.text.strip():
+            return [(p, 0, len(p.text))]
+    return []
+
+
+def add_comments(doc, findings: Iterable[Any]) -> int:
+    """Add a comment per finding to the python-docx ``doc``; returns how many were added."""
+    everything = _all_paragraphs(doc)
+    count = 0
+    for f in findings:
+        runs = [r for p, start, end in _anchor(doc, f, everything) for r in _cover(p, start, end)]
+        if not runs:
+            continue
+        # the comment range runs from before the first run to after the last
+        doc.add_comment(runs, text=comment_text(f), author=AUTHOR, initials=INITIALS)
+        count += 1
+    return count
+
+
+# ---- files ---------------------------------------------------------------------------------
+def require_docx_name(path: str | Path) -> Path:
+    """``path`` when it names a .docx; ``UsageError`` (Chinese) for a folder or another type."""
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"「{path}」是一个文件夹；请给出报告文件（.docx）")
+    if path.suffix.lower() != ".docx":
+        raise UsageError(f"批注只能用于 Word 文档（.docx）：{path}；.doc 或 .txt 请先在 Word 中"
+                         "另存为 .docx")
+    return path
+
+
+def open_docx(path: str | Path):
+    """The python-docx ``Document`` of ``path``; ``PerfxlError`` (Chinese) when it is not one."""
+    from docx import Document
+
+    path = require_docx_name(path)
+    try:
+        head = path.read_bytes()[:8]
+    except FileNotFoundError:
+        raise PerfxlError("文件不存在", file=str(path)) from None
+    except OSError as exc:
+        raise PerfxlError(f"无法读取（{exc.strerror or exc}）", file=str(path)) from None
+    if not head:
+        raise PerfxlError("文件是空的，不是 Word 文档", file=str(path))
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise PerfxlError("这是加密（设有打开密码）的文档或旧版 .doc 文件；请在 Word 中取消密码"
+                          "或另存为 .docx 后重试", file=str(path))
+    if not head.startswith(b"PK"):
+        raise PerfxlError("不是 Word 文档（.docx）：文件内容无法识别；请确认文件未损坏",
+                          file=str(path))
+    try:
+        return Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - zipfile, lxml, KeyError: all mean "not a .docx"
+        raise PerfxlError(f"无法作为 Word 文档打开（{type(exc).__name__}）；请确认文件未损坏，"
+                          "并在 Word 中另存为 .docx 后重试", file=str(path)) from None
+
+
+def annotate_docx(src: str | Path, findings: Iterable[Any], out: str | Path) -> int:
+    """Write ``out``: ``src`` with a comment per finding; returns the number of comments.
+    ``src`` is never written; ``out`` appears complete or not at all."""
+    from perfxl.io.writing.atomic import atomic_path
+
+    from perfxl.outpath import same_file
+
+    if same_file(src, out):
+        raise UsageError(f"输出文件不能是被批注的文档本身：{out}；请用 -o 另给一个文件名")
+    out = Path(out)
+    if out.is_dir():
+        raise UsageError(f"输出路径「{out}」是一个文件夹；请用 -o 指定 .docx 文件")
+    if out.suffix.lower() != ".docx":
+        raise UsageError(f"输出文件应为 .docx：{out}")
+    doc = open_docx(src)
+    n = add_comments(doc, findings)
+    try:
+        with atomic_path(out) as tmp:
+            doc.save(str(tmp))
+    except OSError as exc:
+        raise PerfxlError(f"无法写入批注文件：{exc.strerror or exc}；请检查输出路径和写入权限"
+                          "（文件是否正在 Word 中打开）", file=str(out)) from exc
+    return n

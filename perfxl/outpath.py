@@ -27,7 +27,7 @@ from perfxl.errors import UsageError
 __all__ = ["refuse_overwrite", "same_file", "SAME_FILE_MESSAGE"]
 
 #: The sentence every refusal starts with (tests and docs quote it).
-SAME_FILE_MESSAGE = "输出文件不能与输入文件相同；perfxl 不改写原工作簿，请用 -o 指定新文件"
+SAME_FILE_MESSAGE = "输出文件不能与输入文件相同；perfxl 不改写您的原文件，请用 -o 指定新文件"
 
 
 def _stat(p: Path) -> os.stat_result | None:

@@ -96,7 +96,7 @@ def test_output_over_an_input_is_refused(report, tmp_path, how):
         out = book
     before = {p.name: _digest(p) for p in tmp_path.iterdir()}
     r = _run(report, "--workbook", book, "-o", out)
-    assert r.exit_code == 2 and "输出文件不能是输入文件本身" in r.stderr
+    assert r.exit_code == 2 and "就是输入文件" in r.stderr
     assert {p.name: _digest(p) for p in tmp_path.iterdir()} == before
 
 

@@ -31,6 +31,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from perfxl.numbers import fmt_fixed, fmt_trimmed
 from perfxl.errors import PerfxlError, UsageError
 
 __all__ = ["annotate_docx", "add_comments", "comment_text", "AUTHOR", "INITIALS"]
@@ -53,12 +54,12 @@ def _show(x: Any, message: str = "") -> str:
              (x, ("元", " 元", "分", " 分", ""))]
     for value, units in forms:
         for d in (2, 1, 0, 4):
-            for text in (f"{value:.{d}f}", f"{value:,.{d}f}"):
+            for text in (fmt_fixed(value, d), fmt_fixed(value, d, thousands=True)):
                 for unit in units:
                     if text + unit in message:
                         return text + unit.strip()
     if isinstance(x, float):
-        return f"{x:.4f}".rstrip("0").rstrip(".")
+        return fmt_trimmed(x, 4)
     return str(x)
 
 

@@ -738,6 +738,22 @@ class Layout:
         return self._TOKEN.sub(sub, template)
 
     @cached_property
+    def formula_owners(self) -> dict[tuple[str, str], tuple]:
+        """Every formula cell of the template: (sheet, A1) -> ``("field", key)`` or
+        ``("column", table, column, index)``, what computes it (``perfxl.derived`` has a twin of
+        each)."""
+        out: dict[tuple[str, str], tuple] = {}
+        for key, (_s, _b, f) in self.fields.items():
+            if f.role == FORMULA and f.formula:
+                out[self.field_cell(key)] = ("field", key)
+        for tkey, (_s, t) in self.tables.items():
+            for c in t.columns:
+                if c.role == FORMULA and c.formula:
+                    for i in range(t.n_rows):
+                        out[self.table_cell(tkey, i, c.key)] = ("column", tkey, c.key, i)
+        return out
+
+    @cached_property
     def formula_cells(self) -> dict[tuple[str, str], str]:
         """Every formula cell of the template: (sheet, A1) -> formula text."""
         out: dict[tuple[str, str], str] = {}

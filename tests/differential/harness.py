@@ -203,20 +203,7 @@ def recalc(paths: list[Path], outdir: Path) -> list[dict[tuple[str, str], Any]]:
     return out
 
 
-def _owners() -> dict[tuple[str, str], tuple]:
-    owner = {}
-    for key, (_s, _b, f) in LAYOUT.fields.items():
-        if f.role == L.FORMULA and f.formula:
-            owner[LAYOUT.field_cell(key)] = ("field", key)
-    for tkey, (_s, t) in LAYOUT.tables.items():
-        for c in t.columns:
-            if c.role == L.FORMULA and c.formula:
-                for i in range(t.n_rows):
-                    owner[LAYOUT.table_cell(tkey, i, c.key)] = ("column", tkey, c.key, i)
-    return owner
-
-
-OWNERS = _owners()
+OWNERS = LAYOUT.formula_owners
 
 
 def python_value(model: Model, owner: tuple) -> Any:

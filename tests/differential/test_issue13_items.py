@@ -190,7 +190,7 @@ def test_item5_one_formatter_for_score_text():
 
 # f-string / format() rounding of figures ({x:.2f}, format(x, ".10f"), round(x, 2)) outside the
 # one formatter; the allowed lines print no figure (seconds, column widths, cache bookkeeping).
-_STRAY = re.compile(r"\{[^{}]*:[,0-9]*\.[0-9]+[fg%]\}|\bround\(|(?<!\.)\bformat\([^)]*['\"][,.0-9]*[fg%]['\"]")
+_STRAY = re.compile(r"\{[^{}]*:,?\.\{|\{[^{}]*:[,0-9]*\.[0-9]+[fg%]\}|\bround\(|(?<!\.)\bformat\([^)]*['\"][,.0-9]*[fg%]['\"]")
 _ALLOWED = {("perfxl/cli/addin.py", "秒"), ("perfxl/io/live/xl_book.py", "POINTS_PER_CHAR"),
             ("perfxl/io/reading/template_cache.py", "mid * 1000"), ("perfxl/io/reading/template_cache.py", "t0"),
             ("perfxl/template/builder.py", "width"), ("perfxl/checks/quantities.py", "k = round")}

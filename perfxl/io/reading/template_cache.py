@@ -82,17 +82,8 @@ class CacheRecord(dict):
 # ---- the twins ---------------------------------------------------------------------------------
 @lru_cache(maxsize=4)
 def _cell_index(layout: L.Layout = L.LAYOUT) -> dict[tuple[str, str], tuple]:
-    """(sheet, A1) of every template formula cell -> ("f", key) or ("c", table, column, index)."""
-    out: dict[tuple[str, str], tuple] = {}
-    for key, (_s, _b, f) in layout.fields.items():
-        if f.role == L.FORMULA and f.formula:
-            out[layout.field_cell(key)] = ("f", key)
-    for tkey, (_s, t) in layout.tables.items():
-        for c in t.columns:
-            if c.role == L.FORMULA and c.formula:
-                for i in range(t.n_rows):
-                    out[layout.table_cell(tkey, i, c.key)] = ("c", tkey, c.key, i)
-    return out
+    """(sheet, A1) of every template formula cell -> what computes it (``Layout.formula_owners``)."""
+    return layout.formula_owners
 
 
 def twin_values(model, cells=None) -> dict[tuple[str, str], Any]:
@@ -107,7 +98,7 @@ def twin_values(model, cells=None) -> dict[tuple[str, str], Any]:
     out: dict[tuple[str, str], Any] = {}
     for cell in wanted:
         spec = index[cell]
-        if spec[0] == "f":
+        if spec[0] == "field":
             v = derived.field_value(model, spec[1])
         else:
             _, tkey, col, i = spec

@@ -30,7 +30,7 @@ wheel-smoke: setup
 
 # Rebuild the committed standard workbook and the examples from their sources.
 workbook: setup
-	$(BIN)/perfxl new -o workbook/perfxl-standard.xlsx
+	$(BIN)/perfxl new --force -o workbook/perfxl-standard.xlsx
 
 examples: setup
 	$(BIN)/python examples/build.py

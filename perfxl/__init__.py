@@ -9,4 +9,6 @@ __version__ = "0.1.0"
 
 #: Version of the standard workbook layout.  A workbook built by another template version is
 #: refused with a clear message (exit code 2) instead of being misread.
-TEMPLATE_VERSION = "1"
+#: 2: choices read through TRIM, project names matched with EXACT, blanks tested with TRIM
+#: (issue 13): a version-1 workbook computes some figures differently, so it is refused.
+TEMPLATE_VERSION = "2"

@@ -2,7 +2,7 @@
 
 A prose figure *names* a workbook quantity when its label ends with the quantity's name
 (``全年预算数``, ``年初预算数``, ``全年执行数``, ``执行率`` / ``预算控制率``, ``编制数``,
-``实际在职人数``, the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
+``实际在职人数``, ``核定编制`` (the 人员编制 table's total, not the 编制数), the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
 三级指标 name); its value must equal what the workbook computes (``perfxl.derived``, the
 workbook's unit converted to the figure's), compared at half a unit of the figure's last digit.
 Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.
@@ -65,6 +65,13 @@ def _three_public(model, item: str | None):
     return sum(vals) if vals else None
 
 
+def _staffing_sum(model):
+    """Σ 编制数 of the 人员编制 table's categories (None when none is filled)."""
+    vals = [r.values.get("authorized") for r in model.rows("staffing")]
+    vals = [v for v in vals if isinstance(v, (int, float))]
+    return sum(vals) if vals else None
+
+
 def _quantities(model):
     """(label regex, kind, what, value in the workbook's unit / fraction / count)."""
     from perfxl import derived as D
@@ -76,7 +83,11 @@ def _quantities(model):
          v.get("executed")),
         (re.compile(r"^(?!.*(?:采购|项目|专项|三公|公用|半年|资金)).*(?:执行率|预算控制率|完成预算的)$"),
          "rate", "执行率", D.execution_rate(model)),
-        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中)).*(?:编制数|核定编制|人员编制)$"), "count", "编制数",
+        # 核定编制 is the 人员编制 table's total (行政 + 事业 + 工勤, perfxl's 「核定编制81名，其中：
+        # 行政编制54名…」), another quantity than the 编制数 of 财政供养人员情况 (004: 81 and 56)
+        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中)).*核定编制数?$"), "count",
+         "人员编制表的编制数（分类合计）", _staffing_sum(model)),
+        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中|核定)).*(?:编制数|人员编制)$"), "count", "编制数",
          v.get("authorized_total")),
         (re.compile(r"(?:实际)?在职人数$|实有在职人员?$"), "count", "实际在职人数",
          v.get("in_service_total")),
@@ -117,10 +128,18 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
                    at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
-                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49})])
+                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
+             passes("核定编制是人员编制表的合计，不是财政供养人员的编制数",
+                    text="核定编制81名，其中：行政编制54名、事业编制25名、工勤编制2名。"
+                         "财政供养人员编制数56人。",
+                    values={"authorized_total": 56},
+                    rows={"staffing": [{"category": "行政", "authorized": 54},
+                                       {"category": "事业", "authorized": 25},
+                                       {"category": "工勤", "authorized": 2}]})])
 def workbook_figure(ctx):
     """报告中点名工作簿数量的数字（全年预算数、年初预算数、全年执行数、执行率 / 预算控制率、
-    编制数、实际在职人数、“三公”经费本年决算合计及各项）应等于工作簿计算的值（金额按工作簿
+    编制数、实际在职人数、“三公”经费本年决算合计及各项；“核定编制”是人员编制表各类别编制数
+    之和，与财政供养人员情况的“编制数”是两个数，各按各的比较）应等于工作簿计算的值（金额按工作簿
     的单位换算到文字所写单位），按文字所写末位的半个单位比较。上年数不比较。
 
     合格：工作簿 全年预算数 4128.02 万元，文字“全年预算数 41280200 元”。

@@ -124,10 +124,13 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
 
 @rule("PX650", "draft-workbook-figure", "error", title="文字中的数字与工作簿计算结果不一致",
       message="“{quote}”：工作簿的{what}为 {want}，文字写 {stated}；请按工作簿改正（或先改正工作簿）",
-      cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，执行数 3995.49 万元，预算控制率96.00%。",
+      cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，预算控制率96.00%。",
                    at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
+                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
+             passes("执行率与本句金额不符，已由 PX607 报告（一个数字只报一次）",
+                    text="全年预算数4,128.02万元，全年执行数3,995.49万元，预算执行率96.97%。",
                     values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
              passes("核定编制是人员编制表的合计，不是财政供养人员的编制数",
                     text="核定编制81名，其中：行政编制54名、事业编制25名、工勤编制2名。"
@@ -142,8 +145,13 @@ def workbook_figure(ctx):
     之和，与财政供养人员情况的“编制数”是两个数，各按各的比较）应等于工作簿计算的值（金额按工作簿
     的单位换算到文字所写单位），按文字所写末位的半个单位比较。上年数不比较。
 
+    一个数字只报一次：本句（本段）金额算出的执行率与所写不符时，PX607 已报告该数字
+    （其范围止于该数字），本规则不再就同一数字报告工作簿的值（PX607 未运行时，如 --ignore
+    PX607，仍由本规则报告）。两条规则给出的正确值通常相同；本句金额与工作簿不一致时，
+    金额本身另由本规则报告。
+
     合格：工作簿 全年预算数 4128.02 万元，文字“全年预算数 41280200 元”。
-    不合格：工作簿执行率 96.79%，文字“预算控制率96.00%”。
+    不合格：工作簿执行率 96.79%，文字“全年预算数 4128.02 万元，预算控制率96.00%”。
     """
     model = ctx.model
     if model is None:
@@ -153,6 +161,13 @@ def workbook_figure(ctx):
     year = ctx.doc.year
     # parts of a breakdown (其中基本支出…全年执行数) are not the whole's figure
     parts = {p.start for c in ctx.claims.of("breakdown") for p in c.figures[1:]}
+    # one figure, one finding: a rate PX607 reports against the sentence's own amounts (its
+    # span ends at the rate) is not reported again here
+    by_ratio: set[int] = set()
+    codes = getattr(ctx, "codes", None)
+    if codes is None or "PX607" in codes:
+        from perfxl.draft.rules_ratios import ratio
+        by_ratio = {h.where[1] for h in ratio(ctx)}
     for f, (a, _b) in ctx.claims.all:
         if (f.start in ctx.claims.prior or f.start in parts or "上年" in f.label
                 or "财政拨款" in f.label or f.year not in (None, year)):
@@ -164,6 +179,8 @@ def workbook_figure(ctx):
             m = rx.search(label) if want is not None and _matches(ctx, f, kind) else None
             if m is None or not _whole(label[:m.start()]):
                 continue
+            if kind == "rate" and f.end in by_ratio:
+                break
             want_d = Decimal(repr(float(want)))
             if kind == "money":
                 stated, target, tol = f.value_yuan, want_d * scale, f.tol_yuan

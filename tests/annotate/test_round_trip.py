@@ -25,17 +25,6 @@ from tests.conftest import example_file
 SEEDS = ("000", "002", "004")
 NEUTRAL = "按要求开展了相关工作。"
 
-# Known misreadings of perfxl's own sentences by the draft rules (h/draft, issue 12), each
-# measured on the generated reports; strict, so the test says when one is fixed.
-PX607_PX650_TWICE = ("a mistyped 预算执行率 is reported twice, by PX607 (the sentence's own "
-                     "amounts) and PX650 (the workbook)")
-
-
-def seeds(known: dict[str, str]) -> list:
-    """SEEDS, those in ``known`` expected to fail for the reason given."""
-    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=known[s]))
-            if s in known else s for s in SEEDS]
-
 
 def typed_texts(model) -> list[str]:
     """Every text the user typed: text fields and text columns of the input tables."""
@@ -164,7 +153,7 @@ def _changed_copy(report: Path, old: str, new: str, out: Path) -> int:
     raise AssertionError(f"{old!r} not in the report")
 
 
-@pytest.mark.parametrize("seed", seeds({"004": PX607_PX650_TWICE}))
+@pytest.mark.parametrize("seed", SEEDS)
 def test_one_changed_figure_gives_exactly_its_finding(seed, models, reports, tmp_path):
     old, new, figure = CHANGES[seed]
     changed = tmp_path / "changed.docx"

@@ -18,7 +18,9 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 * ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
   (整体 / 总分 / 部门), else ``item``.
 * ``weight`` — a heading that states its weight (``(1)预算编制合理性(5分)``,
-  ``1. 预算编制。指标分值28分``); ``level`` = heading depth (一、=1, (一)=2, 1.=3, (1)=4).
+  ``1. 预算编制。指标分值28分``); ``level`` = heading depth (一、=1, (一)=2, 1.=3, (1)=4);
+  ``words`` = ``不适用`` when its paragraph says the indicator is not scored (perfxl writes
+  「本项指标不适用，不计分」).
 * ``enumeration`` — ``(共)N 个/项/家…，(分别为|即|包括) A、B、C``; figures ``(N,)``,
   ``items`` the names.
 """
@@ -50,6 +52,7 @@ _RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
+_NOT_APPLICABLE = re.compile(r"本项指标不适用|不适用[,，、]?\s*不(?:计|予计)分")
 _ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
                    r"[^,;。:]{0,12}?[,:]\s*(?:分别为|分别是|即|包括|包含|为|是)\s*:?(?P<items>[^。;]+)")
 _LEVELS = ((1, re.compile(r"^\s*[一二三四五六七八九十]+、")),
@@ -244,7 +247,8 @@ def _weights(doc: Doc, out: Claims) -> None:
         g = "a" if m.group("a") else "b"
         f = _fig_at(figures(flat, m.start(g), m.end() + 1), m.start(g), m.end(g))
         if f is not None:
-            out.claims.append(Claim("weight", (f,), (a, m.end()), level=level))
+            na = "不适用" if _NOT_APPLICABLE.search(flat, a, b) else ""
+            out.claims.append(Claim("weight", (f,), (a, m.end()), na, level=level))
 
 
 def _enumerations(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:

@@ -24,6 +24,9 @@ class DraftCtx:
 
     doc: Doc
     model: object | None = None  # perfxl.model.Model
+    #: codes of the rules being run (``None``: all); a rule that leaves a figure to another
+    #: one (PX650 to PX607) asks whether that one runs
+    codes: frozenset[str] | None = None
 
     @cached_property
     def claims(self) -> Claims:
@@ -52,9 +55,10 @@ def check_doc(ctx: DraftCtx, select: Iterable[str] = (), ignore: Iterable[str] =
               ) -> list[Finding]:
     """Every finding of the selected PX6xx rules, sorted by place, each reported once."""
     seen: dict[Finding, Finding] = {}
-    for rule in select_rules(select, ignore, draft=True):
-        if rule.code >= "PX650" and ctx.model is None:  # the workbook rules need --workbook
-            continue
+    rules = [r for r in select_rules(select, ignore, draft=True)
+             if r.code < "PX650" or ctx.model is not None]  # the workbook rules need --workbook
+    ctx.codes = frozenset(r.code for r in rules)
+    for rule in rules:
         for f in run_draft_rule(rule, ctx):
             seen.setdefault(f, f)
     return sorted(seen)

@@ -40,42 +40,61 @@ def score_total(ctx):
 
 
 @rule("PX614", "draft-weight-sum", "error", title="标题中的分值不等于下级指标分值之和",
-      message="“{quote}”：下级指标分值 {parts} = {sum} 分，这里写 {stated}；请核对",
+      message="“{quote}”：下级指标分值 {parts} = {sum} 分{na}，这里写 {stated}；请核对",
       cases=[fails("二级指标写成了一级指标的分值",
                    text="1. 预算编制。指标分值28分。\n(1)预算编制合理性(5分)。\n(2)预算编制规范性(5分)。\n"
                         "(3)预算编制规划性(4分)。\n(4)预算编制科学性(4分)。\n2. 目标设置(10分)。",
                    at="1", expected=18),
              passes("分值之和一致",
                     text="1. 预算编制(18分)。\n(1)合理性(5分)。\n(2)规范性(5分)。\n(3)规划性(4分)。\n"
-                         "(4)科学性(4分)。")])
+                         "(4)科学性(4分)。"),
+             passes("不适用、不计分的指标不计入上级分值",
+                    text="1. 资金管理。指标分值22分。\n(1)部门预算资金支出率(6分)。自评得分3分。\n"
+                         "(2)结转结余率(3分)。自评得分3分。\n(3)财务合规性(4分)。自评得分4分。\n"
+                         "(4)资金下达合法性(3分)。本项指标不适用，不计分。\n"
+                         "(5)国库集中支付结转结余存量资金效率性(3分)。自评得分0分。\n"
+                         "(6)政府采购执行率(2分)。自评得分2分。\n(7)公开性(4分)。自评得分4分。\n"
+                         "2. 项目管理。指标分值7分。")])
 def weight_sum(ctx):
     """带分值的标题（“1. 预算编制。指标分值28分”“(1)合理性(5分)”）：其分值应等于紧随其后、
-    下一级标题分值之和（下级至少两项且都写了分值时才比较）。
+    下一级标题分值之和（下级至少两项且都写了分值时才比较）。写明“本项指标不适用，不计分”
+    的下级指标不计入（perfxl 的报告即如此写上级分值）；上级分值把它也算进去时同样不报告。
 
-    合格：“1. 预算编制(18分)”下 5 + 5 + 4 + 4 = 18。
+    合格：“1. 预算编制(18分)”下 5 + 5 + 4 + 4 = 18；“1. 资金管理。指标分值22分”下七项共
+    25 分，其中“资金下达合法性（3分）”不适用、不计分（seed 000）。
     不合格：“1. 预算编制。指标分值28分”，其下四项 5 + 5 + 4 + 4 = 18（seed 000 第 120 行）。
     """
     ws = ctx.claims.of("weight")
     kids_of = {i: _kids(ws, i) for i in range(len(ws))}
 
+    def sums(i: int) -> tuple[Decimal, Decimal]:
+        """Σ of the children's weights without and with those not applicable."""
+        ks = kids_of[i]
+        return (sum((weight(k) for k in ks if ws[k].words != "不适用"), Decimal(0)),
+                sum((weight(k) for k in ks), Decimal(0)))
+
     def weight(i: int) -> Decimal:
         # a heading whose own children disagree with it counts as the sum of its children, so
         # one wrong heading is reported once, not again at its parent
-        ks = kids_of[i]
-        return (sum((weight(k) for k in ks), Decimal(0)) if len(ks) >= 2
-                else ws[i].figures[0].value)
+        w = ws[i].figures[0]
+        if len(kids_of[i]) < 2:
+            return w.value
+        s, s_all = sums(i)
+        return w.value if min(abs(w.value - s), abs(w.value - s_all)) <= w.tol else s
 
     for i, c in enumerate(ws):
-        kids = [ws[k] for k in kids_of[i]]
+        kids = kids_of[i]
         if len(kids) < 2:
             continue
-        s = sum((weight(k) for k in kids_of[i]), Decimal(0))
+        s, s_all = sums(i)
         w = c.figures[0]
-        if abs(w.value - s) > w.tol:
+        if abs(w.value - s) > w.tol and abs(w.value - s_all) > w.tol:
+            na = [k for k in kids if ws[k].words == "不适用"]
             yield Hit(c.span, expected=float(s), actual=float(w.value),
                       args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
-                            "parts": " + ".join(str(weight(k)) for k in kids_of[i]),
-                            "sum": s.normalize(), "stated": shown(ctx.doc, w)})
+                            "parts": " + ".join(str(weight(k)) for k in kids if k not in na),
+                            "sum": s.normalize(), "stated": shown(ctx.doc, w),
+                            "na": f"（不适用、不计分的 {len(na)} 项未计入）" if na else ""})
 
 
 def _kids(ws, i: int) -> list[int]:

@@ -5,7 +5,21 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, rate_text, shown
-from perfxl.draft.numbers import tolerance
+from perfxl.draft.numbers import Figure, tolerance
+
+
+def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
+    """Half a unit of the coarsest last digit; for 万元 figures at least the rounding slack the
+    workbook's sum rules allow (``perfxl.checks.sumrel.slack``: every 万元 amount is itself
+    rounded from 元, so four parts may miss their total by 0.01 万元)."""
+    from perfxl.checks.sumrel import SumRel, slack
+
+    tol = tolerance(total, *parts)
+    if all(f.unit in ("万元", "万") for f in (total, *parts)):
+        rel = SumRel("", float(total.value), ("", ""), "",
+                     tuple((float(p.value), "") for p in parts))
+        tol = max(tol, Decimal(repr(slack(rel, "万元"))) * 10000)
+    return tol
 
 
 @rule("PX604", "draft-breakdown-sum", "warning", title="文字中“其中”各项之和不等于合计",
@@ -17,11 +31,17 @@ from perfxl.draft.numbers import tolerance
              passes("分项之和等于合计",
                     text="2022 年度收入合计 414.31 万元，其中：一般公共预算财政拨款收入 414.21 万元；"
                          "其他收入 0.10 万元。"),
+             passes("万元各数四舍五入的尾差（与工作簿 PX104 同一容差）",
+                    text="基本支出2,202.32万元，其中：工资福利支出924.72万元；商品和服务支出265.40万元；"
+                         "对个人和家庭的补助1,009.27万元；资本性支出2.94万元。"),
              passes("两个合计各有其分项（预算、执行）",
                     text="全年预算 300 元，全年执行 290 元。其中基本支出预算 100 元，全年执行数 95 元，"
                          "项目支出预算 200 元，全年执行数 195 元。")])
 def breakdown_sum(ctx):
-    """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较。
+    """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较；
+    万元各数本身由元四舍五入而来，差额不超过工作簿合计规则的尾差容差（PX104 等，
+    ``perfxl.checks.sumrel.slack``：每个数第二位小数的半个单位之和）时不报告
+    （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）。
     上年数、增减额不算分项；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
     决算 / 收入 / 支出”归到对应的合计。分项可能只列了主要部分，故为警告。
 
@@ -32,7 +52,7 @@ def breakdown_sum(ctx):
     for c in ctx.claims.of("breakdown"):
         total, *parts = c.figures
         s = sum((p.value_yuan for p in parts), Decimal(0))
-        if off(total.value_yuan, s, tolerance(total, *parts)):
+        if off(total.value_yuan, s, _tolerance(total, parts)):
             yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
                       args={"quote": ctx.doc.raw[total.start:total.end] + "，其中……",
                             "parts": " + ".join(shown(ctx.doc, p) for p in parts),

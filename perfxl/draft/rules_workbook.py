@@ -2,7 +2,7 @@
 
 A prose figure *names* a workbook quantity when its label ends with the quantity's name
 (``全年预算数``, ``年初预算数``, ``全年执行数``, ``执行率`` / ``预算控制率``, ``编制数``,
-``实际在职人数``, the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
+``实际在职人数``, ``核定编制`` (the 人员编制 table's total, not the 编制数), the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
 三级指标 name); its value must equal what the workbook computes (``perfxl.derived``, the
 workbook's unit converted to the figure's), compared at half a unit of the figure's last digit.
 Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.
@@ -65,6 +65,13 @@ def _three_public(model, item: str | None):
     return sum(vals) if vals else None
 
 
+def _staffing_sum(model):
+    """Σ 编制数 of the 人员编制 table's categories (None when none is filled)."""
+    vals = [r.values.get("authorized") for r in model.rows("staffing")]
+    vals = [v for v in vals if isinstance(v, (int, float))]
+    return sum(vals) if vals else None
+
+
 def _quantities(model):
     """(label regex, kind, what, value in the workbook's unit / fraction / count)."""
     from perfxl import derived as D
@@ -76,7 +83,11 @@ def _quantities(model):
          v.get("executed")),
         (re.compile(r"^(?!.*(?:采购|项目|专项|三公|公用|半年|资金)).*(?:执行率|预算控制率|完成预算的)$"),
          "rate", "执行率", D.execution_rate(model)),
-        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中)).*(?:编制数|核定编制|人员编制)$"), "count", "编制数",
+        # 核定编制 is the 人员编制 table's total (行政 + 事业 + 工勤, perfxl's 「核定编制81名，其中：
+        # 行政编制54名…」), another quantity than the 编制数 of 财政供养人员情况 (004: 81 and 56)
+        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中)).*核定编制数?$"), "count",
+         "人员编制表的编制数（分类合计）", _staffing_sum(model)),
+        (re.compile(r"^(?!.*(?:行政|事业|工勤|其中|核定)).*(?:编制数|人员编制)$"), "count", "编制数",
          v.get("authorized_total")),
         (re.compile(r"(?:实际)?在职人数$|实有在职人员?$"), "count", "实际在职人数",
          v.get("in_service_total")),
@@ -113,18 +124,34 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
 
 @rule("PX650", "draft-workbook-figure", "error", title="文字中的数字与工作簿计算结果不一致",
       message="“{quote}”：工作簿的{what}为 {want}，文字写 {stated}；请按工作簿改正（或先改正工作簿）",
-      cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，执行数 3995.49 万元，预算控制率96.00%。",
+      cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，预算控制率96.00%。",
                    at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
-                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49})])
+                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
+             passes("执行率与本句金额不符，已由 PX607 报告（一个数字只报一次）",
+                    text="全年预算数4,128.02万元，全年执行数3,995.49万元，预算执行率96.97%。",
+                    values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
+             passes("核定编制是人员编制表的合计，不是财政供养人员的编制数",
+                    text="核定编制81名，其中：行政编制54名、事业编制25名、工勤编制2名。"
+                         "财政供养人员编制数56人。",
+                    values={"authorized_total": 56},
+                    rows={"staffing": [{"category": "行政", "authorized": 54},
+                                       {"category": "事业", "authorized": 25},
+                                       {"category": "工勤", "authorized": 2}]})])
 def workbook_figure(ctx):
     """报告中点名工作簿数量的数字（全年预算数、年初预算数、全年执行数、执行率 / 预算控制率、
-    编制数、实际在职人数、“三公”经费本年决算合计及各项）应等于工作簿计算的值（金额按工作簿
+    编制数、实际在职人数、“三公”经费本年决算合计及各项；“核定编制”是人员编制表各类别编制数
+    之和，与财政供养人员情况的“编制数”是两个数，各按各的比较）应等于工作簿计算的值（金额按工作簿
     的单位换算到文字所写单位），按文字所写末位的半个单位比较。上年数不比较。
 
+    一个数字只报一次：本句（本段）金额算出的执行率与所写不符时，PX607 已报告该数字
+    （其范围止于该数字），本规则不再就同一数字报告工作簿的值（PX607 未运行时，如 --ignore
+    PX607，仍由本规则报告）。两条规则给出的正确值通常相同；本句金额与工作簿不一致时，
+    金额本身另由本规则报告。
+
     合格：工作簿 全年预算数 4128.02 万元，文字“全年预算数 41280200 元”。
-    不合格：工作簿执行率 96.79%，文字“预算控制率96.00%”。
+    不合格：工作簿执行率 96.79%，文字“全年预算数 4128.02 万元，预算控制率96.00%”。
     """
     model = ctx.model
     if model is None:
@@ -134,6 +161,13 @@ def workbook_figure(ctx):
     year = ctx.doc.year
     # parts of a breakdown (其中基本支出…全年执行数) are not the whole's figure
     parts = {p.start for c in ctx.claims.of("breakdown") for p in c.figures[1:]}
+    # one figure, one finding: a rate PX607 reports against the sentence's own amounts (its
+    # span ends at the rate) is not reported again here
+    by_ratio: set[int] = set()
+    codes = getattr(ctx, "codes", None)
+    if codes is None or "PX607" in codes:
+        from perfxl.draft.rules_ratios import ratio
+        by_ratio = {h.where[1] for h in ratio(ctx)}
     for f, (a, _b) in ctx.claims.all:
         if (f.start in ctx.claims.prior or f.start in parts or "上年" in f.label
                 or "财政拨款" in f.label or f.year not in (None, year)):
@@ -145,6 +179,8 @@ def workbook_figure(ctx):
             m = rx.search(label) if want is not None and _matches(ctx, f, kind) else None
             if m is None or not _whole(label[:m.start()]):
                 continue
+            if kind == "rate" and f.end in by_ratio:
+                break
             want_d = Decimal(repr(float(want)))
             if kind == "money":
                 stated, target, tol = f.value_yuan, want_d * scale, f.tol_yuan

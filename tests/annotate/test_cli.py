@@ -12,7 +12,6 @@ from docx import Document
 
 from perfxl.cli import main
 from tests.annotate.helpers import commented, comments
-from tests.annotate.test_round_trip import PX650_STAFF_ROUNDING
 from tests.conftest import example_file
 
 BOOK = example_file("004")
@@ -42,7 +41,6 @@ def _run(*args):
     return CliRunner().invoke(main, ["annotate", *map(str, args)])
 
 
-@pytest.mark.xfail(strict=True, reason=PX650_STAFF_ROUNDING)
 def test_annotate_004_flags_the_typed_three_public_sentence(report, tmp_path):
     before = _digest(report)
     out = tmp_path / "批注.docx"

@@ -25,25 +25,6 @@ from tests.conftest import example_file
 SEEDS = ("000", "002", "004")
 NEUTRAL = "按要求开展了相关工作。"
 
-# Known misreadings of perfxl's own sentences by the draft rules (h/draft, issue 12), each
-# measured on the generated reports; strict, so the test says when one is fixed.
-PX614_NA = ("PX614 adds the weight of an indicator perfxl marks 本项指标不适用，不计分 "
-            "(000: （6）资金下达合法性（3分）) to its group 资金管理 22 分")
-PX650_STAFF = ("PX650 reads 核定编制81名 (the 人员编制 table, 54 + 25 + 2) as the 编制数 56 "
-               "(财政供养人员编制数) of the workbook")
-PX604_ROUNDING = ("PX604 warns on 2,202.32万元 against parts summing to 2202.33: within the "
-                  "rounding slack of four rounded parts, which PX104 (perfxl.checks.sumrel) "
-                  "lets through")
-PX650_STAFF_ROUNDING = PX650_STAFF + "; " + PX604_ROUNDING
-PX607_PX650_TWICE = ("a mistyped 预算执行率 is reported twice, by PX607 (the sentence's own "
-                     "amounts) and PX650 (the workbook)")
-
-
-def seeds(known: dict[str, str]) -> list:
-    """SEEDS, those in ``known`` expected to fail for the reason given."""
-    return [pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=known[s]))
-            if s in known else s for s in SEEDS]
-
 
 def typed_texts(model) -> list[str]:
     """Every text the user typed: text fields and text columns of the input tables."""
@@ -107,7 +88,7 @@ def reports(models, tmp_path_factory):
     return {s: _report(m, d / f"{s}.docx") for s, m in models.items()}
 
 
-@pytest.mark.parametrize("seed", seeds({"000": PX614_NA, "004": PX650_STAFF_ROUNDING}))
+@pytest.mark.parametrize("seed", SEEDS)
 def test_perfxl_sentences_give_no_finding(seed, models, tmp_path):
     m = neutral(models[seed])
     report = _report(m, tmp_path / "neutral.docx")
@@ -126,7 +107,7 @@ def disputed_labels(model) -> set[str]:
             and (f.sheet, f.cell) in where}
 
 
-@pytest.mark.parametrize("seed", seeds({"000": PX614_NA, "004": PX650_STAFF_ROUNDING}))
+@pytest.mark.parametrize("seed", SEEDS)
 def test_findings_lie_in_the_typed_texts(seed, models, reports):
     typed = typed_texts(models[seed])
     disputed = disputed_labels(models[seed])
@@ -172,7 +153,7 @@ def _changed_copy(report: Path, old: str, new: str, out: Path) -> int:
     raise AssertionError(f"{old!r} not in the report")
 
 
-@pytest.mark.parametrize("seed", seeds({"004": PX607_PX650_TWICE}))
+@pytest.mark.parametrize("seed", SEEDS)
 def test_one_changed_figure_gives_exactly_its_finding(seed, models, reports, tmp_path):
     old, new, figure = CHANGES[seed]
     changed = tmp_path / "changed.docx"

@@ -39,12 +39,21 @@ def test_workbook_ties_draft_and_mixes_with_workbooks(tmp_path):
     # without the workbook the sentence is consistent with itself... except its own ratio
     assert [f["rule"] for f in json.loads(run(bad, "--format", "json").stdout)["files"][0]
             ["findings"]] == ["PX607"]
-    r = run(bad, good, BOOK, "--workbook", BOOK, "--format", "json", "--select", "PX6,PX201")
+    # the workbook's 96.79% speaks of a figure only it can tell
+    alone = tmp_path / "alone.txt"
+    alone.write_text("2023年度部门整体支出绩效自评报告\n\n全年预算数 4128.02 万元，预算控制率96.00%。\n",
+                     encoding="utf-8")
+    r = run(bad, good, alone, BOOK, "--workbook", BOOK, "--format", "json", "--select", "PX6,PX201")
     files = {Path(x["file"]).name: x for x in json.loads(r.stdout)["files"]}
     assert r.exit_code == 1
-    assert {f["rule"] for f in files["bad.txt"]["findings"]} == {"PX607", "PX650"}
+    # one figure, one finding: the 96.00% PX607 reports is not reported again by PX650
+    assert [f["rule"] for f in files["bad.txt"]["findings"]] == ["PX607"]
+    assert [f["rule"] for f in files["alone.txt"]["findings"]] == ["PX650"]
     assert files["good.txt"]["findings"] == []
     assert BOOK.name in files  # the workbook itself checked by the workbook rules
+    # without PX607 the workbook rule reports the figure
+    r = run(bad, "--workbook", BOOK, "--format", "json", "--ignore", "PX607")
+    assert [f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]] == ["PX650"]
 
 
 def test_missing_workbook_is_a_usage_error(tmp_path):

@@ -20,7 +20,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_number", "NumberTextError",
-           "fmt_fixed", "fmt_trimmed", "fmt_percent", "OUT_OF_RANGE"]
+           "fmt_fixed", "fmt_trimmed", "fmt_percent", "OUT_OF_RANGE", "round_decimal"]
 
 
 #: Enough digits to quantize any float (up to 1.8e308) to 2 decimals without InvalidOperation:
@@ -61,11 +61,18 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
     return float(x) if math.isinf(r) else r
 
 
+def round_decimal(x: Decimal, digits: int) -> Decimal:
+    """ROUND(x, digits), half away from zero, of an exact decimal (a figure as a draft writes
+    it, "2202.325"), with ``digits`` decimals; every magnitude works (the WIDE context), and
+    never "-0.00"."""
+    d = x.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=WIDE)
+    return abs(d) if d == 0 else d
+
+
 def _rounded_decimal(x: float | int, digits: int) -> Decimal:
-    """``x`` rounded as ROUND(x, digits), as the exact Decimal with ``digits`` decimals."""
-    q = Decimal(1).scaleb(-digits)
-    d = _d15(x).quantize(q, rounding=ROUND_HALF_UP, context=WIDE)  # WIDE: 1e308 too
-    return abs(d) if d == 0 else d  # never "-0.00"
+    """``x`` rounded as ROUND(x, digits), as the exact Decimal with ``digits`` decimals: the
+    15-significant-digit value a spreadsheet holds, then ``round_decimal``."""
+    return round_decimal(_d15(x), digits)
 
 
 def fmt_fixed(x: float | int, decimals: int = 2, *, thousands: bool = False) -> str:

@@ -1,9 +1,10 @@
 """Helpers shared by the PX6xx rule modules: showing figures, comparing at the stated precision."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from perfxl.draft.numbers import Figure
+from perfxl.numbers import round_decimal
 
 __all__ = ["shown", "amount_in", "rate_text", "off", "quantize"]
 
@@ -17,8 +18,8 @@ def shown(doc, f: Figure) -> str:
 
 
 def quantize(x: Decimal, places: int) -> Decimal:
-    """Excel's ROUND (half away from zero) to ``places`` decimals."""
-    return x.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Excel's ROUND (half away from zero) to ``places`` decimals (``perfxl.numbers``)."""
+    return round_decimal(x, places)
 
 
 def amount_in(x_yuan: Decimal, like: Figure) -> str:

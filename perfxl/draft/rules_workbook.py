@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from perfxl.numbers import fmt_fixed, fmt_percent
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import shown
 from perfxl.draft.numbers import Figure
@@ -184,10 +185,10 @@ def workbook_figure(ctx):
             want_d = Decimal(repr(float(want)))
             if kind == "money":
                 stated, target, tol = f.value_yuan, want_d * scale, f.tol_yuan
-                want_text = f"{want_d.quantize(Decimal(1).scaleb(-2))} {model.unit}"
+                want_text = f"{fmt_fixed(float(want), 2)} {model.unit}"
             elif kind == "rate":
                 stated, target, tol = f.value / 100, want_d, f.tol / 100
-                want_text = f"{(want_d * 100).quantize(Decimal(1).scaleb(-2))}%"
+                want_text = fmt_percent(float(want), 2)
             else:
                 stated, target, tol = f.value, want_d, Decimal("0.5")
                 want_text = f"{int(want_d)}"

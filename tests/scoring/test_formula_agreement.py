@@ -18,7 +18,7 @@ import pytest
 from perfxl import derived
 from perfxl.io.office.recalc import recalculate
 from perfxl.io.writing.xlsx_fill import write_model
-from perfxl.layout import FORMULA, INDICATOR_SCORE_FORMULA, LAYOUT
+from perfxl.layout import INDICATOR_SCORE_FORMULA, LAYOUT
 from perfxl.scoring import rules
 from perfxl.scoring.bands import WORKBOOK_BAND_VARIANTS, workbook_bands
 from tests.scoring.conftest import build_seed000, build_seed004
@@ -169,16 +169,7 @@ def test_formula_knows_every_band_variant():
 
 # ---- every formula cell of the template on the seed models ------------------------------------
 def _cell_owner() -> dict[tuple[str, str], tuple]:
-    owner = {}
-    for key, (_s, _b, f) in LAYOUT.fields.items():
-        if f.role == FORMULA and f.formula:
-            owner[LAYOUT.field_cell(key)] = ("field", key)
-    for tkey, (_s, t) in LAYOUT.tables.items():
-        for c in t.columns:
-            if c.role == FORMULA and c.formula:
-                for i in range(t.n_rows):
-                    owner[LAYOUT.table_cell(tkey, i, c.key)] = ("column", tkey, c.key, i)
-    return owner
+    return LAYOUT.formula_owners
 
 
 def python_value(model, owner):

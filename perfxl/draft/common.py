@@ -6,7 +6,7 @@ from decimal import Decimal
 from perfxl.draft.numbers import Figure
 from perfxl.numbers import round_decimal
 
-__all__ = ["shown", "amount_in", "rate_text", "off", "quantize"]
+__all__ = ["shown", "quote", "amount_in", "rate_text", "off", "quantize"]
 
 _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
                "亿元": Decimal(100000000), "亿": Decimal(100000000)}
@@ -15,6 +15,11 @@ _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000
 def shown(doc, f: Figure) -> str:
     """The figure as written in the draft ("3244335.7 元")."""
     return doc.raw[f.start:f.end].strip()
+
+
+def quote(doc, start: int, end: int) -> str:
+    """The draft's words from ``start`` to ``end`` on one line, as a message quotes them."""
+    return doc.raw[start:end].replace("\n", "")
 
 
 def quantize(x: Decimal, places: int) -> Decimal:

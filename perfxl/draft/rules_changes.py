@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, rate_text, shown
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -103,7 +103,7 @@ def direction(ctx):
             bad = word not in DOWN
         if bad:
             yield Hit(c.span, expected=fix, actual=word,
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "real": real, "word": word, "fix": fix,
                             "diff": "" if real == "相等" else " " + amount_in(abs(diff), cur)})
@@ -129,7 +129,7 @@ def change_amount(ctx):
         diff = abs(cur.value_yuan - prior.value_yuan)
         if off(amount.value_yuan, diff, tolerance(cur, prior, amount)):
             yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, amount),
                             "expected_text": amount_in(diff, amount)})
@@ -160,7 +160,7 @@ def change_rate(ctx):
             stated = -stated
         if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
             yield Hit(c.span, expected=float(rate), actual=float(stated),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
@@ -229,7 +229,7 @@ def change_restated(ctx):
             place = f"第 {where.line} 行" if where.line else (
                 f"第 {where.paragraph} 段" if where.paragraph else f"表 {where.table}")
             yield Hit(c.span, expected=_say(c2), actual=_say(c),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "this": _say(c), "where": place, "other": _say(c2)})
             break
         seen.setdefault(key, []).append((c, a, x))

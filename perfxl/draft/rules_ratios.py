@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import product
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, rate_text, shown
 from perfxl.draft.numbers import Figure, figures, tolerance
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
@@ -95,7 +95,7 @@ def ratio(ctx):
         if all(off(stated, x, r.tol / 100) for x in cands):
             best = min(cands, key=lambda x: abs(x - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "word": c.words.replace("完成预算的", "完成预算比例"),
                             "stated": shown(ctx.doc, r),
                             "expected_text": rate_text(best, max(r.places, 2))})
@@ -132,7 +132,7 @@ def budget_identity(ctx):
         want = i.value_yuan + a.value_yuan
         if off(f.value_yuan, want, tolerance(f, i, a)):
             yield Hit((f.label_start, f.end), expected=float(want), actual=float(f.value_yuan),
-                      args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
                             "label": f.label, "stated": shown(ctx.doc, f),
                             "expected_text": amount_in(want, f)})

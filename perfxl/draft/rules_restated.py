@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantize, shown
+from perfxl.draft.common import amount_in, quantize, quote, shown
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
@@ -54,7 +54,7 @@ def year_label(ctx):
             other = (f"{where.line} 行" if where and where.line else
                      f"{where.paragraph} 段" if where and where.paragraph else "本句“较上年”")
             yield Hit((f.label_start, f.end), expected=year, actual=f.year,
-                      args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "figure": shown(ctx.doc, f), "other": other, "year": year,
                             "stated": f.year})
 
@@ -92,7 +92,7 @@ def other_year(ctx):
             continue  # PX609 reports it
         done.add((a, b))
         yield Hit((f.label_start, f.end), expected=year, actual=f.year,
-                  args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                  args={"quote": quote(ctx.doc, f.label_start, f.end),
                         "year": year, "stated": f.year})
 
 
@@ -180,7 +180,7 @@ def _pairs(ctx, *, rounding: bool):
             yield Hit((f.label_start, f.end), expected=float(fine.value_yuan if rounding else
                                                              g.value_yuan),
                       actual=float(f.value_yuan),
-                      args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "label": f.label, "stated": shown(ctx.doc, f), "where": place,
                             "other": shown(ctx.doc, g), "fix": fix})
             break

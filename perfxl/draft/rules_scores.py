@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import shown
+from perfxl.draft.common import quote, shown
 
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
            "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
@@ -35,7 +35,7 @@ def score_total(ctx):
         n = c.figures[0]
         if abs(n.value - s) > n.tol:
             yield Hit(c.span, expected=float(s), actual=float(n.value),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "sum": s.normalize(), "n": len(items), "stated": shown(ctx.doc, n)})
 
 
@@ -91,7 +91,7 @@ def weight_sum(ctx):
         if abs(w.value - s) > w.tol and abs(w.value - s_all) > w.tol:
             na = [k for k in kids if ws[k].words == "不适用"]
             yield Hit(c.span, expected=float(s), actual=float(w.value),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "parts": " + ".join(str(weight(k)) for k in kids if k not in na),
                             "sum": s.normalize(), "stated": shown(ctx.doc, w),
                             "na": f"（不适用、不计分的 {len(na)} 项未计入）" if na else ""})
@@ -131,6 +131,6 @@ def enumeration(ctx):
         loose = sum(len([x for x in i.split(",") if x.strip()]) for i in c.items)
         if int(n.value) not in (len(c.items), loose):
             yield Hit(c.span, expected=len(c.items), actual=int(n.value),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", "")[:60],
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
                             "stated": shown(ctx.doc, n), "n": len(c.items),
                             "items": "、".join(c.items)[:80]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, rate_text, shown
 from perfxl.draft.numbers import Figure, tolerance
 
 
@@ -89,7 +89,7 @@ def share(ctx):
             continue
         if off(r.value / 100, x, r.tol / 100):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
-                      args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                      args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
                             "stated": shown(ctx.doc, r),
                             "expected_text": rate_text(x, max(r.places, 2))})
@@ -113,7 +113,7 @@ def share_without_percent(ctx):
         if c.basis == "%":
             continue
         yield Hit(c.span, expected=float(x), actual=float(r.value),
-                  args={"quote": ctx.doc.raw[c.span[0]:c.span[1]].replace("\n", ""),
+                  args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "stated": shown(ctx.doc, r), "literal": rate_text(r.value, 1),
                         "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
                         "expected_text": rate_text(x, max(r.places, 2))})

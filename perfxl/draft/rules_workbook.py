@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from perfxl.numbers import fmt_fixed, fmt_percent
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import shown
+from perfxl.draft.common import quote, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import norm_label
 
@@ -194,7 +194,7 @@ def workbook_figure(ctx):
                 want_text = f"{int(want_d)}"
             if abs(stated - target) > tol + Decimal("1e-9"):
                 yield Hit((f.label_start, f.end), expected=float(target), actual=float(stated),
-                          args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                          args={"quote": quote(ctx.doc, f.label_start, f.end),
                                 "what": what, "want": want_text, "stated": shown(ctx.doc, f)})
             break
 
@@ -284,6 +284,6 @@ def workbook_indicator(ctx):
                 want = Decimal(repr(float(actual)))
                 if abs(f.value - want) > f.tol:
                     yield Hit((f.label_start, f.end), expected=float(actual), actual=float(f.value),
-                              args={"quote": ctx.doc.raw[f.label_start:f.end].replace("\n", ""),
+                              args={"quote": quote(ctx.doc, f.label_start, f.end),
                                     "name": name, "want": f"{actual:g}", "stated": shown(ctx.doc, f)})
                 break

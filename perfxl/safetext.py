@@ -37,7 +37,6 @@ def cell_text(value: str, limit: int = EXCEL_CELL_LIMIT) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-
 def safe_value(value):
     """A cell value ready for openpyxl: strings through ``cell_text``, NaN/±inf as
     ``OUT_OF_RANGE`` text, others unchanged."""

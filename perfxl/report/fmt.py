@@ -25,6 +25,7 @@ import re
 from decimal import Decimal
 
 from perfxl.numbers import OUT_OF_RANGE, WIDE, _rounded_decimal, fmt_percent
+from perfxl.safetext import XML_ILLEGAL
 
 __all__ = [
     "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
@@ -208,8 +209,6 @@ def heading_ordinal(level: int, n: int) -> str:
     raise ValueError(f"heading level {level} is not 1..4")
 
 
-# Characters XML 1.0 cannot carry (Excel cells may hold them); they would corrupt a .docx.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _EXCEL_ESCAPE = re.compile(r"_x000[dD]_")
 
 
@@ -217,7 +216,7 @@ def clean_text(text: str) -> str:
     """Text as typed, minus what cannot go into a .docx: control characters and Excel's
     ``_x000D_`` escapes are removed, ``\\r\\n`` and ``\\r`` become ``\\n``."""
     text = _EXCEL_ESCAPE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return _XML_ILLEGAL.sub("", text)
+    return XML_ILLEGAL.sub("", text)  # XML 1.0 cannot carry them: they would corrupt a .docx
 
 
 def paragraphs(text: object, *, required: bool = False, empty: str | None = None) -> list[str]:

@@ -21,7 +21,8 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 #: Levels from the most to the least severe.
 LEVELS = (ERROR, WARNING, INFO)
 #: The location fields of a finding in a report draft (``None`` for a workbook finding).
-DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote")
+DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote", "from_line",
+                "from_paragraph")
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _SHEET_ORDER = {s.name: i for i, s in enumerate(LAYOUT.sheets)}
@@ -54,7 +55,10 @@ class Finding:
     * Draft location (a 自评报告 draft, ``perfxl.draft``; all ``None`` for a workbook finding):
       ``line`` (1-based line of a .txt), ``paragraph`` (1-based index of a .docx body paragraph,
       see ``perfxl.draft.reading``), ``table`` / ``row`` / ``col`` (1-based table of the .docx
-      body and the cell in it), ``quote`` (the exact fragment of the text the finding is about).
+      body and the cell in it), ``quote`` (the exact fragment of the text the finding is about),
+      ``from_line`` / ``from_paragraph``: for a cell of a table pasted one cell per line (a .txt,
+      or a .docx with one paragraph per line), the line (paragraph) where that table row starts;
+      the finding is about the row ``from_line`` .. ``line`` (``None`` otherwise).
     """
 
     rule: str
@@ -73,6 +77,8 @@ class Finding:
     row: int | None = None
     col: int | None = None
     quote: str | None = None
+    from_line: int | None = None
+    from_paragraph: int | None = None
 
     @property
     def location(self) -> tuple:
@@ -86,12 +92,15 @@ class Finding:
 
     @property
     def place(self) -> str:
-        """Where to fix it, in Chinese: ``第 12 行``, ``第 3 段``, ``表 1 第 2 行第 3 列``, or
+        """Where to fix it, in Chinese: ``第 12 行``, ``第 3 段``, ``第 9–12 行`` (a table row
+        pasted one cell per line, ending at the cell), ``表 1 第 2 行第 3 列``, or
         ``工作表!单元格`` for a workbook finding ("" for the whole file)."""
         if self.line is not None:
-            return f"第 {self.line} 行"
+            return (f"第 {self.from_line}–{self.line} 行" if self.from_line
+                    else f"第 {self.line} 行")
         if self.paragraph is not None:
-            return f"第 {self.paragraph} 段"
+            return (f"第 {self.from_paragraph}–{self.paragraph} 段" if self.from_paragraph
+                    else f"第 {self.paragraph} 段")
         if self.table is not None:
             return f"表 {self.table} 第 {self.row} 行第 {self.col} 列"
         return f"{self.sheet}!{self.cell}" if self.sheet else ""
@@ -118,8 +127,8 @@ class Finding:
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"rule", "level", "message", "sheet", "cell", "expected",
         "actual"}`` (the file is given once per file in the report), plus, for a finding in a
-        report draft, ``{"line", "paragraph", "table", "row", "col", "quote"}`` (``null`` where
-        not applicable)."""
+        report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
+        "from_paragraph"}`` (``null`` where not applicable)."""
         d = asdict(self)
         keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual")
         if self.in_draft:

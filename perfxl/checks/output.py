@@ -142,8 +142,10 @@ def to_sarif(results: list[FileResult]) -> str:
             if f.in_draft:
                 props.update({k: getattr(f, k) for k in DRAFT_FIELDS})
                 region: dict[str, Any] = {}
-                if f.line is not None:
-                    region["startLine"] = f.line
+                if f.line is not None:  # a table row pasted one cell per line spans lines
+                    region["startLine"] = f.from_line or f.line
+                    if f.from_line:
+                        region["endLine"] = f.line
                 if f.quote:
                     region["snippet"] = {"text": f.quote}
                 if region:
@@ -186,6 +188,8 @@ def to_github(results: list[FileResult]) -> str:
         for f in r.findings:
             title = f"{f.rule} {f.place}" if f.place else f.rule
             at = f",line={f.line}" if f.line is not None else ""
+            if f.from_line:
+                at = f",line={f.from_line},endLine={f.line}"
             msg = f"{f.message}（原文：{f.quote}）" if f.quote else f.message
             lines.append(f"::{cmd[f.level]} file={_gh_prop(r.file)}{at},title={_gh_prop(title)}::"
                          f"{_gh_data(msg)}")

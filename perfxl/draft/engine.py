@@ -2,7 +2,9 @@
 
 A draft rule takes a ``DraftCtx`` and yields ``perfxl.checks.registry.Hit`` records whose
 ``where`` is the ``(start, end)`` span of the claim in ``Doc.text``; the engine turns the span
-into the unit's location (line / paragraph / table cell) and the exact quote.
+into the unit's location (line / paragraph / table cell) and the exact quote.  A span in a cell
+of a table pasted one cell per line also gets the line (paragraph) where that row starts
+(``Finding.from_line`` / ``from_paragraph``): the row is what the reader must look at.
 """
 from __future__ import annotations
 
@@ -38,16 +40,33 @@ class DraftCtx:
         from perfxl.draft.tables import read_tables
         return read_tables(self.doc)
 
+    @cached_property
+    def row_starts(self) -> dict[int, int]:
+        """Unit index of a cell of a one-cell-per-line table row -> unit index of the row's
+        first cell (only for rows spread over several units)."""
+        doc, out = self.doc, {}
+        for t in self.tables:
+            for r in t.rows:
+                idx = [doc.unit_at(c.start) for c in r.cells]
+                if len(set(idx)) > 1 and not doc.units[idx[0]].in_table:
+                    out.update({i: idx[0] for i in idx})
+        return out
+
 
 def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
     out = []
     for hit in rule.func(ctx):
         start, end = hit.where
         unit, quote = ctx.doc.locate(start, end)
+        first = ctx.row_starts.get(ctx.doc.unit_at(start))
+        head = ctx.doc.units[first] if first is not None and first != ctx.doc.unit_at(start) \
+            else None
         out.append(Finding(rule.code, rule.level, ctx.doc.file, "", "",
                            rule.message.format(**hit.args), hit.expected, hit.actual,
                            tuple(hit.related), line=unit.line, paragraph=unit.paragraph,
-                           table=unit.table, row=unit.row, col=unit.col, quote=quote))
+                           table=unit.table, row=unit.row, col=unit.col, quote=quote,
+                           from_line=head.line if head else None,
+                           from_paragraph=head.paragraph if head else None))
     return out
 
 

@@ -64,10 +64,13 @@ def test_draft_findings_sort_by_line_and_place():
     assert got == [3, 7, 12]
     assert d(line=12).place == "第 12 行" and d(paragraph=4).place == "第 4 段"
     assert d(table=1, row=2, col=3).place == "表 1 第 2 行第 3 列"
+    assert d(line=72, from_line=69).place == "第 69–72 行"
+    assert d(paragraph=72, from_paragraph=69).place == "第 69–72 段"
     assert f().place == "部门自评表!B10" and not f().in_draft
 
 
 def test_draft_json_shape():
     got = d(line=3).as_dict()
-    assert list(got)[7:] == ["line", "paragraph", "table", "row", "col", "quote"]
+    assert list(got)[7:] == ["line", "paragraph", "table", "row", "col", "quote", "from_line",
+                             "from_paragraph"]
     assert got["line"] == 3 and got["paragraph"] is None and got["quote"] == "减少210276.21元"

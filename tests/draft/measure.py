@@ -7,6 +7,8 @@
 * an item's lines are its claim_line and other_line; the audit quotes a table's cells one per
   line ("\t53\n\t94.00%" at claim_line 71), so a quote of k lines covers claim_line ..
   claim_line + k - 1 (``strict=True`` keeps only the two lines themselves);
+* a finding is *on* its line, or on every line of the table row it names (``from_line`` ..
+  ``line``, a row pasted one cell per line);
 * an error item is *found* when a finding (any level) is on one of its lines;
   ``errors_as_error`` counts those with an error-level finding there;
 * a warning item is *found as a warning* when a warning-level finding is on one of its lines;
@@ -51,6 +53,14 @@ def place(f) -> int | None:
     return f.line if f.line is not None else f.paragraph
 
 
+def places(f) -> range:
+    """The lines a finding is reported on: its line, or the table row it names (``from_line``
+    .. ``line`` for a table pasted one cell per line)."""
+    last = place(f)
+    first = f.from_line if f.line is not None else f.from_paragraph
+    return range(first or last, last + 1)
+
+
 def _lines(a: dict, strict: bool) -> set[int]:
     out = set()
     for n, q in ((a["claim_line"], a["claim_quote"]), (a["other_line"], a["other_quote"])):
@@ -69,13 +79,14 @@ def measure(findings: dict[str, list], *, strict: bool = False) -> dict:
         audited = {n for a in items for n in _lines(a, strict)}
         at: dict[int, list] = {}
         for f in fs:
-            at.setdefault(place(f), []).append(f)
+            for n in places(f):
+                at.setdefault(n, []).append(f)
         s = {"errors": 0, "errors_found": 0, "errors_as_error": 0, "warnings": 0,
              "warnings_as_warning": 0, "missed": [], "stray": [], "holds": 0,
              "holds_broken": 0, "broken": []}
         for a in items:
             lines = _lines(a, strict)
-            got = [f for n in lines for f in at.get(n, [])]
+            got = [f for n in sorted(lines) for f in at.get(n, [])]
             if a["severity"] == "error":
                 s["errors"] += 1
                 s["errors_found"] += bool(got)
@@ -89,7 +100,7 @@ def measure(findings: dict[str, list], *, strict: bool = False) -> dict:
                 if not ok:
                     s["missed"].append(a["id"])
         for f in fs:
-            if f.level == "error" and place(f) not in audited:
+            if f.level == "error" and not audited.intersection(places(f)):
                 s["stray"].append(f"{f.rule}@{place(f)}")
         s["stray_errors"] = len(s["stray"])
         for h in holds:

@@ -43,3 +43,24 @@ def test_github_junit_text():
     assert names == ["PX603 第 12 行", "PX601 表 1 第 2 行第 3 列"]
     text = render(RESULTS, "text")
     assert "第 12 行" in text and "原文：减少210276.21元" in text and "表 1 第 2 行第 3 列" in text
+
+
+def test_a_table_row_pasted_one_cell_per_line_is_reported_as_its_lines(tmp_path):
+    """Seed 004's 基础数据表 row "56 / 53 / 94.00%" (lines 70–72 under an empty first cell at
+    69): the finding is on the 94.00% cell and names the row 69–72 in every format."""
+    from perfxl.draft import check_draft
+    p = tmp_path / "staff.txt"
+    p.write_text("\t基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t控制率\n\n"
+                 "\t\n\t56\n\t53\n\t94.00%\n", "utf-8")
+    (f,) = check_draft(p, select=["PX616"])
+    assert (f.from_line, f.line, f.quote, f.place) == (8, 11, "94.00%", "第 8–11 行")
+    res = [FileResult(str(p), (f,))]
+    assert json.loads(render(res, "json"))["files"][0]["findings"][0]["from_line"] == 8
+    region = json.loads(render(res, "sarif"))["runs"][0]["results"][0]["locations"][0][
+        "physicalLocation"]["region"]
+    assert (region["startLine"], region["endLine"]) == (8, 11)
+    assert f",line=8,endLine=11,title=PX616 第 8–11 行::" in render(res, "github")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("三公经费支出5.76万元，较上年11.37万元增加5.61万元。\n", "utf-8")
+    got = check_draft(prose)  # a finding in prose names its line only
+    assert got and all(g.from_line is None and g.place == "第 1 行" for g in got)

@@ -39,7 +39,7 @@ def test_docx_gives_the_same_findings_as_txt(txt_findings, docx_findings):
 
 @pytest.mark.parametrize("kind", ["txt", "docx"])
 def test_audit_measure(kind, txt_findings, docx_findings):
-    m = measure(txt_findings if kind == "txt" else docx_findings)
+    m = measure(txt_findings if kind == "txt" else docx_findings, strict=True)
     tot = m["total"]
     assert tot["errors"] == 18
     assert tot["error_recall"] >= 0.9, m

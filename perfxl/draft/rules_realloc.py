@@ -63,7 +63,7 @@ def _target_name(m: re.Match) -> str:
                         "“部门预算资金支出率”指标。\n(3)财务合规性(4分)。自评得分4分。"),
              passes("目标指标的分值已含调入的 3 分",
                     text="1. 资金管理。指标分值10分。\n(1)部门预算资金支出率(6分)。\n自评得分6分。\n"
-                         "(2)资金下达合法性(3分)。\n本部门无转移支付，本项指标不考核，3分分值调整至"
+                         "(2)资金下达合法性(3分)。本项指标不适用，不计分，3分分值调整至"
                          "“部门预算资金支出率”指标。\n(3)财务合规性(4分)。自评得分4分。"),
              passes("找不到目标指标的标题",
                     text="1. 资金管理。指标分值10分。\n(1)部门预算资金支出率(3分)。\n自评得分3分。\n"
@@ -77,8 +77,9 @@ def weight_moved(ctx):
     X 的标题已含调入的分值（上级分值之和因此多出 N 分）、不考核那项的标题分值小于 N 时不报告。
     是否确已调整只能由分值之和推断，故为警告。
 
-    合格：“(1)部门预算资金支出率(6分)”，“(2)资金下达合法性(3分)”不考核、“3分分值调整至
-    ‘部门预算资金支出率’指标”，上级“资金管理”仍为 10 分（6 + 4，不考核的一项不计）。
+    合格：“(1)部门预算资金支出率(6分)”，“(2)资金下达合法性(3分)。本项指标不适用，不计分，
+    3分分值调整至‘部门预算资金支出率’指标”，上级“资金管理”为 10 分（6 + 4，不适用的一项
+    不计）。
     不合格：“本项指标不考核，3 分分值调整至‘部门预算资金支出率’指标”，而该指标标题仍写
     “（3 分）”、自评得分 3 分，上级“资金管理。指标分值 22 分”= 3 + 3 + 3 + 2 + 4 + 3 + 4
     （seed 000 第 180 行、第 158 行）。
@@ -115,54 +116,68 @@ def weight_moved(ctx):
             i = parent_of.get(i)
         return True
 
-    scores = ctx.claims.of("score")
+    moves: dict[int, list[tuple[int, int, Decimal, int]]] = {}  # target -> (span, n, source)
     for a, b in doc.sentences:
-        for rx in (_MOVE_N, _MOVE):
-            m = rx.search(flat, a, b)
-            if m:
-                break
-        else:
-            continue
-        src = section_of(m.start())
-        if src is None or kids_of[src] or src not in parent_of:
-            continue  # not in a leaf indicator's section (or one without a parent to sum to)
-        if not _NOT_ASSESSED.search(flat, ws[src].span[0], ends[src]):
-            continue
-        w_src = ws[src].figures[0].value
-        n = Decimal(m.group("n")) if "n" in m.groupdict() and m.group("n") else w_src
-        if n <= 0 or n > w_src:
-            continue  # the moved points are not (all) counted at the not-assessed indicator
-        x = _target_name(m)
-        if len(x) < 2:
-            continue
-        tgt = _find(x, names, src, parent_of, kids_of)
-        if tgt is None or kids_of[tgt]:
-            continue
-        if tgt not in parent_of or not (consistent(parent_of[src])
-                                        and consistent(parent_of[tgt])):
+        found = list(_MOVE_N.finditer(flat, a, b)) or list(_MOVE.finditer(flat, a, b))
+        for m in found:
+            src = section_of(m.start())
+            if src is None or kids_of[src] or src not in parent_of:
+                continue  # not in a leaf indicator's section (or one without a parent)
+            if not _NOT_ASSESSED.search(flat, ws[src].span[0], ends[src]):
+                continue
+            w_src = ws[src].figures[0].value
+            n = Decimal(m.group("n")) if "n" in m.groupdict() and m.group("n") else w_src
+            if n <= 0 or n > w_src:
+                continue  # the moved points are not (all) counted at the not-assessed indicator
+            tgt = _find(_target_name(m), names, src, parent_of)
+            if tgt is None or kids_of[tgt] or tgt not in parent_of:
+                continue
+            start, end = m.start(), m.end()
+            while start > a and flat[start - 1] not in ",;:。!?":
+                start -= 1  # from the clause's start ("本项分值计入……")
+            end += 2 if flat.startswith("指标", end) else 0
+            moves.setdefault(tgt, []).append((start, end, n, src))
+
+    out_of: dict[int, Decimal] = {}  # source -> points it gives away
+    for ms in moves.values():
+        for *_, n, src in ms:
+            out_of[src] = out_of.get(src, Decimal(0)) + n
+    scores = ctx.claims.of("score")
+    for tgt, ms in moves.items():
+        if any(out_of[src] > ws[src].figures[0].value for *_, src in ms):
+            continue  # more points given away than the not-assessed indicator has
+        if not all(consistent(parent_of[i]) for i in {tgt, *(src for *_, src in ms)}):
             continue  # the weights as written already include the moved points (or disagree)
         t = ws[tgt].figures[0]
+        n = sum((n for _, _, n, _ in ms), Decimal(0))
         want = t.value + n
-        own = [s for s in scores if ws[tgt].span[0] <= s.span[0] < ends[tgt] and s.words == "item"]
+        own = [c for c in scores if ws[tgt].span[0] <= c.span[0] < ends[tgt] and c.words == "item"]
         if own and own[0].figures[0].value > want:
             continue  # scored out of more than even the adjusted weight: another problem
         where = doc.locate(*ws[tgt].span)[0]
         place = (f"第 {where.line} 行" if where.line else
                  f"第 {where.paragraph} 段" if where.paragraph else "")
-        p = parent_of[src]
-        yield Hit(m.span(), expected=float(want), actual=float(t.value),
-                  args={"quote": quote(doc, m.start(), m.end()), "target": names[tgt],
-                        "want": want.normalize(), "own": t.value.normalize(),
-                        "n": n.normalize(), "where": place, "stated": shown(doc, t),
-                        "score": (f"、自评得分 {shown(doc, own[0].figures[0])}" if own else ""),
-                        "parent": names[p],
-                        "sum": sum((ws[k].figures[0].value for k in kids_of[p]),
-                                   Decimal(0)).normalize()})
+        for start, end, _, src in ms:
+            p = parent_of[src]
+            total = sum((ws[k].figures[0].value for k in kids_of[p]), Decimal(0))
+            yield Hit((start, end), expected=float(want), actual=float(t.value),
+                      args={"quote": quote(doc, start, end), "target": names[tgt],
+                            "want": _num(want), "own": _num(t.value), "n": _num(n),
+                            "where": place, "stated": shown(doc, t),
+                            "score": f"、自评得分 {shown(doc, own[0].figures[0])}" if own else "",
+                            "parent": names[p], "sum": _num(total)})
 
 
-def _find(x: str, names: list[str], src: int, parent_of: dict, kids_of: dict) -> int | None:
+def _num(x: Decimal) -> str:
+    """A weight as written in a message: 20, 2.5."""
+    return format(x.normalize(), "f")
+
+
+def _find(x: str, names: list[str], src: int, parent_of: dict) -> int | None:
     """The heading named ``x``: the one of that name, else the one whose name contains ``x`` or
     is contained in it (a sibling of ``src`` first); ``None`` when none or several."""
+    if len(x) < 2:
+        return None
     cands = [i for i, nm in enumerate(names) if i != src and nm == x]
     if not cands:
         cands = [i for i, nm in enumerate(names) if i != src and len(nm) >= 3

@@ -20,7 +20,8 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, shown
 from perfxl.draft.numbers import Figure
-from perfxl.draft.tables import Cell, Row, Table, _is_header, figure_of
+from perfxl.draft.tables import Cell, Table, _is_header, figure_of
+from perfxl.draft.text import FULLWIDTH
 
 __all__ = ["LRow", "logical_rows", "item_number", "blocks", "Block"]
 
@@ -58,7 +59,8 @@ def item_number(text: str) -> tuple[int, int, tuple[int, int]] | None:
             return None  # a list inside the cell, not the row's number
         n = m.group("n")
         num = int(n) if n.isdigit() else _cn(n)
-        return (level, num, (m.start("n"), m.end())) if num else None
+        lead = len(text) - len(text.lstrip())
+        return (level, num, (lead, m.end())) if num else None
     return None
 
 
@@ -126,14 +128,17 @@ def _split(cells: list[Cell], width: int) -> list[list[Cell]]:
 
 
 def logical_rows(doc, table: Table) -> list[LRow]:
+    """The rows of ``table``, glued rows split, the cells' texts with full-width digits and
+    punctuation as ASCII (so "１２０．５０万元" is a figure)."""
     width = _width(table)
     out = []
     for r in table.rows:
-        if r.header is None and _is_header(r.cells):
-            out.append(LRow(r.cells, None, True))
+        cells = [Cell(c.text.translate(FULLWIDTH), c.start, c.end) for c in r.cells]
+        if r.header is None and _is_header(cells):
+            out.append(LRow(cells, None, True))
             continue
-        for cells in _split(r.cells, width):
-            out.append(LRow(cells, r.header))
+        for part in _split(cells, width):
+            out.append(LRow(part, r.header))
     return out
 
 

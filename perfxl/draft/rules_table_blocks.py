@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, shown
+from perfxl.draft.common import amount_in, quantize, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import Cell, Table, _is_header, figure_of
 from perfxl.draft.text import FULLWIDTH
 
 __all__ = ["LRow", "logical_rows", "item_number", "blocks", "Block"]
 
-_CN_DIGITS = "一二三四五六七八九十"
 _NUMBERING = ((1, re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
               (2, re.compile(r"^\s*\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)")),
               (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、](?!\d)")),
@@ -347,7 +346,7 @@ def table_breakdown(ctx):
             for c in cols:
                 parts = " + ".join(shown(doc, f) for f in c.parts)
                 blank = f"（另有 {c.blanks} 格空白）" if c.blanks else ""
-                texts.append(f"“{c.name}”：分项 {parts} = {_num(c.sum, c.stated)}{blank}，"
+                texts.append(f"“{c.name}”：分项 {parts} = {_num(doc, c.sum, c.stated)}{blank}，"
                              f"合计行写 {shown(doc, c.stated)}")
             first = cols[0]
             yield Hit((first.cell.start, first.cell.end), expected=float(first.sum),
@@ -355,11 +354,12 @@ def table_breakdown(ctx):
                       args={"row": b.total.label, "n": len(b.parts), "columns": "；".join(texts)})
 
 
-def _num(x: Decimal, like: Figure) -> str:
-    places = max([like.places, 0])
+def _num(doc, x: Decimal, like: Figure) -> str:
+    """A sum written like the total it is compared with (unit, decimals, thousands commas)."""
     if like.unit:
         return amount_in(x, like)
-    return format(x.quantize(Decimal(1).scaleb(-places)) if places else x.normalize(), "f")
+    v = quantize(x, like.places)
+    return f"{v:,.{like.places}f}" if "," in shown(doc, like) else f"{v:.{like.places}f}"
 
 
 def _where(doc, pos: int) -> str:

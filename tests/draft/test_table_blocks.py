@@ -47,8 +47,8 @@ def test_yuan_table_with_a_column_off_fires_once_naming_each_column():
     f = found[0]
     assert f.level == "warning"
     assert f.from_line == 7 and f.line == 9  # the total row, at its first column off
-    assert "“本年预算数”：分项 2,000.00 + 2,000.00 = 4000.00" in f.message
-    assert "“本年决算数”：分项 1,300.00 + 1,000.00 = 2300.00" in f.message
+    assert "“本年预算数”：分项 2,000.00 + 2,000.00 = 4,000.00" in f.message
+    assert "“本年决算数”：分项 1,300.00 + 1,000.00 = 2,300.00" in f.message
     assert "上年决算数" not in f.message
     assert f.expected == pytest.approx(4000) and f.actual == pytest.approx(5000)
 
@@ -188,3 +188,12 @@ def test_item_number():
     assert item_number("3.14 万元") is None
     assert item_number("1.招商引资项目； 2.外经外贸规模") is None
     assert item_number("公务接待") is None
+
+
+def test_duplicate_full_width_number_in_a_glued_row():
+    text = _table(("经费控制情况（万元）", "预算数", "决算数"),
+                  ("１、公务用车", "３", "２"),
+                  ("２、公务接待", "１．２０", "０．８１", "２、本级专项资金", "３２０", "３２０"))
+    found = _found(text, "PX623")
+    assert [(f.line, f.quote) for f in found] == [(12, "２、本级专项资金")]
+    assert "序号“２、”重复（另见第 9 行）" in found[0].message

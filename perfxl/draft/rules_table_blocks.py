@@ -3,9 +3,8 @@ columns against the total row, and an item number used twice in one table.
 
 Helpers (``perfxl.draft.tables`` gives the rows):
 
-* ``logical_rows(doc, table)``: the table's rows, a row glued to the next one split in two
-  (a table pasted one cell per line loses the blank line between two rows: "3、公务接待 / 2.4 /
-  0.81 / 793.24 / 3、本级专项资金 / 320 / 320" is two rows of a four-column table).
+* ``logical_rows(doc, table)``: the table's rows (``perfxl.draft.tables`` splits a row glued to
+  the next one), header rows marked.
 * ``item_number(text)``: the item number a row's label opens with ("3、", "(2)", "二、") as
   ``(level, number, span)``; levels as the headings' (一、=1, (一)=2, 1.=3, (1)=4).  A cell that
   numbers its own list ("1.招商引资项目；2.外经外贸规模") is no numbered row.
@@ -20,8 +19,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, quantize, shown
 from perfxl.draft.numbers import Figure
-from perfxl.draft.tables import Cell, Table, _is_header, figure_of
-from perfxl.draft.text import FULLWIDTH
+from perfxl.draft.tables import _BLANK, Cell, Table, _is_header, figure_of
 
 __all__ = ["LRow", "logical_rows", "item_number", "blocks", "Block"]
 
@@ -36,7 +34,6 @@ _QIZHONG = re.compile(r"^\s*其中\s*[:,、]?")
 _TOTAL_WORDS = ("合计", "总计", "小计", "总额", "合  计", "总  计")
 #: columns whose figures do not add up (rates, targets, achieved values)
 _NOT_ADDITIVE = ("率", "指标值", "完成值", "目标值", "偏差", "%", "比重", "占比", "增幅", "增长")
-_BLANK = re.compile(r"^[\s\-—–/／、]*$")
 
 
 def _cn(s: str) -> int:
@@ -104,41 +101,11 @@ class LRow:
         return any(c.number for c in self.cells)
 
 
-def _width(table: Table) -> int:
-    for r in table.rows:
-        if r.header:
-            return len(r.header)
-    lens = sorted(len(r.cells) for r in table.rows)
-    return lens[len(lens) // 2] if lens else 0
-
-
-def _split(cells: list[Cell], width: int) -> list[list[Cell]]:
-    """A row longer than the table is wide that reads "label, figures, label, figures": two rows."""
-    if len(cells) <= width or not cells or cells[0].number or not cells[0].text.strip():
-        return [cells]
-    for i in range(2, len(cells)):
-        c = cells[i]
-        before = cells[1:i]
-        if (c.text.strip() and not c.number and any(b.number for b in before)
-                and all(b.number or _BLANK.match(b.text) for b in before)
-                and any(x.number for x in cells[i + 1:])):
-            return [cells[:i]] + _split(cells[i:], width)
-    return [cells]
-
-
 def logical_rows(doc, table: Table) -> list[LRow]:
-    """The rows of ``table``, glued rows split, the cells' texts with full-width digits and
-    punctuation as ASCII (so "１２０．５０万元" is a figure)."""
-    width = _width(table)
-    out = []
-    for r in table.rows:
-        cells = [Cell(c.text.translate(FULLWIDTH), c.start, c.end) for c in r.cells]
-        if r.header is None and _is_header(cells):
-            out.append(LRow(cells, None, True))
-            continue
-        for part in _split(cells, width):
-            out.append(LRow(part, r.header))
-    return out
+    """The rows of ``table`` (glued rows already split by ``perfxl.draft.tables``), header
+    rows marked."""
+    return [LRow(r.cells, None, True) if r.header is None and _is_header(r.cells)
+            else LRow(r.cells, r.header) for r in table.rows]
 
 
 def _key(doc, row: LRow, i: int) -> int:

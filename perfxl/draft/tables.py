@@ -76,6 +76,13 @@ def _is_header(cells: list[Cell]) -> bool:
             and sum(any(w in t for w in _HEAD_WORDS) for t in texts) >= 2)
 
 
+def _text(doc, i: int) -> str:
+    """Unit ``i``'s text with full-width digits and punctuation as ASCII (``Doc.text``), so
+    "１２０．５０万元" is a number cell."""
+    a = doc.starts[i]
+    return doc.text[a:a + len(doc.units[i].text)]
+
+
 def _txt_rows(doc) -> list[tuple[list[Cell], int]]:
     """Rows of tab-indented cells, with the index of their first unit."""
     rows, cur, first = [], [], 0
@@ -87,13 +94,13 @@ def _txt_rows(doc) -> list[tuple[list[Cell], int]]:
             s = doc.starts[i] + len(t) - len(t.lstrip(" \t"))
             if not cur:
                 first = i
-            cur.append(Cell(t.strip(" \t\u3000"), s, doc.starts[i] + len(t.rstrip())))
+            cur.append(Cell(_text(doc, i).strip(" \t\u3000"), s, doc.starts[i] + len(t.rstrip())))
             continue
         if cur and not t.strip():
             rows.append((cur, first))
             cur = []
         elif cur and t.strip():  # a line continuing the last cell ("(万元)")
-            cur[-1].text += t.strip()
+            cur[-1].text += _text(doc, i).strip()
     if cur:
         rows.append((cur, first))
     return rows
@@ -106,13 +113,53 @@ def _docx_rows(doc) -> list[tuple[list[Cell], int]]:
         if u.in_table:
             key = (u.table, u.row)
             s = doc.starts[i]
-            rows.setdefault(key, []).append(Cell(u.text.strip(), s, s + len(u.text)))
+            rows.setdefault(key, []).append(Cell(_text(doc, i).strip(), s, s + len(u.text)))
             firsts.setdefault(key, i)
     return [(cells, firsts[k]) for k, cells in rows.items()]
 
 
+def _width(table: Table) -> int:
+    """Cells per row: the header's, else the median row's."""
+    for r in table.rows:
+        if r.header:
+            return len(r.header)
+    lens = sorted(len(r.cells) for r in table.rows)
+    return lens[len(lens) // 2] if lens else 0
+
+
+_BLANK = re.compile(r"^[\s\-—–/／、]*$")
+
+
+def _split(cells: list[Cell], width: int) -> list[list[Cell]]:
+    """A row longer than the table is wide that reads "label, figures, label, figures": two
+    rows glued together (a table pasted one cell per line lost the blank line between them:
+    seed 004 "3、公务接待 / 2.4 / 0.81 / 793.24 / 3、本级专项资金 / 320 / 320")."""
+    if len(cells) <= width or not cells or cells[0].number or not cells[0].text.strip():
+        return [cells]
+    for i in range(2, len(cells)):
+        c = cells[i]
+        before = cells[1:i]
+        if (c.text.strip() and not c.number and any(b.number for b in before)
+                and all(b.number or _BLANK.match(b.text) for b in before)
+                and any(x.number for x in cells[i + 1:])):
+            return [cells[:i]] + _split(cells[i:], width)
+    return [cells]
+
+
+def _unglue(table: Table) -> Table:
+    width = _width(table)
+    rows = []
+    for r in table.rows:
+        parts = _split(r.cells, width) if r.header is not None or not _is_header(r.cells) \
+            else [r.cells]
+        rows += [Row(p, r.header) for p in parts]
+    table.rows = rows
+    return table
+
+
 def read_tables(doc) -> list[Table]:
-    """Every table of the draft with its rows and their column names."""
+    """Every table of the draft with its rows (glued rows split, ``_split``) and their column
+    names.  Cell texts have full-width digits and punctuation as ASCII."""
     tables: list[Table] = []
     header: list[str] | None = None
     for cells, _first in sorted(_txt_rows(doc) + _docx_rows(doc), key=lambda r: r[1]):
@@ -128,7 +175,7 @@ def read_tables(doc) -> list[Table]:
             tables[-1].rows.append(Row(cells, None))
             continue
         tables[-1].rows.append(Row(cells, header))
-    return tables
+    return [_unglue(t) for t in tables]
 
 
 def figure_of(doc, cell: Cell) -> Figure | None:

@@ -169,11 +169,14 @@ def pairs(doc, table: Table, row: Row) -> list[Pair]:
     """The label/value pairs of a row: a non-number cell followed by a number cell that is not
     followed by another number cell (a row of several columns, "三公经费 | 11.37 | 55.77 |
     5.76", has no pair; "一般公共预算： | 3667.49 | 其中:基本支出： | 2202.32" has two).  A row
-    shaped as its header (as many cells, give or take a merged one) is read by columns, not in
-    pairs."""
+    with a number cell that follows no label ("3.公务接待 | 2.40 | | 0.81"), or with as many cells
+    as its header, is read by columns, not in pairs."""
     out, cells = [], row.cells
-    if row.header and abs(len(cells) - len(row.header)) <= 1:
+    if row.header and len(cells) == len(row.header):
         return out
+    for i, c in enumerate(cells):
+        if c.number and (i == 0 or cells[i - 1].number or not cells[i - 1].text.strip()):
+            return out
     for i in range(len(cells) - 1):
         lab, val = cells[i], cells[i + 1]
         nxt = cells[i + 2] if i + 2 < len(cells) else None

@@ -106,7 +106,8 @@ _STAFF_TABLE = ("\t基础数据表\n\n\t财政供养人员情况\n\t编制数\n\
 
 
 def _name(f: Figure) -> str:
-    return re.sub(r"^(?:核定|核对|共有|有)", "", f.label) or f.label
+    """"本局核定行政编制" -> "行政编制"."""
+    return re.sub(r"^(?:.*?(?:核定|核对))?(?:共有|有)?", "", f.label) or f.label
 
 
 def _authorized(f: Figure) -> bool:
@@ -134,7 +135,7 @@ def _staff_statement(ctx):
         if not out:
             continue
         first = out[0]
-        if not _TYPES.search(first.label) and len(out) >= 1:
+        if not _TYPES.search(first.label):  # "核定编制81名，其中：…"
             return first, out[1:]
         if len(out) >= 2:
             return None, out
@@ -173,7 +174,8 @@ def table_staff(ctx):
         return
     total, parts = got
     stated_total = total.value if total is not None else sum(p.value for p in parts)
-    stated = [f.value for f, _ in _prose(ctx) if _authorized(f)]
+    # a 编制数 of the whole stated elsewhere in the prose ("财政供养人员编制数56人")
+    stated = [f.value for f, _ in _prose(ctx) if _authorized(f) and not _TYPES.search(f.label)]
     done = set()
     for t in ctx.tables:
         for r in t.rows:
@@ -209,7 +211,7 @@ _BREAKDOWN = re.compile(
     r"(?:的)?(?P<how>具体使用情况|使用情况|支出情况|具体情况|构成情况|具体构成|构成|组成|明细|"
     r"主要包括|包括|具体为|分别为|主要用于|用于)\s*(?:如下)?\s*[:,]")
 
-_SELF_TABLE = ("\t部门整体支出绩效自评表\n\n\t\n\t一般公共预算：\n\t3667.49\n\t其中:基本支出：\n"
+_SELF_TABLE = ("\t部门整体支出绩效自评表\n\n\t单位：万元\n\n\t\n\t一般公共预算：\n\t3667.49\n\t其中:基本支出：\n"
                "\t{basic}\n\n\t\n\t纳入专户管理的非税收入拨款：\n\t79.41\n\t项目支出：\n\t{project}\n")
 _BASIC = ("1、基本支出具体使用情况：工资福利支出为924.72万；商品和服务支出为265.4万；"
           "对个人和家庭的补助为1009.27万；资本性支出为2.94万。\n")
@@ -273,9 +275,10 @@ def table_breakdown(ctx):
             s = sum((q.value_yuan for q in parts), Decimal(0))
             total = _yuan(p.figure.value, unit)
             gap = abs(s - total)
-            if gap <= _half(p.figure.places, unit) + Decimal("1e-9") or (partial and s < total):
-                break
             slack = sum((q.tol_yuan for q in parts), _half(p.figure.places, unit))
+            if (gap <= _half(p.figure.places, unit) + Decimal("1e-9") or (partial and s < total)
+                    or (p.unit is None and gap > slack)):  # a table without its unit: only a near miss
+                break
             like = parts[0]
             start, end = parts[0].label_start, parts[-1].end
             yield Hit((start, end), expected=float(s), actual=float(total),
@@ -308,12 +311,9 @@ def table_restatements(ctx):
             if not same_quantity(k, tk):
                 continue
             unit = p.unit or _unit_of(f)
-            tv = _yuan(p.figure.value, unit)
-            gap = abs(f.value_yuan - tv)
-            coarse = min(f.places, p.figure.places)
-            one = _half(coarse, unit if f.places > p.figure.places else _unit_of(f)) * 2
-            if f.places == p.figure.places:
-                one = max(_half(f.places, _unit_of(f)), _half(p.figure.places, unit)) * 2
+            gap = abs(f.value_yuan - _yuan(p.figure.value, unit))
+            # one unit of the coarser last digit of the two, in 元
+            one = 2 * max(_half(f.places, _unit_of(f)), _half(p.figure.places, unit))
             if gap > one / 2 + Decimal("1e-9"):
                 yield f, t, p, gap, one, p.unit is not None
             break

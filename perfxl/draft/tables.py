@@ -161,7 +161,8 @@ class Pair:
     label: Cell
     value: Cell
     figure: Figure
-    #: the money unit of a bare number: its own, else the label's, else the header's / title's
+    #: the money unit of a bare number: its own, else the label's, else the header's, else the
+    #: table's (its title or a one-cell caption row, "单位：万元")
     unit: str | None
 
 
@@ -188,6 +189,7 @@ def pairs(doc, table: Table, row: Row) -> list[Pair]:
         if f is None or f.rate or f.count or f.unit in ("年", "分", "other"):
             continue
         unit = (f.unit if f.money else
-                stated_unit(lab.text) or stated_unit(*(row.header or ())) or stated_unit(table.title))
+                stated_unit(lab.text) or stated_unit(*(row.header or ())) or stated_unit(
+                    table.title, *(r.cells[0].text for r in table.rows if len(r.cells) == 1)))
         out.append(Pair(lab, val, f, {"万": "万元", "亿": "亿元"}.get(unit, unit)))
     return out

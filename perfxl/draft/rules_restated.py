@@ -4,20 +4,12 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantize, quote, shown
+from perfxl.draft.common import amount_in, quantity_name, quantize, quote, shown
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
 _GENERIC = {"执行数", "预算数", "决算数", "支出", "收入", "合计", "金额", "资金", "经费", "其他",
             "全年执行数", "预算", "实际支出", "节约资金"}
-
-
-def _norm(label: str) -> str:
-    """The quantity a label names: without years, the unit name and qualifiers that do not change it."""
-    s = re.sub(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|我局|本局|"
-               r"决算数?|数$", "", label)
-    s = re.sub(r"^(?:其中|的|和|及|与)+", "", s)
-    return s
 
 
 @rule("PX609", "draft-year-label", "error", title="本年数字标成了另一年",
@@ -173,7 +165,7 @@ def _pairs(ctx, *, rounding: bool):
     for f, sent in ctx.claims.amounts:
         if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
             continue
-        key = _norm(f.label)
+        key = quantity_name(f.label)
         if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
                 or re.search(r"\d", key)):
             continue

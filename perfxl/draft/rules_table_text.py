@@ -14,9 +14,8 @@ from decimal import Decimal
 from itertools import combinations
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quote, shown
+from perfxl.draft.common import amount_in, quantity_name, quote, shown
 from perfxl.draft.numbers import Figure
-from perfxl.draft.rules_restated import _norm
 from perfxl.draft.tables import figure_of, norm_label, pairs
 from perfxl.glossary import QUANTITY_SYNONYMS
 
@@ -33,7 +32,7 @@ _FILL = re.compile(r"(?:包括|含)(?:省级|市级|县级|上级)?|全年|本�
 def key(label: str) -> str:
     """The quantity a label names, in the tables' words ("其中:基本支出：" -> "基本支出",
     "共支出专项资金" -> "共支出项目支出")."""
-    s = _LEAD.sub("", _norm(norm_label(label)))
+    s = _LEAD.sub("", quantity_name(norm_label(label)))
     for word, canon in _SYN:
         s = s.replace(word, canon)
     return s
@@ -62,7 +61,8 @@ def _prose(ctx):
     """Every figure of the prose (outside the tables) with its sentence."""
     cells = _in_tables(ctx)
     for f, sent in ctx.claims.all:
-        if ctx.doc.unit_at(f.start) not in cells and not ctx.doc.units[ctx.doc.unit_at(f.start)].in_table:
+        i = ctx.doc.unit_at(f.start)
+        if i not in cells and not ctx.doc.units[i].in_table:
             yield f, sent
 
 
@@ -276,8 +276,9 @@ def table_breakdown(ctx):
             total = _yuan(p.figure.value, unit)
             gap = abs(s - total)
             slack = sum((q.tol_yuan for q in parts), _half(p.figure.places, unit))
+            # a table that does not state its unit is compared only for a rounding-size gap
             if (gap <= _half(p.figure.places, unit) + Decimal("1e-9") or (partial and s < total)
-                    or (p.unit is None and gap > slack)):  # a table without its unit: only a near miss
+                    or (p.unit is None and gap > slack)):
                 break
             like = parts[0]
             start, end = parts[0].label_start, parts[-1].end
@@ -296,8 +297,8 @@ def table_breakdown(ctx):
 
 
 def table_restatements(ctx):
-    """(prose figure, table, pair, gap in 元, one unit of the coarser last digit in 元, unit known)
-    for each prose amount naming a quantity of a table pair with another value."""
+    """(prose figure, table, pair, the pair's value in 元, gap in 元, one unit of the coarser last
+    digit in 元) for each prose amount naming the quantity of a table pair with another value."""
     table = list(_table_pairs(ctx))
     if not table:
         return
@@ -311,11 +312,12 @@ def table_restatements(ctx):
             if not same_quantity(k, tk):
                 continue
             unit = p.unit or _unit_of(f)
-            gap = abs(f.value_yuan - _yuan(p.figure.value, unit))
+            tv = _yuan(p.figure.value, unit)
+            gap = abs(f.value_yuan - tv)
             # one unit of the coarser last digit of the two, in 元
             one = 2 * max(_half(f.places, _unit_of(f)), _half(p.figure.places, unit))
             if gap > one / 2 + Decimal("1e-9"):
-                yield f, t, p, gap, one, p.unit is not None
+                yield f, t, p, tv, gap, one
             break
 
 
@@ -339,31 +341,30 @@ def table_restated(ctx):
     相差恰好一个末位（按两者中较粗的末位）：多半是一处按元合计后折算、一处由分项相加，或抄写时
     末位有误，应统一。名称按 ``perfxl.glossary.QUANTITY_SYNONYMS`` 对应（正文“专项资金”即表中
     “项目支出”），名称前只可有单位名和“共支出”“包括省级”之类的字样（“市级专项资金”不是项目
-    支出）。相差超过一个末位的由 PX611（错误）报告；按所写位数四舍五入一致的不报告。
+    支出）。相差超过一个末位、表中写明了单位（“(万元)”“单位：元”）的由 PX611（错误）报告；
+    按所写位数四舍五入一致的不报告。
 
     合格：正文“共支出专项资金 1793.17 万元”，表中项目支出 1793.17。
     不合格：正文“共支出专项资金1793.18万元”，表中项目支出 1793.17（seed 004 第 31 行与第
     161–162 行）。
     """
-    for f, t, p, gap, one, _known in table_restatements(ctx):
+    for f, t, p, tv, gap, one in table_restatements(ctx):
         if gap > one + Decimal("1e-9"):
             continue  # PX611
-        yield Hit((f.label_start, f.end), expected=float(_yuan(p.figure.value, p.unit or _unit_of(f))),
-                  actual=float(f.value_yuan),
-                  args={"quote": quote(ctx.doc, f.label_start, f.end).strip(), "stated": shown(ctx.doc, f),
-                        "where": _where(ctx, t, p.value), "label": p.label.text.strip(" :："),
-                        "other": shown(ctx.doc, p.figure), "gap": amount_in(gap, f)})
+        yield Hit((f.label_start, f.end), expected=float(tv), actual=float(f.value_yuan),
+                  args={"quote": quote(ctx.doc, f.label_start, f.end).strip(),
+                        "stated": shown(ctx.doc, f), "where": _where(ctx, t, p.value),
+                        "label": p.label.text.strip(" :："), "other": shown(ctx.doc, p.figure), "gap": amount_in(gap, f)})
 
 
 def table_conflicts(ctx):
     """PX611's hits for a prose amount and a table pair of one quantity more than one unit of the
     coarser last digit apart (only when the table states its unit: a bare number in a table
     without "(万元)" may be in another unit than the prose)."""
-    for f, t, p, gap, one, known in table_restatements(ctx):
-        if not known or gap <= one + Decimal("1e-9"):
+    for f, t, p, tv, gap, one in table_restatements(ctx):
+        if p.unit is None or gap <= one + Decimal("1e-9"):
             continue
-        yield Hit((f.label_start, f.end), expected=float(_yuan(p.figure.value, p.unit)),
-                  actual=float(f.value_yuan),
+        yield Hit((f.label_start, f.end), expected=float(tv), actual=float(f.value_yuan),
                   args={"quote": quote(ctx.doc, f.label_start, f.end).strip(), "label": f.label,
                         "stated": shown(ctx.doc, f), "where": _where(ctx, t, p.value),
                         "other": f"{shown(ctx.doc, p.figure)}（{p.unit}）" if not p.figure.money

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from perfxl.draft import check_draft, check_text
+from perfxl.draft.reading import units_from_text
 from perfxl.draft.rules_table_text import key, same_quantity
 from perfxl.draft.tables import pairs, read_tables, stated_unit
 from perfxl.draft.text import Doc
-from perfxl.draft.reading import units_from_text
 
 HEAD = "2023年度部门整体支出绩效自评报告\n\n"
 CODES = ("PX611", "PX624", "PX625", "PX626")
@@ -44,7 +44,8 @@ def test_pairs_of_a_row_and_the_stated_unit():
     assert stated_unit("金额（元）") == "元" and stated_unit("单位：万元") == "万元"
     assert stated_unit("(万元)", "(元)") is None and stated_unit("全年预算数") is None
     caption = Doc(units_from_text("\t收支情况表\n\n\t单位：元\n\n\t\n\t项目支出：\n\t17931700.00\n"))
-    assert [p.unit for t in read_tables(caption) for r in t.rows for p in pairs(caption, t, r)] == ["元"]
+    units = [p.unit for t in read_tables(caption) for r in t.rows for p in pairs(caption, t, r)]
+    assert units == ["元"]
 
 
 def test_a_row_by_columns_has_no_pair():

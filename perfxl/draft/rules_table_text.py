@@ -207,7 +207,8 @@ def table_staff(ctx):
 
 #: "1、基本支出具体使用情况：a；b；c" — the quantity broken down, then its parts (no total).
 _BREAKDOWN = re.compile(
-    r"\s*(?:\d{1,2}\s*[、.]|\(\S{1,3}\)|[一二三四五六七八九十]+、)?\s*(?P<x>[^,;:。()\d]{2,24}?)"
+    r"\s*(?:\d{1,2}\s*[、.]|\(\S{1,3}\)|[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d\d\s*年度?)?"
+    r"\s*(?P<x>[^,;:。()\d]{2,24}?)"
     r"(?:的)?(?P<how>具体使用情况|使用情况|支出情况|具体情况|构成情况|具体构成|构成|组成|明细|"
     r"主要包括|包括|具体为|分别为|主要用于|用于)\s*(?:如下)?\s*[:,]")
 
@@ -269,7 +270,7 @@ def table_breakdown(ctx):
     table = list(_table_pairs(ctx))
     for x, words, parts, partial in _unstated_breakdowns(ctx):
         for t, p, k in table:
-            if k != x:
+            if not same_quantity(x, k):
                 continue
             unit = p.unit or _unit_of(parts[0])
             s = sum((q.value_yuan for q in parts), Decimal(0))

@@ -75,6 +75,21 @@ HEADER_ALIASES: dict[str, str] = {
     "偏差说明": "偏差原因分析及改进措施",
 }
 
+#: Names a report gives one quantity in its prose and its tables -> the name the tables use
+#: (the draft rules compare a prose figure with a table cell under either name, PX626).
+#: In 自评报告 the 项目支出 of the 自评表 is told in the prose as the 专项资金 spent (seed 004:
+#: 「共支出专项资金1793.18万元」 / 「项目支出： 1793.17」).  Longer names first.
+QUANTITY_SYNONYMS: dict[str, str] = {
+    "专项资金支出": "项目支出",
+    "项目资金支出": "项目支出",
+    "专项经费支出": "项目支出",
+    "专项支出": "项目支出",
+    "专项资金": "项目支出",
+    "专项经费": "项目支出",
+    "项目资金": "项目支出",
+    "项目经费": "项目支出",
+}
+
 
 def workbook_terms() -> dict[str, str]:
     """Every field and column identifier of the workbook -> its Chinese label."""
@@ -97,6 +112,8 @@ def term(identifier: str) -> str:
 def markdown() -> str:
     lines = ["# 术语表 Glossary", "", "| identifier | 中文术语 |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in TERMS.items()]
+    lines += ["", "## 同一数量的不同叫法（报告草稿校对）", "", "| 正文写法 | 表中名称 |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in QUANTITY_SYNONYMS.items()]
     lines += ["", "## 工作簿字段", "", "| identifier | 中文标签 |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in workbook_terms().items()]
     return "\n".join(lines) + "\n"

@@ -1,12 +1,13 @@
 """Helpers shared by the PX6xx rule modules: showing figures, comparing at the stated precision."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfxl.draft.numbers import Figure
 from perfxl.numbers import round_decimal
 
-__all__ = ["shown", "quote", "amount_in", "rate_text", "off", "quantize"]
+__all__ = ["shown", "quote", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
 
 _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
                "亿元": Decimal(100000000), "亿": Decimal(100000000)}
@@ -42,3 +43,12 @@ def rate_text(x: Decimal, places: int = 2) -> str:
 def off(stated: Decimal, computed: Decimal, tol: Decimal) -> bool:
     """True when ``stated`` is not ``computed`` within ``tol`` (with a hair for binary noise)."""
     return abs(stated - computed) > tol + Decimal("1e-9")
+
+
+def quantity_name(label: str) -> str:
+    """The quantity a label names: without years, the unit name and qualifiers that do not change
+    it (PX611 and the table rules, PX624–PX626)."""
+    s = re.sub(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|我局|本局|"
+               r"决算数?|数$", "", label)
+    s = re.sub(r"^(?:其中|的|和|及|与)+", "", s)
+    return s

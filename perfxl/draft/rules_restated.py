@@ -4,20 +4,12 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantize, quote, shown
+from perfxl.draft.common import amount_in, quantity_name, quantize, quote, shown
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
 _GENERIC = {"执行数", "预算数", "决算数", "支出", "收入", "合计", "金额", "资金", "经费", "其他",
             "全年执行数", "预算", "实际支出", "节约资金"}
-
-
-def _norm(label: str) -> str:
-    """The quantity a label names: without years, the unit name and qualifiers that do not change it."""
-    s = re.sub(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|我局|本局|"
-               r"决算数?|数$", "", label)
-    s = re.sub(r"^(?:其中|的|和|及|与)+", "", s)
-    return s
 
 
 @rule("PX609", "draft-year-label", "error", title="本年数字标成了另一年",
@@ -114,7 +106,12 @@ def _rounding(coarse, fine) -> bool:
                     text="商业服务业等支出 12830454.25 元。\n商业服务业等支出 12830454.25 元，较上年增加。"),
              passes("同一句中的两个“执行数”是不同分项",
                     text="其中基本支出预算 3190340.15 元，全年执行数 3351318.85 元，项目支出预算 "
-                         "14020000 元，全年执行数 13981940.35 元。")])
+                         "14020000 元，全年执行数 13981940.35 元。"),
+             fails("正文的专项资金与自评表的项目支出不一", at="1", expected=17931700,
+                   text="本年共支出专项资金 1,803.17 万元。\n\t部门整体支出绩效自评表\n\n"
+                        "\t年初预算数(万元)\n\t全年预算数(万元)\n\t全年执行数(万元)\n\t分值\n"
+                        "\t执行率\n\t得分\n\n\t\n\t纳入专户管理的非税收入拨款：\n\t79.41\n"
+                        "\t项目支出：\n\t1793.17\n")])
 def restated(ctx):
     """一个具体名称（如“商业服务业等支出”“年初预算数”）的本年金额在报告中写了两次且不相等：
     换算成元后相差超过两者中较粗末位的半个单位即报告。较少位数的那个恰是另一个四舍五入的
@@ -122,9 +119,15 @@ def restated(ctx):
     同名分项、过于笼统的名称（执行数、预算数……）不比较。
 
     合格：两处都写“商业服务业等支出 12830454.25 元”。
+    正文金额与表中同一数量（一行里的名称与数值一对，如自评表“项目支出：1793.17”，表头或
+    表名写明了单位）相差超过一个末位时也报告（名称按 ``perfxl.glossary.QUANTITY_SYNONYMS``
+    对应，正文“专项资金”即“项目支出”）；恰差一个末位的见 PX626（警告）。
+
     不合格：第 92 行“12830454.25 元”、第 96 行“12830454.2 元”（seed 000）。
     """
+    from perfxl.draft.rules_table_text import table_conflicts
     yield from _pairs(ctx, rounding=False)
+    yield from table_conflicts(ctx)
 
 
 @rule("PX612", "draft-restated-precision", "warning", title="同一数字前后保留的位数不同",
@@ -162,7 +165,7 @@ def _pairs(ctx, *, rounding: bool):
     for f, sent in ctx.claims.amounts:
         if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
             continue
-        key = _norm(f.label)
+        key = quantity_name(f.label)
         if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
                 or re.search(r"\d", key)):
             continue

@@ -189,3 +189,54 @@ def value(doc, cell: Cell | None) -> Decimal | None:
         return None
     f = figure_of(doc, cell)
     return None if f is None else f.value
+
+
+_UNIT_NOTE = re.compile(r"[(（]\s*(万元|亿元|元)\s*[)）]|单位\s*[:：]\s*(万元|亿元|元)")
+
+
+def stated_unit(*texts: str) -> str | None:
+    """The money unit the texts state ("(万元)", "单位：元"), or ``None`` when they state none or
+    several different ones."""
+    units = {a or b for t in texts if t for a, b in _UNIT_NOTE.findall(t)}
+    return units.pop() if len(units) == 1 else None
+
+
+@dataclass
+class Pair:
+    """A label cell and the one number cell right after it ("项目支出：" | "1793.17")."""
+
+    label: Cell
+    value: Cell
+    figure: Figure
+    #: the money unit of a bare number: its own, else the label's, else the header's, else the
+    #: table's (its title or a one-cell caption row, "单位：万元")
+    unit: str | None
+
+
+def pairs(doc, table: Table, row: Row) -> list[Pair]:
+    """The label/value pairs of a row: a non-number cell followed by a number cell that is not
+    followed by another number cell (a row of several columns, "三公经费 | 11.37 | 55.77 |
+    5.76", has no pair; "一般公共预算： | 3667.49 | 其中:基本支出： | 2202.32" has two).  A row
+    with a number cell that follows no label ("3.公务接待 | 2.40 | | 0.81"), or with as many cells
+    as its header, is read by columns, not in pairs."""
+    out, cells = [], row.cells
+    if row.header and len(cells) == len(row.header):
+        return out
+    for i, c in enumerate(cells):
+        if c.number and (i == 0 or cells[i - 1].number or not cells[i - 1].text.strip()):
+            return out
+    for i in range(len(cells) - 1):
+        lab, val = cells[i], cells[i + 1]
+        nxt = cells[i + 2] if i + 2 < len(cells) else None
+        if not lab.text.strip() or lab.number or not val.number:
+            continue
+        if nxt is not None and nxt.number:
+            continue
+        f = figure_of(doc, val)
+        if f is None or f.rate or f.count or f.unit in ("年", "分", "other"):
+            continue
+        unit = (f.unit if f.money else
+                stated_unit(lab.text) or stated_unit(*(row.header or ())) or stated_unit(
+                    table.title, *(r.cells[0].text for r in table.rows if len(r.cells) == 1)))
+        out.append(Pair(lab, val, f, {"万": "万元", "亿": "亿元"}.get(unit, unit)))
+    return out

@@ -1,0 +1,373 @@
+"""PX624–PX626: the draft's tables against its prose — the 编制数 of the 基础数据表 against the
+编制 the prose lists, a breakdown the prose gives without its total against that total in a
+table, one amount written in the prose and in a table with two values.
+
+A table figure is read from a label/value pair of a row (``perfxl.draft.tables.pairs``:
+"项目支出： | 1793.17") or from the 编制数 column; a prose figure is any figure outside the
+tables.  Names are compared after ``perfxl.glossary.QUANTITY_SYNONYMS`` (专项资金 = 项目支出).
+Every finding is placed on the prose, which names the table.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import combinations
+
+from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.common import amount_in, quantity_name, quote, shown
+from perfxl.draft.numbers import Figure
+from perfxl.draft.tables import figure_of, norm_label, pairs
+from perfxl.glossary import QUANTITY_SYNONYMS
+
+_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_SYN = sorted(QUANTITY_SYNONYMS.items(), key=lambda kv: -len(kv[0]))
+_LEAD = re.compile(r"^(?:其中|合计|总计|共计|共|含|为)+")
+#: what may stand before a quantity's name in the prose without changing it: the unit's name,
+#: "共支出", "包括省级", "全年实际"…
+_ENTITY = re.compile(r"^.*(?:局|委|办|中心|单位|部门|本级|机关)")
+_FILL = re.compile(r"(?:包括|含)(?:省级|市级|县级|上级)?|全年|本年度?|年度|实际|累计|合计|共计|共|"
+                   r"完成|支出|使用|安排|发生|了|的")
+
+
+def key(label: str) -> str:
+    """The quantity a label names, in the tables' words ("其中:基本支出：" -> "基本支出",
+    "共支出专项资金" -> "共支出项目支出")."""
+    s = _LEAD.sub("", quantity_name(norm_label(label)))
+    for word, canon in _SYN:
+        s = s.replace(word, canon)
+    return s
+
+
+def same_quantity(prose: str, table: str) -> bool:
+    """The prose label ``prose`` names the table's quantity ``table`` (both ``key``\\ s): equal,
+    or ending with it behind only the unit's name and verbs ("局机关包括省级共支出项目支出" /
+    "项目支出"; not "市级项目支出")."""
+    if len(table) < 2:
+        return False
+    if prose == table:
+        return True
+    if not prose.endswith(table):
+        return False
+    rest = _ENTITY.sub("", prose[:-len(table)])
+    return not _FILL.sub("", rest)
+
+
+def _in_tables(ctx) -> set[int]:
+    """Units that hold a table cell."""
+    return {ctx.doc.unit_at(c.start) for t in ctx.tables for r in t.rows for c in r.cells}
+
+
+def _prose(ctx):
+    """Every figure of the prose (outside the tables) with its sentence."""
+    cells = _in_tables(ctx)
+    for f, sent in ctx.claims.all:
+        i = ctx.doc.unit_at(f.start)
+        if i not in cells and not ctx.doc.units[i].in_table:
+            yield f, sent
+
+
+def _where(ctx, t, cell) -> str:
+    u = ctx.doc.locate(cell.start, cell.end)[0]
+    at = (f"第 {u.line} 行" if u.line else f"第 {u.paragraph} 段" if u.paragraph else
+          f"表 {u.table} 第 {u.row} 行第 {u.col} 列")
+    return f"“{t.title}”{at}" if t.title else f"表中{at}"
+
+
+def _table_pairs(ctx):
+    for t in ctx.tables:
+        for r in t.rows:
+            for p in pairs(ctx.doc, t, r):
+                k = key(p.label.text)
+                if len(k) >= 2:
+                    yield t, p, k
+
+
+def _yuan(value: Decimal, unit: str) -> Decimal:
+    return value * _SCALE[unit]
+
+
+def _unit_of(f: Figure) -> str | None:
+    return {"万": "万元", "亿": "亿元"}.get(f.unit, f.unit) if f.money else None
+
+
+def _half(places: int, unit: str) -> Decimal:
+    return Decimal(5).scaleb(-places - 1) * _SCALE[unit]
+
+
+# --------------------------------------------------------------------------------------------
+# PX624 编制
+
+_STAFF_UNITS = ("名", "人", "个")
+_NOT_AUTH = re.compile(r"实有|在职|实际|现有|在编|离退休|退休|临聘|聘用|借调|挂职")
+_TYPES = re.compile(r"行政|事业|工勤|参公|参照公务员|机关")
+
+_STAFF_TABLE = ("\t基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t控制率\n\n"
+                "\t\n\t{n}\n\t53\n\t{rate}\n")
+
+
+def _name(f: Figure) -> str:
+    """"本局核定行政编制" -> "行政编制"."""
+    return re.sub(r"^(?:.*?(?:核定|核对))?(?:共有|有)?", "", f.label) or f.label
+
+
+def _authorized(f: Figure) -> bool:
+    return f.unit in _STAFF_UNITS and "编" in f.label and not _NOT_AUTH.search(f.label)
+
+
+def _staff_statement(ctx):
+    """The prose's first statement of the 编制: (total or None, parts) — "核定编制81名，其中：行政
+    编制54名…" or "核定行政编制54名，财政全额事业编制25名，工勤编制2名" (a sentence opening
+    with 其中 details one of them and is not read)."""
+    by_sent: dict = {}
+    for f, sent in _prose(ctx):
+        by_sent.setdefault(sent, []).append(f)
+    for (a, b), figs in by_sent.items():
+        if re.match(r"\s*其中", ctx.doc.flat[a:b]):
+            continue
+        out: list[Figure] = []
+        for f in figs:
+            if f.unit not in _STAFF_UNITS:
+                continue
+            if _NOT_AUTH.search(f.label):
+                break
+            if _authorized(f) or (out and _TYPES.search(f.label)):
+                out.append(f)
+        if not out:
+            continue
+        first = out[0]
+        if not _TYPES.search(first.label):  # "核定编制81名，其中：…"
+            return first, out[1:]
+        if len(out) >= 2:
+            return None, out
+    return None
+
+
+@rule("PX624", "draft-table-staff", "warning", title="表中编制数与正文所列编制不一致",
+      message="“{quote}”：正文所列编制合计 {total} 名，{where}编制数写 {stated}{subset}；"
+              "请在表中注明编制数的口径，或使两处一致",
+      cases=[fails("表中编制数只算了行政、工勤编制", at="1", expected=81,
+                   text="核定行政编制54名，财政全额事业编制25名，工勤编制2名。\n"
+                        + _STAFF_TABLE.format(n=56, rate="94.64%")),
+             fails("正文写了编制总数", at="1", expected=21,
+                   text="核定编制 21 名，其中：行政编制 14 名、事业编制 5 名、工勤编制 2 名。\n"
+                        + _STAFF_TABLE.format(n=56, rate="94.64%")),
+             passes("表中编制数等于正文所列之和",
+                    text="核定行政编制54名，财政全额事业编制25名，工勤编制2名。\n"
+                         + _STAFF_TABLE.format(n=81, rate="65.43%")),
+             passes("正文另写明了表中编制数的口径",
+                    text="核定编制81名，其中：行政编制54名、事业编制25名、工勤编制2名。\n"
+                         "财政供养人员编制数56人，实际在职人数53人。\n"
+                         + _STAFF_TABLE.format(n=56, rate="94.64%"))])
+def table_staff(ctx):
+    """基础数据表的“编制数”应与正文“机构设置 / 人员情况”所列的编制一致（在职人员控制率 =
+    实际在职人数 ÷ 编制数，domain.md 第 2 节、第 5 节第 10 项：编制数为机构编制部门核定数）。
+    正文写了编制总数（“核定编制 81 名，其中……”）就与总数比，只分类列出（行政、事业、工勤）
+    就与各类之和比。表中数恰是其中几类之和时，多半是表只算了机关、未含所属事业单位，说明
+    哪几类；口径可能确实不同，故为警告。正文另有一处写出与表中相同的编制数时不报告（口径
+    已写明）。
+
+    合格：“核定行政编制 54 名，事业编制 25 名，工勤编制 2 名”，表中编制数 81。
+    不合格：同样的正文，表中编制数 56 = 54 + 2（未含事业编制 25；seed 004 第 22 行与第 65–70 行）。
+    """
+    got = _staff_statement(ctx)
+    if got is None:
+        return
+    total, parts = got
+    stated_total = total.value if total is not None else sum(p.value for p in parts)
+    # a 编制数 of the whole stated elsewhere in the prose ("财政供养人员编制数56人")
+    stated = [f.value for f, _ in _prose(ctx) if _authorized(f) and not _TYPES.search(f.label)]
+    done = set()
+    for t in ctx.tables:
+        for r in t.rows:
+            c = r.column(("编制数",))
+            f = figure_of(ctx.doc, c) if c is not None and c.number else None
+            if f is None or f.value in done or f.value == stated_total or f.value in stated:
+                continue
+            done.add(f.value)
+            subset = ""
+            for n in range(1, len(parts)):
+                hit = next((s for s in combinations(parts, n)
+                            if sum(p.value for p in s) == f.value), None)
+                if hit:
+                    left = [p for p in parts if p not in hit]
+                    subset = ("，恰为" + " + ".join(f"{_name(p)} {shown(ctx.doc, p)}" for p in hit)
+                              + "，未含" + "、".join(f"{_name(p)} {shown(ctx.doc, p)}" for p in left))
+                    break
+            figs = ([total] if total is not None else []) + parts
+            start, end = figs[0].label_start, figs[-1].end
+            yield Hit((start, end), expected=float(stated_total), actual=float(f.value),
+                      args={"quote": quote(ctx.doc, start, end),
+                            "total": format(stated_total.normalize(), "f"),
+                            "where": _where(ctx, t, c), "stated": shown(ctx.doc, f),
+                            "subset": subset})
+
+
+# --------------------------------------------------------------------------------------------
+# PX625 a breakdown without its total, against the total in a table
+
+#: "1、基本支出具体使用情况：a；b；c" — the quantity broken down, then its parts (no total).
+_BREAKDOWN = re.compile(
+    r"\s*(?:\d{1,2}\s*[、.]|\(\S{1,3}\)|[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d\d\s*年度?)?"
+    r"\s*(?P<x>[^,;:。()\d]{2,24}?)"
+    r"(?:的)?(?P<how>具体使用情况|使用情况|支出情况|具体情况|构成情况|具体构成|构成|组成|明细|"
+    r"主要包括|包括|具体为|分别为|主要用于|用于)\s*(?:如下)?\s*[:,]")
+
+_SELF_TABLE = ("\t部门整体支出绩效自评表\n\n\t单位：万元\n\n\t\n\t一般公共预算：\n\t3667.49\n\t其中:基本支出：\n"
+               "\t{basic}\n\n\t\n\t纳入专户管理的非税收入拨款：\n\t79.41\n\t项目支出：\n\t{project}\n")
+_BASIC = ("1、基本支出具体使用情况：工资福利支出为924.72万；商品和服务支出为265.4万；"
+          "对个人和家庭的补助为1009.27万；资本性支出为2.94万。\n")
+
+
+def _unstated_breakdowns(ctx):
+    """(quantity key, its words, parts, partial) for each sentence that breaks a quantity down
+    without stating it ("基本支出具体使用情况：工资福利支出为924.72万；…")."""
+    flat = ctx.doc.flat
+    by_sent: dict = {}
+    for f, sent in _prose(ctx):
+        by_sent.setdefault(sent, []).append(f)
+    for (a, b), figs in by_sent.items():
+        m = _BREAKDOWN.match(flat, a, b)
+        if not m:
+            continue
+        if any(f.start < m.end() for f in figs if f.money):
+            continue  # the total is stated: PX604 checks it
+        parts = [f for f in figs if f.money and f.start not in ctx.claims.prior
+                 and "上年" not in f.label and not re.search(r"增加|减少|节约|结余$", f.label)]
+        if len(parts) < 2 or len({_unit_of(p) for p in parts}) > 1:
+            continue
+        x = key(m.group("x"))
+        partial = "主要" in m.group("how") or "用于" in m.group("how") or "等" in flat[parts[-1].end:b]
+        yield x, m.group("x").strip(), parts, partial
+
+
+@rule("PX625", "draft-table-breakdown", "warning", title="正文所列分项之和不等于表中的合计",
+      message="“{quote}”：正文所列各项 {parts} 之和为 {sum_text}，{where}“{label}”写 {stated}"
+              "（相差 {gap}{note}）；请核对分项或表中数，使两处一致",
+      cases=[fails("分项之和比表中基本支出多 0.01 万元", at="1", expected=22023300,
+                   text=_BASIC + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             fails("全角标点、元与万元", at="1", expected=22023300,
+                   text="（一）基本支出构成：工资福利支出 9,247,200.00 元，商品和服务支出 2,654,000.00 元，"
+                        "对个人和家庭的补助 10,092,700.00 元，资本性支出 29,400.00 元。\n"
+                        + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             passes("分项之和等于表中基本支出",
+                    text=_BASIC + _SELF_TABLE.format(basic="2202.33", project="1793.17")),
+             passes("正文写了合计（PX604 的事）",
+                    text="基本支出 2202.32 万元，其中：工资福利支出924.72万元；商品和服务支出265.40万元；"
+                         "对个人和家庭的补助1009.27万元；资本性支出2.94万元。\n"
+                         + _SELF_TABLE.format(basic="2202.32", project="1793.17"))])
+def table_breakdown(ctx):
+    """正文只列分项、不写合计（“基本支出具体使用情况：工资福利支出 924.72 万；商品和服务支出
+    265.4 万；……”）时，各分项之和应等于表中同名的数（自评表“其中：基本支出 2202.32”）。
+    差额超过表中数末位的半个单位即报告；差额在各数四舍五入的尾差以内（每个数末位的半个
+    单位之和）时注明，多半是分项与合计分别由元折算，仍应统一。只列“主要”分项（主要用于、
+    ……等）时，分项之和小于表中数不报告。正文写了合计的由 PX604 核对。分项可能另有口径，
+    故为警告。
+
+    合格：分项之和 2202.33，表中基本支出 2202.33。
+    不合格：924.72 + 265.4 + 1009.27 + 2.94 = 2202.33，表中基本支出 2202.32（seed 004 第 27 行与
+    第 149–150 行）。
+    """
+    table = list(_table_pairs(ctx))
+    for x, words, parts, partial in _unstated_breakdowns(ctx):
+        for t, p, k in table:
+            if not same_quantity(x, k):
+                continue
+            unit = p.unit or _unit_of(parts[0])
+            s = sum((q.value_yuan for q in parts), Decimal(0))
+            total = _yuan(p.figure.value, unit)
+            gap = abs(s - total)
+            slack = sum((q.tol_yuan for q in parts), _half(p.figure.places, unit))
+            # a table that does not state its unit is compared only for a rounding-size gap
+            if (gap <= _half(p.figure.places, unit) + Decimal("1e-9") or (partial and s < total)
+                    or (p.unit is None and gap > slack)):
+                break
+            like = parts[0]
+            start, end = parts[0].label_start, parts[-1].end
+            yield Hit((start, end), expected=float(s), actual=float(total),
+                      args={"quote": quote(ctx.doc, start, end),
+                            "parts": " + ".join(shown(ctx.doc, q) for q in parts),
+                            "sum_text": amount_in(s, like), "where": _where(ctx, t, p.value),
+                            "label": words, "stated": shown(ctx.doc, p.figure),
+                            "gap": amount_in(gap, like),
+                            "note": "，在各数四舍五入的尾差以内" if gap <= slack else ""})
+            break
+
+
+# --------------------------------------------------------------------------------------------
+# PX626 one amount in the prose and in a table
+
+
+def table_restatements(ctx):
+    """(prose figure, table, pair, the pair's value in 元, gap in 元, one unit of the coarser last
+    digit in 元) for each prose amount naming the quantity of a table pair with another value."""
+    table = list(_table_pairs(ctx))
+    if not table:
+        return
+    year = ctx.doc.year
+    for f, _sent in _prose(ctx):
+        if (not f.money or f.start in ctx.claims.prior or f.year not in (None, year)
+                or "上年" in f.label):
+            continue
+        k = key(f.label)
+        for t, p, tk in table:
+            if not same_quantity(k, tk):
+                continue
+            unit = p.unit or _unit_of(f)
+            tv = _yuan(p.figure.value, unit)
+            gap = abs(f.value_yuan - tv)
+            # one unit of the coarser last digit of the two, in 元
+            one = 2 * max(_half(f.places, _unit_of(f)), _half(p.figure.places, unit))
+            if gap > one / 2 + Decimal("1e-9"):
+                yield f, t, p, tv, gap, one
+            break
+
+
+@rule("PX626", "draft-table-restated", "warning", title="正文与表中同一数字相差一个末位",
+      message="“{quote}”：正文写 {stated}，{where}“{label}”写 {other}（相差 {gap}，末位差一）；"
+              "请核对哪个正确并统一",
+      cases=[fails("专项资金（项目支出）正文与表中差 0.01 万元", at="1", expected=17931700,
+                   text="局机关2023年包括省级共支出专项资金1793.18万元，大部分为专项资金。\n"
+                        + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             fails("同名、全角数字", at="1", expected=17931700,
+                   text="本年项目支出１７９３．１６万元。\n"
+                        + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             passes("两处一致", text="局机关2023年共支出专项资金1793.17万元。\n"
+                    + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             passes("正文少写一位小数，四舍五入一致", text="项目支出 1793.2 万元。\n"
+                    + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             passes("另一级次的专项资金不是项目支出", text="其中市级专项资金 1793.18 万元。\n"
+                    + _SELF_TABLE.format(basic="2202.32", project="1793.17"))])
+def table_restated(ctx):
+    """正文中的一个金额与表中同一数量（自评表的“项目支出：1793.17”这样的名称与数值一对）
+    相差恰好一个末位（按两者中较粗的末位）：多半是一处按元合计后折算、一处由分项相加，或抄写时
+    末位有误，应统一。名称按 ``perfxl.glossary.QUANTITY_SYNONYMS`` 对应（正文“专项资金”即表中
+    “项目支出”），名称前只可有单位名和“共支出”“包括省级”之类的字样（“市级专项资金”不是项目
+    支出）。相差超过一个末位、表中写明了单位（“(万元)”“单位：元”）的由 PX611（错误）报告；
+    按所写位数四舍五入一致的不报告。
+
+    合格：正文“共支出专项资金 1793.17 万元”，表中项目支出 1793.17。
+    不合格：正文“共支出专项资金1793.18万元”，表中项目支出 1793.17（seed 004 第 31 行与第
+    161–162 行）。
+    """
+    for f, t, p, tv, gap, one in table_restatements(ctx):
+        if gap > one + Decimal("1e-9"):
+            continue  # PX611
+        yield Hit((f.label_start, f.end), expected=float(tv), actual=float(f.value_yuan),
+                  args={"quote": quote(ctx.doc, f.label_start, f.end).strip(),
+                        "stated": shown(ctx.doc, f), "where": _where(ctx, t, p.value),
+                        "label": p.label.text.strip(" :："), "other": shown(ctx.doc, p.figure), "gap": amount_in(gap, f)})
+
+
+def table_conflicts(ctx):
+    """PX611's hits for a prose amount and a table pair of one quantity more than one unit of the
+    coarser last digit apart (only when the table states its unit: a bare number in a table
+    without "(万元)" may be in another unit than the prose)."""
+    for f, t, p, tv, gap, one in table_restatements(ctx):
+        if p.unit is None or gap <= one + Decimal("1e-9"):
+            continue
+        yield Hit((f.label_start, f.end), expected=float(tv), actual=float(f.value_yuan),
+                  args={"quote": quote(ctx.doc, f.label_start, f.end).strip(), "label": f.label,
+                        "stated": shown(ctx.doc, f), "where": _where(ctx, t, p.value),
+                        "other": f"{shown(ctx.doc, p.figure)}（{p.unit}）" if not p.figure.money
+                        else shown(ctx.doc, p.figure),
+                        "fix": f"请核对哪个正确（相差 {amount_in(gap, f)}）"})

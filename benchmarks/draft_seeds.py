@@ -1,11 +1,13 @@
 """The draft proofreader (issue 12) on the seed reports, .txt and .docx, against the audit.
 
-    python benchmarks/draft_seeds.py [--strict] [--json]
+    python benchmarks/draft_seeds.py [--lenient] [--json]
 
 Prints, per seed and in total, the error items of /work/shared/reference/seed-audit.json found
-on their lines, warnings found as warnings, error-level findings on lines with no audited item,
-and the seed-holds.json relations that got a finding (definitions: tests/draft/measure.py;
-the same thresholds are asserted by tests/draft/test_seeds.py).
+on their claim_line or other_line (a table-row finding counts on every line of its row;
+``--lenient``: on any line their audited quotes cover), warnings found as warnings,
+error-level findings on lines with no audited item, and the seed-holds.json relations that got
+a finding (definitions: tests/draft/measure.py; the same thresholds are asserted by
+tests/draft/test_seeds.py).
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ from tests.draft.measure import SEED_IDS, make_docx, measure, seed_path  # noqa:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--strict", action="store_true", help="claim_line/other_line only")
+    ap.add_argument("--strict", action="store_true", help="the default: claim_line/other_line")
+    ap.add_argument("--lenient", action="store_true", help="any line of the audited quotes")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -33,7 +36,7 @@ def main() -> None:
             "docx": {s: check_draft(make_docx(seed_path(s), Path(tmp) / f"{s}.docx"))
                      for s in SEED_IDS},
         }
-    out = {k: measure(v, strict=args.strict) for k, v in runs.items()}
+    out = {k: measure(v, strict=not args.lenient) for k, v in runs.items()}
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return

@@ -156,13 +156,20 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
              and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
-    # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total
-    sub = re.search(r"[\u4e00-\u9fff]{2}中\s*,", flat[at + 2:parts[-1].start]) if parts else None
+    # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
+    # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
+    sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])
+           if parts else None)
     if sub:
         cut = at + 2 + sub.start()
         inner = [p for p in parts if p.start > cut]
         outer = [p for p in parts if p.start < cut]
-        if outer and len(inner) >= 2:
+        name = sub.group(1)[-4:]
+        whole = [t for t in totals if len(name) == 4 and name in t.label]
+        if outer and whole and name not in outer[-1].label and len(inner) >= 2:
+            out.claims.append(Claim("breakdown", (whole[-1], *inner),
+                                    (whole[-1].start, inner[-1].end), "中"))
+        elif outer and len(inner) >= 2:
             out.claims.append(Claim("breakdown", (outer[-1], *inner),
                                     (outer[-1].start, inner[-1].end), "中"))
         parts = outer

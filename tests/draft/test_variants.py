@@ -61,3 +61,17 @@ def test_wrapped_lines_read_as_one_sentence():
 def test_year_label_variants():
     text = "2022年决算支出 100 元，较上年 90 元增加 10 元。"
     assert [(f.rule, f.expected) for f in check_text(HEAD + text)] == [("PX609", 2023)]
+
+
+@pytest.mark.parametrize("named, parts, fires_on", [
+    ("决算支出", "50 元,商业服务业等支出 40 元", "100 元"),  # parts of 决算支出 make 90, not 100
+    ("决算支出", "60 元,商业服务业等支出 40 元", None),
+    ("财政拨款支出", "50 元,商业服务业等支出 40 元", None),
+    ("财政拨款支出", "60 元,商业服务业等支出 40 元", "90 元"),  # parts of 财政拨款 make 100
+])
+def test_parts_after_a_named_total_break_down_that_total(named, parts, fires_on):
+    """"A中, a1, a2": the parts belong to the figure A names (seed 000 line 96 as corrected in
+    tests/draft/test_corrected_seeds.py), the last part before it by default."""
+    text = (f"本单位决算支出 100 元。其中财政拨款支出 90 元,{named}中,一般公共服务支出 {parts}。")
+    got = [f for f in check_text(text) if f.rule == "PX604"]
+    assert [f.message.split("，")[0] for f in got] == ([f"“{fires_on}"] if fires_on else [])

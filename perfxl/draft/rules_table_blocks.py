@@ -20,6 +20,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, quantize, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import _BLANK, Cell, Table, _is_header, figure_of
+from perfxl.numbers import fmt_fixed
 
 __all__ = ["LRow", "logical_rows", "item_number", "blocks", "Block"]
 
@@ -325,8 +326,8 @@ def _num(doc, x: Decimal, like: Figure) -> str:
     """A sum written like the total it is compared with (unit, decimals, thousands commas)."""
     if like.unit:
         return amount_in(x, like)
-    v = quantize(x, like.places)
-    return f"{v:,.{like.places}f}" if "," in shown(doc, like) else f"{v:.{like.places}f}"
+    return fmt_fixed(float(quantize(x, like.places)), like.places,
+                     thousands="," in shown(doc, like))
 
 
 def _where(doc, pos: int) -> str:

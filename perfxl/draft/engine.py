@@ -41,6 +41,22 @@ class DraftCtx:
         return read_tables(self.doc)
 
     @cached_property
+    def _paragraph_figures(self) -> dict[int, tuple[list, list[int]]]:
+        return {}
+
+    def paragraph_figures(self, i: int) -> tuple[list, list[int]]:
+        """The figures of paragraph ``i`` of ``Doc.paragraphs`` (``perfxl.draft.numbers``) and
+        their start offsets, read once: rules that look back from each claim in a long
+        paragraph must not read it again for every claim."""
+        got = self._paragraph_figures.get(i)
+        if got is None:
+            from perfxl.draft.numbers import figures
+            a, b = self.doc.paragraphs[i]
+            figs = figures(self.doc.flat, a, b)
+            got = self._paragraph_figures[i] = (figs, [f.start for f in figs])
+        return got
+
+    @cached_property
     def row_starts(self) -> dict[int, int]:
         """Unit index of a cell of a one-cell-per-line table row -> unit index of the row's
         first cell (only for rows spread over several units)."""

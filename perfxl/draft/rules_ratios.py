@@ -11,7 +11,7 @@ from itertools import product
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, rate_text, shown
-from perfxl.draft.numbers import Figure, figures, tolerance
+from perfxl.draft.numbers import Figure, tolerance
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
 _INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
@@ -31,15 +31,22 @@ def _paragraph_figs(ctx, pos: int) -> list[Figure]:
     paras = ctx.doc.paragraphs
     i = bisect.bisect_right(paras, (pos, float("inf"))) - 1
     if i >= 0 and paras[i][0] <= pos < paras[i][1]:
-        a, _b = paras[i]
-        return [f for f in figures(ctx.doc.flat, max(a, pos - 3000), pos) if f.money
+        figs, starts = ctx.paragraph_figures(i)  # the amounts up to 3,000 characters back
+        lo, hi = bisect.bisect_left(starts, pos - 3000), bisect.bisect_left(starts, pos)
+        return [f for f in figs[lo:hi] if f.end <= pos and f.money
                 and f.start not in ctx.claims.prior]
     return []
 
 
+#: How many amounts before a ratio it may be computed from: the nearest ones (seed 000's
+#: longest paragraph has 30 before its ratio); the pairs grow with the square of this.
+_NEAREST = 40
+
+
 def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
-    """Every value the ratio may stand for, from the amounts before it."""
+    """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it."""
     out = []
+    ops = ops[-_NEAREST:]
     if word in _EXEC_WORDS:
         budgets = [f.value_yuan for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
@@ -91,8 +98,8 @@ def ratio(ctx):
             cands = _candidates(c.words, _paragraph_figs(ctx, r.start))
         if not cands:
             continue
-        stated = r.value / 100
-        if all(off(stated, x, r.tol / 100) for x in cands):
+        stated, tol = r.value / 100, r.tol / 100
+        if all(off(stated, x, tol) for x in cands):
             best = min(cands, key=lambda x: abs(x - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),

@@ -8,7 +8,8 @@ Prints the best and median wall time of ``check_draft`` in one warm process (rea
 and of the whole ``perfxl check`` process (Python start and imports included).  ``--stress``
 also times three hostile texts once: one 560,000-character line of amounts and shares, 20,000
 lines of rates and scores that make one paragraph (no sentence mark), and 20,000 lines of
-budget / execution / rate / score.
+budget / execution / rate / score, and 3,000 label/value table rows against 3,000 prose
+lines.
 """
 from __future__ import annotations
 
@@ -65,6 +66,11 @@ def stress() -> None:
         "20,000 lines of budget, execution, rate, score": "\n".join(
             f"预算{rnd.randint(100, 999)}万元，执行{rnd.randint(100, 999)}万元，执行率{n(1, 99)}%，"
             f"得分{rnd.randint(1, 10)}分" for _ in range(20000)),
+        "3,000 label/value table rows against 3,000 prose lines": "\n".join(
+            f"\t支出项{k}：\n\t{n(100, 999)}\n\t收入项{k}：\n\t{n(100, 999)}\n"
+            for k in range(3000)) + "\n" + "\n".join(
+            f"　　支出项{k}为{n(100, 999)}万元，收入项{k}为{rnd.randint(100, 999)}万元。"
+            for k in range(3000)),
     }
     for name, text in texts.items():
         t = time.perf_counter()

@@ -303,13 +303,18 @@ def table_restatements(ctx):
     table = list(_table_pairs(ctx))
     if not table:
         return
+    by_key: dict[str, list[int]] = {}  # a pair's key -> its places in ``table``
+    for i, (_t, _p, tk) in enumerate(table):
+        by_key.setdefault(tk, []).append(i)
     year = ctx.doc.year
     for f, _sent in _prose(ctx):
         if (not f.money or f.start in ctx.claims.prior or f.year not in (None, year)
                 or "上年" in f.label):
             continue
         k = key(f.label)
-        for t, p, tk in table:
+        # the pairs whose key ends the prose key, in table order (``same_quantity`` decides)
+        near = sorted(i for j in range(len(k) - 1) for i in by_key.get(k[j:], ()))
+        for t, p, tk in (table[i] for i in near):
             if not same_quantity(k, tk):
                 continue
             unit = p.unit or _unit_of(f)

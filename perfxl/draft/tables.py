@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures
@@ -68,6 +69,12 @@ class Row:
 class Table:
     title: str
     rows: list[Row] = field(default_factory=list)
+
+    @cached_property
+    def unit(self) -> str | None:
+        """The money unit the table states in its title or a one-cell caption row
+        ("单位：万元"), read once (``stated_unit``)."""
+        return stated_unit(self.title, *(r.cells[0].text for r in self.rows if len(r.cells) == 1))
 
 
 def _is_header(cells: list[Cell]) -> bool:
@@ -236,7 +243,6 @@ def pairs(doc, table: Table, row: Row) -> list[Pair]:
         if f is None or f.rate or f.count or f.unit in ("年", "分", "other"):
             continue
         unit = (f.unit if f.money else
-                stated_unit(lab.text) or stated_unit(*(row.header or ())) or stated_unit(
-                    table.title, *(r.cells[0].text for r in table.rows if len(r.cells) == 1)))
+                stated_unit(lab.text) or stated_unit(*(row.header or ())) or table.unit)
         out.append(Pair(lab, val, f, {"万": "万元", "亿": "亿元"}.get(unit, unit)))
     return out

@@ -52,6 +52,8 @@ TERMS: dict[str, str] = {
     "quote": "原文",
     "line": "行",
     "paragraph": "段",
+    "from_line": "起始行",
+    "from_paragraph": "起始段",
 }
 
 #: Column headers real forms use for the same field -> the standard header.

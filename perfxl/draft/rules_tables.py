@@ -54,7 +54,7 @@ def table_rate(ctx):
     for r, word, cell, rf, nf, df, x in _rate_rows(ctx):
         if off(rf.value / 100, x, rf.tol / 100):
             yield Hit((cell.start, cell.end), expected=float(x), actual=float(rf.value / 100),
-                      args={"row": r.label or "（无名称）", "num": shown(ctx.doc, nf),
+                      args={"row": r.name or "（无名称）", "num": shown(ctx.doc, nf),
                             "den": shown(ctx.doc, df), "word": word, "stated": shown(ctx.doc, rf),
                             "expected_text": rate_text(x, max(rf.places, 2))})
 
@@ -84,7 +84,7 @@ def table_rate_score(ctx):
         want = wf.value * min(x, Decimal(1))
         if off(sf.value, want, sf.tol):
             yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
-                      args={"row": r.label, "weight": shown(ctx.doc, wf),
+                      args={"row": r.name, "weight": shown(ctx.doc, wf),
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
                             "expected_text": fmt_fixed(float(want), max(sf.places, 2))})
 

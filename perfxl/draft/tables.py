@@ -52,6 +52,16 @@ class Row:
                 return norm_label(c.text)
         return ""
 
+    @property
+    def name(self) -> str:
+        """The row's label, else (a data row under a header whose first cell names the rows,
+        "财政供养人员情况 | 编制数 | …" over " | 56 | …") that header cell."""
+        if self.label:
+            return self.label
+        if self.header and self.cells and not self.cells[0].text.strip():
+            return norm_label(self.header[0])
+        return ""
+
     def column(self, names: tuple[str, ...], *, loose: bool = False) -> Cell | None:
         """The cell under the first header column whose name contains one of ``names``
         (``loose``: also in a row with fewer cells, as a 总分 row whose label spans columns)."""

@@ -16,7 +16,7 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 * ``ratio`` — ``执行率 / 完成率 / 到位率 / 控制率 / 支出率 / 完成预算的 / 调整比率… R%``;
   figures ``(R, *amounts of the sentence)``; ``words`` = the ratio word.
 * ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
-  (整体 / 总分 / 部门), else ``item``.
+  (整体 / 总分 / 部门, or ends in 总: ``总得分``), else ``item``.
 * ``weight`` — a heading that states its weight (``(1)预算编制合理性(5分)``,
   ``1. 预算编制。指标分值28分``); ``level`` = heading depth (一、=1, (一)=2, 1.=3, (1)=4);
   ``words`` = ``不适用`` when its paragraph says the indicator is not scored (perfxl writes
@@ -205,9 +205,36 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
         tot = total[0] if len(total) == 1 and total[0] is not part else None
+        if tot is None:
+            tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
                                 "%" if m.group("pct") else ""))
+
+
+#: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").
+_NAMED_TOTAL_REACH = 1000
+
+
+def _named_total(out: Claims, of: str, part: Figure, figs: list[Figure]) -> Figure | None:
+    """The figure a share names as its whole when no total is in its sentence ("其中培训费 52
+    万元，占实际支出的 12.5%" after "实际支出 468 万元"): the nearest current-year amount before
+    the part, at most ``_NAMED_TOTAL_REACH`` characters back, whose quantity name ends with the
+    name the share gives ("项目实际支出" for "实际支出")."""
+    from perfxl.draft.common import quantity_name
+    name = quantity_name(re.sub(r"\s+", "", of or ""))
+    if len(name) < 3:
+        return None
+    year = out.doc.year
+    before = [f for f in figs if f.end <= part.start and f.money] + [
+        f for f, _s in reversed(out.amounts[-200:])]
+    for f in sorted(before, key=lambda f: -f.start):
+        if part.start - f.start > _NAMED_TOTAL_REACH:
+            break
+        if (f is not part and f.start not in out.prior and f.year in (None, year)
+                and "上年" not in f.label and quantity_name(f.label).endswith(name)):
+            return f
+    return None
 
 
 def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
@@ -227,7 +254,9 @@ def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
         if n is None:
             continue
         lab = m.group("lab")
-        whole = any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+        # "总得分 95 分" leaves "总" (or "自评总") as the label
+        whole = (any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+                 or lab.rstrip().endswith(("总", "合计", "共计", "累计")))
         if "加分" in lab or "扣分" in lab or "减分" in lab:
             continue
         out.claims.append(Claim("score", (n,), (m.start("n"), m.end()),

@@ -75,3 +75,24 @@ def test_parts_after_a_named_total_break_down_that_total(named, parts, fires_on)
     text = (f"本单位决算支出 100 元。其中财政拨款支出 90 元,{named}中,一般公共服务支出 {parts}。")
     got = [f for f in check_text(text) if f.rule == "PX604"]
     assert [f.message.split("，")[0] for f in got] == ([f"“{fires_on}"] if fires_on else [])
+
+
+@pytest.mark.parametrize("total, fires", [("95", True), ("93", False)])
+def test_zong_defen_is_the_total(total, fires):
+    """"总得分 95 分" is the total of the item scores before it (was read as one more item)."""
+    text = (f"　　产出指标得分48分，效益指标得分27分，满意度指标得分9分，预算执行率得分9分，"
+            f"总得分{total}分。\n")
+    got = [f for f in check_text(text) if f.rule == "PX613"]
+    assert [(f.expected, f.actual) for f in got] == ([(93, 95)] if fires else [])
+
+
+@pytest.mark.parametrize("before, share, fires", [
+    ("实际支出468万元", "12.5", True),      # 52 ÷ 468 = 11.11%
+    ("实际支出468万元", "11.11", False),
+    ("上年实际支出400万元", "12.5", False),  # last year's figure is not the whole
+    ("实际到位资金468万元", "12.5", False),  # another name
+])
+def test_a_share_names_its_whole_in_an_earlier_sentence(before, share, fires):
+    text = f"　　项目{before}。\n　　本年培训较多。其中培训费52万元，占实际支出的{share}%。\n"
+    got = [f for f in check_text(text) if f.rule == "PX605"]
+    assert [round(f.expected, 4) for f in got] == ([round(52 / 468, 4)] if fires else [])

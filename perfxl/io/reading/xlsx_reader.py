@@ -30,7 +30,7 @@ from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formu
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.formula_text import text_read_as_number
-from perfxl.numbers import NumberTextError, parse_number
+from perfxl.numbers import NumberTextError, formula_number, parse_number
 from perfxl.typed import excel_trim
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
@@ -92,7 +92,7 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
                 problems.add(sheet, cell, exc.reason)
                 return None
             source.number_text[(sheet, cell)] = exc.reason
-            num = exc.suggestion if coerce else None
+            num = formula_number(value) if coerce and isinstance(value, str) else None
             if num is not None and not math.isfinite(num):  # "1e999": #VALUE! in Excel too
                 num = None
         if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():

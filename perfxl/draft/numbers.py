@@ -100,7 +100,11 @@ def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
         pass
     if m is not None:
         year = int(m.group("y"))
-        raw = raw[:m.start()] + raw[m.end():]
+        rest = raw[m.end():]
+        # "2023年年初预算" / "2023年初预算": 年初 is part of the name (年初预算), not of the date
+        keep = "年初" if m.group(0).endswith("初") and re.match(r"\s*(?:部门|财政拨款)*预算",
+                                                                 rest) else ""
+        raw = raw[:m.start()] + keep + rest
     lab = re.sub(r"\s+", "", raw).lstrip("“”\"")
     lab = _TAIL.sub("", _FILLER.sub("", lab)) or _TAIL.sub("", lab) or lab  # "合计 1,234" keeps 合计
     return lab, year, i

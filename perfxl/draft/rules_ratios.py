@@ -15,7 +15,7 @@ from perfxl.draft.numbers import Figure, tolerance
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
 _INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
-_ADJUST = re.compile(r"年中调整(?:预算)?|预算调整数|调整预算$|追加预算")
+_ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整预算$|追加预算|追加(?:资金)?$")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
 
 

@@ -21,6 +21,11 @@ _FUNDS = ("\t部门整体支出绩效自评表\n\n\t年度预算申请\n\t年初
           "\t总  分\n\t{tw}\n\t{ts}\n")
 
 
+def _row_name(r) -> str:
+    """“年度资金总额”行, or 这一行 for a row with no name (the place names it)."""
+    return f"“{r.name}”行" if r.name else "这一行"
+
+
 def _rate_rows(ctx):
     for t in ctx.tables:
         for r in t.rows:
@@ -38,7 +43,7 @@ def _rate_rows(ctx):
 
 
 @rule("PX616", "draft-table-rate", "error", title="表中的执行率（控制率）不等于其所在行的两列之比",
-      message="表中“{row}”行：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
+      message="表中{row}：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
       cases=[fails("控制率 94.00%，53 ÷ 56 = 94.64%", text=_STAFF.format(rate="94.00%"), at="11",
                    expected=53 / 56),
              passes("控制率正确", text=_STAFF.format(rate="94.64%"))])
@@ -54,13 +59,13 @@ def table_rate(ctx):
     for r, word, cell, rf, nf, df, x in _rate_rows(ctx):
         if off(rf.value / 100, x, rf.tol / 100):
             yield Hit((cell.start, cell.end), expected=float(x), actual=float(rf.value / 100),
-                      args={"row": r.name or "（无名称）", "num": shown(ctx.doc, nf),
+                      args={"row": _row_name(r), "num": shown(ctx.doc, nf),
                             "den": shown(ctx.doc, df), "word": word, "stated": shown(ctx.doc, rf),
                             "expected_text": rate_text(x, max(rf.places, 2))})
 
 
 @rule("PX617", "draft-table-rate-score", "error", title="表中执行率得分不等于分值 × min(执行率, 1)",
-      message="表中“{row}”行：分值 {weight} × min({rate}, 100%) = {expected_text} 分，得分写 {stated}；"
+      message="表中{row}：分值 {weight} × min({rate}, 100%) = {expected_text} 分，得分写 {stated}；"
               "请改为 {expected_text}",
       cases=[fails("得分按写错的执行率算", at="17", expected=9.679,
                    text=_FUNDS.format(rate="96.00%", score="9.60", w=90, s=90, tw=100, ts=99.6)),
@@ -84,7 +89,7 @@ def table_rate_score(ctx):
         want = wf.value * min(x, Decimal(1))
         if off(sf.value, want, sf.tol):
             yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
-                      args={"row": r.name, "weight": shown(ctx.doc, wf),
+                      args={"row": _row_name(r), "weight": shown(ctx.doc, wf),
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
                             "expected_text": fmt_fixed(float(want), max(sf.places, 2))})
 
@@ -102,21 +107,34 @@ def table_total(ctx):
     合格：执行率 10 分 + 指标 90 分 = 总分 100。
     不合格：指标已 100 分，又有执行率 10 分，总分仍写 100（seed 004 第 302 行）。
     """
+    doc = ctx.doc
     for t in ctx.tables:
         sums = {"分值": Decimal(0), "得分": Decimal(0)}
+        # the same since the .docx table the 总分 row is in began: a report may split one 自评表
+        # in two Word tables (perfxl's own: the 年度资金总额 row, then the indicators), or put
+        # two 自评表 one after the other with no title between
+        local, word_table = dict(sums), None
         for r in t.rows:
+            here = doc.units[doc.unit_at(r.cells[0].start)].table if r.cells else None
+            if here != word_table:
+                local, word_table = {k: Decimal(0) for k in sums}, here
             if r.label in ("总分", "合计", "总计"):
                 for col, tot in sums.items():
                     c = r.column((col,), loose=True)
-                    f = figure_of(ctx.doc, c) if c is not None and c.number else None
-                    if f is not None and tot and off(f.value, tot, f.tol):
-                        yield Hit((c.start, c.end), expected=float(tot), actual=float(f.value),
+                    f = figure_of(doc, c) if c is not None and c.number else None
+                    near = local[col] if local[col] else tot
+                    if (f is not None and tot and off(f.value, tot, f.tol)
+                            and off(f.value, near, f.tol)):
+                        yield Hit((c.start, c.end), expected=float(near), actual=float(f.value),
                                   args={"table": t.title or "表", "col": col,
-                                        "sum": format(tot.normalize(), "f"), "stated": shown(ctx.doc, f)})
+                                        "sum": format(near.normalize(), "f"),
+                                        "stated": shown(doc, f)})
                 sums = {k: Decimal(0) for k in sums}
+                local = dict(sums)
                 continue
             for col in sums:
                 c = r.column((col,))
-                f = figure_of(ctx.doc, c) if c is not None and c.number else None
+                f = figure_of(doc, c) if c is not None and c.number else None
                 if f is not None and f.unit in ("", "分"):
                     sums[col] += f.value
+                    local[col] += f.value

@@ -96,3 +96,13 @@ def test_a_share_names_its_whole_in_an_earlier_sentence(before, share, fires):
     text = f"　　项目{before}。\n　　本年培训较多。其中培训费52万元，占实际支出的{share}%。\n"
     got = [f for f in check_text(text) if f.rule == "PX605"]
     assert [round(f.expected, 4) for f in got] == ([round(52 / 468, 4)] if fires else [])
+
+
+@pytest.mark.parametrize("year, adjusted, fires", [
+    ("2023年", "1100", True), ("2023年", "1000", False), ("", "1100", True), ("2023年度", "1100", True)])
+def test_nianchu_after_a_year_and_zhuijia(year, adjusted, fires):
+    """"2023年年初预算" is a 年初预算 (the year's 年初 is not eaten as a date) and 年中追加 is the
+    adjustment (PX608)."""
+    text = f"　　{year}年初预算800万元，年中追加200万元，调整后预算{adjusted}万元。\n"
+    got = [f for f in check_text(text) if f.rule == "PX608"]
+    assert [f.expected for f in got] == ([10000000.0] if fires else [])

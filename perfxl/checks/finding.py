@@ -15,7 +15,7 @@ from typing import Any
 from perfxl.layout import LAYOUT, column_index
 
 __all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position",
-           "DRAFT_FIELDS"]
+           "DRAFT_FIELDS", "place_text"]
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 #: Levels from the most to the least severe.
@@ -26,6 +26,20 @@ DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote", "from_line"
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _SHEET_ORDER = {s.name: i for i, s in enumerate(LAYOUT.sheets)}
+
+
+def place_text(line: int | None = None, paragraph: int | None = None, table: int | None = None,
+               row: int | None = None, col: int | None = None) -> str:
+    """A place in a report draft, in Chinese: ``第 12 行`` (.txt), ``第 3 段`` (.docx body
+    paragraph), ``表 1 第 2 行第 3 列`` (.docx table cell; ``表 1 第 2 行`` without ``col``),
+    "" for none."""
+    if line is not None:
+        return f"第 {line} 行"
+    if paragraph is not None:
+        return f"第 {paragraph} 段"
+    if table is not None:
+        return f"表 {table} 第 {row} 行" + (f"第 {col} 列" if col is not None else "")
+    return ""
 
 
 def level_rank(level: str) -> int:
@@ -95,14 +109,12 @@ class Finding:
         """Where to fix it, in Chinese: ``第 12 行``, ``第 3 段``, ``第 9–12 行`` (a table row
         pasted one cell per line, ending at the cell), ``表 1 第 2 行第 3 列``, or
         ``工作表!单元格`` for a workbook finding ("" for the whole file)."""
-        if self.line is not None:
-            return (f"第 {self.from_line}–{self.line} 行" if self.from_line
-                    else f"第 {self.line} 行")
-        if self.paragraph is not None:
-            return (f"第 {self.from_paragraph}–{self.paragraph} 段" if self.from_paragraph
-                    else f"第 {self.paragraph} 段")
-        if self.table is not None:
-            return f"表 {self.table} 第 {self.row} 行第 {self.col} 列"
+        if self.line is not None and self.from_line:
+            return f"第 {self.from_line}–{self.line} 行"
+        if self.line is None and self.paragraph is not None and self.from_paragraph:
+            return f"第 {self.from_paragraph}–{self.paragraph} 段"
+        if self.in_draft:
+            return place_text(self.line, self.paragraph, self.table, self.row, self.col)
         return f"{self.sheet}!{self.cell}" if self.sheet else ""
 
     def __eq__(self, other: object) -> bool:

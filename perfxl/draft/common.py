@@ -7,7 +7,7 @@ from decimal import Decimal
 from perfxl.draft.numbers import Figure
 from perfxl.numbers import round_decimal
 
-__all__ = ["shown", "quote", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
+__all__ = ["shown", "quote", "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
 
 _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
                "亿元": Decimal(100000000), "亿": Decimal(100000000)}
@@ -16,6 +16,15 @@ _UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000
 def shown(doc, f: Figure) -> str:
     """The figure as written in the draft ("3244335.7 元")."""
     return doc.raw[f.start:f.end].strip()
+
+
+def place_of(doc, pos: int, *, column: bool = True) -> str:
+    """Where offset ``pos`` of the draft is, as a finding names it ("第 92 行", "第 3 段",
+    "表 1 第 2 行第 3 列", or "表 1 第 2 行" without ``column``;
+    ``perfxl.checks.finding.place_text``)."""
+    from perfxl.checks.finding import place_text
+    u = doc.units[doc.unit_at(pos)]
+    return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None)
 
 
 def quote(doc, start: int, end: int) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import amount_in, off, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, place_of, quote, rate_text, shown
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -225,9 +225,7 @@ def change_restated(ctx):
                 (c2.figures[3].tol if c2.figures[3] is not None else Decimal(0))) / 100 + Decimal("1e-9")
             if not (bad_a or bad_x) or id(c) in anchored:
                 continue
-            where = ctx.doc.locate(*c2.span)[0]
-            place = f"第 {where.line} 行" if where.line else (
-                f"第 {where.paragraph} 段" if where.paragraph else f"表 {where.table}")
+            place = place_of(ctx.doc, c2.span[0])
             yield Hit(c.span, expected=_say(c2), actual=_say(c),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "this": _say(c), "where": place, "other": _say(c2)})

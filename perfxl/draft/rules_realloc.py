@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import _heading_level
-from perfxl.draft.common import quote, shown
+from perfxl.draft.common import place_of, quote, shown
 from perfxl.draft.rules_scores import _kids
 
 #: The verbs that move points to another indicator ("调整至", "并入", "计入"…).
@@ -154,9 +154,7 @@ def weight_moved(ctx):
         own = [c for c in scores if ws[tgt].span[0] <= c.span[0] < ends[tgt] and c.words == "item"]
         if own and own[0].figures[0].value > want:
             continue  # scored out of more than even the adjusted weight: another problem
-        where = doc.locate(*ws[tgt].span)[0]
-        place = (f"第 {where.line} 行" if where.line else
-                 f"第 {where.paragraph} 段" if where.paragraph else "")
+        place = place_of(doc, ws[tgt].span[0])
         for start, end, _, src in ms:
             p = parent_of[src]
             total = sum((ws[k].figures[0].value for k in kids_of[p]), Decimal(0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantity_name, quantize, quote, shown
+from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
@@ -176,9 +176,7 @@ def _pairs(ctx, *, rounding: bool):
             is_round = _rounding(coarse, fine)
             if is_round != rounding:
                 break
-            where = ctx.doc.locate(g.start, g.end)[0]
-            place = f"第 {where.line} 行" if where.line else (
-                f"第 {where.paragraph} 段" if where.paragraph else f"表 {where.table}")
+            place = place_of(ctx.doc, g.start)
             fix = (f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - g.value_yuan), f)}）")
             yield Hit((f.label_start, f.end), expected=float(fine.value_yuan if rounding else
                                                              g.value_yuan),

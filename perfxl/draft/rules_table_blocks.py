@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantize, shown
+from perfxl.draft.common import amount_in, place_of, quantize, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import _BLANK, Cell, Table, _is_header, figure_of
 from perfxl.numbers import fmt_fixed
@@ -330,15 +330,6 @@ def _num(doc, x: Decimal, like: Figure) -> str:
                      thousands="," in shown(doc, like))
 
 
-def _where(doc, pos: int) -> str:
-    u = doc.units[doc.unit_at(pos)]
-    if u.line:
-        return f"第 {u.line} 行"
-    if u.paragraph:
-        return f"第 {u.paragraph} 段"
-    return f"表 {u.table} 第 {u.row} 行"
-
-
 @rule("PX623", "draft-table-item-number", "warning", title="同一张表中序号重复",
       message="序号“{number}”重复（另见{where}）；请核对编号，或该行是否与上一行粘连、错位",
       cases=[fails("2、公务接待一行之后粘着又一个 2、", at="12",
@@ -376,6 +367,6 @@ def table_item_number(ctx):
             if (level, num) in seen:
                 c = r.label_cell
                 yield Hit((c.start, c.end), expected=None, actual=num,
-                          args={"number": doc.raw[a:b].strip(), "where": _where(doc, seen[(level, num)])})
+                          args={"number": doc.raw[a:b].strip(), "where": place_of(doc, seen[(level, num)], column=False)})
                 continue
             seen[(level, num)] = a

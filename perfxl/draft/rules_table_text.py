@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantity_name, quote, shown
+from perfxl.draft.common import amount_in, place_of, quantity_name, quote, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import figure_of, norm_label, pairs
 from perfxl.glossary import QUANTITY_SYNONYMS
@@ -67,9 +67,7 @@ def _prose(ctx):
 
 
 def _where(ctx, t, cell) -> str:
-    u = ctx.doc.locate(cell.start, cell.end)[0]
-    at = (f"第 {u.line} 行" if u.line else f"第 {u.paragraph} 段" if u.paragraph else
-          f"表 {u.table} 第 {u.row} 行第 {u.col} 列")
+    at = place_of(ctx.doc, cell.start)
     return f"“{t.title}”{at}" if t.title else f"表中{at}"
 
 

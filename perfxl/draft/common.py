@@ -4,13 +4,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfxl.draft.numbers import Figure
+from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.numbers import round_decimal
 
 __all__ = ["shown", "quote", "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
 
-_UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
-               "亿元": Decimal(100000000), "亿": Decimal(100000000)}
 
 
 def shown(doc, f: Figure) -> str:
@@ -39,8 +37,8 @@ def quantize(x: Decimal, places: int) -> Decimal:
 
 def amount_in(x_yuan: Decimal, like: Figure) -> str:
     """An amount in 元 written in the unit and decimals of ``like`` ("210276.22 元")."""
-    unit = like.unit if like.unit in _UNIT_SCALE else "元"
-    v = quantize(x_yuan / _UNIT_SCALE[unit], max(like.places, 2 if unit == "元" else like.places))
+    unit = like.unit if like.unit in UNIT_SCALE else "元"
+    v = quantize(x_yuan / UNIT_SCALE[unit], max(like.places, 2 if unit == "元" else like.places))
     return f"{v} {'万元' if unit == '万' else ('亿元' if unit == '亿' else unit)}"
 
 

@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Figure", "figures", "MONEY", "tolerance"]
+__all__ = ["Figure", "figures", "MONEY", "UNIT_SCALE", "tolerance"]
 
-_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
-          "亿元": Decimal(100000000), "亿": Decimal(100000000)}
-MONEY = frozenset(_SCALE)
+#: 元 per unit of each money unit a draft writes.
+UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
+              "亿元": Decimal(100000000), "亿": Decimal(100000000)}
+MONEY = frozenset(UNIT_SCALE)
 _UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元|万(?![美人个户家元])|亿(?!美元)|元|"
           "个|人次|人|项|名|家|户|次|分|年度|年")
 _NUM = re.compile(r"(?<![\d.])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
@@ -62,12 +63,12 @@ class Figure:
 
     @property
     def value_yuan(self) -> Decimal:
-        return self.value * _SCALE.get(self.unit, Decimal(1))
+        return self.value * UNIT_SCALE.get(self.unit, Decimal(1))
 
     @property
     def tol_yuan(self) -> Decimal:
         """Half a unit of the last digit written, in 元."""
-        return Decimal(5).scaleb(-self.places - 1) * _SCALE.get(self.unit, Decimal(1))
+        return Decimal(5).scaleb(-self.places - 1) * UNIT_SCALE.get(self.unit, Decimal(1))
 
     @property
     def tol(self) -> Decimal:

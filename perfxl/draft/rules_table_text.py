@@ -15,11 +15,10 @@ from itertools import combinations
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, place_of, quantity_name, quote, shown
-from perfxl.draft.numbers import Figure
+from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.draft.tables import figure_of, norm_label, pairs
 from perfxl.glossary import QUANTITY_SYNONYMS
 
-_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _SYN = sorted(QUANTITY_SYNONYMS.items(), key=lambda kv: -len(kv[0]))
 _LEAD = re.compile(r"^(?:其中|合计|总计|共计|共|含|为)+")
 #: what may stand before a quantity's name in the prose without changing it: the unit's name,
@@ -81,7 +80,7 @@ def _table_pairs(ctx):
 
 
 def _yuan(value: Decimal, unit: str) -> Decimal:
-    return value * _SCALE[unit]
+    return value * UNIT_SCALE[unit]
 
 
 def _unit_of(f: Figure) -> str | None:
@@ -89,7 +88,7 @@ def _unit_of(f: Figure) -> str | None:
 
 
 def _half(places: int, unit: str) -> Decimal:
-    return Decimal(5).scaleb(-places - 1) * _SCALE[unit]
+    return Decimal(5).scaleb(-places - 1) * UNIT_SCALE[unit]
 
 
 # --------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from perfxl.draft.numbers import Figure, figures
 from perfxl.draft.text import Doc
 
-__all__ = ["Claim", "extract", "Claims"]
+__all__ = ["Claim", "extract", "Claims", "NUMBERING"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多")
 DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落")
@@ -55,10 +55,12 @@ _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d
 _NOT_APPLICABLE = re.compile(r"本项指标不适用|不适用[,，、]?\s*不(?:计|予计)分")
 _ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
                    r"[^,;。:]{0,12}?[,:]\s*(?:分别为|分别是|即|包括|包含|为|是)\s*:?(?P<items>[^。;]+)")
-_LEVELS = ((1, re.compile(r"^\s*[一二三四五六七八九十]+、")),
-           (2, re.compile(r"^\s*\([一二三四五六七八九十]+\)")),
-           (3, re.compile(r"^\s*\d{1,2}\s*[.、](?!\d)")),
-           (4, re.compile(r"^\s*\(\d{1,2}\)")))
+#: Item numbers by heading level (一、=1, (一)=2, 1.=3, (1)=4), the number as group ``n``;
+#: full-width marks must already be ASCII (``Doc.text``).  Headings and table rows alike.
+NUMBERING = ((1, re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
+             (2, re.compile(r"^\s*\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)")),
+             (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、](?!\d)")),
+             (4, re.compile(r"^\s*\(\s*(?P<n>\d{1,2})\s*\)")))
 _KEYS = ("执行", "决算", "预算", "收入", "支出")  # 预算执行 is 执行
 
 
@@ -264,7 +266,7 @@ def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _heading_level(text: str) -> int:
-    for level, rx in _LEVELS:
+    for level, rx in NUMBERING:
         if rx.match(text):
             return level
     return 0

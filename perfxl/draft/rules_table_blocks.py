@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.claims import NUMBERING
 from perfxl.draft.common import amount_in, place_of, quantize, shown
 from perfxl.draft.numbers import Figure
 from perfxl.draft.tables import _BLANK, Cell, Table, _is_header, figure_of
@@ -24,10 +25,6 @@ from perfxl.numbers import fmt_fixed
 
 __all__ = ["LRow", "logical_rows", "item_number", "blocks", "Block"]
 
-_NUMBERING = ((1, re.compile(r"^\s*(?P<n>[一二三四五六七八九十]{1,3})\s*、")),
-              (2, re.compile(r"^\s*\(\s*(?P<n>[一二三四五六七八九十]{1,3})\s*\)")),
-              (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*[.、](?!\d)")),
-              (4, re.compile(r"^\s*\(\s*(?P<n>\d{1,2})\s*\)")))
 #: a second item of a list written inside one cell ("1.招商引资项目； 2.外经外贸规模")
 _INNER = {1: r"[一二三四五六七八九十]{1,3}\s*、", 2: r"\(\s*[一二三四五六七八九十]{1,3}\s*\)",
           3: r"\d{1,2}\s*[.、](?!\d)", 4: r"\(\s*\d{1,2}\s*\)"}
@@ -48,7 +45,7 @@ def _cn(s: str) -> int:
 def item_number(text: str) -> tuple[int, int, tuple[int, int]] | None:
     """``(level, number, (start, end))`` of the item number ``text`` opens with (offsets in
     ``text``), or ``None``; full-width forms must already be ASCII (``Doc.text``)."""
-    for level, rx in _NUMBERING:
+    for level, rx in NUMBERING:
         m = rx.match(text)
         if not m:
             continue

@@ -23,7 +23,7 @@ __all__ = [
     "income_initial_sum", "income_full_sum", "income_executed_sum", "income_prior_sum",
     "income_share", "basic_executed_sum", "nature_executed_sum", "function_current_sum",
     "function_prior_sum", "function_change", "function_row_change", "function_row_change_rate",
-    "function_row_share", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
+    "function_row_share", "tp_total", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
     "three_public_change_rate", "three_public_control_rate", "public_funds_control_rate",
     "procurement_rate", "carryover_change_rate", "stock_funds_change_rate",
     "fixed_asset_utilization", "execution_rate", "execution_score", "budget_adjustment_rate",
@@ -148,8 +148,12 @@ def function_prior_sum(model: Model) -> float:
     return _sum(_col(model, "exp_function", "prior"))
 
 
-def function_change(model: Model) -> float:
-    """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少)."""
+def function_change(model: Model) -> float | None:
+    """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少); ``None`` unless both
+    columns hold a figure (a blank 上年 column is not 0)."""
+    cur, prior = _col(model, "exp_function", "current"), _col(model, "exp_function", "prior")
+    if not any(_is_num(v) for v in cur) or not any(_is_num(v) for v in prior):
+        return None
     return function_current_sum(model) - function_prior_sum(model)
 
 
@@ -192,20 +196,38 @@ def tp_final_sum(model: Model) -> float:
     return _sum(_col(model, "three_public", "final"))
 
 
-def tp_change(model: Model) -> float:
-    """“三公”经费较上年增减额, amount: the stated totals when either is filled (a blank one
-    counts 0, as N() does), else the category sums."""
-    fs, ps = _v(model, "tp_final_stated"), _v(model, "tp_prior_stated")
-    if _blank(fs) and _blank(ps):
-        return tp_final_sum(model) - tp_prior_sum(model)
-    return _n(fs) - _n(ps)
+def _trim_blank(v: Any) -> bool:
+    """``TRIM(cell)=""``: empty, or only ASCII spaces (Excel's TRIM keeps other blanks)."""
+    return _blank(v) or (isinstance(v, str) and not v.strip(" "))
+
+
+def tp_total(model: Model, column: str) -> float | None:
+    """One “三公”经费 total as 经费控制 takes it, amount: the typed total (``tp_*_stated``) when
+    typed, else the sum of the item rows; ``None`` when neither holds a figure (or the typed
+    total is text, an error in the workbook's arithmetic).  ``column`` is ``prior_final``,
+    ``budget`` or ``final``."""
+    stated = _v(model, {"prior_final": "tp_prior_stated", "budget": "tp_budget_stated",
+                        "final": "tp_final_stated"}[column])
+    if not _trim_blank(stated):
+        return float(stated) if _is_num(stated) else None
+    values = _col(model, "three_public", column)
+    return _sum(values) if any(_is_num(v) for v in values) else None
+
+
+def tp_change(model: Model) -> float | None:
+    """“三公”经费较上年增减额 = 本年决算合计 − 上年决算合计, amount, each total as ``tp_total``
+    takes it; ``None`` when either total is blank (a blank total is not 0)."""
+    final, prior = tp_total(model, "final"), tp_total(model, "prior_final")
+    return None if final is None or prior is None else final - prior
 
 
 def three_public_change_rate(model: Model) -> float | None:
     """“三公经费”变动率 = (本年 − 上年) ÷ 上年, fraction.  财预〔2013〕53号 (domain.md §2 [S17,
     S15, S16]); seed 004 L79: 11.37 → 5.76 gives −49.34%."""
-    prior = _v(model, "tp_prior_stated")
-    return _div(tp_change(model), tp_prior_sum(model) if _blank(prior) else prior)
+    change, prior = tp_change(model), _v(model, "tp_prior_stated")
+    if change is None:  # IFERROR(""/上年, ""): no change, no rate
+        return None
+    return _div(change, tp_prior_sum(model) if _blank(prior) else prior)
 
 
 def three_public_control_rate(model: Model) -> float | None:

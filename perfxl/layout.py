@@ -331,7 +331,10 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
         Field("function_prior_sum", "功能分类上年合计（计算）", AMOUNT, FORMULA,
               formula="=SUM({col:exp_function.prior})"),
         Field("function_change", "较上年增减额（计算）", AMOUNT, FORMULA,
-              formula="={f:function_current_sum}-{f:function_prior_sum}"),
+              # "" unless both columns hold a figure (a blank 上年 column is not 0)
+              formula='=IF(OR(COUNT({col:exp_function.current})=0,'
+                      'COUNT({col:exp_function.prior})=0),"",'
+                      '{f:function_current_sum}-{f:function_prior_sum})'),
         Field("exp_total_stated", "支出合计（填报）", AMOUNT, STATED),
         Field("exp_prior_total_stated", "上年支出合计（填报）", AMOUNT, STATED),
         Field("exp_change_stated", "较上年增减额（填报）", AMOUNT, STATED),
@@ -381,9 +384,13 @@ CONTROL = Sheet("control", "经费控制", "经费控制情况", (
         Field("tp_budget_stated", "本年预算合计（填报）", AMOUNT, STATED),
         Field("tp_final_stated", "本年决算合计（填报）", AMOUNT, STATED),
         Field("tp_change", "较上年增减额（计算）", AMOUNT, FORMULA,
-              formula='=IF(AND(TRIM({f:tp_final_stated})="",TRIM({f:tp_prior_stated})=""),'
-                      '{f:tp_final_sum}-{f:tp_prior_sum},'
-                      'N({f:tp_final_stated})-N({f:tp_prior_stated}))'),
+              # each side is its typed total, else the sum of its items; "" when a side has
+              # neither (a blank total is not 0: 上年 blank is no change of 100%)
+              formula='=IFERROR(IF(OR(AND(TRIM({f:tp_final_stated})="",'
+                      'COUNT({col:three_public.final})=0),AND(TRIM({f:tp_prior_stated})="",'
+                      'COUNT({col:three_public.prior_final})=0)),"",'
+                      'IF(TRIM({f:tp_final_stated})="",{f:tp_final_sum},{f:tp_final_stated})-'
+                      'IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},{f:tp_prior_stated})),"")'),
         Field("three_public_change_rate", "“三公”经费变动率（计算）", RATE, FORMULA,
               formula='=IFERROR({f:tp_change}/IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},'
                       '{f:tp_prior_stated}),"")'),

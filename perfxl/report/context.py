@@ -111,6 +111,8 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     applicable = [r for r in rows if r.applicable != "否"]
     w = total([row_weight(scores, r) for r in applicable])
     s = total([row_score(scores, r) for r in applicable])
+    if scores.unscored:  # the framework gives no scores: the count and the weights only
+        return [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分。"]
     out = [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分，"
            f"得分合计{fmt_score(s)}分。"]
     lost = []
@@ -121,6 +123,13 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     if lost:
         out.append(f"未得满分的指标：{'、'.join(lost)}。")
     return out
+
+
+def _unscored_sentence(model: Model) -> str:
+    """What the report says of the score under a framework without scores (common_53)."""
+    from perfxl.frameworks import load
+    name = load(str(model.get("framework")).strip()).name
+    return f"本次自评按“{name}”开展，该评价框架只计算各项指标的数值，不计分，不评定等级。"
 
 
 def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
@@ -142,7 +151,8 @@ def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
         "control": S.control_sentences(model) or [f"预算配置与控制情况{MISSING}。"],
         "goal_actual": paragraphs(model.get("goal_actual"), required=True),
         "indicator_summary": _indicator_summary(model.rows("dept_indicators"), scores),
-        "score_sentence": (f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
+        "score_sentence": _unscored_sentence(model) if scores.unscored else (
+                           f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
                            f"（含预算执行率分值{fmt_score(num(model.get('execution_weight')))}分），"
                            f"自评得分{fmt_score(dept_total(scores))}分，"
                            f"评价等级为“{grade}”。"),
@@ -159,8 +169,10 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     bonus = total([row_score(scores, r) for r in bonus_rows])
     tot = dept_total(scores)
     grade = dept_grade(scores) or MISSING
-    conclusion = (f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
-                  f"评价等级为“{grade}”。全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
+    head = _unscored_sentence(model) if scores.unscored else (
+        f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
+        f"评价等级为“{grade}”。")
+    conclusion = (f"{head}全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
                   f"执行数{fmt_amount(model.get('executed'), unit)}，"
                   f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
                   "。")
@@ -170,9 +182,20 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
         "analysis": system_analysis(rows, scores) if rows else [],
         "analysis_missing": [] if rows else [f"指标体系评分{MISSING}。"],
         "bonus": bonus_paragraphs(bonus_rows, scores),
-        "analysis_total": (f"以上各项指标得分合计{fmt_score(tot)}分"
-                           f"（其中加减分{fmt_score(bonus if bonus is not None else 0)}分）。"),
+        "analysis_total": _analysis_total(tot, bonus, bool(bonus_rows), scores.unscored),
     }
+
+
+def _analysis_total(tot: float | None, bonus: float | None, has_bonus: bool,
+                    unscored: bool) -> str:
+    """「以上各项指标得分合计X分（其中加减分Y分）。」: the 加减分 part only when the workbook has
+    加减分项 (no 「加减分0分」 where the score has none); "" under a framework without scores."""
+    if unscored:
+        return ""
+    text = f"以上各项指标得分合计{fmt_score(tot)}分"
+    if has_bonus:
+        text += f"（其中加减分{fmt_score(bonus if bonus is not None else 0)}分）"
+    return text + "。"
 
 
 def find_project(model: Model, project: str | None) -> Row:

@@ -83,16 +83,30 @@ def expenditure_sentence(model: Model) -> str:
     rows = _nature_rows(model)
     t = column_total(rows, "executed")
     if t is not None:
-        change = change_phrase(t, column_total(rows, "prior_final"), unit)
+        change = _expenditure_change(model, t, column_total(rows, "prior_final"))
         parts = _parts([r.item for r in rows], [r.executed for r in rows], unit)
         head = f"{year}年度支出合计{fmt_amount(t, unit)}"
         return f"{head}{'，' + change if change else ''}，其中：{'；'.join(parts)}。"
     frows = model.rows("exp_function")
     t = column_total(frows, "current")
     if t is not None:
-        change = change_phrase(t, column_total(frows, "prior"), unit)
+        change = _expenditure_change(model, t, None)
         return f"{year}年度支出合计{fmt_amount(t, unit)}{'，' + change if change else ''}。"
     return f"{year}年度支出合计{MISSING}。"
+
+
+def _expenditure_change(model: Model, total: float, nature_prior: float | None) -> str:
+    """The one 较上年 change of 支出合计: the workbook's (支出!B20, 功能分类 basis) when both of
+    its columns are filled — printed only when its 本年合计 is the ``total`` the sentence states
+    (else the two bases disagree, PX119 says so, and no change is printed); otherwise the
+    支出性质 basis (``nature_prior``), the workbook then showing none."""
+    unit = model.unit
+    if D.function_change(model) is None:
+        return change_phrase(total, nature_prior, unit)
+    current = D.function_current_sum(model)
+    if fmt_amount(current) != fmt_amount(total):
+        return ""
+    return change_phrase(current, D.function_prior_sum(model), unit)
 
 
 def function_sentences(model: Model) -> list[str]:
@@ -284,8 +298,9 @@ def execution_sentence(model: Model) -> str:
             f"全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
             f"全年执行数{fmt_amount(model.get('executed'), unit)}，"
             f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}")
+    from perfxl.report.scores import unscored_framework
     score, weight = D.execution_score(model), num(model.get("execution_weight"))
-    if score is not None:
+    if score is not None and not unscored_framework(model):
         text += f"，执行率得分{fmt_score(score)}分（分值{fmt_score(weight)}分）"
     return text + "。"
 

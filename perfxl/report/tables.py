@@ -13,7 +13,8 @@ from perfxl import derived as D
 from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
 from perfxl.report.figures import column_total, num, staff_counts, three_public_totals, total
-from perfxl.report.fmt import clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, paragraphs
+from perfxl.report.fmt import (clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, fmt_typed,
+                               paragraphs)
 from perfxl.report.scores import (Scores, dept_total, dept_weight_total, project_total,
                                   row_score, row_weight)
 
@@ -58,8 +59,9 @@ def indicator_rows(rows: list[Row], scores: Scores) -> list[dict[str, str]]:
             "level1": "" if l1 == last1 else l1,
             "level2": "" if (l1, l2) == last2 else l2,
             "level3": _t(r.level3),
-            "target": _t(r.target_text) or _w(r.target),
-            "actual": _t(r.actual_text) or _w(r.actual),
+            # typed values as typed (0.095 stays 0.095): only computed figures are rounded
+            "target": _t(r.target_text) or fmt_typed(r.target),
+            "actual": _t(r.actual_text) or fmt_typed(r.actual),
             "weight": _w(row_weight(scores, r)),
             "score": _s(row_score(scores, r)) if applicable else "不适用",
             "deviation": _t(r.deviation),
@@ -80,7 +82,7 @@ def dept_table(model: Model, scores: Scores) -> dict[str, Any]:
     funds = [_funds_row("年度资金总额", model.get("budget_initial"), model.get("budget_full"),
                         model.get("executed"), _w(model.get("execution_weight")),
                         fmt_rate(D.execution_rate(model), missing=""),
-                        _s(D.execution_score(model)))]
+                        "" if scores.unscored else _s(D.execution_score(model)))]
     income = sorted(model.rows("income"),
                     key=lambda r: INCOME_SOURCES.index(r.source)
                     if r.source in INCOME_SOURCES else len(INCOME_SOURCES))

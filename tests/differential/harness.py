@@ -10,7 +10,8 @@ perfxl's Python — every formula cell, and every figure the report prints.
   ``recalc(paths, outdir)`` runs ONE soffice call for the whole batch.
 * ``compare(path, recalculated)`` reads ``path`` as the CLI does and returns the cells compared
   and every disagreement (cell, Python value, LibreOffice value), formula cells first, then the
-  report's figures (总分, 等级, 执行率, each project's 总分 as the report text prints them).
+  figures every generated report prints (``tests.differential.report_figures``) and the
+  report's own proofreading findings.
 """
 from __future__ import annotations
 
@@ -64,14 +65,33 @@ def _indicator(rng: random.Random, project: str | None) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
+#: every framework of perfxl/frameworks (the report's outline follows it)
+FRAMEWORKS = ("hunan_dept", "hunan_dept", "central_project", "central_project_cost",
+              "hubei_project_2020", "guangdong_dept_100", "hunan_53_tiers", "common_53")
+
+
+def _system_rows(rng: random.Random, m: Model) -> None:
+    """指标体系 rows: weights, stated scores within or beyond them, 不适用 rows."""
+    for i in range(rng.randint(0, 8)):
+        w = rng.choice([2, 4, 5, 8, 10, round(rng.uniform(0.5, 12), 2)])
+        row = {"level1": rng.choice(["预算编制", "预算执行", "效益", None]),
+               "level3": f"体系指标{rng.randint(1, 999)}", "weight": _maybe(rng, w, 0.05),
+               "score_stated": _maybe(rng, round(rng.uniform(0, w), rng.choice((0, 1, 2))))}
+        if rng.random() < 0.1:
+            row["applicable"] = "否"
+        m.add_row("system_indicators", {k: v for k, v in row.items() if v is not None},
+                  index=i)
+    if rng.random() < 0.3:
+        m.values["system_total_stated"] = round(rng.uniform(50, 100), 1)
+
+
 def random_model(rng: random.Random) -> Model:
     """A valid filled standard workbook (see the module docstring)."""
     m = Model()
     unit = rng.choice(L.UNITS)
     scale = 10000 if unit == "元" else 1
     m.values.update(department_name="差分测试局", year=2023, amount_unit=unit,
-                    framework=rng.choice(["hunan_dept", "hunan_dept", "central_project",
-                                          "hubei_project_2020"]))
+                    framework=rng.choice(FRAMEWORKS))
     # 人员编制
     for i, cat in enumerate(LAYOUT.table("staffing").rows):
         if rng.random() < 0.7:
@@ -131,6 +151,8 @@ def random_model(rng: random.Random) -> Model:
         if points is None and row["score_stated"] is None:
             continue
         m.add_row("bonus", {k: v for k, v in row.items() if v is not None}, index=i)
+    if m.values["framework"] in ("guangdong_dept_100", "hunan_53_tiers") or rng.random() < 0.1:
+        _system_rows(rng, m)
     # 项目自评表
     names = [f"项目{c}" for c in "ABC"[:rng.randint(0, 3)]]
     for i, name in enumerate(names):
@@ -226,45 +248,8 @@ class Outcome:
     cells: int = 0
     figures: int = 0
     bad: list[tuple[str, Any, Any]] = field(default_factory=list)
-
-
-def _report_figures(model: Model, lo: dict) -> list[tuple[str, str, str]]:
-    """(what, the report's text, the workbook's figure in the same format) for the figures the
-    report prints, each also found in the report's context text."""
-    from perfxl.report.context import build_context
-    from perfxl.report.fmt import MISSING, fmt_rate, fmt_score
-    from perfxl.report.scores import collect_scores, dept_grade, dept_total, project_total
-
-    def wb(key: str) -> Any:
-        return lo.get(LAYOUT.field_cell(key))
-
-    def shown(fmt, v):
-        """The workbook's figure in the report's format; an error value (#N/A) as it is."""
-        if isinstance(v, str) and v.startswith("#"):
-            return v
-        return fmt(v if v != "" else None)
-
-    out = []
-    scores = collect_scores(model, None)
-    text = json.dumps(build_context(model, "hunan"), ensure_ascii=False)
-    t = wb("dept_score_sum")
-    out.append(("总分", fmt_score(dept_total(scores)), shown(fmt_score, t)))
-    g = wb("dept_grade")
-    out.append(("等级", dept_grade(scores) or MISSING, g or MISSING))
-    r = wb("execution_rate")
-    mine = fmt_rate(derived.execution_rate(model))
-    out.append(("执行率", mine, shown(fmt_rate, r)))
-    if mine != "（未填写）" and mine not in text:
-        out.append(("执行率在报告中", "缺失", mine))
-    for row in model.rows("projects"):
-        ptext = json.dumps(build_context(model, "project", project=row.project),
-                           ensure_ascii=False)
-        v = lo.get(LAYOUT.table_cell("projects", row.index, "score_total"))
-        mine = fmt_score(project_total(scores, row))
-        out.append((f"项目{row.project}总分", mine, shown(fmt_score, v)))
-        if f"自评得分{mine}分" not in ptext:
-            out.append((f"项目{row.project}总分在报告中", "缺失", mine))
-    return out
+    #: the generated report's own proofreading findings (file, rule, level, place, message)
+    proofread: list[tuple] = field(default_factory=list)
 
 
 def compare(path: Path, lo: dict, *, report: bool = True) -> Outcome:
@@ -280,8 +265,7 @@ def compare(path: Path, lo: dict, *, report: bool = True) -> Outcome:
         if not same(mine, theirs):
             res.bad.append((f"{cell[0]}!{cell[1]}", mine, theirs))
     if report:
-        for what, mine, theirs in _report_figures(model, lo):
-            res.figures += 1
-            if mine != theirs:
-                res.bad.append((f"报告{what}", mine, theirs))
+        from tests.differential.report_figures import report_outcome
+        res.figures, bad, res.proofread = report_outcome(path, model, lo)
+        res.bad += [(f"报告{what}", mine, theirs) for what, mine, theirs in bad]
     return res

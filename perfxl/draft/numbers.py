@@ -127,8 +127,14 @@ def figures(flat: str, lo: int, hi: int) -> list[Figure]:
         if unit in ("万美元", "美元", "亿美元", "‰"):
             unit = "other"
         value = Decimal(f"{intpart}.{dec}" if dec else intpart)
-        lab, year, ls = _label(flat, lo, m.start())
-        out.append(Figure(m.start(), m.end(), value, len(dec), unit, lab, year, ls))
+        # a minus sign written right after a word (「全年执行数-12.52元」, 「执行率-20.00%」) is the
+        # figure's sign, not part of its label; after a digit it is a range (2022-2023)
+        signed = (m.start() > lo and flat[m.start() - 1] in "-−"
+                  and (m.start() - 1 == lo or not flat[m.start() - 2].isascii()
+                       or flat[m.start() - 2] in " \t,;:("))
+        lab, year, ls = _label(flat, lo, m.start() - 1 if signed else m.start())
+        out.append(Figure(m.start(), m.end(), -value if signed else value, len(dec), unit, lab,
+                          year, ls))
     for m in _CN.finditer(flat, lo, hi):
         v = _cn_value(m.group("cn"))
         if v is not None:

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import amount_in, off, place_of, quote, rate_text, shown
+from perfxl.draft.common import (amount_in, off, place_of, quote, quotient_tol, rate_text,
+                                 rounded_tol, shown)
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -127,7 +128,9 @@ def change_amount(ctx):
         if amount is None or not amount.money:
             continue
         diff = abs(cur.value_yuan - prior.value_yuan)
-        if off(amount.value_yuan, diff, tolerance(cur, prior, amount)):
+        # each of the three figures rounded on its own: their half-units add up
+        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur)
+                                            + rounded_tol(prior) + rounded_tol(amount))):
             yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
@@ -158,7 +161,10 @@ def change_rate(ctx):
         word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
         if any(w in word for w in DOWN) and not any(w in word for w in UP):
             stated = -stated
-        if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
+        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan,
+                                         rounded_tol(cur) + rounded_tol(prior), prior.value_yuan,
+                                         rounded_tol(prior))
+        if off(stated, rate, tol) and off(-stated, rate, tol):
             yield Hit(c.span, expected=float(rate), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),

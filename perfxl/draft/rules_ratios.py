@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import product
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
@@ -43,27 +43,35 @@ def _paragraph_figs(ctx, pos: int) -> list[Figure]:
 _NEAREST = 40
 
 
-def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
-    """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it."""
+def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal]]:
+    """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it, each with
+    how far it may move when its amounts are correctly rounded (``quotient_tol``)."""
     out = []
     ops = ops[-_NEAREST:]
+
+    def q(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal) -> tuple[Decimal, Decimal]:
+        return a / b, quotient_tol(a, ta, b, tb)
+
     if word in _EXEC_WORDS:
-        budgets = [f.value_yuan for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f)) for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        budgets += [i.value_yuan + a.value_yuan for i, a in product(initial, adjust)]
-        execs = [f.value_yuan for f in ops if _executed(f) and not _budget(f)]
-        out = [e / b for b, e in product(budgets, execs) if b]
+        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i) + rounded_tol(a))
+                    for i, a in product(initial, adjust)]
+        execs = [(f.value_yuan, rounded_tol(f)) for f in ops if _executed(f) and not _budget(f)]
+        out = [q(e, te, b, tb) for (b, tb), (e, te) in product(budgets, execs) if b]
     elif word in ("调整比率", "调整率"):
         initial = [f for f in ops if _INITIAL.search(f.label)]
         after = [f for f in ops if _FULL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        out = [(a.value_yuan - i.value_yuan) / i.value_yuan for i, a in product(initial, after)
-               if i.value_yuan]
-        out += [a.value_yuan / i.value_yuan for i, a in product(initial, adjust) if i.value_yuan]
+        out = [q(a.value_yuan - i.value_yuan, rounded_tol(a) + rounded_tol(i), i.value_yuan,
+                 rounded_tol(i)) for i, a in product(initial, after) if i.value_yuan]
+        out += [q(a.value_yuan, rounded_tol(a), i.value_yuan, rounded_tol(i))
+                for i, a in product(initial, adjust) if i.value_yuan]
     elif word == "变动率" and len(ops) >= 2:
-        old, new = ops[-2].value_yuan, ops[-1].value_yuan
-        out = [(new - old) / old] if old else []
+        old, new = ops[-2], ops[-1]
+        out = [q(new.value_yuan - old.value_yuan, rounded_tol(new) + rounded_tol(old),
+                 old.value_yuan, rounded_tol(old))] if old.value_yuan else []
     return out
 
 
@@ -99,8 +107,8 @@ def ratio(ctx):
         if not cands:
             continue
         stated, tol = r.value / 100, r.tol / 100
-        if all(off(stated, x, tol) for x in cands):
-            best = min(cands, key=lambda x: abs(x - stated))
+        if all(off(stated, x, tol + t) for x, t in cands):
+            best = min((x for x, _t in cands), key=lambda x: abs(x - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "word": c.words.replace("完成预算的", "完成预算比例"),
@@ -137,7 +145,8 @@ def budget_identity(ctx):
         i = min(initial, key=lambda x: abs(x.start - f.start))
         a = min(adjust, key=lambda x: abs(x.start - f.start))
         want = i.value_yuan + a.value_yuan
-        if off(f.value_yuan, want, tolerance(f, i, a)):
+        if off(f.value_yuan, want, max(tolerance(f, i, a), rounded_tol(f) + rounded_tol(i)
+                                       + rounded_tol(a))):
             yield Hit((f.label_start, f.end), expected=float(want), actual=float(f.value_yuan),
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),

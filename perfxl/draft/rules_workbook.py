@@ -58,8 +58,8 @@ def grade_word(ctx):
 
 def _three_public(model, item: str | None):
     from perfxl import derived as D
-    if item is None:
-        return D.tp_final_sum(model)
+    if item is None:  # the 本年决算合计 as 经费控制 takes it: the typed total, else the items
+        return D.tp_total(model, "final")
     vals = [r.values.get("final") for r in model.rows("three_public")
             if any(i in str(r.values.get("item", "")) for i in item.split("|"))]
     vals = [v for v in vals if isinstance(v, (int, float))]
@@ -219,13 +219,15 @@ def workbook_score(ctx):
     model = ctx.model
     if model is None:
         return
-    from perfxl import derived as D
+    from perfxl.report.scores import collect_scores, dept_grade, dept_total, row_score
     scored = [r for r in model.rows("dept_indicators")
               if isinstance(r.values.get("score_stated"), (int, float))]
     if not scored:  # a workbook without the 自评表's scores says nothing about them
         return
-    total = D.dept_score_sum(model)
-    grade = D.dept_grade(model)
+    # the computed scores, as the 评分 sheet and the report give them (the framework's total:
+    # a 指标体系 framework's is not the 部门自评表's; an indicator's is its computed score)
+    scores = collect_scores(model)
+    total, grade = dept_total(scores), dept_grade(scores)
     for c in ctx.claims.of("score"):
         n = c.figures[0]
         if c.words == "total":
@@ -235,16 +237,19 @@ def workbook_score(ctx):
                                 "want": f"{total:g} 分", "stated": shown(ctx.doc, n)})
             continue
         lab = norm_label(ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])
-        for r in model.rows("dept_indicators"):
-            name = norm_label(str(r.values.get("level3") or ""))
-            s = r.values.get("score_stated")
-            if len(name) >= 4 and name in lab and isinstance(s, (int, float)):
-                if abs(n.value - Decimal(repr(float(s)))) > n.tol:
-                    yield Hit(c.span, expected=float(s), actual=float(n.value),
-                              args={"quote": ctx.doc.raw[c.span[0]:c.span[1]],
-                                    "what": f"指标“{name}”得分", "want": f"{s:g} 分",
-                                    "stated": shown(ctx.doc, n)})
-                break
+        if lab.endswith("分值"):  # 「（分值12分，得分8分）」: the 12 is the weight
+            continue
+        named = [(lab.rfind(name), name, r) for r in model.rows("dept_indicators")
+                 for name in (norm_label(str(r.values.get("level3") or "")),)
+                 if len(name) >= 4 and name in lab]
+        if named:  # the indicator named nearest before the score
+            _at, name, r = max(named, key=lambda x: x[0])
+            s = row_score(scores, r)
+            if s is not None and abs(n.value - Decimal(repr(float(s)))) > n.tol:
+                yield Hit(c.span, expected=float(s), actual=float(n.value),
+                          args={"quote": ctx.doc.raw[c.span[0]:c.span[1]],
+                                "what": f"指标“{name}”得分", "want": f"{s:g} 分",
+                                "stated": shown(ctx.doc, n)})
     for m in _GRADE.finditer(ctx.doc.flat):
         stated = _GRADE_NORM.get(m.group("g"), m.group("g"))
         if grade and stated != grade:

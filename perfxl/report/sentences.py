@@ -30,6 +30,9 @@ INCOME_LABELS = {
     "一般公共预算财政拨款": "一般公共预算财政拨款收入",
     "政府性基金预算拨款": "政府性基金预算拨款收入",
     "国有资本经营预算拨款": "国有资本经营预算拨款收入",
+    # the 决算 tables' name: 「上年结转」 would read as a figure of last year, not a part of
+    # this year's 收入合计
+    "上年结转": "年初结转和结余",
 }
 
 
@@ -163,6 +166,8 @@ def three_public_sentence(model: Model) -> str:
         return ""
     rows = _ordered(model.rows("three_public"), "item", THREE_PUBLIC_ITEMS)
     items = [f"{r.item}{fmt_amount(r.final, unit)}" for r in rows if num(r.final) is not None]
+    if final is None or fmt_amount(column_total(rows, "final")) != fmt_amount(final):
+        items = []  # items that do not add up to the typed total are no breakdown of it (PX105)
     text = f"“三公”经费支出{fmt_amount(final, unit)}"
     if items:
         text += f"，其中：{'，'.join(items)}"
@@ -195,8 +200,10 @@ def project_spending(model: Model) -> list[str]:
     if projects:
         clauses = []
         for r in projects:
-            clause = (f"“{r.project}”全年预算数{fmt_amount(r.budget_full, unit)}，"
-                      f"全年执行数{fmt_amount(r.executed, unit)}")
+            # 「项目预算 / 项目执行」, not 「全年预算数 / 全年执行数」: those name the department's
+            # figures, and a reader (or the proofreading) would take a project's for them
+            clause = (f"“{r.project}”项目预算{fmt_amount(r.budget_full, unit)}，"
+                      f"项目执行{fmt_amount(r.executed, unit)}")
             rate = D.project_execution_rate(r)
             if rate is not None:
                 clause += f"，执行率{fmt_rate(rate)}"
@@ -335,8 +342,9 @@ def control_sentences(model: Model) -> list[str]:
             (D.stock_funds_change_rate, "存量资金", "stock_funds_current", "stock_funds_prior")):
         r = fn(model)
         if r is not None:
-            out.append(f"本年末{name}{fmt_amount(model.get(cur), unit)}，上年末"
-                       f"{fmt_amount(model.get(prior), unit)}，{name}变动率{fmt_rate(r)}。")
+            # earlier figure first, as a 变动率 is read: (后 − 前) ÷ 前
+            out.append(f"上年末{name}{fmt_amount(model.get(prior), unit)}，本年末"
+                       f"{fmt_amount(model.get(cur), unit)}，{name}变动率{fmt_rate(r)}。")
     r = D.fixed_asset_utilization(model)
     if r is not None:
         out.append(f"固定资产利用率{fmt_rate(r)}。")

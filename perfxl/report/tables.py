@@ -48,6 +48,13 @@ def _funds_row(label: str, initial: Any = None, full: Any = None, executed: Any 
             "weight": weight, "rate": rate, "score": score}
 
 
+#: the 分值 cell of a 不适用 indicator (its points count in no total)
+NOT_COUNTED = "—"
+#: the label of the 总分 row; when 不适用 indicators rescale the score to the full scale, the
+#: row says so (its 得分 is then not the sum of the rows above it)
+TOTAL, TOTAL_RESCALED = "总分", "总分（按百分制折算）"
+
+
 def indicator_rows(rows: list[Row], scores: Scores) -> list[dict[str, str]]:
     """Indicator rows with computed scores; 一级/二级 labels blanked below their first row."""
     out = []
@@ -62,7 +69,8 @@ def indicator_rows(rows: list[Row], scores: Scores) -> list[dict[str, str]]:
             # typed values as typed (0.095 stays 0.095): only computed figures are rounded
             "target": _t(r.target_text) or fmt_typed(r.target),
             "actual": _t(r.actual_text) or fmt_typed(r.actual),
-            "weight": _w(row_weight(scores, r)),
+            # a 不适用 row's 分值 is not counted (the 总分 row sums the others): shown as —
+            "weight": _w(row_weight(scores, r)) if applicable else NOT_COUNTED,
             "score": _s(row_score(scores, r)) if applicable else "不适用",
             "deviation": _t(r.deviation),
         })
@@ -103,6 +111,7 @@ def dept_table(model: Model, scores: Scores) -> dict[str, Any]:
         "indicators": indicator_rows(indicators, scores),
         "weight_total": _w(dept_weight_total(scores)),
         "score_total": _s(dept_total(scores)),
+        "total_label": TOTAL,
     }
 
 
@@ -130,18 +139,20 @@ def base_table(model: Model) -> dict[str, Any]:
         row("2.出国经费", *tp_cells(abroad)),
         row("3.公务接待", *tp_cells(reception)),
     ]
-    proj = model.row("exp_nature", "项目支出")
-    control.append(row("项目支出", proj.prior_final if proj else None,
-                       proj.budget_full if proj else None, proj.executed if proj else None))
-    for p in model.rows("projects"):
-        if p.project:
-            control.append(row(f"其中：{_t(p.project)}", None, p.budget_full, p.executed))
     control.append(row("公用经费", None, model.get("public_funds_budget"),
                        model.get("public_funds_final")))
     control.append(row("政府采购金额", None, model.get("procurement_budget"),
                        model.get("procurement_actual")))
     if num(model.get("budget_adjustment")) is not None:
         control.append(row("部门整体支出预算调整", None, model.get("budget_adjustment"), None))
+    # 项目支出 and its 其中 rows last: a row after a lone 「其中：项目A」 would read as one more
+    # of its parts
+    proj = model.row("exp_nature", "项目支出")
+    control.append(row("项目支出", proj.prior_final if proj else None,
+                       proj.budget_full if proj else None, proj.executed if proj else None))
+    for p in model.rows("projects"):
+        if p.project:
+            control.append(row(f"其中：{_t(p.project)}", None, p.budget_full, p.executed))
     return {
         "staff": {"authorized": fmt_count(authorized, missing=""),
                   "in_service": fmt_count(in_service, missing=""),
@@ -181,4 +192,5 @@ def project_table(model: Model, scores: Scores, project: Row) -> dict[str, Any]:
         "indicators": indicator_rows(indicators, scores),
         "weight_total": _w(_project_weight(scores, project, indicators)),
         "score_total": _s(project_total(scores, project)),
+        "total_label": TOTAL if D.project_rescale(model, project) == 1 else TOTAL_RESCALED,
     }

@@ -190,7 +190,7 @@ def indicator_table(b: Builder, obj: str) -> None:
             ["{{ r.level1 }}", "{{ r.level2 }}", "{{ r.level3 }}", "{{ r.target }}",
              "{{ r.actual }}", "{{ r.weight }}", "{{ r.score }}", "{{ r.deviation }}"],
             left=(2, 3, 4, 7),
-            rows=[[("总分", 5), (f"{{{{ {obj}.weight_total }}}}", 1),
+            rows=[[(f"{{{{ {obj}.total_label }}}}", 5), (f"{{{{ {obj}.weight_total }}}}", 1),
                    (f"{{{{ {obj}.score_total }}}}", 1), ("", 1)]])
 
 

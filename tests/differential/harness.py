@@ -116,15 +116,23 @@ def random_model(rng: random.Random) -> Model:
         prior = rng.choice([_amount(rng) * scale, 0, None])
         if cur is None and prior is None:
             continue
-        m.add_row("exp_function", {k: v for k, v in (("subject", f"科目{i}"), ("current", cur),
+        # (a name ending in a digit would run into the amount after it: 「科目024,993,700.00元」)
+        m.add_row("exp_function", {k: v for k, v in (("subject", f"科目{'甲乙丙丁戊'[i]}"),
+                                                     ("current", cur),
                                                      ("prior", prior)) if v is not None}, index=i)
     for i, item in enumerate(LAYOUT.table("three_public").rows):
         m.add_row("three_public", {"item": item, "prior_final": _amount(rng, 0, 50),
                                    "budget": _amount(rng, 0, 50),
                                    "final": _maybe(rng, _amount(rng, 0, 50))}, index=i)
-    for key in ("tp_prior_stated", "tp_final_stated", "tp_budget_stated"):
+    # a typed total is the sum of its items as a department types it (one that disagrees gets
+    # PX105, and the report, which states both, repeats the disagreement); with no item of its
+    # column filled it is free
+    for key, col in (("tp_prior_stated", "prior_final"), ("tp_final_stated", "final"),
+                     ("tp_budget_stated", "budget")):
         if rng.random() < 0.3:
-            m.values[key] = _amount(rng, 0, 200)
+            items = [r.get(col) for r in m.rows("three_public")
+                     if isinstance(r.get(col), (int, float))]
+            m.values[key] = round(sum(items), 2) if items else _amount(rng, 0, 200)
     for key in ("public_funds_budget", "public_funds_final", "procurement_budget",
                 "procurement_actual", "carryover_prior", "carryover_current",
                 "stock_funds_prior", "stock_funds_current", "fixed_assets_total",
@@ -136,8 +144,16 @@ def random_model(rng: random.Random) -> Model:
     budget = rng.choice([_amount(rng, 1) * scale, 0, None])
     executed = rng.choice([None, 0, -_amount(rng, 1, 50), (budget or 100) * rng.choice(
         [0.96785, 1, 1.2, rng.uniform(0, 1.3)])])
-    for key, v in (("budget_initial", _amount(rng) * scale), ("budget_full", budget),
-                   ("executed", executed), ("budget_adjustment", rng.choice([None, 0, -5, 120])),
+    initial = _amount(rng) * scale
+    # 全年预算数 = 年初预算数 + 预算调整数 when all three are typed (PX202 reports a book where
+    # they disagree; the report states all three)
+    adjustment = rng.choice([None, 0, "diff", "diff"])
+    if adjustment == "diff":
+        adjustment = None if budget is None else round(budget - initial, 4)
+    elif adjustment == 0 and budget is not None:
+        initial = budget
+    for key, v in (("budget_initial", initial), ("budget_full", budget),
+                   ("executed", executed), ("budget_adjustment", adjustment),
                    ("execution_weight", rng.choice([10, 10, 20, None]))):
         if v is not None:
             m.values[key] = round(v, 4) if isinstance(v, float) else v

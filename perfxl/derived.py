@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 from perfxl.model import Model, Row
 from perfxl.numbers import excel_round
+from perfxl.typed import TextNumber
 
 __all__ = [
     "authorized_sum", "actual_sum", "staff_control_rate",
@@ -47,9 +48,15 @@ def _blank(v: Any) -> bool:
     return v is None or v == ""
 
 
+def _typed(v: Any) -> bool:
+    """A number cell's value that is a number to SUM, N() and COUNT: not text (a
+    ``TextNumber`` is text that only arithmetic reads as its number)."""
+    return _is_num(v) and not isinstance(v, TextNumber)
+
+
 def _n(v: Any) -> float:
-    """Excel's N(): a number stays, anything else is 0."""
-    return float(v) if _is_num(v) else 0.0
+    """Excel's N(): a number stays, anything else (text included) is 0."""
+    return float(v) if _typed(v) else 0.0
 
 
 def _arith(v: Any) -> float | None:
@@ -69,7 +76,7 @@ def _div(a: Any, b: Any) -> float | None:
 
 def _sum(values: Iterable[Any]) -> float:
     """SUM over a range: numbers only; blanks and text are ignored."""
-    return float(sum(float(v) for v in values if _is_num(v)))
+    return float(sum(float(v) for v in values if _typed(v)))
 
 
 def _col(model: Model, table: str, column: str) -> list[Any]:
@@ -152,7 +159,7 @@ def function_change(model: Model) -> float | None:
     """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少); ``None`` unless both
     columns hold a figure (a blank 上年 column is not 0)."""
     cur, prior = _col(model, "exp_function", "current"), _col(model, "exp_function", "prior")
-    if not any(_is_num(v) for v in cur) or not any(_is_num(v) for v in prior):
+    if not any(_typed(v) for v in cur) or not any(_typed(v) for v in prior):  # COUNT()
         return None
     return function_current_sum(model) - function_prior_sum(model)
 
@@ -358,6 +365,8 @@ def indicator_row_score(model: Model, row: Row) -> float | None:
 
 
 def _num_or_none(v: Any) -> float | None:
+    if isinstance(v, TextNumber):  # kept: the scoring rules read it as the formulas do
+        return v
     return float(v) if _is_num(v) else None
 
 

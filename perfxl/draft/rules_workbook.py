@@ -224,6 +224,8 @@ def workbook_score(ctx):
               if isinstance(r.values.get("score_stated"), (int, float))]
     if not scored:  # a workbook without the 自评表's scores says nothing about them
         return
+    if "项目支出绩效自评报告" in "".join(ctx.doc.text[:300].split()):
+        return  # a project's report: its scores, totals and grade are not the department's
     # the computed scores, as the 评分 sheet and the report give them (the framework's total:
     # a 指标体系 framework's is not the 部门自评表's; an indicator's is its computed score)
     scores = collect_scores(model)

@@ -29,9 +29,9 @@ from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
-from perfxl.formula_text import text_read_as_number
+from perfxl.formula_text import text_read_as_number, text_read_both_ways
 from perfxl.numbers import NumberTextError, formula_number, parse_number
-from perfxl.typed import excel_trim
+from perfxl.typed import TextNumber, excel_trim
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
 MAX_CELLS = 2_000_000
@@ -67,11 +67,11 @@ class _Problems:
 
 
 def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems,
-             source: SourceInfo | None = None, coerce: bool = False) -> Any:
+             source: SourceInfo | None = None, coerce: bool | str = False) -> Any:
     """The model value of one input cell.  Text in a number cell is not fatal: its Chinese reason
     goes to ``source.number_text`` (rule PX009 reports it) and the cell reads as the template's
     formulas read it: the number the text spells where they use it in arithmetic (``coerce``),
-    else blank."""
+    a ``TextNumber`` where some formulas also skip it (``coerce == "both"``), else blank."""
     if isinstance(value, str) and value.strip() == "":
         return None
     if value is None:
@@ -95,6 +95,8 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
             num = formula_number(value) if coerce and isinstance(value, str) else None
             if num is not None and not math.isfinite(num):  # "1e999": #VALUE! in Excel too
                 num = None
+            if num is not None and coerce == "both":  # arithmetic reads it, SUM skips it
+                return TextNumber(num)
         if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():
             return int(num)
         return num
@@ -226,6 +228,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
     problems = _Problems(file)
     model = Model(source=source, layout=layout)
     coerced = text_read_as_number(layout)
+    both = text_read_both_ways(layout)
 
     for ws_name in (s.name for s in layout.sheets if not s.output):
         rows, cols = book.size(ws_name)
@@ -262,7 +265,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
             source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
         if _space_only(raw, f.kind):
             source.space_only.append((s, cell))
-        value = _convert(raw, f.kind, f.choices, s, cell, problems, source, key in coerced)
+        value = _convert(raw, f.kind, f.choices, s, cell, problems, source,
+                         "both" if key in both else key in coerced)
         if value is not None:
             model.values[key] = value
 
@@ -314,7 +318,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                 if _space_only(raw, col.kind):
                     source.space_only.append((sheet.name, a1))
                 value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems, source,
-                                 (tkey, col.key) in coerced)
+                                 "both" if (tkey, col.key) in both else (tkey, col.key) in coerced)
                 if value is not None:
                     values[col.key] = value
             label = table.columns[0].key

@@ -158,8 +158,12 @@ class Model:
     # ---- conveniences named by the field's standard terms -----------------------------------
     @property
     def unit(self) -> str:
-        """金额单位: "元" or "万元" (default 万元, the official tables' usual unit)."""
-        return self.values.get("amount_unit") or "万元"
+        """金额单位: "元" or "万元" (default 万元, the official tables' usual unit).  No formula
+        reads the cell, so a unit typed with a stray full-width space ("元\u3000", PX005) is
+        still that unit for the report and the checks, never a third one."""
+        u = self.values.get("amount_unit")
+        u = u.strip() if isinstance(u, str) else u
+        return u if u in ("元", "万元") else "万元"
 
     @property
     def year(self) -> int | None:

@@ -150,9 +150,13 @@ def base_table(model: Model) -> dict[str, Any]:
     proj = model.row("exp_nature", "项目支出")
     control.append(row("项目支出", proj.prior_final if proj else None,
                        proj.budget_full if proj else None, proj.executed if proj else None))
-    for p in model.rows("projects"):
-        if p.project:
-            control.append(row(f"其中：{_t(p.project)}", None, p.budget_full, p.executed))
+    projects = [p for p in model.rows("projects") if p.project]
+    # 「其中」 only when the projects fit inside 项目支出 (a 其中 list never exceeds its total)
+    head = "其中：" if proj is not None and all(
+        _fits(column_total(projects, col), proj.get(col)) for col in ("budget_full", "executed")) \
+        else "自评项目："
+    for p in projects:
+        control.append(row(f"{head}{_t(p.project)}", None, p.budget_full, p.executed))
     return {
         "staff": {"authorized": fmt_count(authorized, missing=""),
                   "in_service": fmt_count(in_service, missing=""),
@@ -160,6 +164,14 @@ def base_table(model: Model) -> dict[str, Any]:
         "control": control,
         "thrift": _lines(model.get("thrift_measures")),
     }
+
+
+def _fits(parts: float | None, whole: Any) -> bool:
+    """The parts' sum does not exceed the whole, as printed (two decimals)."""
+    w = num(whole)
+    if parts is None:
+        return True
+    return w is not None and round(parts, 2) <= round(w, 2)
 
 
 def _project_weight(scores: Scores, project: Row, indicators: list[Row]) -> float | None:

@@ -85,13 +85,16 @@ def _system_rows(rng: random.Random, m: Model) -> None:
         m.values["system_total_stated"] = round(rng.uniform(50, 100), 1)
 
 
-def random_model(rng: random.Random) -> Model:
-    """A valid filled standard workbook (see the module docstring)."""
+def random_model(rng: random.Random, framework: str | None = None) -> Model:
+    """A valid filled standard workbook (see the module docstring); ``framework`` fixes its
+    评价框架 (else drawn from ``FRAMEWORKS``)."""
     m = Model()
     unit = rng.choice(L.UNITS)
     scale = 10000 if unit == "元" else 1
     m.values.update(department_name="差分测试局", year=2023, amount_unit=unit,
                     framework=rng.choice(FRAMEWORKS))
+    if framework is not None:
+        m.values["framework"] = framework
     # 人员编制
     for i, cat in enumerate(LAYOUT.table("staffing").rows):
         if rng.random() < 0.7:
@@ -186,9 +189,14 @@ def random_model(rng: random.Random) -> Model:
     return _stray_spaces(rng, m)
 
 
+#: what follows a choice people type: a space, or a full-width space (which TRIM keeps)
+SPACES = (" ", " ", "\u3000")
+
+
 def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
-    """What people type: a trailing space after a choice ("达成 "), a number cell holding only
-    a space (blank to the reader and to the formulas' TRIM tests)."""
+    """What people type: a trailing space or full-width space after a choice ("达成 ",
+    "否\u3000"), a number cell holding only a space (blank to the reader and to the formulas'
+    TRIM tests)."""
     numeric = (L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER)
     for key, (_s, _b, f) in LAYOUT.fields.items():
         if f.role not in (L.INPUT, L.STATED):
@@ -196,7 +204,7 @@ def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
         # (the 评价框架 id is also the builder's argument: it stays exact)
         if f.kind == L.CHOICE and key != "framework" and isinstance(m.values.get(key), str) \
                 and rng.random() < rate:
-            m.values[key] += " "
+            m.values[key] += rng.choice(SPACES)
         elif f.kind in numeric and key not in m.values and rng.random() < rate:
             m.values[key] = " "
     for tkey, rows in m.tables.items():
@@ -208,7 +216,7 @@ def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
                 # ("= " would be a formula to openpyxl, and to Excel as typed)
                 if col.kind == L.CHOICE and isinstance(v, str) and v != "=" \
                         and rng.random() < rate * 3:
-                    row.values[col.key] = v + " "
+                    row.values[col.key] = v + rng.choice(SPACES)
                 elif col.kind in numeric and v is None and rng.random() < rate:
                     row.values[col.key] = " "
     return m

@@ -20,7 +20,7 @@ from perfxl.numbers import excel_round
 from perfxl.typed import TextNumber
 
 __all__ = [
-    "authorized_sum", "actual_sum", "staff_control_rate",
+    "authorized_sum", "actual_sum", "staff_counts", "staff_control_rate",
     "income_initial_sum", "income_full_sum", "income_executed_sum", "income_prior_sum",
     "income_share", "basic_executed_sum", "nature_executed_sum", "function_current_sum",
     "function_prior_sum", "function_change", "function_row_change", "function_row_change_rate",
@@ -96,6 +96,21 @@ def authorized_sum(model: Model) -> float:
 def actual_sum(model: Model) -> float:
     """实有人数（分类合计）= SUM(staffing.actual), persons."""
     return _sum(_col(model, "staffing", "actual"))
+
+
+def staff_counts(model: Model) -> tuple[float | None, float | None]:
+    """(编制数, 实际在职人数) as ``staff_control_rate`` takes them, persons: each the typed total
+    (``authorized_total`` / ``in_service_total``) when filled, else the sum of the 人员编制
+    table's categories; ``None`` where neither holds a figure."""
+    out = []
+    for key, column in (("authorized_total", "authorized"), ("in_service_total", "actual")):
+        v = _v(model, key)
+        if _is_num(v):
+            out.append(float(v))
+        else:
+            values = _col(model, "staffing", column)
+            out.append(_sum(values) if any(_typed(x) for x in values) else None)
+    return out[0], out[1]
 
 
 def staff_control_rate(model: Model) -> float | None:

@@ -332,8 +332,8 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
               formula="=SUM({col:exp_function.prior})"),
         Field("function_change", "较上年增减额（计算）", AMOUNT, FORMULA,
               # "" unless both columns hold a figure (a blank 上年 column is not 0)
-              formula='=IF(OR(COUNT({col:exp_function.current})=0,'
-                      'COUNT({col:exp_function.prior})=0),"",'
+              formula='=IF(OR(SUMPRODUCT(ISNUMBER({col:exp_function.current})*1)=0,'
+                      'SUMPRODUCT(ISNUMBER({col:exp_function.prior})*1)=0),"",'
                       '{f:function_current_sum}-{f:function_prior_sum})'),
         Field("exp_total_stated", "支出合计（填报）", AMOUNT, STATED),
         Field("exp_prior_total_stated", "上年支出合计（填报）", AMOUNT, STATED),
@@ -387,8 +387,8 @@ CONTROL = Sheet("control", "经费控制", "经费控制情况", (
               # each side is its typed total, else the sum of its items; "" when a side has
               # neither (a blank total is not 0: 上年 blank is no change of 100%)
               formula='=IFERROR(IF(OR(AND(TRIM({f:tp_final_stated})="",'
-                      'COUNT({col:three_public.final})=0),AND(TRIM({f:tp_prior_stated})="",'
-                      'COUNT({col:three_public.prior_final})=0)),"",'
+                      'SUMPRODUCT(ISNUMBER({col:three_public.final})*1)=0),AND(TRIM({f:tp_prior_stated})="",'
+                      'SUMPRODUCT(ISNUMBER({col:three_public.prior_final})*1)=0)),"",'
                       'IF(TRIM({f:tp_final_stated})="",{f:tp_final_sum},{f:tp_final_stated})-'
                       'IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},{f:tp_prior_stated})),"")'),
         Field("three_public_change_rate", "“三公”经费变动率（计算）", RATE, FORMULA,

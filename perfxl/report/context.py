@@ -129,7 +129,12 @@ def _unscored_sentence(model: Model) -> str:
     """What the report says of the score under a framework without scores (common_53)."""
     from perfxl.frameworks import load
     name = load(str(model.get("framework")).strip()).name
-    return f"本次自评按“{name}”开展，该评价框架只计算各项指标的数值，不计分，不评定等级。"
+    text = f"本次自评按“{name}”开展，该评价框架只计算各项指标的数值，不计分，不评定等级"
+    stated = next((v for v in (num(model.get("system_total_stated")),
+                               num(model.get("dept_score_total_stated"))) if v is not None), None)
+    if stated is not None:  # the user's own total, as typed (nothing computes it)
+        text += f"；工作簿填报的自评总分为{fmt_score(stated)}分"
+    return text + "。"
 
 
 def _hunan(model: Model, scores: Scores) -> dict[str, Any]:

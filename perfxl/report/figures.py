@@ -58,16 +58,11 @@ def column_total(rows: list[Row], column: str) -> float | None:
 
 
 def staff_counts(model: Model) -> tuple[float | None, float | None]:
-    """(编制数, 实际在职人数) as ``perfxl.derived.staff_control_rate`` takes them: the 基础数据表
-    figures when typed, else the sums of the 编制与实有人数 table."""
-    rows = model.rows("staffing")
-    authorized = num(model.get("authorized_total"))
-    if authorized is None:
-        authorized = column_total(rows, "authorized")
-    in_service = num(model.get("in_service_total"))
-    if in_service is None:
-        in_service = column_total(rows, "actual")
-    return authorized, in_service
+    """(编制数, 实际在职人数) as ``perfxl.derived.staff_control_rate`` takes them
+    (``perfxl.derived.staff_counts``): the typed figures when typed, else the sums of the
+    编制与实有人数 table."""
+    from perfxl.derived import staff_counts as counts
+    return counts(model)
 
 
 def three_public_totals(model: Model) -> tuple[float | None, float | None, float | None]:

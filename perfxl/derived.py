@@ -24,7 +24,7 @@ __all__ = [
     "income_initial_sum", "income_full_sum", "income_executed_sum", "income_prior_sum",
     "income_share", "basic_executed_sum", "nature_executed_sum", "function_current_sum",
     "function_prior_sum", "function_change", "function_row_change", "function_row_change_rate",
-    "function_row_share", "tp_total", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
+    "function_row_share", "tp_counted_rows", "tp_total", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
     "three_public_change_rate", "three_public_control_rate", "public_funds_control_rate",
     "procurement_rate", "carryover_change_rate", "stock_funds_change_rate",
     "fixed_asset_utilization", "execution_rate", "execution_score", "budget_adjustment_rate",
@@ -203,19 +203,29 @@ def function_row_share(model: Model, row: Row) -> float | None:
 
 
 # ---- “三公”经费 and other controls ------------------------------------------------------------
+def tp_counted_rows(model: Model, column: str) -> list[Row]:
+    """The “三公”经费 rows whose ``column`` counts in its 合计: the four items, and the 公务用车
+    subtotal row (``layout.THREE_PUBLIC_CAR_TOTAL``) only where neither 公务用车 split row holds
+    a figure in that column (a stated 公务用车 11.86 without 购置 / 运行维护 counts once)."""
+    from perfxl.layout import THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
+    rows = model.rows("three_public")
+    split = any(_typed(r.get(column)) for r in rows if r.item in THREE_PUBLIC_ITEMS[1:3])
+    return [r for r in rows if r.item != THREE_PUBLIC_CAR_TOTAL or not split]
+
+
 def tp_prior_sum(model: Model) -> float:
-    """“三公”经费上年决算合计 = SUM(three_public.prior_final), amount."""
-    return _sum(_col(model, "three_public", "prior_final"))
+    """“三公”经费上年决算合计 = Σ counted rows' 上年决算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("prior_final") for r in tp_counted_rows(model, "prior_final"))
 
 
 def tp_budget_sum(model: Model) -> float:
-    """“三公”经费本年预算合计 = SUM(three_public.budget), amount."""
-    return _sum(_col(model, "three_public", "budget"))
+    """“三公”经费本年预算合计 = Σ counted rows' 本年预算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("budget") for r in tp_counted_rows(model, "budget"))
 
 
 def tp_final_sum(model: Model) -> float:
-    """“三公”经费本年决算合计 = SUM(three_public.final), amount."""
-    return _sum(_col(model, "three_public", "final"))
+    """“三公”经费本年决算合计 = Σ counted rows' 本年决算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("final") for r in tp_counted_rows(model, "final"))
 
 
 def _trim_blank(v: Any) -> bool:
@@ -233,7 +243,10 @@ def tp_total(model: Model, column: str) -> float | None:
     if not _trim_blank(stated):
         return float(stated) if _is_num(stated) else None
     values = _col(model, "three_public", column)
-    return _sum(values) if any(_is_num(v) for v in values) else None
+    if not any(_typed(v) for v in values):
+        return None
+    return {"prior_final": tp_prior_sum, "budget": tp_budget_sum,
+            "final": tp_final_sum}[column](model)
 
 
 def tp_change(model: Model) -> float | None:

@@ -366,20 +366,35 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
 ))
 
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+#: the 公务用车 subtotal a department states without the 购置 / 运行维护 split (a real table:
+#: 29.08 = 公务用车 11.86 + 公务接待 17.22); it counts in a column's 合计 only where neither
+#: split row holds a figure (never twice).  Last, so the rows above keep their cells.
+THREE_PUBLIC_CAR_TOTAL = "公务用车购置及运行维护费（未分项时填写）"
+
+
+def _tp_sum(column: str) -> str:
+    """“三公”经费 column total: the four items, plus the 公务用车 subtotal row where neither
+    公务用车 split row of the column holds a figure."""
+    item, col = "{col:three_public.item}", "{col:three_public." + column + "}"
+    split = (f'SUMPRODUCT((({item}="{THREE_PUBLIC_ITEMS[1]}")+({item}="{THREE_PUBLIC_ITEMS[2]}"))'
+             f'*ISNUMBER({col}))')
+    return (f'=SUMIF({item},"<>{THREE_PUBLIC_CAR_TOTAL}",{col})'
+            f'+IF({split}=0,SUMIF({item},"{THREE_PUBLIC_CAR_TOTAL}",{col}),0)')
+
 
 CONTROL = Sheet("control", "经费控制", "经费控制情况", (
     Table("three_public", "“三公”经费", (
         Column("item", "项目", TEXT, width=20),
         *_amount_cols(("prior_final", "上年决算数"), ("budget", "本年预算数"),
                       ("final", "本年决算数")),
-    ), rows=THREE_PUBLIC_ITEMS),
+    ), rows=THREE_PUBLIC_ITEMS + (THREE_PUBLIC_CAR_TOTAL,)),
     FieldBlock("three_public_totals", "“三公”经费合计与比率", (
         Field("tp_prior_sum", "上年决算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.prior_final})"),
+              formula=_tp_sum("prior_final")),
         Field("tp_budget_sum", "本年预算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.budget})"),
+              formula=_tp_sum("budget")),
         Field("tp_final_sum", "本年决算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.final})"),
+              formula=_tp_sum("final")),
         Field("tp_prior_stated", "上年决算合计（填报）", AMOUNT, STATED),
         Field("tp_budget_stated", "本年预算合计（填报）", AMOUNT, STATED),
         Field("tp_final_stated", "本年决算合计（填报）", AMOUNT, STATED),

@@ -60,7 +60,7 @@ def _three_public(model, item: str | None):
     from perfxl import derived as D
     if item is None:  # the 本年决算合计 as 经费控制 takes it: the typed total, else the items
         return D.tp_total(model, "final")
-    vals = [r.values.get("final") for r in model.rows("three_public")
+    vals = [r.values.get("final") for r in D.tp_counted_rows(model, "final")
             if any(i in str(r.values.get("item", "")) for i in item.split("|"))]
     vals = [v for v in vals if isinstance(v, (int, float))]
     return sum(vals) if vals else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from perfxl import derived as D
-from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
+from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
 from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
                                    three_public_totals)
@@ -157,6 +157,10 @@ def basic_sentence(model: Model) -> str:
     return text + (f"，其中：{'；'.join(parts)}。" if parts else "。")
 
 
+#: how a sentence names a “三公”经费 row (the subtotal row's label says when to fill it)
+_TP_NAMES = {THREE_PUBLIC_CAR_TOTAL: "公务用车购置及运行维护费"}
+
+
 def three_public_sentence(model: Model) -> str:
     """「“三公”经费支出5.76万元，其中：…；较上年决算减少5.61万元，下降49.34%；本年预算55.77万元，
     “三公”经费控制率10.33%。」 ("" when nothing about 三公经费 is filled)."""
@@ -164,8 +168,11 @@ def three_public_sentence(model: Model) -> str:
     prior, budget, final = three_public_totals(model)
     if final is None and prior is None and budget is None:
         return ""
-    rows = _ordered(model.rows("three_public"), "item", THREE_PUBLIC_ITEMS)
-    items = [f"{r.item}{fmt_amount(r.final, unit)}" for r in rows if num(r.final) is not None]
+    # the rows that count in the 本年决算 total (the 公务用车 subtotal only without its split)
+    rows = _ordered(D.tp_counted_rows(model, "final"), "item",
+                    THREE_PUBLIC_ITEMS[:3] + (THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS[3]))
+    items = [f"{_TP_NAMES.get(r.item, r.item)}{fmt_amount(r.final, unit)}" for r in rows
+             if num(r.final) is not None]
     if final is None or fmt_amount(column_total(rows, "final")) != fmt_amount(final):
         items = []  # items that do not add up to the typed total are no breakdown of it (PX105)
     text = f"“三公”经费支出{fmt_amount(final, unit)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from perfxl import derived as D
-from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
+from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
 from perfxl.report.figures import column_total, num, staff_counts, three_public_totals, total
 from perfxl.report.fmt import (clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, fmt_typed,
@@ -121,10 +121,11 @@ def base_table(model: Model) -> dict[str, Any]:
     authorized, in_service = staff_counts(model)
     tp = {r.item: r for r in model.rows("three_public")}
 
-    def tp_cells(*items: str) -> tuple[Any, Any, Any]:
-        rows = [tp[i] for i in items if i in tp]
-        return (column_total(rows, "prior_final"), column_total(rows, "budget"),
-                column_total(rows, "final"))
+    def tp_cells(*items: str) -> tuple[Any, ...]:
+        """Each column's total of ``items`` among the rows that count in that column (the
+        公务用车 subtotal stands for 购置 + 运行维护 where they are not split)."""
+        return tuple(column_total([r for r in D.tp_counted_rows(model, col) if r.item in items],
+                                  col) for col in ("prior_final", "budget", "final"))
 
     def row(label: str, prior: Any = None, budget: Any = None, final: Any = None) -> dict:
         return {"label": label, "prior": _a(prior), "budget": _a(budget), "final": _a(final)}
@@ -133,7 +134,7 @@ def base_table(model: Model) -> dict[str, Any]:
         THREE_PUBLIC_ITEMS[0], THREE_PUBLIC_ITEMS[3]
     control = [
         row("“三公”经费", *three_public_totals(model)),
-        row("1.公务用车购置和维护经费", *tp_cells(car_buy, car_run)),
+        row("1.公务用车购置和维护经费", *tp_cells(car_buy, car_run, THREE_PUBLIC_CAR_TOTAL)),
         row("其中：公车购置", *tp_cells(car_buy)),
         row("公车运行维护", *tp_cells(car_run)),
         row("2.出国经费", *tp_cells(abroad)),

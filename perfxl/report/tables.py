@@ -12,6 +12,7 @@ from typing import Any
 from perfxl import derived as D
 from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
+from perfxl.numbers import excel_round
 from perfxl.report.figures import column_total, num, staff_counts, three_public_totals, total
 from perfxl.report.fmt import (clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, fmt_typed,
                                paragraphs)
@@ -168,11 +169,12 @@ def base_table(model: Model) -> dict[str, Any]:
 
 
 def _fits(parts: float | None, whole: Any) -> bool:
-    """The parts' sum does not exceed the whole, as printed (two decimals)."""
+    """The parts' sum does not exceed the whole, as printed (two decimals); a blank whole or
+    no parts bounds nothing."""
     w = num(whole)
-    if parts is None:
+    if parts is None or w is None:
         return True
-    return w is not None and round(parts, 2) <= round(w, 2)
+    return excel_round(parts, 2) <= excel_round(w, 2)
 
 
 def _project_weight(scores: Scores, project: Row, indicators: list[Row]) -> float | None:

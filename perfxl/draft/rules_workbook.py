@@ -241,11 +241,12 @@ def workbook_score(ctx):
         lab = norm_label(ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])
         if lab.endswith("分值"):  # 「（分值12分，得分8分）」: the 12 is the weight
             continue
-        named = [(lab.rfind(name), name, r) for r in model.rows("dept_indicators")
+        named = [((lab.rfind(name) + len(name), len(name)), name, r)
+                 for t in ("dept_indicators", "system_indicators") for r in model.rows(t)
                  for name in (norm_label(str(r.values.get("level3") or "")),)
                  if len(name) >= 4 and name in lab]
-        if named:  # the indicator named nearest before the score
-            _at, name, r = max(named, key=lambda x: x[0])
+        if named:  # the indicator named nearest before the score, the longest name that ends
+            _at, name, r = max(named, key=lambda x: x[0])  # there (体系指标408, not 指标408)
             s = row_score(scores, r)
             if s is not None and abs(n.value - Decimal(repr(float(s)))) > n.tol:
                 yield Hit(c.span, expected=float(s), actual=float(n.value),

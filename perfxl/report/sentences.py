@@ -12,6 +12,7 @@ import re
 from perfxl import derived as D
 from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
+from perfxl.numbers import excel_round
 from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
                                    three_public_totals)
 from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count,
@@ -173,8 +174,11 @@ def three_public_sentence(model: Model) -> str:
                     THREE_PUBLIC_ITEMS[:3] + (THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS[3]))
     items = [f"{_TP_NAMES.get(r.item, r.item)}{fmt_amount(r.final, unit)}" for r in rows
              if num(r.final) is not None]
-    if final is None or fmt_amount(column_total(rows, "final")) != fmt_amount(final):
-        items = []  # items that do not add up to the typed total are no breakdown of it (PX105)
+    printed = [excel_round(float(r.final), 2) for r in rows if num(r.final) is not None]
+    if final is None or fmt_amount(sum(printed) if printed else None) != fmt_amount(final):
+        # items that do not add up (as printed) to the total are no breakdown of it: a typed
+        # total they disagree with (PX105), or a cent of rounding between them
+        items = []
     text = f"“三公”经费支出{fmt_amount(final, unit)}"
     if items:
         text += f"，其中：{'，'.join(items)}"

@@ -195,7 +195,10 @@ def indicator_table(b: Builder, obj: str) -> None:
 
 
 def findings_appendix(b: Builder) -> None:
+    """The 校验 findings, only when asked for (``perfxl report --appendix``), on a page of their
+    own after the report, so the report itself ends where it should."""
     b.tag("{%p if findings %}")
+    b.page_break()
     b.h1("附：数据校验提示（请核对后删除本部分）")
     b.each("findings", var="f")
     b.tag("{%p endif %}")
@@ -361,9 +364,9 @@ def project() -> Builder:
     b.h1("五、主要经验及做法、存在的问题及原因分析")
     b.each("project.problems")
     b.h1("六、有关建议")
-    b.each("improvements")
+    b.each("project.suggestions")
     b.h1("七、其他需要说明的问题")
-    b.each("other_notes")
+    b.each("project.other_notes")
     signature(b)
     b.page_break()
     b.p("附表", "表注")

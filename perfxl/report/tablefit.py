@@ -6,7 +6,8 @@ exist only then) and, for every table of the body:
 * **figures never wrap**: a column holding a figure (「109.68」, 「4,128.02」, 「96.79%」) is
   widened to the figure's printed width plus the cell margins; the width comes from the columns
   of text (which wrap anyway), never below ``TEXT_FLOOR``.  The grid (``w:gridCol``) and every
-  cell's ``w:tcW`` are set, since Word reads the one and LibreOffice the other;
+  cell's ``w:tcW`` are set (a merged cell to the sum of its columns), since Word reads the one
+  and LibreOffice the other;
 * **一级指标 merged vertically**: below its first row a 一级指标 label is blank
   (``perfxl.report.tables.indicator_rows``); that blank cell is merged into the one above
   (``w:vMerge``), as the paper form prints it.  The 二级指标 stays unmerged (blank below its
@@ -78,17 +79,15 @@ def _fit_figures(tbl) -> None:
                 if FIGURE.fullmatch(t):
                     need[col] = max(need[col], text_twips(t) + CELL_MARGINS + SLACK)
     deficit = sum(max(0, n - w) for n, w in zip(need, widths))
-    if not deficit:
-        return
     donors = [i for i, (n, w) in enumerate(zip(need, widths)) if not n and w > TEXT_FLOOR]
     spare = sum(widths[i] - TEXT_FLOOR for i in donors)
     take = min(deficit, spare)
     new = [max(n, w) for n, w in zip(need, widths)]
-    for i in donors:  # each text column gives in proportion to what it has above the floor
+    for i in donors if take else ():  # each text column gives in proportion to its spare width
         new[i] = widths[i] - round(take * (widths[i] - TEXT_FLOOR) / spare)
     for c, w in zip(cols, new):
         c.set(qn("w:w"), str(w))
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.iterchildren(qn("w:tr")):  # every cell, merged ones too, as wide as its grid
         for col, span, tc in _grid_cells(tr):
             tc.width = Twips(sum(new[col:col + span]))
 

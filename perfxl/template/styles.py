@@ -54,5 +54,14 @@ def display_width(text: str) -> float:
     return w
 
 
-def column_width(header: str, preferred: float | None) -> float:
-    return max(preferred or 0.0, min(display_width(header) + 2, 40.0), 6.0)
+def column_width(header: str, preferred: float | None, lines: int = 1) -> float:
+    """Width of a column for ``header`` (wrapped over ``lines`` lines) and the layout's
+    ``preferred`` width, in character units."""
+    return max(preferred or 0.0, min(display_width(header) / lines + 2, 40.0), 6.0)
+
+
+#: Lines a table header may wrap over (its row is made that tall): narrower columns, so that a
+#: wide table prints at a readable scale.
+HEADER_LINES = 2
+#: Height in points of one line of 10-point text (rows grow by it for wrapped texts).
+LINE_HEIGHT = 13.5

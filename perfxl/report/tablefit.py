@@ -4,8 +4,9 @@
 exist only then) and, for every table of the body:
 
 * **figures never wrap**: a column holding a figure (「109.68」, 「4,128.02」, 「96.79%」) is
-  widened to the figure's printed width plus the cell margins; the width comes from the columns
-  of text (which wrap anyway), never below ``TEXT_FLOOR``.  The grid (``w:gridCol``) and every
+  widened to the figure's printed width plus the cell margins; the width comes first from room
+  a text column does not use, then from the columns of text (which wrap anyway), never below
+  ``TEXT_FLOOR``.  The grid (``w:gridCol``) and every
   cell's ``w:tcW`` are set (a merged cell to the sum of its columns), since Word reads the one
   and LibreOffice the other;
 * **一级指标 merged vertically**: below its first row a 一级指标 label is blank
@@ -69,22 +70,34 @@ def _fit_figures(tbl) -> None:
         return
     cols = list(grid.iterchildren(qn("w:gridCol")))
     widths = [int(c.get(qn("w:w")) or 0) for c in cols]
-    need = [0] * len(widths)
+    need = [0] * len(widths)      # the widest figure of each column (0: none)
+    longest = [0] * len(widths)   # the widest paragraph of each column
     for tr in tbl.iterchildren(qn("w:tr")):
         for col, span, tc in _grid_cells(tr):
             if span != 1 or col >= len(need):
                 continue
             for p in tc.iterchildren(qn("w:p")):
                 t = _text(p).strip()
+                wide = text_twips(t) + CELL_MARGINS + SLACK
+                longest[col] = max(longest[col], wide)
                 if FIGURE.fullmatch(t):
-                    need[col] = max(need[col], text_twips(t) + CELL_MARGINS + SLACK)
-    deficit = sum(max(0, n - w) for n, w in zip(need, widths))
-    donors = [i for i, (n, w) in enumerate(zip(need, widths)) if not n and w > TEXT_FLOOR]
-    spare = sum(widths[i] - TEXT_FLOOR for i in donors)
-    take = min(deficit, spare)
+                    need[col] = max(need[col], wide)
     new = [max(n, w) for n, w in zip(need, widths)]
-    for i in donors if take else ():  # each text column gives in proportion to its spare width
-        new[i] = widths[i] - round(take * (widths[i] - TEXT_FLOOR) / spare)
+    deficit = sum(new) - sum(widths)
+    donors = [i for i, (n, w) in enumerate(zip(need, widths)) if not n and w > TEXT_FLOOR]
+    # first the room a text column does not use (an empty 偏差原因 column), then in proportion
+    # to what each has above the floor
+    for i in donors:
+        unused = widths[i] - max(longest[i], TEXT_FLOOR)
+        give = min(max(unused, 0), deficit)
+        new[i] -= give
+        deficit -= give
+    spare = sum(new[i] - TEXT_FLOOR for i in donors)
+    take = min(deficit, spare)
+    if take > 0:
+        shares = {i: new[i] - TEXT_FLOOR for i in donors}
+        for i in donors:
+            new[i] -= round(take * shares[i] / spare)
     for c, w in zip(cols, new):
         c.set(qn("w:w"), str(w))
     for tr in tbl.iterchildren(qn("w:tr")):  # every cell, merged ones too, as wide as its grid

@@ -23,7 +23,6 @@ from typing import List, Union
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -54,13 +53,21 @@ class Builder:
 
     # paragraphs ------------------------------------------------------------------------------
     def p(self, text: str = "", style: str = "Normal") -> None:
-        add_paragraph(self.doc, text, style)
+        self._page(add_paragraph(self.doc, text, style), text)
 
     def parts(self, *texts: str, style: str = "Normal") -> None:
         """One paragraph of several runs (literal text and tags alternate, one run each)."""
         par = self.doc.add_paragraph(style=style)
         for t in texts:
             add_run(par, t)
+        self._page(par, texts[0] if texts else "")
+
+    def _page(self, par, text: str) -> None:
+        """Open a new page with ``par`` when a page break was asked for (a block tag's
+        paragraph is removed when rendered: the next one opens the page)."""
+        if getattr(self, "_break_next", False) and not text.startswith("{%"):
+            par.paragraph_format.page_break_before = True
+            self._break_next = False
 
     def title(self) -> None:
         """The title, one paragraph per line (a long title breaks before the report's name),
@@ -85,8 +92,10 @@ class Builder:
         self.p(text)
 
     def page_break(self) -> None:
-        par = self.doc.add_paragraph()
-        add_run(par, "").add_break(WD_BREAK.PAGE)
+        """The next paragraph opens a new page (``w:pageBreakBefore``, not a paragraph holding a
+        break: when the text above fills its page exactly, that paragraph would fall on the
+        next page and leave it blank)."""
+        self._break_next = True
 
     # tables ----------------------------------------------------------------------------------
     def table(self, widths: list[float], header: list[str] | None = None,

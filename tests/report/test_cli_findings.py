@@ -29,7 +29,7 @@ def test_report_of_004_uses_computed_figures_and_lists_the_errors_on_request(tmp
     assert "PX201" in appendix and "96.00%" in appendix and "PX303" in appendix
     # clearly separated: the heading opens a new page
     i = next(i for i, p in enumerate(paras) if p.text == FINDINGS_APPENDIX)
-    assert paras[i - 1]._p.xpath(".//w:br[@w:type='page']")
+    assert paras[i].paragraph_format.page_break_before
 
 
 def test_report_has_no_appendix_by_default(tmp_path):

@@ -174,3 +174,12 @@ def test_project_report_lists_only_the_projects_findings():
     kept = project_findings(model, project, findings)
     assert [f["message"] for f in kept] == ["本项目", "报告"]
     assert re.fullmatch(r"[A-Z]+\d+", a1)
+
+
+def test_new_pages_open_with_the_next_paragraph(doc):
+    """A page is opened by ``w:pageBreakBefore`` on its first paragraph, never by a paragraph
+    holding a break: when the text fills its page exactly (seed 004's 招商引资资金 report), that
+    paragraph falls on the next page and leaves it blank."""
+    assert not doc.element.body.xpath(".//w:br[@w:type='page']")
+    firsts = [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert firsts and all(t for t in firsts)

@@ -112,7 +112,7 @@ def test_output_sheets_fit_to_width_with_titles(tmp_path):
     from perfxl.template.builder import save_atomic
 
     src = save_atomic(build_workbook(), tmp_path / "a.xlsx")
-    sheets = [findings_sheet([]), report_sheet([(0, "标题"), (4, "正文")])]
+    sheets = [findings_sheet([]), report_sheet([(0, "标题"), (4, "正文" * 60)])]
     wb = openpyxl.load_workbook(src)
     for out in sheets:
         write_sheet(wb, out)
@@ -124,6 +124,10 @@ def test_output_sheets_fit_to_width_with_titles(tmp_path):
             ws = book[out.name]
             assert ws.sheet_properties.pageSetUpPr.fitToPage
             assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
-            assert ws.page_setup.orientation == "landscape"  # 校验结果 145, 报告 126 units wide
+            # 校验结果 145 units wide: landscape; 报告 102: portrait, as the report
+            assert ws.page_setup.orientation == ("portrait" if out.name == "报告" else "landscape")
             assert ws.print_title_rows == "$1:$2"
+        long = book["报告"]["B4"]
+        assert long.value == "正文" * 60
+        assert book["报告"].row_dimensions[4].height >= 13 * 2
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None

@@ -187,23 +187,16 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
 
 def fit_row_heights(ws: Worksheet, first_row: int = 3) -> None:
     """Make each row from ``first_row`` down tall enough for its wrapped texts (labels, notes,
-    headers, typed long texts): Excel does not grow a row for wrapped text by itself, so a
-    longer text would be clipped on screen and on paper.  Rows only grow."""
-    import math
-
+    headers, typed long texts; ``perfxl.template.printing.row_height``).  Rows only grow."""
     widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
     for row in ws.iter_rows(min_row=first_row):
-        lines = 1
-        for c in row:
-            if not isinstance(c.value, str) or c.value.startswith("=") or not (
-                    c.alignment and c.alignment.wrap_text):
-                continue
-            width = max(widths.get(c.column_letter, 8.43) - 1, 4)
-            lines = max(lines, sum(math.ceil(S.display_width(part) / width) or 1
-                                   for part in c.value.split("\n")))
-        if lines > 1:
+        cells = [(c.value, widths.get(c.column_letter, 8.43)) for c in row
+                 if isinstance(c.value, str) and not c.value.startswith("=")
+                 and c.alignment is not None and c.alignment.wrap_text]
+        height = P.row_height(cells)
+        if height:
             dim = ws.row_dimensions[row[0].row]
-            dim.height = max(dim.height or 15, min(S.LINE_HEIGHT * lines + 3, 409))
+            dim.height = max(dim.height or 15, height)
 
 
 def _print_setup(ws: Worksheet, sheet: L.Sheet, width: float, lay: L.Layout) -> None:

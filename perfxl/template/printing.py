@@ -23,7 +23,8 @@ from __future__ import annotations
 from perfxl import layout as L
 
 __all__ = ["BLANK_ROWS", "PORTRAIT_UNITS", "orientation", "output_orientation", "title_rows",
-           "print_ranges", "print_area", "OUTPUT_PAGE_SETUP", "MARGIN_SIDE"]
+           "print_ranges", "print_area", "OUTPUT_PAGE_SETUP", "MARGIN_SIDE", "LINE_HEIGHT",
+           "row_height", "display_width"]
 
 #: Rows of an open table the blank template prints under its header.
 BLANK_ROWS = 3
@@ -31,6 +32,32 @@ BLANK_ROWS = 3
 PORTRAIT_UNITS = 110
 #: Left and right margins in inches (narrower than Excel's 0.7: more width, a larger scale).
 MARGIN_SIDE = 0.4
+#: Height in points of one line of 10-point text (a row grows by it for wrapped text).
+LINE_HEIGHT = 13.5
+
+
+def display_width(text: str) -> float:
+    """Width of ``text`` in Excel character units: a CJK (wide) character counts 2."""
+    import unicodedata
+
+    w = 0.0
+    for ch in text or "":
+        w += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
+    return w
+
+
+def row_height(cells: list[tuple[str, float]]) -> float | None:
+    """The height in points a row needs for its wrapped texts — ``cells`` are (text, column
+    width in character units) — or ``None`` when one line does (Excel does not grow a row for
+    wrapped text by itself: a longer text would be clipped on screen and on paper)."""
+    import math
+
+    lines = 1
+    for text, width in cells:
+        room = max(width - 1, 4)
+        lines = max(lines, sum(math.ceil(display_width(part) / room) or 1
+                               for part in str(text).split("\n")))
+    return None if lines == 1 else min(LINE_HEIGHT * lines + 3, 409)
 
 
 def orientation(total_width: float, table: bool = True) -> str:

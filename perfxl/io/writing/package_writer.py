@@ -21,7 +21,7 @@ from perfxl import layout as L
 from perfxl.io.reading.sheetxml import sheet_parts
 from perfxl.outputs import OutputSheet
 from perfxl.safetext import OUT_OF_RANGE, cell_text
-from perfxl.template.printing import OUTPUT_PAGE_SETUP, output_orientation
+from perfxl.template.printing import OUTPUT_PAGE_SETUP, output_orientation, row_height
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -176,7 +176,11 @@ def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
             else:
                 style = st["body"]
             cells.append(_cell(ref, v, style))
-        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+        # wrapped texts: a row tall enough (Excel does not grow it by itself)
+        height = row_height([(v, out.widths[j]) for j, v in enumerate(row)
+                             if isinstance(v, str) and j < len(out.widths)])
+        tall = f' ht="{height:g}" customHeight="1"' if height else ""
+        rows.append(f'<row r="{r}"{tall}>' + "".join(cells) + "</row>")
     cols = "".join(f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
                    for j, w in enumerate(out.widths, start=1))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

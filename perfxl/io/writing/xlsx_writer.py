@@ -81,6 +81,9 @@ def write_sheet(wb, out: OutputSheet) -> None:
     ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE
     ws.print_title_rows = "1:2"
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    from perfxl.template.builder import fit_row_heights
+
+    fit_row_heights(ws)  # wrapped texts in rows tall enough, as the package writer does
 
 
 def _check_output_cells(cells: dict[tuple[str, str], Any]) -> None:

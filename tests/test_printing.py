@@ -131,3 +131,28 @@ def test_output_sheets_fit_to_width_with_titles(tmp_path):
         assert long.value == "正文" * 60
         assert book["报告"].row_dimensions[4].height >= 13 * 2
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+
+
+def test_rows_typed_beyond_the_blank_templates_print_area_are_reported(tmp_path):
+    """The blank template prints the first rows of each table; rows typed in Excel beyond them
+    would be missing on paper: PX011 says which (and stays quiet on the examples, whose print
+    areas perfxl set to their filled rows)."""
+    from perfxl.checks import check_model
+    from perfxl.examples import example
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.template.builder import save_atomic
+
+    wb = build_workbook("hunan_dept")
+    ws = wb["部门自评表"]
+    first = LAYOUT.first_data_row("dept_indicators")
+    col = LAYOUT.column_letter("dept_indicators", "level3")
+    for i in range(5):  # as a user types them, the print area untouched
+        ws[f"{col}{first + i}"] = f"指标{i + 1}"
+    path = save_atomic(wb, tmp_path / "填写.xlsx")
+    model = read_workbook(path)
+    assert model.source.print_areas["部门自评表"][0] == (1, first + BLANK_ROWS - 1)
+    hits = [f for f in check_model(model) if f.rule == "PX011"]
+    assert [(f.sheet, f.cell) for f in hits] == [("部门自评表", f"A{first + BLANK_ROWS}")]
+    assert f"第 {first + 3}–{first + 4} 行" in hits[0].message
+    book = read_workbook(example("004").output_path())
+    assert not [f for f in check_model(book) if f.rule == "PX011"]

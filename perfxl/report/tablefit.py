@@ -97,7 +97,7 @@ def _fit_figures(tbl) -> None:
     if take > 0:
         shares = {i: new[i] - TEXT_FLOOR for i in donors}
         for i in donors:
-            new[i] -= round(take * shares[i] / spare)
+            new[i] -= take * shares[i] // spare  # whole twips
     for c, w in zip(cols, new):
         c.set(qn("w:w"), str(w))
     for tr in tbl.iterchildren(qn("w:tr")):  # every cell, merged ones too, as wide as its grid

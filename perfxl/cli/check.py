@@ -28,12 +28,13 @@ from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
+    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    if not out:
+        return out
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
     load_draft_rules()  # PX6xx prefixes are valid too
-
-    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for p in out:
         if not any(code.startswith(p) for code in RULES):
             raise UsageError(f"没有以“{p}”开头的规则；规则编号见 docs/rules/index.md（如 PX2、PX201）")
@@ -52,6 +53,14 @@ def _load(path: Path):
     return read_workbook(path, engine="calamine")
 
 
+def _is_draft(path: Path) -> bool:
+    """``perfxl.draft.is_draft`` without importing the draft reader for a workbook."""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".toml"):
+        return False
+    from perfxl.draft import is_draft
+    return is_draft(path)
+
+
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
@@ -61,8 +70,8 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
 
     p, select, ignore, workbook = args
     try:
-        from perfxl.draft import check_draft, is_draft
-        if is_draft(p):
+        if _is_draft(p):
+            from perfxl.draft import check_draft
             return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
         model = _load(p)
     except PerfxlError as exc:
@@ -77,12 +86,14 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
-    from perfxl.batch import parallel_map
-
-    jobs = None if len(paths) > 1 else 1
+    jobs = [(p, select, ignore, workbook) for p in paths]
+    if len(paths) > 1:
+        from perfxl.batch import parallel_map
+        done = parallel_map(check_one, jobs, jobs=None)
+    else:  # one file: no process pool (nor its imports)
+        done = map(check_one, jobs)
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in done:
         if message:
             click.echo(message, err=True)
         results.append(result)

@@ -125,7 +125,7 @@ class Run:
 def available_commands() -> set[str]:
     from perfxl.cli import main
 
-    return set(main.commands)
+    return set(main.list_commands(None))  # sub-commands are loaded lazily
 
 
 def run_cli(args: list[str | Path]) -> Run:

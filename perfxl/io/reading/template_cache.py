@@ -30,7 +30,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,7 @@ from typing import Any
 from perfxl import layout as L
 
 __all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values",
-           "CacheRecord"]
+           "CacheRecord", "save_text"]
 
 #: Modules whose source decides the twins' values: a change to any of them rebuilds the record.
 _TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py")
@@ -170,10 +169,18 @@ def _load(path: Path) -> CacheRecord | None:
 
 
 def _save(path: Path, rec: CacheRecord) -> None:
+    save_text(path, json.dumps(rec, ensure_ascii=False, indent=1))
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename), so a
+    concurrent reader sees the old file or the whole new one.  Raises ``OSError``."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(rec, fh, ensure_ascii=False, indent=1)
+            fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -215,6 +222,8 @@ def _sample(seed: str) -> tuple[str, dict[tuple[str, str], tuple[Any, Any]]] | N
     except Exception:  # an installed copy without the example data: fewer samples
         return None
     cells = list(_cell_index())
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="perfxl-template-") as tmp:
         path = write_model(model, Path(tmp) / f"{seed}.xlsx", cached_values=False)
         engine = recalculate(path, cells)

@@ -29,7 +29,7 @@ from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
-from perfxl.formula_text import text_read_as_number
+from perfxl.template_facts import text_read_as_number
 from perfxl.numbers import NumberTextError, formula_number, parse_number
 from perfxl.typed import excel_trim
 

@@ -54,7 +54,7 @@ def write_model(model: Model, path: str | Path, *, cached_values: bool = True,
         from perfxl.io.writing.xlsx_cache import inject_cached_values
 
         if engine == "perfxl":
-            from perfxl.io.reading.template_cache import twin_values
+            from perfxl.twins import twin_values
 
             values = twin_values(model)
         else:

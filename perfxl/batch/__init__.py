@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -182,6 +181,8 @@ def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = 
             if progress:
                 progress(len(out), total)
         return out
+    from concurrent.futures import ProcessPoolExecutor  # here: one file needs no pool
+
     chunk = max(1, min(32, total // (jobs * 4) or 1))
     _preload()
     # frozen objects are left alone by the collector, so forked workers do not copy the pages

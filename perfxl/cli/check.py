@@ -86,14 +86,12 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
-    jobs = [(p, select, ignore, workbook) for p in paths]
-    if len(paths) > 1:
-        from perfxl.batch import parallel_map
-        done = parallel_map(check_one, jobs, jobs=None)
-    else:  # one file: no process pool (nor its imports)
-        done = map(check_one, jobs)
+    from perfxl.batch import parallel_map
+
+    jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in done:
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
+                                        jobs=jobs):
         if message:
             click.echo(message, err=True)
         results.append(result)

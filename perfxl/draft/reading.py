@@ -1,7 +1,8 @@
 """Reading a 自评报告 draft (.txt or .docx) into ``Unit`` records, each text + where it is.
 
-* ``.txt``: one unit per line (``line`` 1-based).  Decoded as UTF-8 (a BOM allowed), else
-  GB18030 (a superset of GBK and GB2312), both strictly; anything else is refused.
+* ``.txt``: one unit per line (``line`` 1-based).  Decoded by ``perfxl.draft.encoding``: UTF-8,
+  UTF-16/32 with their byte order mark, else GB18030 (a superset of GBK and GB2312) when the
+  text is plausible Chinese (a Big5 file is refused, not read as garbage); strictly.
 * ``.docx`` (python-docx): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body
   paragraphs only (the order of ``Document.paragraphs``; paragraphs inside tables are not
@@ -24,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfxl.draft.encoding import decode_text
 from perfxl.errors import DraftFormatError
 
 __all__ = ["Unit", "read_draft", "units_from_text", "decode_text", "EXTENSIONS"]
@@ -53,20 +55,6 @@ def units_from_text(text: str) -> list[Unit]:
     if lines and lines[-1] == "":
         lines.pop()
     return [Unit(t, line=i) for i, t in enumerate(lines, 1)]
-
-
-def decode_text(data: bytes, file: str = "") -> str:
-    """UTF-8 (BOM allowed) or GB18030, strictly; NUL bytes mean a binary file."""
-    if b"\x00" in data:
-        raise DraftFormatError("不是文本文件（含二进制内容）；请另存为 UTF-8 编码的 .txt 或 .docx",
-                               file=file)
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DraftFormatError("无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）；"
-                           "请在记事本中另存为 UTF-8 编码", file=file)
 
 
 def _read_docx(data: bytes, name: str) -> list[Unit]:

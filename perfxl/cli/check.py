@@ -143,7 +143,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if workbook is not None:
                 inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
-        if workbook is not None and not workbook.is_file():
+        if workbook is not None and not workbook.exists():  # a FIFO: the reader says what it is
             from perfxl.errors import UsageError
             raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:

@@ -322,7 +322,12 @@ def b_fifo(suffix: str) -> Callable[[Path], Path]:
     return build
 
 
+def b_plain(folder: Path) -> Path:
+    return base_docx(folder / "plain.docx")
+
+
 DRAFTS: tuple[DraftEntry, ...] = (
+    DraftEntry("plain", b_plain, "reads", "the base draft itself"),
     DraftEntry("comment-in-run", b_comment_in_run, "reads",
                "an XML comment inside a run's text: <w:t>项目资金总额<!--c-->520万元…</w:t>"),
     DraftEntry("pi-in-run", b_pi_in_run, "reads", "a processing instruction inside a run's text"),

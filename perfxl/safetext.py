@@ -41,10 +41,11 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 #: Characters a terminal acts on or that reorder the text shown (see the module docstring).
 TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
                              "\u2066-\u2069\ud800-\udfff]")
-#: The same, less what JSON and XML already escape (C0 controls); XML has lost its surrogates
-#: to ``XML_ILLEGAL`` before.
-_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-                         "\ud800-\udfff]")
+#: The same, less what JSON and XML already escape (C0 controls) and lone surrogates (a file
+#: name's undecodable bytes: "?" in JSON, as a UTF-8 write with errors="replace" shows them;
+#: removed from XML by ``XML_ILLEGAL``).
+_RAW_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Excel's limit of characters in one cell.
 EXCEL_CELL_LIMIT = 32767
 
@@ -85,8 +86,8 @@ def terminal_text(value: str) -> str:
 
 def escape_controls_json(text: str) -> str:
     """A serialised JSON ``text`` with DEL, C1 and bidi controls as ``\\uXXXX`` escapes (JSON
-    already escapes C0 controls); valid JSON, the same values."""
-    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    already escapes C0 controls; valid JSON, the same values) and lone surrogates as "?"."""
+    return _RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", _SURROGATE.sub("?", text))
 
 
 def escape_controls_xml(text: str) -> str:

@@ -349,3 +349,18 @@ def test_a_killed_annotate_leaves_temporaries_the_next_run_removes(built: Path, 
     _sane(p, (0, 1))
     assert sorted(x.name for x in tmp_path.iterdir()) == [
         ".out.abcdefgh.docx.tmp.mine", ".out.fresh123.docx.tmp", "out.docx"]
+
+
+@pytest.mark.parametrize("sid", ["000", "002", "004"])
+def test_annotate_keeps_the_text_of_the_real_reports(tmp_path: Path, sid: str):
+    """The three real reports (one paragraph a line): the copy has the input's text."""
+    from tests.draft.measure import SEEDS, make_docx, seed_path
+
+    if not SEEDS.exists():
+        pytest.skip("the seed reports are not on this machine")
+    src = make_docx(seed_path(sid), tmp_path / f"{sid}.docx")
+    out = tmp_path / "out.docx"
+    p = perfxl(["annotate", src, "-o", out], tmp_path)
+    _sane(p, (0, 1))
+    assert _xml_texts(out) == _xml_texts(src)
+    assert _texts(out) == _texts(src)

@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perfxl.safetext import terminal_text
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -93,7 +94,7 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
                                         jobs=jobs):
         if message:
-            click.echo(message, err=True)
+            click.echo(terminal_text(message), err=True)
         results.append(result)
     return results
 
@@ -151,7 +152,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if workbook is not None:
                 inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
-        if workbook is not None and not workbook.is_file():
+        if workbook is not None and not workbook.exists():  # a FIFO: the reader says what it is
             from perfxl.errors import UsageError
             raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:
@@ -160,10 +161,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                 raise UsageError("--prior 只能与一个工作簿一起使用；多个工作簿请用 perfxl batch --prior-dir")
             results = [check_with_prior(Path(files[0]), prior, sel, ign)]
     except PerfxlError as exc:
-        click.echo(f"perfxl：{exc}", err=True)
+        click.echo(f"perfxl：{terminal_text(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:  # --prior: a file that cannot be opened (permission, a folder...)
-        click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
+        click.echo(terminal_text(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
         results = check_files(list(files), sel, ign, workbook)

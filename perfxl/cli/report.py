@@ -71,8 +71,10 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
                              findings=findings + proof if appendix else None, marks=proof)
         click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已在报告中以黄色底色和批注标出）：",
                    err=True)
+        from perfxl.safetext import terminal_text
+
         for line in finding_lines(proof):
-            click.echo(f"  {line}", err=True)
+            click.echo(f"  {terminal_text(line)}", err=True)
     if len(found) > len(proof):
         click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
                    f"{path} --workbook {file}", err=True)

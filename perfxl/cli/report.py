@@ -50,8 +50,9 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
-    from perfxl.report import render_report
+    from perfxl.cli.annotate import sorted_findings
     from perfxl.report.context import finding_lines
+    from perfxl.report.proof import render_proofread
 
     if outline is None and project:
         outline = "project"
@@ -62,13 +63,11 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     model = read_workbook(file)
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
     findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
-    shown = findings if appendix else None
-    path = render_report(model, out, outline=outline, project=project, findings=shown)
-    found = proofread(path, model)
+    path, found = render_proofread(model, out, outline=outline, project=project,
+                                   findings=findings if appendix else None)
+    found = sorted_findings(found)
     proof = [f for f in found if f.level == "error"]  # as for the 校验 findings
-    if proof:  # the paragraphs the findings name keep their numbers: the appendix is last
-        path = render_report(model, out, outline=outline, project=project,
-                             findings=findings + proof if appendix else None, marks=proof)
+    if proof:
         click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已在报告中以黄色底色和批注标出）：",
                    err=True)
         from perfxl.safetext import terminal_text
@@ -87,11 +86,6 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
 def proofread(report: Path, model) -> list:
     """The proofreading findings of the report perfxl just wrote, in document order."""
     from perfxl.cli.annotate import sorted_findings
-    try:
-        from perfxl.draft import check_draft
-    except ModuleNotFoundError as exc:  # the draft checker not merged yet (issue 12)
-        if exc.name != "perfxl.draft":
-            raise
-        return []
+    from perfxl.report.proof import proofread as found
 
-    return sorted_findings(check_draft(report, workbook=model))
+    return sorted_findings(found(report, model))

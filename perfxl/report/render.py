@@ -1,9 +1,9 @@
 """Render a report: the .docx file, or the same text as lines for the workbook's 报告 sheet.
 
 * ``render_report(model, out_path, outline=None, project=None, findings=None, marks=None)
-  -> Path`` fills the outline's template (``perfxl/templates/*.docx``, docxtpl with ``autoescape=True`` and Jinja's
-  ``StrictUndefined``, so a tag the context does not supply is an error, never a blank) and writes
-  it atomically (temporary file in the target folder, then ``os.replace``).  ``findings`` (校验
+  -> Path`` fills the outline's template (``perfxl/templates/*.docx``, docxtpl with
+  ``autoescape=True`` and Jinja's ``StrictUndefined``, so a tag the context does not supply is an
+  error, never a blank) and writes it atomically (temporary file in the target folder, then ``os.replace``).  ``findings`` (校验
   findings) are listed in an appendix on a page of its own; without them there is none.
   ``marks`` (proofreading findings on the report's own text, ``perfxl.checks.finding.Finding``
   with draft locations) are marked where they stand: a yellow highlight on the quoted words

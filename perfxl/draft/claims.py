@@ -34,8 +34,8 @@ from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING"]
 
-UP = ("增加", "上升", "增长", "提高", "增多", "多")
-DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落")
+UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
@@ -128,6 +128,8 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
         subject = flat[i:m.start()].strip()
+        if not subject and cur is not None:  # "公务用车费 1618 万元,比上年下降 1.2%"
+            subject = cur.label
         if not subject:  # "…5.76万元，其中…；较上年决算减少5.61万元": the sentence's subject
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
@@ -201,8 +203,8 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         if r is None:
             continue
         part = None
-        for f in figs:
-            if f.end <= m.start() and f.money:
+        for f in figs:  # a change amount is no part ("比上年增收 11487.11 亿元，…，占…的 88.9%")
+            if f.end <= m.start() and f.money and f.start not in out.prior:
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue

@@ -35,6 +35,13 @@ class DraftCtx:
         return extract(self.doc)
 
     @cached_property
+    def quantities(self):
+        """Every amount with its name, stage, period, role and scope
+        (``perfxl.draft.quantities``), extracted once."""
+        from perfxl.draft.quantities import quantities
+        return quantities(self.doc, self.claims)
+
+    @cached_property
     def tables(self):
         """The draft's tables (``perfxl.draft.tables``)."""
         from perfxl.draft.tables import read_tables

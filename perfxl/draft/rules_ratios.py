@@ -16,6 +16,9 @@ from perfxl.draft.numbers import Figure, tolerance
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
 _INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
 _ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整预算$|追加预算|追加(?:资金)?$")
+#: Amounts that make another execution formula than 执行 ÷ 预算 ((实现 + 应付) ÷ 预算,
+#: 结转 / 结余…): with one in the sentence the ratio's definition is not resolved.
+_OTHER_EXEC = re.compile(r"实现数|应付数|保留数|暂付|结转|结余")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
 
 
@@ -93,6 +96,8 @@ def ratio(ctx):
         r, *ops = c.figures
         if r.unit != "%":
             continue
+        if c.words in _EXEC_WORDS and any(_OTHER_EXEC.search(f.label) for f in ops):
+            continue  # 实现数 + 应付数, 保留数…: another formula than 执行 ÷ 预算, unresolved
         cands = _candidates(c.words, ops)
         if not cands and len(ops) < 2:
             cands = _candidates(c.words, _paragraph_figs(ctx, r.start))

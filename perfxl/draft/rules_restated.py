@@ -159,30 +159,37 @@ def _same(k1: str, k2: str) -> bool:
 
 
 def _pairs(ctx, *, rounding: bool):
-    year = ctx.doc.year
-    # labels that may name one quantity end alike: bucket them by their last four characters
-    seen: dict[str, list[tuple[str, object, tuple[int, int]]]] = {}
-    for f, sent in ctx.claims.amounts:
-        if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
+    """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
+    stage, period, role and scope all known and equal) written with two values."""
+    from perfxl.draft.quantities import same_quantity
+    # one quantity's amounts share a name: bucket by it (a draft repeated 6,000 times keeps
+    # each bucket's look-back bounded)
+    seen: dict[str, list] = {}
+    for q in ctx.quantities:
+        f = q.figure
+        if not q.known or q.name in _GENERIC or (q.name and len(q.name) < 3):
             continue
-        key = quantity_name(f.label)
-        if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
-                or re.search(r"\d", key)):
-            continue
-        for gkey, g, gsent in seen.get(key[-4:], [])[-50:]:
-            if gsent == sent or not _same(key, gkey) or f.value_yuan == g.value_yuan:
+        for g in reversed(seen.get(q.name, [])[-50:]):
+            if g.sentence == q.sentence or not same_quantity(q, g.q) or f.value_yuan == g.value:
                 continue
-            coarse, fine = (f, g) if f.places < g.places else (g, f)
-            is_round = _rounding(coarse, fine)
-            if is_round != rounding:
+            gf = g.q.figure
+            coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
+            if _rounding(coarse, fine) != rounding:
                 break
-            place = place_of(ctx.doc, g.start)
-            fix = (f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - g.value_yuan), f)}）")
+            fix = f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - gf.value_yuan), f)}）"
             yield Hit((f.label_start, f.end), expected=float(fine.value_yuan if rounding else
-                                                             g.value_yuan),
+                                                             gf.value_yuan),
                       actual=float(f.value_yuan),
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
-                            "label": f.label, "stated": shown(ctx.doc, f), "where": place,
-                            "other": shown(ctx.doc, g), "fix": fix})
+                            "label": f.label or q.name, "stated": shown(ctx.doc, f),
+                            "where": place_of(ctx.doc, gf.start), "other": shown(ctx.doc, gf),
+                            "fix": fix})
             break
-        seen.setdefault(key[-4:], []).append((key, f, sent))
+        seen.setdefault(q.name, []).append(_Seen(q, q.sentence, f.value_yuan))
+
+
+class _Seen:
+    __slots__ = ("q", "sentence", "value")
+
+    def __init__(self, q, sentence, value):
+        self.q, self.sentence, self.value = q, sentence, value

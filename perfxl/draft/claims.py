@@ -106,6 +106,19 @@ def _key(label: str) -> str | None:
     return None
 
 
+def _closed_paren(flat: str, a: int, b: int) -> bool:
+    """``flat[a:b]`` closes a parenthesis it did not open."""
+    depth = 0
+    for ch in flat[a:b]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
     for m in _CHANGE.finditer(flat, a, b):
         fa = _fig_at(figs, *m.span("a")) if m.group("a") else None
@@ -114,8 +127,9 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         if fc is not None and fc.rate and fr is None:
             fc, fr = None, fc
         cur = None
-        for f in figs:
-            if f.end <= m.start() and f.money and f.start not in out.prior:
+        for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
+            if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
+                    flat, f.end, m.start()):
                 cur = f
         if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
             cur = None

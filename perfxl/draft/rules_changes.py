@@ -142,14 +142,20 @@ def change_amount(ctx):
                    text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
                    at="1", expected=-0.056878),
              passes("增长率正确（同比增长 35.65%）",
-                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
+                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。"),
+             fails("上年数没写出：上年 = 本年 − 增加额", at="1", expected=0.027212,
+                   text="地方一般公共预算收入完成 78.14 亿元，同比增收 2.07 亿元，增长 6.7%。"),
+             passes("上年数没写出，增减率与本年、增减额相符（按末位的舍入区间）",
+                    text="一般公共预算总收入完成 126.05 亿元，同比增收 9.74 亿元，增长 8.38%。")])
 def change_rate(ctx):
     """增减率等于（本期 − 对比期）÷ 对比期，按所写百分数末位的半个单位比较；“下降 / 减少”
-    后的百分数按负数理解。
+    后的百分数按负数理解。句中没写上年数、只写了本期数和增减额时，上年数 = 本期数 ∓ 增减额，
+    按各数所写末位的舍入区间比较（区间内任何一值相符都不报告）。
 
     合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
     不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
     """
+    yield from _implied_base_rate(ctx)
     for c, cur, prior, _amount, r in _pairs(ctx):
         if r is None or r.unit != "%" or prior.value_yuan == 0:
             continue
@@ -165,6 +171,50 @@ def change_rate(ctx):
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
                             + rate_text(abs(rate), max(r.places, 2))})
+
+
+def _implied_base_rate(ctx):
+    """「支出 8.40 万元，较上年减少 1.20 万元，下降 14.29%」: the base is 8.40 + 1.20 = 9.60 and the
+    rate 12.50%.  Compared over the interval the written figures allow (each ± half a unit of
+    its last digit), so a rate computed from unrounded amounts is never reported."""
+    for c in ctx.claims.of("change"):
+        cur, prior, amount, r = c.figures
+        if (prior is not None or cur is None or amount is None or r is None or r.unit != "%"
+                or not (cur.money and amount.money) or c.basis not in _PRIOR_BASES + ("",)):
+            continue
+        word = c.words.rstrip("了")
+        sign = -1 if word in DOWN else (1 if word in UP else 0)
+        if not sign:
+            continue
+        rates = []
+        for dc in (-cur.tol_yuan, cur.tol_yuan):
+            for da in (-amount.tol_yuan, amount.tol_yuan):
+                b, x = cur.value_yuan + dc, amount.value_yuan + da
+                base = b - sign * x
+                if base <= 0:
+                    break
+                rates.append(x / base)
+            else:
+                continue
+            break
+        if len(rates) != 4:
+            continue
+        stated = r.value / 100
+        lo, hi = min(rates) - r.tol / 100, max(rates) + r.tol / 100
+        if lo - Decimal("1e-9") <= stated <= hi + Decimal("1e-9"):
+            continue
+        base = cur.value_yuan - sign * amount.value_yuan
+        rate = amount.value_yuan / base
+        yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
+                  args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
+                        "cur": shown(ctx.doc, cur),
+                        "prior": f"上年数 {amount_in(base, cur)}",
+                        "stated": shown(ctx.doc, r),
+                        "expected_text": ("下降 " if sign < 0 else "增长 ")
+                        + rate_text(rate, max(r.places, 2))})
+
+
+_PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")
 
 
 def _subject(text: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from perfxl.draft.numbers import Figure
 
-__all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "STAGES"]
+__all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "STAGES"]
 
 #: Stage words, longest first; the first that matches the label wins.
 STAGES = (("执行", re.compile(r"执行")),
@@ -58,6 +58,9 @@ _STRIP = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度
                     r"我局|本局|本部门|“|”|\"|'|\s|数$|额$|为$|总计$|合计$|总额$")
 _STAGE_WORDS = re.compile(r"年初|调整后的?|调整|追加后?|全年|预算|决算|执行|实际|完成|批复|安排|"
                           r"到位|支付|拨付|申请|计划|年中|数|额|为|的")
+#: Quantities whose definition fixes the fund they are paid from (domain.md: “三公”经费 are
+#: those 一般公共预算财政拨款 pays for).
+_IMPLIED_SCOPE = {"三公经费": "财政拨款", "三公经费支出": "财政拨款"}
 _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计", "总计", "小计", "资金总额"}
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 
@@ -127,6 +130,9 @@ def _name(label: str) -> tuple[str | None, str]:
         scope = re.sub(r"安排的?$", "", m.group(0))
         s = s[: m.start()] + s[m.end():]
     s = _ENTITY.sub("", s)
+    if scope and _IMPLIED_SCOPE.get(_synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
+            "一般公共预算财政拨款", "财政拨款").replace("一般公共预算", "财政拨款"):
+        scope = ""  # “三公”经费 is by definition paid from 财政拨款: saying so is no other scope
     core = _STAGE_WORDS.sub("", s)
     if core == "":
         return "", scope  # only stage words: the amount of what the sentence is about
@@ -137,6 +143,11 @@ def _name(label: str) -> tuple[str | None, str]:
         s = s.replace(w, "")
     s = re.sub(r"(?:数|额|为|的)+$", "", s)
     return _synonym(s), scope
+
+
+def subject_name(text: str) -> tuple[str | None, str]:
+    """(name, scope) of what a clause is about ("2021年县本级“三公”经费决算数" -> 三公经费)."""
+    return _name(re.sub(r"[,;:、]", "", text))
 
 
 def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:

@@ -256,13 +256,11 @@ def change_restated(ctx):
     不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
     上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
     """
-    seen: dict[str, list[tuple[object, Decimal | None, Decimal | None]]] = {}
+    seen: dict[tuple, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
     for c in ctx.claims.of("change"):
-        if c.basis not in ("上年", "上年度", "去年", "上一年"):
-            continue
-        key = _subject(c.subject)
-        if len(key) < 2:
+        key = _change_key(ctx, c)
+        if key is None:
             continue
         a, x = _signed(c)
         for c2, a2, x2 in seen.get(key, [])[-20:]:
@@ -281,6 +279,25 @@ def change_restated(ctx):
                             "this": _say(c), "where": place, "other": _say(c2)})
             break
         seen.setdefault(key, []).append((c, a, x))
+
+
+def _change_key(ctx, c):
+    """What a change against last year is a change *of*: (name, stage, scope, year) of its
+    subject through the quantity model (``perfxl.draft.quantities``), or ``None`` when the
+    subject names no quantity or the basis is not last year (a year written out counts when it
+    is the year before the report's)."""
+    from perfxl.draft.quantities import stage_of, subject_name
+    year = ctx.doc.year
+    basis = c.basis
+    m = re.fullmatch(r"((?:19|20)\d\d)年度?", basis)
+    if not (basis in _PRIOR_BASES or (m and year is not None and int(m.group(1)) == year - 1)):
+        return None
+    name, scope = subject_name(c.subject)
+    if not name or len(_subject(c.subject)) < 2:
+        return None
+    ys = re.findall(r"((?:19|20)\d\d)\s*年", c.subject)
+    period = int(ys[-1]) if ys else year
+    return name, stage_of(c.subject), scope, period
 
 
 def _say(c) -> str:

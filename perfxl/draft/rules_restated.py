@@ -36,10 +36,13 @@ def year_label(ctx):
     for g, _ in amounts:
         if g.year == year and g.places >= 2:
             by_value.setdefault(g.value_yuan, []).append(g)
+    prior = ctx.claims.prior
     for f, (a, b) in amounts:
-        if f.year is None or f.year == year:
-            continue
-        same = [g for g in by_value.get(f.value_yuan, []) if g.start != f.start]
+        if f.year is None or f.year == year or f.start in prior:
+            continue  # a change amount ("较2021年增加 1.68 万元") is no year's figure
+        # the first other figure of the same value labelled with the report's year (the
+        # first two looked at: a draft repeated 6,000 times must not rescan them all)
+        same = [g for g in by_value.get(f.value_yuan, [])[:2] if g.start != f.start][:1]
         compared = bool(_PRIOR.search(ctx.doc.flat[f.end:b])) and f.year == year - 1
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
@@ -70,9 +73,7 @@ def other_year(ctx):
     if year is None:
         return
     done = set()
-    current: dict = {}
-    for g, _ in ctx.claims.amounts:
-        current.setdefault(g.value_yuan, []).append(g)
+    current = {g.value_yuan for g, _ in ctx.claims.amounts if g.year == year}
     for f, (a, b) in ctx.claims.amounts:
         if f.year is None or f.year == year or (a, b) in done:
             continue
@@ -80,7 +81,7 @@ def other_year(ctx):
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
         if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
             continue
-        if any(g.year == year for g in current.get(f.value_yuan, [])):
+        if f.value_yuan in current:
             continue  # PX609 reports it
         done.add((a, b))
         yield Hit((f.label_start, f.end), expected=year, actual=f.year,
@@ -162,17 +163,22 @@ def _pairs(ctx, *, rounding: bool):
     """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
     stage, period, role and scope all known and equal) written with two values."""
     from perfxl.draft.quantities import same_quantity
-    # one quantity's amounts share a name: bucket by it (a draft repeated 6,000 times keeps
-    # each bucket's look-back bounded)
-    seen: dict[str, list] = {}
+    # one quantity's amounts share their whole identity: bucket by it, and within a bucket keep
+    # the first two amounts of each value (a draft repeated 6,000 times repeats values, not
+    # quantities: the look-up stays a few comparisons per amount)
+    seen: dict[tuple, dict] = {}
     for q in ctx.quantities:
         f = q.figure
         if not q.known or q.name in _GENERIC or (q.name and len(q.name) < 3):
             continue
-        for g in reversed(seen.get(q.name, [])[-50:]):
-            if g.sentence == q.sentence or not same_quantity(q, g.q) or f.value_yuan == g.value:
+        bucket = seen.setdefault((q.name, q.stage, q.period, q.role, q.scope), {})
+        for value, gs in reversed(list(bucket.items())[-50:]):
+            if value == f.value_yuan:
                 continue
-            gf = g.q.figure
+            g = next((g for g in gs if g.sentence != q.sentence and same_quantity(q, g)), None)
+            if g is None:
+                continue
+            gf = g.figure
             coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
             if _rounding(coarse, fine) != rounding:
                 break
@@ -185,11 +191,91 @@ def _pairs(ctx, *, rounding: bool):
                             "where": place_of(ctx.doc, gf.start), "other": shown(ctx.doc, gf),
                             "fix": fix})
             break
-        seen.setdefault(q.name, []).append(_Seen(q, q.sentence, f.value_yuan))
+        same = bucket.setdefault(f.value_yuan, [])
+        if len(same) < 2:
+            same.append(q)
 
 
-class _Seen:
-    __slots__ = ("q", "sentence", "value")
+_YEAR_AT = re.compile(r"((?:19|20)\d\d)\s*年度?")
+_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
+                          r"[-—~至到]\s*(?:19|20)\d\d")
 
-    def __init__(self, q, sentence, value):
-        self.q, self.sentence, self.value = q, sentence, value
+
+def _year_frame(ctx, a: int, b: int):
+    """(year, frame, where) of each year in the sentence ``[a, b)``: the frame is the few
+    words around it ("迪庆州州本级#度“三公”经"), what a sibling sentence repeats."""
+    flat = ctx.doc.flat
+    for m in _YEAR_AT.finditer(flat, a, b):
+        before = re.sub(r"\s", "", flat[max(a, m.start() - 6):m.start()])
+        after = re.sub(r"\s", "", flat[m.end(1):min(b, m.end(1) + 12)])[:5]
+        yield int(m.group(1)), (before[-4:], after), m
+
+
+@rule("PX628", "draft-year-label-text", "warning", title="一句话的年份与同类各句不一致",
+      message="“{quote}”：本报告是 {year} 年度，同样写法的{where}写的是“{year}年”，这里写成了"
+              "“{stated}年”；请核对年份",
+      cases=[fails("一句没有数字的话写成了上一年",
+                   text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                        "2021年本单位无政府性基金预算支出。", at="3", expected=2022),
+             passes("与上年对比的句子",
+                    text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                         "2021年本单位无政府性基金预算支出，2022年与上年相同。"),
+             passes("没有同类写法的句子",
+                    text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                         "2021年起本单位实行新的预算管理办法。")])
+def year_label_text(ctx):
+    """没有金额的一句话（标题、“本单位无……支出”）写了非报告年度的年份，而报告里同样写法的
+    另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
+    至”等对比或起止词的不报告，有金额的句子由 PX609、PX610 核对。
+
+    需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。
+    合格：“2022年本单位无国有资本经营预算支出。”与“2022年本单位无政府性基金预算支出。”
+    不合格：“迪庆州州本级2020年度“三公”经费决支出情况说明”（2021 年度报告，标题写
+    “迪庆州州本级2021年度“三公”经费决算支出情况说明”）。
+    """
+    year = ctx.doc.year
+    if year is None:
+        return
+    doc = ctx.doc
+    frames: dict[tuple, int] = {}
+    odd = []
+    for a, b in _segments(ctx):
+        years = list(_year_frame(ctx, a, b))
+        if not years:
+            continue
+        for y, frame, m in years:
+            if y == year:
+                frames.setdefault(frame, m.start())
+        if len(years) != 1 or years[0][0] == year or _NOT_A_LABEL.search(doc.flat, a, b):
+            continue
+        y, frame, m = years[0]
+        if abs(y - year) != 1 or not frame[1]:
+            continue
+        if any(f.money or f.rate for f in figures_in(doc, a, b)):
+            continue
+        odd.append((y, frame, m, a, b))
+    for y, frame, m, a, b in odd:
+        at = frames.get(frame)
+        if at is None:
+            continue
+        yield Hit((m.start(), m.end()), expected=year, actual=y,
+                  args={"quote": quote(doc, a, b).strip()[:40], "year": year, "stated": y,
+                        "where": place_of(doc, at)})
+
+
+def _segments(ctx):
+    """The draft's sentences cut at line ends too (a title line stands alone even when the
+    reader joined it to the line before), without table cells."""
+    doc = ctx.doc
+    for i, u in enumerate(doc.units):
+        if u.in_table or i in ctx.row_starts:
+            continue
+        a = doc.starts[i]
+        for m in re.finditer(r"[^。!?]+", doc.flat[a:a + len(u.text)]):
+            if len(re.sub(r"\s|\d|年|度|\|", "", m.group(0))) >= 8:
+                yield a + m.start(), a + m.end()
+
+
+def figures_in(doc, a: int, b: int):
+    from perfxl.draft.numbers import figures
+    return figures(doc.flat, a, b)

@@ -29,7 +29,7 @@ FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
 _PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 #: Characters that only traditional text uses, among the words of a budget report: a draft
 #: without any is not run through OpenCC (the conversion is the slow part of reading).
-_TRADITIONAL = frozenset("經費預算撥決萬億與區縣會議實際總計報說明單進財務機關國項數點達較為們際職員")
+_TRADITIONAL = frozenset("經費預撥決萬億與區縣會議實際總計報說單進財務機關國項數點達較為們職員")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")

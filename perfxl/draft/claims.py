@@ -48,7 +48,7 @@ _CHANGE = re.compile(
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
-_RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|完成预算的|调整比率|调整率|"
+_RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
@@ -104,6 +104,17 @@ def _key(label: str) -> str | None:
         if k in label:
             return k
     return None
+
+
+def _in_parens(flat: str, a: int, pos: int) -> bool:
+    """``pos`` is inside a parenthesis opened after ``a``."""
+    depth = 0
+    for ch in flat[a:pos]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _closed_paren(flat: str, a: int, b: int) -> bool:
@@ -173,7 +184,8 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
-             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
+             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
+             and not _in_parens(flat, at, f.start)]  # "基本支出 60(人员经费 50,…)": a part's part
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])

@@ -153,7 +153,7 @@ def subject_name(text: str) -> tuple[str | None, str]:
 def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
     if f.start in prior:
         return "change"
-    if _CHANGE.search(label):
+    if _CHANGE.search(label) and "结转" not in label:  # 年末结转和结余 is a balance
         return "change"
     if re.search(r"上年|去年|上一年", label):
         return "prior"

@@ -13,7 +13,8 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, rate_text, shown
 from perfxl.draft.numbers import Figure, tolerance
 
-_EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
+_EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率",
+               "支付率", "拨付率")
 _INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
 _ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整预算$|追加预算|追加(?:资金)?$")
 #: Amounts that make another execution formula than 执行 ÷ 预算 ((实现 + 应付) ÷ 预算,
@@ -27,7 +28,8 @@ def _budget(f: Figure) -> bool:
 
 
 def _executed(f: Figure) -> bool:
-    return any(w in f.label for w in ("执行", "决算", "实际", "支出", "使用", "到位", "完成"))
+    return any(w in f.label for w in ("执行", "决算", "实际", "支出", "使用", "到位", "完成", "支付",
+                                      "拨付"))
 
 
 def _paragraph_figs(ctx, pos: int) -> list[Figure]:

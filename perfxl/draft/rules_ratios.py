@@ -52,6 +52,11 @@ def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
     """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it."""
     out = []
     ops = ops[-_NEAREST:]
+    if word in ("支付率", "拨付率"):  # 已支付 ÷ 下达 (批复、到位、预算) 的资金
+        paid = [f for f in ops if re.search(r"支付|拨付", f.label)]
+        given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排", f.label)
+                 and not re.search(r"支付|拨付", f.label)]
+        return [p.value_yuan / g.value_yuan for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
         budgets = [f.value_yuan for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
@@ -86,8 +91,10 @@ def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
 def ratio(ctx):
     """执行率 / 完成率 / 完成预算的 / 支出率 / 到位率 / 控制率 = 执行（决算、实际）数 ÷ 预算数
     （预算数可为年初预算 + 年中调整）；调整比率 = （调整后预算 − 年初预算）÷ 年初预算，或
-    年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前。金额取本句，本句不足两个时取本段此前的
-    金额；只要有一种取法与所写百分数（按其末位的半个单位）相符就不报告。
+    年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前；支付率 / 拨付率 = 已支付（拨付）÷ 下达（批复、
+    到位、预算）资金。金额取本句，本句不足两个时取本段此前的金额；只要有一种取法与所写百分数
+    （按其末位的半个单位）相符就不报告。句中有实现数、应付数、保留数、结转、结余时，执行率
+    可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”

@@ -286,3 +286,48 @@ def _segments(ctx):
 def figures_in(doc, a: int, b: int):
     from perfxl.draft.numbers import figures
     return figures(doc.flat, a, b)
+
+
+def _compatible(a, b) -> bool:
+    """Every part equal or left unsaid on one side (and the two not already one quantity)."""
+    return (a.period == b.period and all(x == y or not x or not y for x, y in (
+        (a.stage, b.stage), (a.scope, b.scope), (a.role, b.role))))
+
+
+@rule("PX630", "draft-restated-unresolved", "info", title="同名的两个金额不等，阶段或口径没写明",
+      message="“{quote}”：{label} 这里写 {stated}，{where}写 {other}；两处没写明是否同一阶段"
+              "（预算 / 决算 / 执行）或同一资金范围，若是同一数量请核对，若不是请写明",
+      cases=[fails("一处写了“决算”，一处没写", at="3", expected=184000,
+                   text="2024年度自评报告\n2024年办公设备购置费决算 18.40 万元。\n"
+                        "2024年办公设备购置费 16.90 万元，主要用于更换电脑。"),
+             passes("两处都写明了阶段，是两个数量",
+                    text="2024年度自评报告\n2024年办公设备购置费预算 18.40 万元。\n"
+                         "2024年办公设备购置费决算 16.90 万元。")])
+def restated_unresolved(ctx):
+    """同一名称、同一年度的两个金额不等，而一处写明了阶段（预算 / 决算 / 执行…）或资金范围、
+    另一处没写：可能是同一数量写错了，也可能本就是两个数量。这只是一个提示（note），默认不
+    显示，``perfxl check --show-notes`` 才列出；PX611 只在各项都写明且相同时报告错误。
+
+    需要确定：名称与年度相同（``perfxl.draft.quantities``）；阶段、资金范围、口径至少一处一边
+    没写、写了的都相同。
+    """
+    from perfxl.draft.quantities import same_quantity
+    seen: dict[str, list] = {}
+    for q in ctx.quantities:
+        f = q.figure
+        if not q.known or not q.name or q.name in _GENERIC or len(q.name) < 3:
+            continue
+        for g in reversed(seen.get(q.name, [])[-20:]):
+            if (g.sentence == q.sentence or g.value_yuan == f.value_yuan
+                    or same_quantity(q, g) or not _compatible(q, g)):
+                continue
+            coarse, fine = (f, g.figure) if f.places < g.figure.places else (g.figure, f)
+            if _rounding(coarse, fine):
+                continue
+            yield Hit((f.label_start, f.end), expected=float(g.value_yuan),
+                      actual=float(f.value_yuan),
+                      args={"quote": quote(ctx.doc, f.label_start, f.end), "label": q.name,
+                            "stated": shown(ctx.doc, f), "where": place_of(ctx.doc, g.start),
+                            "other": shown(ctx.doc, g.figure)})
+            break
+        seen.setdefault(q.name, []).append(q)

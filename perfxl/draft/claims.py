@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from perfxl.draft.numbers import Figure, figures
+from perfxl.draft.numbers import Figure, figures, open_paren
 from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING"]
@@ -106,17 +106,6 @@ def _key(label: str) -> str | None:
     return None
 
 
-def _in_parens(flat: str, a: int, pos: int) -> bool:
-    """``pos`` is inside a parenthesis opened after ``a``."""
-    depth = 0
-    for ch in flat[a:pos]:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-    return depth > 0
-
-
 def _closed_paren(flat: str, a: int, b: int) -> bool:
     """``flat[a:b]`` closes a parenthesis it did not open."""
     depth = 0
@@ -185,7 +174,7 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
              and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
-             and not _in_parens(flat, at, f.start)]  # "基本支出 60(人员经费 50,…)": a part's part
+             and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])

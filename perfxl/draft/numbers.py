@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["Figure", "figures", "MONEY", "UNIT_SCALE", "tolerance"]
+__all__ = ["Figure", "figures", "MONEY", "UNIT_SCALE", "tolerance", "open_paren"]
 
 #: 元 per unit of each money unit a draft writes.
 UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
@@ -82,6 +82,21 @@ def tolerance(*figs: Figure) -> Decimal:
     """Comparison tolerance of a relation over ``figs``: half a unit of the coarsest last digit
     (domain.md: a correctly rounded figure is never flagged)."""
     return max(f.tol_yuan if f.money else f.tol for f in figs)
+
+
+def open_paren(flat: str, a: int, pos: int) -> int | None:
+    """Offset of the "(" still open at ``pos`` (looking back no further than ``a``, nor 200
+    characters), or ``None``: a figure inside it is a part of the amount before it."""
+    depth = 0
+    for i in range(pos - 1, max(a, pos - 200) - 1, -1):
+        ch = flat[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _cn_value(s: str) -> int | None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from perfxl.draft.numbers import Figure
+from perfxl.draft.numbers import Figure, open_paren
 
 __all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "STAGES"]
 
@@ -166,21 +166,6 @@ def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
     return ""
 
 
-def _enclosing(flat: str, a: int, pos: int) -> int | None:
-    """Offset of the "(" still open at ``pos`` in the sentence starting at ``a``, or ``None``."""
-    depth, at = 0, None
-    for i in range(pos - 1, max(a, pos - 200) - 1, -1):
-        ch = flat[i]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth == 0:
-                at = i
-                break
-            depth -= 1
-    return at
-
-
 def quantities(doc, claims) -> list[Quantity]:
     """Every amount of the draft as a ``Quantity``, in text order (``claims`` are
     ``perfxl.draft.claims.Claims``)."""
@@ -218,7 +203,7 @@ def quantities(doc, claims) -> list[Quantity]:
             # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
             period = pq.period if f.year is None else period
             explicit = explicit or pq.explicit_year
-        paren = _enclosing(flat, a, f.start)
+        paren = open_paren(flat, a, f.start)
         if paren is not None:
             # "总收入 126.05 亿元(县本级 98.88 亿元,高新区 27.17 亿元)": a part of the amount
             # before the parenthesis, named after it

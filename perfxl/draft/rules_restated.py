@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import amount_in, place_of, quantize, quote, shown
+from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
@@ -258,7 +259,7 @@ def year_label_text(ctx):
         y, frame, m = years[0]
         if abs(y - year) != 1 or not frame[1]:
             continue
-        if any(f.money or f.rate for f in figures_in(doc, a, b)):
+        if any(f.money or f.rate for f in figures(doc.flat, a, b)):
             continue
         odd.append((y, frame, m, a, b))
     for y, frame, m, a, b in odd:
@@ -281,11 +282,6 @@ def _segments(ctx):
         for m in re.finditer(r"[^。!?]+", doc.flat[a:a + len(u.text)]):
             if len(re.sub(r"\s|\d|年|度|\|", "", m.group(0))) >= 8:
                 yield a + m.start(), a + m.end()
-
-
-def figures_in(doc, a: int, b: int):
-    from perfxl.draft.numbers import figures
-    return figures(doc.flat, a, b)
 
 
 def _compatible(a, b) -> bool:

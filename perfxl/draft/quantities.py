@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 from perfxl.draft.numbers import Figure, open_paren
 
-__all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "STAGES"]
+__all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "ambiguous_names",
+           "STAGES"]
 
 #: Stage words, longest first; the first that matches the label wins.
 STAGES = (("执行", re.compile(r"执行")),
@@ -101,6 +102,22 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
                                                         b.scope):
         return False
     return bool(a.name) or (a.explicit_year and b.explicit_year)
+
+
+def ambiguous_names(qs: list[Quantity]) -> set[str]:
+    """Names the draft gives two values in one sentence (「项目 276 个，总投资 2119.41 亿元，
+    …项目 47 个，总投资 351.8 亿元」): there the name is a head word whose subject is elsewhere,
+    so it names no one quantity anywhere in the draft."""
+    first: dict[tuple, object] = {}
+    out: set[str] = set()
+    for q in qs:
+        if not q.name:
+            continue
+        k = (q.sentence, q.name)
+        v = first.setdefault(k, q.value_yuan)
+        if v != q.value_yuan:
+            out.add(q.name)
+    return out
 
 
 def stage_of(label: str) -> str:

@@ -177,7 +177,8 @@ def _pairs(ctx, *, rounding: bool):
     seen: dict[tuple, dict] = {}
     for q in ctx.quantities:
         f = q.figure
-        if not q.known or q.name in _GENERIC or (q.name and len(q.name) < 3):
+        if (not q.known or q.name in _GENERIC or (q.name and len(q.name) < 3)
+                or q.name in ctx.ambiguous_names):
             continue
         bucket = seen.setdefault((q.name, q.stage, q.period, q.role, q.scope), {})
         for value, gs in reversed(list(bucket.items())[-50:]):
@@ -311,7 +312,8 @@ def restated_unresolved(ctx):
     seen: dict[str, list] = {}
     for q in ctx.quantities:
         f = q.figure
-        if not q.known or not q.name or q.name in _GENERIC or len(q.name) < 3:
+        if (not q.known or not q.name or q.name in _GENERIC or len(q.name) < 3
+                or q.name in ctx.ambiguous_names):
             continue
         for g in reversed(seen.get(q.name, [])[-20:]):
             if (g.sentence == q.sentence or g.value_yuan == f.value_yuan

@@ -40,6 +40,9 @@ def test_class1_same_quantity_twice_fires():
     "差旅费支出 5.10 万元，年初预算为 6.00 万元。\n",
     # role: planned and achieved
     "2024年度自评报告\n申请专项资金 80.00 万元。\n实际到位专项资金 72.00 万元。\n",
+    # a head word whose subject is the clause before it, two values in one sentence
+    "2024年度自评报告\n引进重大项目 12 个，总投资 85.60 亿元；其中“500强”项目 3 个，总投资 21.40 亿元。\n"
+    "“500强”项目总投资 21.40 亿元，均已开工。\n",
 ])
 def test_class1_different_quantities_stay_quiet(text):
     assert not {r for _l, r in _errors(text) if r == "PX611"}

@@ -52,8 +52,9 @@ _CHANGE = re.compile(r"增加|减少|增收|减收|增支|减支|节约|结余|�
 _SCOPE = re.compile(r"(?:一般公共预算)?财政拨款(?:安排的?)?|一般公共预算(?:安排的?)?|"
                     r"政府性基金(?:预算)?(?:安排的?)?|国有资本经营预算|财政专户管理资金|单位资金|"
                     r"其他资金|非税收入")
-_ENTITY = re.compile(r"^.{0,20}?(?:局|委员会|办公室|中心|本级|机关|政府)"
-                     r"(?=.)")
+#: The unit's own name before a quantity's ("乐昌市商务局年初预算数", "红河县本级…"); not 中心 /
+#: 政府 / 办公室, which begin quantity names too (数据中心运维费, 政府采购支出).
+_ENTITY = re.compile(r"^.{0,20}?(?:局|委员会|本级|机关)(?=.)")
 #: What is left of a label that names no quantity of its own.
 _STRIP = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|"
                     r"我局|本局|本部门|“|”|\"|'|\s|数$|额$|为$|总计$|合计$|总额$")

@@ -187,7 +187,7 @@ def _implied_base_rate(ctx):
             continue
         word = c.words.rstrip("了")
         sign = -1 if word in DOWN else (1 if word in UP else 0)
-        if not sign:
+        if not sign or not _sole_amount(ctx, cur):
             continue
         rates = []
         for dc in (-cur.tol_yuan, cur.tol_yuan):
@@ -215,6 +215,24 @@ def _implied_base_rate(ctx):
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
                         + rate_text(rate, max(r.places, 2))})
+
+
+def _sole_amount(ctx, cur) -> bool:
+    """``cur`` is the only amount of its clause chain (since the last ; or 。, parts in
+    parentheses aside): 「支出 90 万元，人员经费 50 万元，较上年增加 10 万元」 does not say whose
+    change it is, and the base is not derived."""
+    import bisect
+    from perfxl.draft.numbers import open_paren
+    doc, prior = ctx.doc, ctx.claims.prior
+    paras = doc.paragraphs
+    k = bisect.bisect_right(paras, (cur.start, float("inf"))) - 1
+    if k < 0:
+        return False
+    figs, starts = ctx.paragraph_figures(k)
+    a = max(paras[k][0], max(doc.flat.rfind(ch, paras[k][0], cur.start) for ch in ";。") + 1)
+    lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, cur.start)
+    return not any(f.money and f.start not in prior and open_paren(doc.flat, a, f.start) is None
+                   for f in figs[lo:hi])
 
 
 _PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")

@@ -40,6 +40,8 @@ def test_class1_same_quantity_twice_fires():
     "差旅费支出 5.10 万元，年初预算为 6.00 万元。\n",
     # role: planned and achieved
     "2024年度自评报告\n申请专项资金 80.00 万元。\n实际到位专项资金 72.00 万元。\n",
+    # two units' lines of one kind are two names
+    "2024年度自评报告\n数据中心运维费 20.00 万元。\n指挥中心运维费 15.00 万元。\n",
     # a head word whose subject is the clause before it, two values in one sentence
     "2024年度自评报告\n引进重大项目 12 个，总投资 85.60 亿元；其中“500强”项目 3 个，总投资 21.40 亿元。\n"
     "“500强”项目总投资 21.40 亿元，均已开工。\n",
@@ -67,6 +69,11 @@ def test_class3_implied_base_fires():
 
 def test_class3_implied_base_quiet():
     assert _errors("办公费支出 8.40 万元，较上年减少 1.20 万元，下降 12.50%。\n") == set()
+
+
+def test_class3_no_base_when_the_subject_is_not_resolved():
+    # whose change: the 90 or the 50?  Neither base is derived.
+    assert _errors("支出 90.00 万元，其中人员经费 50.00 万元，较上年增加 10.00 万元，增长 12.5%。\n") == set()
 
 
 # -- class 4: vocabulary ------------------------------------------------------------------------

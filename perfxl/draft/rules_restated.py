@@ -307,6 +307,8 @@ def restated_unresolved(ctx):
 
     需要确定：名称与年度相同（``perfxl.draft.quantities``）；阶段、资金范围、口径至少一处一边
     没写、写了的都相同。
+    合格：“办公设备购置费预算 18.40 万元”“办公设备购置费决算 16.90 万元”（两个阶段，两个数量）。
+    不合格（提示）：“办公设备购置费决算 18.40 万元”“办公设备购置费 16.90 万元”（后一处没写阶段）。
     """
     from perfxl.draft.quantities import same_quantity
     seen: dict[str, list] = {}

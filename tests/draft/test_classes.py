@@ -60,6 +60,14 @@ def test_class2_indicator_columns_stay_quiet():
     assert _errors(text) == set()
 
 
+def test_class2_zero_total_above_real_part():
+    fires = ("2024年度项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+             "年度资金总额： 0 0 0 10 0 0 其中：本年财政拨款 65 64.80 64.80 上年结转资金 其他资金\n")
+    assert (3, "PX631") in _rules(fires)
+    quiet = fires.replace("年度资金总额： 0 0 0 10 0 0", "年度资金总额： 65 64.80 64.80 10 100% 10")
+    assert (3, "PX631") not in _rules(quiet)
+
+
 # -- class 3: the base of a change left implied -------------------------------------------------
 
 def test_class3_implied_base_fires():

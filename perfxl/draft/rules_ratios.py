@@ -192,3 +192,40 @@ def no_balance(ctx):
                             "executed": shown(ctx.doc, e),
                             "rate": rate_text(e.value_yuan / b.value_yuan),
                             "gap": amount_in(gap, b)})
+
+
+_OVER_WORDS = ("预算执行率", "执行率", "完成预算的", "支出率", "使用率")
+_EXPLAINED = re.compile(r"原因|由于|因为|因|追加|调整|结转|结余|超支|超出|超过预算|动用|使用上年")
+
+
+@rule("PX632", "draft-execution-over-budget", "warning", title="执行率超过 100% 而没有说明原因",
+      message="“{quote}”：执行率写 {stated}，执行数超过了预算数，本段没有说明原因；请说明（如动用"
+              "上年结转、年中追加未调整预算），或核对执行数与预算数",
+      cases=[fails("执行数超过全年预算，无说明", at="2", expected=1,
+                   text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%。"),
+             passes("说明了原因",
+                    text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%，"
+                         "主要原因是动用上年结转资金 8.00 万元。"),
+             passes("不超过 100%",
+                    text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 98.00 万元，预算执行率 98%。")])
+def execution_over_budget(ctx):
+    """预算执行率（完成预算的比例、支出率）超过 100%，即执行数大于全年预算数：通常是动用了上年
+    结转结余或年中追加而预算没有相应调整，报告应当说明；没有说明时，也可能是执行数或预算数
+    写错了。
+
+    需要确定：写出的执行率大于 100%，且所在段落没有“原因 / 由于 / 追加 / 调整 / 结转 / 结余 /
+    超支”等说明的字样。
+    合格：“……预算执行率 108%，主要原因是动用上年结转资金 8.00 万元”。
+    不合格：“全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%”（没有说明）。
+    """
+    paras = ctx.doc.paragraphs
+    for c in ctx.claims.of("ratio"):
+        r = c.figures[0]
+        if c.words not in _OVER_WORDS or r.unit != "%" or r.value <= 100 + r.tol:
+            continue
+        i = bisect.bisect_right(paras, (r.start, float("inf"))) - 1
+        if i < 0 or _EXPLAINED.search(ctx.doc.flat, paras[i][0], paras[i][1]):
+            continue
+        yield Hit(c.span, expected=1.0, actual=float(r.value / 100),
+                  args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
+                        "stated": shown(ctx.doc, r)})

@@ -136,3 +136,10 @@ def test_class7_carry_over_counted_as_spending():
             "其中基本支出 512.30 万元，项目支出 221.70 万元。\n年末结转和结余 126.00 万元。\n")
     assert (2, "PX629") in _rules(text)
     assert (2, "PX629") not in _rules(text.replace("860.00", "734.00"))
+
+
+def test_class4_execution_over_budget_unexplained():
+    text = "2023年度自评报告\n全年预算数 64.00 万元，全年执行数 70.40 万元，预算执行率 110%。\n"
+    assert (2, "PX632") in _rules(text)
+    explained = text.replace("110%。", "110%，超出部分为年中追加的培训经费。")
+    assert (2, "PX632") not in _rules(explained)

@@ -27,10 +27,13 @@ __all__ = ["Figure", "figures", "MONEY", "UNIT_SCALE", "tolerance", "open_paren"
 UNIT_SCALE = {"元": Decimal(1), "万元": Decimal(10000), "万": Decimal(10000),
               "亿元": Decimal(100000000), "亿": Decimal(100000000)}
 MONEY = frozenset(UNIT_SCALE)
-_UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元|万(?![美人个户家元])|亿(?!美元)|元|"
-          "个|人次|人|项|名|家|户|次|分|年度|年")
+#: 万 / 亿 alone are 万元 / 亿元 only before a mark or the line's end ("924.72万；"): "15 万吨",
+#: "3万亩", "2亿人次" are no money.  A unit never reaches across a line break (a table pasted
+#: one cell per line: the number cell and the 度量单位 cell after it are two cells).
+_UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元|万(?![\u4e00-\u9fff])|"
+          "亿(?![\u4e00-\u9fff])|元|个|人次|人|项|名|家|户|次|分|年度|年")
 _NUM = re.compile(r"(?<![\d.])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
-                  r"\s*(?P<unit>" + _UNITS + ")?")
+                  r"[ \t]*(?P<unit>" + _UNITS + ")?")
 _COMPOUND = re.compile(r"(?<![\d.,])(?:(?P<yi>\d[\d,]*)亿)?(?P<wan>\d[\d,]*)万(?:(?P<qian>\d)千)?元?")
 _CN = re.compile(r"(?<![第数几多一二两三四五六七八九十百千万])(?P<cn>[一二两三四五六七八九十]{1,4})(?P<unit>个|项|名|家|人)")
 _FILLER = re.compile(r"^(?:其中|其他|另外|为|是|共|共计|合计|总计|约|达|达到|的|和|及|与|含|包括|"

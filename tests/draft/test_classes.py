@@ -143,3 +143,11 @@ def test_class4_execution_over_budget_unexplained():
     assert (2, "PX632") in _rules(text)
     explained = text.replace("110%。", "110%，超出部分为年中追加的培训经费。")
     assert (2, "PX632") not in _rules(explained)
+
+
+def test_class2_a_number_cell_and_its_unit_cell_are_two_cells():
+    from perfxl.draft.numbers import figures
+    for text in ("\t分值\n\t15\n\t万吨\n", "| 15 | 万吨 |", "粮食产量15万吨", "受益2亿人次"):
+        assert [f for f in figures(text, 0, len(text)) if f.money] == [], text
+    for text in ("工资福利支出为924.72万；", "支出 3.5亿，"):
+        assert [f.money for f in figures(text, 0, len(text))] == [True], text

@@ -48,6 +48,7 @@ _CHANGE = re.compile(
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
+_INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
@@ -217,18 +218,25 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         r = _fig_at(figs, *m.span("r"))
         if r is None:
             continue
+        inline = None
+        if r.money:  # "占年计划 400 万元的 80%": the whole is written in the share itself
+            rm = _INLINE_RATE.match(flat, r.end, b)
+            rate = _fig_at(figs, *rm.span("r")) if rm else None
+            if rate is None or not rate.rate:
+                continue
+            inline, r = r, rate
         part = None
         for f in figs:  # a change amount is no part ("比上年增收 11487.11 亿元，…，占…的 88.9%")
             if f.end <= m.start() and f.money and f.start not in out.prior:
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
-        tot = total[0] if len(total) == 1 and total[0] is not part else None
+        tot = inline or (total[0] if len(total) == 1 and total[0] is not part else None)
         if tot is None:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                "%" if m.group("pct") else ""))
+                                "%" if inline or m.group("pct") else ""))
 
 
 #: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").

@@ -151,3 +151,10 @@ def test_class2_a_number_cell_and_its_unit_cell_are_two_cells():
         assert [f for f in figures(text, 0, len(text)) if f.money] == [], text
     for text in ("工资福利支出为924.72万；", "支出 3.5亿，"):
         assert [f.money for f in figures(text, 0, len(text))] == [True], text
+
+
+def test_class1_three_plans_each_share_against_its_own_plan():
+    text = ("2024年度自评报告\n税收收入完成 320.00 万元，占年计划 400.00 万元的 80%；非税收入完成 90.00 万元，"
+            "占年计划 100.00 万元的 90%；合计完成 410.00 万元，占年计划 500.00 万元的 82%。\n")
+    assert _rules(text) == set()
+    assert _errors(text.replace("的 82%", "的 85%")) == {(2, "PX605")}

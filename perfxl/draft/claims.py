@@ -26,6 +26,7 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -253,9 +254,12 @@ def _named_total(out: Claims, of: str, part: Figure, figs: list[Figure]) -> Figu
     if len(name) < 3:
         return None
     year = out.doc.year
-    before = [f for f in figs if f.end <= part.start and f.money] + [
-        f for f, _s in reversed(out.amounts[-200:])]
-    for f in sorted(before, key=lambda f: -f.start):
+    # nearest first: this sentence's amounts backwards, then the earlier sentences' (already in
+    # text order, so no sort: a long draft asks this for every share)
+    before = itertools.chain(
+        (f for f in reversed(figs) if f.end <= part.start and f.money),
+        (f for f, _s in reversed(out.amounts[-200:])))
+    for f in before:
         if part.start - f.start > _NAMED_TOTAL_REACH:
             break
         if (f is not part and f.start not in out.prior and f.year in (None, year)

@@ -63,11 +63,10 @@ def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterab
     from perfxl.draft.engine import DraftCtx, check_doc
     from perfxl.draft.text import Doc
     select = tuple(select)
-    found = check_doc(DraftCtx(Doc(units, file), _model(workbook)), select, ignore)
-    if notes:
-        return found
     asked = {c for c in NOTE_RULES if any(c.startswith(s) for s in select if s)}
-    return [f for f in found if f.rule not in NOTE_RULES or f.rule in asked]
+    hidden = () if notes else tuple(sorted(NOTE_RULES - asked))  # not even run
+    return check_doc(DraftCtx(Doc(units, file), _model(workbook)), select,
+                     tuple(ignore) + hidden)
 
 
 def check_draft(path: str | Path, workbook=None, select: Iterable[str] = (),

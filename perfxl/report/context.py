@@ -180,7 +180,8 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     conclusion = (f"{head}全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
                   f"执行数{fmt_amount(model.get('executed'), unit)}，"
                   f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
-                  "。")
+                  + S.over_budget_note(D.execution_rate(model), model.get("executed"),
+                                       model.get("budget_full"), unit) + "。")
     return {
         "title": f"{year}年度部门整体支出绩效自评报告",
         "conclusion_sentence": conclusion,
@@ -233,7 +234,9 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
         overview.append(f"“{table['name']}”项目{'，'.join(who)}。")
     funds = (f"{year}年度项目资金年初预算数{fmt_amount(row.budget_initial, unit)}，全年预算数"
              f"{fmt_amount(row.budget_full, unit)}，全年执行数{fmt_amount(row.executed, unit)}，"
-             f"预算执行率{fmt_quotient_rate(D.project_execution_rate(row), row.budget_full)}")
+             f"预算执行率{fmt_quotient_rate(D.project_execution_rate(row), row.budget_full)}"
+             + S.over_budget_note(D.project_execution_rate(row), row.executed, row.budget_full,
+                                  unit))
     sources = [r for r in model.project_rows("project_funds", row.project)
                if num(r.executed) is not None]
     if sources:

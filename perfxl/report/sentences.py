@@ -23,7 +23,7 @@ __all__ = [
     "year_text", "income_sentence", "expenditure_sentence", "function_sentences",
     "basic_sentence", "three_public_sentence", "project_spending", "other_budget_sentence",
     "other_budget_section", "other_budget_notes",
-    "staffing_sentences", "execution_sentence", "control_sentences",
+    "staffing_sentences", "execution_sentence", "over_budget_note", "control_sentences",
 ]
 
 #: How the report names each income source (the layout's row labels).
@@ -217,7 +217,8 @@ def project_spending(model: Model) -> list[str]:
                       f"项目执行{fmt_amount(r.executed, unit)}")
             rate = D.project_execution_rate(r)
             if rate is not None:
-                clause += f"，执行率{fmt_rate(rate)}"
+                clause += f"，执行率{fmt_rate(rate)}" + over_budget_note(rate, r.executed,
+                                                                        r.budget_full, unit)
             clauses.append(clause)
         out.append(f"本年度开展绩效自评的项目共{len(projects)}个：{'；'.join(clauses)}。")
     if not out:
@@ -309,13 +310,25 @@ def staffing_sentences(model: Model) -> list[str]:
     return out or [f"人员情况{MISSING}。"]
 
 
+def over_budget_note(rate: float | None, executed: object, budget: object, unit: str) -> str:
+    """「，执行数超出预算数X万元，超出原因（未填写）」 where 执行率 > 100% (an execution above the
+    budget asks for its reason: 动用上年结转, a 追加 not adjusted…; the workbook has no field for
+    it, so the place shows 「（未填写）」 for the user to fill); "" otherwise."""
+    if rate is None or rate <= 1 or num(executed) is None or num(budget) is None:
+        return ""
+    return (f"，执行数超出预算数{fmt_amount(num(executed) - num(budget), unit)}，"
+            f"超出原因{MISSING}")
+
+
 def execution_sentence(model: Model) -> str:
     """「年初预算数…，全年预算数…，全年执行数…，预算执行率96.79%，执行率得分9.68分（分值10分）。」"""
     unit = model.unit
     text = (f"年初预算数{fmt_amount(model.get('budget_initial'), unit)}，"
             f"全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
             f"全年执行数{fmt_amount(model.get('executed'), unit)}，"
-            f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}")
+            f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
+            + over_budget_note(D.execution_rate(model), model.get("executed"),
+                               model.get("budget_full"), unit))
     from perfxl.report.scores import unscored_framework
     score, weight = D.execution_score(model), num(model.get("execution_weight"))
     if score is not None and not unscored_framework(model):

@@ -137,3 +137,12 @@ def test_blank_workbook_fails_check(tmp_path):
     assert CliRunner().invoke(main, ["new", "-o", str(out)]).exit_code == 0
     res = CliRunner().invoke(main, ["check", str(out)])
     assert res.exit_code == 1 and "PX404" in res.stdout and "部门名称" in res.stdout
+
+
+def test_execution_above_budget_leaves_a_place_for_its_reason():
+    """执行率 > 100% asks for a reason (PX632 on drafts): the report leaves 「（未填写）」 there."""
+    m = _book(budget_initial=100, budget_full=100, executed=110, execution_weight=10)
+    text = build_context(m, "hunan")["execution"]
+    assert "预算执行率110.00%，执行数超出预算数10.00万元，超出原因（未填写）" in text
+    m.values["executed"] = 96
+    assert "超出" not in build_context(m, "hunan")["execution"]

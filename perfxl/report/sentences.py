@@ -363,8 +363,10 @@ def control_sentences(model: Model) -> list[str]:
             (D.procurement_rate, "政府采购执行率", "procurement_actual", "procurement_budget")):
         r = fn(model)
         if r is not None:
+            over = over_budget_note(r, model.get(a), model.get(b), unit) \
+                if name == "政府采购执行率" else ""
             out.append(f"{name}{fmt_rate(r)}（{fmt_amount(model.get(a), unit)} ÷ "
-                       f"{fmt_amount(model.get(b), unit)}）。")
+                       f"{fmt_amount(model.get(b), unit)}）{over}。")
     for fn, name, cur, prior in (
             (D.carryover_change_rate, "结转结余", "carryover_current", "carryover_prior"),
             (D.stock_funds_change_rate, "存量资金", "stock_funds_current", "stock_funds_prior")):

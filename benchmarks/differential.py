@@ -7,8 +7,10 @@ Case i is ``tests.differential.harness.random_model(random.Random(seed + i))`` (
 ROUND ties, 不适用 rows, 反向/区间/= indicators, 定性 bands, caps, negative and above-100%
 execution, 元 and 万元, project names differing in case).  The files are written without cached
 values and converted ``--batch`` at a time by one soffice run each.  Prints the cases, the cells
-and report figures compared, the disagreements (the first 20 listed) and the times; writes
-``benchmarks/out/differential.json``; exits 1 on any disagreement.  Not a timed unit test.
+and report figures compared (every report perfxl writes for the book, read back:
+``tests/differential/report_figures.py``), the disagreements and the reports' own proofreading
+findings (the first 20 of each listed) and the times; writes ``benchmarks/out/differential.json``;
+exits 1 on any disagreement or proofreading finding.  Not a timed unit test.
 """
 from __future__ import annotations
 

@@ -238,7 +238,10 @@ def workbook_score(ctx):
                           args={"quote": ctx.doc.raw[c.span[0]:c.span[1]], "what": "得分合计",
                                 "want": f"{total:g} 分", "stated": shown(ctx.doc, n)})
             continue
-        lab = norm_label(ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])
+        # the words before the score, within its sentence (an indicator named in the sentence
+        # before is not this score's)
+        before = re.split(r"[。！？\n]", ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])[-1]
+        lab = norm_label(before)
         if lab.endswith("分值"):  # 「（分值12分，得分8分）」: the 12 is the weight
             continue
         named = [((lab.rfind(name) + len(name), len(name)), name, r)

@@ -166,7 +166,7 @@ def random_model(rng: random.Random, framework: str | None = None) -> Model:
         m.add_row("dept_indicators", _indicator(rng, None), index=i)
     for i in range(rng.randint(0, 3)):
         points = rng.choice([0.5, 1, 2, None])
-        row = {"item": f"加分{i}", "points_each": points, "cap": rng.choice([None, 3, 1]),
+        row = {"item": f"加分项{'甲乙丙丁戊己'[i]}", "points_each": points, "cap": rng.choice([None, 3, 1]),
                "count": rng.choice([None, 0, 1, 4]),
                "score_stated": rng.choice([None, 1, 0.5])}
         if points is None and row["score_stated"] is None:

@@ -247,9 +247,12 @@ def workbook_score(ctx):
         named = [((lab.rfind(name) + len(name), len(name)), name, r)
                  for t in ("dept_indicators", "system_indicators") for r in model.rows(t)
                  for name in (norm_label(str(r.values.get("level3") or "")),)
-                 if len(name) >= 4 and name in lab]
-        if named:  # the indicator named nearest before the score, the longest name that ends
-            _at, name, r = max(named, key=lambda x: x[0])  # there (体系指标408, not 指标408)
+                 if len(name) >= 2 and name in lab]
+        # the indicator named nearest before the score, the longest name that ends there
+        # (体系指标408, not 指标408); a name too short to be sure of (指标5) is compared with
+        # nothing, and no longer name before it stands in for it
+        _at, name, r = max(named, key=lambda x: x[0]) if named else (None, "", None)
+        if len(name) >= 4:
             s = row_score(scores, r)
             if s is not None and abs(n.value - Decimal(repr(float(s)))) > n.tol:
                 yield Hit(c.span, expected=float(s), actual=float(n.value),

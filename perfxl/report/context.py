@@ -171,7 +171,9 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     bonus_rows = model.rows("bonus")
     unit = model.unit
     year = S.year_text(model)
-    bonus = total([row_score(scores, r) for r in bonus_rows])
+    items_bonus = total([row_score(scores, r) for r in bonus_rows])
+    # the 加减分 the total counts: the framework caps it (广东 加分项总分 5 分)
+    bonus = scores.bonus_total if scores.bonus_total is not None else items_bonus
     tot = dept_total(scores)
     grade = dept_grade(scores) or MISSING
     head = _unscored_sentence(model) if scores.unscored else (
@@ -188,19 +190,25 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
         "analysis": system_analysis(rows, scores) if rows else [],
         "analysis_missing": [] if rows else [f"指标体系评分{MISSING}。"],
         "bonus": bonus_paragraphs(bonus_rows, scores),
-        "analysis_total": _analysis_total(tot, bonus, bool(bonus_rows), scores.unscored),
+        "analysis_total": _analysis_total(tot, bonus, bool(bonus_rows), scores.unscored,
+                                          items_bonus),
     }
 
 
 def _analysis_total(tot: float | None, bonus: float | None, has_bonus: bool,
-                    unscored: bool) -> str:
+                    unscored: bool, items_bonus: float | None = None) -> str:
     """「以上各项指标得分合计X分（其中加减分Y分）。」: the 加减分 part only when the workbook has
-    加减分项 (no 「加减分0分」 where the score has none); "" under a framework without scores."""
+    加减分项 (no 「加减分0分」 where the score has none), Y as the total counts it (capped by the
+    framework, and then said so); "" under a framework without scores."""
     if unscored:
         return ""
     text = f"以上各项指标得分合计{fmt_score(tot)}分"
     if has_bonus:
-        text += f"（其中加减分{fmt_score(bonus if bonus is not None else 0)}分）"
+        b = bonus if bonus is not None else 0
+        capped = items_bonus is not None and fmt_score(items_bonus) != fmt_score(b)
+        text += (f"（其中加减分{fmt_score(b)}分"
+                 + (f"：各加减分项合计{fmt_score(items_bonus)}分，按评价框架的上限计" if capped
+                    else "") + "）")
     return text + "。"
 
 

@@ -48,6 +48,8 @@ class Scores:
     #: the 评价框架 gives no weights and no scores (``common_53``): the department part of the
     #: report prints no item score, total or grade
     unscored: bool = False
+    #: the 加减分 the engine's total counts (its framework's cap applied), 分
+    bonus_total: float | None = None
 
 
 def _project_framework(score_result: Any) -> bool:
@@ -83,6 +85,7 @@ def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
     if not _project_framework(score_result):
         # a project framework's total is a project's, never the 部门 total the workbook shows
         out.total = num(score_result.total)
+        out.bonus_total = num(getattr(score_result, "bonus_total", None))
         out.grade = score_result.grade
         out.weight_total = num(score_result.weight_total)
     cells = {model.cell(t, r.index, "score"): (t, r.index)

@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # LibreOffice (recalculation and .docx -> PDF), CJK fonts, pdftoppm: from Debian's packages.
+# Under a lock: two `make test` started together would both run apt-get, and one would fail.
 sysdeps:
-	bash scripts/install-system-deps.sh
+	if command -v flock >/dev/null; then flock "$${TMPDIR:-/tmp}/perfxl-sysdeps.lock" bash scripts/install-system-deps.sh; else bash scripts/install-system-deps.sh; fi
 
 demo: setup sysdeps
 	$(BIN)/perfxl demo

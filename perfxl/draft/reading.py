@@ -2,7 +2,8 @@
 
 * ``.txt``: one unit per line (``line`` 1-based).  Decoded as UTF-8 (a BOM allowed), else
   GB18030 (a superset of GBK and GB2312), both strictly; anything else is refused.
-* ``.docx`` (python-docx): the children of the document body in body order.  Each body
+* ``.docx`` (python-docx; where it cannot be imported, ``perfxl.draft.docx_plain`` gives the same
+  units from the XML): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body
   paragraphs only (the order of ``Document.paragraphs``; paragraphs inside tables are not
   counted).  Each cell of a body table is one unit with ``table`` (1-based index among the body
@@ -83,7 +84,11 @@ def _read_docx(path: Path, head: bytes) -> list[Unit]:
             if "word/document.xml" not in z.namelist():
                 raise DraftFormatError("不是 Word 文档（压缩包内没有 word/document.xml）；"
                                        "请在 Word 中另存为 .docx", file=name)
-        import docx
+        try:
+            import docx
+        except ImportError:  # no lxml (perfxl in a web page): the standard-library reader
+            from perfxl.draft.docx_plain import read_units
+            return read_units(path)
         from docx.table import Table
         from docx.text.paragraph import Paragraph
         doc = docx.Document(str(path))

@@ -8,7 +8,7 @@ import click
 from perfxl import __version__
 
 #: Sub-command modules, each defining ``command`` (a click command or group).
-COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor")
+COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor", "web")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,137 @@
+// perfxl's offline page: choose files, show the findings grouped as `perfxl check` prints them,
+// the scores and grade, and offer the .xlsx outputs. Python runs in worker.js.
+"use strict";
+const $ = (id) => document.getElementById(id);
+const LEVEL = { error: "错误", warning: "警告", info: "提示" };
+const worker = new Worker("worker.js", { type: "module" });
+const state = { ready: false, bookName: null };
+
+function esc(text) {
+  return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+function setProgress(pct, text) { $("bar").value = pct; $("status").textContent = text; }
+function busy(on) { $("run").disabled = on || !state.ready; $("run").textContent = on ? "正在校验……" : "开始校验"; }
+
+async function chosen(input) {
+  const f = input.files && input.files[0];
+  return f ? { name: f.name, bytes: await f.arrayBuffer() } : null;
+}
+
+async function exampleFile() {
+  const name = $("example").value;
+  if (!name) return null;
+  const res = await fetch("examples/" + encodeURIComponent(name));
+  return { name, bytes: await res.arrayBuffer() };
+}
+
+$("run").addEventListener("click", async () => {
+  const book = (await chosen($("workbook"))) || (await exampleFile());
+  const draft = await chosen($("draft"));
+  if (!book && !draft) { setProgress(0, "请先选择工作簿或报告草稿"); return; }
+  busy(true);
+  state.bookName = book ? book.name : null;
+  state.started = performance.now();
+  const transfer = [book, draft].filter(Boolean).map((f) => f.bytes);
+  worker.postMessage({ cmd: "check", book, draft }, transfer);
+});
+
+$("dl-findings").addEventListener("click", () => worker.postMessage({ cmd: "download", what: "findings" }));
+$("dl-scored").addEventListener("click", () => worker.postMessage({ cmd: "download", what: "scored" }));
+
+function saveFile(bytes, name) {
+  const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+function stem(name) { return name.replace(/\.[^.]+$/, ""); }
+
+function showFindings(check, errors) {
+  const out = [];
+  for (const e of errors) out.push(`<p class="error-box">文件「${esc(e.file)}」无法读取：${esc(e.error)}</p>`);
+  for (const f of check.view) {
+    if (f.error) continue;
+    out.push(`<section class="card file" data-file="${esc(f.file)}"><h2>${esc(f.file)}：` +
+      (f.groups.length ? `${f.summary.errors} 个错误，${f.summary.warnings} 个警告，${f.summary.infos} 个提示`
+                       : "未发现问题") + "</h2>");
+    for (const g of f.groups) {
+      out.push(`<h3>${g.draft ? "报告文字" : "工作表：" + esc(g.sheet)}</h3>`);
+      out.push(`<table><thead><tr><th>${g.draft ? "位置" : "单元格"}</th><th>规则</th><th>级别</th><th>说明</th></tr></thead><tbody>`);
+      for (const r of g.rows) {
+        out.push(`<tr class="finding ${esc(r.level)}"><td class="where">${esc(r.where)}</td>` +
+          `<td class="rule">${esc(r.rule)}</td><td class="level">${LEVEL[r.level] || esc(r.level)}</td>` +
+          `<td class="message">${esc(r.message)}</td></tr>`);
+      }
+      out.push("</tbody></table>");
+    }
+    out.push("</section>");
+  }
+  $("findings").innerHTML = out.join("");
+  const n = (k) => check.files.reduce((s, f) => s + f.summary[k], 0);
+  $("summary").innerHTML = `<h2>校验完成</h2><p>已校验 ${check.files.length} 个文件：` +
+    `<b>${n("errors")}</b> 个错误，<b>${n("warnings")}</b> 个警告，<b>${n("infos")}</b> 个提示。` +
+    "错误须改正；警告请核实；提示供参考。</p>";
+}
+
+function fmt(x) { return x === null || x === undefined ? "—" : (typeof x === "number" ? x.toFixed(2) : esc(x)); }
+
+function showScore(score) {
+  const box = $("score");
+  if (!score) { box.hidden = true; return; }
+  box.hidden = false;
+  if (score.error) { box.innerHTML = `<h2>评分</h2><p class="error-box">${esc(score.error)}</p>`; return; }
+  const rows = score.items.map((i) => `<tr><td>${esc(i.indicator)}</td><td>${fmt(i.weight)}</td>` +
+    `<td>${fmt(i.score)}</td><td>${fmt(i.stated_score)}</td></tr>`).join("");
+  box.innerHTML = `<h2>评分</h2><p>计算总分 <span class="grade" id="total">${fmt(score.total)}</span> 分，` +
+    `等级 <span class="grade" id="grade">${esc(score.grade)}</span>` +
+    (score.stated_total !== null && score.stated_total !== undefined ? `（表中填报总分 ${fmt(score.stated_total)}）` : "") +
+    "</p>" + (score.warnings.length ? `<p class="note">${score.warnings.map(esc).join("<br>")}</p>` : "") +
+    `<details><summary>各指标得分</summary><table><thead><tr><th>指标</th><th>分值</th><th>计算得分</th><th>填报得分</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
+worker.onmessage = (e) => {
+  const m = e.data;
+  if (m.type === "progress") setProgress(m.pct, m.text);
+  else if (m.type === "ready") {
+    state.ready = true;
+    window.perfxlReady = m;
+    $("version").textContent = m.version;
+    $("docx-note").hidden = m.docx;
+    setProgress(100, `已就绪（用时 ${(m.ms / 1000).toFixed(1)} 秒）。请选择文件后点击“开始校验”。`);
+    busy(false);
+  } else if (m.type === "result") {
+    window.perfxlResult = m;
+    showFindings(m.check, m.errors);
+    showScore(m.score);
+    $("dl-scored").hidden = !(m.score && !m.score.error);
+    $("dl-findings").hidden = m.check.files.length === 0;
+    $("results").hidden = false;
+    setProgress(100, `校验完成（用时 ${(m.ms / 1000).toFixed(1)} 秒）`);
+    busy(false);
+    document.body.dataset.state = "done";
+  } else if (m.type === "file") {
+    const base = state.bookName ? stem(state.bookName) : "报告草稿";
+    saveFile(m.bytes, m.what === "findings" ? `${base}（校验结果）.xlsx` : `${base}（评分）.xlsx`);
+  } else if (m.type === "failed") {
+    setProgress(0, (m.boot ? "运行环境加载失败：" : "处理失败：") + m.text);
+    busy(false);
+    document.body.dataset.state = "failed";
+  }
+};
+
+worker.onerror = (e) => {
+  setProgress(0, "运行环境加载失败：" + (e.message || "请确认网站按原样提供了本文件夹中的全部文件"));
+  document.body.dataset.state = "failed";
+};
+
+fetch("examples/index.json").then((r) => r.json()).then((names) => {
+  for (const n of names) {
+    const o = document.createElement("option");
+    o.value = n; o.textContent = stem(n);
+    $("example").appendChild(o);
+  }
+}).catch(() => {});

@@ -1,0 +1,85 @@
+// perfxl's offline page: Python (Pyodide) runs here, off the page's thread, so the page stays
+// responsive and can show progress. Every file is fetched from the folder this page came from.
+// A module worker: Pyodide's loader is an ES module.
+import { loadPyodide } from "./pyodide/pyodide.mjs";
+
+let py = null;
+let run = null;
+const IN = "/home/pyodide/in";
+
+function progress(pct, text) { postMessage({ type: "progress", pct, text }); }
+
+async function boot() {
+  const t0 = performance.now();
+  progress(5, "正在加载 Python 运行环境（首次打开约需十几秒，之后会快很多）……");
+  py = await loadPyodide({ indexURL: new URL("pyodide/", self.location.href).href });
+  progress(45, "正在安装 perfxl……");
+  const index = await (await fetch("wheels/index.json")).json();
+  const site = py.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  for (const [i, file] of index.wheels.entries()) {
+    const buf = new Uint8Array(await (await fetch("wheels/" + file)).arrayBuffer());
+    py.unpackArchive(buf, "wheel", { extractDir: site });
+    progress(45 + Math.round(25 * (i + 1) / index.wheels.length), `正在安装 ${file.split("-")[0]}……`);
+  }
+  progress(75, "正在载入校验规则……");
+  py.runPython("import perfxl.web.run, perfxl.checks, perfxl.scoring, perfxl.draft.rules");
+  run = py.pyimport("perfxl.web.run");
+  py.FS.mkdirTree(IN);
+  postMessage({ type: "ready", version: index.perfxl, docx: run.docx_outputs(),
+                ms: Math.round(performance.now() - t0) });
+}
+
+function put(file) {
+  // a fresh folder per run: a name the user chose never meets an old file
+  const dir = `${IN}/${Date.now()}`;
+  py.FS.mkdirTree(dir);
+  const path = `${dir}/${file.name.replace(/[\/\\]/g, "_")}`;
+  py.FS.writeFile(path, new Uint8Array(file.bytes));
+  return path;
+}
+
+async function check(msg) {
+  const t0 = performance.now();
+  run.reset();
+  const errors = [];
+  if (msg.book) {
+    progress(10, "正在读取工作簿……");
+    const r = JSON.parse(run.open_workbook(put(msg.book)));
+    if (!r.ok) errors.push({ file: msg.book.name, error: r.error });
+  }
+  if (msg.draft) {
+    progress(30, "正在读取报告草稿……");
+    const r = JSON.parse(run.open_draft(put(msg.draft)));
+    if (!r.ok) errors.push({ file: msg.draft.name, error: r.error });
+  }
+  progress(50, "正在校验……");
+  await new Promise((r) => setTimeout(r, 0));
+  const checked = JSON.parse(run.check());
+  let score = null;
+  if (msg.book && !errors.some((e) => e.file === msg.book.name)) {
+    progress(80, "正在评分……");
+    score = JSON.parse(run.score());
+  }
+  progress(100, "完成");
+  postMessage({ type: "result", check: checked, score, errors,
+                ms: Math.round(performance.now() - t0) });
+}
+
+function download(msg) {
+  const out = `${IN}/out-${Date.now()}.xlsx`;
+  if (msg.what === "findings") run.findings_xlsx(out); else run.scored_copy(out);
+  const bytes = py.FS.readFile(out);
+  py.FS.unlink(out);
+  postMessage({ type: "file", what: msg.what, bytes }, [bytes.buffer]);
+}
+
+onmessage = async (e) => {
+  try {
+    if (e.data.cmd === "check") await check(e.data);
+    else if (e.data.cmd === "download") download(e.data);
+  } catch (err) {
+    postMessage({ type: "failed", text: String(err && err.message || err) });
+  }
+};
+
+boot().catch((err) => postMessage({ type: "failed", boot: true, text: String(err && err.message || err) }));

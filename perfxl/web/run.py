@@ -126,7 +126,24 @@ def score() -> str:
     _state["score"] = result
     data = result.to_json()
     data["file"] = str(_state["book"])
+    data["shown"] = _shown(result)
     return _dump(data)
+
+
+def _shown(result) -> dict:
+    """The figures as ``perfxl score`` prints them (``scoring.indicators.fmt``: Excel's rounding,
+    up to 2 decimals), for the page to show without formatting a number itself."""
+    from perfxl.scoring.indicators import fmt
+
+    def rows(items):
+        return [[i.indicator, fmt(i.weight), fmt(i.score), fmt(i.stated_score), i.rule]
+                for i in items]
+    return {"total": None if result.total is None else fmt(result.total),
+            "stated_total": None if result.stated_total is None else fmt(result.stated_total),
+            "items": rows(i for i in result.items if i.project is None),
+            "projects": [{"project": p.project, "total": fmt(p.total), "grade": p.grade or "—",
+                          "stated_total": fmt(p.stated_total), "items": rows(p.items)}
+                         for p in result.projects]}
 
 
 def findings_xlsx(out: str) -> str:

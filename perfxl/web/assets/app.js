@@ -77,20 +77,29 @@ function showFindings(check, errors) {
     "错误须改正；警告请核实；提示供参考。</p>";
 }
 
-function fmt(x) { return x === null || x === undefined ? "—" : (typeof x === "number" ? x.toFixed(2) : esc(x)); }
+function scoreTable(items, open) {
+  const rows = items.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("");
+  return `<details${open ? " open" : ""}><summary>各指标得分</summary><table><thead><tr><th>指标</th><th>分值</th>` +
+    `<th>计算得分</th><th>填报得分</th><th>计算方法</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
 
 function showScore(score) {
+  // every figure arrives formatted by perfxl (Excel's rounding), never by JavaScript
   const box = $("score");
   if (!score) { box.hidden = true; return; }
   box.hidden = false;
   if (score.error) { box.innerHTML = `<h2>评分</h2><p class="error-box">${esc(score.error)}</p>`; return; }
-  const rows = score.items.map((i) => `<tr><td>${esc(i.indicator)}</td><td>${fmt(i.weight)}</td>` +
-    `<td>${fmt(i.score)}</td><td>${fmt(i.stated_score)}</td></tr>`).join("");
-  box.innerHTML = `<h2>评分</h2><p>计算总分 <span class="grade" id="total">${fmt(score.total)}</span> 分，` +
-    `等级 <span class="grade" id="grade">${esc(score.grade)}</span>` +
-    (score.stated_total !== null && score.stated_total !== undefined ? `（表中填报总分 ${fmt(score.stated_total)}）` : "") +
-    "</p>" + (score.warnings.length ? `<p class="note">${score.warnings.map(esc).join("<br>")}</p>` : "") +
-    `<details><summary>各指标得分</summary><table><thead><tr><th>指标</th><th>分值</th><th>计算得分</th><th>填报得分</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+  const s = score.shown;
+  const head = s.total === null
+    ? `<p>评价框架 ${esc(score.framework)} 不计总分，下表为各指标的计算值。</p>`
+    : `<p>计算总分 <span class="grade" id="total">${esc(s.total)}</span> 分，` +
+      `等级 <span class="grade" id="grade">${esc(score.grade)}</span>` +
+      (s.stated_total !== null ? `（表中填报总分 ${esc(s.stated_total)}）` : "") + "</p>";
+  const projects = s.projects.map((p) => `<h3>项目：${esc(p.project)}</h3><p>计算总分 ${esc(p.total)} 分，` +
+    `等级 ${esc(p.grade)}（填报 ${esc(p.stated_total)}）</p>` + scoreTable(p.items, false)).join("");
+  box.innerHTML = "<h2>评分</h2>" + head +
+    (score.warnings.length ? `<p class="note">${score.warnings.map(esc).join("<br>")}</p>` : "") +
+    (s.items.length ? scoreTable(s.items, s.total === null) : "") + projects;
 }
 
 worker.onmessage = (e) => {

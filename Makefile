@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup sysdeps demo test wheel-smoke workbook examples clean
+.PHONY: setup sysdeps web-deps demo test wheel-smoke workbook examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,10 +18,15 @@ setup: $(STAMP)
 sysdeps:
 	bash scripts/install-system-deps.sh
 
+# The offline web page's parts, into perfxl's cache: the pinned npm package pyodide (npm) and the
+# pure-Python wheels the page installs (pip); `perfxl web build` and its tests read them there.
+web-deps: setup sysdeps
+	$(BIN)/perfxl web fetch >/dev/null
+
 demo: setup sysdeps
 	$(BIN)/perfxl demo
 
-test: setup sysdeps
+test: setup sysdeps web-deps
 	$(BIN)/python -m pytest -q
 
 # The built wheel, installed in a fresh venv under /tmp, runs report, demo, addin build, doctor.

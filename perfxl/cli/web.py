@@ -19,17 +19,19 @@ def command() -> None:
 
 
 @command.command("build")
-@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
 @click.option("--pyodide", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="已解压的 npm 包 pyodide 目录（默认自动用 npm 获取并缓存）")
 @click.option("--wheels", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="存放依赖 wheel 的目录（默认 perfxl 缓存目录，缺少时用 pip 下载）")
+@click.option("--base-url", default=None, metavar="URL",
+              help="网页将放在的网址（如 https://内网地址/perfxl/），写入 xlwings Lite 的 requirements.txt")
 @handle_errors
-def build(out: Path, pyodide: Path | None, wheels: Path | None) -> None:
+def build(out: Path, pyodide: Path | None, wheels: Path | None, base_url: str | None) -> None:
     """生成网页文件夹 OUT：把其中全部文件原样放到网站的一个目录下即可使用。"""
     from perfxl.web.build import build_page
 
-    record = build_page(out, pyodide=pyodide, wheels=wheels)
+    record = build_page(out, pyodide=pyodide, wheels=wheels, base_url=base_url)
     click.echo(f"已生成网页：{out}（{len(record['files'])} 个文件，"
                f"共 {record['bytes'] / 1024 / 1024:.1f} MB；Pyodide {record['pyodide']}）")
     click.echo(f"本机试用：python -m http.server --directory {out} 8000，然后打开 http://127.0.0.1:8000/",

@@ -10,7 +10,9 @@ server can serve (an intranet IIS, nginx, Apache, ``python -m http.server``):
   ``pyodide`` (``PYODIDE_VERSION``);
 * ``wheels/``: perfxl as a wheel and the pure-Python wheels the checks need (``PAGE_PACKAGES``),
   with ``wheels/index.json`` listing them;
-* ``examples/``: the bundled example workbooks, to try the page.
+* ``examples/``: the bundled example workbooks, to try the page;
+* ``lite/``: ``main.py`` and ``requirements.txt`` for xlwings Lite (scripts 校验 / 评分 / 清除标记
+  over ``perfxl.api``, the ribbon's handlers), the wheel named by its address on the server.
 
 In the page, ``perfxl.web.run`` does the work.  Every request goes to the server the page came
 from; there is no CDN.

@@ -47,7 +47,7 @@ MARKER = "perfxl-page.json"
 _PY = "3.14"
 _ASSETS = ("index.html", "app.js", "worker.js", "style.css", "web.config")
 #: Parts of the perfxl package the page does not need (no lxml for .docx, no Excel).
-_SKIP = ("templates/", "addin/", "_bundled/", "web/assets/", "udfs_xl.py")
+_SKIP = ("templates/", "addin/src/", "_bundled/", "web/assets/", "web/lite/", "udfs_xl.py")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -94,13 +94,13 @@ def _wheel_file_name(name: str, version: str) -> str:
     return f"{name.replace('-', '_')}-{version}-"
 
 
-def page_wheels(cache: Path | None = None) -> list[Path]:
-    """The pure-Python wheels of ``PAGE_PACKAGES`` at the versions installed here, from
-    ``cache`` (default ``<cache>/web/wheels``), downloaded there by pip when missing."""
+def page_wheels(cache: Path | None = None, names: tuple[str, ...] = PAGE_PACKAGES) -> list[Path]:
+    """The pure-Python wheels of ``names`` (default ``PAGE_PACKAGES``) at the versions installed
+    here, from ``cache`` (default ``<cache>/web/wheels``), downloaded there by pip when missing."""
     cache = cache or _web_cache() / "wheels"
     cache.mkdir(parents=True, exist_ok=True)
     out = []
-    for name in PAGE_PACKAGES:
+    for name in names:
         try:
             version = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -163,11 +163,24 @@ def _check_out(out: Path) -> None:
                          "为免覆盖其中的文件，请指定一个新的或空的文件夹")
 
 
+def _lite(tmp: Path, wheel: str, base_url: str | None) -> None:
+    """``lite/main.py`` and ``lite/requirements.txt`` for xlwings Lite, the wheel's address in
+    the requirements (``base_url`` + ``wheels/...``; a placeholder to replace without it)."""
+    src = resources.files("perfxl.web").joinpath("lite")
+    (tmp / "lite").mkdir()
+    (tmp / "lite" / "main.py").write_bytes(src.joinpath("main.py").read_bytes())
+    base = (base_url.rstrip("/") + "/") if base_url else "https://（本网页所在的网址）/"
+    text = src.joinpath("requirements.txt").read_text(encoding="utf-8")
+    (tmp / "lite" / "requirements.txt").write_text(
+        text.replace("PERFXL_WHEEL_URL", f"{base}wheels/{wheel}"), encoding="utf-8")
+
+
 def build_page(out: str | os.PathLike, *, pyodide: str | os.PathLike | None = None,
-               wheels: str | os.PathLike | None = None) -> dict:
+               wheels: str | os.PathLike | None = None, base_url: str | None = None) -> dict:
     """Write the page into folder ``out`` (created; a page perfxl built there before is
     replaced).  ``pyodide``: the npm package folder to copy the core from; ``wheels``: a folder
-    to take/download the dependency wheels from.  Returns what ``MARKER`` records: versions,
+    to take/download the dependency wheels from; ``base_url``: where the folder will be served
+    (only for the xlwings Lite requirements).  Returns what ``MARKER`` records: versions,
     files and their sizes in bytes."""
     from perfxl.examples import EXAMPLES
 
@@ -190,6 +203,7 @@ def build_page(out: str | os.PathLike, *, pyodide: str | os.PathLike | None = No
         for w in deps:
             shutil.copyfile(w, wdir / w.name)
             listed.append(w.name)
+        _lite(tmp, listed[0], base_url)
         (wdir / "index.json").write_text(json.dumps(
             {"perfxl": __version__, "pyodide": PYODIDE_VERSION, "wheels": listed},
             ensure_ascii=False, indent=1), encoding="utf-8")

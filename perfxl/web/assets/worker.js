@@ -22,7 +22,9 @@ async function boot() {
     progress(45 + Math.round(25 * (i + 1) / index.wheels.length), `正在安装 ${file.split("-")[0]}……`);
   }
   progress(75, "正在载入校验规则……");
-  py.runPython("import perfxl.web.run, perfxl.checks, perfxl.scoring, perfxl.draft.rules");
+  // everything a check imports, now, while the progress bar shows it: the first check is then fast
+  py.runPython("import openpyxl, perfxl.web.run, perfxl.checks, perfxl.scoring, perfxl.draft.rules, "
+               + "perfxl.io.reading.xlsx_reader, perfxl.io.writing.xlsx_writer");
   run = py.pyimport("perfxl.web.run");
   py.FS.mkdirTree(IN);
   postMessage({ type: "ready", version: index.perfxl, docx: run.docx_outputs(),

@@ -38,6 +38,11 @@ def built_page(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def node() -> str:
+    return shutil.which("node") or _need("node", "make sysdeps installs nodejs")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass

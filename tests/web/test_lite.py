@@ -53,16 +53,6 @@ def wheels(tmp_path_factory) -> Path:
     return d
 
 
-@pytest.fixture(scope="module")
-def node() -> str:
-    exe = shutil.which("node")
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is required in CI (make sysdeps installs nodejs)")
-        pytest.skip("node not installed")
-    return exe
-
-
 def _cpython(payload: dict, script: str) -> dict:
     try:
         book = xw.Book(json=payload)

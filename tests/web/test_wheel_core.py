@@ -91,3 +91,23 @@ def test_check_score_report_annotate_work_in_the_core(core_venv, tmp_path):
     # an edge asked for without its extra: a Chinese message naming it, exit 2
     r = _run(perfxl, "addin", "build", "-o", tmp_path / "p.xlam", cwd=tmp_path)
     assert r.returncode == 2 and "perfxl[addin]" in r.stderr, r.stderr
+
+
+def test_the_installed_wheel_builds_the_page(core_venv, tmp_path):
+    """`perfxl web build` from an installed perfxl (no checkout): its assets and Lite scripts are
+    package data, and its page wheel is written from the installed files."""
+    import zipfile
+
+    from perfxl.web.build import fetch_pyodide
+
+    try:
+        core = fetch_pyodide()
+    except Exception as exc:  # noqa: BLE001 - npm absent: the page tests say so too
+        pytest.skip(f"no Pyodide: {exc}")
+    r = _run(core_venv / "venv" / "bin" / "perfxl", "web", "build", tmp_path / "page",
+             "--pyodide", core, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "page" / "lite" / "main.py").is_file()
+    wheel = next((tmp_path / "page" / "wheels").glob("perfxl-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        assert "perfxl/web/run.py" in zf.namelist()

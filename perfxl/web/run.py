@@ -34,9 +34,11 @@ def _dump(data: Any) -> str:
 
 def _engine() -> str:
     """calamine where it exists (as ``perfxl check``), else openpyxl (Pyodide); same model."""
-    import importlib.util
-
-    return "calamine" if importlib.util.find_spec("python_calamine") else "openpyxl"
+    try:
+        import python_calamine  # noqa: F401
+    except ImportError:
+        return "openpyxl"
+    return "calamine"
 
 
 def reset() -> None:

@@ -12,6 +12,7 @@ from perfxl.errors import UsageError
 from perfxl.web import run
 from perfxl.web.build import MARKER, PYODIDE_FILES, build_page, perfxl_wheel, pyodide_dir
 from tests.conftest import example_file
+from tests.draft.measure import SEEDS
 
 
 def test_the_folder_holds_the_page_the_core_the_wheels_and_lite(built_page):
@@ -90,3 +91,43 @@ def test_the_page_python_gives_the_cli_json_in_cpython(tmp_path):
     answer = json.loads(run.open_workbook(str(bad)))
     assert answer["ok"] is False and "坏.xlsx" in answer["error"]
     run.reset()
+
+
+_PAGE_PATH_CHILD = r"""
+import json, sys
+BLOCK = {"subprocess", "multiprocessing", "concurrent", "python_calamine", "docx", "lxml"}
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCK:
+            raise ImportError(f"blocked: {name}")
+sys.meta_path.insert(0, Block())
+from perfxl.web import run
+book, draft, out = sys.argv[1:]
+assert json.loads(run.open_workbook(book)) == {"ok": True}
+assert json.loads(run.open_draft(draft)) == {"ok": True}
+files = json.loads(run.check())["files"]
+print(json.dumps({"findings": [len(f["findings"]) for f in files],
+                  "total": json.loads(run.score())["total"], "docx": run.docx_outputs(),
+                  "outputs": [run.findings_xlsx(out + "/f.xlsx"), run.scored_copy(out + "/s.xlsx")]}))
+"""
+
+
+@pytest.mark.skipif(not any(SEEDS.glob("000_*.txt")), reason="seed 000 not available")
+def test_the_page_path_needs_no_process_thread_pool_calamine_or_lxml(tmp_path):
+    """What the browser lacks, blocked in a CPython child: no subprocess, multiprocessing or
+    concurrent.futures, no compiled reader, no python-docx/lxml (the .docx draft through the
+    standard-library reader); every step still gives its result."""
+    import subprocess
+    import sys
+
+    from tests.draft.measure import make_docx, seed_path
+
+    draft = make_docx(seed_path("000"), tmp_path / "000.docx")
+    r = subprocess.run([sys.executable, "-c", _PAGE_PATH_CHILD, str(example_file("000")),
+                        str(draft), str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-2000:]
+    got = json.loads(r.stdout)
+    alone = CliRunner().invoke(main, ["check", str(draft), "--workbook", str(example_file("000")),
+                                      "--format", "json"])
+    assert got["findings"][1] == len(json.loads(alone.stdout)["files"][0]["findings"]) > 0
+    assert got["docx"] is False and all(zipfile.is_zipfile(p) for p in got["outputs"])

@@ -149,6 +149,14 @@ def test_an_unreadable_file_is_a_chinese_message(ready_page, tmp_path):
     assert "无法读取" in ready_page.text_content("#findings")
 
 
+def test_opened_as_a_file_it_says_to_use_a_web_address(browser_context, built_page):
+    page = browser_context.new_page()
+    page.goto((built_page / "index.html").as_uri())
+    page.wait_for_function("document.body.dataset.state === 'failed'", timeout=30_000)
+    assert "请通过网站地址打开本网页" in page.text_content("#status")
+    page.close()
+
+
 def test_no_request_left_127_0_0_1(ready_page, browser_context, page_url):
     """Runs after the others (file order): every request of the session went to the page's
     own server."""

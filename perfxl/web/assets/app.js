@@ -3,7 +3,9 @@
 "use strict";
 const $ = (id) => document.getElementById(id);
 const LEVEL = { error: "错误", warning: "警告", info: "提示" };
-const worker = new Worker("worker.js", { type: "module" });
+// opened as a file (double-click): the browser refuses to start Python there, say so at once
+const fromFile = location.protocol === "file:";
+const worker = fromFile ? null : new Worker("worker.js", { type: "module" });
 const state = { ready: false, bookName: null };
 
 function esc(text) {
@@ -102,7 +104,7 @@ function showScore(score) {
     (s.items.length ? scoreTable(s.items, s.total === null) : "") + projects;
 }
 
-worker.onmessage = (e) => {
+const onMessage = (e) => {
   const m = e.data;
   if (m.type === "progress") setProgress(m.pct, m.text);
   else if (m.type === "ready") {
@@ -132,10 +134,17 @@ worker.onmessage = (e) => {
   }
 };
 
-worker.onerror = (e) => {
-  setProgress(0, "运行环境加载失败：" + (e.message || "请确认网站按原样提供了本文件夹中的全部文件"));
+if (fromFile) {
+  setProgress(0, "请通过网站地址打开本网页（如单位内网上的地址），不能直接双击打开文件；" +
+                 "临时试用可在本文件夹运行 python -m http.server 后打开 http://127.0.0.1:8000/");
   document.body.dataset.state = "failed";
-};
+} else {
+  worker.onmessage = onMessage;
+  worker.onerror = (e) => {
+    setProgress(0, "运行环境加载失败：" + (e.message || "请确认网站按原样提供了本文件夹中的全部文件"));
+    document.body.dataset.state = "failed";
+  };
+}
 
 fetch("examples/index.json").then((r) => r.json()).then((names) => {
   for (const n of names) {

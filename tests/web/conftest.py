@@ -48,7 +48,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def page_url(built_page):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_Quiet, directory=str(built_page)))
@@ -59,7 +59,7 @@ def page_url(built_page):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(tmp_path_factory):
     """A fresh Chromium profile; ``context.requests`` lists every URL the browser asked for."""
     if not Path(CHROMIUM).exists():
@@ -76,7 +76,7 @@ def browser_context(tmp_path_factory):
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ready_page(browser_context, page_url):
     """The page opened and Python loaded (the cold start, once per session)."""
     page = browser_context.new_page()

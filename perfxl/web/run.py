@@ -149,17 +149,25 @@ def _shown(result) -> dict:
 
 
 def findings_xlsx(out: str) -> str:
-    """A workbook with one sheet 校验结果 (every finding of the last ``check``), at ``out``."""
+    """A workbook with one sheet 校验结果 (every finding of the last ``check``, a draft's with its
+    place in the 单元格 column), at ``out``."""
     import openpyxl
 
     from perfxl.io.writing.atomic import atomic_path
     from perfxl.io.writing.xlsx_writer import write_sheet
     from perfxl.outputs import findings_sheet
 
+    from perfxl.checks.output import shown_message, where
+
     findings = [f for r in _state.get("results", ()) for f in r.findings]
+    sheet = findings_sheet(findings)
+    sheet.links = {}  # the cells they would jump to are in the user's workbook, not this file
+    for row, f in zip(sheet.rows, findings):
+        if f.in_draft:  # a draft has no sheet or cell: its place and the quoted words instead
+            row[2], row[3], row[4] = "（报告文字）", where(f), shown_message(f)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    write_sheet(wb, findings_sheet(findings))
+    write_sheet(wb, sheet)
     with atomic_path(Path(out)) as tmp:
         wb.save(tmp)
     return out

@@ -126,7 +126,10 @@ const onMessage = (e) => {
     document.body.dataset.state = "done";
   } else if (m.type === "file") {
     const base = state.bookName ? stem(state.bookName) : "报告草稿";
-    saveFile(m.bytes, m.what === "findings" ? `${base}（校验结果）.xlsx` : `${base}（评分）.xlsx`);
+    // the scored copy keeps the input's macros, so it keeps its extension (Excel refuses a
+    // macro-enabled file named .xlsx)
+    const ext = state.bookName && /\.xlsm$/i.test(state.bookName) ? ".xlsm" : ".xlsx";
+    saveFile(m.bytes, m.what === "findings" ? `${base}（校验结果）.xlsx` : `${base}（评分）${ext}`);
   } else if (m.type === "failed") {
     setProgress(0, (m.boot ? "运行环境加载失败：" : "处理失败：") + m.text);
     busy(false);

@@ -157,10 +157,39 @@ def test_opened_as_a_file_it_says_to_use_a_web_address(browser_context, built_pa
     page.close()
 
 
+def test_a_file_the_server_does_not_serve_is_named(browser_context, built_page, tmp_path):
+    """A server that refuses a file type (IIS without web.config and .whl) answers 404: the
+    page names the file and the fix instead of failing obscurely."""
+    import functools
+    import http.server
+    import threading
+
+    from tests.web.conftest import _Quiet
+
+    copy = tmp_path / "page"
+    shutil.copytree(built_page, copy)
+    gone = next((copy / "wheels").glob("openpyxl-*.whl"))
+    gone.unlink()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_Quiet, directory=str(copy)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser_context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/")
+        page.wait_for_function("document.body.dataset.state === 'failed'", timeout=180_000)
+        status = page.text_content("#status")
+        assert status.startswith("运行环境加载失败：") and f"wheels/{gone.name}（404）" in status
+        assert "web.config" in status
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_no_request_left_127_0_0_1(ready_page, browser_context, page_url):
     """Runs after the others (file order): every request of the session went to the page's
     own server."""
-    hosts = {urlsplit(u).netloc for u in browser_context.requests
+    hosts = {urlsplit(u).hostname for u in browser_context.requests
              if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
-    assert hosts == {urlsplit(page_url).netloc}
+    assert hosts == {"127.0.0.1"}
     assert any(u.endswith("pyodide.asm.wasm") for u in browser_context.requests)

@@ -9,15 +9,25 @@ const IN = "/home/pyodide/in";
 
 function progress(pct, text) { postMessage({ type: "progress", pct, text }); }
 
+async function get(url) {
+  // a server that does not know a file type (IIS and .wasm/.whl) answers 404: say which file
+  const res = await fetch(url);
+  if (!res.ok) {
+    throw new Error(`网站未提供文件 ${url}（${res.status}）；请确认已把生成的文件夹原样放到网站上，` +
+                    "并且网站允许 .wasm、.mjs、.whl 类型的文件（IIS 请保留文件夹中的 web.config）");
+  }
+  return res;
+}
+
 async function boot() {
   const t0 = performance.now();
   progress(5, "正在加载 Python 运行环境（首次打开约需十几秒，之后会快很多）……");
   py = await loadPyodide({ indexURL: new URL("pyodide/", self.location.href).href });
   progress(45, "正在安装 perfxl……");
-  const index = await (await fetch("wheels/index.json")).json();
+  const index = await (await get("wheels/index.json")).json();
   const site = py.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   for (const [i, file] of index.wheels.entries()) {
-    const buf = new Uint8Array(await (await fetch("wheels/" + file)).arrayBuffer());
+    const buf = new Uint8Array(await (await get("wheels/" + file)).arrayBuffer());
     py.unpackArchive(buf, "wheel", { extractDir: site });
     progress(45 + Math.round(25 * (i + 1) / index.wheels.length), `正在安装 ${file.split("-")[0]}……`);
   }
@@ -31,11 +41,21 @@ async function boot() {
                 ms: Math.round(performance.now() - t0) });
 }
 
+let lastDir = null;
+
+function clearLast() {
+  // the previous run's copies: only the latest files stay in the page's memory
+  if (!lastDir) return;
+  for (const name of py.FS.readdir(lastDir)) {
+    if (name !== "." && name !== "..") py.FS.unlink(`${lastDir}/${name}`);
+  }
+  py.FS.rmdir(lastDir);
+  lastDir = null;
+}
+
 function put(file) {
-  // a fresh folder per run: a name the user chose never meets an old file
-  const dir = `${IN}/${Date.now()}`;
-  py.FS.mkdirTree(dir);
-  const path = `${dir}/${file.name.replace(/[\/\\]/g, "_")}`;
+  // this run's folder (made fresh in check): a name the user chose never meets an old file
+  const path = `${lastDir}/${file.name.replace(/[\/\\]/g, "_")}`;
   py.FS.writeFile(path, new Uint8Array(file.bytes));
   return path;
 }
@@ -43,6 +63,9 @@ function put(file) {
 async function check(msg) {
   const t0 = performance.now();
   run.reset();
+  clearLast();
+  lastDir = `${IN}/${Date.now()}`;
+  py.FS.mkdirTree(lastDir);
   const errors = [];
   if (msg.book) {
     progress(10, "正在读取工作簿……");

@@ -102,14 +102,16 @@ def check() -> str:
     """``perfxl check --format json`` of what is open (the draft against the workbook), plus
     ``"view"``: per file its summary and the findings grouped as ``perfxl check`` prints them
     (``[{"file", "summary", "error", "groups": [{"sheet", "draft", "rows": [{"where", "rule",
-    "level", "message"}]}]}]``)."""
+    "level", "level_text", "message"}]}]}]``)."""
     from perfxl.checks.output import groups, shown_message, summary, to_json, where
+    from perfxl.outputs import LEVEL_NAMES
 
     results = _results()
     data = json.loads(to_json(results))
     data["view"] = [{"file": Path(r.file).name, "summary": summary(r), "error": r.error,
                      "groups": [{"sheet": sheet, "draft": draft,
                                  "rows": [{"where": where(f), "rule": f.rule, "level": f.level,
+                                           "level_text": LEVEL_NAMES[f.level],
                                            "message": shown_message(f)} for f in items]}
                                 for sheet, draft, items in groups(r)]}
                     for r in results]

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from perfxl.cli import main
+from perfxl.outputs import LEVEL_NAMES
 from perfxl.scoring.indicators import fmt
 from tests.conftest import ROOT, example_file
 from tests.draft.measure import SEEDS, make_docx, seed_path
@@ -46,10 +47,10 @@ def run_in_page(page, book: Path | None = None, draft: Path | None = None) -> di
 
 
 def shown_rows(page) -> list[tuple[str, str]]:
-    """(位置/单元格, 规则) of every finding row the page shows, in order."""
+    """(位置/单元格, 规则, 级别) of every finding row the page shows, in order."""
     return [tuple(r) for r in page.eval_on_selector_all(
         "tr.finding", "rows => rows.map(r => [r.querySelector('.where').textContent, "
-                      "r.querySelector('.rule').textContent])")]
+                      "r.querySelector('.rule').textContent, r.querySelector('.level').textContent])")]
 
 
 @pytest.mark.parametrize("seed", ["004", "000", "002"])
@@ -62,7 +63,8 @@ def test_page_findings_and_score_equal_the_cli(ready_page, seed, tmp_path):
         [{k: f[k] for k in KEYS} for f in cli["findings"]]
     assert page_file["summary"] == cli["summary"] and cli["findings"]
     # what the page shows: every finding, grouped by sheet in the CLI's order
-    assert shown_rows(ready_page) == [(f["cell"] or "-", f["rule"]) for f in cli["findings"]]
+    assert shown_rows(ready_page) == [(f["cell"] or "-", f["rule"], LEVEL_NAMES[f["level"]])
+                                      for f in cli["findings"]]
     score = cli_json("score", str(book))
     page_score = dict(got["score"])
     assert page_score.pop("file").endswith(book.name)
@@ -94,7 +96,8 @@ def test_seed_004_text_as_a_draft_gives_the_cli_findings(ready_page, tmp_path):
     cli = cli_json("check", str(txt))["files"][0]["findings"]
     got = run_in_page(ready_page, draft=txt)["check"]["files"][0]["findings"]
     assert got == cli and len(cli) >= 5
-    assert shown_rows(ready_page)[0] == (f"第 {cli[0]['line']} 行", cli[0]["rule"])
+    assert shown_rows(ready_page)[0] == (f"第 {cli[0]['line']} 行", cli[0]["rule"],
+                                         LEVEL_NAMES[cli[0]["level"]])
     # tied to the workbook, as --workbook does (seed 000 differs from its workbook)
     txt = tmp_path / "000草稿.txt"
     shutil.copyfile(seed_path("000"), txt)

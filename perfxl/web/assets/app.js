@@ -2,7 +2,6 @@
 // the scores and grade, and offer the .xlsx outputs. Python runs in worker.js.
 "use strict";
 const $ = (id) => document.getElementById(id);
-const LEVEL = { error: "错误", warning: "警告", info: "提示" };
 // opened as a file (double-click): the browser refuses to start Python there, say so at once
 const fromFile = location.protocol === "file:";
 const worker = fromFile ? null : new Worker("worker.js", { type: "module" });
@@ -65,7 +64,7 @@ function showFindings(check, errors) {
       out.push(`<table><thead><tr><th>${g.draft ? "位置" : "单元格"}</th><th>规则</th><th>级别</th><th>说明</th></tr></thead><tbody>`);
       for (const r of g.rows) {
         out.push(`<tr class="finding ${esc(r.level)}"><td class="where">${esc(r.where)}</td>` +
-          `<td class="rule">${esc(r.rule)}</td><td class="level">${LEVEL[r.level] || esc(r.level)}</td>` +
+          `<td class="rule">${esc(r.rule)}</td><td class="level">${esc(r.level_text)}</td>` +
           `<td class="message">${esc(r.message)}</td></tr>`);
       }
       out.push("</tbody></table>");

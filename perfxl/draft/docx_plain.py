@@ -1,30 +1,33 @@
 """A .docx draft read without python-docx: ``word/document.xml`` through the standard library's
 zipfile and defusedxml, for where lxml cannot be loaded (perfxl in a web page, on Pyodide).
 
-``read_units(path) -> list[Unit]`` gives exactly the units ``perfxl.draft.reading`` gets from
-python-docx (tests compare the two on every .docx the suite has): the children ``<w:p>`` and
-``<w:tbl>`` of ``<w:body>`` in order; a paragraph's text is its ``w:r`` and ``w:hyperlink`` runs
-(``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br`` of type textWrapping and ``w:cr`` a line break,
-``w:noBreakHyphen`` "-"); a table cell is read once, at its first grid position in its row, its
-paragraphs joined by ``\\n``; a vertically merged continuation belongs to the cell above.  The
-draft ends at the paragraph ``perfxl.outputs.FINDINGS_APPENDIX``.  Source: ECMA-376 Part 1, 17.3
-(paragraphs and runs) and 17.4 (tables: ``gridBefore``, ``gridSpan``, ``vMerge``).
+``read_units(data, name) -> list[Unit]`` gives exactly the units ``perfxl.draft.reading`` gets
+from python-docx (tests compare the two on every kind of .docx the suite has): the children
+``<w:p>`` and ``<w:tbl>`` of ``<w:body>`` in order; a paragraph's text is its ``w:r`` and
+``w:hyperlink`` runs (``w:t`` text, ``w:tab``/``w:ptab`` a tab, ``w:br`` of type textWrapping and
+``w:cr`` a line break, ``w:noBreakHyphen`` "-"), as python-docx's ``Paragraph.text``; a table's
+cells come from ``perfxl.draft.docx_tables.cells`` (the walk the python-docx path uses), each
+cell's paragraphs joined by ``\\n``.  The draft ends at the paragraph
+``perfxl.outputs.FINDINGS_APPENDIX``.  XML comments and processing instructions are dropped by
+the parser (text kept), as ``perfxl.draft.guard`` strips them for python-docx.  Source:
+ECMA-376 Part 1, 17.3 (paragraphs and runs).
 
-Raises whatever zipfile / defusedxml raise on a damaged package; the caller turns that into a
-``DraftFormatError``.
+Raises ``DraftFormatError`` (Chinese) for what ``perfxl.draft.guard.check_docx`` refuses and for a
+package without a readable ``word/document.xml``.
 """
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 
 from defusedxml import ElementTree
 
+from perfxl.draft.docx_tables import W, cells
 from perfxl.draft.reading import Unit
+from perfxl.errors import DraftFormatError
 
 __all__ = ["read_units"]
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 
 
@@ -46,57 +49,32 @@ def _par_text(p) -> str:
         if e.tag == f"{W}r":
             out.append(_run_text(e))
         elif e.tag == f"{W}hyperlink":
-            out.extend(_run_text(r) for r in e if r.tag == f"{W}r")
+            out.extend(_run_text(r) for r in e.findall(f"{W}r"))
     return "".join(out)
 
 
-def _int_val(parent, path: str, default: int) -> int:
-    e = parent.find(path) if parent is not None else None
+def _document(data: bytes, name: str):
+    from perfxl.draft.guard import check_docx
+
+    check_docx(data, name)
     try:
-        return int(e.get(f"{W}val")) if e is not None else default
-    except (TypeError, ValueError):
-        return default
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            if "word/document.xml" not in z.namelist():
+                raise DraftFormatError("不是 Word 文档（压缩包内没有 word/document.xml）；"
+                                       "请在 Word 中另存为 .docx", file=name)
+            return ElementTree.fromstring(z.read("word/document.xml"))
+    except DraftFormatError:
+        raise
+    except Exception as exc:  # zipfile / defusedxml raise many types for damage
+        raise DraftFormatError(f"无法读取 Word 文档（{type(exc).__name__}）；请在 Word 中打开后"
+                               "另存为 .docx", file=name) from None
 
 
-def _table_units(tbl, ntab: int) -> list[Unit]:
-    units: list[Unit] = []
-    above: dict[int, object] = {}  # grid offset -> the root <w:tc> of the cell there, last row
-    seen: set[int] = set()
-    for r, tr in enumerate(tbl.findall(f"{W}tr"), 1):
-        offset = _int_val(tr.find(f"{W}trPr"), f"{W}gridBefore", 0)
-        c = 0  # position in the row's cells, as python-docx counts them (spans repeated)
-        row_roots: dict[int, object] = {}
-        for tc in tr.findall(f"{W}tc"):
-            pr = tc.find(f"{W}tcPr")
-            span = _int_val(pr, f"{W}gridSpan", 1)
-            vmerge = pr.find(f"{W}vMerge") if pr is not None else None
-            root = tc
-            if vmerge is not None and vmerge.get(f"{W}val", "continue") == "continue" \
-                    and offset in above:
-                root = above[offset]
-            for _ in range(span if root is tc else _span_of(root)):
-                c += 1
-                if id(root) not in seen:
-                    seen.add(id(root))
-                    text = "\n".join(_par_text(p) for p in root.findall(f"{W}p"))
-                    units.append(Unit(text, table=ntab, row=r, col=c))
-            row_roots[offset] = root
-            offset += span
-        above = row_roots
-    return units
-
-
-def _span_of(tc) -> int:
-    return _int_val(tc.find(f"{W}tcPr"), f"{W}gridSpan", 1)
-
-
-def read_units(path: str | Path) -> list[Unit]:
-    """The units of the .docx at ``path`` (see the module doc)."""
+def read_units(data: bytes, name: str = "") -> list[Unit]:
+    """The units of the .docx bytes ``data`` (see the module doc); ``name`` for messages."""
     from perfxl.outputs import FINDINGS_APPENDIX
 
-    with zipfile.ZipFile(path) as z:
-        root = ElementTree.fromstring(z.read("word/document.xml"))
-    body = root.find(f"{W}body")
+    body = _document(data, name).find(f"{W}body")
     units: list[Unit] = []
     npar = ntab = 0
     for block in (body if body is not None else ()):
@@ -108,5 +86,7 @@ def read_units(path: str | Path) -> list[Unit]:
             units.append(Unit(text, paragraph=npar))
         elif block.tag == f"{W}tbl":
             ntab += 1
-            units.extend(_table_units(block, ntab))
+            for r, c, tc in cells(block):
+                units.append(Unit("\n".join(_par_text(p) for p in tc.findall(f"{W}p")),
+                                  table=ntab, row=r, col=c))
     return units

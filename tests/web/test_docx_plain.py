@@ -37,7 +37,7 @@ def _tricky(path):
 
 def test_plain_reader_equals_python_docx_on_a_tricky_document(tmp_path):
     path = _tricky(tmp_path / "t.docx")
-    units = read_units(path)
+    units = read_units(path.read_bytes(), str(path))
     assert units == read_draft(path)
     assert [u.text for u in units if u.table == 1] == ["项目", "金额", "基本支出", "人员",
                                                        "1,000.00", "", "\n第二段"]
@@ -49,7 +49,7 @@ def test_plain_reader_equals_python_docx_on_a_tricky_document(tmp_path):
 @pytest.mark.parametrize("sid", SEED_IDS)
 def test_plain_reader_equals_python_docx_on_the_seeds(sid, tmp_path):
     path = make_docx(seed_path(sid), tmp_path / f"{sid}.docx")
-    assert read_units(path) == read_draft(path)
+    assert read_units(path.read_bytes(), str(path)) == read_draft(path)
 
 
 def test_plain_reader_equals_python_docx_on_a_generated_report(tmp_path):
@@ -58,7 +58,7 @@ def test_plain_reader_equals_python_docx_on_a_generated_report(tmp_path):
 
     out = tmp_path / "r.docx"
     render_report(read_workbook(example_file("004")), out)
-    units = read_units(out)
+    units = read_units(out.read_bytes(), str(out))
     assert any(u.table for u in units) and len(units) > 50
     assert units == read_draft(out)
 
@@ -67,5 +67,5 @@ def test_without_python_docx_a_docx_draft_is_still_checked(tmp_path, monkeypatch
     path = _tricky(tmp_path / "t.docx")
     with_docx = check_draft(path)
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx -> ImportError, as on Pyodide
-    assert read_draft(path) == read_units(path)
+    assert read_draft(path) == read_units(path.read_bytes(), str(path))
     assert check_draft(path) == with_docx

@@ -107,11 +107,16 @@ def page_wheels(cache: Path | None = None, names: tuple[str, ...] = PAGE_PACKAGE
             raise UsageError(f"未安装 {name}，无法生成网页版；请重新安装 perfxl") from None
         prefix = _wheel_file_name(name, version).lower()
         found = [p for p in cache.glob("*-none-any.whl") if p.name.lower().startswith(prefix)]
-        if not found:
-            run = subprocess.run(
-                [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                 "--platform", "any", "--python-version", _PY, "--implementation", "py",
-                 "-d", str(cache), f"{name}=={version}"], capture_output=True, text=True)
+        if not found:  # pip writes into a folder of its own, renamed into the cache whole:
+            # two builds at once (parallel tests) never read a half-written wheel
+            with tempfile.TemporaryDirectory(dir=cache) as tmp:
+                run = subprocess.run(
+                    [sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                     "--only-binary=:all:", "--platform", "any", "--python-version", _PY,
+                     "--implementation", "py", "-d", tmp, f"{name}=={version}"],
+                    capture_output=True, text=True)
+                for w in Path(tmp).glob("*-none-any.whl"):
+                    os.replace(w, cache / w.name)
             found = [p for p in cache.glob("*-none-any.whl")
                      if p.name.lower().startswith(prefix)]
             if run.returncode != 0 or not found:

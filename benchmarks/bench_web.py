@@ -1,7 +1,7 @@
 """The offline web page (issue 21): its size, the time to the first result after opening it cold,
 and the check time in the page against the CLI.
 
-    .venv/bin/python benchmarks/bench_web.py [--runs 3] [--example 004]
+    .venv/bin/python benchmarks/bench_web.py [--runs 3] [--example 004] [--out DIR]
 
 * size: every file `perfxl web build` writes, and what a first visit downloads (the page, the
   Pyodide core and the wheels; not the example workbooks or the xlwings Lite files);
@@ -13,7 +13,8 @@ and the check time in the page against the CLI.
   runs in one page), against `perfxl check FILE --format json` as a whole process and against
   the same read + check + score in a warm CPython process (openpyxl reader, as in the page).
 
-Prints a table and writes benchmarks/out/web.json.
+Prints the figures and writes OUT/web.json (OUT default benchmarks/out; the page is built in
+OUT/web).
 """
 from __future__ import annotations
 
@@ -101,12 +102,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--example", default="004")
+    ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
     from perfxl.examples import example
     from perfxl.web.build import MARKER, build_page
 
     book = example(a.example).output_path()
-    folder = OUT / "web"
+    folder = a.out / "web"
     build_page(folder)
     record = json.loads((folder / MARKER).read_text(encoding="utf-8"))
     first_visit = sum(n for f, n in record["files"].items()
@@ -130,8 +132,8 @@ def main() -> None:
         "cli_process_s": med(cli["cli_process_s"]), "cpython_warm_s": med(cli["cpython_warm_s"]),
         "pages": pages, "cli": cli,
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "web.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    a.out.mkdir(parents=True, exist_ok=True)
+    (a.out / "web.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     mb = 1024 * 1024
     print(f"load average {result['load_average'][0]:.2f}; {book.name}; medians of {a.runs} runs")
     print(f"folder {record['bytes'] / mb:.1f} MB; first visit downloads {first_visit / mb:.1f} MB "

@@ -59,15 +59,23 @@ def page_url(built_page):
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser_context(tmp_path_factory):
-    """A fresh Chromium profile; ``context.requests`` lists every URL the browser asked for."""
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium and Playwright's Python package, or a skip (a failure in CI)."""
     if not Path(CHROMIUM).exists():
         _need(CHROMIUM, "make sysdeps installs Debian's chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def browser_context(tmp_path_factory, chromium):
+    """A fresh Chromium profile; ``context.requests`` lists every URL the browser asked for."""
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM,
+            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=chromium,
             headless=True, args=CHROMIUM_ARGS, locale="zh-CN", accept_downloads=True,
             viewport={"width": 1280, "height": 900})
         context.requests = []

@@ -134,3 +134,18 @@ def test_the_page_path_needs_no_process_thread_pool_calamine_or_lxml(tmp_path):
                                       "--format", "json"])
     assert got["findings"][1] == len(json.loads(alone.stdout)["files"][0]["findings"]) > 0
     assert got["docx"] is False and all(zipfile.is_zipfile(p) for p in got["outputs"])
+
+
+@pytest.mark.slow
+def test_bench_web_runs(tmp_path, chromium, built_page):
+    """benchmarks/bench_web.py at one run (its figures are not judged here)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_web.py"), "--runs", "1",
+                        "--out", str(tmp_path)], capture_output=True, text=True, timeout=900)
+    assert p.returncode == 0 and "Traceback" not in p.stderr, p.stderr[-3000:]
+    assert "first result after" in p.stdout
+    assert json.loads((tmp_path / "web.json").read_text())["first_visit_bytes"] > 10_000_000

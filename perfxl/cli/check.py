@@ -69,11 +69,12 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore, workbook = args
+    p, select, ignore, workbook, *notes = args
     try:
         if _is_draft(p):
             from perfxl.draft import check_draft
-            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
+            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore,
+                                                        notes=bool(notes and notes[0])))), None
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -83,7 +84,8 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
+                notes: bool = False):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -91,8 +93,8 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook, notes)
+                                                    for p in paths], jobs=jobs):
         if message:
             click.echo(terminal_text(message), err=True)
         results.append(result)
@@ -137,8 +139,10 @@ def _use_color(stream) -> bool:
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+@click.option("--show-notes", is_flag=True,
+              help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior):
+            prior, show_notes):
     """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
     数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
@@ -168,7 +172,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                    err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook)
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

@@ -59,6 +59,8 @@ def test_page_findings_and_score_equal_the_cli(ready_page, seed, tmp_path):
     got = run_in_page(ready_page, book)
     cli = cli_json("check", str(book))["files"][0]
     page_file = got["check"]["files"][0]
+    assert ready_page.text_content(".picked[data-for=workbook]") == book.name
+    assert ready_page.text_content(".picked[data-for=draft]") == "未选择文件"
     assert [{k: f[k] for k in KEYS} for f in page_file["findings"]] == \
         [{k: f[k] for k in KEYS} for f in cli["findings"]]
     assert page_file["summary"] == cli["summary"] and cli["findings"]

@@ -36,6 +36,14 @@ $("run").addEventListener("click", async () => {
   worker.postMessage({ cmd: "check", book, draft }, transfer);
 });
 
+for (const input of document.querySelectorAll("input.file")) {
+  // the chosen file's name beside the button (the browser's own label is hidden)
+  input.addEventListener("change", () => {
+    const f = input.files && input.files[0];
+    document.querySelector(`.picked[data-for="${input.id}"]`).textContent = f ? f.name : "未选择文件";
+  });
+}
+
 $("dl-findings").addEventListener("click", () => worker.postMessage({ cmd: "download", what: "findings" }));
 $("dl-scored").addEventListener("click", () => worker.postMessage({ cmd: "download", what: "scored" }));
 

@@ -27,6 +27,8 @@ class FileResult:
     file: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # why the file could not be read
+    #: a draft checked with ``--workbook``: how many of its figures were compared with the workbook
+    compared: int | None = None
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -46,12 +48,15 @@ def _file_json(r: FileResult) -> dict[str, Any]:
                          "summary": summary(r)}
     if r.error is not None:
         d["error"] = r.error
+    if r.compared is not None:
+        d["compared_with_workbook"] = r.compared
     return d
 
 
 def to_json(results: list[FileResult]) -> str:
-    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual}],
-    "summary": {"errors", "warnings", "infos"}, ["error"]}]}``."""
+    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual,
+    unit}], "summary": {"errors", "warnings", "infos"}, ["error"], ["compared_with_workbook"]}]}``
+    (the last for a draft checked with ``--workbook``: how many of its figures were compared)."""
     return json.dumps({"files": [_file_json(r) for r in results]}, ensure_ascii=False,
                       indent=2) + "\n"
 

@@ -7,8 +7,10 @@
 refused with the reason in Chinese and exit 2 (``perfxl.carry.pair_problem``).
 
 Each FILE is a standard workbook (.xlsx / .xlsm), an example data file (.toml) or a 自评报告
-draft (.docx / .txt, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
-ties every draft to its workbook).  Results go to
+draft (.docx / .txt / .pdf, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
+ties every draft to its workbook: a draft naming another department or year is refused, exit 2,
+one that names no department is checked with a note on stderr, and the summary line says how
+many draft figures were compared with the workbook; ``perfxl.draft.tie``).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
 (its Chinese reason on stderr and in the output) and the run goes on.  Exit 0 when no finding is at
 or above ``--fail-on`` (default error), 1 when one is, 2 when a file could not be read or the call
@@ -61,9 +63,9 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
 
     p, select, ignore, workbook = args
     try:
-        from perfxl.draft import check_draft, is_draft
+        from perfxl.draft import is_draft
         if is_draft(p):
-            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
+            return _check_draft(p, select, ignore, workbook)
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -71,6 +73,20 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
         msg = f"无法读取（{exc.strerror or exc}）"
         return FileResult(str(p), (), msg), f"perfxl：文件「{p}」：{msg}"
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
+
+
+def _check_draft(p: Path, select, ignore, workbook):
+    """A draft's ``FileResult`` (with how many figures were compared with ``workbook``) and, when
+    the draft does not name the workbook's department, a note for stderr."""
+    from perfxl.checks.output import FileResult
+    from perfxl.draft import proofread
+    from perfxl.draft.reading import read_draft
+    got = proofread(read_draft(p), str(p), workbook, select, ignore)
+    note = None
+    if workbook is not None and not got.confirmed:
+        note = (f"perfxl：报告「{p}」没有写明工作簿「{workbook}」的部门名称，未能核对二者是否为同一"
+                "部门；请确认后再看与工作簿核对的结果")
+    return FileResult(str(p), tuple(got.findings), compared=got.compared), note
 
 
 def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
@@ -173,9 +189,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             sys.exit(EXIT_ERROR)
     totals = [summary(r) for r in results]
     unreadable = sum(r.error is not None for r in results)
+    tied = [r for r in results if r.compared is not None]
     click.echo(f"已校验 {len(results) - unreadable} 个文件：{sum(t['errors'] for t in totals)} 个错误，"
                f"{sum(t['warnings'] for t in totals)} 个警告，{sum(t['infos'] for t in totals)} 个提示"
                + (f"；{unreadable} 个文件无法读取" if unreadable else "")
+               + (f"；报告中 {sum(r.compared for r in tied)} 个数字已与工作簿核对" if tied else "")
                + (f"；结果已写入 {output}" if output is not None else ""), err=True)
     if unreadable:
         sys.exit(EXIT_ERROR)

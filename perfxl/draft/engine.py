@@ -8,7 +8,7 @@ of a table pasted one cell per line also gets the line (paragraph) where that ro
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
@@ -29,6 +29,8 @@ class DraftCtx:
     #: codes of the rules being run (``None``: all); a rule that leaves a figure to another
     #: one (PX650 to PX607) asks whether that one runs
     codes: frozenset[str] | None = None
+    #: offsets of the draft figures the workbook rules (PX650–PX652) compared with the workbook
+    compared: set[int] = field(default_factory=set)
 
     @cached_property
     def claims(self) -> Claims:

@@ -64,8 +64,10 @@ class Finding:
       locate the cell to fix ("" when the finding concerns the whole file).
     * ``message``: Chinese, with the numbers and the fix.
     * ``expected`` / ``actual``: what the cell should hold and what it holds — numbers where
-      the rule is numeric (amounts in the workbook's unit, rates as fractions, scores in 分),
-      otherwise text or ``None``.
+      the rule is numeric, otherwise text or ``None``.  A workbook finding gives amounts in the
+      workbook's unit, rates as fractions, scores in 分 (``unit`` ``None``).  A draft finding
+      gives both in the unit the text writes the figure in, named by ``unit`` (2202.33 and
+      2202.32 with ``unit`` "万元"; 96.79 and 96.0 with "%"; ``perfxl.draft.units``).
     * Draft location (a 自评报告 draft, ``perfxl.draft``; all ``None`` for a workbook finding):
       ``line`` (1-based line of a .txt), ``paragraph`` (1-based index of a .docx body paragraph,
       see ``perfxl.draft.reading``), ``table`` / ``row`` / ``col`` (1-based table of the .docx
@@ -93,6 +95,9 @@ class Finding:
     quote: str | None = None
     from_line: int | None = None
     from_paragraph: int | None = None
+    #: the unit of ``expected`` / ``actual`` ("万元", "元", "%", "个百分点", "人", "分"...);
+    #: ``None`` when they are text, absent, or in the rules' scale (see the class doc)
+    unit: str | None = None
 
     @property
     def location(self) -> tuple:
@@ -138,11 +143,11 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"rule", "level", "message", "sheet", "cell", "expected",
-        "actual"}`` (the file is given once per file in the report), plus, for a finding in a
-        report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
+        "actual", "unit"}`` (the file is given once per file in the report), plus, for a finding
+        in a report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
         "from_paragraph"}`` (``null`` where not applicable)."""
         d = asdict(self)
-        keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual")
+        keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual", "unit")
         if self.in_draft:
             keys += DRAFT_FIELDS
         return {k: d[k] for k in keys}

@@ -143,7 +143,7 @@ def to_sarif(results: list[FileResult]) -> str:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
             props: dict[str, Any] = {"sheet": f.sheet, "cell": f.cell,
-                                     "expected": f.expected, "actual": f.actual}
+                                     "expected": f.expected, "actual": f.actual, "unit": f.unit}
             if f.in_draft:
                 props.update({k: getattr(f, k) for k in DRAFT_FIELDS})
                 region: dict[str, Any] = {}

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import amount_in, off, place_of, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, place_of, quantize, quote, rate_text, shown
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -140,7 +140,7 @@ def change_amount(ctx):
               "请改为 {expected_text}",
       cases=[fails("增长率算错",
                    text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
-                   at="1", expected=-0.056878),
+                   at="1", expected=-5.69),
              passes("增长率正确（同比增长 35.65%）",
                     text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
 def change_rate(ctx):
@@ -159,7 +159,10 @@ def change_rate(ctx):
         if any(w in word for w in DOWN) and not any(w in word for w in UP):
             stated = -stated
         if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
-            yield Hit(c.span, expected=float(rate), actual=float(stated),
+            # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
+            # signed by its word (下降 4.9% is −4.9)
+            yield Hit(c.span, expected=float(quantize(rate * 100, max(r.places, 2))),
+                      actual=float(stated * 100), unit="%",
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),

@@ -133,7 +133,7 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
 @rule("PX650", "draft-workbook-figure", "error", title="文字中的数字与工作簿计算结果不一致",
       message="“{quote}”：工作簿的{what}为 {want}，文字写 {stated}；请按工作簿改正（或先改正工作簿）",
       cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，预算控制率96.00%。",
-                   at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
+                   at="1", expected=96.79, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
                     values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),

@@ -142,10 +142,11 @@ def _use_color(stream) -> bool:
 @click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+              help="报告草稿（.docx/.txt/.pdf）对应的工作簿：核对报告中的数字与工作簿计算结果一致；"
+                   "报告写明的部门或年度与工作簿不同时拒绝核对（退出码 2）")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             prior):
-    """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
+    """校验工作簿与自评报告草稿（.docx/.txt/.pdf）：合计、比率、得分、完整性与工作簿规范，报告文字中的
     数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError

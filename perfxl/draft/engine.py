@@ -88,7 +88,8 @@ def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
                            tuple(hit.related), line=unit.line, paragraph=unit.paragraph,
                            table=unit.table, row=unit.row, col=unit.col, quote=quote,
                            from_line=head.line if head else None,
-                           from_paragraph=head.paragraph if head else None, unit=shown_in))
+                           from_paragraph=head.paragraph if head else None, unit=shown_in,
+                           page=unit.page))
     return out
 
 

@@ -1,4 +1,7 @@
-"""Reading a 自评报告 draft (.txt or .docx) into ``Unit`` records, each text + where it is.
+"""Reading a 自评报告 draft (.txt, .docx or .pdf) into ``Unit`` records, each text + where it is.
+
+* ``.pdf`` (text layer): ``perfxl.draft.pdf`` (paragraphs and ruled tables by position, each
+  unit with its ``page``; a scan without text is refused).
 
 * ``.txt``: one unit per line (``line`` 1-based).  Decoded as UTF-8 (a BOM allowed), else
   GB18030 (a superset of GBK and GB2312), both strictly; anything else is refused.
@@ -27,7 +30,7 @@ from perfxl.errors import DraftFormatError
 
 __all__ = ["Unit", "read_draft", "units_from_text", "decode_text", "EXTENSIONS"]
 
-EXTENSIONS = (".txt", ".docx")
+EXTENSIONS = (".txt", ".docx", ".pdf")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_FILE = 50 * 1024 * 1024
 
@@ -42,6 +45,8 @@ class Unit:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    #: the page of a PDF draft (``perfxl.draft.pdf``); ``paragraph`` then counts on that page
+    page: int | None = None
 
     @property
     def in_table(self) -> bool:
@@ -125,7 +130,7 @@ def read_draft(path: str | Path) -> list[Unit]:
         raise DraftFormatError("不支持旧版 Word 97-2003 文档（.doc）；请在 Word 中另存为 .docx",
                                file=name)
     if ext not in EXTENSIONS:
-        raise DraftFormatError(f"不支持的报告文件类型“{path.suffix}”；请提供 .docx 或 .txt",
+        raise DraftFormatError(f"不支持的报告文件类型“{path.suffix}”；请提供 .docx、.txt 或 .pdf",
                                file=name)
     if not path.is_file():
         raise DraftFormatError("文件不存在", file=name)
@@ -136,6 +141,9 @@ def read_draft(path: str | Path) -> list[Unit]:
         raise DraftFormatError("文件过大（超过 50 MB），不像报告草稿", file=name)
     if ext == ".txt":
         units = units_from_text(decode_text(path.read_bytes(), name))
+    elif ext == ".pdf":
+        from perfxl.draft.pdf import read_pdf  # pdfplumber: the [pdf] extra
+        units = read_pdf(path)
     else:
         with path.open("rb") as fh:
             head = fh.read(8)

@@ -72,5 +72,5 @@ def test_draft_findings_sort_by_line_and_place():
 def test_draft_json_shape():
     got = d(line=3).as_dict()
     assert list(got)[7:] == ["unit", "line", "paragraph", "table", "row", "col", "quote", "from_line",
-                             "from_paragraph"]
+                             "from_paragraph", "page"]
     assert got["line"] == 3 and got["paragraph"] is None and got["quote"] == "减少210276.21元"

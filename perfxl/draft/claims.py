@@ -251,6 +251,8 @@ def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    if flat.find("得分", a, b) < 0:  # _SCORE's lazy label tries 30 characters at every offset
+        return
     for m in _SCORE.finditer(flat, a, b):
         n = _fig_at(figs, *m.span("n"))
         if n is None:

@@ -24,19 +24,29 @@ _TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%�
        "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
 
 
-def _from_table(ctx, c, amount):
+def _row_index(ctx) -> dict:
+    """Label -> the first table row with that label (and a header), for ``_from_table``: a
+    lookup by the subject's prefixes instead of a scan of every row for every change claim (a
+    long draft has thousands of both)."""
+    index: dict = {}
+    for t in ctx.tables:
+        for r in t.rows:
+            if len(r.label) >= 2 and r.header:
+                index.setdefault(r.label, r)
+    return index
+
+
+def _from_table(ctx, c, amount, rows: dict):
     """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
-    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
+    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None.
+    ``rows`` is ``_row_index(ctx)``; the row whose label is the longest prefix of the subject
+    is taken."""
     year = ctx.doc.year
     subject = norm_label(c.subject)
     if year is None or len(subject) < 2 or c.basis not in ("上年", "上年度", "去年", "上一年"):
         return None
-    best = None
-    for t in ctx.tables:
-        for r in t.rows:
-            if len(r.label) >= 2 and subject.startswith(r.label) and r.header and (
-                    best is None or len(r.label) > len(best.label)):
-                best = r
+    best = next((rows[subject[:k]] for k in range(len(subject), 1, -1) if subject[:k] in rows),
+                None)
     if best is None:
         return None
     cur = best.column((f"{year}年决算", f"{year}年执行", "本年决算", "本年执行", "本年实际"))
@@ -50,10 +60,13 @@ def _from_table(ctx, c, amount):
 
 
 def _pairs(ctx):
+    rows = None
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
         if cur is None and prior is None:
-            found = _from_table(ctx, c, amount)
+            if rows is None:
+                rows = _row_index(ctx)
+            found = _from_table(ctx, c, amount, rows)
             if found:
                 cur, prior = found
         if cur is None or prior is None or not cur.money:

@@ -81,7 +81,7 @@ def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
         head = ctx.doc.units[first] if first is not None and first != ctx.doc.unit_at(start) \
             else None
         # expected / actual in the unit the text writes the figure in (perfxl.draft.units)
-        expected, actual, shown_in = in_text_unit(ctx.doc, start, end, hit.expected, hit.actual,
+        expected, actual, shown_in = in_text_unit(ctx, start, end, hit.expected, hit.actual,
                                                   hit.unit)
         out.append(Finding(rule.code, rule.level, ctx.doc.file, "", "",
                            rule.message.format(**hit.args), expected, actual,

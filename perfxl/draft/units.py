@@ -5,7 +5,7 @@ years as written.  A reader sees the draft's own unit: 「应为 2202.33万元�
 「应为 22023300；实为 2202.32万元」.  ``in_text_unit(doc, hit)`` finds the figure of the draft the
 finding is about (the last figure in the hit's span whose value is the hit's ``actual``) and
 gives both numbers in its unit (when the span holds none, the nearest such figure of its
-paragraph: a breakdown's total stated before the span):
+paragraph, within ``NEAR`` characters: a breakdown's total stated before the span):
 
 * an amount (``万元`` / ``元`` / ``亿元``; ``万`` alone reads as 万元): both divided by the unit's
   元, ``expected`` rounded (Excel's ROUND) to the figure's decimals, at least 2;
@@ -64,25 +64,33 @@ def _tol(f, one: Decimal) -> Decimal:
     return f.tol * one + _HAIR
 
 
-def _candidates(doc, start: int, end: int):
-    """The figures of the span, last first, then those of its paragraph, nearest first (a
-    breakdown's total or a change's base stated before the span)."""
+#: How far from the span (characters) a figure of its paragraph may be.
+NEAR = 2000
+
+
+def _candidates(ctx, start: int, end: int):
+    """The figures of the span, last first, then those of its paragraph within ``NEAR``
+    characters, nearest first (a breakdown's total or a change's base stated before the span).
+    The paragraph's figures are read once per draft (``DraftCtx.paragraph_figures``)."""
+    doc = ctx.doc
     yield from reversed(figures(doc.flat, start, end))
     i = bisect.bisect_right(doc.paragraphs, (start, len(doc.flat))) - 1
     if 0 <= i < len(doc.paragraphs) and doc.paragraphs[i][0] <= start:
-        a, b = doc.paragraphs[i]
-        if b - a <= 20000:  # a paragraph, not a whole text without line breaks
-            rest = [f for f in figures(doc.flat, a, b) if f.end <= start or f.start >= end]
-            yield from sorted(rest, key=lambda f: min(abs(f.end - start), abs(f.start - end)))
+        figs, starts = ctx.paragraph_figures(i)
+        lo = bisect.bisect_left(starts, start - NEAR)
+        hi = bisect.bisect_right(starts, end + NEAR)
+        rest = [f for f in figs[lo:hi] if f.end <= start or f.start >= end]
+        yield from sorted(rest, key=lambda f: min(abs(f.end - start), abs(f.start - end)))
 
 
-def in_text_unit(doc, start: int, end: int, expected: Any, actual: Any,
+def in_text_unit(ctx, start: int, end: int, expected: Any, actual: Any,
                  unit: str | None = None) -> tuple[Any, Any, str | None]:
-    """``(expected, actual, unit)`` of a hit over ``doc.flat[start:end]`` (see the module doc)."""
+    """``(expected, actual, unit)`` of a hit over ``ctx.doc.flat[start:end]`` (``ctx`` a
+    ``perfxl.draft.engine.DraftCtx``; see the module doc)."""
     if unit is not None or not _number(actual):
         return expected, actual, unit
     a = Decimal(repr(float(actual))) if not isinstance(actual, Decimal) else actual
-    for f in _candidates(doc, start, end):
+    for f in _candidates(ctx, start, end):
         got = _scale(f)
         if got is None:
             continue

@@ -73,14 +73,17 @@ def _candidates(ctx, start: int, end: int):
     characters, nearest first (a breakdown's total or a change's base stated before the span).
     The paragraph's figures are read once per draft (``DraftCtx.paragraph_figures``)."""
     doc = ctx.doc
-    yield from reversed(figures(doc.flat, start, end))
     i = bisect.bisect_right(doc.paragraphs, (start, len(doc.flat))) - 1
-    if 0 <= i < len(doc.paragraphs) and doc.paragraphs[i][0] <= start:
-        figs, starts = ctx.paragraph_figures(i)
-        lo = bisect.bisect_left(starts, start - NEAR)
-        hi = bisect.bisect_right(starts, end + NEAR)
-        rest = [f for f in figs[lo:hi] if f.end <= start or f.start >= end]
-        yield from sorted(rest, key=lambda f: min(abs(f.end - start), abs(f.start - end)))
+    if not (0 <= i < len(doc.paragraphs) and doc.paragraphs[i][0] <= start < end
+            <= doc.paragraphs[i][1]):
+        yield from reversed(figures(doc.flat, start, end))  # a span over a paragraph break
+        return
+    figs, starts = ctx.paragraph_figures(i)
+    a, b = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    yield from reversed([f for f in figs[a:b] if f.end <= end])
+    lo, hi = bisect.bisect_left(starts, start - NEAR), bisect.bisect_right(starts, end + NEAR)
+    rest = [f for f in figs[lo:hi] if f.end <= start or f.start >= end]
+    yield from sorted(rest, key=lambda f: min(abs(f.end - start), abs(f.start - end)))
 
 
 def in_text_unit(ctx, start: int, end: int, expected: Any, actual: Any,

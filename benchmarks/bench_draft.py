@@ -9,9 +9,10 @@ and a real text repeated 6,000 times, each under 10 s, i.e. every rule near-line
   one-paragraph-per-line .docx: best and median wall time of ``check_draft`` in one warm process
   (reading included), and of the whole ``perfxl check`` process (Python start and imports
   included; ``--no-process`` leaves it out);
-* ``--copies N``: a real passage of seed 004 (its 基本支出 / 三公经费 / 专项资金 prose, 315
-  characters) repeated N times, once without and once with ``--workbook`` (seed 004's example
-  workbook); ``--big-mb M``: the seeds repeated to M MB (UTF-8), once.  0 skips either;
+* ``--copies N``: a real passage (seed 000's sentence of 自评得分 / 全年预算数 / 执行数 /
+  执行率, seed 004's 基本支出 / 三公经费 / 专项资金 prose; 395 characters, 6.2 MB for 6,000)
+  repeated N times, once without and once with ``--workbook`` (seed 004's example workbook);
+  ``--big-mb M``: the seeds repeated to M MB (UTF-8), once.  0 skips either;
 * ``--stress`` also times four hostile texts once: one 560,000-character line of amounts and
   shares, 20,000 lines of rates and scores that make one paragraph (no sentence mark), 20,000
   lines of budget / execution / rate / score, and 3,000 label/value table rows against 3,000
@@ -88,14 +89,15 @@ def stress() -> None:
               f"{len(got)} findings")
 
 
-#: Seed 004's lines (1-based) of prose with figures that make the repeated passage.
-PASSAGE_LINES = (26, 27, 28, 31)
+#: (seed, 1-based line) of the real prose repeated by ``--copies``: a total score, 全年预算数,
+#: 执行数 and 执行率 (000), 基本支出 parts, 三公经费 items, 专项资金 (004).
+PASSAGE_LINES = (("000", 112), ("004", 26), ("004", 27), ("004", 31))
 
 
 def passage() -> str:
-    """A real passage of seed 004 (see ``PASSAGE_LINES``), one line per line."""
-    lines = seed_path("004").read_text("utf-8").split("\n")
-    return "".join(lines[i - 1] + "\n" for i in PASSAGE_LINES)
+    """The real passage (``PASSAGE_LINES``), one line per line."""
+    lines = {s: seed_path(s).read_text("utf-8").split("\n") for s, _ in PASSAGE_LINES}
+    return "".join(lines[s][i - 1] + "\n" for s, i in PASSAGE_LINES)
 
 
 def make_copies(n: int, out: Path) -> Path:
@@ -167,8 +169,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         if args.copies:
             copies = make_copies(args.copies, Path(tmp) / "copies.txt")
             book = next((ROOT / "examples").glob("004-*.xlsx"))
-            got["copies"] = once(f"seed 004 passage x {args.copies}", copies)
-            got["copies_workbook"] = once(f"seed 004 passage x {args.copies} --workbook",
+            got["copies"] = once(f"seed passage x {args.copies}", copies)
+            got["copies_workbook"] = once(f"seed passage x {args.copies} --workbook",
                                           copies, book)
         if args.big_mb:
             big = make_sized(args.big_mb, Path(tmp) / "big.txt")

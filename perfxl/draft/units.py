@@ -20,6 +20,7 @@ as they are.  Text values (增加 / 优) and numbers that are no figure of the s
 from __future__ import annotations
 
 import bisect
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -46,7 +47,9 @@ def money_in(like, *yuan: Decimal) -> tuple[list[float], str]:
 
 
 def _number(x: Any) -> bool:
-    return isinstance(x, (int, float, Decimal)) and not isinstance(x, bool)
+    """A finite number (an overflowed sum, inf or NaN, is left as it is: no unit to give it)."""
+    return (isinstance(x, (int, float, Decimal)) and not isinstance(x, bool)
+            and math.isfinite(x))
 
 
 def _scale(f) -> tuple[Decimal, Decimal] | None:

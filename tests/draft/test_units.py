@@ -127,3 +127,16 @@ def test_a_workbook_finding_has_unit_null_in_json():
     found = check_model(build_model(RULES["PX201"].cases[0]), select=["PX201"])
     got = json.loads(render([FileResult("b.xlsx", tuple(found))], "json"))
     assert got["files"][0]["findings"][0]["unit"] is None
+
+
+@pytest.mark.parametrize(("expected", "actual"), [(float("inf"), 5.0), (5.0, float("nan")),
+                                                  (float("-inf"), float("inf"))])
+def test_an_overflowed_figure_is_left_as_it_is(expected, actual):
+    """An overflowed sum (±1.797e308 summed) has no unit to be shown in: unchanged, no error."""
+    from perfxl.draft.engine import DraftCtx
+    from perfxl.draft.reading import units_from_text
+    from perfxl.draft.text import Doc
+    from perfxl.draft.units import in_text_unit
+    ctx = DraftCtx(Doc(units_from_text("支出 5 万元。")))
+    got = in_text_unit(ctx, 0, 7, expected, actual)
+    assert got[2] is None and got[0] is expected and got[1] is actual

@@ -59,10 +59,11 @@ def _in(x: float, unit: str, message: str) -> str:
     """``x`` with ``unit``, at the decimals the message writes it with, else 2 for an amount or a
     rate (a count or score as it is)."""
     written = message.replace(" ", "")
-    for d in (2, 1, 0, 3, 4):
-        for text in (fmt_fixed(x, d), fmt_fixed(x, d, thousands=True)):
-            if _written(text + unit, written):
-                return text + unit
+    for tail in (unit, ""):  # as written with its unit, else as a bare number (a table cell)
+        for d in (2, 1, 0, 3, 4):
+            for text in (fmt_fixed(x, d), fmt_fixed(x, d, thousands=True)):
+                if _written(text + tail, written):
+                    return text + unit
     plain = unit in _PLAIN or unit == "个百分点"
     return (fmt_fixed(x, 2) if plain else fmt_trimmed(float(x), 4)) + unit
 
@@ -100,10 +101,11 @@ def comment_text(f: Any) -> str:
     numbers = [v for _, v in pairs if isinstance(v, (int, float)) and not isinstance(v, bool)]
     unit = getattr(f, "unit", None)
     factor, unit = (1, unit) if unit is not None else _form(numbers, message)
+    written = message + "\n" + str(getattr(f, "quote", "") or "")  # the decimals as written
     parts = []
     for name, v in pairs:
         if v in numbers and not isinstance(v, bool):
-            shown = _in(v * factor, unit, message) if unit else fmt_trimmed(float(v), 4)
+            shown = _in(v * factor, unit, written) if unit else fmt_trimmed(float(v), 4)
         else:
             shown = str(v)
         parts.append(f"{name} {shown}")

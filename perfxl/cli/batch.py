@@ -72,8 +72,11 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         reviews = review_files(files, jobs=jobs, priors=priors)
     write_summary(reviews, output)
     if fmt == "json":
-        click.echo(json.dumps({"summary": str(output), "files": [r.to_json() for r in reviews]},
-                              ensure_ascii=False, indent=1))
+        from perfxl.safetext import escape_controls_json
+
+        click.echo(escape_controls_json(json.dumps(
+            {"summary": str(output), "files": [r.to_json() for r in reviews]},
+            ensure_ascii=False, indent=1)))
     else:
         for r in reviews:
             total = "—" if r.total is None else fmt_fixed(r.total, 2)

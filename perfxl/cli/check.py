@@ -26,16 +26,18 @@ from pathlib import Path
 import click
 
 from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perfxl.safetext import terminal_text
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
+    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    if not out:
+        return out
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
     load_draft_rules()  # PX6xx prefixes are valid too
-
-    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for p in out:
         if not any(code.startswith(p) for code in RULES):
             raise UsageError(f"没有以“{p}”开头的规则；规则编号见 docs/rules/index.md（如 PX2、PX201）")
@@ -54,6 +56,14 @@ def _load(path: Path):
     return read_workbook(path, engine="calamine")
 
 
+def _is_draft(path: Path) -> bool:
+    """``perfxl.draft.is_draft`` without importing the draft reader for a workbook."""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".toml"):
+        return False
+    from perfxl.draft import is_draft
+    return is_draft(path)
+
+
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
@@ -61,11 +71,10 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore, workbook = args
+    p, select, ignore, workbook, *notes = args
     try:
-        from perfxl.draft import is_draft
-        if is_draft(p):
-            return _check_draft(p, select, ignore, workbook)
+        if _is_draft(p):
+            return _check_draft(p, select, ignore, workbook, bool(notes and notes[0]))
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -75,13 +84,13 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def _check_draft(p: Path, select, ignore, workbook):
+def _check_draft(p: Path, select, ignore, workbook, notes: bool):
     """A draft's ``FileResult`` (with how many figures were compared with ``workbook``) and, when
     the draft does not name the workbook's department, a note for stderr."""
     from perfxl.checks.output import FileResult
     from perfxl.draft import proofread
     from perfxl.draft.reading import read_draft
-    got = proofread(read_draft(p), str(p), workbook, select, ignore)
+    got = proofread(read_draft(p), str(p), workbook, select, ignore, notes)
     note = None
     if workbook is not None and not got.confirmed:
         note = (f"perfxl：报告「{p}」没有写明工作簿「{workbook}」的部门名称，未能核对二者是否为同一"
@@ -89,7 +98,8 @@ def _check_draft(p: Path, select, ignore, workbook):
     return FileResult(str(p), tuple(got.findings), compared=got.compared), note
 
 
-def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
+                notes: bool = False):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -97,10 +107,10 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook, notes)
+                                                    for p in paths], jobs=jobs):
         if message:
-            click.echo(message, err=True)
+            click.echo(terminal_text(message), err=True)
         results.append(result)
     return results
 
@@ -144,8 +154,10 @@ def _use_color(stream) -> bool:
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="报告草稿（.docx/.txt/.pdf）对应的工作簿：核对报告中的数字与工作簿计算结果一致；"
                    "报告写明的部门或年度与工作簿不同时拒绝核对（退出码 2）")
+@click.option("--show-notes", is_flag=True,
+              help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior):
+            prior, show_notes):
     """校验工作簿与自评报告草稿（.docx/.txt/.pdf）：合计、比率、得分、完整性与工作簿规范，报告文字中的
     数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
@@ -159,7 +171,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if workbook is not None:
                 inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
-        if workbook is not None and not workbook.is_file():
+        if workbook is not None and not workbook.exists():  # a FIFO: the reader says what it is
             from perfxl.errors import UsageError
             raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:
@@ -168,13 +180,14 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                 raise UsageError("--prior 只能与一个工作簿一起使用；多个工作簿请用 perfxl batch --prior-dir")
             results = [check_with_prior(Path(files[0]), prior, sel, ign)]
     except PerfxlError as exc:
-        click.echo(f"perfxl：{exc}", err=True)
+        click.echo(f"perfxl：{terminal_text(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:  # --prior: a file that cannot be opened (permission, a folder...)
-        click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
+        click.echo(terminal_text(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook)
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

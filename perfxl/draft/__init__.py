@@ -7,6 +7,8 @@ prose itself and, with a workbook, against what the workbook computes (issue 12)
   workbook (or a ``perfxl.model.Model``) or ``None``.
 * ``check_text(text, file="", workbook=None)``: the same for a text already in memory (one
   line per ``\\n``; findings carry ``line``).
+* notes (``NOTE_RULES``, level ``info``: an ambiguity, never an error) only with ``notes=True``
+  or when the rule is selected by name.
 * ``check_units(units, ...)``: the same for units already read.
 
 Each finding carries its place (``line`` for .txt; ``paragraph`` or ``table``/``row``/``col``
@@ -29,7 +31,7 @@ from typing import Iterable
 from perfxl.draft.reading import EXTENSIONS, Unit, read_draft, units_from_text
 
 __all__ = ["check_draft", "check_text", "check_units", "is_draft", "proofread", "Proofread",
-           "EXTENSIONS"]
+           "EXTENSIONS", "NOTE_RULES"]
 
 
 def is_draft(path: str | Path) -> bool:
@@ -53,6 +55,11 @@ def _model(workbook):
     return workbook
 
 
+#: Rules whose findings are notes: an ambiguity the text leaves (PX630), hidden unless asked for
+#: (``notes=True``, ``perfxl check --show-notes``, or the rule selected by name); never an error.
+NOTE_RULES = frozenset({"PX630"})
+
+
 @dataclass(frozen=True)
 class Proofread:
     """What proofreading one draft gives: ``findings`` (sorted by place); with a workbook,
@@ -66,7 +73,7 @@ class Proofread:
 
 
 def proofread(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
-              ignore: Iterable[str] = ()) -> Proofread:
+              ignore: Iterable[str] = (), notes: bool = False) -> Proofread:
     """``check_units`` with the counts (``Proofread``).  Raises ``UsageError`` (Chinese, naming
     both sides) when ``workbook`` is another department's or another year's
     (``perfxl.draft.tie``)."""
@@ -82,24 +89,28 @@ def proofread(units: list[Unit], file: str = "", workbook=None, select: Iterable
             from perfxl.errors import UsageError
             raise UsageError(t.problem, file=file or None)
         confirmed = t.confirmed
+    select = tuple(select)
+    asked = {c for c in NOTE_RULES if any(c.startswith(s) for s in select if s)}
+    hidden = () if notes else tuple(sorted(NOTE_RULES - asked))  # not even run
     ctx = DraftCtx(doc, model)
-    findings = check_doc(ctx, select, ignore)
+    findings = check_doc(ctx, select, tuple(ignore) + hidden)
     return Proofread(findings, len(ctx.compared) if model is not None else None, confirmed)
 
 
 def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
-                ignore: Iterable[str] = ()):
+                ignore: Iterable[str] = (), notes: bool = False):
     """The findings of units already read (see ``proofread`` for the errors)."""
-    return proofread(units, file, workbook, select, ignore).findings
+    return proofread(units, file, workbook, select, ignore, notes).findings
 
 
 def check_draft(path: str | Path, workbook=None, select: Iterable[str] = (),
-                ignore: Iterable[str] = ()):
-    """The findings of the draft at ``path`` (.txt / .docx / .pdf), sorted by place."""
-    return check_units(read_draft(path), str(path), workbook, select, ignore)
+                ignore: Iterable[str] = (), notes: bool = False):
+    """The findings of the draft at ``path`` (.txt / .docx / .pdf), sorted by place; the notes
+    (``NOTE_RULES``) only with ``notes=True`` or when selected by name."""
+    return check_units(read_draft(path), str(path), workbook, select, ignore, notes)
 
 
 def check_text(text: str, file: str = "", workbook=None, select: Iterable[str] = (),
-               ignore: Iterable[str] = ()):
+               ignore: Iterable[str] = (), notes: bool = False):
     """The findings of a draft text in memory, one unit per line."""
-    return check_units(units_from_text(text), file, workbook, select, ignore)
+    return check_units(units_from_text(text), file, workbook, select, ignore, notes)

@@ -26,6 +26,7 @@ Errors (``perfxl.errors.DraftFormatError``, Chinese; the CLI exits 2): pdfplumbe
 from __future__ import annotations
 
 import functools
+import io
 import re
 import statistics
 from pathlib import Path
@@ -42,14 +43,14 @@ _PAGE_NUMBER = re.compile(r"^\W*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*�
 _BLANK = " \t\u3000\u2002\u2003\u00a0"
 
 
-def _open(path: Path):
+def _open(path: Path, data: bytes | None):
     try:
         import pdfplumber
     except ImportError as exc:  # the [pdf] extra is not installed
         raise DraftFormatError("读取 PDF 需要安装 PDF 组件：pip install \"perfxl[pdf]\"；"
                                "或提供 .docx / .txt", file=str(path)) from exc
     try:
-        return pdfplumber.open(str(path))
+        return pdfplumber.open(io.BytesIO(data) if data is not None else str(path))
     except Exception as exc:  # pdfminer raises many types for damage and for a password
         text = f"{type(exc).__name__} {exc}".lower()
         if "password" in text or "encrypt" in text:
@@ -161,12 +162,13 @@ def _lead(line: _Line, chars: list[dict]) -> float:
     return width
 
 
-def read_pdf(path: str | Path) -> list[Unit]:
-    """The units of a text-layer PDF (see the module doc)."""
+def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
+    """The units of a text-layer PDF (see the module doc); ``data``: its bytes when already read
+    (``perfxl.draft.guard.read_input``), else ``path`` is opened."""
     path = Path(path)
     pages: list[list] = []
     n_table = 0
-    with _open(path) as pdf:
+    with _open(path, data) as pdf:
         try:
             for pno, page in enumerate(pdf.pages, 1):
                 items, n_table = _page_items(page, n_table)

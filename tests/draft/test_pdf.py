@@ -24,10 +24,21 @@ def run(*args):
     return CliRunner().invoke(command, [str(a) for a in args])
 
 
+LONG = ("本年度一般公共服务支出 3244335.71 元，较上年决算 3034059.49 元增加 210276.22 元；"
+        "卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元；住房保障支出 192282 元，"
+        "较上年决算数 182205 元增加 10077 元，主要是在职人员住房公积金缴存基数调整所致。")
+
+
 def _table_docx(path: Path) -> Path:
-    """A report with a real (ruled) table whose 控制率 is wrong: 53 ÷ 56 = 94.64%, not 94.00%."""
+    """A report with a real (ruled) table whose 控制率 is wrong (53 ÷ 56 = 94.64%, not 94.00%),
+    a paragraph indented by its format (no blanks typed) that wraps over three lines with a
+    wrong change (53982.31, not 53000), and a page number in the footer."""
+    from docx.shared import Pt
     d = docx.Document()
+    d.sections[0].footer.paragraphs[0].text = "- 1 -"
     d.add_paragraph("2023年度部门整体支出绩效自评报告")
+    p = d.add_paragraph(LONG)
+    p.paragraph_format.first_line_indent = Pt(24)
     d.add_paragraph("　　本年度财政供养人员情况见下表。")
     t = d.add_table(rows=2, cols=4)
     t.style = "Table Grid"
@@ -95,8 +106,14 @@ def test_a_ruled_table_is_read_by_position(pdfs):
     cells = {(u.table, u.row, u.col): u.text for u in units if u.table is not None}
     assert cells[(1, 1, 2)] == "编制数" and cells[(1, 2, 4)] == "94.00%"
     assert all(u.page == 1 for u in units)
+    texts = [u.text for u in units if u.table is None]
+    # wrapped lines joined (a blank at a line's end is not printed), the indent kept
+    assert "\u3000\u3000" + LONG.replace(" ", "") in [t.replace(" ", "") for t in texts]
+    assert not any("- 1 -" in t for t in texts)  # the page number is no text of the report
     from_docx, from_pdf = check_draft(src), check_draft(pdf)
     assert _same(from_pdf) == _same(from_docx)
+    assert [(f.rule, f.expected, f.actual, f.unit) for f in from_pdf if f.rule == "PX602"] == [
+        ("PX602", 53982.31, 53000.0, "元")]
     rate = [f for f in from_pdf if f.rule == "PX616"]
     assert [(f.page, f.table, f.row, f.col, f.expected, f.unit) for f in rate] == [
         (1, 1, 2, 4, 94.64, "%")]

@@ -2,6 +2,7 @@
 (``perfxl.draft.pdf``); a scan, a damaged PDF or a missing PDF component is refused, exit 2."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -118,6 +119,11 @@ def test_a_ruled_table_is_read_by_position(pdfs):
     assert [(f.page, f.table, f.row, f.col, f.expected, f.unit) for f in rate] == [
         (1, 1, 2, 4, 94.64, "%")]
     assert rate[0].place == "第 1 页表 1 第 2 行第 4 列"
+    r = run(pdf, "--format", "json")
+    assert r.exit_code == 1
+    got = [f for f in json.loads(r.stdout)["files"][0]["findings"] if f["rule"] == "PX616"]
+    assert [(f["page"], f["table"], f["row"], f["col"], f["unit"]) for f in got] == [
+        (1, 1, 2, 4, "%")]
 
 
 def test_a_scan_without_text_is_refused(tmp_path):

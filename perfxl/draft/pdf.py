@@ -20,8 +20,9 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
   reads 「第 3 页第 2 段」).
 
 Errors (``perfxl.errors.DraftFormatError``, Chinese; the CLI exits 2): pdfplumber not installed
-(``pip install perfxl[pdf]``), a damaged or password-protected PDF, and a PDF with no text layer
-(a scan: there is nothing to read without OCR, which perfxl does not do).
+(``pip install perfxl[pdf]``), a damaged or password-protected PDF, more than ``MAX_PAGES``
+pages, and a PDF with no text layer (a scan: there is nothing to read without OCR, which perfxl
+does not do).
 """
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一�
 _PAGE_NUMBER = re.compile(r"^\W*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}|"
                           r"[-—]\s*\d{1,4}\s*[-—]|\d{1,4}\s*/\s*\d{1,4})\W*$")
 _BLANK = " \t\u3000\u2002\u2003\u00a0"
+#: More pages than any 自评报告 has (a 30-page report, its tables, a few appendices): a larger PDF
+#: is refused before its pages are read (pdfplumber reads a page in tens of milliseconds).
+MAX_PAGES = 1000
 
 
 def _open(path: Path, data: bytes | None):
@@ -170,6 +174,9 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
     n_table = 0
     with _open(path, data) as pdf:
         try:
+            if len(pdf.pages) > MAX_PAGES:
+                raise DraftFormatError(f"PDF 有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页，不像报告草稿；"
+                                       "请只提供自评报告本身", file=str(path))
             for pno, page in enumerate(pdf.pages, 1):
                 items, n_table = _page_items(page, n_table)
                 pages.append(items)

@@ -136,6 +136,17 @@ def test_a_scan_without_text_is_refused(tmp_path):
     assert r.exit_code == 2 and "没有文字层" in r.stderr and "扫描件" in r.stderr
 
 
+def test_too_many_pages_are_refused_before_reading_them(tmp_path, monkeypatch):
+    from PIL import Image
+    import perfxl.draft.pdf as P
+    big = tmp_path / "big.pdf"
+    page = Image.new("RGB", (60, 80), "white")
+    page.save(big, "PDF", save_all=True, append_images=[page.copy() for _ in range(3)])
+    monkeypatch.setattr(P, "MAX_PAGES", 3)
+    with pytest.raises(DraftFormatError, match="PDF 有 4 页，超过 3 页"):
+        read_draft(big)
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.7\n garbage", b"not a pdf at all"])
 def test_a_damaged_pdf_is_refused(tmp_path, data):
     bad = tmp_path / "bad.pdf"

@@ -7,9 +7,11 @@
   ``perfxl.errors.UsageError`` (the CLI exits 2, nothing is compared).
 * ``Tie.confirmed``: True when the draft names the workbook's department (``基本信息!部门名称``).
 
-The draft's department is read where a report states it: a ``部门名称：…`` / ``单位名称：…`` line,
-and the title (``2023年度岳阳市商务局整体支出绩效自评报告`` -> 岳阳市商务局; a title line in the
-first 15 non-blank lines, its name ending in an organ's word such as 局 / 委 / 办 / 中心).  Names
+The draft's department is read where a report states it: a line of its first 60 starting with
+``部门名称：…`` / ``单位名称：…`` (the cover page), and the title (``2023年度岳阳市商务局整体
+支出绩效自评报告`` -> 岳阳市商务局: a line of the first 15 non-blank ones, at most 45 characters,
+without sentence punctuation, ending in 报告 / 自评, its name ending in an organ's word such as
+局 / 委 / 办 / 中心 and not starting with 根据 / 按照 / 关于…).  Names
 are compared without blanks and brackets; one containing the other is the same department
 (the title ``区经济合作局…`` goes with ``乐山市市中区经济合作局``).  When the draft states no name
 of its own, it is the workbook's department if it mentions the workbook's name anywhere.
@@ -33,8 +35,12 @@ __all__ = ["Tie", "tie", "draft_department", "draft_year"]
 _ORGAN = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "所", "站", "队", "馆", "会",
           "社", "处", "政府", "街道", "镇", "乡", "学校", "小学", "中学", "大学", "医院", "公司",
           "部", "署", "室", "园", "场", "台")
-_NAMED = re.compile(r"(?:部门|单位|预算单位)名称\s*[:：]\s*(?P<n>[^\s:：(（]{2,40})")
+_NAMED = re.compile(r"^\s*(?:预算)?(?:部门|单位)名称\s*[:：]\s*(?P<n>[^\s:：(（]{2,40})")
 _TITLE_WORDS = re.compile(r"绩效自评|自评报告|绩效评价报告|绩效自评价")
+#: A title is short, has no sentence punctuation and ends in 报告 (a sentence of the first lines
+#: that names the 财政局's notice is no title)
+_NOT_TITLE = re.compile(r"[，。；：,;:！？!?]")
+_LEAD = re.compile(r"^(?:根据|按照|依据|关于|对|为|经)")
 _TITLE = re.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(?P<n>.+?)(?:(?:19|20)\d\d\s*年度?)?"
                     r"(?:部门|单位)?(?:整体)?(?:支出)?(?:绩效)?(?:自评|评价)")
 _YEAR_HEAD = re.compile(r"((?:19|20)\d\d)\s*年度")
@@ -58,33 +64,38 @@ def _head_lines(doc, n: int = 15) -> list[str]:
 
 
 def _title_lines(doc) -> list[str]:
-    return [t for t in _head_lines(doc) if _TITLE_WORDS.search(t) and len(t) <= 60]
+    return [t for t in _head_lines(doc)
+            if _TITLE_WORDS.search(t) and len(t) <= 45 and not _NOT_TITLE.search(t)
+            and re.sub(r"[\s()（）]+$", "", t).endswith(("报告", "自评"))]
 
 
 def draft_department(doc) -> list[str]:
     """The department names the draft states (a 部门名称 line, its title), without blanks."""
     out = []
-    for u in doc.units[:400]:  # a cover page; the body does not name the reporting unit so
+    for u in doc.units[:60]:  # the cover page (a project table's 实施单位名称 is another unit)
         m = _NAMED.search(u.text)
         if m:
             out.append(_norm(m.group("n")))
     for t in _title_lines(doc):
         m = _TITLE.match(_norm(t))
         name = m.group("n") if m else ""
-        if len(name) >= 3 and name.endswith(_ORGAN):
+        if len(name) >= 3 and name.endswith(_ORGAN) and not _LEAD.match(name):
             out.append(name)
     return [n for n in dict.fromkeys(out) if n]
 
 
 def draft_year(doc) -> int | None:
-    """The year the draft states for itself: a year in its title line, else ``20XX年度`` in its
-    first 5 non-blank lines (a cover page); ``None`` when it states none (a year met later in
-    the prose may be any year the text talks about)."""
+    """The year the draft states for itself: a year in its title line, else ``20XX年度`` in a
+    title-like line (short, no sentence punctuation, not 根据… / 关于…) of its first 5 non-blank
+    lines (a cover page); ``None`` when it states none (a year met in the prose may be any year
+    the text talks about)."""
     for t in _title_lines(doc):
         m = _YEAR_ANY.search(t)
         if m:
             return int(m.group(1))
-    m = _YEAR_HEAD.search("\n".join(_head_lines(doc, 5)))
+    cover = [t for t in _head_lines(doc, 5)
+             if len(t) <= 45 and not _NOT_TITLE.search(t) and not _LEAD.match(t.strip())]
+    m = _YEAR_HEAD.search("\n".join(cover))
     return int(m.group(1)) if m else None
 
 

@@ -72,6 +72,12 @@ def test_each_seed_goes_with_its_own_workbook(sid):
     (BODY, [], None),
     # a year in the prose is not the draft's year
     ("一、基本情况\n2022年全年预算数 4128.02 万元。\n", [], None),
+    # a sentence of the first lines naming the 财政局 is no title, a project's 实施单位 no cover
+    ("一、基本情况\n根据市财政局2022年度部门整体支出绩效自评工作要求\n" + BODY, [], None),
+    ("根据市财政局关于开展2023年度部门整体支出绩效自评的通知，现将自评情况报告如下。\n" + BODY,
+     [], None),
+    ("2023年度部门整体支出绩效自评报告\n" + "一、基本情况\n" * 60 + "项目单位名称：市投资促进中心\n",
+     [], 2023),
 ])
 def test_what_the_draft_states(text, names, year):
     assert draft_department(doc(text)) == names

@@ -5,7 +5,8 @@ extra, named in ``pyproject.toml``:
 
 * ``addin``    — the Excel add-in (xlwings, olefile);
 * ``recalc``   — recomputing formula cells a file has no cached value for (formulas);
-* ``analysis`` — batch results as pandas DataFrames (pandas).
+* ``analysis`` — batch results as pandas DataFrames (pandas);
+* ``pdf``      — report drafts as text-layer PDF (pdfplumber).
 
 ``present(extra) -> bool`` says whether every module of an extra can be imported (without
 importing it: ``importlib.util.find_spec``); ``require(module, extra, purpose)`` imports and
@@ -28,6 +29,7 @@ EXTRAS: dict[str, tuple[tuple[str, ...], str]] = {
     "addin": (("xlwings", "olefile"), "Excel 加载项（功能区按钮、生成 .xlam）"),
     "recalc": (("formulas",), "重新计算没有缓存值的公式单元格（如 perfxl new --from）"),
     "analysis": (("pandas",), "批量审核结果的 pandas 数据表"),
+    "pdf": (("pdfplumber",), "读取 PDF 格式的报告草稿"),
 }
 
 

@@ -21,7 +21,8 @@ EDGE_MODULES = {"perfxl.udfs_xl"}
 # module and prints the ones that fail.
 _BLOCKED_IMPORTS = r"""
 import importlib, json, pkgutil, sys
-BLOCK = {"pandas", "xlwings", "olefile", "formulas", "numpy"}
+BLOCK = {"pandas", "xlwings", "olefile", "formulas", "numpy", "pdfplumber", "pdfminer",
+         "pypdfium2"}
 class Block:
     def find_spec(self, name, path=None, target=None):
         if name.split(".")[0] in BLOCK:

@@ -364,3 +364,30 @@ def test_annotate_keeps_the_text_of_the_real_reports(tmp_path: Path, sid: str):
     _sane(p, (0, 1))
     assert _xml_texts(out) == _xml_texts(src)
     assert _texts(out) == _texts(src)
+
+
+# ---- the guard's limits, in process -----------------------------------------------------------
+def test_an_xml_part_over_the_limit_is_refused(tmp_path: Path, monkeypatch):
+    from perfxl.draft import guard
+    from perfxl.errors import DraftFormatError
+
+    data = drafts.base_docx(tmp_path / "d.docx").read_bytes()
+    guard.check_package(data, "d.docx")  # within every limit
+    monkeypatch.setattr(guard, "MAX_XML_PART", 1000)
+    with pytest.raises(DraftFormatError, match="过大"):
+        guard.check_package(data, "d.docx")
+
+
+def test_a_high_ratio_below_the_total_limit_is_refused(tmp_path: Path):
+    """150 MB of blanks in document.xml: under the 200 MB total, over the 200 : 1 ratio."""
+    from perfxl.draft import guard
+    from perfxl.errors import DraftFormatError
+
+    base = drafts.base_docx(tmp_path / "d.docx")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read("word/document.xml")
+    cut = xml.index(b"<w:body>") + len(b"<w:body>")
+    raw, crc, size = drafts._deflate_repeated(b" ", 150 << 20, xml[:cut], xml[cut:])
+    bomb = drafts._put_raw(base, tmp_path / "b.docx", "word/document.xml", raw, crc, size)
+    with pytest.raises(DraftFormatError, match="压缩炸弹"):
+        guard.check_package(bomb.read_bytes(), "b.docx")

@@ -391,3 +391,16 @@ def test_a_high_ratio_below_the_total_limit_is_refused(tmp_path: Path):
     bomb = drafts._put_raw(base, tmp_path / "b.docx", "word/document.xml", raw, crc, size)
     with pytest.raises(DraftFormatError, match="压缩炸弹"):
         guard.check_package(bomb.read_bytes(), "b.docx")
+
+
+def test_round_decimal_of_figures_wider_than_any_context():
+    from decimal import Decimal
+
+    from perfxl.numbers import MAX_DIGITS, round_decimal
+
+    nines = Decimal("9" * 400)
+    assert round_decimal(nines, 2) == nines and str(round_decimal(nines, 2)).endswith(".00")
+    assert round_decimal(Decimal("9" * 400 + ".125"), 2) == Decimal("9" * 400 + ".13")
+    huge = Decimal("1" * (MAX_DIGITS + 5))
+    assert round_decimal(huge, 2) is huge  # beyond any report: left as it is
+    assert round_decimal(Decimal("-0.001"), 2) == Decimal("0.00")

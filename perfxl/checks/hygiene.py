@@ -1,5 +1,6 @@
-"""PX001–PX010: workbook hygiene — formula cells, cached values, choices, external links,
-deleted defined names, text in number cells, number cells holding only spaces.
+"""PX001–PX011: workbook hygiene — formula cells, cached values, choices, external links,
+deleted defined names, text in number cells, number cells holding only spaces, print areas
+that leave filled rows out.
 
 These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
 typed-over cells, external links); a model built in code has no source and they stay quiet.
@@ -19,11 +20,14 @@ from perfxl.checks.compare import fmt_num, is_number
 from perfxl.checks.finding import ERROR, INFO, WARNING
 from perfxl.checks.registry import fails, passes, rule
 from perfxl.formula_text import same_formula
+from perfxl.template_facts import formula_cells
 
 _LAY = L.LAYOUT
+#: (sheet, A1) -> the template's formula text (read from the cache folder, not expanded anew)
+_TEMPLATE = formula_cells(_LAY)
 _EXEC_RATE = _LAY.field_cell("execution_rate")
 #: the first template formula naming a sheet in quotes (a score cell: '基本信息'!$B$13)
-_SCORE_CELL = next(w for w, f in _LAY.formula_cells.items() if "'基本信息'!" in f)
+_SCORE_CELL = next(w for w, f in _TEMPLATE.items() if "'基本信息'!" in f)
 _EXEC_SCORE = _LAY.field_cell("execution_score")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
@@ -69,7 +73,7 @@ def formula_overwritten(ctx):
         if f is None:
             v = src.typed_over.get((sheet, cell))
             shown = "（空）" if v is None or v == "" else (fmt_num(v) if is_number(v) else str(v))
-            yield ctx.hit((sheet, cell), expected=_LAY.formula_cells.get((sheet, cell)),
+            yield ctx.hit((sheet, cell), expected=_TEMPLATE.get((sheet, cell)),
                           actual=v, label=_label(sheet, cell), value=shown)
 
 
@@ -108,6 +112,8 @@ def function_not_allowed(ctx):
         return
     cells = {**{k: v for k, v in src.formulas.items() if v}, **src.extra_formulas}
     for (sheet, cell), f in cells.items():
+        if f == _TEMPLATE.get((sheet, cell)):  # the template's own formula: allowed functions only
+            continue
         bad = _not_allowed(f)
         if bad:
             names = "、".join(re.sub(r"^_xl(fn|ws)\.", "", n).upper() for n in bad)
@@ -207,10 +213,10 @@ def _standard(ctx) -> bool:
           fails("执行率改成 ÷ 年初预算数", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
                 source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$4,"")'}}),
           passes("LibreOffice 另存：工作表名不加引号",
-                 source={"formulas": {_SCORE_CELL: _LAY.formula_cells[_SCORE_CELL]
+                 source={"formulas": {_SCORE_CELL: _TEMPLATE[_SCORE_CELL]
                                       .replace("'基本信息'!", "基本信息!")}}),
           passes("与模板相同（忽略空格与大小写）",
-                 source={"formulas": {_EXEC_RATE: _LAY.formula_cells[_EXEC_RATE].lower().replace(",", ", ")
+                 source={"formulas": {_EXEC_RATE: _TEMPLATE[_EXEC_RATE].lower().replace(",", ", ")
                                       .replace('""', '""')}}),
       ])
 def formula_changed(ctx):
@@ -226,7 +232,7 @@ def formula_changed(ctx):
         return
     groups: dict[str, list] = {}
     for where, f in src.formulas.items():
-        tmpl = _LAY.formula_cells.get(where)
+        tmpl = _TEMPLATE.get(where)
         if f is None or tmpl is None or same_formula(f, tmpl):
             continue
         groups.setdefault(_label(*where), []).append((where, f, tmpl))
@@ -428,3 +434,47 @@ def number_cell_spaces(ctx):
         return
     for sheet, cell in src.space_only:
         yield ctx.hit((sheet, cell), actual=" ", cellref=f"{sheet}!{cell}")
+
+
+def _filled_rows(model, tkey: str) -> list[int]:
+    """Sheet row numbers of the rows of open table ``tkey`` that hold a value."""
+    first = _LAY.table(tkey).columns[0].key
+    return sorted(int(model.cell(tkey, r.index, first)[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                  for r in model.rows(tkey)
+                  if any(v not in (None, "") for v in r.values.values()))
+
+
+@rule("PX011", "print-area-cuts-rows", WARNING, title="打印区域未包含已填写的行",
+      message="“{sheet}”的打印区域不含已填写的第 {rows} 行，打印时这些行会缺失；请在 Excel 的"
+              "“页面布局 → 打印区域 → 设置打印区域”中选中要打印的行重新设置（或取消打印区域）",
+      cases=[
+          fails("空白模板的打印区域只到指标表的前 3 行，已填写 5 行", at="部门自评表!A22",
+                rows={"dept_indicators": [{"level3": f"指标{i}"} for i in range(1, 6)]},
+                source={"print_areas": {"部门自评表": [(1, 21), (60, 65)]}}),
+          passes("打印区域包含所有已填写的行",
+                 rows={"dept_indicators": [{"level3": f"指标{i}"} for i in range(1, 6)]},
+                 source={"print_areas": {"部门自评表": [(1, 23), (60, 65)]}}),
+          passes("没有设置打印区域（打印整张表）",
+                 rows={"dept_indicators": [{"level3": "指标1"}]}, source={"print_areas": {}}),
+      ])
+def print_area_cuts_rows(ctx):
+    """标准工作簿按纸质表格的样子打印：空白模板的打印区域只含各表的表头和前几行（不打印几十行
+    空行），perfxl 填写的工作簿设为已填写的行。用户在 Excel 中填写了更多行时，打印区域不会随之
+    扩大，超出的行打印时会缺失；本规则指出这些行，提醒重设打印区域（issue 22）。
+
+    合格：打印区域包含每张表所有已填写的行，或没有设置打印区域。
+    不合格：部门自评表的打印区域到第 21 行（指标表前 3 行），已填写到第 23 行。
+    """
+    src = ctx.model.source
+    if src is None or not src.print_areas:
+        return
+    for sheet, spans in src.print_areas.items():
+        cut: list[int] = []
+        for tkey, (sh, table) in _LAY.tables.items():
+            if sh.name == sheet and table.rows is None:
+                cut += [r for r in _filled_rows(ctx.model, tkey)
+                        if not any(a <= r <= b for a, b in spans)]
+        if cut:
+            cut.sort()
+            rows = f"{cut[0]}–{cut[-1]}" if cut[-1] > cut[0] else str(cut[0])
+            yield ctx.hit((sheet, f"A{cut[0]}"), actual=cut, sheet=sheet, rows=rows)

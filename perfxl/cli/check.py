@@ -29,12 +29,13 @@ from perfxl.safetext import terminal_text
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
+    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    if not out:
+        return out
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
     load_draft_rules()  # PX6xx prefixes are valid too
-
-    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
     for p in out:
         if not any(code.startswith(p) for code in RULES):
             raise UsageError(f"没有以“{p}”开头的规则；规则编号见 docs/rules/index.md（如 PX2、PX201）")
@@ -53,6 +54,14 @@ def _load(path: Path):
     return read_workbook(path, engine="calamine")
 
 
+def _is_draft(path: Path) -> bool:
+    """``perfxl.draft.is_draft`` without importing the draft reader for a workbook."""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".toml"):
+        return False
+    from perfxl.draft import is_draft
+    return is_draft(path)
+
+
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
@@ -60,11 +69,12 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore, workbook = args
+    p, select, ignore, workbook, *notes = args
     try:
-        from perfxl.draft import check_draft, is_draft
-        if is_draft(p):
-            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
+        if _is_draft(p):
+            from perfxl.draft import check_draft
+            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore,
+                                                        notes=bool(notes and notes[0])))), None
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -74,7 +84,8 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
+                notes: bool = False):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -82,8 +93,8 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook, notes)
+                                                    for p in paths], jobs=jobs):
         if message:
             click.echo(terminal_text(message), err=True)
         results.append(result)
@@ -128,8 +139,10 @@ def _use_color(stream) -> bool:
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+@click.option("--show-notes", is_flag=True,
+              help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior):
+            prior, show_notes):
     """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
     数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
@@ -159,7 +172,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                    err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook)
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),

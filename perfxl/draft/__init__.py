@@ -7,6 +7,8 @@ prose itself and, with a workbook, against what the workbook computes (issue 12)
   workbook (or a ``perfxl.model.Model``) or ``None``.
 * ``check_text(text, file="", workbook=None)``: the same for a text already in memory (one
   line per ``\\n``; findings carry ``line``).
+* notes (``NOTE_RULES``, level ``info``: an ambiguity, never an error) only with ``notes=True``
+  or when the rule is selected by name.
 * ``check_units(units, ...)``: the same for units already read.
 
 Each finding carries its place (``line`` for .txt; ``paragraph`` or ``table``/``row``/``col``
@@ -26,7 +28,7 @@ from typing import Iterable
 
 from perfxl.draft.reading import EXTENSIONS, Unit, read_draft, units_from_text
 
-__all__ = ["check_draft", "check_text", "check_units", "is_draft", "EXTENSIONS"]
+__all__ = ["check_draft", "check_text", "check_units", "is_draft", "EXTENSIONS", "NOTE_RULES"]
 
 
 def is_draft(path: str | Path) -> bool:
@@ -50,21 +52,31 @@ def _model(workbook):
     return workbook
 
 
+#: Rules whose findings are notes: an ambiguity the text leaves (PX630), hidden unless asked for
+#: (``notes=True``, ``perfxl check --show-notes``, or the rule selected by name); never an error.
+NOTE_RULES = frozenset({"PX630"})
+
+
 def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
-                ignore: Iterable[str] = ()):
+                ignore: Iterable[str] = (), notes: bool = False):
     from perfxl.draft import rules  # noqa: F401  (registers PX6xx)
     from perfxl.draft.engine import DraftCtx, check_doc
     from perfxl.draft.text import Doc
-    return check_doc(DraftCtx(Doc(units, file), _model(workbook)), select, ignore)
+    select = tuple(select)
+    asked = {c for c in NOTE_RULES if any(c.startswith(s) for s in select if s)}
+    hidden = () if notes else tuple(sorted(NOTE_RULES - asked))  # not even run
+    return check_doc(DraftCtx(Doc(units, file), _model(workbook)), select,
+                     tuple(ignore) + hidden)
 
 
 def check_draft(path: str | Path, workbook=None, select: Iterable[str] = (),
-                ignore: Iterable[str] = ()):
-    """The findings of the draft at ``path`` (.txt / .docx), sorted by place."""
-    return check_units(read_draft(path), str(path), workbook, select, ignore)
+                ignore: Iterable[str] = (), notes: bool = False):
+    """The findings of the draft at ``path`` (.txt / .docx), sorted by place; the notes
+    (``NOTE_RULES``) only with ``notes=True`` or when selected by name."""
+    return check_units(read_draft(path), str(path), workbook, select, ignore, notes)
 
 
 def check_text(text: str, file: str = "", workbook=None, select: Iterable[str] = (),
-               ignore: Iterable[str] = ()):
+               ignore: Iterable[str] = (), notes: bool = False):
     """The findings of a draft text in memory, one unit per line."""
-    return check_units(units_from_text(text), file, workbook, select, ignore)
+    return check_units(units_from_text(text), file, workbook, select, ignore, notes)

@@ -35,6 +35,19 @@ class DraftCtx:
         return extract(self.doc)
 
     @cached_property
+    def quantities(self):
+        """Every amount with its name, stage, period, role and scope
+        (``perfxl.draft.quantities``), extracted once."""
+        from perfxl.draft.quantities import quantities
+        return quantities(self.doc, self.claims)
+
+    @cached_property
+    def ambiguous_names(self) -> set[str]:
+        """Quantity names given two values in one sentence (``perfxl.draft.quantities``)."""
+        from perfxl.draft.quantities import ambiguous_names
+        return ambiguous_names(self.quantities)
+
+    @cached_property
     def tables(self):
         """The draft's tables (``perfxl.draft.tables``)."""
         from perfxl.draft.tables import read_tables

@@ -222,6 +222,8 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     prior_dir = tmp_path / "上年"
     prior_dir.mkdir()
     (prior_dir / "link.xlsx").symlink_to(fifo)
+    toml = tmp_path / "示例.toml"
+    os.mkfifo(toml)
     runs = {
         "check": ["check", fifo],
         "score": ["score", fifo],
@@ -230,6 +232,7 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
         "annotate --workbook": ["annotate", draft, "--workbook", fifo, "-o", tmp_path / "a.docx"],
         "check --workbook": ["check", draft, "--workbook", fifo],
         "new --from": ["new", "--from", fifo, "-o", tmp_path / "n.xlsx"],
+        "check DATA.toml": ["check", toml],
     }
     for what, args in runs.items():
         p = perfxl(args, tmp_path)
@@ -242,7 +245,7 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     [row] = json.loads(p.stdout)["files"]
     assert row["status"] == "无法读取" and "命名管道" in row["error"]
     assert sorted(x.name for x in tmp_path.iterdir() if not x.name.startswith(".")) == \
-        ["d", "上年", "汇总.xlsx", "汇总2.xlsx", "管道.xlsx"]
+        ["d", "上年", "汇总.xlsx", "汇总2.xlsx", "示例.toml", "管道.xlsx"]
 
 
 def test_a_device_as_a_draft_is_refused(tmp_path: Path):

@@ -212,6 +212,28 @@ def test_hostile_tables_are_read_where_python_docx_reads_them(built: Path):
     assert len(cells_) == 1501  # the merged column once
 
 
+def test_a_big5_text_is_read_as_big5(built: Path, tmp_path: Path):
+    """Read as GB18030 it was garbage with exit 0; read as Big5 it gives the findings of the
+    same text in UTF-8."""
+    big5 = drafts.build("big5", built)
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text(drafts.BIG5_TEXT * 3, encoding="utf-8")
+    assert [u.text for u in _read(big5)] == [u.text for u in _read(utf8)]
+    found = {}
+    for name, path in (("big5", big5), ("utf8", utf8)):
+        p = perfxl(["check", path, "--format", "json"], tmp_path)
+        _sane(p, (0, 1))  # PX604 is a warning
+        found[name] = [(f["rule"], f["line"], f["quote"]) for f in
+                       json.loads(p.stdout)["files"][0]["findings"]]
+    assert found["big5"] == found["utf8"] and ("PX604", 1) in [f[:2] for f in found["big5"]]
+
+
+def _read(path: Path):
+    from perfxl.draft.reading import read_draft
+
+    return read_draft(path)
+
+
 # ---- workbook-side inputs that block ----------------------------------------------------------
 def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     """A FIFO as every input perfxl reads: refused in Chinese, exit 2, at once."""

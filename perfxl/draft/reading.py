@@ -2,7 +2,7 @@
 
 * ``.txt``: one unit per line (``line`` 1-based).  Decoded by ``perfxl.draft.encoding``: UTF-8,
   UTF-16/32 with their byte order mark, else GB18030 (a superset of GBK and GB2312) when the
-  text is plausible Chinese, else Big5 (a Big5 file was read as GB18030 garbage); strictly.
+  text is plausible Chinese, else Big5 (which GB18030 would read as garbage); strictly.
 * ``.docx`` (python-docx): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body
   paragraphs only (the order of ``Document.paragraphs``; paragraphs inside tables are not

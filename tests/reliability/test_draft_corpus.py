@@ -440,3 +440,14 @@ def test_round_decimal_of_figures_wider_than_any_context():
     huge = Decimal("1" * (MAX_DIGITS + 5))
     assert round_decimal(huge, 2) is huge  # beyond any report: left as it is
     assert round_decimal(Decimal("-0.001"), 2) == Decimal("0.00")
+
+
+def test_a_text_neither_gb18030_nor_big5_is_refused():
+    """Shift_JIS bytes decode as GB18030 (into kana and rare characters) and not as Big5."""
+    from perfxl.draft.encoding import decode_text
+    from perfxl.errors import DraftFormatError
+
+    data = ("これは日本語のテキストです。予算執行率は九十二パーセントでした。" * 3).encode("shift_jis")
+    data.decode("gb18030")  # "succeeds": what used to be read, as garbage
+    with pytest.raises(DraftFormatError, match="无法识别文本编码"):
+        decode_text(data, "x.txt")

@@ -28,6 +28,8 @@ class FileResult:
     file: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # why the file could not be read
+    #: a draft checked with ``--workbook``: how many of its figures were compared with the workbook
+    compared: int | None = None
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -47,12 +49,15 @@ def _file_json(r: FileResult) -> dict[str, Any]:
                          "summary": summary(r)}
     if r.error is not None:
         d["error"] = r.error
+    if r.compared is not None:
+        d["compared_with_workbook"] = r.compared
     return d
 
 
 def to_json(results: list[FileResult]) -> str:
-    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual}],
-    "summary": {"errors", "warnings", "infos"}, ["error"]}]}``."""
+    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual,
+    unit}], "summary": {"errors", "warnings", "infos"}, ["error"], ["compared_with_workbook"]}]}``
+    (the last for a draft checked with ``--workbook``: how many of its figures were compared)."""
     return _json({"files": [_file_json(r) for r in results]}, indent=2) + "\n"
 
 
@@ -143,7 +148,7 @@ def to_sarif(results: list[FileResult]) -> str:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
             props: dict[str, Any] = {"sheet": f.sheet, "cell": f.cell,
-                                     "expected": f.expected, "actual": f.actual}
+                                     "expected": f.expected, "actual": f.actual, "unit": f.unit}
             if f.in_draft:
                 props.update({k: getattr(f, k) for k in DRAFT_FIELDS})
                 region: dict[str, Any] = {}

@@ -349,6 +349,23 @@ def test_batch_over_a_folder_nested_1100_deep(tmp_path: Path):
     rows = json.loads(perfxl(["batch", root, "-o", tmp_path / "u.xlsx", "--format", "json"],
                              tmp_path).stdout)["files"]
     assert [Path(r["file"]).name for r in rows] == ["单位.xlsx"] and rows[0]["department"]
+    remove_deep(root)
+
+
+def remove_deep(root: Path) -> None:
+    """Remove a deep folder chain bottom-up: shutil.rmtree (and pytest's clean-up of old
+    temporary folders) recurses once per level and would raise RecursionError."""
+    chain = [str(root)]
+    while True:
+        subs = [e.path for e in os.scandir(chain[-1]) if e.is_dir(follow_symlinks=False)]
+        if not subs:
+            break
+        chain.append(subs[0])
+    for folder in reversed(chain):
+        for e in os.scandir(folder):
+            if not e.is_dir(follow_symlinks=False):
+                os.unlink(e.path)
+        os.rmdir(folder)
 
 
 _KILLED_WRITER = """

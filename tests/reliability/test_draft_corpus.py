@@ -334,22 +334,23 @@ def test_batch_over_a_folder_nested_1100_deep(tmp_path: Path):
     root = tmp_path / "深"
     here = str(root)
     os.mkdir(here)
-    for _ in range(1100):  # Path.mkdir(parents=True) itself recurses once per level
-        here = os.path.join(here, "d")
-        os.mkdir(here)
-    here = Path(here)
-    import shutil
+    try:
+        for _ in range(1100):  # Path.mkdir(parents=True) itself recurses once per level
+            here = os.path.join(here, "d")
+            os.mkdir(here)
+        import shutil
 
-    shutil.copy(make.example_path("004"), here / "单位.xlsx")
-    for args in (["batch", root, "-o", tmp_path / "s.xlsx", "--format", "json"],
-                 ["batch", make.example_path("004"), "-o", tmp_path / "t.xlsx", "--prior-dir",
-                  root, "--format", "json"]):
-        p = perfxl(args, tmp_path)
-        _sane(p, (0, 1))
-    rows = json.loads(perfxl(["batch", root, "-o", tmp_path / "u.xlsx", "--format", "json"],
-                             tmp_path).stdout)["files"]
-    assert [Path(r["file"]).name for r in rows] == ["单位.xlsx"] and rows[0]["department"]
-    remove_deep(root)
+        shutil.copy(make.example_path("004"), Path(here) / "单位.xlsx")
+        for args in (["batch", root, "-o", tmp_path / "s.xlsx", "--format", "json"],
+                     ["batch", make.example_path("004"), "-o", tmp_path / "t.xlsx",
+                      "--prior-dir", root, "--format", "json"]):
+            p = perfxl(args, tmp_path)
+            _sane(p, (0, 1))
+        rows = json.loads(perfxl(["batch", root, "-o", tmp_path / "u.xlsx", "--format", "json"],
+                                 tmp_path).stdout)["files"]
+        assert [Path(r["file"]).name for r in rows] == ["单位.xlsx"] and rows[0]["department"]
+    finally:
+        remove_deep(root)
 
 
 def remove_deep(root: Path) -> None:

@@ -5,7 +5,7 @@
 
 * ``.txt``: one unit per line (``line`` 1-based).  Decoded by ``perfxl.draft.encoding``: UTF-8,
   UTF-16/32 with their byte order mark, else GB18030 (a superset of GBK and GB2312) when the
-  text is plausible Chinese (a Big5 file is refused, not read as garbage); strictly.
+  text is plausible Chinese, else Big5 (which GB18030 would read as garbage); strictly.
 * ``.docx`` (python-docx; where it cannot be imported, ``perfxl.draft.docx_plain`` gives the same
   units from the XML): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body

@@ -162,7 +162,7 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
     cols += [
         Column("level1", "一级指标", TEXT, width=10),
         Column("level2", "二级指标", TEXT, width=12),
-        Column("level3", "三级指标", TEXT, width=28),
+        Column("level3", "三级指标", TEXT, width=22),
         Column("nature", "指标性质", CHOICE, choices=NATURES, width=7),
         Column("direction", "方向", CHOICE, choices=DIRECTIONS, width=6),
         Column("target_text", "年度指标值", TEXT, width=14),
@@ -176,7 +176,7 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
         Column("weight", "分值", SCORE, width=6),
         Column("score_stated", "得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, FORMULA, formula="__indicator_score__", width=8),
-        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=30),
+        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=24),
     ]
     return tuple(cols)
 
@@ -469,11 +469,11 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
         Column("level3", "三级指标", TEXT, width=24),
         Column("weight", "分值", SCORE, width=6),
         Column("applicable", "是否适用", CHOICE, choices=YES_NO, width=6),
-        Column("criteria", "评分标准", LONGTEXT, width=30),
+        Column("criteria", "评分标准", LONGTEXT, width=24),
         Column("basis_value", "依据数值", NUMBER, width=10),
         Column("score_stated", "自评得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, OUTPUT, width=8),
-        Column("explanation", "说明", LONGTEXT, width=40),
+        Column("explanation", "说明", LONGTEXT, width=30),
     ), capacity=40),
     Table("bonus", "加减分项", (
         Column("item", "加减分项", TEXT, width=24),
@@ -486,7 +486,7 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
                        'IF(TRIM({c:count})="",N({c:score_stated}),'
                        'IF(TRIM({c:cap})="",{cz:points_each}*{c:count},'
                        'MIN({cz:points_each}*{c:count},{c:cap}))))', width=8),
-        Column("explanation", "说明", LONGTEXT, width=40),
+        Column("explanation", "说明", LONGTEXT, width=30),
     ), capacity=6),
     FieldBlock("system_totals", "总分", (
         Field("system_total_stated", "自评总分（填报）", SCORE, STATED),
@@ -529,8 +529,8 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
                        '(TRIM({col:project_indicators.applicable})<>"否"),'
                        '{col:project_indicators.weight})),1)),2))',
                width=9),
-        Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=30),
-        Column("goal_actual", "实际完成情况", LONGTEXT, width=30),
+        Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=24),
+        Column("goal_actual", "实际完成情况", LONGTEXT, width=24),
     ), capacity=10),
     Table("project_funds", "项目资金（每个项目按来源分行）", (
         Column("project", "项目名称", TEXT, width=18),

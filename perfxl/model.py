@@ -92,6 +92,8 @@ class SourceInfo:
     number_text: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
     space_only: list[tuple[str, str]] = field(default_factory=list)
+    #: sheet -> (first row, last row) of each range of its print area (sheets with one only).
+    print_areas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 

@@ -65,11 +65,42 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             # a broken or looping symbolic link is kept: its row says why it cannot be read
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES
-                              and (f.is_file() or f.is_symlink()) and not f.name.startswith("~$")))
+            out.extend(sorted(f for f in walk_files(p) if f.suffix.lower() in SUFFIXES
+                              and not f.name.startswith("~$")))
         else:  # a file, or a path that does not exist: its row says so, the run goes on
             out.append(p)
     return out
+
+
+def walk_files(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` that is not a folder (files, symbolic links to anything but
+    a folder, broken links), at any depth, with an explicit stack: ``Path.rglob`` recurses once
+    per level and raised RecursionError on a folder nested 1,100 deep.  Folder links are not
+    followed (as rglob), so a link loop ends; an unreadable folder is skipped."""
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(Path(e.path))
+            elif not e.is_symlink() or not _links_to_dir(e.path):
+                yield Path(e.path)
+
+
+def _links_to_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _dept_key(name: str) -> str:

@@ -7,8 +7,10 @@
 refused with the reason in Chinese and exit 2 (``perfxl.carry.pair_problem``).
 
 Each FILE is a standard workbook (.xlsx / .xlsm), an example data file (.toml) or a 自评报告
-draft (.docx / .txt, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
-ties every draft to its workbook).  Results go to
+draft (.docx / .txt / .pdf, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
+ties every draft to its workbook: a draft naming another department or year is refused, exit 2,
+one that names no department is checked with a note on stderr, and the summary line says how
+many draft figures were compared with the workbook; ``perfxl.draft.tie``).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
 (its Chinese reason on stderr and in the output) and the run goes on.  Exit 0 when no finding is at
 or above ``--fail-on`` (default error), 1 when one is, 2 when a file could not be read or the call
@@ -24,6 +26,7 @@ from pathlib import Path
 import click
 
 from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perfxl.safetext import terminal_text
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -68,11 +71,10 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore, workbook = args
+    p, select, ignore, workbook, *notes = args
     try:
         if _is_draft(p):
-            from perfxl.draft import check_draft
-            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
+            return _check_draft(p, select, ignore, workbook, bool(notes and notes[0]))
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -82,7 +84,22 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
-def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None):
+def _check_draft(p: Path, select, ignore, workbook, notes: bool):
+    """A draft's ``FileResult`` (with how many figures were compared with ``workbook``) and, when
+    the draft does not name the workbook's department, a note for stderr."""
+    from perfxl.checks.output import FileResult
+    from perfxl.draft import proofread
+    from perfxl.draft.reading import read_draft
+    got = proofread(read_draft(p), str(p), workbook, select, ignore, notes)
+    note = None
+    if workbook is not None and not got.confirmed:
+        note = (f"perfxl：报告「{p}」没有写明工作簿「{workbook}」的部门名称，未能核对二者是否为同一"
+                "部门；请确认后再看与工作簿核对的结果")
+    return FileResult(str(p), tuple(got.findings), compared=got.compared), note
+
+
+def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
+                notes: bool = False):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
@@ -90,10 +107,10 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
 
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in parallel_map(check_one, [(p, select, ignore, workbook, notes)
+                                                    for p in paths], jobs=jobs):
         if message:
-            click.echo(message, err=True)
+            click.echo(terminal_text(message), err=True)
         results.append(result)
     return results
 
@@ -135,10 +152,13 @@ def _use_color(stream) -> bool:
 @click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+              help="报告草稿（.docx/.txt/.pdf）对应的工作簿：核对报告中的数字与工作簿计算结果一致；"
+                   "报告写明的部门或年度与工作簿不同时拒绝核对（退出码 2）")
+@click.option("--show-notes", is_flag=True,
+              help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior):
-    """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
+            prior, show_notes):
+    """校验工作簿与自评报告草稿（.docx/.txt/.pdf）：合计、比率、得分、完整性与工作簿规范，报告文字中的
     数字（规则见 docs/rules/）。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
@@ -151,7 +171,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if workbook is not None:
                 inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
-        if workbook is not None and not workbook.is_file():
+        if workbook is not None and not workbook.exists():  # a FIFO: the reader says what it is
             from perfxl.errors import UsageError
             raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:
@@ -160,13 +180,14 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                 raise UsageError("--prior 只能与一个工作簿一起使用；多个工作簿请用 perfxl batch --prior-dir")
             results = [check_with_prior(Path(files[0]), prior, sel, ign)]
     except PerfxlError as exc:
-        click.echo(f"perfxl：{exc}", err=True)
+        click.echo(f"perfxl：{terminal_text(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:  # --prior: a file that cannot be opened (permission, a folder...)
-        click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
+        click.echo(terminal_text(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook)
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),
@@ -182,9 +203,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             sys.exit(EXIT_ERROR)
     totals = [summary(r) for r in results]
     unreadable = sum(r.error is not None for r in results)
+    tied = [r for r in results if r.compared is not None]
     click.echo(f"已校验 {len(results) - unreadable} 个文件：{sum(t['errors'] for t in totals)} 个错误，"
                f"{sum(t['warnings'] for t in totals)} 个警告，{sum(t['infos'] for t in totals)} 个提示"
                + (f"；{unreadable} 个文件无法读取" if unreadable else "")
+               + (f"；报告中 {sum(r.compared for r in tied)} 个数字已与工作簿核对" if tied else "")
                + (f"；结果已写入 {output}" if output is not None else ""), err=True)
     if unreadable:
         sys.exit(EXIT_ERROR)

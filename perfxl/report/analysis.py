@@ -116,8 +116,11 @@ def system_analysis(rows: list[Row], scores: Scores) -> list[dict[str, Any]]:
 
 
 def bonus_paragraphs(rows: list[Row], scores: Scores) -> list[str]:
-    """「加减分项：<项目>，每项1分，最多3分，共2次，得分2分。<说明>」 per filled 加减分 row."""
+    """「加减分项：<项目>，每项1分，最多3分，共2次，得分2分。<说明>」 per filled 加减分 row.
+    A 说明 typed alike on several rows (one text about all the 加减分项) is printed once, after
+    the first of them."""
     out = []
+    said: set[str] = set()
     for r in rows:
         if not (r.item or r.score_stated is not None or r.points_each is not None):
             continue
@@ -129,7 +132,11 @@ def bonus_paragraphs(rows: list[Row], scores: Scores) -> list[str]:
         if num(r.count) is not None:
             parts.append(f"共{fmt_score(num(r.count))}次")
         parts.append(f"得分{fmt_score(row_score(scores, r))}分")
-        out.append("，".join(parts) + "。" + _t(r.explanation))
+        explanation = _t(r.explanation)
+        if explanation in said:
+            explanation = ""
+        said.add(explanation)
+        out.append("，".join(parts) + "。" + explanation)
     return out
 
 

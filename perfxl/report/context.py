@@ -32,7 +32,7 @@ from perfxl.report.scores import (Scores, collect_scores, dept_grade, dept_total
 from perfxl.report import sentences as S
 from perfxl.report.tables import base_table, dept_table, project_table
 
-__all__ = ["build_context", "find_project", "finding_lines"]
+__all__ = ["build_context", "find_project", "finding_lines", "project_findings"]
 
 _LEVELS = {"error": "错误", "warning": "警告", "warn": "警告", "info": "提示", "note": "提示"}
 
@@ -235,20 +235,46 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
                             f"{fmt_score(sc)}分）。偏差原因分析及改进措施：{reason}")
     if not problems:
         problems = ["本项目各项绩效指标均取得满分，未发现偏离绩效目标的情况。"]
+    goal_actual = paragraphs(row.goal_actual, required=True)
+    # introduced, so a short typed 「完成」 does not stand alone under the conclusion
+    goal_actual[0] = f"年度总体目标实际完成情况：{goal_actual[0]}"
     return {
         "title": f"{year}年度{table['name']}项目支出绩效自评报告",
         "project": {
             "name": table["name"],
             "overview": overview,
             "goal": paragraphs(row.goal_expected, required=True),
-            "goal_actual": paragraphs(row.goal_actual, required=True),
+            "goal_actual": goal_actual,
             "conclusion": conclusion,
             "analysis": project_analysis(indicators, scores) or [],
             "analysis_missing": [] if indicators else [f"绩效指标{MISSING}。"],
             "problems": problems,
+            # the workbook keeps 建议 and 其他说明 for the department only: they are not the
+            # project's (the department report prints them)
+            "suggestions": ["无。"],
+            "other_notes": ["无。"],
             "table": table,
         },
     }
+
+
+def project_findings(model: Model, row: Row, findings: Iterable[Any] | None) -> list[Any]:
+    """The findings about project ``row``: on its rows of the 项目自评表 (project, funds,
+    indicators), or on the report's own text; the department's other findings are not the
+    project report's."""
+    places = set()
+    for table in ("projects", "project_funds", "project_indicators"):
+        rows = [row] if table == "projects" else model.project_rows(table, row.project)
+        for r in rows:
+            sheet, a1 = model.cell(table, r.index, "project")
+            places.add((sheet, a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    out = []
+    for f in findings or ():
+        get = f.get if isinstance(f, dict) else (lambda k, f=f: getattr(f, k, None))
+        cell = str(get("cell") or "").split(":")[0]
+        if get("in_draft") or (get("sheet"), cell.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in places:
+            out.append(f)
+    return out
 
 
 def build_context(model: Model, outline: str, *, project: str | None = None,
@@ -263,6 +289,8 @@ def build_context(model: Model, outline: str, *, project: str | None = None,
     check_outline(outline)
     row = find_project(model, project) if outline == "project" else None
     scores = collect_scores(model, score_result)
+    if row is not None:
+        findings = project_findings(model, row, findings)
     ctx = _common(model, scores, findings)
     if outline == "hunan":
         ctx.update(_hunan(model, scores))

@@ -210,12 +210,17 @@ def heading_ordinal(level: int, n: int) -> str:
 
 
 _EXCEL_ESCAPE = re.compile(r"_x000[dD]_")
+# Markdown emphasis pasted from another document (「**加分项总分为 5 分。**」): Word does not
+# render it, so the markers would print literally
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 
 
 def clean_text(text: str) -> str:
     """Text as typed, minus what cannot go into a .docx: control characters and Excel's
-    ``_x000D_`` escapes are removed, ``\\r\\n`` and ``\\r`` become ``\\n``."""
+    ``_x000D_`` escapes are removed, ``\\r\\n`` and ``\\r`` become ``\\n``, and paired Markdown
+    bold markers (``**…**``) are dropped, keeping the words."""
     text = _EXCEL_ESCAPE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN_BOLD.sub(r"\1", text)
     return XML_ILLEGAL.sub("", text)  # XML 1.0 cannot carry them: they would corrupt a .docx
 
 

@@ -300,9 +300,13 @@ def control_sentences(model: Model) -> list[str]:
     if rate is not None:
         out.append(f"在职人员控制率{fmt_rate(rate)}（实际在职人数{fmt_count(in_service)}人，"
                    f"编制数{fmt_count(authorized)}人）。")
-    tp = three_public_sentence(model)
-    if tp:
-        out.append(tp)
+    # the whole “三公” sentence stands under 基本支出; here only its control rate, as the
+    # other rates (the same paragraph twice in one report reads as a mistake)
+    control = D.three_public_control_rate(model)
+    if control is not None:
+        _prior, budget, final = three_public_totals(model)
+        out.append(f"“三公”经费控制率{fmt_rate(control)}（本年决算{fmt_amount(final, unit)} ÷ "
+                   f"本年预算{fmt_amount(budget, unit)}）。")
     adj = D.budget_adjustment_rate(model)
     if adj is not None and num(model.get("budget_adjustment")) is not None:
         out.append(f"预算调整数{fmt_amount(model.get('budget_adjustment'), unit)}，"

@@ -49,7 +49,7 @@ def test_corpus_covers_issue_8():
                  "text-fullwidth", "text-about", "text-dash", "text-padded",
                  "number-stored-as-text", "negative-amount", "absurd-amount", "div0-cached",
                  "error-value-input", "name-error", "external-link", "circular",
-                 "formula-without-cache", "million-rows", "chinese-path", "read-only",
+                 "formula-without-cache", "million-rows", "chinese-path", "read-only", "fifo", "device",
                  "changed-after-sniff", "changed-between-reads", "truncated-mid-read"):
         assert must in names, must
 

@@ -26,7 +26,8 @@ from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
-from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
+from perfxl.io.reading.sheetxml import (defined_names, external_links, print_areas, scan_formulas,
+                                        sheet_parts)
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.template_facts import text_read_as_number
@@ -192,6 +193,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
             scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
                        if not s.output and s.name in parts}
             links = external_links(zf)
+            areas = print_areas(zf)
     except WorkbookFormatError:
         raise
     except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
@@ -200,6 +202,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     book = ENGINES[engine](path, data)
     model = read_book(book, names, scanned, file=file, layout=layout)
     model.source.external_links = links
+    model.source.print_areas = areas
     model.source.recompute = lambda: _recompute(path, model)
     return model
 

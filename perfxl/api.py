@@ -198,7 +198,7 @@ def prior_book(book, last: str | Path) -> str:
     from perfxl.io.reading.xlsx_reader import read_workbook
 
     last = Path(last)
-    if not last.is_file():
+    if not last.exists():  # a FIFO or a folder: the reader says what it is
         raise WorkbookFormatError("文件不存在", file=str(last))
     with _Status(book) as status:
         status("perfxl：正在读取工作簿……")

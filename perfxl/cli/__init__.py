@@ -10,7 +10,8 @@ import click
 from perfxl import __version__
 
 #: Sub-command modules, each defining ``command`` (a click command or group) of the same name.
-COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor")
+COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor",
+            "web")
 
 
 def _load(name: str):

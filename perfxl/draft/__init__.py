@@ -17,18 +17,21 @@ for .docx, see ``perfxl.draft.reading``) and ``quote``, an exact substring of th
 ``expected`` / ``actual``: amounts in 元 (whatever unit the draft wrote), rates as fractions
 (0.9679), scores in 分, counts, years, or text (a direction word 增加/减少, a grade 优/良).
 Errors: ``perfxl.errors.DraftFormatError`` for a draft that cannot be read,
-``WorkbookFormatError`` for a workbook that cannot be.  Rounding is Excel's ROUND (half away
+``WorkbookFormatError`` for a workbook that cannot be, ``UsageError`` for a workbook of another
+department or year than the draft's (``perfxl.draft.tie``).  Rounding is Excel's ROUND (half away
 from zero) on the decimals as written, tolerance half a unit of the last digit written.
 No openpyxl here: the workbook is read by ``perfxl.io.reading.xlsx_reader``.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from perfxl.draft.reading import EXTENSIONS, Unit, read_draft, units_from_text
 
-__all__ = ["check_draft", "check_text", "check_units", "is_draft", "EXTENSIONS", "NOTE_RULES"]
+__all__ = ["check_draft", "check_text", "check_units", "is_draft", "proofread", "Proofread",
+           "EXTENSIONS", "NOTE_RULES"]
 
 
 def is_draft(path: str | Path) -> bool:
@@ -57,21 +60,52 @@ def _model(workbook):
 NOTE_RULES = frozenset({"PX630"})
 
 
-def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
-                ignore: Iterable[str] = (), notes: bool = False):
+@dataclass(frozen=True)
+class Proofread:
+    """What proofreading one draft gives: ``findings`` (sorted by place); with a workbook,
+    ``compared`` = how many figures of the draft were compared with it (PX650–PX652) and
+    ``confirmed`` = whether the draft names the workbook's department (``perfxl.draft.tie``);
+    ``None`` for both without a workbook."""
+
+    findings: list
+    compared: int | None = None
+    confirmed: bool | None = None
+
+
+def proofread(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
+              ignore: Iterable[str] = (), notes: bool = False) -> Proofread:
+    """``check_units`` with the counts (``Proofread``).  Raises ``UsageError`` (Chinese, naming
+    both sides) when ``workbook`` is another department's or another year's
+    (``perfxl.draft.tie``)."""
     from perfxl.draft import rules  # noqa: F401  (registers PX6xx)
     from perfxl.draft.engine import DraftCtx, check_doc
     from perfxl.draft.text import Doc
+    doc, model = Doc(units, file), _model(workbook)
+    confirmed = None
+    if model is not None:
+        from perfxl.draft.tie import tie
+        t = tie(doc, model)
+        if t.problem:
+            from perfxl.errors import UsageError
+            raise UsageError(t.problem, file=file or None)
+        confirmed = t.confirmed
     select = tuple(select)
     asked = {c for c in NOTE_RULES if any(c.startswith(s) for s in select if s)}
     hidden = () if notes else tuple(sorted(NOTE_RULES - asked))  # not even run
-    return check_doc(DraftCtx(Doc(units, file), _model(workbook)), select,
-                     tuple(ignore) + hidden)
+    ctx = DraftCtx(doc, model)
+    findings = check_doc(ctx, select, tuple(ignore) + hidden)
+    return Proofread(findings, len(ctx.compared) if model is not None else None, confirmed)
+
+
+def check_units(units: list[Unit], file: str = "", workbook=None, select: Iterable[str] = (),
+                ignore: Iterable[str] = (), notes: bool = False):
+    """The findings of units already read (see ``proofread`` for the errors)."""
+    return proofread(units, file, workbook, select, ignore, notes).findings
 
 
 def check_draft(path: str | Path, workbook=None, select: Iterable[str] = (),
                 ignore: Iterable[str] = (), notes: bool = False):
-    """The findings of the draft at ``path`` (.txt / .docx), sorted by place; the notes
+    """The findings of the draft at ``path`` (.txt / .docx / .pdf), sorted by place; the notes
     (``NOTE_RULES``) only with ``notes=True`` or when selected by name."""
     return check_units(read_draft(path), str(path), workbook, select, ignore, notes)
 

@@ -22,7 +22,7 @@ def place_of(doc, pos: int, *, column: bool = True) -> str:
     ``perfxl.checks.finding.place_text``)."""
     from perfxl.checks.finding import place_text
     u = doc.units[doc.unit_at(pos)]
-    return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None)
+    return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None, u.page)
 
 
 def quote(doc, start: int, end: int) -> str:

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import (amount_in, off, place_of, quote, quotient_tol, rate_text,
-                                 rounded_tol, shown)
+from perfxl.draft.common import (amount_in, off, place_of, quantize, quote, quotient_tol,
+                                 rate_text, rounded_tol, shown)
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -25,19 +25,29 @@ _TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%�
        "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
 
 
-def _from_table(ctx, c, amount):
+def _row_index(ctx) -> dict:
+    """Label -> the first table row with that label (and a header), for ``_from_table``: a
+    lookup by the subject's prefixes instead of a scan of every row for every change claim (a
+    long draft has thousands of both)."""
+    index: dict = {}
+    for t in ctx.tables:
+        for r in t.rows:
+            if len(r.label) >= 2 and r.header:
+                index.setdefault(r.label, r)
+    return index
+
+
+def _from_table(ctx, c, amount, rows: dict):
     """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
-    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
+    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None.
+    ``rows`` is ``_row_index(ctx)``; the row whose label is the longest prefix of the subject
+    is taken."""
     year = ctx.doc.year
     subject = norm_label(c.subject)
     if year is None or len(subject) < 2 or c.basis not in ("上年", "上年度", "去年", "上一年"):
         return None
-    best = None
-    for t in ctx.tables:
-        for r in t.rows:
-            if len(r.label) >= 2 and subject.startswith(r.label) and r.header and (
-                    best is None or len(r.label) > len(best.label)):
-                best = r
+    best = next((rows[subject[:k]] for k in range(len(subject), 1, -1) if subject[:k] in rows),
+                None)
     if best is None:
         return None
     cur = best.column((f"{year}年决算", f"{year}年执行", "本年决算", "本年执行", "本年实际"))
@@ -51,10 +61,13 @@ def _from_table(ctx, c, amount):
 
 
 def _pairs(ctx):
+    rows = None
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
         if cur is None and prior is None:
-            found = _from_table(ctx, c, amount)
+            if rows is None:
+                rows = _row_index(ctx)
+            found = _from_table(ctx, c, amount, rows)
             if found:
                 cur, prior = found
         if cur is None or prior is None or not cur.money:
@@ -143,10 +156,10 @@ def change_amount(ctx):
               "请改为 {expected_text}",
       cases=[fails("增长率算错",
                    text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
-                   at="1", expected=-0.056878),
+                   at="1", expected=-5.69),
              passes("增长率正确（同比增长 35.65%）",
                     text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。"),
-             fails("上年数没写出：上年 = 本年 − 增加额", at="1", expected=0.027212,
+             fails("上年数没写出：上年 = 本年 − 增加额", at="1", expected=2.72,
                    text="地方一般公共预算收入完成 78.14 亿元，同比增收 2.07 亿元，增长 6.7%。"),
              passes("上年数没写出，增减率与本年、增减额相符（按末位的舍入区间）",
                     text="一般公共预算总收入完成 126.05 亿元，同比增收 9.74 亿元，增长 8.38%。")])
@@ -174,7 +187,10 @@ def change_rate(ctx):
                                          rounded_tol(cur) + rounded_tol(prior), prior.value_yuan,
                                          rounded_tol(prior))
         if off(stated, rate, tol) and off(-stated, rate, tol):
-            yield Hit(c.span, expected=float(rate), actual=float(stated),
+            # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
+            # signed by its word (下降 4.9% is −4.9)
+            yield Hit(c.span, expected=float(quantize(rate * 100, max(r.places, 2))),
+                      actual=float(stated * 100), unit="%",
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),

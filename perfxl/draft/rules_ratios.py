@@ -12,6 +12,7 @@ from itertools import product
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.units import money_in
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率",
                "支付率", "拨付率")
@@ -90,7 +91,7 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal]]:
               "请核对",
       cases=[fails("完成预算的比例算错",
                    text="全年财政拨款预算 17210340.15 元，全年财政拨款预算执行 17333145.09 元，"
-                        "完成预算的 100.83%。", at="1", expected=1.0071),
+                        "完成预算的 100.83%。", at="1", expected=100.71),
              passes("执行率与预算、执行数一致",
                     text="全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%。"),
              passes("全年支出率按年初加调整计",
@@ -174,7 +175,7 @@ _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|�
 @rule("PX621", "draft-no-balance", "warning", title="文字说资金无结余，同段的预算与执行却有差额",
       message="“{quote}”：同段写预算 {budget}、执行 {executed}（执行率 {rate}），有 {gap} 未支出，"
               "却写“{words}”；若差额已收回或调减请写明，否则请改正",
-      cases=[fails("执行 75.67% 却说无结余", at="1", expected=171300,
+      cases=[fails("执行 75.67% 却说无结余", at="1", expected=17.13,
                    text="项目年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金无结余。"),
              passes("全部执行，无结余",
                     text="项目年初预算共计 70.40 万元，实际执行共计 70.40 万元，预算执行率 100%，年末资金无结余。")])
@@ -196,7 +197,8 @@ def no_balance(ctx):
         b, e = budgets[-1], execs[-1]
         gap = b.value_yuan - e.value_yuan
         if gap > tolerance(b, e) and b.value_yuan:
-            yield Hit(m.span(), expected=float(gap), actual=0.0,
+            (want, _zero), unit = money_in(b, gap, Decimal(0))
+            yield Hit(m.span(), expected=want, actual=0.0, unit=unit,
                       args={"quote": m.group(), "words": m.group(), "budget": shown(ctx.doc, b),
                             "executed": shown(ctx.doc, e),
                             "rate": rate_text(e.value_yuan / b.value_yuan),
@@ -210,7 +212,7 @@ _EXPLAINED = re.compile(r"原因|由于|因为|因|追加|调整|结转|结余|�
 @rule("PX632", "draft-execution-over-budget", "warning", title="执行率超过 100% 而没有说明原因",
       message="“{quote}”：执行率写 {stated}，执行数超过了预算数，本段没有说明原因；请说明（如动用"
               "上年结转、年中追加未调整预算），或核对执行数与预算数",
-      cases=[fails("执行数超过全年预算，无说明", at="2", expected=1,
+      cases=[fails("执行数超过全年预算，无说明", at="2", expected=100,
                    text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%。"),
              passes("说明了原因",
                     text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%，"

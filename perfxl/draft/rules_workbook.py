@@ -5,10 +5,13 @@ A prose figure *names* a workbook quantity when its label ends with the quantity
 ``实际在职人数``, ``核定编制`` (the 人员编制 table's total, not the 编制数), the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
 三级指标 name); its value must equal what the workbook computes (``perfxl.derived``, the
 workbook's unit converted to the figure's), compared at half a unit of the figure's last digit.
-Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.
+Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.  Every
+draft figure PX650–PX652 compares with the workbook (found or not) is counted in
+``DraftCtx.compared`` (the CLI's summary line says how many).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -42,12 +45,16 @@ def grade_word(ctx):
     合格：“自评得分为 93 分，评价等级为优”。
     不合格：“自评得分为 89 分，评价等级为优”（应为良）。
     """
-    totals = [c for c in ctx.claims.of("score") if c.words == "total"]
+    # by where each total ends: a 等级 looks up the last total before it by bisection, not by
+    # scanning every total (a long draft has thousands of both)
+    totals = sorted((c for c in ctx.claims.of("score") if c.words == "total"),
+                    key=lambda c: c.span[1])
+    ends = [c.span[1] for c in totals]
     for m in _GRADE.finditer(ctx.doc.flat):
-        before = [c for c in totals if c.span[1] <= m.start() and m.start() - c.span[1] < 120]
-        if not before:
+        i = bisect.bisect_right(ends, m.start())
+        if not i or m.start() - ends[i - 1] >= 120:
             continue
-        n = before[-1].figures[0]
+        n = totals[i - 1].figures[0]
         want = grade_of(n.value)
         stated = _GRADE_NORM.get(m.group("g"), m.group("g"))
         if stated != want:
@@ -126,7 +133,7 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
 @rule("PX650", "draft-workbook-figure", "error", title="文字中的数字与工作簿计算结果不一致",
       message="“{quote}”：工作簿的{what}为 {want}，文字写 {stated}；请按工作簿改正（或先改正工作簿）",
       cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，预算控制率96.00%。",
-                   at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
+                   at="1", expected=96.79, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
                     values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
@@ -182,6 +189,7 @@ def workbook_figure(ctx):
                 continue
             if kind == "rate" and f.end in by_ratio:
                 break
+            ctx.compared.add(f.start)
             want_d = Decimal(repr(float(want)))
             if kind == "money":
                 stated, target, tol = f.value_yuan, want_d * scale, f.tol_yuan
@@ -233,6 +241,8 @@ def workbook_score(ctx):
     for c in ctx.claims.of("score"):
         n = c.figures[0]
         if c.words == "total":
+            if total is not None:
+                ctx.compared.add(n.start)
             if total is not None and abs(n.value - Decimal(repr(float(total)))) > n.tol:
                 yield Hit(c.span, expected=float(total), actual=float(n.value),
                           args={"quote": ctx.doc.raw[c.span[0]:c.span[1]], "what": "得分合计",
@@ -254,6 +264,8 @@ def workbook_score(ctx):
         _at, name, r = max(named, key=lambda x: x[0]) if named else (None, "", None)
         if len(name) >= 4:
             s = row_score(scores, r)
+            if s is not None:
+                ctx.compared.add(n.start)
             if s is not None and abs(n.value - Decimal(repr(float(s)))) > n.tol:
                 yield Hit(c.span, expected=float(s), actual=float(n.value),
                           args={"quote": ctx.doc.raw[c.span[0]:c.span[1]],
@@ -261,6 +273,8 @@ def workbook_score(ctx):
                                 "stated": shown(ctx.doc, n)})
     for m in _GRADE.finditer(ctx.doc.flat):
         stated = _GRADE_NORM.get(m.group("g"), m.group("g"))
+        if grade:
+            ctx.compared.add(m.start("g"))
         if grade and stated != grade:
             yield Hit(m.span("g"), expected=grade, actual=stated,
                       args={"quote": ctx.doc.raw[m.start():m.end()], "what": "等级",
@@ -295,6 +309,7 @@ def workbook_indicator(ctx):
         label = norm_label(f.label)
         for name, actual in names:
             if label.endswith(name):
+                ctx.compared.add(f.start)
                 want = Decimal(repr(float(actual)))
                 if abs(f.value - want) > f.tol:
                     yield Hit((f.label_start, f.end), expected=float(actual), actual=float(f.value),

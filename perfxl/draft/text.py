@@ -149,13 +149,10 @@ class Doc:
 
     def sentences_in(self, a: int, b: int) -> list[tuple[int, int]]:
         """The sentences inside the paragraph ``[a, b)``."""
-        lo = bisect.bisect_left(self.sentences, (a, -1))
-        out = []
-        for s in self.sentences[lo:]:
-            if s[0] >= b:
-                break
-            out.append(s)
-        return out
+        sentences = self.sentences
+        lo = bisect.bisect_left(sentences, (a, -1))
+        hi = bisect.bisect_left(sentences, (b, -1), lo)  # not sentences[lo:]: a copy per call
+        return sentences[lo:hi]
 
     def unit_at(self, pos: int) -> int:
         """Index of the unit holding offset ``pos``."""

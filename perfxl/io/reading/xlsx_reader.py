@@ -182,7 +182,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     table is missing or renamed, or when cells hold text where numbers belong (all such cells
     listed).  Never writes anything.
     """
-    from perfxl.io.reading.backends import ENGINES
+    from perfxl.io.reading.backends import ENGINES, CalamineGaveUp
 
     path = Path(path)
     file = str(path)
@@ -201,8 +201,11 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
         raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
                                   "文件可能已损坏或含有不安全内容", file=file) from None
-    book = ENGINES[engine](path, data)
-    model = read_book(book, names, scanned, file=file, layout=layout)
+    try:
+        model = read_book(ENGINES[engine](path, data), names, scanned, file=file, layout=layout)
+    except CalamineGaveUp:  # a sheet calamine cannot convert: the reference engine reads it
+        model = read_book(ENGINES["openpyxl"](path, data), names, scanned, file=file,
+                          layout=layout)
     model.source.external_links = links
     model.source.print_areas = areas
     model.source.recompute = lambda: _recompute(path, model)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import quote, shown
 
+_CAPPED = re.compile(r"(加减分|加分|扣分)[^。\n]{0,40}上限")
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
            "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
            "(3)资金管理(90分)。自评得分80分。")
@@ -18,10 +19,14 @@ _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 
               "请核对总分或各项得分",
       cases=[fails("总分 93，各项之和 89", text=_SAMPLE, at="2", expected=89),
              passes("总分等于各项之和", text=_SAMPLE.replace("93 分", "89 分")),
-             passes("只写了总分，没有各项得分", text="2022 年度自评报告\n部门整体绩效评价自评得分98分。")])
+             passes("只写了总分，没有各项得分", text="2022 年度自评报告\n部门整体绩效评价自评得分98分。"),
+             passes("加减分按上限计入总分",
+                    text=_SAMPLE.replace("93 分", "91 分") + "\n加减分项：获得表彰，得分3分。\n"
+                         "其中加减分2分：各加减分项合计3分，按评价框架的上限计。")])
 def score_total(ctx):
     """总得分（“部门整体支出绩效自评得分为 N 分”）应等于报告中各指标“自评得分 N 分”之和
-    （至少三项时才比较；加分、扣分项不计入各项）。
+    （至少三项时才比较；加分、扣分项不计入各项）。加减分按评价框架的上限计入总分时（文中写
+    “上限”），各项之和与总分之间差一个未写出的折算，不能确定，不报告。
 
     合格：总分 89 分，各项 5 + 4 + 80 = 89。
     不合格：“部门整体支出绩效自评得分为 93 分”，而 28 项自评得分之和为 87 分（seed 000）。
@@ -30,6 +35,8 @@ def score_total(ctx):
     items = [c for c in scores if c.words == "item"]
     if len(items) < 3:
         return
+    if _CAPPED.search(ctx.doc.flat):
+        return  # the 加减分 enter the total capped: the sum of the items is not the total
     s = sum((c.figures[0].value for c in items), Decimal(0))
     for c in scores:
         if c.words != "total":

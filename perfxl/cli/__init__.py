@@ -6,9 +6,13 @@ import importlib
 import click
 
 from perfxl import __version__
+from perfxl.cli import zh
+
+zh.install()  # before the decorators below: click's texts (Usage, Options...) in Chinese
 
 #: Sub-command modules, each defining ``command`` (a click command or group).
-COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor")
+COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor",
+            "rules", "rule")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +29,4 @@ for _name in COMMANDS:
             raise
         continue
     main.add_command(_mod.command)
+zh.localize(main)

@@ -43,3 +43,11 @@ def handle_errors(fn: F) -> F:
             fail("已中断", 130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def framework_ids() -> list[str]:
+    """The evaluation frameworks ``--framework`` accepts (the ids of ``perfxl/frameworks/*.toml``),
+    so the help lists them and a wrong one is refused with the list."""
+    from perfxl.frameworks import available
+
+    return list(available())

@@ -27,16 +27,20 @@ from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
+    """``("PX1,PX2", "px3", "execution-rate")`` -> ``("PX1", "PX2", "PX3", "PX201")``: code
+    prefixes (any case) and rule names (``perfxl rules``); one matching no rule is an error."""
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
     load_draft_rules()  # PX6xx prefixes are valid too
 
-    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
+    names = {r.name: code for code, r in RULES.items()}
+    # a documented rule name (execution-rate) stands for its code; anything else is a prefix
+    out = tuple(names.get(p.strip().lower(), p.strip().upper())
+                for v in values for p in v.split(",") if p.strip())
     for p in out:
         if not any(code.startswith(p) for code in RULES):
-            raise UsageError(f"没有以“{p}”开头的规则；规则编号见 docs/rules/index.md（如 PX2、PX201）")
+            raise UsageError(f"没有以“{p}”开头的规则；规则编号与名称见 perfxl rules（如 PX2、PX201、execution-rate）")
     return out
 
 
@@ -117,9 +121,9 @@ def _use_color(stream) -> bool:
               default="text", show_default=True, help="输出格式")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="把结果写入文件（原子写入）而不是标准输出")
-@click.option("--select", multiple=True, metavar="PREFIX",
-              help="只运行编号以此开头的规则（可多次给出或用逗号分隔，如 PX1,PX201）")
-@click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行编号以此开头的规则")
+@click.option("--select", multiple=True, metavar="规则",
+              help="只运行编号以此开头的规则或此名称的规则（可多次给出或用逗号分隔，如 PX1,PX201,execution-rate）")
+@click.option("--ignore", multiple=True, metavar="规则", help="不运行编号以此开头的规则或此名称的规则")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="达到此级别的问题使退出码为 1")
 @click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出（无法读取的文件仍为 2）")
@@ -129,8 +133,10 @@ def _use_color(stream) -> bool:
               help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             prior):
-    """校验工作簿与自评报告草稿（.docx/.txt）：合计、比率、得分、完整性与工作簿规范，报告文字中的
-    数字（规则见 docs/rules/）。"""
+    """校验工作簿与自评报告草稿（.docx/.txt）的合计、比率、得分、完整性与报告中的数字。
+
+    文件可以是文件夹（查找其中全部工作簿与报告草稿）。规则一览：perfxl rules；
+    某条规则的说明与示例：perfxl rule PX201。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
 

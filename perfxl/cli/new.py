@@ -12,11 +12,12 @@ from pathlib import Path
 import click
 
 from perfxl import layout as L
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import framework_ids, handle_errors
 
 
 @click.command("new")
-@click.option("--framework", "framework", default=None, help="预设的评价框架 ID（见 docs/frameworks.md）")
+@click.option("--framework", "framework", type=click.Choice(framework_ids()), default=None,
+              help="预设的评价框架编号")
 @click.option("--from", "last", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：结转部门信息、指标体系与项目清单，本年数填入新工作簿的上年栏")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),

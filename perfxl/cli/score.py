@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import framework_ids, handle_errors
 
 
 @click.command("score")
@@ -22,8 +22,8 @@ from perfxl.cli._common import handle_errors
               help="写入评分结果的工作簿副本（.xlsx）；原文件不会被改写")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
-@click.option("--framework", default=None,
-              help="评价框架 ID（默认取工作簿「基本信息」中的评价框架；见 docs/frameworks.md）")
+@click.option("--framework", "framework", type=click.Choice(framework_ids()), default=None,
+              help="评价框架编号（默认取工作簿「基本信息」中的评价框架）")
 @handle_errors
 def command(file: Path, output: Path | None, fmt: str, framework: str | None) -> None:
     """计算自评得分、总分与等级，并与填报的得分对照。"""

@@ -51,3 +51,9 @@ def framework_ids() -> list[str]:
     from perfxl.frameworks import available
 
     return list(available())
+
+
+#: The one overwrite policy (docs/files-and-exit-codes.md): a command that writes a document
+#: refuses an existing output file unless ``--force`` is given.
+force_option = click.option("--force", "-f", "force", is_flag=True,
+                            help="输出文件已存在时覆盖（默认不覆盖已有文件）")

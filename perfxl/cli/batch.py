@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, force_option, handle_errors
 from perfxl.numbers import fmt_fixed, fmt_trimmed
 
 
@@ -40,9 +40,10 @@ def _line(text: str) -> str:
               show_default=True, help="标准输出的格式")
 @click.option("--prior-dir", "prior_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="上一年度工作簿所在目录：按部门名称 + 年度配对，核对各工作簿的上年数（PX118）")
+@force_option
 @handle_errors
 def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
-            prior_dir: Path | None) -> None:
+            prior_dir: Path | None, force: bool) -> None:
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
     from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
     from perfxl.errors import UsageError
@@ -58,7 +59,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
     refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件",
-                     make_parents=True)
+                     make_parents=True, exists_ok=force)
     priors = None
     if prior_dir is not None:
         if not prior_dir.is_dir():

@@ -164,10 +164,14 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
         sys.exit(EXIT_ERROR)
     if prior is None:
         results = check_files(list(files), sel, ign, workbook)
+    unreadable = sum(r.error is not None for r in results)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),
                    nl=False)
+    elif unreadable:  # exit 2 leaves nothing behind (docs/files-and-exit-codes.md)
+        click.echo(f"perfxl：有 {unreadable} 个文件无法读取，未写入 {output}；请先修正或去掉这些文件",
+                   err=True)
     else:
         from perfxl.io.writing.atomic import atomic_path
         try:
@@ -178,11 +182,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             click.echo(f"perfxl：无法写入 {output}（{exc.strerror or exc}）", err=True)
             sys.exit(EXIT_ERROR)
     totals = [summary(r) for r in results]
-    unreadable = sum(r.error is not None for r in results)
     click.echo(f"已校验 {len(results) - unreadable} 个文件：{sum(t['errors'] for t in totals)} 个错误，"
                f"{sum(t['warnings'] for t in totals)} 个警告，{sum(t['infos'] for t in totals)} 个提示"
                + (f"；{unreadable} 个文件无法读取" if unreadable else "")
-               + (f"；结果已写入 {output}" if output is not None else ""), err=True)
+               + (f"；结果已写入 {output}" if output is not None and not unreadable else ""),
+               err=True)
     if unreadable:
         sys.exit(EXIT_ERROR)
     if not exit_zero and any(r.fails(fail_on) for r in results):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import force_option, handle_errors
 
 
 def default_output(file: Path, outline: str | None, project: str | None) -> Path:
@@ -38,8 +38,10 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
               help="报告提纲：hunan 湖南十部分、guangdong 广东一至六、project 项目支出"
                    "（默认按工作簿的评价框架）")
 @click.option("--project", default=None, help="项目名称（项目支出绩效自评报告）")
+@force_option
 @handle_errors
-def command(file: Path, output: Path | None, outline: str | None, project: str | None) -> None:
+def command(file: Path, output: Path | None, outline: str | None, project: str | None,
+            force: bool) -> None:
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
@@ -49,7 +51,8 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     if outline is None and project:
         outline = "project"
     out = output or default_output(file, outline, project)
-    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True)
+    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True,
+                     exists_ok=force)
     from perfxl.checks import check_model
 
     model = read_workbook(file)

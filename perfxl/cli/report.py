@@ -53,11 +53,10 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     out = output or default_output(file, outline, project)
     refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True,
                      exists_ok=force)
-    from perfxl.checks import check_model
 
     model = read_workbook(file)
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
-    findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
+    findings = config_findings(file, model)
     path = render_report(model, out, outline=outline, project=project, findings=findings)
     found = proofread(path, model)
     proof = [f for f in found if f.level == "error"]  # as for the 校验 findings
@@ -71,6 +70,24 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
         click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
                    f"{path} --workbook {file}", err=True)
     click.echo(str(path))
+
+
+def config_findings(file: Path, model) -> list:
+    """The 校验 errors for the report's appendix under the workbook's configuration (``perfxl
+    check``'s, found upward from FILE: select, ignore, per-file ignores); a finding the
+    configuration accepts is listed as a 提示 with its reason instead of an error."""
+    from dataclasses import replace
+
+    from perfxl.checks import check_model
+    from perfxl.cli.check import _prefixes
+    from perfxl.cli.config import find_config
+
+    cfg = find_config(file, _prefixes)
+    select, ignore = cfg.rules_for(file, (), ())
+    errors = [f for f in check_model(model, select, ignore, file=str(file)) if f.level == "error"]
+    kept, accepted = cfg.split_accepted(file, errors)
+    return kept + [replace(f, level="info", message=f"{f.message}（已接受：{why}）")
+                   for f, why in accepted]
 
 
 def proofread(report: Path, model) -> list:

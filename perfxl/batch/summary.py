@@ -6,8 +6,8 @@ the sheet prints or exports to PDF as one picture); the per-file points of the s
 listed from column X on, with the file name, so a point can be traced to its workbook.
 
 The sheets are built from the same records as the analyst's DataFrames (``workbook_records``,
-``finding_records``; ``perfxl.batch.frames``).  Files are named by their path relative to the
-folder they share (县A/自评表.xlsx and 县B/自评表.xlsx stay apart), frameworks by their Chinese
+``finding_records``; ``perfxl.batch.frames``).  Files are named by their file name, and where two
+share a name by their path relative to the folder all share (县A/自评表.xlsx, 县B/自评表.xlsx), frameworks by their Chinese
 name; two workbooks of one department and year are noted in 备注 (``duplicates``).
 
 Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is resolved once,
@@ -76,18 +76,22 @@ def is_summary(path: str | Path) -> bool:
 
 
 def display_names(files: Iterable[str]) -> dict[str, str]:
-    """File -> its name in the summary: the path relative to the deepest folder all files share
-    (``县A/自评表.xlsx``), so two files of the same name in two folders are told apart; the bare
-    name for one file."""
+    """File -> its name in the summary: the file name, or, for names two files share, the path
+    relative to the deepest folder all files share (``县A/自评表.xlsx`` and ``县B/自评表.xlsx``),
+    so they are told apart."""
     files = list(dict.fromkeys(files))
-    if len(files) < 2:
-        return {f: Path(f).name for f in files}
+    count = Counter(Path(f).name for f in files)
+    clash = [f for f in files if count[Path(f).name] > 1]
+    out = {f: Path(f).name for f in files}
+    if not clash:
+        return out
     absolute = {f: os.path.abspath(f) for f in files}
     try:
         common = os.path.commonpath([os.path.dirname(a) for a in absolute.values()])
     except ValueError:  # different drives (Windows): the full paths
-        return {f: a for f, a in absolute.items()}
-    return {f: Path(os.path.relpath(a, common)).as_posix() for f, a in absolute.items()}
+        return dict(out, **{f: absolute[f] for f in clash})
+    out.update({f: Path(os.path.relpath(absolute[f], common)).as_posix() for f in clash})
+    return out
 
 
 def framework_label(fid: str | None, name: str | None = None) -> str | None:

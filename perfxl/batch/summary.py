@@ -25,11 +25,14 @@ from typing import Iterable
 from openpyxl.chart.data_source import NumFmt
 
 from perfxl.batch import UNREADABLE, FileReview
+from perfxl.batch.figures import FIGURES
 from perfxl.io.writing.atomic import atomic_path
 from perfxl.safetext import keep_as_text, safe_value
 
-SUMMARY_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
-                   "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态", "备注"]
+REVIEW_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
+                  "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态", "备注"]
+#: The 汇总 columns: the review, then the key figures (amounts in 万元, rates).
+SUMMARY_HEADERS = REVIEW_HEADERS + [label for label, _ in FIGURES]
 FINDING_HEADERS = ["文件", "规则", "级别", "工作表", "单元格", "说明", "应为", "实际"]
 GRADES = ("优", "良", "中", "差")
 LEVELS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -129,17 +132,15 @@ def duplicates(reviews: Iterable[FileReview], names: dict[str, str]) -> dict[str
 
 
 def workbook_records(reviews: Iterable[FileReview]) -> list[dict]:
-    """One dict per workbook: the 汇总 columns (``SUMMARY_HEADERS``) then the key figures
-    (``perfxl.batch.figures.FIGURES``, amounts in 万元) and 路径 (the file as given)."""
-    from perfxl.batch.figures import FIGURES
-
+    """One dict per workbook: the 汇总 columns (``SUMMARY_HEADERS``: the review, then the key
+    figures of ``perfxl.batch.figures.FIGURES``, amounts in 万元) and 路径 (the file as given)."""
     reviews = list(reviews)
     names = display_names(r.file for r in reviews)
     dup = duplicates(reviews, names)
     out = []
     for r in reviews:
         top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
-        rec = dict(zip(SUMMARY_HEADERS, (
+        rec = dict(zip(REVIEW_HEADERS, (
             names[r.file], r.department, r.year, framework_label(r.framework, r.framework_name),
             r.stated_total, r.total, r.grade, r.errors, r.warnings, *top[:3], r.status,
             dup.get(r.file, ""))))
@@ -207,12 +208,17 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
         c._style = copy(link_style)
         if r.status == UNREADABLE:
             ws.cell(i, 13)._style = copy(bad_style)
-    widths = [30, 24, 8, 24, 10, 10, 6, 8, 8, 50, 50, 50, 10, 30]
+    widths = [30, 24, 8, 24, 10, 10, 6, 8, 8, 50, 50, 50, 10, 30] + [14] * len(FIGURES)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, j).column_letter].width = w
+    for j, (label, src) in enumerate(FIGURES, start=len(REVIEW_HEADERS) + 1):
+        fmt = "0.00%" if callable(src) else "#,##0.00"
+        for row in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+            row[0].number_format = fmt
     ws.freeze_panes = "B2"
     if reviews:  # an Excel Table: its header row carries the autofilter
-        t = Table(displayName="T_summary", ref=f"A1:N{len(reviews) + 1}")
+        t = Table(displayName="T_summary",
+                  ref=f"A1:{ws.cell(1, len(SUMMARY_HEADERS)).column_letter}{len(reviews) + 1}")
         t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(t)
     _print_setup(ws)

@@ -155,6 +155,10 @@ def test_dataframes_from_the_same_records(folder, result):
                 (r[col] is None and str(b[col]) in ("<NA>", "nan", "None")), col
     a = books.set_index("文件")
     assert a.loc["县A/自评表.xlsx", "执行率"] == pytest.approx(3995.49 / 4128.02)
+    # the summary workbook carries the same figures (万元 for amounts)
+    for name in ("县A/自评表.xlsx", "县B/自评表.xlsx"):
+        for col in ("全年预算数（万元）", "执行率", "预算调整率"):
+            assert rows[name][col] == pytest.approx(a.loc[name, col]), (name, col)
     assert a.loc["县B/自评表.xlsx", "全年预算数（万元）"] == pytest.approx(1719.034015)
     assert len(findings) == sum(len(f["findings"]) for f in files)
     assert set(findings.columns) >= {"文件", "规则", "规则名称", "级别", "单元格", "说明"}

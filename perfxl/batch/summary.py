@@ -281,7 +281,7 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
     if rules:
         rb = BarChart()
         rb.type = "bar"
-        rb.title = "最常见的问题（规则，前 10 条）"
+        rb.title = "最常见的问题（前 10 条）"
         rb.legend = None
         rb.add_data(Reference(wc, min_col=2, min_row=start, max_row=start + len(rules)),
                     titles_from_data=True)

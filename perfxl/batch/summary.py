@@ -167,6 +167,28 @@ def finding_records(reviews: Iterable[FileReview]) -> list[dict]:
     return out
 
 
+def _wrap(ws, columns: tuple[int, ...]) -> None:
+    """Wrap the texts of ``columns`` (1-based) below the header, top-aligned, and give each row
+    the height its longest text needs (at most 6 lines): neither Excel nor LibreOffice grows
+    the rows of a generated file by itself."""
+    import unicodedata
+
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = {c: ws.column_dimensions[ws.cell(1, c).column_letter].width or 10 for c in columns}
+    for cells in ws.iter_rows(min_row=2):
+        lines = 1
+        for col in columns:
+            cell = cells[col - 1]
+            cell.alignment = wrap
+            text = str(cell.value or "")
+            units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+            lines = max(lines, min(6, math.ceil(units / max(widths[col] - 1, 1))))
+        if lines > 1:
+            ws.row_dimensions[cells[0].row].height = 15 * lines
+
+
 def _print_setup(ws) -> None:
     """Landscape, fit to the page width (as many pages down as needed), the header row repeated,
     an autofilter on the header."""
@@ -208,9 +230,11 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
         c._style = copy(link_style)
         if r.status == UNREADABLE:
             ws.cell(i, 13)._style = copy(bad_style)
-    widths = [30, 24, 8, 24, 10, 10, 6, 8, 8, 50, 50, 50, 10, 30] + [14] * len(FIGURES)
+    # the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
+    widths = [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, j).column_letter].width = w
+    _wrap(ws, (4, 10, 11, 12, 14))
     for j, (label, src) in enumerate(FIGURES, start=len(REVIEW_HEADERS) + 1):
         fmt = "0.00%" if callable(src) else "#,##0.00"
         for row in ws.iter_rows(min_row=2, min_col=j, max_col=j):
@@ -222,6 +246,7 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
         t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(t)
     _print_setup(ws)
+    ws.print_area = f"A1:N{len(reviews) + 1}"  # the review; the figures columns are for analysis
 
     wf = wb.create_sheet("全部问题")
     wf.append(FINDING_HEADERS)
@@ -231,8 +256,9 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
         c = wf.cell(row, 1)
         c.hyperlink = targets[rec["路径"]]
         c._style = copy(link_style)
-    for j, w in enumerate([30, 8, 6, 12, 8, 90, 14, 14], start=1):
+    for j, w in enumerate([24, 8, 6, 12, 8, 70, 14, 14], start=1):
         wf.column_dimensions[wf.cell(1, j).column_letter].width = w
+    _wrap(wf, (6,))
     wf.freeze_panes = "A2"
     wf.auto_filter.ref = f"A1:H{max(wf.max_row, 2)}"
     _print_setup(wf)

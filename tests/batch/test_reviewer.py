@@ -123,6 +123,11 @@ def test_sheets_print_fit_to_width_with_autofilter(result):
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
     assert wb["全部问题"].auto_filter.ref.startswith("A1:H")
+    assert wb["汇总"].print_area == "'汇总'!$A$1:$N$5"  # the review columns, not the figures
+    ws = wb["全部问题"]
+    assert ws["F2"].alignment.wrap_text
+    long_rows = [r for r in range(2, ws.max_row + 1) if len(str(ws.cell(r, 6).value)) > 60]
+    assert long_rows and all((ws.row_dimensions[r].height or 0) >= 30 for r in long_rows)
     assert "T_summary" in wb["汇总"].tables
 
 

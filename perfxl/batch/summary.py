@@ -22,8 +22,6 @@ from copy import copy
 from pathlib import Path
 from typing import Iterable
 
-from openpyxl.chart.data_source import NumFmt
-
 from perfxl.batch import UNREADABLE, FileReview
 from perfxl.batch.figures import FIGURES
 from perfxl.io.writing.atomic import atomic_path
@@ -408,6 +406,8 @@ def _col(n: int) -> str:
 def _count_axis(axis, largest: int) -> None:
     """A count axis in whole numbers: integer labels, a step of at least 1 (Excel chose 0.2 for
     counts up to 1)."""
+    from openpyxl.chart.data_source import NumFmt
+
     axis.numFmt = NumFmt(formatCode="0", sourceLinked=False)
     axis.majorUnit = max(1, math.ceil(largest / 8))
     axis.scaling.min = 0

@@ -229,15 +229,15 @@ def discover(paths, configs) -> list[Path]:
     configuration's ``exclude`` names.  Report drafts are checked when named, never picked up
     from a folder (a .txt or .docx there may be anything).  A folder without a workbook is an
     error (exit 2)."""
-    from perfxl.batch import expand_paths
-    from perfxl.batch.summary import is_summary
-    from perfxl.errors import UsageError
-
     out: list[Path] = []
     for p in map(Path, paths):
         if not p.is_dir():
             out.append(p)
             continue
+        from perfxl.batch import expand_paths
+        from perfxl.batch.summary import is_summary
+        from perfxl.errors import UsageError
+
         found = [f for f in expand_paths([p]) if not configs(f).excluded(f) and not is_summary(f)]
         if not found:
             raise UsageError(f"文件夹「{p}」中没有找到 .xlsx / .xlsm 工作簿")

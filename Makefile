@@ -21,8 +21,13 @@ sysdeps:
 demo: setup sysdeps
 	$(BIN)/perfxl demo
 
+# The suite on every core (pytest-xdist; TEST_JOBS=1 for one process), hypothesis' fixed "ci"
+# examples.  Byte code compiled first: where PYTHONDONTWRITEBYTECODE is set, every perfxl
+# process the tests start would otherwise compile the package again.
+TEST_JOBS ?= auto
 test: setup sysdeps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m compileall -q perfxl tests benchmarks > /dev/null
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist worksteal --durations=30
 
 # The built wheel, installed in a fresh venv under /tmp, runs report, demo, addin build, doctor.
 wheel-smoke: setup

@@ -2,7 +2,7 @@
 
     python benchmarks/stages.py [SET_DIR] [--files 60] [--top 15]
 
-Stages: the package check (``perfxl.io.reading.sniff.check_xlsx``), the formula scan of the sheet XML
+Stages: the package check and read (``perfxl.io.reading.sniff.read_checked``), the formula scan of the sheet XML
 (defined names, sheet parts, ``scan_formulas``), opening with calamine, ``read_book`` (which
 parses the sheets with calamine on first use), each rule of ``check_model``, and scoring.  The
 same work as ``perfxl.batch.review_file``, timed piece by piece (``time.process_time``).
@@ -10,6 +10,7 @@ same work as ``perfxl.batch.review_file``, timed piece by piece (``time.process_
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 import zipfile
@@ -47,8 +48,8 @@ def main(argv: list[str] | None = None) -> None:
         spent[name] += time.process_time() - t
         return out
 
-    def scan(path):
-        with zipfile.ZipFile(path) as zf:
+    def scan(data):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names, parts = sheetxml.defined_names(zf), sheetxml.sheet_parts(zf)
             return names, {s.name: sheetxml.scan_formulas(zf, parts[s.name])
                            for s in L.LAYOUT.sheets if not s.output and s.name in parts}
@@ -59,9 +60,9 @@ def main(argv: list[str] | None = None) -> None:
         score_model(m)
     spent.clear()
     for f in files:
-        timed("package check (sniff)", sniff.check_xlsx, f)
-        names, scanned = timed("formula scan (sheetxml)", scan, f)
-        book = timed("calamine open", CalamineBook, f)
+        data = timed("package check and read (sniff)", sniff.read_checked, f)
+        names, scanned = timed("formula scan (sheetxml)", scan, data)
+        book = timed("calamine open", CalamineBook, f, data)
         model = timed("read_book (+ calamine sheets)", XR.read_book, book, names, scanned, file=str(f))
         ctx = Ctx(model, str(f))
         for rule in select_rules((), ()):

@@ -31,8 +31,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from perfxl.numbers import fmt_fixed, fmt_trimmed
+from perfxl.draft.docx_tables import cell_at
 from perfxl.errors import PerfxlError, UsageError
+from perfxl.numbers import fmt_fixed, fmt_trimmed
 
 __all__ = ["annotate_docx", "add_comments", "comment_text", "AUTHOR", "INITIALS"]
 
@@ -170,12 +171,8 @@ def _find(text: str, quote: str) -> tuple[int, int] | None:
 def _all_paragraphs(doc) -> list[Paragraph]:
     """Body paragraphs, then every table cell's paragraphs (each merged cell once)."""
     out = list(doc.paragraphs)
-    seen = set()
     for tbl in doc.tables:
-        for tc in tbl._tbl.iter(qn("w:tc")):
-            if id(tc) in seen:
-                continue
-            seen.add(id(tc))
+        for tc in tbl._tbl.iter(qn("w:tc")):  # each <w:tc> once, nested tables included
             out.extend(Paragraph(p, tbl) for p in tc.iterchildren(qn("w:p")))
     return out
 
@@ -192,12 +189,15 @@ def _located(doc, f: Any) -> list[Paragraph]:
     """The paragraphs the finding names (a cell's paragraphs, or one body paragraph)."""
     table = _nth(doc.tables, getattr(f, "table", None))
     if table is not None:
-        try:
-            cell = table.cell(int(f.row) - 1, int(f.col) - 1)
-        except (TypeError, ValueError, IndexError):
+        try:  # the cell the draft reader numbered so (python-docx's grid breaks on hostile tables)
+            tc = cell_at(table._tbl, int(f.row), int(f.col))
+        except (TypeError, ValueError):
             return []
-        one = _nth(cell.paragraphs, getattr(f, "paragraph", None))
-        return [one] if one is not None else list(cell.paragraphs)
+        if tc is None:
+            return []
+        paras = [Paragraph(p, table) for p in tc.iterchildren(qn("w:p"))]
+        one = _nth(paras, getattr(f, "paragraph", None))
+        return [one] if one is not None else paras
     one = _nth(doc.paragraphs, getattr(f, "paragraph", None))
     return [one] if one is not None else []
 
@@ -268,29 +268,55 @@ def require_docx_name(path: str | Path) -> Path:
 
 
 def open_docx(path: str | Path):
-    """The python-docx ``Document`` of ``path``; ``PerfxlError`` (Chinese) when it is not one."""
-    from docx import Document
+    """The python-docx ``Document`` of ``path``; ``PerfxlError`` (Chinese) when it is not one, or
+    not a safe one (``perfxl.draft.guard``: a FIFO or a device, a zip bomb, a DTD...)."""
+    from perfxl.draft.guard import open_docx as open_safe, read_input
 
     path = require_docx_name(path)
+    doc = open_safe(read_input(path), str(path))
     try:
-        head = path.read_bytes()[:8]
-    except FileNotFoundError:
-        raise PerfxlError("文件不存在", file=str(path)) from None
-    except OSError as exc:
-        raise PerfxlError(f"无法读取（{exc.strerror or exc}）", file=str(path)) from None
-    if not head:
-        raise PerfxlError("文件是空的，不是 Word 文档", file=str(path))
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise PerfxlError("这是加密（设有打开密码）的文档或旧版 .doc 文件；请在 Word 中取消密码"
-                          "或另存为 .docx 后重试", file=str(path))
-    if not head.startswith(b"PK"):
-        raise PerfxlError("不是 Word 文档（.docx）：文件内容无法识别；请确认文件未损坏",
-                          file=str(path))
-    try:
-        return Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - zipfile, lxml, KeyError: all mean "not a .docx"
-        raise PerfxlError(f"无法作为 Word 文档打开（{type(exc).__name__}）；请确认文件未损坏，"
-                          "并在 Word 中另存为 .docx 后重试", file=str(path)) from None
+        _own_comments_part(doc)
+    except Exception as exc:  # noqa: BLE001 - a comments part lxml cannot read
+        raise PerfxlError(f"文档中已有的批注无法读取（{type(exc).__name__}）；请在 Word 中打开后"
+                          "另存为 .docx 再试", file=str(path)) from None
+    return doc
+
+
+def _own_comments_part(doc) -> None:
+    """Make the draft's existing comments something python-docx can add to, keeping them all.
+
+    A comments part declared with another content type (``application/xml``) is loaded by
+    python-docx as a plain part with no ``comments``: it becomes a ``CommentsPart`` of the same
+    name and content (and is saved with the right content type).  Comment ids that are not whole
+    numbers (``w:id="c0"``, against the schema) stop python-docx numbering new comments: every
+    comment is renumbered 0, 1, ... in the comments part and in its marks in the document."""
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.parts.comments import CommentsPart
+
+    for rel in list(doc.part.rels.values()):
+        if rel.reltype != RT.COMMENTS or rel.is_external:
+            continue
+        part = rel.target_part
+        if not isinstance(part, CommentsPart):
+            new = CommentsPart.load(part.partname, CT.WML_COMMENTS, part.blob, part.package)
+            for r in part.rels.values():  # its own links (hyperlinks, pictures in a comment)
+                new.load_rel(r.reltype, r._target, r.rId, r.is_external)
+            rel._target = part = new
+        _renumber(doc, part)
+
+
+def _renumber(doc, part) -> None:
+    ids = [c.get(qn("w:id")) for c in part.element.iterchildren(qn("w:comment"))]
+    if all(i is not None and i.isdigit() and int(i) < 2**31 for i in ids):
+        return
+    new = {old: str(n) for n, old in enumerate(dict.fromkeys(ids))}
+    for c in part.element.iterchildren(qn("w:comment")):
+        c.set(qn("w:id"), new[c.get(qn("w:id"))])
+    marks = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
+    for el in doc.element.iter(*marks):
+        old = el.get(qn("w:id"))
+        if old in new:
+            el.set(qn("w:id"), new[old])
 
 
 def annotate_docx(src: str | Path, findings: Iterable[Any], out: str | Path) -> int:

@@ -6,7 +6,7 @@ data in the layout description (``perfxl.layout.PRIOR_YEAR_FIGURES``, ``CARRIED_
 
 * ``carry_forward(last)``: the model of the following year (year LAST + 1, fixed data kept,
   LAST's 本年 figures in the 上年 cells, this year's figures blank).
-* ``pair_problem(this, last)``: why LAST is not last year's workbook of THIS (another
+* ``pair_problem(this, last)``: why LAST is not last year's workbook of THIS (a blank or another
   部门名称, or a year other than THIS − 1), in Chinese; ``None`` when it is.
 * ``prior_pairs(this, last)``: every 上年 figure of THIS with LAST's 本年 figure it should copy
   (PX118 compares them; amounts converted to THIS's 金额单位).
@@ -86,11 +86,17 @@ def _norm_name(s: str) -> str:
 
 
 def pair_problem(this: Model, last: Model) -> str | None:
-    """Why ``last`` cannot be the year before ``this``: a different 部门名称 (blanks ignored), or
-    a 年度 other than THIS's − 1; ``None`` when they pair.  The reason is Chinese and names both
+    """Why ``last`` cannot be the year before ``this``: a 部门名称 blank on either side, a
+    different 部门名称 (blanks inside ignored), or a 年度 other than THIS's − 1; ``None`` when
+    they pair.  The reason is Chinese and names both
     values."""
     a, b = _norm_name(this.department_name), _norm_name(last.department_name)
-    if a and b and a != b:
+    if not a or not b:  # a blank name would pair with any department's figures
+        sheet, cell = L.LAYOUT.field_cell("department_name")
+        which = "本工作簿和上年工作簿都" if not a and not b else "本工作簿" if not a else "上年工作簿"
+        return (f"{which}没有填写部门名称（{sheet}!{cell}），无法确认是同一部门的上一年度；"
+                "请先填写部门名称")
+    if a != b:
         return (f"上年工作簿的部门名称为“{last.department_name}”，本工作簿为“{this.department_name}”，"
                 "不是同一部门；请选择本部门上一年度的工作簿")
     if this.year is None or last.year is None:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["formula_key", "same_formula"]
+__all__ = ["formula_key", "same_formula", "text_read_as_number"]
 
 _PREFIX = re.compile(r"_xl(?:fn|ws)\.", re.I)
 _QUOTED_SHEET = re.compile(r"'((?:[^']|'')+)'!")
@@ -38,11 +39,42 @@ def _operand(value: str, subtype: str) -> str:
     return _PREFIX.sub("", value).upper()
 
 
+def _tokenizer():
+    """openpyxl's formula tokenizer module (``Token``, ``Tokenizer``).  The module is plain text
+    parsing that imports only ``re``; importing it as ``openpyxl.formula.tokenizer`` would run
+    ``openpyxl/__init__`` (the whole workbook machinery and numpy, ~200 ms), so a process that
+    has not imported openpyxl loads that one file on its own."""
+    import sys
+
+    if "openpyxl" in sys.modules:
+        from openpyxl.formula import tokenizer
+        return tokenizer
+    return _standalone_tokenizer()
+
+
+@lru_cache(maxsize=1)
+def _standalone_tokenizer():
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("openpyxl")
+        path = Path(next(iter(spec.submodule_search_locations))) / "formula" / "tokenizer.py"
+        mod_spec = importlib.util.spec_from_file_location("perfxl._openpyxl_tokenizer", path)
+        mod = importlib.util.module_from_spec(mod_spec)
+        mod_spec.loader.exec_module(mod)
+        mod.Tokenizer, mod.Token  # noqa: B018 - the names this module uses
+        return mod
+    except Exception:  # noqa: BLE001 - another layout of the package: the ordinary import
+        from openpyxl.formula import tokenizer
+        return tokenizer
+
+
 @lru_cache(maxsize=16384)
 def formula_key(text: str | None) -> tuple:
     """A hashable key of ``text`` (a formula with or without its leading "="): equal keys mean the
     same formula; see the module docstring for what is normalized."""
-    from openpyxl.formula.tokenizer import Token, Tokenizer
+    tok = _tokenizer()
+    Token, Tokenizer = tok.Token, tok.Tokenizer
 
     body = (text or "").strip()
     if not body.startswith("="):
@@ -66,6 +98,8 @@ def formula_key(text: str | None) -> tuple:
 
 def same_formula(a: str | None, b: str | None) -> bool:
     """Whether formula texts ``a`` and ``b`` mean the same (``formula_key`` equal)."""
+    if a == b and a is not None:  # the same text: a standard workbook's every formula
+        return True
     return formula_key(a) == formula_key(b)
 
 
@@ -80,7 +114,8 @@ def _references(text: str, sheet: str):
     ``read`` is "skip" when the reference is a direct argument of a function in ``_SKIP_TEXT``
     (text in the cell counts as blank there) and "coerce" otherwise (Excel turns text that looks
     like a number into that number: "4,128.02" -> 4128.02 in ``=B7/B6``)."""
-    from openpyxl.formula.tokenizer import Token, Tokenizer
+    tok = _tokenizer()
+    Token, Tokenizer = tok.Token, tok.Tokenizer
 
     stack: list[str] = []
     for t in Tokenizer(text).items:
@@ -103,18 +138,36 @@ def _references(text: str, sheet: str):
             yield (where or sheet), a1, read
 
 
-def _cells(a1_range: str):
-    from openpyxl.utils.cell import get_column_letter, range_boundaries
+_A1_RANGE = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
-    c0, r0, c1, r1 = range_boundaries(a1_range)
+
+def _cells(a1_range: str):
+    """Every A1 cell of a rectangular range "B5:C7" (column by column)."""
+    from perfxl.layout import column_index, get_column_letter
+
+    m = _A1_RANGE.match(a1_range)
+    if m is not None:
+        c0, c1 = column_index(m.group(1)), column_index(m.group(3))
+        r0, r1 = int(m.group(2)), int(m.group(4))
+    else:  # a whole row or column ("A:A"): openpyxl's reading of it
+        from openpyxl.utils.cell import range_boundaries
+
+        c0, r0, c1, r1 = range_boundaries(a1_range)
     for c in range(c0, c1 + 1):
         letter = get_column_letter(c)
         for r in range(r0, r1 + 1):
             yield f"{letter}{r}"
 
 
-@lru_cache(maxsize=4)
 def text_read_as_number(layout) -> frozenset:
+    """As ``compute_text_read_as_number``, computed once per layout version
+    (``perfxl.template_facts``)."""
+    from perfxl.template_facts import text_read_as_number as cached
+
+    return cached(layout)
+
+
+def compute_text_read_as_number(layout) -> frozenset:
     """The input cells whose text Excel's template formulas read as the number it spells: field
     keys and (table key, column key) pairs that some formula uses in arithmetic (``=B7/B6``) and
     none reads through N(), SUM, MIN, MAX... (which treat text like a blank cell).  For every

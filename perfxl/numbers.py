@@ -27,6 +27,8 @@ __all__ = ["excel_round", "shown_decimals", "tolerance", "differs", "parse_numbe
 #: Enough digits to quantize any float (up to 1.8e308) to 2 decimals without InvalidOperation:
 #: the default context (28 digits) cannot hold ROUND(1e308, 2) and raised in check and report.
 WIDE = Context(prec=400, rounding=ROUND_HALF_UP)
+#: Digits beyond which ``round_decimal`` leaves a figure as it is (no report figure comes near).
+MAX_DIGITS = 10_000
 
 #: How every output shows a figure beyond Excel's range (NaN, ±inf: a sum of 1e308-class amounts
 #: overflows): a clear phrase, never "inf" or a traceback (issue 15).
@@ -65,8 +67,16 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
 def round_decimal(x: Decimal, digits: int) -> Decimal:
     """ROUND(x, digits), half away from zero, of an exact decimal (a figure as a draft writes
     it, "2202.325"), with ``digits`` decimals; every magnitude works (the WIDE context), and
-    never "-0.00"."""
-    d = x.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=WIDE)
+    never "-0.00".  A figure of more digits than any context holds (400 nines typed in a draft)
+    gets a context as wide as it needs; one beyond ``MAX_DIGITS`` (or NaN, ±inf) is returned as
+    it is: at that scale it has no decimals left to round."""
+    if not x.is_finite():
+        return x
+    prec = max(x.adjusted() + 1, 1) + max(digits, 0) + 1
+    if prec > MAX_DIGITS:
+        return x
+    ctx = WIDE if prec <= WIDE.prec else Context(prec=prec, rounding=ROUND_HALF_UP)
+    d = x.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=ctx)
     return abs(d) if d == 0 else d
 
 

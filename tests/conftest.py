@@ -36,3 +36,20 @@ def soffice() -> str:
             pytest.fail("LibreOffice is required in CI (make test installs it)")
         pytest.skip("LibreOffice not installed (run make sysdeps)")
     return exe
+
+
+# ---- hypothesis --------------------------------------------------------------------------------
+# "ci" (make test, CI): the same examples every run (a failure is reproducible, two copies of the
+# suite side by side see the same cases), no deadline (a busy machine is no bug), no example
+# database shared between xdist workers.  "dev": hypothesis' own random exploration.  Choose with
+# HYPOTHESIS_PROFILE; the examples per test are set beside each test, where they find bugs.
+try:
+    from hypothesis import settings as _hsettings
+except ImportError:  # the test extra not installed: property tests skip themselves
+    pass
+else:
+    _hsettings.register_profile("ci", derandomize=True, deadline=None, database=None,
+                                print_blob=True)
+    _hsettings.register_profile("dev", deadline=None)
+    _hsettings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                            or ("ci" if os.environ.get("CI") else "dev"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, TypeVar
@@ -79,11 +78,42 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             # a broken or looping symbolic link is kept: its row says why it cannot be read
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES
-                              and (f.is_file() or f.is_symlink()) and not f.name.startswith("~$")))
+            out.extend(sorted(f for f in walk_files(p) if f.suffix.lower() in SUFFIXES
+                              and not f.name.startswith("~$")))
         else:  # a file, or a path that does not exist: its row says so, the run goes on
             out.append(p)
     return out
+
+
+def walk_files(folder: Path) -> Iterator[Path]:
+    """Every entry under ``folder`` that is not a folder (files, symbolic links to anything but
+    a folder, broken links), at any depth, with an explicit stack: ``Path.rglob`` recurses once
+    per level and raised RecursionError on a folder nested 1,100 deep.  Folder links are not
+    followed (as rglob), so a link loop ends; an unreadable folder is skipped."""
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                is_dir = e.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(Path(e.path))
+            elif not e.is_symlink() or not _links_to_dir(e.path):
+                yield Path(e.path)
+
+
+def _links_to_dir(path: str) -> bool:
+    try:
+        return os.path.isdir(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _dept_key(name: str) -> str:
@@ -193,15 +223,28 @@ def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = 
     """``[fn(a) for a in args]`` over ``jobs`` processes (default: the number of cores), in the
     order of ``args`` whatever ``jobs`` is; ``progress(done, total)`` after each result.
     ``fn`` must be a module-level function (it is pickled to the workers)."""
+    return list(parallel_imap(fn, args, jobs=jobs, progress=progress))
+
+
+def parallel_imap(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> Iterator[T]:
+    """``parallel_map`` as a stream: each result in the order of ``args`` as soon as it and
+    those before it are done, so a caller that writes each result away holds one at a time
+    (the parent's memory does not grow with the number of files).  The pool lives while the
+    iterator does: consume it to the end (or close it)."""
     jobs = jobs or default_jobs()
     total = len(args)
-    out: list[T] = []
+    done = 0
     if jobs <= 1 or total <= 1:
         for a in args:
-            out.append(fn(a))
+            r = fn(a)
+            done += 1
             if progress:
-                progress(len(out), total)
-        return out
+                progress(done, total)
+            yield r
+        return
+    from concurrent.futures import ProcessPoolExecutor  # here: one file needs no pool
+
     chunk = max(1, min(32, total // (jobs * 4) or 1))
     _preload()
     # frozen objects are left alone by the collector, so forked workers do not copy the pages
@@ -212,12 +255,22 @@ def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = 
             results = pool.map(fn, args, chunksize=chunk)
             gc.unfreeze()
             for r in results:
-                out.append(r)
+                done += 1
                 if progress:
-                    progress(len(out), total)
+                    progress(done, total)
+                yield r
     finally:
         gc.unfreeze()
-    return out
+
+
+def iter_reviews(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),
+                 ignore: tuple[str, ...] = (),
+                 progress: Callable[[int, int], None] | None = None,
+                 priors: dict[tuple[str, int], str] | None = None) -> Iterator[FileReview]:
+    """``review_files`` as a stream (``parallel_imap``): one ``FileReview`` at a time, in the
+    order of ``paths``, for a summary written row by row."""
+    return parallel_imap(_review_star, [(str(p), select, ignore, priors) for p in paths],
+                         jobs=jobs, progress=progress)
 
 
 def dataframes(paths, *, jobs: int | None = None):
@@ -235,5 +288,5 @@ def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[st
     """Review ``paths`` with ``jobs`` processes (default: the number of cores); results in the
     order of ``paths``.  ``progress(done, total)`` is called after each file; ``priors`` as for
     ``review_file``."""
-    return parallel_map(_review_star, [(str(p), select, ignore, priors) for p in paths],
-                        jobs=jobs, progress=progress)
+    return list(iter_reviews(paths, jobs=jobs, select=select, ignore=ignore, progress=progress,
+                             priors=priors))

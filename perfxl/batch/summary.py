@@ -25,7 +25,7 @@ from typing import Iterable
 from perfxl.batch import UNREADABLE, FileReview
 from perfxl.batch.figures import FIGURES
 from perfxl.io.writing.atomic import atomic_path
-from perfxl.safetext import keep_as_text, safe_value
+from perfxl.safetext import XML_ILLEGAL, keep_as_text, safe_value
 
 REVIEW_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
                   "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态", "备注"]
@@ -58,6 +58,10 @@ class _Links:
                 got = p.relative_to(self.base).as_posix()
             except ValueError:
                 got = p.as_uri()
+            # a control character in a file name cannot stand in the XML: percent-encoded, as
+            # a URI writes it (the link still opens the file)
+            got = XML_ILLEGAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode(
+                "utf-8", "surrogateescape")), got)
             self.cache[path] = got
         return got
 

@@ -19,11 +19,14 @@ from perfxl.checks.compare import fmt_num, is_number
 from perfxl.checks.finding import ERROR, INFO, WARNING
 from perfxl.checks.registry import fails, passes, rule
 from perfxl.formula_text import same_formula
+from perfxl.template_facts import formula_cells
 
 _LAY = L.LAYOUT
+#: (sheet, A1) -> the template's formula text (read from the cache folder, not expanded anew)
+_TEMPLATE = formula_cells(_LAY)
 _EXEC_RATE = _LAY.field_cell("execution_rate")
 #: the first template formula naming a sheet in quotes (a score cell: '基本信息'!$B$13)
-_SCORE_CELL = next(w for w, f in _LAY.formula_cells.items() if "'基本信息'!" in f)
+_SCORE_CELL = next(w for w, f in _TEMPLATE.items() if "'基本信息'!" in f)
 _EXEC_SCORE = _LAY.field_cell("execution_score")
 _STRING = re.compile(r'"(?:[^"]|"")*"')
 _FUNC = re.compile(r"(?<![A-Za-z0-9_.$!'])((?:_xlfn\.|_xlws\.)?[A-Za-z][A-Za-z0-9._]*)\s*\(")
@@ -69,7 +72,7 @@ def formula_overwritten(ctx):
         if f is None:
             v = src.typed_over.get((sheet, cell))
             shown = "（空）" if v is None or v == "" else (fmt_num(v) if is_number(v) else str(v))
-            yield ctx.hit((sheet, cell), expected=_LAY.formula_cells.get((sheet, cell)),
+            yield ctx.hit((sheet, cell), expected=_TEMPLATE.get((sheet, cell)),
                           actual=v, label=_label(sheet, cell), value=shown)
 
 
@@ -108,6 +111,8 @@ def function_not_allowed(ctx):
         return
     cells = {**{k: v for k, v in src.formulas.items() if v}, **src.extra_formulas}
     for (sheet, cell), f in cells.items():
+        if f == _TEMPLATE.get((sheet, cell)):  # the template's own formula: allowed functions only
+            continue
         bad = _not_allowed(f)
         if bad:
             names = "、".join(re.sub(r"^_xl(fn|ws)\.", "", n).upper() for n in bad)
@@ -207,10 +212,10 @@ def _standard(ctx) -> bool:
           fails("执行率改成 ÷ 年初预算数", at=f"{_EXEC_RATE[0]}!{_EXEC_RATE[1]}",
                 source={"formulas": {_EXEC_RATE: '=IFERROR($B$8/$B$4,"")'}}),
           passes("LibreOffice 另存：工作表名不加引号",
-                 source={"formulas": {_SCORE_CELL: _LAY.formula_cells[_SCORE_CELL]
+                 source={"formulas": {_SCORE_CELL: _TEMPLATE[_SCORE_CELL]
                                       .replace("'基本信息'!", "基本信息!")}}),
           passes("与模板相同（忽略空格与大小写）",
-                 source={"formulas": {_EXEC_RATE: _LAY.formula_cells[_EXEC_RATE].lower().replace(",", ", ")
+                 source={"formulas": {_EXEC_RATE: _TEMPLATE[_EXEC_RATE].lower().replace(",", ", ")
                                       .replace('""', '""')}}),
       ])
 def formula_changed(ctx):
@@ -226,7 +231,7 @@ def formula_changed(ctx):
         return
     groups: dict[str, list] = {}
     for where, f in src.formulas.items():
-        tmpl = _LAY.formula_cells.get(where)
+        tmpl = _TEMPLATE.get(where)
         if f is None or tmpl is None or same_formula(f, tmpl):
             continue
         groups.setdefault(_label(*where), []).append((where, f, tmpl))

@@ -15,7 +15,8 @@ from typing import Any
 from perfxl import __version__
 from perfxl.checks.finding import DRAFT_FIELDS, ERROR, INFO, WARNING, Finding, level_rank
 from perfxl.checks.registry import RULES
-from perfxl.safetext import XML_ILLEGAL
+from perfxl.safetext import (XML_ILLEGAL, escape_controls_json, escape_controls_xml,
+                             terminal_text)
 
 __all__ = ["FileResult", "FORMATS", "render", "summary"]
 
@@ -52,8 +53,12 @@ def _file_json(r: FileResult) -> dict[str, Any]:
 def to_json(results: list[FileResult]) -> str:
     """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual}],
     "summary": {"errors", "warnings", "infos"}, ["error"]}]}``."""
-    return json.dumps({"files": [_file_json(r) for r in results]}, ensure_ascii=False,
-                      indent=2) + "\n"
+    return _json({"files": [_file_json(r) for r in results]}, indent=2) + "\n"
+
+
+def _json(data: Any, indent: int | None = None) -> str:
+    """JSON as perfxl writes it: Chinese as is, control characters escaped (perfxl.safetext)."""
+    return escape_controls_json(json.dumps(data, ensure_ascii=False, indent=indent))
 
 
 def to_jsonl(results: list[FileResult]) -> str:
@@ -62,9 +67,9 @@ def to_jsonl(results: list[FileResult]) -> str:
     lines = []
     for r in results:
         if r.error is not None:
-            lines.append(json.dumps({"file": r.file, "error": r.error}, ensure_ascii=False))
+            lines.append(_json({"file": r.file, "error": r.error}))
         for f in r.findings:
-            lines.append(json.dumps({"file": r.file, **f.as_dict()}, ensure_ascii=False))
+            lines.append(_json({"file": r.file, **f.as_dict()}))
     return "".join(line + "\n" for line in lines)
 
 
@@ -76,7 +81,7 @@ def to_junit(results: list[FileResult]) -> str:
     from xml.sax.saxutils import quoteattr as _quoteattr  # here only: it imports urllib etc.
 
     def quoteattr(text: str) -> str:  # control characters in a file name break the XML
-        return _quoteattr(XML_ILLEGAL.sub("", text))
+        return escape_controls_xml(_quoteattr(XML_ILLEGAL.sub("", text)))
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites name=\"perfxl check\">"]
     for r in results:
         cases = []
@@ -108,7 +113,7 @@ def to_junit(results: list[FileResult]) -> str:
 
 def _xml(s: str) -> str:
     s = XML_ILLEGAL.sub("", s)  # characters XML 1.0 cannot hold (perfxl.safetext)
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape_controls_xml(s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 # ---- SARIF ---------------------------------------------------------------------------------
@@ -165,11 +170,14 @@ def to_sarif(results: list[FileResult]) -> str:
                             "toolExecutionNotifications": notes}]}
     doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
            "runs": [run]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return _json(doc, indent=2) + "\n"
 
 
 # ---- GitHub workflow commands --------------------------------------------------------------
 def _gh_data(s: str) -> str:
+    """A workflow command's data: control characters shown escaped (a CI log is a terminal),
+    then GitHub's own escapes."""
+    s = terminal_text(s)
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -213,8 +221,9 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
 
     def safe(text: str) -> str:
         """Text from the workbook or its name, shown as typed: "[link=…]" is not rich markup,
-        and control characters (ESC sequences) never reach the terminal."""
-        return escape(XML_ILLEGAL.sub("", str(text)))
+        and control characters (ESC sequences, C1, bidi overrides) are shown escaped, never
+        acted on by the terminal."""
+        return escape(terminal_text(str(text)))
 
     buf = io.StringIO()
     con = Console(file=buf, width=width, color_system="standard" if color else None,

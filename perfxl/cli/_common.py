@@ -19,7 +19,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:
-    click.echo(f"perfxl：{message}", err=True)
+    from perfxl.safetext import terminal_text  # a file name may hold ESC sequences
+
+    click.echo(f"perfxl：{terminal_text(message)}", err=True)
     sys.exit(code)
 
 

@@ -96,9 +96,11 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     write_summary(reviews, output)
     records = workbook_records(reviews)
     if fmt == "json":
-        click.echo(json.dumps({"summary": str(output), "files": [
+        from perfxl.safetext import escape_controls_json
+
+        click.echo(escape_controls_json(json.dumps({"summary": str(output), "files": [
             dict(r.to_json(), name=rec["文件"], note=rec["备注"] or None)
-            for r, rec in zip(reviews, records)]}, ensure_ascii=False, indent=1))
+            for r, rec in zip(reviews, records)]}, ensure_ascii=False, indent=1)))
     else:
         click.echo("\t".join(TEXT_HEADER))
         for rec in records:

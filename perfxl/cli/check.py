@@ -24,11 +24,15 @@ from pathlib import Path
 import click
 
 from perfxl.cli._common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from perfxl.safetext import terminal_text
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     """``("PX1,PX2", "px3", "execution-rate")`` -> ``("PX1", "PX2", "PX3", "PX201")``: code
     prefixes (any case) and rule names (``perfxl rules``); one matching no rule is an error."""
+    raw = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    if not raw:  # no rule registry to import for the common call
+        return raw
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
@@ -36,8 +40,7 @@ def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
 
     names = {r.name: code for code, r in RULES.items()}
     # a documented rule name (execution-rate) stands for its code; anything else is a prefix
-    out = tuple(names.get(p.strip().lower(), p.strip().upper())
-                for v in values for p in v.split(",") if p.strip())
+    out = tuple(names.get(p.lower(), p.upper()) for p in raw)
     for p in out:
         if not any(code.startswith(p) for code in RULES):
             raise UsageError(f"没有以“{p}”开头的规则；规则编号与名称见 perfxl rules（如 PX2、PX201、execution-rate）")
@@ -56,6 +59,14 @@ def _load(path: Path):
     return read_workbook(path, engine="calamine")
 
 
+def _is_draft(path: Path) -> bool:
+    """``perfxl.draft.is_draft`` without importing the draft reader for a workbook."""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".toml"):
+        return False
+    from perfxl.draft import is_draft
+    return is_draft(path)
+
+
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
@@ -65,8 +76,8 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
 
     p, select, ignore, workbook = args
     try:
-        from perfxl.draft import check_draft, is_draft
-        if is_draft(p):
+        if _is_draft(p):
+            from perfxl.draft import check_draft
             return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
         model = _load(p)
     except PerfxlError as exc:
@@ -91,7 +102,7 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     for result, message in parallel_map(check_one, [(p, *rules_for(p), workbook) for p in paths],
                                         jobs=jobs):
         if message:
-            click.echo(message, err=True)
+            click.echo(terminal_text(message), err=True)
         results.append(result)
     return results
 
@@ -156,7 +167,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if workbook is not None:
                 inputs.append(workbook)
             refuse_overwrite(output, inputs, what="结果文件", make_parents=True)
-        if workbook is not None and not workbook.is_file():
+        if workbook is not None and not workbook.exists():  # a FIFO: the reader says what it is
             from perfxl.errors import UsageError
             raise UsageError(f"--workbook 指定的工作簿「{workbook}」不存在")
         if prior is not None:
@@ -166,10 +177,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             results = [check_with_prior(Path(files[0]), prior,
                                         *configs(files[0]).rules_for(files[0], sel, ign))]
     except PerfxlError as exc:
-        click.echo(f"perfxl：{exc}", err=True)
+        click.echo(f"perfxl：{terminal_text(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     except OSError as exc:  # --prior: a file that cannot be opened (permission, a folder...)
-        click.echo(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）", err=True)
+        click.echo(terminal_text(f"perfxl：文件「{exc.filename}」无法读取（{exc.strerror or exc}）"),
+                   err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
         results = check_files(list(files), sel, ign, workbook,

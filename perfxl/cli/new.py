@@ -50,7 +50,7 @@ def command(framework: str | None, last: Path | None, output: Path, force: bool)
         nxt = carry_forward(read_workbook(last, engine="calamine"))
     if framework:
         nxt.values["framework"] = framework
-    write_model(nxt, output)
+    write_model(nxt, output, engine="perfxl")  # cached values from perfxl.derived: no formula engine
     click.echo(str(output))
     carried = sum(1 for c in L.PRIOR_YEAR_FIGURES for v in _targets(nxt, c) if v is not None)
     click.echo(f"已由 {last.name}（{nxt.year - 1} 年度）生成 {nxt.year} 年度工作簿：上年栏填入 {carried} 个"

@@ -64,8 +64,10 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
         path = render_report(model, out, outline=outline, project=project,
                              findings=findings + proof)
         click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已列在报告末尾的附录中）：", err=True)
+        from perfxl.safetext import terminal_text
+
         for line in finding_lines(proof):
-            click.echo(f"  {line}", err=True)
+            click.echo(f"  {terminal_text(line)}", err=True)
     if len(found) > len(proof):
         click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
                    f"{path} --workbook {file}", err=True)

@@ -49,11 +49,13 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None,
     if fmt == "json":
         data = result.to_json()
         data["file"] = str(file)
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        from perfxl.safetext import XML_ILLEGAL
+        from perfxl.safetext import escape_controls_json
 
-        click.echo(XML_ILLEGAL.sub("", render_text(result)))  # no ESC sequence from a name
+        click.echo(escape_controls_json(json.dumps(data, ensure_ascii=False, indent=2)))
+    else:
+        from perfxl.safetext import terminal_text
+
+        click.echo(terminal_text(render_text(result)))  # no ESC sequence from a name
     if output is not None:
         click.echo(f"已写入：{output}", err=True)
 

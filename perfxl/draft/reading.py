@@ -1,35 +1,36 @@
 """Reading a 自评报告 draft (.txt or .docx) into ``Unit`` records, each text + where it is.
 
-* ``.txt``: one unit per line (``line`` 1-based).  Decoded as UTF-8 (a BOM allowed), else
-  GB18030 (a superset of GBK and GB2312), both strictly; anything else is refused.
+* ``.txt``: one unit per line (``line`` 1-based).  Decoded by ``perfxl.draft.encoding``: UTF-8,
+  UTF-16/32 with their byte order mark, else GB18030 (a superset of GBK and GB2312) when the
+  text is plausible Chinese (a Big5 file is refused, not read as garbage); strictly.
 * ``.docx`` (python-docx): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body
   paragraphs only (the order of ``Document.paragraphs``; paragraphs inside tables are not
   counted).  Each cell of a body table is one unit with ``table`` (1-based index among the body
-  tables, ``Document.tables`` order), ``row`` and ``col`` (1-based, grid position as python-docx
-  gives it; a merged cell is read once, at its first position); its text is the cell's
+  tables, ``Document.tables`` order), ``row`` and ``col`` (1-based grid position, as python-docx
+  numbers ``_Row.cells``; a merged cell is read once, at its first position; walked by
+  ``perfxl.draft.docx_tables``, which tables python-docx cannot walk do not break); its text is the cell's
   paragraphs joined by ``\\n``.  ``quote`` of a finding is an exact substring of the unit text,
   i.e. of ``Paragraph.text`` (runs concatenated) for a paragraph.  The draft ends at a paragraph
   reading ``perfxl.outputs.FINDINGS_APPENDIX`` (the findings a generated report lists last).
 
 Errors: ``perfxl.errors.DraftFormatError`` with a Chinese message (the CLI exits 2, nothing is
-written) for a missing or empty file, an unknown extension, a .doc (OLE), an encrypted .docx (an
+written) for a missing or empty file, a FIFO, device, socket or folder, a package over the
+limits of ``perfxl.draft.guard`` (zip bombs, a DTD), an unknown extension, a .doc (OLE), an encrypted .docx (an
 OLE container too), a file that is not a zip or lacks ``word/document.xml``, a text in an
 unknown encoding or with NUL bytes (binary).
 """
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfxl.draft.encoding import decode_text
 from perfxl.errors import DraftFormatError
 
 __all__ = ["Unit", "read_draft", "units_from_text", "decode_text", "EXTENSIONS"]
 
 EXTENSIONS = (".txt", ".docx")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_FILE = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -56,45 +57,27 @@ def units_from_text(text: str) -> list[Unit]:
     return [Unit(t, line=i) for i, t in enumerate(lines, 1)]
 
 
-def decode_text(data: bytes, file: str = "") -> str:
-    """UTF-8 (BOM allowed) or GB18030, strictly; NUL bytes mean a binary file."""
-    if b"\x00" in data:
-        raise DraftFormatError("不是文本文件（含二进制内容）；请另存为 UTF-8 编码的 .txt 或 .docx",
-                               file=file)
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise DraftFormatError("无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）；"
-                           "请在记事本中另存为 UTF-8 编码", file=file)
+def _read_docx(data: bytes, name: str) -> list[Unit]:
+    from perfxl.draft.guard import open_docx
 
-
-def _read_docx(path: Path, head: bytes) -> list[Unit]:
-    name = str(path)
-    if head.startswith(OLE_MAGIC):
-        raise DraftFormatError("这是加密（设有打开密码）的 .docx 或旧版 .doc 文件；请在 Word 中"
-                               "取消密码并另存为 .docx 后再校对", file=name)
-    if not zipfile.is_zipfile(path):
-        raise DraftFormatError("不是有效的 .docx 文件（文件已损坏或并非 Word 文档）；请在 Word "
-                               "中打开后另存为 .docx", file=name)
+    doc = open_docx(data, name)  # the package's limits checked before python-docx parses it
     try:
-        with zipfile.ZipFile(path) as z:
-            if "word/document.xml" not in z.namelist():
-                raise DraftFormatError("不是 Word 文档（压缩包内没有 word/document.xml）；"
-                                       "请在 Word 中另存为 .docx", file=name)
-        import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
-        doc = docx.Document(str(path))
-    except DraftFormatError:
-        raise
-    except Exception as exc:  # python-docx / lxml / zipfile raise many types for damage
-        raise DraftFormatError(f"无法读取 Word 文档（{type(exc).__name__}）；请在 Word 中打开后"
-                               "另存为 .docx", file=name) from exc
+        return _docx_units(doc)
+    except Exception as exc:  # noqa: BLE001 - content python-docx cannot walk: a refusal
+        raise DraftFormatError(f"Word 文档的内容结构异常，无法读取（{type(exc).__name__}）；"
+                               "请在 Word 中打开后另存为 .docx", file=name) from None
+
+
+def _docx_units(doc) -> list[Unit]:
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from perfxl.draft.docx_tables import cells
+    from perfxl.outputs import FINDINGS_APPENDIX
+
     units: list[Unit] = []
     npar = ntab = 0
-    from perfxl.outputs import FINDINGS_APPENDIX
     for block in doc.iter_inner_content():
         if isinstance(block, Paragraph):
             if block.text.strip() == FINDINGS_APPENDIX:
@@ -103,16 +86,11 @@ def _read_docx(path: Path, head: bytes) -> list[Unit]:
             units.append(Unit(block.text, paragraph=npar))
         elif isinstance(block, Table):
             ntab += 1
-            seen = set()
-            for r, row in enumerate(block.rows, 1):
-                for c, cell in enumerate(row.cells, 1):
-                    # a merged cell repeats in every grid slot; the set keeps the elements
-                    # alive, so lxml hands back the same proxy for the same <w:tc>
-                    if cell._tc in seen:
-                        continue
-                    seen.add(cell._tc)
-                    units.append(Unit("\n".join(p.text for p in cell.paragraphs), table=ntab,
-                                      row=r, col=c))
+            # each cell once, at its first grid position (merged cells: docx_tables)
+            for r, c, tc in cells(block._tbl):
+                units.append(Unit("\n".join(Paragraph(p, block).text
+                                            for p in tc.iterchildren(qn("w:p"))),
+                                  table=ntab, row=r, col=c))
     return units
 
 
@@ -127,19 +105,10 @@ def read_draft(path: str | Path) -> list[Unit]:
     if ext not in EXTENSIONS:
         raise DraftFormatError(f"不支持的报告文件类型“{path.suffix}”；请提供 .docx 或 .txt",
                                file=name)
-    if not path.is_file():
-        raise DraftFormatError("文件不存在", file=name)
-    size = path.stat().st_size
-    if size == 0:
-        raise DraftFormatError("文件是空的", file=name)
-    if size > MAX_FILE:
-        raise DraftFormatError("文件过大（超过 50 MB），不像报告草稿", file=name)
-    if ext == ".txt":
-        units = units_from_text(decode_text(path.read_bytes(), name))
-    else:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-        units = _read_docx(path, head)
+    from perfxl.draft.guard import read_input
+
+    data = read_input(path)  # never blocks: a FIFO, a device, a folder refused
+    units = units_from_text(decode_text(data, name)) if ext == ".txt" else _read_docx(data, name)
     if not any(u.text.strip() for u in units):
         raise DraftFormatError("报告中没有文字", file=name)
     return units

@@ -41,7 +41,7 @@ def lo_results(test_book_path, tmp_path_factory, ribbon_subs) -> dict[str, str]:
     uris = [URI.format(sub) for sub in ribbon_subs] + [URI.format("NoSuchSub")]
     profile = tmp_path_factory.mktemp("lo") / "profile"
     done = subprocess.run([UNO_PYTHON, str(RUNNER), str(test_book_path), str(profile), "Z1", *uris],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 

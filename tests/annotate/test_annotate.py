@@ -135,11 +135,11 @@ def test_output_over_the_input_is_refused(draft, spelling):
 
 @pytest.mark.parametrize("name,data,message", [
     ("garbage.docx", os.urandom(2048).replace(b"PK", b"pk").replace(b"\xd0\xcf", b"xx"),
-     "不是 Word 文档"),
+     "不是有效的 .docx"),
     ("empty.docx", b"", "文件是空的"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, ".doc 或 .txt 请先在 Word 中另存为"),
     ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "设有打开密码"),
-    ("broken.docx", b"PK\x03\x04" + b"\0" * 100, "无法作为 Word 文档打开"),
+    ("broken.docx", b"PK\x03\x04" + b"\0" * 100, "已损坏"),
 ])
 def test_bad_input_is_a_chinese_error_and_nothing_is_written(tmp_path, name, data, message):
     src = tmp_path / name

@@ -208,6 +208,19 @@ def test_pair_problem_messages(nxt, last):
                                                               "year": 2022}))
 
 
+@pytest.mark.parametrize("this_name, last_name, which", [
+    ("岳阳市商务局", "", "上年工作簿没有填写部门名称"),
+    ("", "岳阳市商务局", "本工作簿没有填写部门名称"),
+    ("　 ", None, "都没有填写部门名称"),
+])
+def test_a_blank_department_name_on_either_side_is_refused(this_name, last_name, which):
+    """A blank 部门名称 paired with anything: another department's figures would be compared."""
+    this = Model(values={"department_name": this_name, "year": 2024})
+    last = Model(values={"department_name": last_name, "year": 2023})
+    problem = pair_problem(this, last)
+    assert problem is not None and which in problem and "基本信息!" in problem
+
+
 def test_function_subjects_pair_by_name_and_convert_units():
     last = Model(values={"year": 2022, "amount_unit": "元", "carryover_current": 123456.0})
     last.add_row("exp_function", {"subject": "一般公共服务支出", "current": 3244335.71}, index=0)

@@ -96,7 +96,8 @@ class Entry:
     #: it; ("truncate", k, m) cut it in place when the m-th member of the k-th opening is opened
     #: (see ``tests/reliability/helpers.py::race``).
     race: tuple | None = None
-    #: Bound in seconds for one reader/command run (the suite asserts it with a timer).
+    #: Bound in CPU seconds for one reader/command run (a runaway, not a speed target: the suite
+    #: asserts it on CPU time, which a busy machine does not stretch).
     seconds: float = 20.0
 
 
@@ -618,7 +619,7 @@ def b_ods_libreoffice(b: Builder) -> Path:
     src = out / "example-004.xlsx"
     out.mkdir(exist_ok=True)
     shutil.copy(b.base, src)
-    ods = convert([src], "ods", out, timeout=120)[0]
+    ods = convert([src], "ods", out, timeout=600)[0]
     p = b.path("libreoffice", ".ods")
     shutil.move(ods, p)
     return p
@@ -1260,6 +1261,40 @@ def b_missing_file(b: Builder) -> Path:
     return b.folder / "does-not-exist.xlsx"
 
 
+def b_fifo(b: Builder) -> Path:
+    """A named pipe called .xlsx: open() on it waits for a writer that never comes."""
+    if not hasattr(os, "mkfifo"):
+        raise Unavailable("no named pipes on this system")
+    p = b.path("fifo")
+    if not p.exists():
+        os.mkfifo(p)
+    return p
+
+
+def b_device(b: Builder) -> Path:
+    """A character device: reading /dev/zero never ends.  A symbolic link named .xlsx to it."""
+    if not os.path.exists("/dev/zero"):
+        raise Unavailable("no /dev/zero on this system")
+    p = b.path("device")
+    if not p.is_symlink():
+        p.symlink_to("/dev/zero")
+    return p
+
+
+def b_socket(b: Builder) -> Path:
+    """A Unix socket named .xlsx (open() fails with ENXIO)."""
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        raise Unavailable("no Unix sockets on this system")
+    p = b.path("socket")
+    if not p.exists():
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(str(p))
+        s.close()
+    return p
+
+
 def b_changed_after_sniff(b: Builder) -> Path:
     p = b.path("changed-after-sniff")
     shutil.copy(b.base, p)
@@ -1476,6 +1511,10 @@ CORPUS: tuple[Entry, ...] = (
     Entry("read-only", b_read_only, OK, "a read-only file (mode 0444)"),
     Entry("xlsm-with-vba", b_xlsm_with_vba, OK, "a macro-enabled copy (never run)"),
     Entry("xlsx-named-xls", b_wrong_extension, error("扩展名"), "a real .xlsx named .xls"),
+    Entry("fifo", b_fifo, error("命名管道"), "a FIFO (named pipe) named .xlsx: never waited for",
+          seconds=10),
+    Entry("device", b_device, error("设备文件"), "a link named .xlsx to /dev/zero", seconds=10),
+    Entry("socket", b_socket, error("套接字"), "a Unix socket named .xlsx", seconds=10),
     # changed on disk while perfxl reads it
     Entry("changed-after-sniff", b_changed_after_sniff, EITHER,
           "replaced by a truncated copy after the pre-parse check", race=("swap", 2, "truncated")),

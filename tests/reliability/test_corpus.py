@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import traceback
 import zipfile
 from pathlib import Path
@@ -17,8 +16,8 @@ import pytest
 
 from perfxl.errors import PerfxlError
 from tests.corpus import make
-from tests.reliability.helpers import (Corpus, available_commands, leftovers, model_digest, race,
-                                       run_cli)
+from tests.reliability.helpers import (Corpus, available_commands, cpu_seconds, leftovers,
+                                       model_digest, race, run_cli)
 
 ENGINES = ("openpyxl", "calamine")
 COMMANDS = ("check", "score", "report")
@@ -50,7 +49,7 @@ def test_corpus_covers_issue_8():
                  "text-fullwidth", "text-about", "text-dash", "text-padded",
                  "number-stored-as-text", "negative-amount", "absurd-amount", "div0-cached",
                  "error-value-input", "name-error", "external-link", "circular",
-                 "formula-without-cache", "million-rows", "chinese-path", "read-only",
+                 "formula-without-cache", "million-rows", "chinese-path", "read-only", "fifo", "device",
                  "changed-after-sniff", "changed-between-reads", "truncated-mid-read"):
         assert must in names, must
 
@@ -79,13 +78,13 @@ def test_foreign_formats_are_real(corpus: Corpus):
 # The reader
 # ------------------------------------------------------------------------------------------------
 def _read(corpus: Corpus, e: make.Entry, engine: str):
-    """(model or None, PerfxlError or None, seconds, path, race counters)."""
+    """(model or None, PerfxlError or None, CPU seconds, path, race counters)."""
     from perfxl.io.reading.xlsx_reader import read_workbook
 
     path = corpus.fresh(e.name) if e.race else corpus.path(e.name)
     donor = corpus.donor(e.race[2]) if e.race and e.race[0] == "swap" else None
     ctx = race(path, e.race, donor) if e.race else _nullrace()
-    t = time.perf_counter()
+    t = cpu_seconds()
     model = err = None
     with ctx as seen:
         try:
@@ -95,7 +94,7 @@ def _read(corpus: Corpus, e: make.Entry, engine: str):
         except BaseException:  # noqa: BLE001 - this is what the test is about
             pytest.fail(f"{e.name}: the reader raised something else than PerfxlError:\n"
                         f"{traceback.format_exc()}")
-    return model, err, time.perf_counter() - t, path, seen
+    return model, err, cpu_seconds() - t, path, seen
 
 
 class _nullrace:
@@ -124,7 +123,7 @@ def _assert_error(e: make.Entry, err: PerfxlError | None, path: Path, got: str) 
 def test_reader(corpus: Corpus, e: make.Entry, target: str):
     engine = target.split(":")[1]
     model, err, seconds, path, seen = _read(corpus, e, engine)
-    assert seconds < e.seconds, f"{e.name}: {seconds:.1f}s (bound {e.seconds}s)"
+    assert seconds < e.seconds, f"{e.name}: {seconds:.1f}s CPU (bound {e.seconds}s)"
     kind = e.expect.kind
     if kind == "error":
         _assert_error(e, err, path, "a model")
@@ -196,7 +195,7 @@ def test_cli(corpus: Corpus, tmp_path: Path, e: make.Entry, target: str):
     info = run.describe()
     assert run.exception is None, f"{e.name}: escaped exception (a traceback):\n{info}"
     assert "Traceback" not in run.output, info
-    assert run.seconds < e.seconds, info
+    assert run.cpu < e.seconds, info
     kind = e.expect.kind
     if kind == "either":
         kind = "error" if run.exit_code == 2 else "ok"
@@ -272,7 +271,7 @@ def test_cli_real_process_prints_no_traceback(corpus: Corpus, tmp_path: Path):
     for name in ("xml-bomb-sheet", "missing-sheet", "zip-password"):
         path = corpus.path(name)
         proc = subprocess.run([str(exe), cmds[0], str(path)], capture_output=True, text=True,
-                              timeout=60, cwd=tmp_path)
+                              timeout=600, cwd=tmp_path)
         assert proc.returncode == 2, proc.stderr
         assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
         assert str(path) in proc.stderr and make.BY_NAME[name].expect.text in proc.stderr
@@ -296,7 +295,7 @@ def test_batch_survives_every_bad_member(corpus: Corpus, tmp_path: Path):
     info = run.describe()
     assert run.exception is None and "Traceback" not in run.output, info
     assert run.exit_code == 1, info  # unreadable members are rows: exit 1; the summary is written
-    assert run.seconds < 90, info
+    assert run.cpu < 90, info
     assert out.exists() and leftovers(tmp_path) == ["汇总.xlsx"], info
     rows = {r["file"]: r for r in json.loads(run.stdout)["files"]}
     problems = []

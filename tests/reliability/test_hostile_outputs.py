@@ -257,8 +257,9 @@ def test_check_text_output_shows_markup_and_escapes_as_typed():
                 file="a.xlsx")
     text = to_text([FileResult("[bold]a\x1b[31m.xlsx", (f,))], color=True)
     assert "[link=http://evil.example]点我[/link]" in text
-    assert "]8;;" in text and "\x1b]8;;" not in text and "\x07" not in text
-    assert "[bold]a[31m.xlsx" in text
+    assert "\\x1b]8;;" in text and "\x1b]8;;" not in text and "\x07" not in text
+    assert "\\x07x" in text  # shown escaped (perfxl.safetext.terminal_text), never acted on
+    assert "[bold]a\\x1b[31m.xlsx" in text
 
 
 @pytest.mark.parametrize("fmt", ["json", "junit", "sarif", "text"])

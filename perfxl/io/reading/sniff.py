@@ -3,7 +3,8 @@
 Refuses with a Chinese ``WorkbookFormatError`` naming the file (and the sheet where one is to
 blame):
 
-* a missing, unreadable or empty file, a folder, a file over ``MAX_FILE``;
+* a missing, unreadable or empty file, a folder, a FIFO, a device or a socket (never waited
+  for: ``perfxl.io.reading.regular``), a file over ``MAX_FILE``;
 * other formats: an .xls (BIFF, in an OLE compound file), an encrypted (password-protected)
   workbook, an .xlsb, an .ods, anything that is not a zip, and an .xlsx whose name does not end in
   an extension the readers accept (openpyxl goes by the extension);
@@ -37,6 +38,7 @@ import zlib
 from pathlib import Path
 
 from perfxl.errors import WorkbookFormatError
+from perfxl.io.reading.regular import read_regular
 from perfxl.layout import get_column_letter
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -114,13 +116,8 @@ def read_checked(path: str | Path) -> bytes:
             raise WorkbookFormatError("文件不存在，请检查路径", file=name)
         if p.is_dir():
             raise WorkbookFormatError("这是一个文件夹，不是工作簿文件；请指定要读取的 .xlsx 文件", file=name)
-        with open(p, "rb") as fh:
-            size = fh.seek(0, 2)
-            fh.seek(0)
-            if size > MAX_FILE:
-                raise WorkbookFormatError(f"文件过大（{size // 1024 // 1024} MB），超过 "
-                                          f"{MAX_FILE // 1024 // 1024} MB 的上限", file=name)
-            data = fh.read(MAX_FILE + 1)
+        # never open() a FIFO or a device: it would wait for a writer, or never end
+        data = read_regular(p, MAX_FILE, WorkbookFormatError, "工作簿文件")
     except PermissionError:
         raise WorkbookFormatError("没有读取权限，请检查文件权限", file=name) from None
     except OSError as exc:

@@ -30,7 +30,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -39,10 +38,10 @@ from typing import Any
 from perfxl import layout as L
 
 __all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values",
-           "CacheRecord"]
+           "CacheRecord", "save_text"]
 
 #: Modules whose source decides the twins' values: a change to any of them rebuilds the record.
-_TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py")
+_TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py", "twins.py")
 _FORMAT = "1"
 
 
@@ -79,36 +78,14 @@ class CacheRecord(dict):
         return frozenset(tuple(k.split("!", 1)) for k in self.get("verified", ()))  # type: ignore[misc]
 
 
-# ---- the twins ---------------------------------------------------------------------------------
+# ---- the twins ----------------------------------------------------------------------------------
+from perfxl.twins import twin_values  # noqa: E402  (re-exported: the values the record verifies)
+
+
 @lru_cache(maxsize=4)
 def _cell_index(layout: L.Layout = L.LAYOUT) -> dict[tuple[str, str], tuple]:
     """(sheet, A1) of every template formula cell -> what computes it (``Layout.formula_owners``)."""
     return layout.formula_owners
-
-
-def twin_values(model, cells=None) -> dict[tuple[str, str], Any]:
-    """(sheet, A1) -> the value ``perfxl.derived`` gives for each template formula cell (all of
-    them, or those in ``cells``), in the template's positions; ``""`` where the formula shows ""."""
-    from perfxl import derived
-    from perfxl.model import Row
-
-    index = _cell_index(model.layout)
-    wanted = index.keys() if cells is None else [c for c in cells if c in index]
-    rows: dict[str, dict[int, Row]] = {}
-    out: dict[tuple[str, str], Any] = {}
-    for cell in wanted:
-        spec = index[cell]
-        if spec[0] == "field":
-            v = derived.field_value(model, spec[1])
-        else:
-            _, tkey, col, i = spec
-            by_index = rows.get(tkey)
-            if by_index is None:
-                by_index = rows[tkey] = {r.index: r for r in model.rows(tkey)}
-            row = by_index.get(i) or Row(tkey, i, {})
-            v = derived.COLUMN_FUNCTIONS[(tkey, col)](model, row)
-        out[cell] = "" if v is None else v
-    return out
 
 
 def _agree(engine: Any, twin: Any) -> bool:
@@ -170,10 +147,18 @@ def _load(path: Path) -> CacheRecord | None:
 
 
 def _save(path: Path, rec: CacheRecord) -> None:
+    save_text(path, json.dumps(rec, ensure_ascii=False, indent=1))
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename), so a
+    concurrent reader sees the old file or the whole new one.  Raises ``OSError``."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(rec, fh, ensure_ascii=False, indent=1)
+            fh.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -215,6 +200,8 @@ def _sample(seed: str) -> tuple[str, dict[tuple[str, str], tuple[Any, Any]]] | N
     except Exception:  # an installed copy without the example data: fewer samples
         return None
     cells = list(_cell_index())
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="perfxl-template-") as tmp:
         path = write_model(model, Path(tmp) / f"{seed}.xlsx", cached_values=False)
         engine = recalculate(path, cells)

@@ -29,7 +29,7 @@ from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
-from perfxl.formula_text import text_read_as_number
+from perfxl.template_facts import text_read_as_number
 from perfxl.numbers import NumberTextError, formula_number, parse_number
 from perfxl.typed import excel_trim
 
@@ -294,27 +294,31 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                 coord = f"{L.get_column_letter(mc0)}{mr0}:{L.get_column_letter(mc1)}{mr1}"
                 problems.add(sheet.name, coord.split(":")[0],
                              f"表格“{table.title}”的数据行中有合并单元格（{coord}）；请取消合并，每行一条记录")
+        # per column, once per table: its letter, whether it is the fixed rows' label, whether
+        # its text reads as a number (~4,300 cells per workbook go through the loop below)
+        sheet_formulas = scanned.get(sheet.name, {})
+        cols = [(j, col, L.get_column_letter(j), table.rows is not None and j == 1,
+                 (tkey, col.key) in coerced) for j, col in enumerate(table.columns, start=1)]
         for r in range(data_first, r1 + 1):
             index = r - data_first
             values: dict[str, Any] = {}
-            for j, col in enumerate(table.columns, start=1):
-                a1 = f"{L.get_column_letter(j)}{r}"
+            for j, col, letter, label_col, as_number in cols:
+                a1 = f"{letter}{r}"
                 raw = book.value(sheet.name, r, j)
-                label_col = table.rows is not None and j == 1
                 if col.role == L.FORMULA and not label_col:
                     if formulas_known:
-                        _formula_cell(source, scanned.get(sheet.name, {}), sheet.name, a1, raw)
+                        _formula_cell(source, sheet_formulas, sheet.name, a1, raw)
                     continue
                 if col.role == L.OUTPUT:
                     continue
                 if not label_col:
-                    fc = scanned.get(sheet.name, {}).get(a1)
+                    fc = sheet_formulas.get(a1)
                     if fc is not None:
                         source.extra_formulas[(sheet.name, a1)] = fc.formula or "(共享公式)"
                 if _space_only(raw, col.kind):
                     source.space_only.append((sheet.name, a1))
                 value = _convert(raw, col.kind, col.choices, sheet.name, a1, problems, source,
-                                 (tkey, col.key) in coerced)
+                                 as_number)
                 if value is not None:
                     values[col.key] = value
             label = table.columns[0].key

@@ -38,16 +38,28 @@ def model_to_workbook(model: Model):
     return wb
 
 
-def write_model(model: Model, path: str | Path, *, cached_values: bool = True) -> Path:
+def write_model(model: Model, path: str | Path, *, cached_values: bool = True,
+                engine: str = "formulas") -> Path:
     """Save ``model`` as a standard workbook at ``path`` (atomically).  With ``cached_values``
-    the formula cells get the values the ``formulas`` engine computes, as a spreadsheet
-    application would have saved them (slow: seconds)."""
+    the formula cells get the values a spreadsheet application would have saved: computed by
+    the ``formulas`` engine (``engine="formulas"``, the independent reference: seconds) or by
+    perfxl itself (``engine="perfxl"``: ``perfxl.derived``, the twin of every template formula,
+    verified against the engine per template version by ``perfxl.io.reading.template_cache``;
+    milliseconds).  Raises ``ValueError`` for another ``engine``."""
+    if engine not in ("formulas", "perfxl"):
+        raise ValueError(f"engine must be 'formulas' or 'perfxl', not {engine!r}")
     path = Path(path)
     save_atomic(model_to_workbook(model), path)
     if cached_values:
-        from perfxl.io.office.recalc import recalculate
         from perfxl.io.writing.xlsx_cache import inject_cached_values
 
-        cells = list(model.layout.formula_cells)
-        inject_cached_values(path, recalculate(path, cells))
+        if engine == "perfxl":
+            from perfxl.twins import twin_values
+
+            values = twin_values(model)
+        else:
+            from perfxl.io.office.recalc import recalculate
+
+            values = recalculate(path, list(model.layout.formula_cells))
+        inject_cached_values(path, values)
     return path

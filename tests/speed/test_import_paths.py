@@ -1,0 +1,68 @@
+"""What a command imports (issue 23): ``perfxl check BOOK.xlsx`` reads with python-calamine and
+computes every figure itself, so it must not pay for openpyxl (and numpy, which openpyxl pulls
+in), python-docx, pandas, the formulas engine or a process pool; ``perfxl new --from`` writes
+the cached values from ``perfxl.derived``, without the formulas engine.
+
+Each command runs in a fresh process (the test process has imported everything already); the
+probe prints the heavy top-level packages in ``sys.modules`` after the command finished.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import example_file
+
+HEAVY = ("openpyxl", "numpy", "docx", "docxtpl", "pandas", "formulas", "multiprocessing",
+         "concurrent", "lxml")
+
+_PROBE = """
+import json, sys
+heavy = json.loads(sys.argv[2])
+sys.argv = ["perfxl", *json.loads(sys.argv[1])]
+from perfxl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("\\nIMPORTED " + json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
+"""
+
+
+def imported(args: list[str], cwd: Path, cache: Path) -> set[str]:
+    """The packages of ``HEAVY`` that ``perfxl ARGS`` imported, in a new process."""
+    env = {**os.environ, "PERFXL_CACHE_DIR": str(cache)}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+                          capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("IMPORTED ")]
+    assert line, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return set(json.loads(line[-1].removeprefix("IMPORTED ")))
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_workbook_check_imports_nothing_heavy(tmp_path, fmt):
+    book = example_file("004")
+    cache = tmp_path / "cache"
+    # the first run computes the template facts into the (empty) cache folder, the second reads
+    # them: neither may import a heavy package
+    for _ in range(2):
+        assert imported(["check", str(book), "--format", fmt], tmp_path, cache) == set()
+    assert list(cache.glob("template-facts-*.json"))
+
+
+def test_the_probe_sees_a_heavy_import(tmp_path):
+    """The probe is not blind: writing a report needs python-docx, and it shows."""
+    got = imported(["report", str(example_file("004")), "-o", str(tmp_path / "r.docx")],
+                   tmp_path, tmp_path / "cache")
+    assert "docx" in got
+
+
+def test_new_from_does_not_run_the_formula_engine(tmp_path):
+    got = imported(["new", "--from", str(example_file("004")), "-o", str(tmp_path / "next.xlsx")],
+                   tmp_path, tmp_path / "cache")
+    assert "formulas" not in got and (tmp_path / "next.xlsx").exists()

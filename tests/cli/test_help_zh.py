@@ -17,10 +17,20 @@ ENGLISH = ("Usage", "Options", "Commands", "Show this message", "Show the versio
 
 
 def _commands(group=main, path=()):
-    for name, cmd in sorted(group.commands.items()):
+    import click
+
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the lazy group loads each command here
+        cmd = group.get_command(ctx, name)
         yield path + (name,)
-        if hasattr(cmd, "commands"):
+        if isinstance(cmd, click.Group):
             yield from _commands(cmd, path + (name,))
+
+
+def test_every_command_is_listed():
+    assert {p[0] for p in _commands()} >= {"new", "check", "score", "report", "annotate",
+                                           "batch", "demo", "addin", "doctor", "rules", "rule"}
+    assert ("addin", "build") in set(_commands())
 
 
 def run(*args):

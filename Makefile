@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup sysdeps demo test wheel-smoke workbook examples clean
+.PHONY: setup sysdeps web-deps demo test wheel-smoke workbook examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -15,8 +15,14 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # LibreOffice (recalculation and .docx -> PDF), CJK fonts, pdftoppm: from Debian's packages.
+# Under a lock: two `make test` started together would both run apt-get, and one would fail.
 sysdeps:
-	bash scripts/install-system-deps.sh
+	if command -v flock >/dev/null; then flock "$${TMPDIR:-/tmp}/perfxl-sysdeps.lock" bash scripts/install-system-deps.sh; else bash scripts/install-system-deps.sh; fi
+
+# The offline web page's parts, into perfxl's cache: the pinned npm package pyodide (npm) and the
+# pure-Python wheels the page installs (pip); `perfxl web build` and its tests read them there.
+web-deps: setup sysdeps
+	$(BIN)/perfxl web fetch >/dev/null
 
 demo: setup sysdeps
 	$(BIN)/perfxl demo
@@ -25,7 +31,7 @@ demo: setup sysdeps
 # examples.  Byte code compiled first: where PYTHONDONTWRITEBYTECODE is set, every perfxl
 # process the tests start would otherwise compile the package again.
 TEST_JOBS ?= auto
-test: setup sysdeps
+test: setup sysdeps web-deps
 	$(BIN)/python -m compileall -q perfxl tests benchmarks > /dev/null
 	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/python -m pytest -q -n $(TEST_JOBS) --dist worksteal --durations=30
 

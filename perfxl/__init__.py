@@ -11,4 +11,6 @@ __version__ = "0.1.0"
 #: refused with a clear message (exit code 2) instead of being misread.
 #: 2: choices read through TRIM, project names matched with EXACT, blanks tested with TRIM
 #: (issue 13): a version-1 workbook computes some figures differently, so it is refused.
-TEMPLATE_VERSION = "2"
+#: 3: a 公务用车 subtotal row in the “三公”经费 table (经费控制 fields move one row down), the
+#: 三公 change and 支出 change blank when a total is blank (issue 24).
+TEMPLATE_VERSION = "3"

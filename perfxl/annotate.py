@@ -17,12 +17,14 @@ comment (author ``perfxl``, initials ``PX``) per finding, and returns how many c
   on the first non-empty paragraph (a whole-document finding, e.g. 等级 against the workbook).
 
 The comment text is the finding's Chinese message followed by 「应为 …；实为 …」 where the
-finding has them.  Errors: ``PerfxlError`` (Chinese) when ``src`` cannot be read as .docx or
+finding has them, both in the unit the draft writes the figure in (「应为 2202.33万元；实为
+2202.32万元」).  Errors: ``PerfxlError`` (Chinese) when ``src`` cannot be read as .docx or
 ``out`` cannot be written; ``UsageError`` when ``out`` is ``src`` (same path or same file).
 """
 from __future__ import annotations
 
 import copy
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -45,35 +47,69 @@ _TEXT_TAGS = {qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphe
 
 
 # ---- the comment's words ----------------------------------------------------------------------
-def _show(x: Any, message: str = "") -> str:
-    """``x`` as the message already writes it: a rate as 96.79%, an amount in 元 as 2202.33万元
-    when the message shows it so (the rules keep rates as fractions, draft amounts in 元);
-    otherwise the number itself."""
-    if isinstance(x, bool) or not isinstance(x, (int, float)):
-        return str(x)
-    forms = [(x * 100, ("%",)), (x / 1e4, ("万元", " 万元")), (x / 1e8, ("亿元", " 亿元")),
-             (x, ("元", " 元", "分", " 分", ""))]
-    for value, units in forms:
-        for d in (2, 1, 0, 4):
-            for text in (fmt_fixed(value, d), fmt_fixed(value, d, thousands=True)):
-                for unit in units:
-                    if text + unit in message:
-                        return text + unit.strip()
-    if isinstance(x, float):
-        return fmt_trimmed(x, 4)
-    return str(x)
+_PLAIN = ("%", "万元", "元", "亿元")  # shown with 2 decimals when the message does not say
+
+
+def _written(text: str, message: str) -> bool:
+    """``text`` (a number and its unit) stands in ``message`` as a whole number: "0万元" is not
+    in "70.40万元"."""
+    return re.search(r"(?<![\d.,])" + re.escape(text) + r"(?![\d])", message) is not None
+
+
+def _in(x: float, unit: str, message: str) -> str:
+    """``x`` with ``unit``, at the decimals the message writes it with, else 2 for an amount or a
+    rate (a count or score as it is)."""
+    written = message.replace(" ", "")
+    for tail in (unit, ""):  # as written with its unit, else as a bare number (a table cell)
+        for d in (2, 1, 0, 3, 4):
+            for text in (fmt_fixed(x, d), fmt_fixed(x, d, thousands=True)):
+                if _written(text + tail, written):
+                    return text + unit
+    plain = unit in _PLAIN or unit == "个百分点"
+    return (fmt_fixed(x, 2) if plain else fmt_trimmed(float(x), 4)) + unit
+
+
+#: (factor, unit) a number of the rules' scale may be shown in: a rate as %, an amount in 元 as
+#: 万元 / 亿元, a count or score as it is
+_FORMS = ((100, "%"), (1e-4, "万元"), (1e-8, "亿元"), (1, "元"), (1, "分"))
+
+
+def _form(values: list[float], message: str) -> tuple[float, str]:
+    """The one form the message writes one of ``values`` in (both values are then shown in it);
+    (1, "") when it writes none."""
+    written = message.replace(" ", "")
+    for x in values:
+        for factor, unit in _FORMS:
+            for d in (2, 1, 0, 4):
+                for text in (fmt_fixed(x * factor, d), fmt_fixed(x * factor, d, thousands=True)):
+                    if _written(text + unit, written):
+                        return factor, unit
+    return 1, ""
 
 
 def comment_text(f: Any) -> str:
     """「【错误】PX601：<message>（应为 X；实为 Y）」; the bracket only for the values the finding
-    has, each written as the message writes it where it does (see ``_show``)."""
+    has, both in one unit: the unit the draft writes the figure in (``Finding.unit``:
+    「应为 2202.33万元；实为 2202.32万元」), else the one form the message shows one of them in
+    (a workbook finding's rate as 96.79%), else the numbers as they are."""
     level = _LEVELS.get(getattr(f, "level", ""), getattr(f, "level", "") or "提示")
     rule = getattr(f, "rule", "")
     message = str(getattr(f, "message", "") or "")
     text = f"【{level}】{rule}：{message}"
-    parts = [f"{name} {_show(v, message)}" for name, v in
-             (("应为", getattr(f, "expected", None)), ("实为", getattr(f, "actual", None)))
+    pairs = [(name, v) for name, v in (("应为", getattr(f, "expected", None)),
+                                       ("实为", getattr(f, "actual", None)))
              if v is not None and v != ""]
+    numbers = [v for _, v in pairs if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    unit = getattr(f, "unit", None)
+    factor, unit = (1, unit) if unit is not None else _form(numbers, message)
+    written = message + "\n" + str(getattr(f, "quote", "") or "")  # the decimals as written
+    parts = []
+    for name, v in pairs:
+        if v in numbers and not isinstance(v, bool):
+            shown = _in(v * factor, unit, written) if unit else fmt_trimmed(float(v), 4)
+        else:
+            shown = str(v)
+        parts.append(f"{name} {shown}")
     return text + (f"（{'；'.join(parts)}）" if parts else "")
 
 

@@ -138,7 +138,8 @@ def report_book(book) -> str:
     from perfxl.io.live.xl_book import read_xl_book, write_output_sheet
     from perfxl.layout import REPORT_SHEET
     from perfxl.outputs import report_sheet
-    from perfxl.report import render_report, report_text
+    from perfxl.report import report_text
+    from perfxl.report.proof import render_proofread
 
     with _Status(book) as status:
         status("perfxl：正在读取工作簿……")
@@ -153,7 +154,12 @@ def report_book(book) -> str:
         else:
             status("perfxl：正在保存 Word 文件……")
             try:
-                saved = f"Word 文件已保存：{render_report(model, target)}"
+                # proofread as ``perfxl report`` does: a typed sentence found wrong is marked
+                path, found = render_proofread(model, target)
+                saved = f"Word 文件已保存：{path}"
+                errors = sum(f.level == "error" for f in found)
+                if errors:
+                    saved += f"（校对发现 {errors} 处文字与计算数不符，已在文件中以黄色底色和批注标出）"
             except PermissionError:
                 saved = f"Word 文件未能保存：{target} 无法写入（可能正在 Word 中打开，请关闭后重试）"
     return f"报告已生成：{len(lines)} 段，写入「{REPORT_SHEET.name}」工作表；{saved}。"
@@ -192,7 +198,7 @@ def prior_book(book, last: str | Path) -> str:
     from perfxl.io.reading.xlsx_reader import read_workbook
 
     last = Path(last)
-    if not last.is_file():
+    if not last.exists():  # a FIFO or a folder: the reader says what it is
         raise WorkbookFormatError("文件不存在", file=str(last))
     with _Status(book) as status:
         status("perfxl：正在读取工作簿……")

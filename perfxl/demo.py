@@ -50,7 +50,8 @@ def run_demo(examples: Path, outdir: Path, *, png: bool = True) -> dict[str, Pat
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.io.writing.xlsx_writer import write_outputs
     from perfxl.outputs import findings_sheet, report_sheet
-    from perfxl.report.render import render_report, report_text
+    from perfxl.report.proof import render_proofread
+    from perfxl.report.render import report_text
     from perfxl.scoring import score_model
     from perfxl.scoring.output import scores_output
     from perfxl.template.builder import write_template
@@ -85,7 +86,9 @@ def run_demo(examples: Path, outdir: Path, *, png: bool = True) -> dict[str, Pat
         checked = write_outputs(path, outdir / f"{stem}-校验与评分.xlsx",
                                 sheets=[findings_sheet(findings), score_sheet, report_sheet(lines)],
                                 cells=cells)
-        report = render_report(model, outdir / f"{stem}-自评报告.docx", findings=findings)
+        # as perfxl report --appendix: the typed sentences the proofreading finds wrong marked
+        report, _found = render_proofread(model, outdir / f"{stem}-自评报告.docx",
+                                          findings=findings)
         outputs[f"{ex.seed} 校验与评分"] = checked
         outputs[f"{ex.seed} 自评报告"] = report
         if png:
@@ -93,8 +96,8 @@ def run_demo(examples: Path, outdir: Path, *, png: bool = True) -> dict[str, Pat
             if image:
                 outputs[f"{ex.seed} 报告首页图"] = image
         for project in model.projects()[:1]:
-            pr = render_report(model, outdir / f"{stem}-项目-{project}-自评报告.docx",
-                               outline="project", project=project)
+            pr, _found = render_proofread(model, outdir / f"{stem}-项目-{project}-自评报告.docx",
+                                          outline="project", project=project)
             outputs[f"{ex.seed} 项目自评报告（{project}）"] = pr
     reviews = review_files(paths, jobs=1)
     outputs["批量汇总"] = write_summary(reviews, outdir / "批量汇总.xlsx")

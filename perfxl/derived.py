@@ -17,13 +17,14 @@ from typing import Any, Callable, Iterable
 
 from perfxl.model import Model, Row
 from perfxl.numbers import excel_round
+from perfxl.typed import TextNumber
 
 __all__ = [
-    "authorized_sum", "actual_sum", "staff_control_rate",
+    "authorized_sum", "actual_sum", "staff_counts", "staff_control_rate",
     "income_initial_sum", "income_full_sum", "income_executed_sum", "income_prior_sum",
     "income_share", "basic_executed_sum", "nature_executed_sum", "function_current_sum",
     "function_prior_sum", "function_change", "function_row_change", "function_row_change_rate",
-    "function_row_share", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
+    "function_row_share", "tp_counted_rows", "tp_total", "tp_prior_sum", "tp_budget_sum", "tp_final_sum", "tp_change",
     "three_public_change_rate", "three_public_control_rate", "public_funds_control_rate",
     "procurement_rate", "carryover_change_rate", "stock_funds_change_rate",
     "fixed_asset_utilization", "execution_rate", "execution_score", "budget_adjustment_rate",
@@ -47,9 +48,15 @@ def _blank(v: Any) -> bool:
     return v is None or v == ""
 
 
+def _typed(v: Any) -> bool:
+    """A number cell's value that is a number to SUM, N() and COUNT: not text (a
+    ``TextNumber`` is text that only arithmetic reads as its number)."""
+    return _is_num(v) and not isinstance(v, TextNumber)
+
+
 def _n(v: Any) -> float:
-    """Excel's N(): a number stays, anything else is 0."""
-    return float(v) if _is_num(v) else 0.0
+    """Excel's N(): a number stays, anything else (text included) is 0."""
+    return float(v) if _typed(v) else 0.0
 
 
 def _arith(v: Any) -> float | None:
@@ -69,7 +76,7 @@ def _div(a: Any, b: Any) -> float | None:
 
 def _sum(values: Iterable[Any]) -> float:
     """SUM over a range: numbers only; blanks and text are ignored."""
-    return float(sum(float(v) for v in values if _is_num(v)))
+    return float(sum(float(v) for v in values if _typed(v)))
 
 
 def _col(model: Model, table: str, column: str) -> list[Any]:
@@ -89,6 +96,21 @@ def authorized_sum(model: Model) -> float:
 def actual_sum(model: Model) -> float:
     """实有人数（分类合计）= SUM(staffing.actual), persons."""
     return _sum(_col(model, "staffing", "actual"))
+
+
+def staff_counts(model: Model) -> tuple[float | None, float | None]:
+    """(编制数, 实际在职人数) as ``staff_control_rate`` takes them, persons: each the typed total
+    (``authorized_total`` / ``in_service_total``) when filled, else the sum of the 人员编制
+    table's categories; ``None`` where neither holds a figure."""
+    out = []
+    for key, column in (("authorized_total", "authorized"), ("in_service_total", "actual")):
+        v = _v(model, key)
+        if _is_num(v):
+            out.append(float(v))
+        else:
+            values = _col(model, "staffing", column)
+            out.append(_sum(values) if any(_typed(x) for x in values) else None)
+    return out[0], out[1]
 
 
 def staff_control_rate(model: Model) -> float | None:
@@ -148,8 +170,12 @@ def function_prior_sum(model: Model) -> float:
     return _sum(_col(model, "exp_function", "prior"))
 
 
-def function_change(model: Model) -> float:
-    """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少)."""
+def function_change(model: Model) -> float | None:
+    """较上年增减额 = 功能分类本年合计 − 上年合计, amount (negative = 减少); ``None`` unless both
+    columns hold a figure (a blank 上年 column is not 0)."""
+    cur, prior = _col(model, "exp_function", "current"), _col(model, "exp_function", "prior")
+    if not any(_typed(v) for v in cur) or not any(_typed(v) for v in prior):  # COUNT()
+        return None
     return function_current_sum(model) - function_prior_sum(model)
 
 
@@ -177,35 +203,66 @@ def function_row_share(model: Model, row: Row) -> float | None:
 
 
 # ---- “三公”经费 and other controls ------------------------------------------------------------
+def tp_counted_rows(model: Model, column: str) -> list[Row]:
+    """The “三公”经费 rows whose ``column`` counts in its 合计: the four items, and the 公务用车
+    subtotal row (``layout.THREE_PUBLIC_CAR_TOTAL``) only where neither 公务用车 split row holds
+    a figure in that column (a stated 公务用车 11.86 without 购置 / 运行维护 counts once)."""
+    from perfxl.layout import THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
+    rows = model.rows("three_public")
+    split = any(_typed(r.get(column)) for r in rows if r.item in THREE_PUBLIC_ITEMS[1:3])
+    return [r for r in rows if r.item != THREE_PUBLIC_CAR_TOTAL or not split]
+
+
 def tp_prior_sum(model: Model) -> float:
-    """“三公”经费上年决算合计 = SUM(three_public.prior_final), amount."""
-    return _sum(_col(model, "three_public", "prior_final"))
+    """“三公”经费上年决算合计 = Σ counted rows' 上年决算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("prior_final") for r in tp_counted_rows(model, "prior_final"))
 
 
 def tp_budget_sum(model: Model) -> float:
-    """“三公”经费本年预算合计 = SUM(three_public.budget), amount."""
-    return _sum(_col(model, "three_public", "budget"))
+    """“三公”经费本年预算合计 = Σ counted rows' 本年预算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("budget") for r in tp_counted_rows(model, "budget"))
 
 
 def tp_final_sum(model: Model) -> float:
-    """“三公”经费本年决算合计 = SUM(three_public.final), amount."""
-    return _sum(_col(model, "three_public", "final"))
+    """“三公”经费本年决算合计 = Σ counted rows' 本年决算数 (``tp_counted_rows``), amount."""
+    return _sum(r.get("final") for r in tp_counted_rows(model, "final"))
 
 
-def tp_change(model: Model) -> float:
-    """“三公”经费较上年增减额, amount: the stated totals when either is filled (a blank one
-    counts 0, as N() does), else the category sums."""
-    fs, ps = _v(model, "tp_final_stated"), _v(model, "tp_prior_stated")
-    if _blank(fs) and _blank(ps):
-        return tp_final_sum(model) - tp_prior_sum(model)
-    return _n(fs) - _n(ps)
+def _trim_blank(v: Any) -> bool:
+    """``TRIM(cell)=""``: empty, or only ASCII spaces (Excel's TRIM keeps other blanks)."""
+    return _blank(v) or (isinstance(v, str) and not v.strip(" "))
+
+
+def tp_total(model: Model, column: str) -> float | None:
+    """One “三公”经费 total as 经费控制 takes it, amount: the typed total (``tp_*_stated``) when
+    typed, else the sum of the item rows; ``None`` when neither holds a figure (or the typed
+    total is text, an error in the workbook's arithmetic).  ``column`` is ``prior_final``,
+    ``budget`` or ``final``."""
+    stated = _v(model, {"prior_final": "tp_prior_stated", "budget": "tp_budget_stated",
+                        "final": "tp_final_stated"}[column])
+    if not _trim_blank(stated):
+        return float(stated) if _is_num(stated) else None
+    values = _col(model, "three_public", column)
+    if not any(_typed(v) for v in values):
+        return None
+    return {"prior_final": tp_prior_sum, "budget": tp_budget_sum,
+            "final": tp_final_sum}[column](model)
+
+
+def tp_change(model: Model) -> float | None:
+    """“三公”经费较上年增减额 = 本年决算合计 − 上年决算合计, amount, each total as ``tp_total``
+    takes it; ``None`` when either total is blank (a blank total is not 0)."""
+    final, prior = tp_total(model, "final"), tp_total(model, "prior_final")
+    return None if final is None or prior is None else final - prior
 
 
 def three_public_change_rate(model: Model) -> float | None:
     """“三公经费”变动率 = (本年 − 上年) ÷ 上年, fraction.  财预〔2013〕53号 (domain.md §2 [S17,
     S15, S16]); seed 004 L79: 11.37 → 5.76 gives −49.34%."""
-    prior = _v(model, "tp_prior_stated")
-    return _div(tp_change(model), tp_prior_sum(model) if _blank(prior) else prior)
+    change, prior = tp_change(model), _v(model, "tp_prior_stated")
+    if change is None:  # IFERROR(""/上年, ""): no change, no rate
+        return None
+    return _div(change, tp_prior_sum(model) if _blank(prior) else prior)
 
 
 def three_public_control_rate(model: Model) -> float | None:
@@ -336,6 +393,8 @@ def indicator_row_score(model: Model, row: Row) -> float | None:
 
 
 def _num_or_none(v: Any) -> float | None:
+    if isinstance(v, TextNumber):  # kept: the scoring rules read it as the formulas do
+        return v
     return float(v) if _is_num(v) else None
 
 

@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Where an installed wheel carries the examples (``perfxl/_bundled/examples/...``, copied there by
 #: the build hook in setup.py; absent in a checkout, where ``examples/`` is at ``ROOT``).
 BUNDLED = Path(__file__).resolve().parent / "_bundled"
+#: Bytes of an example data file (the bundled ones are 11 to 52 kB).
+MAX_EXAMPLE_FILE = 10 * 1024 * 1024
 
 
 def data_root() -> Path:
@@ -150,11 +152,16 @@ def load_example_data(path: str | Path) -> Model:
     """
     path = Path(path)
     file = str(path)
+    from perfxl.io.reading.regular import read_regular
+
+    # read without blocking: a FIFO or a device named .toml is refused, never waited on
+    raw = read_regular(path, MAX_EXAMPLE_FILE, PerfxlError, "示例数据文件")
+    if len(raw) > MAX_EXAMPLE_FILE:
+        raise PerfxlError(f"示例数据文件过大（超过 {MAX_EXAMPLE_FILE // 1024 // 1024} MB）", file=file)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise PerfxlError("示例数据文件不存在", file=file) from None
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PerfxlError("不是有效的 TOML 文件：TOML 文件应为 UTF-8 编码", file=file) from None
     except tomllib.TOMLDecodeError as exc:
         raise PerfxlError(f"不是有效的 TOML 文件：{exc}", file=file) from None
 

@@ -118,7 +118,13 @@ def _references(text: str, sheet: str):
     Token, Tokenizer = tok.Token, tok.Tokenizer
 
     stack: list[str] = []
-    for t in Tokenizer(text).items:
+    items = [t for t in Tokenizer(text).items if t.type != Token.WSPACE]
+
+    def bound(t) -> bool:  # an argument's edge: "(" of a function, ",", or ")" of a function
+        return t is None or (t.type == Token.FUNC) or (t.type == Token.SEP
+                                                       and t.subtype == Token.ARG)
+
+    for i, t in enumerate(items):
         if t.type == Token.FUNC and t.subtype == Token.OPEN:
             stack.append(_PREFIX.sub("", t.value[:-1]).upper())
         elif t.type == Token.FUNC and t.subtype == Token.CLOSE:
@@ -134,7 +140,11 @@ def _references(text: str, sheet: str):
             if ":" in a1:  # a range is only ever an aggregate's argument: text is skipped
                 yield from ((where or sheet, c, "skip") for c in _cells(a1))
                 continue
-            read = "skip" if stack and stack[-1] in _SKIP_TEXT else "coerce"
+            # skipped only as a whole argument (MIN(K19,1)); inside an expression
+            # (MIN(K19/G19,1)) the arithmetic reads the text as the number it spells
+            whole = bound(items[i - 1] if i else None) and bound(
+                items[i + 1] if i + 1 < len(items) else None)
+            read = "skip" if whole and stack and stack[-1] in _SKIP_TEXT else "coerce"
             yield (where or sheet), a1, read
 
 
@@ -171,8 +181,29 @@ def compute_text_read_as_number(layout) -> frozenset:
     """The input cells whose text Excel's template formulas read as the number it spells: field
     keys and (table key, column key) pairs that some formula uses in arithmetic (``=B7/B6``) and
     none reads through N(), SUM, MIN, MAX... (which treat text like a blank cell).  For every
-    other input cell, text reads as a blank.  Shapes: a frozenset of ``str`` and
-    ``(str, str)``."""
+    other input cell, text reads as a blank (or, read both ways, see ``text_read_both_ways``).
+    Shapes: a frozenset of ``str`` and ``(str, str)``."""
+    return frozenset(k for k, how in _reads(layout).items() if how == {"coerce"})
+
+
+def text_read_both_ways(layout) -> frozenset:
+    """As ``compute_text_read_both_ways``, computed once per layout version
+    (``perfxl.template_facts``)."""
+    from perfxl.template_facts import text_read_both_ways as cached
+
+    return cached(layout)
+
+
+def compute_text_read_both_ways(layout) -> frozenset:
+    """The input cells some formula reads in arithmetic (text -> the number it spells) and another
+    through SUM, SUMPRODUCT, N(), COUNT... (text -> nothing): 分值 in ``MIN(K19/G19,1)``-style
+    scores and in the SUMPRODUCT of 分值合计.  Same shapes as ``text_read_as_number``; the reader
+    gives such a cell's text as a ``perfxl.typed.TextNumber``."""
+    return frozenset(k for k, how in _reads(layout).items() if how == {"coerce", "skip"})
+
+
+@lru_cache(maxsize=4)
+def _reads(layout) -> dict:
     cells: dict[tuple[str, str], object] = {}
     for key in layout.fields:
         cells[layout.field_cell(key)] = key
@@ -186,4 +217,4 @@ def compute_text_read_as_number(layout) -> frozenset:
             key = cells.get(where[:2])
             if key is not None:
                 reads.setdefault(key, set()).add(where[2])
-    return frozenset(k for k, how in reads.items() if how == {"coerce"})
+    return reads

@@ -90,6 +90,16 @@ QUANTITY_SYNONYMS: dict[str, str] = {
     "专项经费": "项目支出",
     "项目资金": "项目支出",
     "项目经费": "项目支出",
+    # the lines of the “三公” account, as prose shortens them (the quantity model of the
+    # draft, perfxl.draft.quantities, compares two amounts only under one name)
+    "公务用车运行维护费用": "公务用车运行维护费",
+    "公务用车运行费用": "公务用车运行维护费",
+    "公务用车运行支出": "公务用车运行维护费",
+    "公务用车运行费": "公务用车运行维护费",
+    "公务用车购置费用": "公务用车购置费",
+    "公务接待费支出": "公务接待费",
+    "公务接待支出": "公务接待费",
+    "公务接待": "公务接待费",
 }
 
 

@@ -162,7 +162,7 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
     cols += [
         Column("level1", "一级指标", TEXT, width=10),
         Column("level2", "二级指标", TEXT, width=12),
-        Column("level3", "三级指标", TEXT, width=28),
+        Column("level3", "三级指标", TEXT, width=22),
         Column("nature", "指标性质", CHOICE, choices=NATURES, width=7),
         Column("direction", "方向", CHOICE, choices=DIRECTIONS, width=6),
         Column("target_text", "年度指标值", TEXT, width=14),
@@ -176,7 +176,7 @@ def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
         Column("weight", "分值", SCORE, width=6),
         Column("score_stated", "得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, FORMULA, formula="__indicator_score__", width=8),
-        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=30),
+        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=24),
     ]
     return tuple(cols)
 
@@ -331,7 +331,10 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
         Field("function_prior_sum", "功能分类上年合计（计算）", AMOUNT, FORMULA,
               formula="=SUM({col:exp_function.prior})"),
         Field("function_change", "较上年增减额（计算）", AMOUNT, FORMULA,
-              formula="={f:function_current_sum}-{f:function_prior_sum}"),
+              # "" unless both columns hold a figure (a blank 上年 column is not 0)
+              formula='=IF(OR(SUMPRODUCT(ISNUMBER({col:exp_function.current})*1)=0,'
+                      'SUMPRODUCT(ISNUMBER({col:exp_function.prior})*1)=0),"",'
+                      '{f:function_current_sum}-{f:function_prior_sum})'),
         Field("exp_total_stated", "支出合计（填报）", AMOUNT, STATED),
         Field("exp_prior_total_stated", "上年支出合计（填报）", AMOUNT, STATED),
         Field("exp_change_stated", "较上年增减额（填报）", AMOUNT, STATED),
@@ -363,27 +366,46 @@ EXPENDITURE = Sheet("expenditure", "支出", "支出情况", (
 ))
 
 THREE_PUBLIC_ITEMS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
+#: the 公务用车 subtotal a department states without the 购置 / 运行维护 split (a real table:
+#: 29.08 = 公务用车 11.86 + 公务接待 17.22); it counts in a column's 合计 only where neither
+#: split row holds a figure (never twice).  Last, so the rows above keep their cells.
+THREE_PUBLIC_CAR_TOTAL = "公务用车购置及运行维护费（未分项时填写）"
+
+
+def _tp_sum(column: str) -> str:
+    """“三公”经费 column total: the four items, plus the 公务用车 subtotal row where neither
+    公务用车 split row of the column holds a figure."""
+    item, col = "{col:three_public.item}", "{col:three_public." + column + "}"
+    split = (f'SUMPRODUCT((({item}="{THREE_PUBLIC_ITEMS[1]}")+({item}="{THREE_PUBLIC_ITEMS[2]}"))'
+             f'*ISNUMBER({col}))')
+    return (f'=SUMIF({item},"<>{THREE_PUBLIC_CAR_TOTAL}",{col})'
+            f'+IF({split}=0,SUMIF({item},"{THREE_PUBLIC_CAR_TOTAL}",{col}),0)')
+
 
 CONTROL = Sheet("control", "经费控制", "经费控制情况", (
     Table("three_public", "“三公”经费", (
         Column("item", "项目", TEXT, width=20),
         *_amount_cols(("prior_final", "上年决算数"), ("budget", "本年预算数"),
                       ("final", "本年决算数")),
-    ), rows=THREE_PUBLIC_ITEMS),
+    ), rows=THREE_PUBLIC_ITEMS + (THREE_PUBLIC_CAR_TOTAL,)),
     FieldBlock("three_public_totals", "“三公”经费合计与比率", (
         Field("tp_prior_sum", "上年决算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.prior_final})"),
+              formula=_tp_sum("prior_final")),
         Field("tp_budget_sum", "本年预算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.budget})"),
+              formula=_tp_sum("budget")),
         Field("tp_final_sum", "本年决算合计（计算）", AMOUNT, FORMULA,
-              formula="=SUM({col:three_public.final})"),
+              formula=_tp_sum("final")),
         Field("tp_prior_stated", "上年决算合计（填报）", AMOUNT, STATED),
         Field("tp_budget_stated", "本年预算合计（填报）", AMOUNT, STATED),
         Field("tp_final_stated", "本年决算合计（填报）", AMOUNT, STATED),
         Field("tp_change", "较上年增减额（计算）", AMOUNT, FORMULA,
-              formula='=IF(AND(TRIM({f:tp_final_stated})="",TRIM({f:tp_prior_stated})=""),'
-                      '{f:tp_final_sum}-{f:tp_prior_sum},'
-                      'N({f:tp_final_stated})-N({f:tp_prior_stated}))'),
+              # each side is its typed total, else the sum of its items; "" when a side has
+              # neither (a blank total is not 0: 上年 blank is no change of 100%)
+              formula='=IFERROR(IF(OR(AND(TRIM({f:tp_final_stated})="",'
+                      'SUMPRODUCT(ISNUMBER({col:three_public.final})*1)=0),AND(TRIM({f:tp_prior_stated})="",'
+                      'SUMPRODUCT(ISNUMBER({col:three_public.prior_final})*1)=0)),"",'
+                      'IF(TRIM({f:tp_final_stated})="",{f:tp_final_sum},{f:tp_final_stated})-'
+                      'IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},{f:tp_prior_stated})),"")'),
         Field("three_public_change_rate", "“三公”经费变动率（计算）", RATE, FORMULA,
               formula='=IFERROR({f:tp_change}/IF(TRIM({f:tp_prior_stated})="",{f:tp_prior_sum},'
                       '{f:tp_prior_stated}),"")'),
@@ -469,11 +491,11 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
         Column("level3", "三级指标", TEXT, width=24),
         Column("weight", "分值", SCORE, width=6),
         Column("applicable", "是否适用", CHOICE, choices=YES_NO, width=6),
-        Column("criteria", "评分标准", LONGTEXT, width=30),
+        Column("criteria", "评分标准", LONGTEXT, width=24),
         Column("basis_value", "依据数值", NUMBER, width=10),
         Column("score_stated", "自评得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, OUTPUT, width=8),
-        Column("explanation", "说明", LONGTEXT, width=40),
+        Column("explanation", "说明", LONGTEXT, width=30),
     ), capacity=40),
     Table("bonus", "加减分项", (
         Column("item", "加减分项", TEXT, width=24),
@@ -486,7 +508,7 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
                        'IF(TRIM({c:count})="",N({c:score_stated}),'
                        'IF(TRIM({c:cap})="",{cz:points_each}*{c:count},'
                        'MIN({cz:points_each}*{c:count},{c:cap}))))', width=8),
-        Column("explanation", "说明", LONGTEXT, width=40),
+        Column("explanation", "说明", LONGTEXT, width=30),
     ), capacity=6),
     FieldBlock("system_totals", "总分", (
         Field("system_total_stated", "自评总分（填报）", SCORE, STATED),
@@ -529,8 +551,8 @@ PROJECTS = Sheet("projects", "项目自评表", "项目支出绩效自评表", (
                        '(TRIM({col:project_indicators.applicable})<>"否"),'
                        '{col:project_indicators.weight})),1)),2))',
                width=9),
-        Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=30),
-        Column("goal_actual", "实际完成情况", LONGTEXT, width=30),
+        Column("goal_expected", "年度总体目标（预期目标）", LONGTEXT, width=24),
+        Column("goal_actual", "实际完成情况", LONGTEXT, width=24),
     ), capacity=10),
     Table("project_funds", "项目资金（每个项目按来源分行）", (
         Column("project", "项目名称", TEXT, width=18),

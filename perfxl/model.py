@@ -92,6 +92,8 @@ class SourceInfo:
     number_text: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
     space_only: list[tuple[str, str]] = field(default_factory=list)
+    #: sheet -> (first row, last row) of each range of its print area (sheets with one only).
+    print_areas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: Called once, on first need, to fill ``recomputed`` (set by the reader).
     recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
 
@@ -158,8 +160,12 @@ class Model:
     # ---- conveniences named by the field's standard terms -----------------------------------
     @property
     def unit(self) -> str:
-        """金额单位: "元" or "万元" (default 万元, the official tables' usual unit)."""
-        return self.values.get("amount_unit") or "万元"
+        """金额单位: "元" or "万元" (default 万元, the official tables' usual unit).  No formula
+        reads the cell, so a unit typed with a stray full-width space ("元\u3000", PX005) is
+        still that unit for the report and the checks, never a third one."""
+        u = self.values.get("amount_unit")
+        u = u.strip() if isinstance(u, str) else u
+        return u if u in ("元", "万元") else "万元"
 
     @property
     def year(self) -> int | None:

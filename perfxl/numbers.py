@@ -67,7 +67,7 @@ def excel_round(x: float | int | None, digits: int = 2) -> float | None:
 def round_decimal(x: Decimal, digits: int) -> Decimal:
     """ROUND(x, digits), half away from zero, of an exact decimal (a figure as a draft writes
     it, "2202.325"), with ``digits`` decimals; every magnitude works (the WIDE context), and
-    never "-0.00".  A figure of more digits than any context holds (400 nines typed in a draft)
+    never "-0.00".  A figure of more digits than WIDE holds (400 nines typed in a draft)
     gets a context as wide as it needs; one beyond ``MAX_DIGITS`` (or NaN, ±inf) is returned as
     it is: at that scale it has no decimals left to round."""
     if not x.is_finite():

@@ -65,8 +65,9 @@ def _num(v: Any) -> Any:
 def report_sheet(lines: Iterable[tuple[int, str]]) -> OutputSheet:
     """报告: the report text, one paragraph per row (level 0 = title, 1/2/... headings, 9 body)."""
     rows = [[level, text] for level, text in lines]
+    # 96 wide: the text prints portrait, as the report does (perfxl.template.printing)
     return OutputSheet(REPORT_SHEET.name, "自评报告正文（由 perfxl 生成）", ["层级", "内容"], rows,
-                       [6, 120])
+                       [6, 96])
 
 
 def scores_sheet(rows: list[list[Any]], total_rows: list[list[Any]], title: str) -> OutputSheet:

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from perfxl import layout as L
 
-__all__ = ["Facts", "facts", "formula_cells", "text_read_as_number"]
+__all__ = ["Facts", "facts", "formula_cells", "text_read_as_number", "text_read_both_ways"]
 
-_FORMAT = "1"
+_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,15 @@ class Facts:
     formula_cells: dict
     #: field keys (``str``) and (table key, column key) pairs, as ``text_read_as_number``
     text_read_as_number: frozenset
+    #: the same shapes, as ``text_read_both_ways`` (arithmetic reads the text, SUM skips it)
+    text_read_both_ways: frozenset = frozenset()
 
 
 def _compute(layout: L.Layout) -> Facts:
-    from perfxl.formula_text import compute_text_read_as_number
+    from perfxl.formula_text import compute_text_read_as_number, compute_text_read_both_ways
 
-    return Facts(dict(layout.formula_cells), compute_text_read_as_number(layout))
+    return Facts(dict(layout.formula_cells), compute_text_read_as_number(layout),
+                 compute_text_read_both_ways(layout))
 
 
 def _key() -> str:
@@ -59,6 +62,8 @@ def _to_json(f: Facts, key: str) -> str:
         "formula_cells": [[s, c, t] for (s, c), t in f.formula_cells.items()],
         "text_read_as_number": sorted(([k] if isinstance(k, str) else list(k))
                                       for k in f.text_read_as_number),
+        "text_read_both_ways": sorted(([k] if isinstance(k, str) else list(k))
+                                      for k in f.text_read_both_ways),
     }, ensure_ascii=False)
 
 
@@ -69,9 +74,10 @@ def _from_json(text: str, key: str) -> Facts | None:
             return None
         cells = {(s, c): t for s, c, t in data["formula_cells"]}
         coerced = frozenset(k[0] if len(k) == 1 else tuple(k) for k in data["text_read_as_number"])
+        both = frozenset(k[0] if len(k) == 1 else tuple(k) for k in data["text_read_both_ways"])
     except (ValueError, TypeError, KeyError, AttributeError):
         return None  # a damaged or foreign file: computed again
-    return Facts(cells, coerced)
+    return Facts(cells, coerced, both)
 
 
 @lru_cache(maxsize=4)
@@ -111,3 +117,8 @@ def formula_cells(layout: L.Layout = L.LAYOUT) -> dict:
 def text_read_as_number(layout: L.Layout = L.LAYOUT) -> frozenset:
     """See ``perfxl.formula_text.text_read_as_number``."""
     return facts(layout).text_read_as_number
+
+
+def text_read_both_ways(layout: L.Layout = L.LAYOUT) -> frozenset:
+    """See ``perfxl.formula_text.compute_text_read_both_ways``."""
+    return facts(layout).text_read_both_ways

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["excel_trim", "is_trim_blank"]
+__all__ = ["excel_trim", "is_trim_blank", "TextNumber"]
 
 _SPACES = re.compile(" {2,}")
 
@@ -24,3 +24,16 @@ def excel_trim(text: str) -> str:
 def is_trim_blank(value: object) -> bool:
     """``TRIM(cell)=""`` in a formula: an empty cell, or text of ASCII spaces only."""
     return value is None or (isinstance(value, str) and excel_trim(value) == "")
+
+
+class TextNumber(float):
+    """A figure typed as text ("10", "95%") in a cell the workbook's formulas read both ways: as
+    the number it spells in arithmetic (``=MIN(K19/G19,1)``, ``=B10*...``) and as nothing in
+    SUM / SUMPRODUCT / N() / COUNT, which skip text.  It is that number to arithmetic;
+    ``perfxl.derived``'s SUM, N and COUNT mirrors skip it.  PX009 tells the user to type it
+    as a number."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"TextNumber({float(self)!r})"

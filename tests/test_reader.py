@@ -72,7 +72,9 @@ def test_formula_cells_are_recorded_and_never_read_as_empty(read, filled):
 
 
 def test_cached_values_are_read_when_present(read, tmp_path):
-    path = write_model(small_model(), tmp_path / "cached.xlsx", cached_values=True)
+    # the cached values written by perfxl's twins: which program computed them is not the question
+    # here (tests/scoring/test_formula_agreement.py compares the twins with the formulas engine)
+    path = write_model(small_model(), tmp_path / "cached.xlsx", cached_values=True, engine="perfxl")
     m = read(path)
     sheet, cell = LAYOUT.field_cell("execution_score")
     assert m.source.cached[(sheet, cell)] == pytest.approx(9.68)
@@ -228,3 +230,25 @@ def test_model_to_workbook_refuses_computed_fields():
     m.values["execution_rate"] = 0.5
     with pytest.raises(ValueError, match="computed"):
         model_to_workbook(m)
+
+
+@pytest.mark.parametrize("value, fmt", [(-1e12, "yyyy-mm-dd"), (1e12, "[h]:mm:ss")])
+def test_number_outside_the_date_range_reads_as_with_openpyxl(tmp_path, filled, value, fmt):
+    """A number outside Excel's date range in a date-formatted cell (Excel shows ####): calamine
+    raises OverflowError or panics in Rust (PanicException, a BaseException) on the sheet, so the
+    calamine path must fall back on openpyxl and give the reference reading, not a traceback."""
+    sheet, cell = LAYOUT.field_cell("budget_full")
+
+    def edit(wb):
+        wb[sheet][cell] = value
+        wb[sheet][cell].number_format = fmt
+
+    path = copy_with(tmp_path, filled, edit)
+
+    def outcome(engine):
+        try:
+            return read_workbook(path, engine=engine).values.get("budget_full")
+        except WorkbookFormatError as exc:
+            return ("refused", str(exc))
+
+    assert outcome("calamine") == outcome("openpyxl")

@@ -23,13 +23,17 @@ def _modules() -> dict[str, Path]:
 
 MODS = _modules()
 
+#: The draft's file edge: what reads a draft's bytes into text and tables.
+DRAFT_FILE_EDGE = ("perfxl.draft.reading", "perfxl.draft.guard", "perfxl.draft.docx_plain",
+                   "perfxl.draft.docx_tables", "perfxl.draft.pdf")
+
 #: The core works on the in-memory model: no file format, no Excel, no perfxl edge.
 CORE = ("perfxl.model", "perfxl.derived", "perfxl.numbers", "perfxl.layout", "perfxl.glossary",
         "perfxl.scoring", "perfxl.checks", "perfxl.report.context",
         "perfxl.report.sentences", "perfxl.report.fmt", "perfxl.carry",
-        # the draft's claims and rules; perfxl.draft itself and .reading are its file edge
-        *(m for m in MODS if m.startswith("perfxl.draft.")
-          and m not in ("perfxl.draft.reading",)))
+        # the draft's claims and rules; perfxl.draft itself and its readers of files (.txt / .docx /
+        # .pdf, and the guards they share with the workbook reader) are its file edge
+        *(m for m in MODS if m.startswith("perfxl.draft.") and m not in DRAFT_FILE_EDGE))
 
 
 def _imports(path: Path) -> set[str]:

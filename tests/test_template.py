@@ -74,13 +74,17 @@ def test_print_setup_freeze_and_version(wb):
 
 
 def test_cjk_columns_are_wide_enough(wb):
-    from perfxl.template.styles import display_width
+    """A header wraps over two lines at most, in a row two lines tall (narrower columns: a wide
+    table prints at a readable scale)."""
+    from perfxl.template.styles import HEADER_LINES, display_width
 
     ws = wb["部门自评表"]
     hdr = LAYOUT.header_row("dept_indicators")
+    assert ws.row_dimensions[hdr].height >= 13 * HEADER_LINES  # 「得分（计算）」 wraps
     for j, col in enumerate(LAYOUT.table("dept_indicators").columns, start=1):
         width = ws.column_dimensions[L.get_column_letter(j)].width
-        assert width >= min(display_width(col.header), 40), col.header
+        assert width >= min(display_width(col.header) / HEADER_LINES, 40), col.header
+        assert ws.cell(hdr, j).alignment.wrap_text
 
 
 def test_cli_new_writes_and_refuses_to_overwrite(tmp_path):

@@ -57,7 +57,7 @@ def template_path() -> Path:
     """``quickstart_addin_ribbon.xlam`` inside the installed xlwings package."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise PerfxlError("未安装 xlwings，无法生成加载项。请运行：pip install perfxl")
+        raise PerfxlError("未安装 xlwings，无法生成加载项。请运行：pip install \"perfxl[addin]\"")
     path = Path(list(spec.submodule_search_locations)[0]) / TEMPLATE
     if not path.is_file():
         raise PerfxlError(f"xlwings 安装不完整，找不到 {path}。请重新安装：pip install --force-reinstall xlwings")

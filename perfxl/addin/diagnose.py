@@ -71,7 +71,10 @@ def check_perfxl() -> Check:
 def check_xlwings() -> Check:
     have, want = installed_xlwings(), pinned_xlwings()
     if have is None:
-        return Check("xlwings", PROBLEM, "未安装", f"运行：{sys.executable} -m pip install perfxl")
+        if not install.is_windows():  # only the add-in needs it, and the add-in is Windows only
+            return Check("xlwings", INFO, "未安装（仅 Excel 加载项需要）")
+        return Check("xlwings", PROBLEM, "未安装，Excel 加载项无法运行",
+                     f"运行：{sys.executable} -m pip install \"perfxl[addin]\"")
     if want and have != want:
         return Check("xlwings", PROBLEM, f"已安装 {have}，perfxl 需要 {want}",
                      f"运行：{sys.executable} -m pip install xlwings=={want}，"
@@ -219,8 +222,12 @@ def check_addin_sources() -> Check:
     """What ``perfxl addin build`` needs: perfxl's ribbon and VBA sources and xlwings' template."""
     from importlib import resources
 
+    from perfxl import extras
     from perfxl.addin.build import template_path
 
+    if not extras.present("addin"):
+        return Check("加载项源文件", INFO, "未安装可选组件 addin，不能生成加载项"
+                     "（需要时运行：pip install \"perfxl[addin]\"）")
     src = resources.files("perfxl.addin").joinpath("src")
     names = ("customUI.xml", "PerfxlRibbon.bas", "RunPythonStub.bas")
     gone = [n for n in names if not src.joinpath(n).is_file()]
@@ -237,7 +244,18 @@ def check_addin_sources() -> Check:
     return Check("加载项源文件", OK, f"{src}；xlwings 模板 {template.name}")
 
 
-CHECKS = (check_interpreter, check_perfxl, check_xlwings, check_templates, check_examples,
+def check_extras() -> Check:
+    """Which optional parts (pip extras, ``perfxl.extras``) are installed; never a problem."""
+    from perfxl import extras
+
+    parts = [f"{name}：{'已安装' if ok else '未安装'}（{extras.EXTRAS[name][1]}）"
+             for name, ok in extras.status().items()]
+    missing = [name for name, ok in extras.status().items() if not ok]
+    hint = f"；需要时运行：pip install \"perfxl[{','.join(missing)}]\"" if missing else ""
+    return Check("可选组件", INFO, "；".join(parts) + hint)
+
+
+CHECKS = (check_interpreter, check_perfxl, check_extras, check_xlwings, check_templates, check_examples,
           check_addin_sources, check_addin, check_config, check_dll, check_bitness,
           check_test_call)
 

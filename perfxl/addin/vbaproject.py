@@ -17,11 +17,13 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass, field
-
-import olefile
+from typing import TYPE_CHECKING
 
 from perfxl.addin import ovba
 from perfxl.addin.cfb import write_cfb
+
+if TYPE_CHECKING:  # olefile is the addin extra: imported where a project is read
+    import olefile
 
 #: ``_VBA_PROJECT`` without a performance cache: Reserved1 0x61CC, version 0xFFFF, 0x00, 0x0001.
 VBA_PROJECT_HEADER = b"\xcc\x61\xff\xff\x00\x01\x00"
@@ -99,7 +101,7 @@ def _module_records(name: str) -> list[tuple[int, bytes]]:
             (MODULE_PROCEDURAL, b""), (MODULE_TERMINATOR, b"")]
 
 
-def _read_tree(ole: olefile.OleFileIO, prefix: list[str]) -> dict:
+def _read_tree(ole: "olefile.OleFileIO", prefix: list[str]) -> dict:
     tree: dict = {}
     for path in ole.listdir(streams=True, storages=False):
         if path[:len(prefix)] != prefix or len(path) == len(prefix):
@@ -112,7 +114,11 @@ def _read_tree(ole: olefile.OleFileIO, prefix: list[str]) -> dict:
 
 
 def load_project(data: bytes) -> VbaProject:
-    """Parse a vbaProject.bin; ``ValueError`` if it lacks the VBA/dir or PROJECT streams."""
+    """Parse a vbaProject.bin; ``ValueError`` if it lacks the VBA/dir or PROJECT streams;
+    ``perfxl.extras.ExtraMissing`` without the ``addin`` extra (olefile)."""
+    from perfxl.extras import require
+
+    olefile = require("olefile", "addin", "生成 Excel 加载项")
     if not olefile.isOleFile(io.BytesIO(data)):
         raise ValueError("vbaProject.bin is not a compound file")
     with olefile.OleFileIO(io.BytesIO(data)) as ole:
@@ -139,7 +145,7 @@ def load_project(data: bytes) -> VbaProject:
     return VbaProject(name, codepage, head, modules, project_text, others)
 
 
-def _load_module(ole: olefile.OleFileIO, records: list, codepage: int) -> Module:
+def _load_module(ole: "olefile.OleFileIO", records: list, codepage: int) -> Module:
     values = dict(records)
     name = values[MODULENAME].decode(f"cp{codepage}")
     stream = values[0x1A].decode(f"cp{codepage}")

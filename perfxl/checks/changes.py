@@ -62,11 +62,10 @@ def changes(ctx) -> Iterator[Change]:
                          ctx.at("exp_change_word_stated"))
     amount, word = ctx.num("tp_change_stated"), ctx.text("tp_change_word_stated")
     if amount is not None or word is not None:
-        fs, ps = ctx.num("tp_final_stated"), ctx.num("tp_prior_stated")
-        cur = derived.tp_final_sum(ctx.model) if fs is None and ps is None else (fs or 0.0)
-        pri = derived.tp_prior_sum(ctx.model) if fs is None and ps is None else (ps or 0.0)
-        if ctx.rows("three_public") or fs is not None or ps is not None:
-            yield Change("“三公”经费", derived.tp_change(ctx.model), (),
+        cur = derived.tp_total(ctx.model, "final")
+        pri = derived.tp_total(ctx.model, "prior_final")
+        if cur is not None and pri is not None:  # (a blank total: no computed change)
+            yield Change("“三公”经费", cur - pri, (),
                          f"{fmt_amount(cur)} − {fmt_amount(pri)}", amount,
                          ctx.at("tp_change_stated"), word, ctx.at("tp_change_word_stated"))
 

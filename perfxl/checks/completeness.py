@@ -159,6 +159,7 @@ def quantitative_incomplete(ctx):
                         "framework": "hunan_dept", "budget_full": 4128.02,
                         "organization": "…", "overall_goal": "…", "problems": "…",
                         "improvements": "…"}),
+          fails("完全空白的工作簿（perfxl new 生成后未填写）", at="department_name", values={}),
           passes("只填项目支出绩效自评表：部门整体的字段不必填", values={
               "department_name": "岳阳市商务局", "year": 2023, "amount_unit": "万元",
               "framework": "central_project"},
@@ -172,14 +173,13 @@ def required_field(ctx):
     """标准工作簿中标为必填的字段不能为空：基本信息（部门名称、年度、金额单位、评价框架）总是必填；
     部门整体的字段（职能职责、机构设置、年度总体目标、存在问题、改进措施）只在部门整体支出的表格
     （部门概况、人员编制、收入、支出、经费控制、部门自评表、指标体系）有数据时必填——只填项目支出
-    绩效自评表的工作簿（最常见的报送）不要求它们。完全空白的工作簿不核对。
+    绩效自评表的工作簿（最常见的报送）不要求它们。完全空白的工作簿（`perfxl new` 生成后未填写就
+    报送）同样报告基本信息的必填项：空白的报送不能通过校验。
 
     合格：全部必填项已填写（种子 004）；只填了基本信息与项目自评表的工作簿。
-    不合格：部门名称为空；填了部门自评表却没填职能职责。
+    不合格：部门名称为空；填了部门自评表却没填职能职责；完全空白的工作簿。
     """
     model = ctx.model
-    if not model.values and not any(model.tables.values()):
-        return
     department = _department_forms_in_use(model)
     for key, (sheet, _b, f) in LAYOUT.fields.items():
         if not f.required or (sheet.name not in _ALWAYS_REQUIRED and not department):

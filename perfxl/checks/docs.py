@@ -37,7 +37,8 @@ def _case_lines(case: Case) -> list[str]:
         for attr, val in case.source.items():
             items = val.items() if isinstance(val, dict) else [(None, x) for x in val]
             for k, v in items:
-                where = f"`{k[0]}!{k[1]}` " if k else ""
+                where = (f"`{k[0]}!{k[1]}` " if isinstance(k, tuple) else
+                         f"`{k}` " if k else "")  # a cell, or a sheet (print_areas)
                 out.append(f"- 文件信息 {attr}：{where}{_show(v)}")
     out = out or ["- （空工作簿）"]
     prior = build_prior(case)

@@ -22,17 +22,20 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 LEVELS = (ERROR, WARNING, INFO)
 #: The location fields of a finding in a report draft (``None`` for a workbook finding).
 DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote", "from_line",
-                "from_paragraph")
+                "from_paragraph", "page")
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 _SHEET_ORDER = {s.name: i for i, s in enumerate(LAYOUT.sheets)}
 
 
 def place_text(line: int | None = None, paragraph: int | None = None, table: int | None = None,
-               row: int | None = None, col: int | None = None) -> str:
+               row: int | None = None, col: int | None = None, page: int | None = None) -> str:
     """A place in a report draft, in Chinese: ``第 12 行`` (.txt), ``第 3 段`` (.docx body
     paragraph), ``表 1 第 2 行第 3 列`` (.docx table cell; ``表 1 第 2 行`` without ``col``),
-    "" for none."""
+    with ``第 4 页`` before it for a PDF (``第 4 页第 3 段``: the 3rd paragraph that begins on
+    page 4), "" for none."""
+    if page is not None:
+        return f"第 {page} 页" + place_text(line, paragraph, table, row, col)
     if line is not None:
         return f"第 {line} 行"
     if paragraph is not None:
@@ -64,12 +67,15 @@ class Finding:
       locate the cell to fix ("" when the finding concerns the whole file).
     * ``message``: Chinese, with the numbers and the fix.
     * ``expected`` / ``actual``: what the cell should hold and what it holds — numbers where
-      the rule is numeric (amounts in the workbook's unit, rates as fractions, scores in 分),
-      otherwise text or ``None``.
+      the rule is numeric, otherwise text or ``None``.  A workbook finding gives amounts in the
+      workbook's unit, rates as fractions, scores in 分 (``unit`` ``None``).  A draft finding
+      gives both in the unit the text writes the figure in, named by ``unit`` (2202.33 and
+      2202.32 with ``unit`` "万元"; 96.79 and 96.0 with "%"; ``perfxl.draft.units``).
     * Draft location (a 自评报告 draft, ``perfxl.draft``; all ``None`` for a workbook finding):
       ``line`` (1-based line of a .txt), ``paragraph`` (1-based index of a .docx body paragraph,
       see ``perfxl.draft.reading``), ``table`` / ``row`` / ``col`` (1-based table of the .docx
       body and the cell in it), ``quote`` (the exact fragment of the text the finding is about),
+      ``page``: the page of a PDF draft (``paragraph`` then counts on that page),
       ``from_line`` / ``from_paragraph``: for a cell of a table pasted one cell per line (a .txt,
       or a .docx with one paragraph per line), the line (paragraph) where that table row starts;
       the finding is about the row ``from_line`` .. ``line`` (``None`` otherwise).
@@ -93,16 +99,21 @@ class Finding:
     quote: str | None = None
     from_line: int | None = None
     from_paragraph: int | None = None
+    #: the page of a PDF draft (``paragraph`` then counts on that page)
+    page: int | None = None
+    #: the unit of ``expected`` / ``actual`` ("万元", "元", "%", "个百分点", "人", "分"...);
+    #: ``None`` when they are text, absent, or in the rules' scale (see the class doc)
+    unit: str | None = None
 
     @property
     def location(self) -> tuple:
-        return (self.rule, self.file, self.sheet, self.cell, self.line, self.paragraph,
-                self.table, self.row, self.col, self.quote)
+        return (self.rule, self.file, self.sheet, self.cell, self.page, self.line,
+                self.paragraph, self.table, self.row, self.col, self.quote)
 
     @property
     def in_draft(self) -> bool:
         """True for a finding located in a report draft (a line, paragraph or table cell)."""
-        return any(v is not None for v in (self.line, self.paragraph, self.table))
+        return any(v is not None for v in (self.line, self.paragraph, self.table, self.page))
 
     @property
     def place(self) -> str:
@@ -114,7 +125,8 @@ class Finding:
         if self.line is None and self.paragraph is not None and self.from_paragraph:
             return f"第 {self.from_paragraph}–{self.paragraph} 段"
         if self.in_draft:
-            return place_text(self.line, self.paragraph, self.table, self.row, self.col)
+            return place_text(self.line, self.paragraph, self.table, self.row, self.col,
+                              self.page)
         return f"{self.sheet}!{self.cell}" if self.sheet else ""
 
     def __eq__(self, other: object) -> bool:
@@ -129,7 +141,7 @@ class Finding:
     def sort_key(self) -> tuple:
         row, col = cell_position(self.cell)
         draft = tuple(-1 if v is None else v for v in
-                      (self.line, self.paragraph, self.table, self.row, self.col))
+                      (self.page, self.line, self.paragraph, self.table, self.row, self.col))
         return (self.file, _SHEET_ORDER.get(self.sheet, len(_SHEET_ORDER)), self.sheet, row, col,
                 draft, self.rule, self.quote or "")
 
@@ -138,11 +150,11 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"rule", "level", "message", "sheet", "cell", "expected",
-        "actual"}`` (the file is given once per file in the report), plus, for a finding in a
-        report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
-        "from_paragraph"}`` (``null`` where not applicable)."""
+        "actual", "unit"}`` (the file is given once per file in the report), plus, for a finding
+        in a report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
+        "from_paragraph", "page"}`` (``null`` where not applicable)."""
         d = asdict(self)
-        keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual")
+        keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual", "unit")
         if self.in_draft:
             keys += DRAFT_FIELDS
         return {k: d[k] for k in keys}

@@ -1,5 +1,6 @@
-"""PX001–PX010: workbook hygiene — formula cells, cached values, choices, external links,
-deleted defined names, text in number cells, number cells holding only spaces.
+"""PX001–PX011: workbook hygiene — formula cells, cached values, choices, external links,
+deleted defined names, text in number cells, number cells holding only spaces, print areas
+that leave filled rows out.
 
 These rules read ``Model.source`` (what the reader saw in the file: formula texts, cached values,
 typed-over cells, external links); a model built in code has no source and they stay quiet.
@@ -433,3 +434,47 @@ def number_cell_spaces(ctx):
         return
     for sheet, cell in src.space_only:
         yield ctx.hit((sheet, cell), actual=" ", cellref=f"{sheet}!{cell}")
+
+
+def _filled_rows(model, tkey: str) -> list[int]:
+    """Sheet row numbers of the rows of open table ``tkey`` that hold a value."""
+    first = _LAY.table(tkey).columns[0].key
+    return sorted(int(model.cell(tkey, r.index, first)[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+                  for r in model.rows(tkey)
+                  if any(v not in (None, "") for v in r.values.values()))
+
+
+@rule("PX011", "print-area-cuts-rows", WARNING, title="打印区域未包含已填写的行",
+      message="“{sheet}”的打印区域不含已填写的第 {rows} 行，打印时这些行会缺失；请在 Excel 的"
+              "“页面布局 → 打印区域 → 设置打印区域”中选中要打印的行重新设置（或取消打印区域）",
+      cases=[
+          fails("空白模板的打印区域只到指标表的前 3 行，已填写 5 行", at="部门自评表!A22",
+                rows={"dept_indicators": [{"level3": f"指标{i}"} for i in range(1, 6)]},
+                source={"print_areas": {"部门自评表": [(1, 21), (60, 65)]}}),
+          passes("打印区域包含所有已填写的行",
+                 rows={"dept_indicators": [{"level3": f"指标{i}"} for i in range(1, 6)]},
+                 source={"print_areas": {"部门自评表": [(1, 23), (60, 65)]}}),
+          passes("没有设置打印区域（打印整张表）",
+                 rows={"dept_indicators": [{"level3": "指标1"}]}, source={"print_areas": {}}),
+      ])
+def print_area_cuts_rows(ctx):
+    """标准工作簿按纸质表格的样子打印：空白模板的打印区域只含各表的表头和前几行（不打印几十行
+    空行），perfxl 填写的工作簿设为已填写的行。用户在 Excel 中填写了更多行时，打印区域不会随之
+    扩大，超出的行打印时会缺失；本规则指出这些行，提醒重设打印区域（issue 22）。
+
+    合格：打印区域包含每张表所有已填写的行，或没有设置打印区域。
+    不合格：部门自评表的打印区域到第 21 行（指标表前 3 行），已填写到第 23 行。
+    """
+    src = ctx.model.source
+    if src is None or not src.print_areas:
+        return
+    for sheet, spans in src.print_areas.items():
+        cut: list[int] = []
+        for tkey, (sh, table) in _LAY.tables.items():
+            if sh.name == sheet and table.rows is None:
+                cut += [r for r in _filled_rows(ctx.model, tkey)
+                        if not any(a <= r <= b for a, b in spans)]
+        if cut:
+            cut.sort()
+            rows = f"{cut[0]}–{cut[-1]}" if cut[-1] > cut[0] else str(cut[0])
+            yield ctx.hit((sheet, f"A{cut[0]}"), actual=cut, sheet=sheet, rows=rows)

@@ -28,6 +28,8 @@ class FileResult:
     file: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # why the file could not be read
+    #: a draft checked with ``--workbook``: how many of its figures were compared with the workbook
+    compared: int | None = None
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -47,12 +49,15 @@ def _file_json(r: FileResult) -> dict[str, Any]:
                          "summary": summary(r)}
     if r.error is not None:
         d["error"] = r.error
+    if r.compared is not None:
+        d["compared_with_workbook"] = r.compared
     return d
 
 
 def to_json(results: list[FileResult]) -> str:
-    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual}],
-    "summary": {"errors", "warnings", "infos"}, ["error"]}]}``."""
+    """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual,
+    unit}], "summary": {"errors", "warnings", "infos"}, ["error"], ["compared_with_workbook"]}]}``
+    (the last for a draft checked with ``--workbook``: how many of its figures were compared)."""
     return _json({"files": [_file_json(r) for r in results]}, indent=2) + "\n"
 
 
@@ -143,7 +148,7 @@ def to_sarif(results: list[FileResult]) -> str:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
             props: dict[str, Any] = {"sheet": f.sheet, "cell": f.cell,
-                                     "expected": f.expected, "actual": f.actual}
+                                     "expected": f.expected, "actual": f.actual, "unit": f.unit}
             if f.in_draft:
                 props.update({k: getattr(f, k) for k in DRAFT_FIELDS})
                 region: dict[str, Any] = {}
@@ -209,6 +214,27 @@ _LEVEL_TEXT = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 _LEVEL_STYLE = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 
 
+def groups(r: FileResult) -> list[tuple[str, bool, list[Finding]]]:
+    """The findings of one file as the text report shows them: ``(sheet, is_draft, findings)``
+    per sheet in order of appearance, a draft's findings under "（报告文字）" (the web page
+    groups them the same way)."""
+    sheets: dict[str, list[Finding]] = {}
+    for f in r.findings:
+        key = "（报告文字）" if f.in_draft else (f.sheet or "（整个文件）")
+        sheets.setdefault(key, []).append(f)
+    return [(sheet, sheet == "（报告文字）", items) for sheet, items in sheets.items()]
+
+
+def where(f: Finding) -> str:
+    """The 位置 / 单元格 column: the cell, or the place in a draft; "-" for none."""
+    return (f.place if f.in_draft else f.cell) or "-"
+
+
+def shown_message(f: Finding) -> str:
+    """The 说明 column: the message, and for a draft the quoted fragment after it."""
+    return f.message + (f"（原文：{f.quote}）" if f.in_draft and f.quote else "")
+
+
 def to_text(results: list[FileResult], *, color: bool = False, width: int = 140) -> str:
     """A table per sheet (单元格 | 规则 | 级别 | 说明) under a heading per file with its counts;
     the findings of a report draft in one table (位置 | 规则 | 级别 | 说明, the quote after the
@@ -238,12 +264,7 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
             continue
         con.print(f"[bold]{safe(r.file)}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
                   f"{s['infos']} 个提示")
-        sheets: dict[str, list[Finding]] = {}
-        for f in r.findings:
-            key = "（报告文字）" if f.in_draft else (f.sheet or "（整个文件）")
-            sheets.setdefault(key, []).append(f)
-        for sheet, items in sheets.items():
-            draft = sheet == "（报告文字）"
+        for sheet, draft, items in groups(r):
             t = Table(title=f"工作表：{safe(sheet)}" if not draft else "报告文字",
                       title_justify="left", box=box.SIMPLE_HEAD, show_lines=False, expand=False)
             t.add_column("位置" if draft else "单元格", no_wrap=True)
@@ -252,10 +273,7 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
             t.add_column("说明", overflow="fold")
             for f in items:
                 level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
-                msg = safe(f.message)
-                if draft and f.quote:
-                    msg += f"（原文：{safe(f.quote)}）"
-                t.add_row(safe((f.place if draft else f.cell) or "-"), f.rule, level, msg)
+                t.add_row(safe(where(f)), f.rule, level, safe(shown_message(f)))
             con.print(t)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 

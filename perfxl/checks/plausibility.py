@@ -44,15 +44,23 @@ def staff_above_posts(ctx):
       cases=[
           fails("编制 10，在职 18（种子 002 含下属事业单位人员）", at="in_service_total",
                 values={"authorized_total": 10, "in_service_total": 18}),
+          fails("实际在职人数未填，按分类合计 9 + 8 + 1 = 18（种子 002）", at="in_service_total",
+                values={"authorized_total": 10},
+                rows={"staffing": [{"category": "行政", "authorized": 9, "actual": 9},
+                                   {"category": "事业", "actual": 8},
+                                   {"category": "工勤", "authorized": 1, "actual": 1}]}),
           passes("seed 004: 53 ≤ 56", values={"authorized_total": 56, "in_service_total": 53}),
       ])
 def in_service_above_posts(ctx):
     """实际在职人数不应超过编制数（在职人员控制率 ≤ 100%；湖南评分标准超 100% 扣分，domain.md §3.1）。
 
     合格：在职 53、编制 56（种子 004，seed-audit 004.H02）。
-    不合格：在职 18、编制 10（种子 002 的机关编制未含下属单位，002.X01）。
+    不合格：在职 18、编制 10（种子 002 的机关编制未含下属单位，002.X01；实际在职人数未填时
+    按人员编制表各类别实有人数之和，与在职人员控制率的算法相同）。
     """
-    a, b = ctx.num("in_service_total"), ctx.num("authorized_total")
+    # the operands of the 在职人员控制率 the workbook computes (人员编制!B18): a blank typed
+    # total is the categories' sum there (002: 实际在职人数 blank, 9 + 8 + 1 = 18 in service)
+    b, a = derived.staff_counts(ctx.model)
     if a is not None and b and a > b:
         yield ctx.hit(ctx.at("in_service_total"), expected=b, actual=a, in_service=fmt_num(a),
                       authorized=fmt_num(b), rate=fmt_rate(a / b))

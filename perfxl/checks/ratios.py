@@ -12,7 +12,7 @@ from perfxl import derived
 from perfxl.checks import execution
 from perfxl.checks.compare import (fmt_amount, fmt_num, fmt_rate, fmt_stated_rate, rounded_rate,
                                    wrong)
-from perfxl.checks.finding import ERROR
+from perfxl.checks.finding import ERROR, WARNING
 from perfxl.checks.registry import fails, passes, rule
 
 __all__ = ["percent_slip", "rate_hit"]
@@ -69,30 +69,34 @@ def execution_rate(ctx):
         yield h
 
 
-@rule("PX202", "execution-rate-adjusted", ERROR, title="执行率与调整后预算不符",
-      message="按年初预算数 + 预算调整数（{initial} + {adjustment} = {budget}）计算，执行率应为 "
-              "{expected_text}（{executed} ÷ {budget}），表中填写 {actual_text}；全年预算数 {full} "
-              "与调整后预算不一致，请先更正全年预算数（PX114），再更正执行率",
+@rule("PX202", "execution-rate-adjusted", WARNING, title="执行率所依据的全年预算数与年初预算数 + 预算调整数不符",
+      message="执行率 {actual_text} 按全年预算数计算（{executed} ÷ {full}，与部门自评表的执行率"
+              "一致），但全年预算数与年初预算数 + 预算调整数（{initial} + {adjustment} = {budget}）"
+              "不符（PX114）；请先核对全年预算数，改正后执行率随之重算",
       cases=[
-          fails("seed 000: 17333259.20 ÷ 18971163.35 = 91.37%，填写 100.83%",
-                at="execution_rate_stated", expected=0.9137,
+          fails("seed 000: 全年预算数 17190340.15 ≠ 17190340.15 + 1780823.20，执行率 100.83%",
+                at="execution_rate_stated", expected=1.0083,
                 values={"budget_initial": 17190340.15, "budget_adjustment": 1780823.2,
                         "budget_full": 17190340.15, "executed": 17333259.2,
                         "execution_rate_stated": 1.0083}),
-          passes("全年预算数与年初 + 调整一致时由 PX201 核对",
+          passes("全年预算数与年初 + 调整一致",
                  values={"budget_initial": 2161.19, "budget_adjustment": 1966.83,
                          "budget_full": 4128.02, "executed": 3995.49,
                          "execution_rate_stated": 0.9679}),
+          passes("执行率本身算错时由 PX201 报告",
+                 values={"budget_initial": 17190340.15, "budget_adjustment": 1780823.2,
+                         "budget_full": 17190340.15, "executed": 17333259.2,
+                         "execution_rate_stated": 0.9137}),
       ])
 def execution_rate_adjusted(ctx):
-    """全年预算数与“年初预算数 + 预算调整数”不一致（PX114）而执行率是按填写的全年预算数算出时，
-    两个执行率互相矛盾：按调整后预算（年初 + 调整）重算并报告。执行率按其自身运算数已错时由
-    PX201 报告，此处不重复。
+    """执行率只有一个定义：全年执行数 ÷ 全年预算数（部门自评表 B9 的公式，财预〔2020〕10号附件；
+    domain.md §1.4）。全年预算数与“年初预算数 + 预算调整数”不一致（PX114）时，按全年预算数
+    算出的执行率本身没有算错，但它所依据的全年预算数有疑问：提醒先核对全年预算数（警告，
+    不另给一个按年初 + 调整算的执行率）。执行率按其自身运算数已错时由 PX201 报告。
 
     合格：年初 2161.19 + 调整 1966.83 = 全年 4128.02，执行率 96.79%。
-    不合格：年初 17190340.15 + 调整 1780823.20 = 18971163.35，全年预算数却填 17190340.15，执行率
-    100.83%（= 17333259.20 ÷ 17190340.15），应为 91.37%（种子 000，seed-audit 000.X09；正文的
-    “全年支出率 91%”与此一致）。
+    不合格（提醒）：年初 17190340.15 + 调整 1780823.20 = 18971163.35，全年预算数却填
+    17190340.15，执行率 100.83%（= 17333259.20 ÷ 17190340.15；种子 000，seed-audit 000.X09）。
     """
     init, adj = ctx.num("budget_initial"), ctx.num("budget_adjustment")
     full = ctx.num("budget_full")
@@ -103,16 +107,13 @@ def execution_rate_adjusted(ctx):
     if not wrong(full, budget):
         return
     own = derived.execution_rate(ctx.model)
-    if own is not None and wrong(stated, own, percent=True):
+    if own is None or wrong(stated, own, percent=True):
         return  # PX201
-    alt = ex / budget
-    if wrong(stated, alt, percent=True) and not percent_slip(stated, alt):
-        yield ctx.hit(ctx.at("execution_rate_stated"), expected=rounded_rate(alt, like=stated),
-                      actual=stated, initial=_a(init), adjustment=_a(adj), budget=_a(budget),
-                      executed=_a(ex), full=_a(full), expected_text=fmt_rate(alt, like=stated),
-                      actual_text=fmt_stated_rate(stated),
-                      related=(ctx.at("budget_full"), ctx.at("budget_initial"),
-                               ctx.at("budget_adjustment")))
+    yield ctx.hit(ctx.at("execution_rate_stated"), expected=rounded_rate(own, like=stated),
+                  actual=stated, initial=_a(init), adjustment=_a(adj), budget=_a(budget),
+                  executed=_a(ex), full=_a(full), actual_text=fmt_stated_rate(stated),
+                  related=(ctx.at("budget_full"), ctx.at("budget_initial"),
+                           ctx.at("budget_adjustment")))
 
 
 @rule("PX203", "project-execution-rate", ERROR, title="项目执行率与全年执行数 ÷ 全年预算数不符",

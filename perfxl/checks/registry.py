@@ -46,6 +46,9 @@ class Hit:
     actual: Any = None
     args: Mapping[str, Any] = field(default_factory=dict)
     related: tuple[tuple[str, str], ...] = ()
+    #: the unit ``expected`` / ``actual`` are written in, when the rule gives them in a draft's
+    #: own unit (``perfxl.draft.units``); ``None``: the rules' scale
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

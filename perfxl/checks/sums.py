@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from perfxl import derived
 from perfxl import layout as L
 from perfxl.checks.finding import ERROR, WARNING
 from perfxl.checks.registry import fails, passes, rule
@@ -190,8 +191,10 @@ _TP_COLS = (("prior_final", "tp_prior_stated", "上年决算数"), ("budget", "t
 @generator("PX105")
 def _tp_rels(ctx):
     for col, key, header in _TP_COLS:
+        # the rows that count (the 公务用车 subtotal only without its split), as in 经费控制
         rel = _column_rel(ctx, "three_public", col, header, key, f"“三公”经费各项的{header}",
-                          f"“三公”经费{header}合计（填报）")
+                          f"“三公”经费{header}合计（填报）",
+                          rows=derived.tp_counted_rows(ctx.model, col))
         if rel:
             yield rel
 
@@ -202,6 +205,11 @@ def _tp_rels(ctx):
                 values={"tp_final_stated": 6.76},
                 rows={"three_public": [{"item": "公务用车运行维护费", "final": 4.95},
                                        {"item": "公务接待费", "final": 0.81}]}),
+          passes("公务用车小计 11.86（未分购置、运行维护）+ 公务接待 17.22 = 29.08",
+                 values={"tp_prior_stated": 29.08},
+                 rows={"three_public": [
+                     {"item": "公务接待费", "prior_final": 17.22},
+                     {"item": "公务用车购置及运行维护费（未分项时填写）", "prior_final": 11.86}]}),
           passes("seed 004: 0 + 4.95 + 0.81 = 5.76", values={"tp_final_stated": 5.76},
                  rows={"three_public": [{"item": "因公出国（境）费", "final": 0.0},
                                         {"item": "公务用车运行维护费", "final": 4.95},
@@ -209,7 +217,8 @@ def _tp_rels(ctx):
       ])
 def three_public_sum(ctx):
     """“三公”经费四项（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费）每一列
-    之和应等于该列填报的合计（上年决算数、本年预算数、本年决算数）。
+    之和应等于该列填报的合计（上年决算数、本年预算数、本年决算数）。只有公务用车合计、未分购置和
+    运行维护时填在“公务用车购置及运行维护费（未分项时填写）”一行，它在该列未填分项时计入合计。
 
     合格：出国 0 + 公车运行维护 4.95 + 公务接待 0.81 = 本年决算合计 5.76（种子 004）。
     不合格：同样三项，合计填写 6.76。

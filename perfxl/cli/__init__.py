@@ -14,7 +14,7 @@ zh.install()  # before the decorators below: click's texts (Usage, Options...) i
 
 #: Sub-command modules, each defining ``command`` (a click command or group) of the same name.
 COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor",
-            "rules", "rule")
+            "web", "rules", "rule")
 
 
 def _load(name: str):

@@ -44,8 +44,11 @@ TEXT_HEADER = ("状态", "文件", "部门名称", "年度", "评价框架", "�
 
 def _line(text: str) -> str:
     """``text`` on one line of the text output: a file name or department name holding a line
-    break, tab or other control character shows it escaped (``\\n``), so one file is one line."""
-    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+    break, tab or other control character shows it escaped (``\\n``), so one file is one line
+    (the one terminal sanitiser, ``perfxl.safetext.terminal_text``, keeps line breaks and tabs)."""
+    from perfxl.safetext import terminal_text
+
+    return terminal_text(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 @click.command("batch")
@@ -116,7 +119,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         missing = [rec["文件"] for r, rec in zip(reviews, records)
                    if r.status != UNREADABLE and not r.prior]
         click.echo(f"上年数已与 {len(reviews) - len(missing)} 个上年工作簿核对（{prior_dir}）"
-                   + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(missing)}"
+                   + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(map(_line, missing))}"
                       if missing else ""), err=True)
     bad = sum(r.status == UNREADABLE for r in reviews)
     errors = sum(r.errors for r in reviews)

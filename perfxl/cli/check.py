@@ -7,8 +7,10 @@
 refused with the reason in Chinese and exit 2 (``perfxl.carry.pair_problem``).
 
 Each FILE is a standard workbook (.xlsx / .xlsm), an example data file (.toml) or a 自评报告
-draft (.docx / .txt, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
-ties every draft to its workbook).  Results go to
+draft (.docx / .txt / .pdf, checked by ``perfxl.draft`` with the PX6xx rules; ``--workbook BOOK``
+ties every draft to its workbook: a draft naming another department or year is refused, exit 2,
+one that names no department is checked with a note on stderr, and the summary line says how
+many draft figures were compared with the workbook; ``perfxl.draft.tie``).  Results go to
 stdout (or atomically to ``-o OUT``), a one-line summary to stderr.  An unreadable file is reported
 (its Chinese reason on stderr and in the output) and the run goes on.  Exit 0 when no finding is at
 or above ``--fail-on`` (default error), 1 when one is, 2 when a file could not be read or the call
@@ -74,11 +76,10 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
-    p, select, ignore, workbook = args
+    p, select, ignore, workbook, *notes = args
     try:
         if _is_draft(p):
-            from perfxl.draft import check_draft
-            return FileResult(str(p), tuple(check_draft(p, workbook, select, ignore))), None
+            return _check_draft(p, select, ignore, workbook, bool(notes and notes[0]))
         model = _load(p)
     except PerfxlError as exc:
         return FileResult(str(p), (), exc.message), f"perfxl：{exc}"
@@ -88,8 +89,22 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
+def _check_draft(p: Path, select, ignore, workbook, notes: bool):
+    """A draft's ``FileResult`` (with how many figures were compared with ``workbook``) and, when
+    the draft does not name the workbook's department, a note for stderr."""
+    from perfxl.checks.output import FileResult
+    from perfxl.draft import proofread
+    from perfxl.draft.reading import read_draft
+    got = proofread(read_draft(p), str(p), workbook, select, ignore, notes)
+    note = None
+    if workbook is not None and not got.confirmed:
+        note = (f"perfxl：报告「{p}」没有写明工作簿「{workbook}」的部门名称，未能核对二者是否为同一"
+                "部门；请确认后再看与工作簿核对的结果")
+    return FileResult(str(p), tuple(got.findings), compared=got.compared), note
+
+
 def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
-                rules_for=None):
+                notes: bool = False, rules_for=None):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
     ``rules_for(path) -> (select, ignore)`` gives each file its own rules (the configuration's
     per-file ignores).  Several files are checked in parallel processes by the batch machinery
@@ -99,8 +114,8 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     rules_for = rules_for or (lambda p: (select, ignore))
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, *rules_for(p), workbook) for p in paths],
-                                        jobs=jobs):
+    for result, message in parallel_map(check_one, [(p, *rules_for(p), workbook, notes)
+                                                    for p in paths], jobs=jobs):
         if message:
             click.echo(terminal_text(message), err=True)
         results.append(result)
@@ -144,15 +159,18 @@ def _use_color(stream) -> bool:
 @click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="报告草稿（.docx/.txt）对应的工作簿：核对报告中的数字与工作簿计算结果一致")
+              help="报告草稿（.docx/.txt/.pdf）对应的工作簿：核对报告中的数字与工作簿计算结果一致；"
+                   "报告写明的部门或年度与工作簿不同时拒绝核对（退出码 2）")
+@click.option("--show-notes", is_flag=True,
+              help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="配置文件（perfxl.toml 或 pyproject.toml）；默认从各文件所在文件夹向上查找")
 @click.option("--isolated", is_flag=True, help="不读取任何配置文件")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior, config_file, isolated):
-    """校验工作簿与自评报告草稿（.docx/.txt）的合计、比率、得分、完整性与报告中的数字。
+            prior, show_notes, config_file, isolated):
+    """校验工作簿与自评报告草稿（.docx/.txt/.pdf）的合计、比率、得分、完整性与报告中的数字。
 
-    文件可以是文件夹（查找其中全部工作簿与报告草稿）。规则一览：perfxl rules；
+    文件可以是文件夹（查找其中全部工作簿）。规则一览：perfxl rules；
     某条规则的说明与示例：perfxl rule PX201。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
@@ -184,7 +202,7 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                    err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook,
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes,
                               rules_for=lambda p: configs(p).rules_for(p, sel, ign))
     results = _accept(results, configs)
     unreadable = sum(r.error is not None for r in results)
@@ -205,9 +223,11 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             click.echo(f"perfxl：无法写入 {output}（{exc.strerror or exc}）", err=True)
             sys.exit(EXIT_ERROR)
     totals = [summary(r) for r in results]
+    tied = [r for r in results if r.compared is not None]
     click.echo(f"已校验 {len(results) - unreadable} 个文件：{sum(t['errors'] for t in totals)} 个错误，"
                f"{sum(t['warnings'] for t in totals)} 个警告，{sum(t['infos'] for t in totals)} 个提示"
                + (f"；{unreadable} 个文件无法读取" if unreadable else "")
+               + (f"；报告中 {sum(r.compared for r in tied)} 个数字已与工作簿核对" if tied else "")
                + (f"；结果已写入 {output}" if output is not None and not unreadable else ""),
                err=True)
     if unreadable:

@@ -10,9 +10,13 @@ be read or the report cannot be written (Chinese message on stderr; a folder giv
 
 The written report is then proofread (``perfxl.draft.check_draft`` against the workbook, as
 ``perfxl check REPORT --workbook FILE`` does): perfxl's own sentences are consistent by
-construction, so what it finds comes from the texts the user typed.  Its errors join the 校验
-errors in the report's appendix (each with its 第 N 段) and are listed on stderr; warnings and
-notes are counted there, with the ``perfxl check`` command that lists them.
+construction, so what it finds comes from the texts the user typed.  Each error is marked where
+it stands (yellow highlight and a Word comment) and listed on stderr; warnings and notes are
+counted there, with the ``perfxl check`` command that lists them.
+
+``--appendix`` adds the workbook's 校验 errors (and the proofreading errors) as an appendix on a
+page of its own; by default the report holds none, and stderr says how many 校验 errors there
+are and how to list them.
 """
 from __future__ import annotations
 
@@ -38,15 +42,18 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
               help="报告提纲：hunan 湖南十部分、guangdong 广东一至六、project 项目支出"
                    "（默认按工作簿的评价框架）")
 @click.option("--project", default=None, help="项目名称（项目支出绩效自评报告）")
+@click.option("--appendix/--no-appendix", default=False,
+              help="在报告末尾另起一页附上数据校验提示（默认不附）")
 @force_option
 @handle_errors
 def command(file: Path, output: Path | None, outline: str | None, project: str | None,
-            force: bool) -> None:
+            appendix: bool, force: bool) -> None:
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
-    from perfxl.report import render_report
+    from perfxl.cli.annotate import sorted_findings
     from perfxl.report.context import finding_lines
+    from perfxl.report.proof import render_proofread
 
     if outline is None and project:
         outline = "project"
@@ -57,13 +64,13 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     model = read_workbook(file)
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
     findings = config_findings(file, model)
-    path = render_report(model, out, outline=outline, project=project, findings=findings)
-    found = proofread(path, model)
+    path, found = render_proofread(model, out, outline=outline, project=project,
+                                   findings=findings if appendix else None)
+    found = sorted_findings(found)
     proof = [f for f in found if f.level == "error"]  # as for the 校验 findings
-    if proof:  # the appendix is last: the paragraphs the findings name keep their numbers
-        path = render_report(model, out, outline=outline, project=project,
-                             findings=findings + proof)
-        click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已列在报告末尾的附录中）：", err=True)
+    if proof:
+        click.echo(f"perfxl：校对报告发现 {len(proof)} 个错误（已在报告中以黄色底色和批注标出）：",
+                   err=True)
         from perfxl.safetext import terminal_text
 
         for line in finding_lines(proof):
@@ -71,6 +78,9 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     if len(found) > len(proof):
         click.echo(f"perfxl：校对报告另有 {len(found) - len(proof)} 条警告或提示；查看：perfxl check "
                    f"{path} --workbook {file}", err=True)
+    if findings and not appendix:
+        click.echo(f"perfxl：工作簿有 {len(findings)} 个校验错误（报告中的数字按计算值填写）；查看："
+                   f"perfxl check {file}，或加 --appendix 附在报告末尾", err=True)
     click.echo(str(path))
 
 
@@ -95,11 +105,6 @@ def config_findings(file: Path, model) -> list:
 def proofread(report: Path, model) -> list:
     """The proofreading findings of the report perfxl just wrote, in document order."""
     from perfxl.cli.annotate import sorted_findings
-    try:
-        from perfxl.draft import check_draft
-    except ModuleNotFoundError as exc:  # the draft checker not merged yet (issue 12)
-        if exc.name != "perfxl.draft":
-            raise
-        return []
+    from perfxl.report.proof import proofread as found
 
-    return sorted_findings(check_draft(report, workbook=model))
+    return sorted_findings(found(report, model))

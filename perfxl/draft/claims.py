@@ -26,16 +26,17 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from perfxl.draft.numbers import Figure, figures
+from perfxl.draft.numbers import Figure, figures, open_paren
 from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING"]
 
-UP = ("增加", "上升", "增长", "提高", "增多", "多")
-DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落")
+UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
@@ -48,7 +49,8 @@ _CHANGE = re.compile(
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
-_RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|完成预算的|调整比率|调整率|"
+_INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
+_RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
@@ -106,6 +108,19 @@ def _key(label: str) -> str | None:
     return None
 
 
+def _closed_paren(flat: str, a: int, b: int) -> bool:
+    """``flat[a:b]`` closes a parenthesis it did not open."""
+    depth = 0
+    for ch in flat[a:b]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
 def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
     for m in _CHANGE.finditer(flat, a, b):
         fa = _fig_at(figs, *m.span("a")) if m.group("a") else None
@@ -114,8 +129,9 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         if fc is not None and fc.rate and fr is None:
             fc, fr = None, fc
         cur = None
-        for f in figs:
-            if f.end <= m.start() and f.money and f.start not in out.prior:
+        for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
+            if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
+                    flat, f.end, m.start()):
                 cur = f
         if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
             cur = None
@@ -128,6 +144,8 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
         subject = flat[i:m.start()].strip()
+        if not subject and cur is not None:  # "公务用车费 1618 万元,比上年下降 1.2%"
+            subject = cur.label
         if not subject:  # "…5.76万元，其中…；较上年决算减少5.61万元": the sentence's subject
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
@@ -157,7 +175,8 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
-             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))]
+             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
+             and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])
@@ -200,18 +219,25 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         r = _fig_at(figs, *m.span("r"))
         if r is None:
             continue
+        inline = None
+        if r.money:  # "占年计划 400 万元的 80%": the whole is written in the share itself
+            rm = _INLINE_RATE.match(flat, r.end, b)
+            rate = _fig_at(figs, *rm.span("r")) if rm else None
+            if rate is None or not rate.rate:
+                continue
+            inline, r = r, rate
         part = None
-        for f in figs:
-            if f.end <= m.start() and f.money:
+        for f in figs:  # a change amount is no part ("比上年增收 11487.11 亿元，…，占…的 88.9%")
+            if f.end <= m.start() and f.money and f.start not in out.prior:
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
-        tot = total[0] if len(total) == 1 and total[0] is not part else None
+        tot = inline or (total[0] if len(total) == 1 and total[0] is not part else None)
         if tot is None:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                "%" if m.group("pct") else ""))
+                                "%" if inline or m.group("pct") else ""))
 
 
 #: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").
@@ -228,9 +254,12 @@ def _named_total(out: Claims, of: str, part: Figure, figs: list[Figure]) -> Figu
     if len(name) < 3:
         return None
     year = out.doc.year
-    before = [f for f in figs if f.end <= part.start and f.money] + [
-        f for f, _s in reversed(out.amounts[-200:])]
-    for f in sorted(before, key=lambda f: -f.start):
+    # nearest first: this sentence's amounts backwards, then the earlier sentences' (already in
+    # text order, so no sort: a long draft asks this for every share)
+    before = itertools.chain(
+        (f for f in reversed(figs) if f.end <= part.start and f.money),
+        (f for f, _s in reversed(out.amounts[-200:])))
+    for f in before:
         if part.start - f.start > _NAMED_TOTAL_REACH:
             break
         if (f is not part and f.start not in out.prior and f.year in (None, year)
@@ -251,6 +280,8 @@ def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    if flat.find("得分", a, b) < 0:
+        return  # the pattern's lazy label makes a scan of a sentence without 得分 costly
     for m in _SCORE.finditer(flat, a, b):
         n = _fig_at(figs, *m.span("n"))
         if n is None:

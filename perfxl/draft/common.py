@@ -22,7 +22,7 @@ def place_of(doc, pos: int, *, column: bool = True) -> str:
     ``perfxl.checks.finding.place_text``)."""
     from perfxl.checks.finding import place_text
     u = doc.units[doc.unit_at(pos)]
-    return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None)
+    return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None, u.page)
 
 
 def quote(doc, start: int, end: int) -> str:
@@ -50,6 +50,25 @@ def rate_text(x: Decimal, places: int = 2) -> str:
 def off(stated: Decimal, computed: Decimal, tol: Decimal) -> bool:
     """True when ``stated`` is not ``computed`` within ``tol`` (with a hair for binary noise)."""
     return abs(stated - computed) > tol + Decimal("1e-9")
+
+
+def rounded_tol(f, *, yuan: bool = True) -> Decimal:
+    """Half a unit of the last decimal written when ``f`` (a ``Figure``) was rounded to decimals
+    (13.05 -> 0.005, in 元 when ``yuan``); 0 for a whole number (a head count, a 分值, an amount
+    written in full: exact as written)."""
+    if not f.places:
+        return Decimal(0)
+    return f.tol_yuan if yuan else f.tol
+
+
+def quotient_tol(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal) -> Decimal:
+    """How far a ÷ b may move when a and b are each correctly rounded (half-units ``ta``,
+    ``tb``): a ratio computed from the exact figures and printed beside their rounded values
+    (13.05 and 11.75 for 13.0456 and 11.741: 90.00%, not 90.04%) is not an error."""
+    b_low = abs(b) - tb
+    if b_low <= 0:
+        return Decimal("Infinity")
+    return (ta + abs(a / b) * tb) / b_low
 
 
 def quantity_name(label: str) -> str:

@@ -6,17 +6,19 @@ that many slots (13 s, 1.8 GB), ``w:val="two"`` raises ValueError, ``<w:vMerge/>
 row or under a column the row above does not fill raises ValueError, 1,500 rows of one vertical
 merge raise RecursionError.  ``cells`` walks the XML once, in constant stack, and gives the
 positions python-docx gives where it can read the table at all (``_Row.cells`` order).
+It takes lxml elements (python-docx) and the standard library's ElementTree elements alike
+(``perfxl.draft.docx_plain``, where lxml cannot be loaded): only ``find``/``findall``/``get``.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
-from docx.oxml.ns import qn
+__all__ = ["cells", "cell_at", "W"]
 
-__all__ = ["cells", "cell_at"]
-
-_TR, _TC, _TRPR, _TCPR = qn("w:tr"), qn("w:tc"), qn("w:trPr"), qn("w:tcPr")
-_SPAN, _BEFORE, _VMERGE, _VAL = qn("w:gridSpan"), qn("w:gridBefore"), qn("w:vMerge"), qn("w:val")
+#: WordprocessingML's namespace in ElementTree's {uri}tag notation (ECMA-376 Part 1, 17).
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TR, _TC, _TRPR, _TCPR = f"{W}tr", f"{W}tc", f"{W}trPr", f"{W}tcPr"
+_SPAN, _BEFORE, _VMERGE, _VAL = f"{W}gridSpan", f"{W}gridBefore", f"{W}vMerge", f"{W}val"
 
 
 def _number(parent, tag: str) -> int:
@@ -43,11 +45,11 @@ def cells(tbl) -> Iterator[tuple[int, int, object]]:
     cell above it and is skipped; when no cell starts at its grid column in the row above (a
     merge in the top row, under an unfilled column) it is read as a cell of its own."""
     above: set[int] = set()
-    for r, tr in enumerate(tbl.iterchildren(_TR), 1):
+    for r, tr in enumerate(tbl.findall(_TR), 1):
         offset = _number(tr.find(_TRPR), _BEFORE)  # grid columns left empty before the row
         col = 1
         starts: set[int] = set()
-        for tc in tr.iterchildren(_TC):
+        for tc in tr.findall(_TC):
             span = _number(tc.find(_TCPR), _SPAN) or 1
             starts.add(offset)
             if not (_continues(tc) and offset in above):

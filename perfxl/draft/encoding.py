@@ -11,8 +11,10 @@
    file decodes "successfully" into kana, box-drawing and rare characters.  Of the non-ASCII
    characters of a real report in GBK, 99.9 % lie in GB2312 (measured on the three seed reports
    and the held-out report); of a Big5 text read as GB18030, 32–37 %.  Below
-   ``MIN_GB2312_SHARE`` (with at least ``MIN_SAMPLE`` non-ASCII characters) the text is refused:
-   as Big5 when it decodes as Big5 (cp950), else as an unknown encoding.
+   ``MIN_GB2312_SHARE`` (with at least ``MIN_SAMPLE`` non-ASCII characters) GB18030 is rejected;
+5. Big5 (cp950), strictly, when at least 90 % of its non-ASCII characters are CJK ideographs
+   or CJK punctuation (the draft rules read traditional characters as simplified ones);
+6. anything else is refused as an unknown encoding.
 
 Errors: ``perfxl.errors.DraftFormatError`` (Chinese, naming the file, saying to save as UTF-8).
 """
@@ -31,7 +33,7 @@ _SAVE = "请在记事本中另存为 UTF-8 编码"
 
 def decode_text(data: bytes, file: str = "") -> str:
     """The text of ``data`` (see the module docstring); ``DraftFormatError`` when it is binary
-    or in an encoding other than UTF-8/16/32 or GB18030."""
+    or in an encoding other than UTF-8/16/32, GB18030 or Big5."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -52,10 +54,10 @@ def decode_text(data: bytes, file: str = "") -> str:
         text = None
     if text is not None and _plausible(text):
         return text
-    if _is_big5(data):
-        raise DraftFormatError(f"文本是繁体中文 Big5 编码，perfxl 只读 UTF-8 或 GBK/GB18030；{_SAVE}",
-                               file=file)
-    raise DraftFormatError(f"无法识别文本编码（既不是 UTF-8 也不是 GBK/GB18030）；{_SAVE}",
+    big5 = _big5(data)
+    if big5 is not None:
+        return big5
+    raise DraftFormatError(f"无法识别文本编码（不是 UTF-8、GBK/GB18030 或 Big5）；{_SAVE}",
                            file=file)
 
 
@@ -76,11 +78,13 @@ def _plausible(text: str) -> bool:
     return n < MIN_SAMPLE or share >= MIN_GB2312_SHARE
 
 
-def _is_big5(data: bytes) -> bool:
+def _big5(data: bytes) -> str | None:
+    """The text of ``data`` as Big5 when it is plausibly Chinese so, else ``None``."""
     try:
         text = data.decode("cp950")
     except UnicodeDecodeError:
-        return False
+        return None
     wide = [c for c in text if ord(c) > 127]
-    return bool(wide) and sum("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                              or "\uff00" <= c <= "\uffef" for c in wide) >= 0.9 * len(wide)
+    chinese = sum("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                  or "\uff00" <= c <= "\uffef" for c in wide)
+    return text if wide and chinese >= 0.9 * len(wide) else None

@@ -8,7 +8,7 @@ of a table pasted one cell per line also gets the line (paragraph) where that ro
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
@@ -16,6 +16,7 @@ from perfxl.checks.finding import Finding
 from perfxl.checks.registry import Rule, select_rules
 from perfxl.draft.claims import Claims, extract
 from perfxl.draft.text import Doc
+from perfxl.draft.units import in_text_unit
 
 __all__ = ["DraftCtx", "check_doc", "run_draft_rule"]
 
@@ -29,10 +30,25 @@ class DraftCtx:
     #: codes of the rules being run (``None``: all); a rule that leaves a figure to another
     #: one (PX650 to PX607) asks whether that one runs
     codes: frozenset[str] | None = None
+    #: offsets of the draft figures the workbook rules (PX650–PX652) compared with the workbook
+    compared: set[int] = field(default_factory=set)
 
     @cached_property
     def claims(self) -> Claims:
         return extract(self.doc)
+
+    @cached_property
+    def quantities(self):
+        """Every amount with its name, stage, period, role and scope
+        (``perfxl.draft.quantities``), extracted once."""
+        from perfxl.draft.quantities import quantities
+        return quantities(self.doc, self.claims)
+
+    @cached_property
+    def ambiguous_names(self) -> set[str]:
+        """Quantity names given two values in one sentence (``perfxl.draft.quantities``)."""
+        from perfxl.draft.quantities import ambiguous_names
+        return ambiguous_names(self.quantities)
 
     @cached_property
     def tables(self):
@@ -77,12 +93,16 @@ def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
         first = ctx.row_starts.get(ctx.doc.unit_at(start))
         head = ctx.doc.units[first] if first is not None and first != ctx.doc.unit_at(start) \
             else None
+        # expected / actual in the unit the text writes the figure in (perfxl.draft.units)
+        expected, actual, shown_in = in_text_unit(ctx, start, end, hit.expected, hit.actual,
+                                                  hit.unit)
         out.append(Finding(rule.code, rule.level, ctx.doc.file, "", "",
-                           rule.message.format(**hit.args), hit.expected, hit.actual,
+                           rule.message.format(**hit.args), expected, actual,
                            tuple(hit.related), line=unit.line, paragraph=unit.paragraph,
                            table=unit.table, row=unit.row, col=unit.col, quote=quote,
                            from_line=head.line if head else None,
-                           from_paragraph=head.paragraph if head else None))
+                           from_paragraph=head.paragraph if head else None, unit=shown_in,
+                           page=unit.page))
     return out
 
 

@@ -1,9 +1,13 @@
-"""Reading a 自评报告 draft (.txt or .docx) into ``Unit`` records, each text + where it is.
+"""Reading a 自评报告 draft (.txt, .docx or .pdf) into ``Unit`` records, each text + where it is.
+
+* ``.pdf`` (text layer): ``perfxl.draft.pdf`` (paragraphs and ruled tables by position, each
+  unit with its ``page``; a scan without text is refused).
 
 * ``.txt``: one unit per line (``line`` 1-based).  Decoded by ``perfxl.draft.encoding``: UTF-8,
   UTF-16/32 with their byte order mark, else GB18030 (a superset of GBK and GB2312) when the
-  text is plausible Chinese (a Big5 file is refused, not read as garbage); strictly.
-* ``.docx`` (python-docx): the children of the document body in body order.  Each body
+  text is plausible Chinese, else Big5 (which GB18030 would read as garbage); strictly.
+* ``.docx`` (python-docx; where it cannot be imported, ``perfxl.draft.docx_plain`` gives the same
+  units from the XML): the children of the document body in body order.  Each body
   paragraph ``<w:p>`` is one unit whose ``paragraph`` is its 1-based index among the body
   paragraphs only (the order of ``Document.paragraphs``; paragraphs inside tables are not
   counted).  Each cell of a body table is one unit with ``table`` (1-based index among the body
@@ -30,7 +34,7 @@ from perfxl.errors import DraftFormatError
 
 __all__ = ["Unit", "read_draft", "units_from_text", "decode_text", "EXTENSIONS"]
 
-EXTENSIONS = (".txt", ".docx")
+EXTENSIONS = (".txt", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,8 @@ class Unit:
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    #: the page of a PDF draft (``perfxl.draft.pdf``); ``paragraph`` then counts on that page
+    page: int | None = None
 
     @property
     def in_table(self) -> bool:
@@ -60,6 +66,11 @@ def units_from_text(text: str) -> list[Unit]:
 def _read_docx(data: bytes, name: str) -> list[Unit]:
     from perfxl.draft.guard import open_docx
 
+    try:
+        import docx  # noqa: F401
+    except ImportError:  # no lxml (perfxl in a web page): the standard-library reader
+        from perfxl.draft.docx_plain import read_units
+        return read_units(data, name)
     doc = open_docx(data, name)  # the package's limits checked before python-docx parses it
     try:
         return _docx_units(doc)
@@ -95,7 +106,7 @@ def _docx_units(doc) -> list[Unit]:
 
 
 def read_draft(path: str | Path) -> list[Unit]:
-    """The units of a .txt or .docx draft, in document order (see the module doc)."""
+    """The units of a .txt, .docx or .pdf draft, in document order (see the module doc)."""
     path = Path(path)
     name = str(path)
     ext = path.suffix.lower()
@@ -103,12 +114,18 @@ def read_draft(path: str | Path) -> list[Unit]:
         raise DraftFormatError("不支持旧版 Word 97-2003 文档（.doc）；请在 Word 中另存为 .docx",
                                file=name)
     if ext not in EXTENSIONS:
-        raise DraftFormatError(f"不支持的报告文件类型“{path.suffix}”；请提供 .docx 或 .txt",
+        raise DraftFormatError(f"不支持的报告文件类型“{path.suffix}”；请提供 .docx、.txt 或 .pdf",
                                file=name)
     from perfxl.draft.guard import read_input
 
     data = read_input(path)  # never blocks: a FIFO, a device, a folder refused
-    units = units_from_text(decode_text(data, name)) if ext == ".txt" else _read_docx(data, name)
+    if ext == ".txt":
+        units = units_from_text(decode_text(data, name))
+    elif ext == ".pdf":
+        from perfxl.draft.pdf import read_pdf  # pdfplumber: the [pdf] extra
+        units = read_pdf(path, data)
+    else:
+        units = _read_docx(data, name)
     if not any(u.text.strip() for u in units):
         raise DraftFormatError("报告中没有文字", file=name)
     return units

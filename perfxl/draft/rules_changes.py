@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, UP
-from perfxl.draft.common import amount_in, off, place_of, quote, rate_text, shown
+from perfxl.draft.common import (amount_in, off, place_of, quantize, quote, quotient_tol,
+                                 rate_text, rounded_tol, shown)
 from perfxl.draft.numbers import tolerance
 from perfxl.draft.tables import figure_of, norm_label
 
@@ -24,19 +25,29 @@ _TP = ("“三公”经费支出总额较上年{word}5.61万元，下降49.34%�
        "\t三公经费\n\t11.37\n\t55.77\n\t5.76\n")
 
 
-def _from_table(ctx, c, amount):
+def _row_index(ctx) -> dict:
+    """Label -> the first table row with that label (and a header), for ``_from_table``: a
+    lookup by the subject's prefixes instead of a scan of every row for every change claim (a
+    long draft has thousands of both)."""
+    index: dict = {}
+    for t in ctx.tables:
+        for r in t.rows:
+            if len(r.label) >= 2 and r.header:
+                index.setdefault(r.label, r)
+    return index
+
+
+def _from_table(ctx, c, amount, rows: dict):
     """(current, prior) of a change claim that names a table row ("“三公”经费支出总额较上年增加
-    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None."""
+    0.11万元" and the row 三公经费 | 2022年决算数 11.37 | … | 2023年决算数 5.76), else None.
+    ``rows`` is ``_row_index(ctx)``; the row whose label is the longest prefix of the subject
+    is taken."""
     year = ctx.doc.year
     subject = norm_label(c.subject)
     if year is None or len(subject) < 2 or c.basis not in ("上年", "上年度", "去年", "上一年"):
         return None
-    best = None
-    for t in ctx.tables:
-        for r in t.rows:
-            if len(r.label) >= 2 and subject.startswith(r.label) and r.header and (
-                    best is None or len(r.label) > len(best.label)):
-                best = r
+    best = next((rows[subject[:k]] for k in range(len(subject), 1, -1) if subject[:k] in rows),
+                None)
     if best is None:
         return None
     cur = best.column((f"{year}年决算", f"{year}年执行", "本年决算", "本年执行", "本年实际"))
@@ -50,10 +61,13 @@ def _from_table(ctx, c, amount):
 
 
 def _pairs(ctx):
+    rows = None
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
         if cur is None and prior is None:
-            found = _from_table(ctx, c, amount)
+            if rows is None:
+                rows = _row_index(ctx)
+            found = _from_table(ctx, c, amount, rows)
             if found:
                 cur, prior = found
         if cur is None or prior is None or not cur.money:
@@ -127,7 +141,9 @@ def change_amount(ctx):
         if amount is None or not amount.money:
             continue
         diff = abs(cur.value_yuan - prior.value_yuan)
-        if off(amount.value_yuan, diff, tolerance(cur, prior, amount)):
+        # each of the three figures rounded on its own: their half-units add up
+        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur)
+                                            + rounded_tol(prior) + rounded_tol(amount))):
             yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
@@ -140,16 +156,25 @@ def change_amount(ctx):
               "请改为 {expected_text}",
       cases=[fails("增长率算错",
                    text="进出口总值 693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%。",
-                   at="1", expected=-0.056878),
+                   at="1", expected=-5.69),
              passes("增长率正确（同比增长 35.65%）",
-                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。")])
+                    text="营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%。"),
+             fails("上年数没写出：上年 = 本年 − 增加额", at="1", expected=2.72,
+                   text="地方一般公共预算收入完成 78.14 亿元，同比增收 2.07 亿元，增长 6.7%。"),
+             passes("上年数没写出，增减率与本年、增减额相符（按末位的舍入区间）",
+                    text="一般公共预算总收入完成 126.05 亿元，同比增收 9.74 亿元，增长 8.38%。")])
 def change_rate(ctx):
     """增减率等于（本期 − 对比期）÷ 对比期，按所写百分数末位的半个单位比较；“下降 / 减少”
-    后的百分数按负数理解。
+    后的百分数按负数理解。句中没写上年数、只写了本期数和增减额时，上年数 = 本期数 ∓ 增减额，
+    按各数所写末位的舍入区间比较（区间内任何一值相符都不报告）。
+
+    需要确定：本期数、增减方向和增减率在同一句；对比期数写出，或者由本期数与增减额算出
+    （对比期是上年时）。
 
     合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
     不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
     """
+    yield from _implied_base_rate(ctx)
     for c, cur, prior, _amount, r in _pairs(ctx):
         if r is None or r.unit != "%" or prior.value_yuan == 0:
             continue
@@ -158,13 +183,81 @@ def change_rate(ctx):
         word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
         if any(w in word for w in DOWN) and not any(w in word for w in UP):
             stated = -stated
-        if off(stated, rate, r.tol / 100) and off(-stated, rate, r.tol / 100):
-            yield Hit(c.span, expected=float(rate), actual=float(stated),
+        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan,
+                                         rounded_tol(cur) + rounded_tol(prior), prior.value_yuan,
+                                         rounded_tol(prior))
+        if off(stated, rate, tol) and off(-stated, rate, tol):
+            # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
+            # signed by its word (下降 4.9% is −4.9)
+            yield Hit(c.span, expected=float(quantize(rate * 100, max(r.places, 2))),
+                      actual=float(stated * 100), unit="%",
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
                             + rate_text(abs(rate), max(r.places, 2))})
+
+
+def _implied_base_rate(ctx):
+    """「支出 8.40 万元，较上年减少 1.20 万元，下降 14.29%」: the base is 8.40 + 1.20 = 9.60 and the
+    rate 12.50%.  Compared over the interval the written figures allow (each ± half a unit of
+    its last digit), so a rate computed from unrounded amounts is never reported."""
+    for c in ctx.claims.of("change"):
+        cur, prior, amount, r = c.figures
+        if (prior is not None or cur is None or amount is None or r is None or r.unit != "%"
+                or not (cur.money and amount.money) or c.basis not in _PRIOR_BASES + ("",)):
+            continue
+        word = c.words.rstrip("了")
+        sign = -1 if word in DOWN else (1 if word in UP else 0)
+        if not sign or not _sole_amount(ctx, cur):
+            continue
+        rates = []
+        for dc in (-cur.tol_yuan, cur.tol_yuan):
+            for da in (-amount.tol_yuan, amount.tol_yuan):
+                b, x = cur.value_yuan + dc, amount.value_yuan + da
+                base = b - sign * x
+                if base <= 0:
+                    break
+                rates.append(x / base)
+            else:
+                continue
+            break
+        if len(rates) != 4:
+            continue
+        stated = r.value / 100
+        lo, hi = min(rates) - r.tol / 100, max(rates) + r.tol / 100
+        if lo - Decimal("1e-9") <= stated <= hi + Decimal("1e-9"):
+            continue
+        base = cur.value_yuan - sign * amount.value_yuan
+        rate = amount.value_yuan / base
+        yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
+                  args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
+                        "cur": shown(ctx.doc, cur),
+                        "prior": f"上年数 {amount_in(base, cur)}",
+                        "stated": shown(ctx.doc, r),
+                        "expected_text": ("下降 " if sign < 0 else "增长 ")
+                        + rate_text(rate, max(r.places, 2))})
+
+
+def _sole_amount(ctx, cur) -> bool:
+    """``cur`` is the only amount of its clause chain (since the last ; or 。, parts in
+    parentheses aside): 「支出 90 万元，人员经费 50 万元，较上年增加 10 万元」 does not say whose
+    change it is, and the base is not derived."""
+    import bisect
+    from perfxl.draft.numbers import open_paren
+    doc, prior = ctx.doc, ctx.claims.prior
+    paras = doc.paragraphs
+    k = bisect.bisect_right(paras, (cur.start, float("inf"))) - 1
+    if k < 0:
+        return False
+    figs, starts = ctx.paragraph_figures(k)
+    a = max(paras[k][0], max(doc.flat.rfind(ch, paras[k][0], cur.start) for ch in ";。") + 1)
+    lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, cur.start)
+    return not any(f.money and f.start not in prior and open_paren(doc.flat, a, f.start) is None
+                   for f in figs[lo:hi])
+
+
+_PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")
 
 
 def _subject(text: str) -> str:
@@ -205,14 +298,16 @@ def change_restated(ctx):
     合格：两处都写“较上年决算减少5.61万元”。
     不合格：第 37 段“较上年决算减少5.61万元，下降49.34%”，第 50 段“较上年增加0.11万元，
     上升1.99%”（perfxl 为 seed 004 生成的报告，用户填写的说明文字带进了旧数字）。
+
+    需要确定：两处增减说的是同一数量（名称、阶段、资金范围、年度按 ``perfxl.draft.quantities``
+    相同；“三公”经费本就是财政拨款安排的，写不写“一般公共预算财政拨款”是同一范围），对比期
+    都是上年（写成“比2020年”而报告是 2021 年度的也算）。
     """
-    seen: dict[str, list[tuple[object, Decimal | None, Decimal | None]]] = {}
+    seen: dict[tuple, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
     for c in ctx.claims.of("change"):
-        if c.basis not in ("上年", "上年度", "去年", "上一年"):
-            continue
-        key = _subject(c.subject)
-        if len(key) < 2:
+        key = _change_key(ctx, c)
+        if key is None:
             continue
         a, x = _signed(c)
         for c2, a2, x2 in seen.get(key, [])[-20:]:
@@ -231,6 +326,25 @@ def change_restated(ctx):
                             "this": _say(c), "where": place, "other": _say(c2)})
             break
         seen.setdefault(key, []).append((c, a, x))
+
+
+def _change_key(ctx, c):
+    """What a change against last year is a change *of*: (name, stage, scope, year) of its
+    subject through the quantity model (``perfxl.draft.quantities``), or ``None`` when the
+    subject names no quantity or the basis is not last year (a year written out counts when it
+    is the year before the report's)."""
+    from perfxl.draft.quantities import stage_of, subject_name
+    year = ctx.doc.year
+    basis = c.basis
+    m = re.fullmatch(r"((?:19|20)\d\d)年度?", basis)
+    if not (basis in _PRIOR_BASES or (m and year is not None and int(m.group(1)) == year - 1)):
+        return None
+    name, scope = subject_name(c.subject)
+    if not name or len(_subject(c.subject)) < 2:
+        return None
+    ys = re.findall(r"((?:19|20)\d\d)\s*年", c.subject)
+    period = int(ys[-1]) if ys else year
+    return name, stage_of(c.subject), scope, period
 
 
 def _say(c) -> str:

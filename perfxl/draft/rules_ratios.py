@@ -10,12 +10,17 @@ from decimal import Decimal
 from itertools import product
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.units import money_in
 
-_EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率")
+_EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率",
+               "支付率", "拨付率")
 _INITIAL = re.compile(r"年初(?:部门)?(?:财政拨款)?预算")
 _ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整预算$|追加预算|追加(?:资金)?$")
+#: Amounts that make another execution formula than 执行 ÷ 预算 ((实现 + 应付) ÷ 预算,
+#: 结转 / 结余…): with one in the sentence the ratio's definition is not resolved.
+_OTHER_EXEC = re.compile(r"实现数|应付数|保留数|暂付|结转|结余")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
 
 
@@ -24,7 +29,8 @@ def _budget(f: Figure) -> bool:
 
 
 def _executed(f: Figure) -> bool:
-    return any(w in f.label for w in ("执行", "决算", "实际", "支出", "使用", "到位", "完成"))
+    return any(w in f.label for w in ("执行", "决算", "实际", "支出", "使用", "到位", "完成", "支付",
+                                      "拨付"))
 
 
 def _paragraph_figs(ctx, pos: int) -> list[Figure]:
@@ -43,27 +49,40 @@ def _paragraph_figs(ctx, pos: int) -> list[Figure]:
 _NEAREST = 40
 
 
-def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
-    """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it."""
+def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal]]:
+    """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it, each with
+    how far it may move when its amounts are correctly rounded (``quotient_tol``)."""
     out = []
     ops = ops[-_NEAREST:]
+    def q(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal) -> tuple[Decimal, Decimal]:
+        return a / b, quotient_tol(a, ta, b, tb)
+
+    if word in ("支付率", "拨付率"):  # 已支付 ÷ 下达 (批复、到位、预算) 的资金
+        paid = [f for f in ops if re.search(r"支付|拨付", f.label)]
+        given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排", f.label)
+                 and not re.search(r"支付|拨付", f.label)]
+        return [q(p.value_yuan, rounded_tol(p), g.value_yuan, rounded_tol(g))
+                for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [f.value_yuan for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f)) for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        budgets += [i.value_yuan + a.value_yuan for i, a in product(initial, adjust)]
-        execs = [f.value_yuan for f in ops if _executed(f) and not _budget(f)]
-        out = [e / b for b, e in product(budgets, execs) if b]
+        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i) + rounded_tol(a))
+                    for i, a in product(initial, adjust)]
+        execs = [(f.value_yuan, rounded_tol(f)) for f in ops if _executed(f) and not _budget(f)]
+        out = [q(e, te, b, tb) for (b, tb), (e, te) in product(budgets, execs) if b]
     elif word in ("调整比率", "调整率"):
         initial = [f for f in ops if _INITIAL.search(f.label)]
         after = [f for f in ops if _FULL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        out = [(a.value_yuan - i.value_yuan) / i.value_yuan for i, a in product(initial, after)
-               if i.value_yuan]
-        out += [a.value_yuan / i.value_yuan for i, a in product(initial, adjust) if i.value_yuan]
+        out = [q(a.value_yuan - i.value_yuan, rounded_tol(a) + rounded_tol(i), i.value_yuan,
+                 rounded_tol(i)) for i, a in product(initial, after) if i.value_yuan]
+        out += [q(a.value_yuan, rounded_tol(a), i.value_yuan, rounded_tol(i))
+                for i, a in product(initial, adjust) if i.value_yuan]
     elif word == "变动率" and len(ops) >= 2:
-        old, new = ops[-2].value_yuan, ops[-1].value_yuan
-        out = [(new - old) / old] if old else []
+        old, new = ops[-2], ops[-1]
+        out = [q(new.value_yuan - old.value_yuan, rounded_tol(new) + rounded_tol(old),
+                 old.value_yuan, rounded_tol(old))] if old.value_yuan else []
     return out
 
 
@@ -72,7 +91,7 @@ def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
               "请核对",
       cases=[fails("完成预算的比例算错",
                    text="全年财政拨款预算 17210340.15 元，全年财政拨款预算执行 17333145.09 元，"
-                        "完成预算的 100.83%。", at="1", expected=1.0071),
+                        "完成预算的 100.83%。", at="1", expected=100.71),
              passes("执行率与预算、执行数一致",
                     text="全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%。"),
              passes("全年支出率按年初加调整计",
@@ -81,8 +100,10 @@ def _candidates(word: str, ops: list[Figure]) -> list[Decimal]:
 def ratio(ctx):
     """执行率 / 完成率 / 完成预算的 / 支出率 / 到位率 / 控制率 = 执行（决算、实际）数 ÷ 预算数
     （预算数可为年初预算 + 年中调整）；调整比率 = （调整后预算 − 年初预算）÷ 年初预算，或
-    年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前。金额取本句，本句不足两个时取本段此前的
-    金额；只要有一种取法与所写百分数（按其末位的半个单位）相符就不报告。
+    年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前；支付率 / 拨付率 = 已支付（拨付）÷ 下达（批复、
+    到位、预算）资金。金额取本句，本句不足两个时取本段此前的金额；只要有一种取法与所写百分数
+    （按其末位的半个单位）相符就不报告。句中有实现数、应付数、保留数、结转、结余时，执行率
+    可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
@@ -93,14 +114,16 @@ def ratio(ctx):
         r, *ops = c.figures
         if r.unit != "%":
             continue
+        if c.words in _EXEC_WORDS and any(_OTHER_EXEC.search(f.label) for f in ops):
+            continue  # 实现数 + 应付数, 保留数…: another formula than 执行 ÷ 预算, unresolved
         cands = _candidates(c.words, ops)
         if not cands and len(ops) < 2:
             cands = _candidates(c.words, _paragraph_figs(ctx, r.start))
         if not cands:
             continue
         stated, tol = r.value / 100, r.tol / 100
-        if all(off(stated, x, tol) for x in cands):
-            best = min(cands, key=lambda x: abs(x - stated))
+        if all(off(stated, x, tol + t) for x, t in cands):
+            best = min((x for x, _t in cands), key=lambda x: abs(x - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "word": c.words.replace("完成预算的", "完成预算比例"),
@@ -137,7 +160,8 @@ def budget_identity(ctx):
         i = min(initial, key=lambda x: abs(x.start - f.start))
         a = min(adjust, key=lambda x: abs(x.start - f.start))
         want = i.value_yuan + a.value_yuan
-        if off(f.value_yuan, want, tolerance(f, i, a)):
+        if off(f.value_yuan, want, max(tolerance(f, i, a), rounded_tol(f) + rounded_tol(i)
+                                       + rounded_tol(a))):
             yield Hit((f.label_start, f.end), expected=float(want), actual=float(f.value_yuan),
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
@@ -151,7 +175,7 @@ _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|�
 @rule("PX621", "draft-no-balance", "warning", title="文字说资金无结余，同段的预算与执行却有差额",
       message="“{quote}”：同段写预算 {budget}、执行 {executed}（执行率 {rate}），有 {gap} 未支出，"
               "却写“{words}”；若差额已收回或调减请写明，否则请改正",
-      cases=[fails("执行 75.67% 却说无结余", at="1", expected=171300,
+      cases=[fails("执行 75.67% 却说无结余", at="1", expected=17.13,
                    text="项目年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金无结余。"),
              passes("全部执行，无结余",
                     text="项目年初预算共计 70.40 万元，实际执行共计 70.40 万元，预算执行率 100%，年末资金无结余。")])
@@ -173,8 +197,46 @@ def no_balance(ctx):
         b, e = budgets[-1], execs[-1]
         gap = b.value_yuan - e.value_yuan
         if gap > tolerance(b, e) and b.value_yuan:
-            yield Hit(m.span(), expected=float(gap), actual=0.0,
+            (want, _zero), unit = money_in(b, gap, Decimal(0))
+            yield Hit(m.span(), expected=want, actual=0.0, unit=unit,
                       args={"quote": m.group(), "words": m.group(), "budget": shown(ctx.doc, b),
                             "executed": shown(ctx.doc, e),
                             "rate": rate_text(e.value_yuan / b.value_yuan),
                             "gap": amount_in(gap, b)})
+
+
+_OVER_WORDS = ("预算执行率", "执行率", "完成预算的", "支出率", "使用率")
+_EXPLAINED = re.compile(r"原因|由于|因为|因|追加|调整|结转|结余|超支|超出|超过预算|动用|使用上年")
+
+
+@rule("PX632", "draft-execution-over-budget", "warning", title="执行率超过 100% 而没有说明原因",
+      message="“{quote}”：执行率写 {stated}，执行数超过了预算数，本段没有说明原因；请说明（如动用"
+              "上年结转、年中追加未调整预算），或核对执行数与预算数",
+      cases=[fails("执行数超过全年预算，无说明", at="2", expected=100,
+                   text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%。"),
+             passes("说明了原因",
+                    text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%，"
+                         "主要原因是动用上年结转资金 8.00 万元。"),
+             passes("不超过 100%",
+                    text="2023年度自评报告\n全年预算数 100.00 万元，全年执行数 98.00 万元，预算执行率 98%。")])
+def execution_over_budget(ctx):
+    """预算执行率（完成预算的比例、支出率）超过 100%，即执行数大于全年预算数：通常是动用了上年
+    结转结余或年中追加而预算没有相应调整，报告应当说明；没有说明时，也可能是执行数或预算数
+    写错了。
+
+    需要确定：写出的执行率大于 100%，且所在段落没有“原因 / 由于 / 追加 / 调整 / 结转 / 结余 /
+    超支”等说明的字样。
+    合格：“……预算执行率 108%，主要原因是动用上年结转资金 8.00 万元”。
+    不合格：“全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%”（没有说明）。
+    """
+    paras = ctx.doc.paragraphs
+    for c in ctx.claims.of("ratio"):
+        r = c.figures[0]
+        if c.words not in _OVER_WORDS or r.unit != "%" or r.value <= 100 + r.tol:
+            continue
+        i = bisect.bisect_right(paras, (r.start, float("inf"))) - 1
+        if i < 0 or _EXPLAINED.search(ctx.doc.flat, paras[i][0], paras[i][1]):
+            continue
+        yield Hit(c.span, expected=1.0, actual=float(r.value / 100),
+                  args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
+                        "stated": shown(ctx.doc, r)})

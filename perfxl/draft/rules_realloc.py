@@ -2,6 +2,7 @@
 still shows its own weight without the moved points (the reallocation was not applied)."""
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -94,9 +95,9 @@ def weight_moved(ctx):
     # each heading's section: its paragraph up to the next heading paragraph
     heads = [a for a, b in doc.paragraphs if _heading_level(flat[a:b])]
     ends = []
-    for c in ws:
-        nxt = [h for h in heads if h > c.span[0]]
-        ends.append(nxt[0] if nxt else len(flat))
+    for c in ws:  # the next heading after each, by bisection (not a scan of every heading)
+        j = bisect.bisect_right(heads, c.span[0])
+        ends.append(heads[j] if j < len(heads) else len(flat))
 
     def section_of(pos: int) -> int | None:
         for i, c in enumerate(ws):

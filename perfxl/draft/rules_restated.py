@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import amount_in, place_of, quantize, quote, shown
+from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
 #: Labels too generic to name one quantity across the report.
@@ -36,10 +37,13 @@ def year_label(ctx):
     for g, _ in amounts:
         if g.year == year and g.places >= 2:
             by_value.setdefault(g.value_yuan, []).append(g)
+    prior = ctx.claims.prior
     for f, (a, b) in amounts:
-        if f.year is None or f.year == year:
-            continue
-        same = [g for g in by_value.get(f.value_yuan, []) if g.start != f.start]
+        if f.year is None or f.year == year or f.start in prior:
+            continue  # a change amount ("较2021年增加 1.68 万元") is no year's figure
+        # the first other figure of the same value labelled with the report's year (the
+        # first two looked at: a draft repeated 6,000 times must not rescan them all)
+        same = [g for g in by_value.get(f.value_yuan, [])[:2] if g.start != f.start][:1]
         compared = bool(_PRIOR.search(ctx.doc.flat[f.end:b])) and f.year == year - 1
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
@@ -70,9 +74,7 @@ def other_year(ctx):
     if year is None:
         return
     done = set()
-    current: dict = {}
-    for g, _ in ctx.claims.amounts:
-        current.setdefault(g.value_yuan, []).append(g)
+    current = {g.value_yuan for g, _ in ctx.claims.amounts if g.year == year}
     for f, (a, b) in ctx.claims.amounts:
         if f.year is None or f.year == year or (a, b) in done:
             continue
@@ -80,7 +82,7 @@ def other_year(ctx):
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
         if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
             continue
-        if any(g.year == year for g in current.get(f.value_yuan, [])):
+        if f.value_yuan in current:
             continue  # PX609 reports it
         done.add((a, b))
         yield Hit((f.label_start, f.end), expected=year, actual=f.year,
@@ -107,7 +109,7 @@ def _rounding(coarse, fine) -> bool:
              passes("同一句中的两个“执行数”是不同分项",
                     text="其中基本支出预算 3190340.15 元，全年执行数 3351318.85 元，项目支出预算 "
                          "14020000 元，全年执行数 13981940.35 元。"),
-             fails("正文的专项资金与自评表的项目支出不一", at="1", expected=17931700,
+             fails("正文的专项资金与自评表的项目支出不一", at="1", expected=1793.17,
                    text="本年共支出专项资金 1,803.17 万元。\n\t部门整体支出绩效自评表\n\n"
                         "\t年初预算数(万元)\n\t全年预算数(万元)\n\t全年执行数(万元)\n\t分值\n"
                         "\t执行率\n\t得分\n\n\t\n\t纳入专户管理的非税收入拨款：\n\t79.41\n"
@@ -124,6 +126,13 @@ def restated(ctx):
     对应，正文“专项资金”即“项目支出”）；恰差一个末位的见 PX626（警告）。
 
     不合格：第 92 行“12830454.25 元”、第 96 行“12830454.2 元”（seed 000）。
+
+    需要确定（``perfxl.draft.quantities``，任何一项不明即不比较）：两处金额的名称（去掉年份、
+    单位名称和阶段词后按同义词归一；只写“年初预算为”的取本句前一个金额的名称）、阶段（年初
+    预算 / 年中调整 / 调整预算 / 全年预算 / 预算 / 决算 / 执行 / 实际支出）、年度（金额或本句
+    写的年份）、口径（计划数 / 实际数）和资金范围（财政拨款、政府性基金……）都相同。所以
+    “2022 年预算公务接待费 11.8 万元”与“2021 年决算公务接待费 12.39 万元”、“公务用车运行
+    维护费……年初预算为 0.95 万元”与“三公经费……年初预算为 2.95 万元”都不比较。
     """
     from perfxl.draft.rules_table_text import table_conflicts
     yield from _pairs(ctx, rounding=False)
@@ -159,30 +168,166 @@ def _same(k1: str, k2: str) -> bool:
 
 
 def _pairs(ctx, *, rounding: bool):
-    year = ctx.doc.year
-    # labels that may name one quantity end alike: bucket them by their last four characters
-    seen: dict[str, list[tuple[str, object, tuple[int, int]]]] = {}
-    for f, sent in ctx.claims.amounts:
-        if f.start in ctx.claims.prior or (f.year not in (None, year)) or "上年" in f.label:
+    """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
+    stage, period, role and scope all known and equal) written with two values."""
+    from perfxl.draft.quantities import same_quantity
+    # one quantity's amounts share their whole identity: bucket by it, and within a bucket keep
+    # the first two amounts of each value (a draft repeated 6,000 times repeats values, not
+    # quantities: the look-up stays a few comparisons per amount)
+    seen: dict[tuple, dict] = {}
+    for q in ctx.quantities:
+        f = q.figure
+        if (not q.known or q.name in _GENERIC or (q.name and len(q.name) < 3)
+                or q.name in ctx.ambiguous_names):
             continue
-        key = quantity_name(f.label)
-        if (len(key) < 4 or key in _GENERIC or re.search(r"增加|减少|节约|结余|比上年", key)
-                or re.search(r"\d", key)):
-            continue
-        for gkey, g, gsent in seen.get(key[-4:], [])[-50:]:
-            if gsent == sent or not _same(key, gkey) or f.value_yuan == g.value_yuan:
+        bucket = seen.setdefault((q.name, q.stage, q.period, q.role, q.scope), {})
+        for value, gs in reversed(list(bucket.items())[-50:]):
+            if value == f.value_yuan:
                 continue
-            coarse, fine = (f, g) if f.places < g.places else (g, f)
-            is_round = _rounding(coarse, fine)
-            if is_round != rounding:
+            g = next((g for g in gs if g.sentence != q.sentence and same_quantity(q, g)), None)
+            if g is None:
+                continue
+            gf = g.figure
+            coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
+            if _rounding(coarse, fine) != rounding:
                 break
-            place = place_of(ctx.doc, g.start)
-            fix = (f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - g.value_yuan), f)}）")
+            fix = f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - gf.value_yuan), f)}）"
             yield Hit((f.label_start, f.end), expected=float(fine.value_yuan if rounding else
-                                                             g.value_yuan),
+                                                             gf.value_yuan),
                       actual=float(f.value_yuan),
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
-                            "label": f.label, "stated": shown(ctx.doc, f), "where": place,
-                            "other": shown(ctx.doc, g), "fix": fix})
+                            "label": f.label or q.name, "stated": shown(ctx.doc, f),
+                            "where": place_of(ctx.doc, gf.start), "other": shown(ctx.doc, gf),
+                            "fix": fix})
             break
-        seen.setdefault(key[-4:], []).append((key, f, sent))
+        same = bucket.setdefault(f.value_yuan, [])
+        if len(same) < 2:
+            same.append(q)
+
+
+_YEAR_AT = re.compile(r"((?:19|20)\d\d)\s*年度?")
+_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
+                          r"[-—~至到]\s*(?:19|20)\d\d")
+
+
+def _year_frame(ctx, a: int, b: int):
+    """(year, frame, where) of each year in the sentence ``[a, b)``: the frame is the few
+    words around it ("迪庆州州本级#度“三公”经"), what a sibling sentence repeats."""
+    flat = ctx.doc.flat
+    for m in _YEAR_AT.finditer(flat, a, b):
+        before = re.sub(r"\s", "", flat[max(a, m.start() - 6):m.start()])
+        after = re.sub(r"\s", "", flat[m.end(1):min(b, m.end(1) + 12)])[:5]
+        yield int(m.group(1)), (before[-4:], after), m
+
+
+@rule("PX628", "draft-year-label-text", "warning", title="一句话的年份与同类各句不一致",
+      message="“{quote}”：本报告是 {year} 年度，同样写法的{where}写的是“{year}年”，这里写成了"
+              "“{stated}年”；请核对年份",
+      cases=[fails("一句没有数字的话写成了上一年",
+                   text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                        "2021年本单位无政府性基金预算支出。", at="3", expected=2022),
+             passes("与上年对比的句子",
+                    text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                         "2021年本单位无政府性基金预算支出，2022年与上年相同。"),
+             passes("没有同类写法的句子",
+                    text="2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n"
+                         "2021年起本单位实行新的预算管理办法。")])
+def year_label_text(ctx):
+    """没有金额的一句话（标题、“本单位无……支出”）写了非报告年度的年份，而报告里同样写法的
+    另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
+    至”等对比或起止词的不报告，有金额的句子由 PX609、PX610 核对。
+
+    需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。
+    合格：“2022年本单位无国有资本经营预算支出。”与“2022年本单位无政府性基金预算支出。”
+    不合格：“迪庆州州本级2020年度“三公”经费决支出情况说明”（2021 年度报告，标题写
+    “迪庆州州本级2021年度“三公”经费决算支出情况说明”）。
+    """
+    year = ctx.doc.year
+    if year is None:
+        return
+    doc = ctx.doc
+    frames: dict[tuple, int] = {}
+    odd = []
+    for a, b in _segments(ctx):
+        years = list(_year_frame(ctx, a, b))
+        if not years:
+            continue
+        for y, frame, m in years:
+            if y == year:
+                frames.setdefault(frame, m.start())
+        if len(years) != 1 or years[0][0] == year or _NOT_A_LABEL.search(doc.flat, a, b):
+            continue
+        y, frame, m = years[0]
+        if abs(y - year) != 1 or not frame[1]:
+            continue
+        if any(f.money or f.rate for f in figures(doc.flat, a, b)):
+            continue
+        odd.append((y, frame, m, a, b))
+    for y, frame, m, a, b in odd:
+        at = frames.get(frame)
+        if at is None:
+            continue
+        yield Hit((m.start(), m.end()), expected=year, actual=y,
+                  args={"quote": quote(doc, a, b).strip()[:40], "year": year, "stated": y,
+                        "where": place_of(doc, at)})
+
+
+def _segments(ctx):
+    """The draft's sentences cut at line ends too (a title line stands alone even when the
+    reader joined it to the line before), without table cells."""
+    doc = ctx.doc
+    for i, u in enumerate(doc.units):
+        if u.in_table or i in ctx.row_starts:
+            continue
+        a = doc.starts[i]
+        for m in re.finditer(r"[^。!?]+", doc.flat[a:a + len(u.text)]):
+            if len(re.sub(r"\s|\d|年|度|\|", "", m.group(0))) >= 8:
+                yield a + m.start(), a + m.end()
+
+
+def _compatible(a, b) -> bool:
+    """Every part equal or left unsaid on one side (and the two not already one quantity)."""
+    return (a.period == b.period and all(x == y or not x or not y for x, y in (
+        (a.stage, b.stage), (a.scope, b.scope), (a.role, b.role))))
+
+
+@rule("PX630", "draft-restated-unresolved", "info", title="同名的两个金额不等，阶段或口径没写明",
+      message="“{quote}”：{label} 这里写 {stated}，{where}写 {other}；两处没写明是否同一阶段"
+              "（预算 / 决算 / 执行）或同一资金范围，若是同一数量请核对，若不是请写明",
+      cases=[fails("一处写了“决算”，一处没写", at="3", expected=18.4,
+                   text="2024年度自评报告\n2024年办公设备购置费决算 18.40 万元。\n"
+                        "2024年办公设备购置费 16.90 万元，主要用于更换电脑。"),
+             passes("两处都写明了阶段，是两个数量",
+                    text="2024年度自评报告\n2024年办公设备购置费预算 18.40 万元。\n"
+                         "2024年办公设备购置费决算 16.90 万元。")])
+def restated_unresolved(ctx):
+    """同一名称、同一年度的两个金额不等，而一处写明了阶段（预算 / 决算 / 执行…）或资金范围、
+    另一处没写：可能是同一数量写错了，也可能本就是两个数量。这只是一个提示（note），默认不
+    显示，``perfxl check --show-notes`` 才列出；PX611 只在各项都写明且相同时报告错误。
+
+    需要确定：名称与年度相同（``perfxl.draft.quantities``）；阶段、资金范围、口径至少一处一边
+    没写、写了的都相同。
+    合格：“办公设备购置费预算 18.40 万元”“办公设备购置费决算 16.90 万元”（两个阶段，两个数量）。
+    不合格（提示）：“办公设备购置费决算 18.40 万元”“办公设备购置费 16.90 万元”（后一处没写阶段）。
+    """
+    from perfxl.draft.quantities import same_quantity
+    seen: dict[str, list] = {}
+    for q in ctx.quantities:
+        f = q.figure
+        if (not q.known or not q.name or q.name in _GENERIC or len(q.name) < 3
+                or q.name in ctx.ambiguous_names):
+            continue
+        for g in reversed(seen.get(q.name, [])[-20:]):
+            if (g.sentence == q.sentence or g.value_yuan == f.value_yuan
+                    or same_quantity(q, g) or not _compatible(q, g)):
+                continue
+            coarse, fine = (f, g.figure) if f.places < g.figure.places else (g.figure, f)
+            if _rounding(coarse, fine):
+                continue
+            yield Hit((f.label_start, f.end), expected=float(g.value_yuan),
+                      actual=float(f.value_yuan),
+                      args={"quote": quote(ctx.doc, f.label_start, f.end), "label": q.name,
+                            "stated": shown(ctx.doc, f), "where": place_of(ctx.doc, g.start),
+                            "other": shown(ctx.doc, g.figure)})
+            break
+        seen.setdefault(q.name, []).append(q)

@@ -1,6 +1,8 @@
 """PX613–PX615: scores and weights in the prose, and counts against their enumeration."""
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
@@ -129,7 +131,10 @@ def enumeration(ctx):
         n = c.figures[0]
         # items are split at 、; a comma may also separate two (自贸区评估指导科,综合调研科)
         loose = sum(len([x for x in i.split(",") if x.strip()]) for i in c.items)
-        if int(n.value) not in (len(c.items), loose):
+        # "3个，即 A、B和C": the last two joined by 和 / 及 / 以及 / 与 (a name may hold 和 too,
+        # 社会保障和就业: only a count one short of the stated one reads it as a join)
+        joined = len(c.items) + (1 if re.search(r"以及|和|及|与", c.items[-1]) else 0)
+        if int(n.value) not in (len(c.items), loose, joined):
             yield Hit(c.span, expected=len(c.items), actual=int(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
                             "stated": shown(ctx.doc, n), "n": len(c.items),

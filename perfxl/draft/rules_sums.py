@@ -27,7 +27,7 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
               "请核对合计或各分项（相差 {gap}）",
       cases=[fails("分项之和比合计多 0.1",
                    text="岳阳市进出口总值693.1亿元，其中，进口值536.7亿元，出口值156.5亿元。",
-                   at="1", expected=69320000000),
+                   at="1", expected=693.2),
              passes("分项之和等于合计",
                     text="2022 年度收入合计 414.31 万元，其中：一般公共预算财政拨款收入 414.21 万元；"
                          "其他收入 0.10 万元。"),
@@ -72,7 +72,7 @@ def _shares(ctx):
       message="“{quote}”：{part} ÷ {total} = {expected_text}，文字写 {stated}；请改为 {expected_text}",
       cases=[fails("占比算错",
                    text="收入合计 1000 元，其中财政拨款 900 元，占收入的 80%，其他收入 100 元，占收入的 10%。",
-                   at="1", expected=0.9),
+                   at="1", expected=90),
              passes("占比按所写位数四舍五入后一致",
                     text="收入合计 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
                          "其他收入 114.11 元，占收入的 0.001%。")])
@@ -112,8 +112,74 @@ def share_without_percent(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis == "%":
             continue
-        yield Hit(c.span, expected=float(x), actual=float(r.value),
+        # the fix is a way of writing: what to write and what is written, as the message says
+        yield Hit(c.span, expected=rate_text(x, max(r.places, 2)), actual=shown(ctx.doc, r),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "stated": shown(ctx.doc, r), "literal": rate_text(r.value, 1),
                         "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
                         "expected_text": rate_text(x, max(r.places, 2))})
+
+
+_SPENDING_TOTAL = ("本年支出合计", "支出合计", "本年支出", "决算支出", "实际支出")
+_CARRY = ("年末结转和结余", "年末结转", "结转和结余", "结转结余", "年末结余")
+
+
+@rule("PX629", "draft-carry-over-as-spending", "warning", title="年末结转结余算进了本年支出",
+      message="“{quote}”：基本支出 {basic} + 项目支出 {project} = {sum_text}，本年支出合计写 "
+              "{total}，相差的 {diff} 正是{where}的年末结转和结余 {carry}；结转结余不是本年支出，"
+              "请核对本年支出合计",
+      cases=[fails("本年支出合计把年末结转算了进去", at="1", expected=734,
+                   text="2023年本年支出合计 860.00 万元。\n其中基本支出 512.30 万元，项目支出 221.70 万元。\n"
+                        "年末结转和结余 126.00 万元。"),
+             passes("本年支出合计 = 基本支出 + 项目支出",
+                    text="2023年本年支出合计 734.00 万元。\n其中基本支出 512.30 万元，项目支出 221.70 万元。\n"
+                         "年末结转和结余 126.00 万元。"),
+             passes("相差的不是结转结余（另有原因，PX604 的事）",
+                    text="2023年本年支出合计 860.00 万元。\n其中基本支出 512.30 万元，项目支出 221.70 万元。\n"
+                         "年末结转和结余 26.00 万元。")])
+def carry_over_as_spending(ctx):
+    """本年支出合计 = 基本支出 + 项目支出（部门决算的口径）；年末结转和结余是没有花出去的钱，
+    不是支出。报告别处写的本年支出合计比基本支出与项目支出之和多出的部分恰好等于它写的年末
+    结转和结余时，是把结转结余算成了支出。
+
+    需要确定：基本支出、项目支出、本年支出合计、年末结转和结余各只有一个本年的数（按
+    ``perfxl.draft.quantities`` 的名称与年度），差额与结转结余在所写末位的半个单位内相等；
+    其余情形不报告（“支出总计”按决算表口径本就含结转结余，不比较）。
+    合格：“本年支出合计 734.00 万元”，基本支出 512.30 万元、项目支出 221.70 万元，年末结转
+    126.00 万元。
+    不合格：“本年支出合计 860.00 万元”（= 734.00 + 结转 126.00）。
+    """
+    year = ctx.doc.year or 0
+    found: dict[str, list] = {"total": [], "basic": [], "project": [], "carry": []}
+    for q in ctx.quantities:
+        f = q.figure
+        if q.period not in (year, 0) or q.role in ("change", "prior") or q.scope:
+            continue
+        label = f.label
+        if "总计" in label:
+            continue
+        if any(label.endswith(w) or label == w for w in _SPENDING_TOTAL):
+            found["total"].append(f)
+        elif q.name == "基本支出":
+            found["basic"].append(f)
+        elif q.name in ("项目支出",):
+            found["project"].append(f)
+        elif any(w in label for w in _CARRY):
+            found["carry"].append(f)
+    groups = {k: {g.value_yuan: g for g in v} for k, v in found.items()}
+    if any(len(v) != 1 for v in groups.values()):
+        return  # none or several values of one: not resolved
+    (total,), (basic,), (project,), (carry,) = (list(groups[k].values()) for k in
+                                               ("total", "basic", "project", "carry"))
+    s = basic.value_yuan + project.value_yuan
+    tol = tolerance(total, basic, project, carry)
+    diff = total.value_yuan - s
+    if diff <= tol or off(diff, carry.value_yuan, tol):
+        return
+    from perfxl.draft.common import place_of
+    yield Hit((total.label_start, total.end), expected=float(s), actual=float(total.value_yuan),
+              args={"quote": quote(ctx.doc, total.label_start, total.end),
+                    "basic": shown(ctx.doc, basic), "project": shown(ctx.doc, project),
+                    "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
+                    "diff": amount_in(diff, total), "carry": shown(ctx.doc, carry),
+                    "where": place_of(ctx.doc, carry.start)})

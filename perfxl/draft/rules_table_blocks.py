@@ -19,7 +19,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import NUMBERING
 from perfxl.draft.common import amount_in, place_of, quantize, shown
-from perfxl.draft.numbers import Figure
+from perfxl.draft.numbers import Figure, cn_count
 from perfxl.draft.tables import _BLANK, Cell, Table, _is_header, figure_of
 from perfxl.numbers import fmt_fixed
 
@@ -34,14 +34,6 @@ _TOTAL_WORDS = ("合计", "总计", "小计", "总额", "合  计", "总  计")
 _NOT_ADDITIVE = ("率", "指标值", "完成值", "目标值", "偏差", "%", "比重", "占比", "增幅", "增长")
 
 
-def _cn(s: str) -> int:
-    import cn2an
-    try:
-        return int(cn2an.cn2an(s, "strict"))
-    except (ValueError, KeyError, TypeError):
-        return 0
-
-
 def item_number(text: str) -> tuple[int, int, tuple[int, int]] | None:
     """``(level, number, (start, end))`` of the item number ``text`` opens with (offsets in
     ``text``), or ``None``; full-width forms must already be ASCII (``Doc.text``)."""
@@ -52,7 +44,7 @@ def item_number(text: str) -> tuple[int, int, tuple[int, int]] | None:
         if re.search(r"[;,。\s]\s*" + _INNER[level], text[m.end():]):
             return None  # a list inside the cell, not the row's number
         n = m.group("n")
-        num = int(n) if n.isdigit() else _cn(n)
+        num = int(n) if n.isdigit() else (cn_count(n) or 0)
         lead = len(text) - len(text.lstrip())
         return (level, num, (lead, m.end())) if num else None
     return None

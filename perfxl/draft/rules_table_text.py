@@ -17,6 +17,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, place_of, quantity_name, quote, shown
 from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.draft.tables import figure_of, norm_label, pairs
+from perfxl.draft.units import money_in
 from perfxl.glossary import QUANTITY_SYNONYMS
 
 _SYN = sorted(QUANTITY_SYNONYMS.items(), key=lambda kv: -len(kv[0]))
@@ -240,7 +241,7 @@ def _unstated_breakdowns(ctx):
 @rule("PX625", "draft-table-breakdown", "warning", title="正文所列分项之和不等于表中的合计",
       message="“{quote}”：正文所列各项 {parts} 之和为 {sum_text}，{where}“{label}”写 {stated}"
               "（相差 {gap}{note}）；请核对分项或表中数，使两处一致",
-      cases=[fails("分项之和比表中基本支出多 0.01 万元", at="1", expected=22023300,
+      cases=[fails("分项之和比表中基本支出多 0.01 万元", at="1", expected=2202.33,
                    text=_BASIC + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
              fails("全角标点、元与万元", at="1", expected=22023300,
                    text="（一）基本支出构成：工资福利支出 9,247,200.00 元，商品和服务支出 2,654,000.00 元，"
@@ -280,7 +281,8 @@ def table_breakdown(ctx):
                 break
             like = parts[0]
             start, end = parts[0].label_start, parts[-1].end
-            yield Hit((start, end), expected=float(s), actual=float(total),
+            (want, got), in_unit = money_in(like, s, total)
+            yield Hit((start, end), expected=want, actual=got, unit=in_unit,
                       args={"quote": quote(ctx.doc, start, end),
                             "parts": " + ".join(shown(ctx.doc, q) for q in parts),
                             "sum_text": amount_in(s, like), "where": _where(ctx, t, p.value),
@@ -327,10 +329,10 @@ def table_restatements(ctx):
 @rule("PX626", "draft-table-restated", "warning", title="正文与表中同一数字相差一个末位",
       message="“{quote}”：正文写 {stated}，{where}“{label}”写 {other}（相差 {gap}，末位差一）；"
               "请核对哪个正确并统一",
-      cases=[fails("专项资金（项目支出）正文与表中差 0.01 万元", at="1", expected=17931700,
+      cases=[fails("专项资金（项目支出）正文与表中差 0.01 万元", at="1", expected=1793.17,
                    text="局机关2023年包括省级共支出专项资金1793.18万元，大部分为专项资金。\n"
                         + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
-             fails("同名、全角数字", at="1", expected=17931700,
+             fails("同名、全角数字", at="1", expected=1793.17,
                    text="本年项目支出１７９３．１６万元。\n"
                         + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
              passes("两处一致", text="局机关2023年共支出专项资金1793.17万元。\n"

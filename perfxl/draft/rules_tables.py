@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from perfxl.numbers import excel_round, fmt_fixed
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import off, rate_text, shown
+from perfxl.draft.common import off, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.tables import figure_of
 
 #: rate column -> (numerator columns, denominator columns), domain.md §5 checks 2 and 10.
@@ -24,6 +24,12 @@ _FUNDS = ("\t部门整体支出绩效自评表\n\n\t年度预算申请\n\t年初
 def _row_name(r) -> str:
     """“年度资金总额”行, or 这一行 for a row with no name (the place names it)."""
     return f"“{r.name}”行" if r.name else "这一行"
+
+
+def _q_tol(nf, df) -> Decimal:
+    """How far nf ÷ df may move with its two figures correctly rounded."""
+    return quotient_tol(nf.value, rounded_tol(nf, yuan=False), df.value,
+                        rounded_tol(df, yuan=False))
 
 
 def _rate_rows(ctx):
@@ -45,7 +51,7 @@ def _rate_rows(ctx):
 @rule("PX616", "draft-table-rate", "error", title="表中的执行率（控制率）不等于其所在行的两列之比",
       message="表中{row}：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
       cases=[fails("控制率 94.00%，53 ÷ 56 = 94.64%", text=_STAFF.format(rate="94.00%"), at="11",
-                   expected=53 / 56),
+                   expected=94.64),
              passes("控制率正确", text=_STAFF.format(rate="94.64%"))])
 def table_rate(ctx):
     """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
@@ -57,7 +63,7 @@ def table_rate(ctx):
     （应为 96.79%，seed 004 第 139 行）。
     """
     for r, word, cell, rf, nf, df, x in _rate_rows(ctx):
-        if off(rf.value / 100, x, rf.tol / 100):
+        if off(rf.value / 100, x, rf.tol / 100 + _q_tol(nf, df)):
             yield Hit((cell.start, cell.end), expected=float(x), actual=float(rf.value / 100),
                       args={"row": _row_name(r), "num": shown(ctx.doc, nf),
                             "den": shown(ctx.doc, df), "word": word, "stated": shown(ctx.doc, rf),
@@ -86,8 +92,9 @@ def table_rate_score(ctx):
         sf = figure_of(ctx.doc, s) if s is not None and s.number else None
         if wf is None or sf is None:
             continue
-        want = wf.value * min(x, Decimal(1))
-        if off(sf.value, want, sf.tol):
+        # the workbook's MAX(0, MIN(执行率, 1)): a negative execution scores 0
+        want = wf.value * max(Decimal(0), min(x, Decimal(1)))
+        if off(sf.value, want, sf.tol + wf.value * _q_tol(nf, df)):
             yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
                       args={"row": _row_name(r), "weight": shown(ctx.doc, wf),
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),

@@ -5,10 +5,13 @@ A prose figure *names* a workbook quantity when its label ends with the quantity
 ``实际在职人数``, ``核定编制`` (the 人员编制 table's total, not the 编制数), the “三公”经费 total and items, ``总分`` / ``自评得分``, an indicator's
 三级指标 name); its value must equal what the workbook computes (``perfxl.derived``, the
 workbook's unit converted to the figure's), compared at half a unit of the figure's last digit.
-Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.
+Prior-year figures (上年…) are not compared.  Without ``--workbook`` only PX619 runs.  Every
+draft figure PX650–PX652 compares with the workbook (found or not) is counted in
+``DraftCtx.compared`` (the CLI's summary line says how many).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -42,12 +45,16 @@ def grade_word(ctx):
     合格：“自评得分为 93 分，评价等级为优”。
     不合格：“自评得分为 89 分，评价等级为优”（应为良）。
     """
-    totals = [c for c in ctx.claims.of("score") if c.words == "total"]
+    # by where each total ends: a 等级 looks up the last total before it by bisection, not by
+    # scanning every total (a long draft has thousands of both)
+    totals = sorted((c for c in ctx.claims.of("score") if c.words == "total"),
+                    key=lambda c: c.span[1])
+    ends = [c.span[1] for c in totals]
     for m in _GRADE.finditer(ctx.doc.flat):
-        before = [c for c in totals if c.span[1] <= m.start() and m.start() - c.span[1] < 120]
-        if not before:
+        i = bisect.bisect_right(ends, m.start())
+        if not i or m.start() - ends[i - 1] >= 120:
             continue
-        n = before[-1].figures[0]
+        n = totals[i - 1].figures[0]
         want = grade_of(n.value)
         stated = _GRADE_NORM.get(m.group("g"), m.group("g"))
         if stated != want:
@@ -58,9 +65,9 @@ def grade_word(ctx):
 
 def _three_public(model, item: str | None):
     from perfxl import derived as D
-    if item is None:
-        return D.tp_final_sum(model)
-    vals = [r.values.get("final") for r in model.rows("three_public")
+    if item is None:  # the 本年决算合计 as 经费控制 takes it: the typed total, else the items
+        return D.tp_total(model, "final")
+    vals = [r.values.get("final") for r in D.tp_counted_rows(model, "final")
             if any(i in str(r.values.get("item", "")) for i in item.split("|"))]
     vals = [v for v in vals if isinstance(v, (int, float))]
     return sum(vals) if vals else None
@@ -126,7 +133,7 @@ def _matches(ctx, f: Figure, kind: str) -> bool:
 @rule("PX650", "draft-workbook-figure", "error", title="文字中的数字与工作簿计算结果不一致",
       message="“{quote}”：工作簿的{what}为 {want}，文字写 {stated}；请按工作簿改正（或先改正工作簿）",
       cases=[fails("执行率与工作簿不一致", text="全年预算数 4128.02 万元，预算控制率96.00%。",
-                   at="1", expected=0.9679, values={"amount_unit": "万元", "budget_full": 4128.02,
+                   at="1", expected=96.79, values={"amount_unit": "万元", "budget_full": 4128.02,
                                                    "executed": 3995.49}),
              passes("与工作簿一致（单位换算）", text="全年预算数 41280200 元，预算控制率96.79%。",
                     values={"amount_unit": "万元", "budget_full": 4128.02, "executed": 3995.49}),
@@ -182,6 +189,7 @@ def workbook_figure(ctx):
                 continue
             if kind == "rate" and f.end in by_ratio:
                 break
+            ctx.compared.add(f.start)
             want_d = Decimal(repr(float(want)))
             if kind == "money":
                 stated, target, tol = f.value_yuan, want_d * scale, f.tol_yuan
@@ -219,34 +227,54 @@ def workbook_score(ctx):
     model = ctx.model
     if model is None:
         return
-    from perfxl import derived as D
+    from perfxl.report.scores import collect_scores, dept_grade, dept_total, row_score
     scored = [r for r in model.rows("dept_indicators")
               if isinstance(r.values.get("score_stated"), (int, float))]
     if not scored:  # a workbook without the 自评表's scores says nothing about them
         return
-    total = D.dept_score_sum(model)
-    grade = D.dept_grade(model)
+    if "项目支出绩效自评报告" in "".join(ctx.doc.text[:300].split()):
+        return  # a project's report: its scores, totals and grade are not the department's
+    # the computed scores, as the 评分 sheet and the report give them (the framework's total:
+    # a 指标体系 framework's is not the 部门自评表's; an indicator's is its computed score)
+    scores = collect_scores(model)
+    total, grade = dept_total(scores), dept_grade(scores)
     for c in ctx.claims.of("score"):
         n = c.figures[0]
         if c.words == "total":
+            if total is not None:
+                ctx.compared.add(n.start)
             if total is not None and abs(n.value - Decimal(repr(float(total)))) > n.tol:
                 yield Hit(c.span, expected=float(total), actual=float(n.value),
                           args={"quote": ctx.doc.raw[c.span[0]:c.span[1]], "what": "得分合计",
                                 "want": f"{total:g} 分", "stated": shown(ctx.doc, n)})
             continue
-        lab = norm_label(ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])
-        for r in model.rows("dept_indicators"):
-            name = norm_label(str(r.values.get("level3") or ""))
-            s = r.values.get("score_stated")
-            if len(name) >= 4 and name in lab and isinstance(s, (int, float)):
-                if abs(n.value - Decimal(repr(float(s)))) > n.tol:
-                    yield Hit(c.span, expected=float(s), actual=float(n.value),
-                              args={"quote": ctx.doc.raw[c.span[0]:c.span[1]],
-                                    "what": f"指标“{name}”得分", "want": f"{s:g} 分",
-                                    "stated": shown(ctx.doc, n)})
-                break
+        # the words before the score, within its sentence (an indicator named in the sentence
+        # before is not this score's)
+        before = re.split(r"[。！？\n]", ctx.doc.flat[max(0, c.span[0] - 40):c.span[0]])[-1]
+        lab = norm_label(before)
+        if lab.endswith("分值"):  # 「（分值12分，得分8分）」: the 12 is the weight
+            continue
+        named = [((lab.rfind(name) + len(name), len(name)), name, r)
+                 for t in ("dept_indicators", "system_indicators") for r in model.rows(t)
+                 for name in (norm_label(str(r.values.get("level3") or "")),)
+                 if len(name) >= 2 and name in lab]
+        # the indicator named nearest before the score, the longest name that ends there
+        # (体系指标408, not 指标408); a name too short to be sure of (指标5) is compared with
+        # nothing, and no longer name before it stands in for it
+        _at, name, r = max(named, key=lambda x: x[0]) if named else (None, "", None)
+        if len(name) >= 4:
+            s = row_score(scores, r)
+            if s is not None:
+                ctx.compared.add(n.start)
+            if s is not None and abs(n.value - Decimal(repr(float(s)))) > n.tol:
+                yield Hit(c.span, expected=float(s), actual=float(n.value),
+                          args={"quote": ctx.doc.raw[c.span[0]:c.span[1]],
+                                "what": f"指标“{name}”得分", "want": f"{s:g} 分",
+                                "stated": shown(ctx.doc, n)})
     for m in _GRADE.finditer(ctx.doc.flat):
         stated = _GRADE_NORM.get(m.group("g"), m.group("g"))
+        if grade:
+            ctx.compared.add(m.start("g"))
         if grade and stated != grade:
             yield Hit(m.span("g"), expected=grade, actual=stated,
                       args={"quote": ctx.doc.raw[m.start():m.end()], "what": "等级",
@@ -281,6 +309,7 @@ def workbook_indicator(ctx):
         label = norm_label(f.label)
         for name, actual in names:
             if label.endswith(name):
+                ctx.compared.add(f.start)
                 want = Decimal(repr(float(actual)))
                 if abs(f.value - want) > f.tol:
                     yield Hit((f.label_start, f.end), expected=float(actual), actual=float(f.value),

@@ -18,19 +18,41 @@ from functools import cached_property
 
 from perfxl.draft.reading import Unit
 
-__all__ = ["Doc", "FULLWIDTH"]
+__all__ = ["Doc", "FULLWIDTH", "simplified"]
 
 #: Full-width forms -> ASCII, one character for one (offsets are kept).
 FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                            "．": ".", "，": ",", "％": "%", "：": ":", "；": ";", "（": "(",
                            "）": ")", "！": "!", "？": "?", "\u3000": " ", "\t": " ",
                            "\u00a0": " ", "－": "-", "—": "-", "﹪": "%"})
+#: A pinyin gloss a mirror site put after each character ("經(jīng)費(fèi)"): blanked, same length.
+_PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+#: Characters that only traditional text uses, among the words of a budget report: a draft
+#: without any is not run through OpenCC (the conversion is the slow part of reading).
+_TRADITIONAL = frozenset("經費預撥決萬億與區縣會議實際總計報說單進財務機關國項數點達較為們職員")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
 _SENT_END = re.compile(r"[。!?]")
 #: Longest sentence handled as one (characters); real sentences of the seeds stay under 600.
 MAX_SENTENCE = 1500
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC ``t2s``: mirror sites, Hong Kong-style input),
+    one character for one so every offset stays: a phrase conversion that changes the length
+    is done character by character instead."""
+    if not _TRADITIONAL.intersection(text):
+        return text
+    from opencc import OpenCC
+    cc = OpenCC("t2s")
+    out = []
+    for line in text.split("\n"):
+        got = cc.convert(line)
+        if len(got) != len(line):
+            got = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
+        out.append(got)
+    return "\n".join(out)
 
 
 @dataclass
@@ -54,7 +76,7 @@ class Doc:
 
     @cached_property
     def text(self) -> str:
-        return self.raw.translate(FULLWIDTH)
+        return simplified(_PINYIN.sub(lambda m: " " * len(m.group(0)), self.raw.translate(FULLWIDTH)))
 
     @cached_property
     def soft(self) -> set[int]:
@@ -127,13 +149,10 @@ class Doc:
 
     def sentences_in(self, a: int, b: int) -> list[tuple[int, int]]:
         """The sentences inside the paragraph ``[a, b)``."""
-        lo = bisect.bisect_left(self.sentences, (a, -1))
-        out = []
-        for s in self.sentences[lo:]:
-            if s[0] >= b:
-                break
-            out.append(s)
-        return out
+        sentences = self.sentences
+        lo = bisect.bisect_left(sentences, (a, -1))
+        hi = bisect.bisect_left(sentences, (b, -1), lo)  # not sentences[lo:]: a copy per call
+        return sentences[lo:hi]
 
     def unit_at(self, pos: int) -> int:
         """Index of the unit holding offset ``pos``."""

@@ -37,9 +37,12 @@ class Bands:
     source: str = "domain.md §1.6 [C1, C2]; 财预〔2020〕10号 [R]"
 
     def band(self, achievement: str | None) -> tuple[float, float] | None:
-        """(low, high) fractions for 达成/部分达成/未达成, else ``None``."""
+        """(low, high) fractions for 达成/部分达成/未达成, else ``None``.  The choice is read as
+        the workbook's TRIM(L19)="达成" reads it: ASCII spaces go, a full-width space stays
+        (「达成\u3000」 is no 达成, as in Excel)."""
+        from perfxl.typed import excel_trim
         return {"达成": self.achieved, "部分达成": self.partial,
-                "未达成": self.not_achieved}.get((achievement or "").strip())
+                "未达成": self.not_achieved}.get(excel_trim(achievement or ""))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from perfxl.model import Row
 from perfxl.report.figures import num, total
-from perfxl.report.fmt import clean_text, fmt_score, heading_ordinal
+from perfxl.report.fmt import clean_text, fmt_score, fmt_typed, heading_ordinal
 from perfxl.report.scores import Scores, row_score, row_weight
 
 __all__ = ["system_analysis", "bonus_paragraphs", "project_analysis", "indicator_paragraph"]
@@ -49,6 +49,8 @@ def evidence(text: Any) -> str:
 def _score_sentence(row: Row, scores: Scores) -> str:
     if row.applicable == "否":
         return "本项指标不适用，不计分。"
+    if scores.unscored:  # a framework without scores (common_53): no score to state
+        return ""
     s = row_score(scores, row)
     return f"自评得分{fmt_score(s)}分。"
 
@@ -116,8 +118,11 @@ def system_analysis(rows: list[Row], scores: Scores) -> list[dict[str, Any]]:
 
 
 def bonus_paragraphs(rows: list[Row], scores: Scores) -> list[str]:
-    """「加减分项：<项目>，每项1分，最多3分，共2次，得分2分。<说明>」 per filled 加减分 row."""
+    """「加减分项：<项目>，每项1分，最多3分，共2次，得分2分。<说明>」 per filled 加减分 row.
+    A 说明 typed alike on several rows (one text about all the 加减分项) is printed once, after
+    the first of them."""
     out = []
+    said: set[str] = set()
     for r in rows:
         if not (r.item or r.score_stated is not None or r.points_each is not None):
             continue
@@ -129,7 +134,11 @@ def bonus_paragraphs(rows: list[Row], scores: Scores) -> list[str]:
         if num(r.count) is not None:
             parts.append(f"共{fmt_score(num(r.count))}次")
         parts.append(f"得分{fmt_score(row_score(scores, r))}分")
-        out.append("，".join(parts) + "。" + _t(r.explanation))
+        explanation = _t(r.explanation)
+        if explanation in said:
+            explanation = ""
+        said.add(explanation)
+        out.append("，".join(parts) + "。" + explanation)
     return out
 
 
@@ -143,8 +152,8 @@ def project_analysis(rows: list[Row], scores: Scores) -> list[dict[str, Any]]:
             name = _t(r.level3) or _t(r.level2)
             text = (f"{heading_ordinal(3, k)} {_t(r.level2) + '：' if r.level2 else ''}"
                     f"{_end(name)}"
-                    f"年度指标值：{_t(r.target_text) or fmt_score(num(r.target), missing='—')}；"
-                    f"实际完成值：{_t(r.actual_text) or fmt_score(num(r.actual), missing='—')}；"
+                    f"年度指标值：{_t(r.target_text) or fmt_typed(num(r.target), missing='—')}；"
+                    f"实际完成值：{_t(r.actual_text) or fmt_typed(num(r.actual), missing='—')}；"
                     f"分值{fmt_score(row_weight(scores, r))}分，")
             text += _score_sentence(r, scores).replace("自评得分", "得分")
             if r.deviation:

@@ -32,7 +32,7 @@ from perfxl.report.scores import (Scores, collect_scores, dept_grade, dept_total
 from perfxl.report import sentences as S
 from perfxl.report.tables import base_table, dept_table, project_table
 
-__all__ = ["build_context", "find_project", "finding_lines"]
+__all__ = ["build_context", "find_project", "finding_lines", "project_findings"]
 
 _LEVELS = {"error": "错误", "warning": "警告", "warn": "警告", "info": "提示", "note": "提示"}
 
@@ -111,6 +111,8 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     applicable = [r for r in rows if r.applicable != "否"]
     w = total([row_weight(scores, r) for r in applicable])
     s = total([row_score(scores, r) for r in applicable])
+    if scores.unscored:  # the framework gives no scores: the count and the weights only
+        return [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分。"]
     out = [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分，"
            f"得分合计{fmt_score(s)}分。"]
     lost = []
@@ -121,6 +123,18 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     if lost:
         out.append(f"未得满分的指标：{'、'.join(lost)}。")
     return out
+
+
+def _unscored_sentence(model: Model) -> str:
+    """What the report says of the score under a framework without scores (common_53)."""
+    from perfxl.frameworks import load
+    name = load(str(model.get("framework")).strip()).name
+    text = f"本次自评按“{name}”开展，该评价框架只计算各项指标的数值，不计分，不评定等级"
+    stated = next((v for v in (num(model.get("system_total_stated")),
+                               num(model.get("dept_score_total_stated"))) if v is not None), None)
+    if stated is not None:  # the user's own total, as typed (nothing computes it)
+        text += f"；工作簿填报的自评总分为{fmt_score(stated)}分"
+    return text + "。"
 
 
 def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
@@ -142,7 +156,8 @@ def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
         "control": S.control_sentences(model) or [f"预算配置与控制情况{MISSING}。"],
         "goal_actual": paragraphs(model.get("goal_actual"), required=True),
         "indicator_summary": _indicator_summary(model.rows("dept_indicators"), scores),
-        "score_sentence": (f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
+        "score_sentence": _unscored_sentence(model) if scores.unscored else (
+                           f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
                            f"（含预算执行率分值{fmt_score(num(model.get('execution_weight')))}分），"
                            f"自评得分{fmt_score(dept_total(scores))}分，"
                            f"评价等级为“{grade}”。"),
@@ -156,23 +171,45 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     bonus_rows = model.rows("bonus")
     unit = model.unit
     year = S.year_text(model)
-    bonus = total([row_score(scores, r) for r in bonus_rows])
+    items_bonus = total([row_score(scores, r) for r in bonus_rows])
+    # the 加减分 the total counts: the framework caps it (广东 加分项总分 5 分)
+    bonus = scores.bonus_total if scores.bonus_total is not None else items_bonus
     tot = dept_total(scores)
     grade = dept_grade(scores) or MISSING
-    conclusion = (f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
-                  f"评价等级为“{grade}”。全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
+    head = _unscored_sentence(model) if scores.unscored else (
+        f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
+        f"评价等级为“{grade}”。")
+    conclusion = (f"{head}全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
                   f"执行数{fmt_amount(model.get('executed'), unit)}，"
                   f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
-                  "。")
+                  + S.over_budget_note(D.execution_rate(model), model.get("executed"),
+                                       model.get("budget_full"), unit) + "。")
     return {
         "title": f"{year}年度部门整体支出绩效自评报告",
         "conclusion_sentence": conclusion,
         "analysis": system_analysis(rows, scores) if rows else [],
         "analysis_missing": [] if rows else [f"指标体系评分{MISSING}。"],
         "bonus": bonus_paragraphs(bonus_rows, scores),
-        "analysis_total": (f"以上各项指标得分合计{fmt_score(tot)}分"
-                           f"（其中加减分{fmt_score(bonus if bonus is not None else 0)}分）。"),
+        "analysis_total": _analysis_total(tot, bonus, bool(bonus_rows), scores.unscored,
+                                          items_bonus),
     }
+
+
+def _analysis_total(tot: float | None, bonus: float | None, has_bonus: bool,
+                    unscored: bool, items_bonus: float | None = None) -> str:
+    """「以上各项指标得分合计X分（其中加减分Y分）。」: the 加减分 part only when the workbook has
+    加减分项 (no 「加减分0分」 where the score has none), Y as the total counts it (capped by the
+    framework, and then said so); "" under a framework without scores."""
+    if unscored:
+        return ""
+    text = f"以上各项指标得分合计{fmt_score(tot)}分"
+    if has_bonus:
+        b = bonus if bonus is not None else 0
+        capped = items_bonus is not None and fmt_score(items_bonus) != fmt_score(b)
+        text += (f"（其中加减分{fmt_score(b)}分"
+                 + (f"：各加减分项合计{fmt_score(items_bonus)}分，按评价框架的上限计" if capped
+                    else "") + "）")
+    return text + "。"
 
 
 def find_project(model: Model, project: str | None) -> Row:
@@ -205,7 +242,9 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
         overview.append(f"“{table['name']}”项目{'，'.join(who)}。")
     funds = (f"{year}年度项目资金年初预算数{fmt_amount(row.budget_initial, unit)}，全年预算数"
              f"{fmt_amount(row.budget_full, unit)}，全年执行数{fmt_amount(row.executed, unit)}，"
-             f"预算执行率{fmt_quotient_rate(D.project_execution_rate(row), row.budget_full)}")
+             f"预算执行率{fmt_quotient_rate(D.project_execution_rate(row), row.budget_full)}"
+             + S.over_budget_note(D.project_execution_rate(row), row.executed, row.budget_full,
+                                  unit))
     sources = [r for r in model.project_rows("project_funds", row.project)
                if num(r.executed) is not None]
     if sources:
@@ -235,20 +274,46 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
                             f"{fmt_score(sc)}分）。偏差原因分析及改进措施：{reason}")
     if not problems:
         problems = ["本项目各项绩效指标均取得满分，未发现偏离绩效目标的情况。"]
+    goal_actual = paragraphs(row.goal_actual, required=True)
+    # introduced, so a short typed 「完成」 does not stand alone under the conclusion
+    goal_actual[0] = f"年度总体目标实际完成情况：{goal_actual[0]}"
     return {
         "title": f"{year}年度{table['name']}项目支出绩效自评报告",
         "project": {
             "name": table["name"],
             "overview": overview,
             "goal": paragraphs(row.goal_expected, required=True),
-            "goal_actual": paragraphs(row.goal_actual, required=True),
+            "goal_actual": goal_actual,
             "conclusion": conclusion,
             "analysis": project_analysis(indicators, scores) or [],
             "analysis_missing": [] if indicators else [f"绩效指标{MISSING}。"],
             "problems": problems,
+            # the workbook keeps 建议 and 其他说明 for the department only: they are not the
+            # project's (the department report prints them)
+            "suggestions": ["无。"],
+            "other_notes": ["无。"],
             "table": table,
         },
     }
+
+
+def project_findings(model: Model, row: Row, findings: Iterable[Any] | None) -> list[Any]:
+    """The findings about project ``row``: on its rows of the 项目自评表 (project, funds,
+    indicators), or on the report's own text; the department's other findings are not the
+    project report's."""
+    places = set()
+    for table in ("projects", "project_funds", "project_indicators"):
+        rows = [row] if table == "projects" else model.project_rows(table, row.project)
+        for r in rows:
+            sheet, a1 = model.cell(table, r.index, "project")
+            places.add((sheet, a1.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+    out = []
+    for f in findings or ():
+        get = f.get if isinstance(f, dict) else (lambda k, f=f: getattr(f, k, None))
+        cell = str(get("cell") or "").split(":")[0]
+        if get("in_draft") or (get("sheet"), cell.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in places:
+            out.append(f)
+    return out
 
 
 def build_context(model: Model, outline: str, *, project: str | None = None,
@@ -263,6 +328,8 @@ def build_context(model: Model, outline: str, *, project: str | None = None,
     check_outline(outline)
     row = find_project(model, project) if outline == "project" else None
     scores = collect_scores(model, score_result)
+    if row is not None:
+        findings = project_findings(model, row, findings)
     ctx = _common(model, scores, findings)
     if outline == "hunan":
         ctx.update(_hunan(model, scores))

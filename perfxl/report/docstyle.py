@@ -64,6 +64,7 @@ class StyleSpec:
     exact_line: Pt | None = LINE_PITCH
     space_after: float = 0
     outline: int | None = None
+    keep_with_next: bool = False
 
 
 STYLES: dict[str, StyleSpec] = {
@@ -73,9 +74,11 @@ STYLES: dict[str, StyleSpec] = {
     "Heading 1": StyleSpec(FONT_H1, SIZE_3, outline=0),
     "Heading 2": StyleSpec(FONT_H2, SIZE_3, outline=1),
     "Heading 3": StyleSpec(FONT_BODY, SIZE_3, outline=2),
-    "表题": StyleSpec(FONT_H1, SIZE_3, align=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0),
+    # a table's number, title and unit line stay on the page of the table
+    "表题": StyleSpec(FONT_H1, SIZE_3, align=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0,
+                    keep_with_next=True),
     "表注": StyleSpec(FONT_BODY, Pt(12), align=WD_ALIGN_PARAGRAPH.RIGHT, indent_chars=0,
-                    exact_line=None),
+                    exact_line=None, keep_with_next=True),
     "落款": StyleSpec(FONT_BODY, SIZE_3, align=WD_ALIGN_PARAGRAPH.RIGHT, indent_chars=0),
     "表格文字": StyleSpec(FONT_BODY, SIZE_5, align=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0,
                       exact_line=None),
@@ -142,7 +145,7 @@ def _apply(style, spec: StyleSpec) -> None:
         el = ppr.find(qn(tag))
         if el is not None:
             ppr.remove(el)
-    if spec.outline is not None:
+    if spec.outline is not None or spec.keep_with_next:
         pf.keep_with_next = True
 
 

@@ -58,27 +58,17 @@ def column_total(rows: list[Row], column: str) -> float | None:
 
 
 def staff_counts(model: Model) -> tuple[float | None, float | None]:
-    """(编制数, 实际在职人数) as ``perfxl.derived.staff_control_rate`` takes them: the 基础数据表
-    figures when typed, else the sums of the 编制与实有人数 table."""
-    rows = model.rows("staffing")
-    authorized = num(model.get("authorized_total"))
-    if authorized is None:
-        authorized = column_total(rows, "authorized")
-    in_service = num(model.get("in_service_total"))
-    if in_service is None:
-        in_service = column_total(rows, "actual")
-    return authorized, in_service
+    """(编制数, 实际在职人数) as ``perfxl.derived.staff_control_rate`` takes them
+    (``perfxl.derived.staff_counts``): the typed figures when typed, else the sums of the
+    编制与实有人数 table."""
+    from perfxl.derived import staff_counts as counts
+    return counts(model)
 
 
 def three_public_totals(model: Model) -> tuple[float | None, float | None, float | None]:
-    """(上年决算, 本年预算, 本年决算) of the “三公”经费 as the derived 变动率 and 控制率 take them:
-    the typed total (基础数据表) when typed, else the sum of the item rows.  Item rows are often
-    incomplete (seed 004 has no 公务接待 budget), so a typed total is the operand; where it
-    disagrees with its items the checks say so."""
-    rows = model.rows("three_public")
-    out = []
-    for col, stated in (("prior_final", "tp_prior_stated"), ("budget", "tp_budget_stated"),
-                        ("final", "tp_final_stated")):
-        st = num(model.get(stated))
-        out.append(st if st is not None else column_total(rows, col))
-    return out[0], out[1], out[2]
+    """(上年决算, 本年预算, 本年决算) of the “三公”经费 as 经费控制 takes them
+    (``perfxl.derived.tp_total``): the typed total (基础数据表) when typed, else the sum of the
+    item rows.  Item rows are often incomplete (seed 004 has no 公务接待 budget), so a typed
+    total is the operand; where it disagrees with its items the checks say so."""
+    from perfxl.derived import tp_total
+    return tp_total(model, "prior_final"), tp_total(model, "budget"), tp_total(model, "final")

@@ -14,6 +14,7 @@ Conventions (as the seeds 000, 002 and 004 write them):
   ``.00`` (``share_phrase``);
 * changes against last year: 「较上年决算增加X万元，增长Y%」 / 「较上年决算减少X万元，下降Y%」 /
   「与上年决算持平」, the direction word taken from the sign of the change (``change_phrase``);
+* typed indicator values (年度指标值 / 实际完成值): as typed (``fmt_typed``), never rounded;
 * scores: 「9.68」, 「10」 in text; two fixed decimals in tables (``fmt_score(..., fixed=True)``);
 * heading ordinals 一、 （一） 1. （1） (``heading_ordinal``);
 * an empty required input prints as 「（未填写）」 (``MISSING``), never as invented text.
@@ -28,7 +29,7 @@ from perfxl.numbers import OUT_OF_RANGE, WIDE, _rounded_decimal, fmt_percent
 from perfxl.safetext import XML_ILLEGAL
 
 __all__ = [
-    "MISSING", "fmt_number", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
+    "MISSING", "fmt_number", "fmt_typed", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
     "share_phrase",
     "fmt_score", "fmt_count", "change_phrase", "cn_numeral", "heading_ordinal", "paragraphs",
     "clean_text", "text_or_missing", "is_blank", "fmt_date", "title_lines",
@@ -67,6 +68,21 @@ def fmt_number(x: float | int | None, decimals: int = 2, *, missing: str = MISSI
         d = d.quantize(Decimal(1), context=WIDE)
         decimals = 0
     return format(d, f"{',' if thousands else ''}.{decimals}f")
+
+
+def fmt_typed(x: object, *, missing: str = "") -> str:
+    """A number the user typed, as a General-format cell shows it: every digit typed, no
+    rounding, no thousands separator (0.095 -> "0.095", 4.5625 -> "4.5625", 8000.0 -> "8000",
+    1e-05 -> "0.00001"); text as typed (trimmed); ``None`` gives ``missing``."""
+    if x is None or isinstance(x, bool):
+        return missing
+    if isinstance(x, (int, float)):
+        if not math.isfinite(float(x)):
+            return OUT_OF_RANGE
+        s = format(Decimal(repr(float(x))), "f")
+        s = s.rstrip("0").rstrip(".") if "." in s else s
+        return "0" if s == "-0" else s
+    return clean_text(str(x)).strip() or missing
 
 
 def fmt_amount(x: float | int | None, unit: str | None = None, *, missing: str = MISSING) -> str:
@@ -210,12 +226,17 @@ def heading_ordinal(level: int, n: int) -> str:
 
 
 _EXCEL_ESCAPE = re.compile(r"_x000[dD]_")
+# Markdown emphasis pasted from another document (「**加分项总分为 5 分。**」): Word does not
+# render it, so the markers would print literally
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 
 
 def clean_text(text: str) -> str:
     """Text as typed, minus what cannot go into a .docx: control characters and Excel's
-    ``_x000D_`` escapes are removed, ``\\r\\n`` and ``\\r`` become ``\\n``."""
+    ``_x000D_`` escapes are removed, ``\\r\\n`` and ``\\r`` become ``\\n``, and paired Markdown
+    bold markers (``**…**``) are dropped, keeping the words."""
     text = _EXCEL_ESCAPE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN_BOLD.sub(r"\1", text)
     return XML_ILLEGAL.sub("", text)  # XML 1.0 cannot carry them: they would corrupt a .docx
 
 

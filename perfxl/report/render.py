@@ -1,9 +1,15 @@
 """Render a report: the .docx file, or the same text as lines for the workbook's 报告 sheet.
 
-* ``render_report(model, out_path, outline=None, project=None, findings=None) -> Path`` fills the
-  outline's template (``perfxl/templates/*.docx``, docxtpl with ``autoescape=True`` and Jinja's
-  ``StrictUndefined``, so a tag the context does not supply is an error, never a blank) and writes
-  it atomically (temporary file in the target folder, then ``os.replace``).
+* ``render_report(model, out_path, outline=None, project=None, findings=None, marks=None)
+  -> Path`` fills the outline's template (``perfxl/templates/*.docx``, docxtpl with
+  ``autoescape=True`` and Jinja's ``StrictUndefined``, so a tag the context does not supply is an
+  error, never a blank) and writes it atomically (temporary file in the target folder, then ``os.replace``).  ``findings`` (校验
+  findings) are listed in an appendix on a page of its own; without them there is none.
+  ``marks`` (proofreading findings on the report's own text, ``perfxl.checks.finding.Finding``
+  with draft locations) are marked where they stand: a yellow highlight on the quoted words
+  and a Word comment (author ``perfxl``) saying what is wrong, so a typed sentence that
+  contradicts the computed figures is never printed unmarked.
+* The tables are then laid out as the paper forms print them (``perfxl.report.tablefit``).
 * ``report_text(model, outline=None, project=None, findings=None) -> list[(level, text)]`` renders
   the same document in memory and reads it back in order, so the 报告 sheet and the .docx cannot
   differ (a title the .docx breaks over two lines is one line here).  Levels: ``TITLE`` 0,
@@ -35,8 +41,9 @@ from perfxl.errors import PerfxlError
 from perfxl.model import Model
 from perfxl.report.context import build_context
 from perfxl.report.outlines import default_outline, template_path
+from perfxl.report.tablefit import finish_tables
 
-__all__ = ["render_report", "report_text", "render_document", "document_lines",
+__all__ = ["render_report", "report_text", "render_document", "document_lines", "mark_findings",
            "ReportTemplateError", "TITLE", "BODY", "TABLE_ROW"]
 
 TITLE, BODY, TABLE_ROW = 0, 4, 5
@@ -65,6 +72,7 @@ def render_document(model: Model, outline: str | None = None, project: str | Non
     except jinja2.TemplateError as exc:
         raise ReportTemplateError(f"报告模板 {path.name} 无法填写：{exc}；"
                                   "请检查模板中的 {{ }} / {% %} 占位符") from exc
+    finish_tables(tpl.docx)
     props = tpl.docx.core_properties
     # the document properties hold at most 255 characters (python-docx refuses more; a 32,767-
     # character 部门名称 crashed the report) and no control characters
@@ -84,13 +92,16 @@ def _property(text: object, limit: int = 255) -> str:
 
 def render_report(model: Model, out_path: str | Path, outline: str | None = None,
                   project: str | None = None, findings: Iterable[Any] | None = None, *,
-                  score_result: Any | None = None) -> Path:
-    """Write the report of ``model`` to ``out_path`` (.docx) and return the path.
+                  marks: Iterable[Any] | None = None, score_result: Any | None = None) -> Path:
+    """Write the report of ``model`` to ``out_path`` (.docx) and return the path; ``marks``
+    are highlighted and commented in place (see the module docstring).
 
     The file appears complete or not at all (atomic replace)."""
     from perfxl.io.writing.atomic import atomic_path
 
     tpl = render_document(model, outline, project, findings, score_result=score_result)
+    if marks:
+        mark_findings(tpl.docx, marks)
     out = Path(out_path)
     try:
         with atomic_path(out) as tmp:
@@ -100,6 +111,26 @@ def render_report(model: Model, out_path: str | Path, outline: str | None = None
         raise PerfxlError(f"无法写入报告文件：{reason}；请检查输出路径和写入权限",
                           file=str(out)) from exc
     return out
+
+
+def mark_findings(document, marks: Iterable[Any]) -> int:
+    """A Word comment per finding of ``marks`` on its quoted words (``perfxl.annotate``), and
+    those words highlighted in yellow so the mark shows on paper too; returns the comments made."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from perfxl.annotate import add_comments
+
+    n = add_comments(document, marks)
+    open_ids: set[str] = set()
+    for el in document.element.body.iter(qn("w:commentRangeStart"), qn("w:commentRangeEnd"),
+                                         qn("w:r")):
+        if el.tag == qn("w:commentRangeStart"):
+            open_ids.add(el.get(qn("w:id")))
+        elif el.tag == qn("w:commentRangeEnd"):
+            open_ids.discard(el.get(qn("w:id")))
+        elif open_ids:
+            el.get_or_add_rPr().highlight_val = WD_COLOR_INDEX.YELLOW
+    return n
 
 
 def _paragraph_text(p) -> str:

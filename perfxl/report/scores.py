@@ -26,7 +26,7 @@ from perfxl.report.figures import num, total
 from perfxl.scoring import grade as grade_of
 from perfxl.scoring import score_model
 
-__all__ = ["Scores", "collect_scores", "row_score", "row_weight", "dept_total", "dept_grade",
+__all__ = ["Scores", "collect_scores", "unscored_framework", "row_score", "row_weight", "dept_total", "dept_grade",
            "dept_weight_total", "project_total", "project_grade"]
 
 #: Tables whose rows carry a computed score (column ``score``).
@@ -45,6 +45,11 @@ class Scores:
     weight_total: float | None = None
     projects: dict[str, Any] = field(default_factory=dict)
     source: str = "derived"
+    #: the 评价框架 gives no weights and no scores (``common_53``): the department part of the
+    #: report prints no item score, total or grade
+    unscored: bool = False
+    #: the 加减分 the engine's total counts (its framework's cap applied), 分
+    bonus_total: float | None = None
 
 
 def _project_framework(score_result: Any) -> bool:
@@ -56,11 +61,21 @@ def _project_framework(score_result: Any) -> bool:
         return False
 
 
+def unscored_framework(model: Model) -> bool:
+    """True when the workbook's 评价框架 gives no weights and no scores (kind ``reference``,
+    财预〔2013〕53号 共性指标: values only)."""
+    from perfxl.frameworks import load
+    try:
+        return load(str(model.get("framework") or "").strip()).kind == "reference"
+    except (FrameworkError, AttributeError, TypeError, ValueError):
+        return False
+
+
 def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
     """Gather the scores of ``model`` (see module docstring).  A ``FrameworkError`` of the
     engine (no or unknown 评价框架) falls back to the workbook formulas; the checks report the
     framework problem."""
-    out = Scores(model)
+    out = Scores(model, unscored=unscored_framework(model))
     if score_result is None:
         try:
             score_result = score_model(model)
@@ -70,6 +85,7 @@ def collect_scores(model: Model, score_result: Any | None = None) -> Scores:
     if not _project_framework(score_result):
         # a project framework's total is a project's, never the 部门 total the workbook shows
         out.total = num(score_result.total)
+        out.bonus_total = num(getattr(score_result, "bonus_total", None))
         out.grade = score_result.grade
         out.weight_total = num(score_result.weight_total)
     cells = {model.cell(t, r.index, "score"): (t, r.index)
@@ -96,6 +112,8 @@ def _stated_capped(row: Row) -> float | None:
 def row_score(scores: Scores, row: Row) -> float | None:
     """The computed score of one scored row (``None`` when 不适用 or nothing to score)."""
     key = (row.table, row.index)
+    if scores.unscored and row.table != "project_indicators":
+        return None
     if key in scores.rows:
         return scores.rows[key]
     if row.applicable == "否":
@@ -125,8 +143,10 @@ def dept_total(scores: Scores) -> float | None:
     scores; or Σ 指标体系 scores + 加减分 when the 指标体系 table is used); ``None`` when
     nothing is scored."""
     model = scores.model
-    if _nothing_scored(model):
+    if _nothing_scored(model) or scores.unscored:
         return None
+    if scores.source == "scoring":  # the engine's total, also when it has none (nothing
+        return scores.total         # scorable): never a table the framework does not score
     if scores.total is not None:
         return scores.total
     if model.rows("system_indicators"):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from perfxl import derived as D
-from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
+from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
+from perfxl.numbers import excel_round
 from perfxl.report.figures import (column_total, num, ratio, shares, staff_counts,
                                    three_public_totals)
 from perfxl.report.fmt import (MISSING, change_phrase, fmt_amount, fmt_count,
@@ -22,7 +23,7 @@ __all__ = [
     "year_text", "income_sentence", "expenditure_sentence", "function_sentences",
     "basic_sentence", "three_public_sentence", "project_spending", "other_budget_sentence",
     "other_budget_section", "other_budget_notes",
-    "staffing_sentences", "execution_sentence", "control_sentences",
+    "staffing_sentences", "execution_sentence", "over_budget_note", "control_sentences",
 ]
 
 #: How the report names each income source (the layout's row labels).
@@ -30,6 +31,9 @@ INCOME_LABELS = {
     "一般公共预算财政拨款": "一般公共预算财政拨款收入",
     "政府性基金预算拨款": "政府性基金预算拨款收入",
     "国有资本经营预算拨款": "国有资本经营预算拨款收入",
+    # the 决算 tables' name: 「上年结转」 would read as a figure of last year, not a part of
+    # this year's 收入合计
+    "上年结转": "年初结转和结余",
 }
 
 
@@ -83,16 +87,30 @@ def expenditure_sentence(model: Model) -> str:
     rows = _nature_rows(model)
     t = column_total(rows, "executed")
     if t is not None:
-        change = change_phrase(t, column_total(rows, "prior_final"), unit)
+        change = _expenditure_change(model, t, column_total(rows, "prior_final"))
         parts = _parts([r.item for r in rows], [r.executed for r in rows], unit)
         head = f"{year}年度支出合计{fmt_amount(t, unit)}"
         return f"{head}{'，' + change if change else ''}，其中：{'；'.join(parts)}。"
     frows = model.rows("exp_function")
     t = column_total(frows, "current")
     if t is not None:
-        change = change_phrase(t, column_total(frows, "prior"), unit)
+        change = _expenditure_change(model, t, None)
         return f"{year}年度支出合计{fmt_amount(t, unit)}{'，' + change if change else ''}。"
     return f"{year}年度支出合计{MISSING}。"
+
+
+def _expenditure_change(model: Model, total: float, nature_prior: float | None) -> str:
+    """The one 较上年 change of 支出合计: the workbook's (支出!B20, 功能分类 basis) when both of
+    its columns are filled — printed only when its 本年合计 is the ``total`` the sentence states
+    (else the two bases disagree, PX119 says so, and no change is printed); otherwise the
+    支出性质 basis (``nature_prior``), the workbook then showing none."""
+    unit = model.unit
+    if D.function_change(model) is None:
+        return change_phrase(total, nature_prior, unit)
+    current = D.function_current_sum(model)
+    if fmt_amount(current) != fmt_amount(total):
+        return ""
+    return change_phrase(current, D.function_prior_sum(model), unit)
 
 
 def function_sentences(model: Model) -> list[str]:
@@ -140,6 +158,10 @@ def basic_sentence(model: Model) -> str:
     return text + (f"，其中：{'；'.join(parts)}。" if parts else "。")
 
 
+#: how a sentence names a “三公”经费 row (the subtotal row's label says when to fill it)
+_TP_NAMES = {THREE_PUBLIC_CAR_TOTAL: "公务用车购置及运行维护费"}
+
+
 def three_public_sentence(model: Model) -> str:
     """「“三公”经费支出5.76万元，其中：…；较上年决算减少5.61万元，下降49.34%；本年预算55.77万元，
     “三公”经费控制率10.33%。」 ("" when nothing about 三公经费 is filled)."""
@@ -147,8 +169,16 @@ def three_public_sentence(model: Model) -> str:
     prior, budget, final = three_public_totals(model)
     if final is None and prior is None and budget is None:
         return ""
-    rows = _ordered(model.rows("three_public"), "item", THREE_PUBLIC_ITEMS)
-    items = [f"{r.item}{fmt_amount(r.final, unit)}" for r in rows if num(r.final) is not None]
+    # the rows that count in the 本年决算 total (the 公务用车 subtotal only without its split)
+    rows = _ordered(D.tp_counted_rows(model, "final"), "item",
+                    THREE_PUBLIC_ITEMS[:3] + (THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS[3]))
+    items = [f"{_TP_NAMES.get(r.item, r.item)}{fmt_amount(r.final, unit)}" for r in rows
+             if num(r.final) is not None]
+    printed = [excel_round(float(r.final), 2) for r in rows if num(r.final) is not None]
+    if final is None or fmt_amount(sum(printed) if printed else None) != fmt_amount(final):
+        # items that do not add up (as printed) to the total are no breakdown of it: a typed
+        # total they disagree with (PX105), or a cent of rounding between them
+        items = []
     text = f"“三公”经费支出{fmt_amount(final, unit)}"
     if items:
         text += f"，其中：{'，'.join(items)}"
@@ -181,11 +211,14 @@ def project_spending(model: Model) -> list[str]:
     if projects:
         clauses = []
         for r in projects:
-            clause = (f"“{r.project}”全年预算数{fmt_amount(r.budget_full, unit)}，"
-                      f"全年执行数{fmt_amount(r.executed, unit)}")
+            # 「项目预算 / 项目执行」, not 「全年预算数 / 全年执行数」: those name the department's
+            # figures, and a reader (or the proofreading) would take a project's for them
+            clause = (f"“{r.project}”项目预算{fmt_amount(r.budget_full, unit)}，"
+                      f"项目执行{fmt_amount(r.executed, unit)}")
             rate = D.project_execution_rate(r)
             if rate is not None:
-                clause += f"，执行率{fmt_rate(rate)}"
+                clause += f"，执行率{fmt_rate(rate)}" + over_budget_note(rate, r.executed,
+                                                                        r.budget_full, unit)
             clauses.append(clause)
         out.append(f"本年度开展绩效自评的项目共{len(projects)}个：{'；'.join(clauses)}。")
     if not out:
@@ -277,15 +310,28 @@ def staffing_sentences(model: Model) -> list[str]:
     return out or [f"人员情况{MISSING}。"]
 
 
+def over_budget_note(rate: float | None, executed: object, budget: object, unit: str) -> str:
+    """「，执行数超出预算数X万元，超出原因（未填写）」 where 执行率 > 100% (an execution above the
+    budget asks for its reason: 动用上年结转, a 追加 not adjusted…; the workbook has no field for
+    it, so the place shows 「（未填写）」 for the user to fill); "" otherwise."""
+    if rate is None or rate <= 1 or num(executed) is None or num(budget) is None:
+        return ""
+    return (f"，执行数超出预算数{fmt_amount(num(executed) - num(budget), unit)}，"
+            f"超出原因{MISSING}")
+
+
 def execution_sentence(model: Model) -> str:
     """「年初预算数…，全年预算数…，全年执行数…，预算执行率96.79%，执行率得分9.68分（分值10分）。」"""
     unit = model.unit
     text = (f"年初预算数{fmt_amount(model.get('budget_initial'), unit)}，"
             f"全年预算数{fmt_amount(model.get('budget_full'), unit)}，"
             f"全年执行数{fmt_amount(model.get('executed'), unit)}，"
-            f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}")
+            f"预算执行率{fmt_quotient_rate(D.execution_rate(model), model.get('budget_full'))}"
+            + over_budget_note(D.execution_rate(model), model.get("executed"),
+                               model.get("budget_full"), unit))
+    from perfxl.report.scores import unscored_framework
     score, weight = D.execution_score(model), num(model.get("execution_weight"))
-    if score is not None:
+    if score is not None and not unscored_framework(model):
         text += f"，执行率得分{fmt_score(score)}分（分值{fmt_score(weight)}分）"
     return text + "。"
 
@@ -300,9 +346,13 @@ def control_sentences(model: Model) -> list[str]:
     if rate is not None:
         out.append(f"在职人员控制率{fmt_rate(rate)}（实际在职人数{fmt_count(in_service)}人，"
                    f"编制数{fmt_count(authorized)}人）。")
-    tp = three_public_sentence(model)
-    if tp:
-        out.append(tp)
+    # the whole “三公” sentence stands under 基本支出; here only its control rate, as the
+    # other rates (the same paragraph twice in one report reads as a mistake)
+    control = D.three_public_control_rate(model)
+    if control is not None:
+        _prior, budget, final = three_public_totals(model)
+        out.append(f"“三公”经费控制率{fmt_rate(control)}（本年决算{fmt_amount(final, unit)} ÷ "
+                   f"本年预算{fmt_amount(budget, unit)}）。")
     adj = D.budget_adjustment_rate(model)
     if adj is not None and num(model.get("budget_adjustment")) is not None:
         out.append(f"预算调整数{fmt_amount(model.get('budget_adjustment'), unit)}，"
@@ -313,15 +363,18 @@ def control_sentences(model: Model) -> list[str]:
             (D.procurement_rate, "政府采购执行率", "procurement_actual", "procurement_budget")):
         r = fn(model)
         if r is not None:
+            over = over_budget_note(r, model.get(a), model.get(b), unit) \
+                if name == "政府采购执行率" else ""
             out.append(f"{name}{fmt_rate(r)}（{fmt_amount(model.get(a), unit)} ÷ "
-                       f"{fmt_amount(model.get(b), unit)}）。")
+                       f"{fmt_amount(model.get(b), unit)}）{over}。")
     for fn, name, cur, prior in (
             (D.carryover_change_rate, "结转结余", "carryover_current", "carryover_prior"),
             (D.stock_funds_change_rate, "存量资金", "stock_funds_current", "stock_funds_prior")):
         r = fn(model)
         if r is not None:
-            out.append(f"本年末{name}{fmt_amount(model.get(cur), unit)}，上年末"
-                       f"{fmt_amount(model.get(prior), unit)}，{name}变动率{fmt_rate(r)}。")
+            # earlier figure first, as a 变动率 is read: (后 − 前) ÷ 前
+            out.append(f"上年末{name}{fmt_amount(model.get(prior), unit)}，本年末"
+                       f"{fmt_amount(model.get(cur), unit)}，{name}变动率{fmt_rate(r)}。")
     r = D.fixed_asset_utilization(model)
     if r is not None:
         out.append(f"固定资产利用率{fmt_rate(r)}。")

@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from perfxl import derived as D
-from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_ITEMS
+from perfxl.layout import INCOME_SOURCES, THREE_PUBLIC_CAR_TOTAL, THREE_PUBLIC_ITEMS
 from perfxl.model import Model, Row
+from perfxl.numbers import excel_round
 from perfxl.report.figures import column_total, num, staff_counts, three_public_totals, total
-from perfxl.report.fmt import clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, paragraphs
+from perfxl.report.fmt import (clean_text, fmt_amount, fmt_count, fmt_rate, fmt_score, fmt_typed,
+                               paragraphs)
 from perfxl.report.scores import (Scores, dept_total, dept_weight_total, project_total,
                                   row_score, row_weight)
 
@@ -47,6 +49,13 @@ def _funds_row(label: str, initial: Any = None, full: Any = None, executed: Any 
             "weight": weight, "rate": rate, "score": score}
 
 
+#: the 分值 cell of a 不适用 indicator (its points count in no total)
+NOT_COUNTED = "—"
+#: the label of the 总分 row; when 不适用 indicators rescale the score to the full scale, the
+#: row says so (its 得分 is then not the sum of the rows above it)
+TOTAL, TOTAL_RESCALED = "总分", "总分（按百分制折算）"
+
+
 def indicator_rows(rows: list[Row], scores: Scores) -> list[dict[str, str]]:
     """Indicator rows with computed scores; 一级/二级 labels blanked below their first row."""
     out = []
@@ -58,9 +67,11 @@ def indicator_rows(rows: list[Row], scores: Scores) -> list[dict[str, str]]:
             "level1": "" if l1 == last1 else l1,
             "level2": "" if (l1, l2) == last2 else l2,
             "level3": _t(r.level3),
-            "target": _t(r.target_text) or _w(r.target),
-            "actual": _t(r.actual_text) or _w(r.actual),
-            "weight": _w(row_weight(scores, r)),
+            # typed values as typed (0.095 stays 0.095): only computed figures are rounded
+            "target": _t(r.target_text) or fmt_typed(r.target),
+            "actual": _t(r.actual_text) or fmt_typed(r.actual),
+            # a 不适用 row's 分值 is not counted (the 总分 row sums the others): shown as —
+            "weight": _w(row_weight(scores, r)) if applicable else NOT_COUNTED,
             "score": _s(row_score(scores, r)) if applicable else "不适用",
             "deviation": _t(r.deviation),
         })
@@ -80,7 +91,7 @@ def dept_table(model: Model, scores: Scores) -> dict[str, Any]:
     funds = [_funds_row("年度资金总额", model.get("budget_initial"), model.get("budget_full"),
                         model.get("executed"), _w(model.get("execution_weight")),
                         fmt_rate(D.execution_rate(model), missing=""),
-                        _s(D.execution_score(model)))]
+                        "" if scores.unscored else _s(D.execution_score(model)))]
     income = sorted(model.rows("income"),
                     key=lambda r: INCOME_SOURCES.index(r.source)
                     if r.source in INCOME_SOURCES else len(INCOME_SOURCES))
@@ -101,6 +112,7 @@ def dept_table(model: Model, scores: Scores) -> dict[str, Any]:
         "indicators": indicator_rows(indicators, scores),
         "weight_total": _w(dept_weight_total(scores)),
         "score_total": _s(dept_total(scores)),
+        "total_label": TOTAL,
     }
 
 
@@ -110,10 +122,11 @@ def base_table(model: Model) -> dict[str, Any]:
     authorized, in_service = staff_counts(model)
     tp = {r.item: r for r in model.rows("three_public")}
 
-    def tp_cells(*items: str) -> tuple[Any, Any, Any]:
-        rows = [tp[i] for i in items if i in tp]
-        return (column_total(rows, "prior_final"), column_total(rows, "budget"),
-                column_total(rows, "final"))
+    def tp_cells(*items: str) -> tuple[Any, ...]:
+        """Each column's total of ``items`` among the rows that count in that column (the
+        公务用车 subtotal stands for 购置 + 运行维护 where they are not split)."""
+        return tuple(column_total([r for r in D.tp_counted_rows(model, col) if r.item in items],
+                                  col) for col in ("prior_final", "budget", "final"))
 
     def row(label: str, prior: Any = None, budget: Any = None, final: Any = None) -> dict:
         return {"label": label, "prior": _a(prior), "budget": _a(budget), "final": _a(final)}
@@ -122,24 +135,30 @@ def base_table(model: Model) -> dict[str, Any]:
         THREE_PUBLIC_ITEMS[0], THREE_PUBLIC_ITEMS[3]
     control = [
         row("“三公”经费", *three_public_totals(model)),
-        row("1.公务用车购置和维护经费", *tp_cells(car_buy, car_run)),
+        row("1.公务用车购置和维护经费", *tp_cells(car_buy, car_run, THREE_PUBLIC_CAR_TOTAL)),
         row("其中：公车购置", *tp_cells(car_buy)),
         row("公车运行维护", *tp_cells(car_run)),
         row("2.出国经费", *tp_cells(abroad)),
         row("3.公务接待", *tp_cells(reception)),
     ]
-    proj = model.row("exp_nature", "项目支出")
-    control.append(row("项目支出", proj.prior_final if proj else None,
-                       proj.budget_full if proj else None, proj.executed if proj else None))
-    for p in model.rows("projects"):
-        if p.project:
-            control.append(row(f"其中：{_t(p.project)}", None, p.budget_full, p.executed))
     control.append(row("公用经费", None, model.get("public_funds_budget"),
                        model.get("public_funds_final")))
     control.append(row("政府采购金额", None, model.get("procurement_budget"),
                        model.get("procurement_actual")))
     if num(model.get("budget_adjustment")) is not None:
         control.append(row("部门整体支出预算调整", None, model.get("budget_adjustment"), None))
+    # 项目支出 and its 其中 rows last: a row after a lone 「其中：项目A」 would read as one more
+    # of its parts
+    proj = model.row("exp_nature", "项目支出")
+    control.append(row("项目支出", proj.prior_final if proj else None,
+                       proj.budget_full if proj else None, proj.executed if proj else None))
+    projects = [p for p in model.rows("projects") if p.project]
+    # 「其中」 only when the projects fit inside 项目支出 (a 其中 list never exceeds its total)
+    head = "其中：" if proj is not None and all(
+        _fits(column_total(projects, col), proj.get(col)) for col in ("budget_full", "executed")) \
+        else "自评项目："
+    for p in projects:
+        control.append(row(f"{head}{_t(p.project)}", None, p.budget_full, p.executed))
     return {
         "staff": {"authorized": fmt_count(authorized, missing=""),
                   "in_service": fmt_count(in_service, missing=""),
@@ -147,6 +166,15 @@ def base_table(model: Model) -> dict[str, Any]:
         "control": control,
         "thrift": _lines(model.get("thrift_measures")),
     }
+
+
+def _fits(parts: float | None, whole: Any) -> bool:
+    """The parts' sum does not exceed the whole, as printed (two decimals); a blank whole or
+    no parts bounds nothing."""
+    w = num(whole)
+    if parts is None or w is None:
+        return True
+    return excel_round(parts, 2) <= excel_round(w, 2)
 
 
 def _project_weight(scores: Scores, project: Row, indicators: list[Row]) -> float | None:
@@ -179,4 +207,5 @@ def project_table(model: Model, scores: Scores, project: Row) -> dict[str, Any]:
         "indicators": indicator_rows(indicators, scores),
         "weight_total": _w(_project_weight(scores, project, indicators)),
         "score_total": _s(project_total(scores, project)),
+        "total_label": TOTAL if D.project_rescale(model, project) == 1 else TOTAL_RESCALED,
     }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from perfxl.typed import TextNumber
+
 from perfxl.frameworks.schema import Bands
 from perfxl.layout import LAYOUT, OUTPUT
 from perfxl.model import Model, Row
@@ -19,7 +21,10 @@ __all__ = ["fmt", "pct", "num", "execution_item", "indicator_item"]
 
 
 def num(v: Any) -> float | None:
-    """A number cell's value as float, else ``None`` (text, bool and blanks are not numbers)."""
+    """A number cell's value as float, else ``None`` (text, bool and blanks are not numbers); a
+    ``TextNumber`` stays one (the scoring rules read it as the workbook's formulas do)."""
+    if isinstance(v, TextNumber):
+        return v
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 

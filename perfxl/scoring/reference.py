@@ -27,8 +27,14 @@ def score_reference(model: Model, fw: Framework) -> ScoreResult:
         items.append(ScoreItem(it.name, None, None, None, text, kind="measure", level1=it.level1,
                                level2=it.level2, value=value,
                                sheet=cell[0] if cell else None, cell=cell[1] if cell else None))
+    # the framework scores nothing, but a total the user typed is still the user's (002 types
+    # 自评总分 98 in 指标体系!B56): shown as typed beside "no computed total"
+    stated = [v for v in (model.values.get("system_total_stated"),
+                          model.values.get("dept_score_total_stated"))
+              if isinstance(v, (int, float)) and not isinstance(v, bool)]
     return ScoreResult(framework=fw.id, framework_name=fw.name, total=None, grade=None,
-                       stated_total=None, weight_total=None, items=tuple(items),
+                       stated_total=float(stated[0]) if stated else None, weight_total=None,
+                       items=tuple(items),
                        notes=("财预〔2013〕53号未规定分值与评分标准：仅列示计算值",))
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from perfxl.frameworks.schema import DEFAULT_GRADES, Bands, GradeBand, Rule, Tier
 from perfxl.numbers import excel_round
+from perfxl.typed import TextNumber
 
 __all__ = ["execution_rate", "execution_score", "indicator_score", "qualitative_band",
            "proportional_score", "tier_score", "deduct_score", "grade", "compare", "DEFAULT_BANDS"]
@@ -91,13 +92,21 @@ def indicator_score(nature: str | None, direction: str | None, target: float | N
     if applicable == "否" or weight is None:
         return None
     w = float(weight)
+    # the workbook caps with MIN(…, N19): a 分值 typed as text ("10") is skipped there, as MIN
+    # skips a text cell, while N19*0.8 reads it as 10 (perfxl.typed.TextNumber)
+    cap = math.inf if isinstance(weight, TextNumber) else w
     st = float(stated) if isinstance(stated, (int, float)) and not isinstance(stated, bool) else 0.0
+    if isinstance(stated, TextNumber):
+        st = 0.0  # N(O19): text is 0
     if (nature or "") == "定性":
         band = qualitative_band(w, achievement, bands)
-        raw = _clip(st, 0.0, w) if band is None else _clip(st, band[0], band[1])
+        if band is None:
+            raw = _clip(st, 0.0, cap)
+        else:
+            raw = _clip(st, band[0], cap if bands.band(achievement)[1] == 1 else band[1])
         return excel_round(raw, 2)
     if target is None or actual is None:
-        return excel_round(_clip(st, 0.0, w), 2)
+        return excel_round(_clip(st, 0.0, cap), 2)
     t, a = float(target), float(actual)
     d = direction or ""
     if d == "≤":

@@ -3,7 +3,8 @@
 ``build_workbook(framework=...)`` returns an openpyxl Workbook; ``write_template(path)`` saves it
 atomically.  Everything a user needs without Python is in it: Excel Tables and defined names,
 data validation, native formulas (a small set Excel, WPS and LibreOffice all compute), styles
-per role, protected formula cells (no password), frozen title rows, A4 print set-up.
+per role, protected formula cells (no password), frozen title rows, A4 print set-up as the
+paper forms print (``perfxl.template.printing``).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
+from perfxl.template import printing as P
 from perfxl.template import styles as S
 
 # Amount fields that may legitimately be negative (adjustments and changes).
@@ -125,7 +127,9 @@ def _field_block(wb: Workbook, ws: Worksheet, block: L.FieldBlock, lay: L.Layout
         if f.kind == L.LONGTEXT:
             ws.row_dimensions[r].height = 60
         if f.note:
-            ws.cell(r, 3, f.note).font = S.NOTE_FONT
+            note = ws.cell(r, 3, f.note)
+            note.font = S.NOTE_FONT
+            note.alignment = S.WRAP  # the print area ends at column C: never clipped
         wb.defined_names[f.name] = DefinedName(
             f.name, attr_text=f"'{ws.title}'!${value.column_letter}${r}")
 
@@ -158,33 +162,58 @@ def _table(ws: Worksheet, table: L.Table, lay: L.Layout, dv: _Validations) -> No
     ws.add_table(t)
 
 
-def _widths(ws: Worksheet, sheet: L.Sheet) -> None:
+def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
+    """Set the column widths of ``sheet``; returns their sum (character units).  Table headers
+    wrap over ``S.HEADER_LINES`` lines; where a table shares the field blocks' columns, their
+    labels and notes wrap too, so the columns stay narrow enough to print at a readable scale."""
     widths: dict[int, float] = {}
     has_table = any(isinstance(b, L.Table) for b in sheet.blocks)
     for block in sheet.blocks:
         if isinstance(block, L.Table):
             for j, col in enumerate(block.columns, start=1):
-                widths[j] = max(widths.get(j, 0), S.column_width(col.header, col.width))
+                widths[j] = max(widths.get(j, 0), S.column_width(col.header, col.width,
+                                                                 S.HEADER_LINES))
         else:
-            widths[1] = max(widths.get(1, 0), max(S.column_width(f.label, None)
-                                                  for f in block.fields))
+            label = max(S.column_width(f.label, None) for f in block.fields)
+            widths[1] = max(widths.get(1, 0), min(label, 16) if has_table else label)
             long = any(f.kind == L.LONGTEXT for f in block.fields)
             # long texts get a wide column, unless a table shares the column
-            widths[2] = max(widths.get(2, 0), 36 if has_table else (70 if long else 24))
-            widths[3] = max(widths.get(3, 0), 30)
+            widths[2] = max(widths.get(2, 0), 24 if has_table else (70 if long else 24))
+            widths[3] = max(widths.get(3, 0), 20 if has_table else 30)
     for j, w in widths.items():
         ws.column_dimensions[L.get_column_letter(j)].width = round(w, 1)
+    return sum(round(w, 1) for w in widths.values())
 
 
-def _print_setup(ws: Worksheet, sheet: L.Sheet) -> None:
+def fit_row_heights(ws: Worksheet, first_row: int = 3) -> None:
+    """Make each row from ``first_row`` down tall enough for its wrapped texts (labels, notes,
+    headers, typed long texts; ``perfxl.template.printing.row_height``).  Rows only grow."""
+    widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+    for row in ws.iter_rows(min_row=first_row):
+        cells = [(c.value, widths.get(c.column_letter, 8.43)) for c in row
+                 if isinstance(c.value, str) and not c.value.startswith("=")
+                 and c.alignment is not None and c.alignment.wrap_text]
+        height = P.row_height(cells)
+        if height:
+            dim = ws.row_dimensions[row[0].row]
+            dim.height = max(dim.height or 15, height)
+
+
+def _print_setup(ws: Worksheet, sheet: L.Sheet, width: float, lay: L.Layout) -> None:
+    """A4 as the paper form prints (``perfxl.template.printing``): fit to width, landscape where
+    wide, the main table's header repeated, the print area over the first rows of each table."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    wide = any(isinstance(b, L.Table) and len(b.columns) > 8 for b in sheet.blocks)
-    ws.page_setup.orientation = "landscape" if wide else "portrait"
+    ws.page_setup.orientation = P.orientation(width, any(isinstance(b, L.Table)
+                                                         for b in sheet.blocks))
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:2"
-    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = P.title_rows(sheet, lay)
+    area = P.print_area(sheet, None, lay)
+    if area:
+        ws.print_area = area
+    ws.page_margins.left = ws.page_margins.right = P.MARGIN_SIDE
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.freeze_panes = "A3"
 
@@ -212,8 +241,8 @@ def build_workbook(framework: str | None = None, lay: L.Layout = L.LAYOUT) -> Wo
                 _field_block(wb, ws, block, lay, dv, frameworks)
             else:
                 _table(ws, block, lay, dv)
-        _widths(ws, sheet)
-        _print_setup(ws, sheet)
+        _print_setup(ws, sheet, _widths(ws, sheet), lay)
+        fit_row_heights(ws)
         if not sheet.output:
             ws.protection.sheet = True
             ws.protection.formatColumns = False

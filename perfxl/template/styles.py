@@ -5,11 +5,10 @@ grey and locked (sheet protection without password), output cells pale blue.
 """
 from __future__ import annotations
 
-import unicodedata
-
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 from perfxl import layout as L
+from perfxl.template.printing import display_width  # noqa: F401 - the widths of this module
 
 FONT = "等线"
 TITLE_FONT = Font(name=FONT, size=14, bold=True)
@@ -46,13 +45,13 @@ def protection(role: str) -> Protection:
     return Protection(locked=role in (L.FORMULA, L.OUTPUT))
 
 
-def display_width(text: str) -> float:
-    """Column width in Excel character units: a CJK (wide) character counts 2."""
-    w = 0.0
-    for ch in text or "":
-        w += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
-    return w
+def column_width(header: str, preferred: float | None, lines: int = 1) -> float:
+    """Width of a column for ``header`` (wrapped over ``lines`` lines) and the layout's
+    ``preferred`` width, in character units."""
+    return max(preferred or 0.0, min(display_width(header) / lines + 2, 40.0), 6.0)
 
 
-def column_width(header: str, preferred: float | None) -> float:
-    return max(preferred or 0.0, min(display_width(header) + 2, 40.0), 6.0)
+#: Lines a table header may wrap over (its row is made that tall): narrower columns, so that a
+#: wide table prints at a readable scale.
+HEADER_LINES = 2
+

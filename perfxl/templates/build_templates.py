@@ -23,7 +23,6 @@ from typing import List, Union
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -54,13 +53,21 @@ class Builder:
 
     # paragraphs ------------------------------------------------------------------------------
     def p(self, text: str = "", style: str = "Normal") -> None:
-        add_paragraph(self.doc, text, style)
+        self._page(add_paragraph(self.doc, text, style), text)
 
     def parts(self, *texts: str, style: str = "Normal") -> None:
         """One paragraph of several runs (literal text and tags alternate, one run each)."""
         par = self.doc.add_paragraph(style=style)
         for t in texts:
             add_run(par, t)
+        self._page(par, texts[0] if texts else "")
+
+    def _page(self, par, text: str) -> None:
+        """Open a new page with ``par`` when a page break was asked for (a block tag's
+        paragraph is removed when rendered: the next one opens the page)."""
+        if getattr(self, "_break_next", False) and not text.startswith("{%"):
+            par.paragraph_format.page_break_before = True
+            self._break_next = False
 
     def title(self) -> None:
         """The title, one paragraph per line (a long title breaks before the report's name),
@@ -85,8 +92,10 @@ class Builder:
         self.p(text)
 
     def page_break(self) -> None:
-        par = self.doc.add_paragraph()
-        add_run(par, "").add_break(WD_BREAK.PAGE)
+        """The next paragraph opens a new page (``w:pageBreakBefore``, not a paragraph holding a
+        break: when the text above fills its page exactly, that paragraph would fall on the
+        next page and leave it blank)."""
+        self._break_next = True
 
     # tables ----------------------------------------------------------------------------------
     def table(self, widths: list[float], header: list[str] | None = None,
@@ -170,7 +179,7 @@ FUNDS_HEAD = ["项目", "年初预算数", "全年预算数", "全年执行数",
 FUNDS_W = [36, 24, 24, 24, 12, 18, 18]
 IND_HEAD = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
             "偏差原因分析及改进措施"]
-IND_W = [14, 14, 34, 20, 20, 11, 15, 28]
+IND_W = [14, 14, 31, 20, 20, 12, 17, 28]
 
 
 def funds_table(b: Builder, seq: str) -> None:
@@ -190,12 +199,15 @@ def indicator_table(b: Builder, obj: str) -> None:
             ["{{ r.level1 }}", "{{ r.level2 }}", "{{ r.level3 }}", "{{ r.target }}",
              "{{ r.actual }}", "{{ r.weight }}", "{{ r.score }}", "{{ r.deviation }}"],
             left=(2, 3, 4, 7),
-            rows=[[("总分", 5), (f"{{{{ {obj}.weight_total }}}}", 1),
+            rows=[[(f"{{{{ {obj}.total_label }}}}", 5), (f"{{{{ {obj}.weight_total }}}}", 1),
                    (f"{{{{ {obj}.score_total }}}}", 1), ("", 1)]])
 
 
 def findings_appendix(b: Builder) -> None:
+    """The 校验 findings, only when asked for (``perfxl report --appendix``), on a page of their
+    own after the report, so the report itself ends where it should."""
     b.tag("{%p if findings %}")
+    b.page_break()
     b.h1("附：数据校验提示（请核对后删除本部分）")
     b.each("findings", var="f")
     b.tag("{%p endif %}")
@@ -361,9 +373,9 @@ def project() -> Builder:
     b.h1("五、主要经验及做法、存在的问题及原因分析")
     b.each("project.problems")
     b.h1("六、有关建议")
-    b.each("improvements")
+    b.each("project.suggestions")
     b.h1("七、其他需要说明的问题")
-    b.each("other_notes")
+    b.each("project.other_notes")
     signature(b)
     b.page_break()
     b.p("附表", "表注")

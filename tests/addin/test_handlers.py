@@ -455,6 +455,9 @@ def test_report_saves_the_docx_beside_a_local_workbook(tmp_path):
     docx = tmp_path / "004-自评-自评报告.docx"
     assert docx.exists() and f"Word 文件已保存：{docx}" in summary
     assert document_lines(Document(str(docx))) == _cli_report_lines(P004)
+    # proofread as perfxl report does: 004's typed 「增加0.11万元，上升1.99%」 is marked (issue 22)
+    assert "校对发现 3 处文字与计算数不符，已在文件中以黄色底色和批注标出" in summary
+    assert len(Document(str(docx)).comments) == 3
 
 
 # ---- the buttons, one after another ---------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""``perfxl report`` proofreads the report it writes: the findings are listed on stderr and in
-the appendix, each with the paragraph it names in the final document."""
+"""``perfxl report`` proofreads the report it writes: the findings are listed on stderr, marked
+in place (a Word comment each) and, with ``--appendix``, in the appendix, each with the
+paragraph it names in the final document."""
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def test_report_lists_its_proofreading_findings(seed, tmp_path):
 
     book = example_file(seed)
     out = tmp_path / "r.docx"
-    r = CliRunner().invoke(main, ["report", str(book), "-o", str(out)])
+    r = CliRunner().invoke(main, ["report", str(book), "-o", str(out), "--appendix"])
     assert r.exit_code == 0, r.output
     assert r.stdout.strip() == str(out)
     # proofreading the final document finds what the run listed: the appendix is not read,
@@ -44,5 +45,6 @@ def test_report_lists_its_proofreading_findings(seed, tmp_path):
         assert f"{f.rule} {f.place}：" in line
         assert line.strip() in appendix
     assert (f"校对报告发现 {len(found)} 个错误" in r.stderr) == bool(found)
+    assert len(doc.comments) == len(found)  # each marked where it stands
     others = len(everything) - len(found)
     assert (f"校对报告另有 {others} 条警告或提示" in r.stderr) == bool(others)

@@ -75,7 +75,8 @@ def test_json_shape(files):
     assert set(f) >= {"file", "findings", "summary"}
     assert f["summary"]["errors"] == 1 and f["summary"]["warnings"] == 0
     (item,) = f["findings"]
-    assert list(item) == ["rule", "level", "message", "sheet", "cell", "expected", "actual"]
+    assert list(item) == ["rule", "level", "message", "sheet", "cell", "expected", "actual",
+                          "unit"]
     assert (item["rule"], item["sheet"], item["cell"]) == ("PX201", "部门自评表", "B10")
     assert (item["expected"], item["actual"]) == (0.9679, 0.96)
 

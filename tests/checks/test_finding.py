@@ -42,7 +42,7 @@ def test_cell_position(cell, pos):
 
 def test_json_shape():
     d = f(expected=0.9679, actual=0.96).as_dict()
-    assert list(d) == ["rule", "level", "message", "sheet", "cell", "expected", "actual"]
+    assert list(d) == ["rule", "level", "message", "sheet", "cell", "expected", "actual", "unit"]
 
 
 def d(line=None, paragraph=None, quote="减少210276.21元", rule="PX603", **kw):
@@ -71,6 +71,6 @@ def test_draft_findings_sort_by_line_and_place():
 
 def test_draft_json_shape():
     got = d(line=3).as_dict()
-    assert list(got)[7:] == ["line", "paragraph", "table", "row", "col", "quote", "from_line",
-                             "from_paragraph"]
+    assert list(got)[7:] == ["unit", "line", "paragraph", "table", "row", "col", "quote", "from_line",
+                             "from_paragraph", "page"]
     assert got["line"] == 3 and got["paragraph"] is None and got["quote"] == "减少210276.21元"

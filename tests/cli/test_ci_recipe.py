@@ -150,13 +150,13 @@ def test_report_lists_an_accepted_finding_with_its_reason(repo):
 
     book = repo / "县A" / "自评表.xlsx"
     out = repo / "报告.docx"
-    assert run("report", book, "-o", out).exit_code == 0
+    assert run("report", book, "-o", out, "--appendix").exit_code == 0
     text = "\n".join(p.text for p in Document(out).paragraphs)
     assert "PX201" in text and "已接受" not in text
     (repo / "perfxl.toml").write_text(
         '[[accept]]\nrule = "PX201"\ncell = "部门自评表!B10"\nreason = "按财政局批复口径填写"\n',
         encoding="utf-8")
-    assert run("report", book, "-o", out, "--force").exit_code == 0
+    assert run("report", book, "-o", out, "--force", "--appendix").exit_code == 0
     text = "\n".join(p.text for p in Document(out).paragraphs)
     line = next(ln for ln in text.splitlines() if "PX201" in ln)
     assert "已接受：按财政局批复口径填写" in line and line.startswith("【提示】")

@@ -294,7 +294,8 @@ def _txt(folder: Path, name: str, data: bytes) -> Path:
     return p
 
 
-BIG5_TEXT = "項目資金總額520萬元，其中中央資金300萬元、省級資金150萬元、縣級配套資金70萬元。\n"
+#: 300 + 150 + 80 is not 520: a finding (PX604) whichever encoding the text is read in.
+BIG5_TEXT = "項目資金總額520萬元，其中中央資金300萬元、省級資金150萬元、縣級配套資金80萬元。\n"
 UTF16_TEXT = "项目资金总额520万元，其中中央资金300万元、省级资金150万元、县级配套资金70万元。\n"
 
 
@@ -361,8 +362,7 @@ DRAFTS: tuple[DraftEntry, ...] = (
     DraftEntry("merge-under-unfilled", b_merge_under_unfilled, "reads",
                "a continued merge under a column the row above does not fill"),
     DraftEntry("vmerge-1500-rows", b_vmerge_long, "reads", "1,500 rows of one vertical merge"),
-    DraftEntry("big5", b_big5, "refused", "a Big5 (traditional Chinese) .txt", text="Big5",
-               annotate=False),
+    DraftEntry("big5", b_big5, "reads", "a Big5 (traditional Chinese) .txt", annotate=False),
     DraftEntry("utf16-bom", b_utf16, "reads", "a UTF-16 LE .txt with its BOM", annotate=False),
     DraftEntry("utf16-be-bom", b_utf16_be, "reads", "a UTF-16 BE .txt with its BOM", annotate=False),
     DraftEntry("figure-400-digits", b_huge_figure, "reads", "a figure of 400 digits", annotate=False),

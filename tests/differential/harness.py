@@ -10,7 +10,8 @@ perfxl's Python — every formula cell, and every figure the report prints.
   ``recalc(paths, outdir)`` runs ONE soffice call for the whole batch.
 * ``compare(path, recalculated)`` reads ``path`` as the CLI does and returns the cells compared
   and every disagreement (cell, Python value, LibreOffice value), formula cells first, then the
-  report's figures (总分, 等级, 执行率, each project's 总分 as the report text prints them).
+  figures every generated report prints (``tests.differential.report_figures``) and the
+  report's own proofreading findings.
 """
 from __future__ import annotations
 
@@ -64,14 +65,36 @@ def _indicator(rng: random.Random, project: str | None) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
-def random_model(rng: random.Random) -> Model:
-    """A valid filled standard workbook (see the module docstring)."""
+#: every framework of perfxl/frameworks (the report's outline follows it)
+FRAMEWORKS = ("hunan_dept", "hunan_dept", "central_project", "central_project_cost",
+              "hubei_project_2020", "guangdong_dept_100", "hunan_53_tiers", "common_53")
+
+
+def _system_rows(rng: random.Random, m: Model) -> None:
+    """指标体系 rows: weights, stated scores within or beyond them, 不适用 rows."""
+    for i in range(rng.randint(0, 8)):
+        w = rng.choice([2, 4, 5, 8, 10, round(rng.uniform(0.5, 12), 2)])
+        row = {"level1": rng.choice(["预算编制", "预算执行", "效益", None]),
+               "level3": f"体系指标{rng.randint(1, 999)}", "weight": _maybe(rng, w, 0.05),
+               "score_stated": _maybe(rng, round(rng.uniform(0, w), rng.choice((0, 1, 2))))}
+        if rng.random() < 0.1:
+            row["applicable"] = "否"
+        m.add_row("system_indicators", {k: v for k, v in row.items() if v is not None},
+                  index=i)
+    if rng.random() < 0.3:
+        m.values["system_total_stated"] = round(rng.uniform(50, 100), 1)
+
+
+def random_model(rng: random.Random, framework: str | None = None) -> Model:
+    """A valid filled standard workbook (see the module docstring); ``framework`` fixes its
+    评价框架 (else drawn from ``FRAMEWORKS``)."""
     m = Model()
     unit = rng.choice(L.UNITS)
     scale = 10000 if unit == "元" else 1
     m.values.update(department_name="差分测试局", year=2023, amount_unit=unit,
-                    framework=rng.choice(["hunan_dept", "hunan_dept", "central_project",
-                                          "hubei_project_2020"]))
+                    framework=rng.choice(FRAMEWORKS))
+    if framework is not None:
+        m.values["framework"] = framework
     # 人员编制
     for i, cat in enumerate(LAYOUT.table("staffing").rows):
         if rng.random() < 0.7:
@@ -96,15 +119,25 @@ def random_model(rng: random.Random) -> Model:
         prior = rng.choice([_amount(rng) * scale, 0, None])
         if cur is None and prior is None:
             continue
-        m.add_row("exp_function", {k: v for k, v in (("subject", f"科目{i}"), ("current", cur),
+        # (a name ending in a digit would run into the amount after it: 「科目024,993,700.00元」)
+        m.add_row("exp_function", {k: v for k, v in (("subject", f"科目{'甲乙丙丁戊'[i]}"),
+                                                     ("current", cur),
                                                      ("prior", prior)) if v is not None}, index=i)
     for i, item in enumerate(LAYOUT.table("three_public").rows):
+        if rng.random() < 0.25:  # (a 公务用车 subtotal without its split, a missing item)
+            continue
         m.add_row("three_public", {"item": item, "prior_final": _amount(rng, 0, 50),
                                    "budget": _amount(rng, 0, 50),
                                    "final": _maybe(rng, _amount(rng, 0, 50))}, index=i)
-    for key in ("tp_prior_stated", "tp_final_stated", "tp_budget_stated"):
+    # a typed total is the sum of its items as a department types it (one that disagrees gets
+    # PX105, and the report, which states both, repeats the disagreement); with no item of its
+    # column filled it is free
+    for key, col in (("tp_prior_stated", "prior_final"), ("tp_final_stated", "final"),
+                     ("tp_budget_stated", "budget")):
         if rng.random() < 0.3:
-            m.values[key] = _amount(rng, 0, 200)
+            items = [r.get(col) for r in derived.tp_counted_rows(m, col)
+                     if isinstance(r.get(col), (int, float))]
+            m.values[key] = round(sum(items), 2) if items else _amount(rng, 0, 200)
     for key in ("public_funds_budget", "public_funds_final", "procurement_budget",
                 "procurement_actual", "carryover_prior", "carryover_current",
                 "stock_funds_prior", "stock_funds_current", "fixed_assets_total",
@@ -116,8 +149,16 @@ def random_model(rng: random.Random) -> Model:
     budget = rng.choice([_amount(rng, 1) * scale, 0, None])
     executed = rng.choice([None, 0, -_amount(rng, 1, 50), (budget or 100) * rng.choice(
         [0.96785, 1, 1.2, rng.uniform(0, 1.3)])])
-    for key, v in (("budget_initial", _amount(rng) * scale), ("budget_full", budget),
-                   ("executed", executed), ("budget_adjustment", rng.choice([None, 0, -5, 120])),
+    initial = _amount(rng) * scale
+    # 全年预算数 = 年初预算数 + 预算调整数 when all three are typed (PX202 reports a book where
+    # they disagree; the report states all three)
+    adjustment = rng.choice([None, 0, "diff", "diff"])
+    if adjustment == "diff":
+        adjustment = None if budget is None else round(budget - initial, 4)
+    elif adjustment == 0 and budget is not None:
+        initial = budget
+    for key, v in (("budget_initial", initial), ("budget_full", budget),
+                   ("executed", executed), ("budget_adjustment", adjustment),
                    ("execution_weight", rng.choice([10, 10, 20, None]))):
         if v is not None:
             m.values[key] = round(v, 4) if isinstance(v, float) else v
@@ -125,12 +166,14 @@ def random_model(rng: random.Random) -> Model:
         m.add_row("dept_indicators", _indicator(rng, None), index=i)
     for i in range(rng.randint(0, 3)):
         points = rng.choice([0.5, 1, 2, None])
-        row = {"item": f"加分{i}", "points_each": points, "cap": rng.choice([None, 3, 1]),
+        row = {"item": f"加分项{'甲乙丙丁戊己'[i]}", "points_each": points, "cap": rng.choice([None, 3, 1]),
                "count": rng.choice([None, 0, 1, 4]),
                "score_stated": rng.choice([None, 1, 0.5])}
         if points is None and row["score_stated"] is None:
             continue
         m.add_row("bonus", {k: v for k, v in row.items() if v is not None}, index=i)
+    if m.values["framework"] in ("guangdong_dept_100", "hunan_53_tiers") or rng.random() < 0.1:
+        _system_rows(rng, m)
     # 项目自评表
     names = [f"项目{c}" for c in "ABC"[:rng.randint(0, 3)]]
     for i, name in enumerate(names):
@@ -148,9 +191,14 @@ def random_model(rng: random.Random) -> Model:
     return _stray_spaces(rng, m)
 
 
+#: what follows a choice people type: a space, or a full-width space (which TRIM keeps)
+SPACES = (" ", " ", "\u3000")
+
+
 def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
-    """What people type: a trailing space after a choice ("达成 "), a number cell holding only
-    a space (blank to the reader and to the formulas' TRIM tests)."""
+    """What people type: a trailing space or full-width space after a choice ("达成 ",
+    "否\u3000"), a number cell holding only a space (blank to the reader and to the formulas'
+    TRIM tests)."""
     numeric = (L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER)
     for key, (_s, _b, f) in LAYOUT.fields.items():
         if f.role not in (L.INPUT, L.STATED):
@@ -158,7 +206,7 @@ def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
         # (the 评价框架 id is also the builder's argument: it stays exact)
         if f.kind == L.CHOICE and key != "framework" and isinstance(m.values.get(key), str) \
                 and rng.random() < rate:
-            m.values[key] += " "
+            m.values[key] += rng.choice(SPACES)
         elif f.kind in numeric and key not in m.values and rng.random() < rate:
             m.values[key] = " "
     for tkey, rows in m.tables.items():
@@ -170,7 +218,7 @@ def _stray_spaces(rng: random.Random, m: Model, rate: float = 0.03) -> Model:
                 # ("= " would be a formula to openpyxl, and to Excel as typed)
                 if col.kind == L.CHOICE and isinstance(v, str) and v != "=" \
                         and rng.random() < rate * 3:
-                    row.values[col.key] = v + " "
+                    row.values[col.key] = v + rng.choice(SPACES)
                 elif col.kind in numeric and v is None and rng.random() < rate:
                     row.values[col.key] = " "
     return m
@@ -226,45 +274,8 @@ class Outcome:
     cells: int = 0
     figures: int = 0
     bad: list[tuple[str, Any, Any]] = field(default_factory=list)
-
-
-def _report_figures(model: Model, lo: dict) -> list[tuple[str, str, str]]:
-    """(what, the report's text, the workbook's figure in the same format) for the figures the
-    report prints, each also found in the report's context text."""
-    from perfxl.report.context import build_context
-    from perfxl.report.fmt import MISSING, fmt_rate, fmt_score
-    from perfxl.report.scores import collect_scores, dept_grade, dept_total, project_total
-
-    def wb(key: str) -> Any:
-        return lo.get(LAYOUT.field_cell(key))
-
-    def shown(fmt, v):
-        """The workbook's figure in the report's format; an error value (#N/A) as it is."""
-        if isinstance(v, str) and v.startswith("#"):
-            return v
-        return fmt(v if v != "" else None)
-
-    out = []
-    scores = collect_scores(model, None)
-    text = json.dumps(build_context(model, "hunan"), ensure_ascii=False)
-    t = wb("dept_score_sum")
-    out.append(("总分", fmt_score(dept_total(scores)), shown(fmt_score, t)))
-    g = wb("dept_grade")
-    out.append(("等级", dept_grade(scores) or MISSING, g or MISSING))
-    r = wb("execution_rate")
-    mine = fmt_rate(derived.execution_rate(model))
-    out.append(("执行率", mine, shown(fmt_rate, r)))
-    if mine != "（未填写）" and mine not in text:
-        out.append(("执行率在报告中", "缺失", mine))
-    for row in model.rows("projects"):
-        ptext = json.dumps(build_context(model, "project", project=row.project),
-                           ensure_ascii=False)
-        v = lo.get(LAYOUT.table_cell("projects", row.index, "score_total"))
-        mine = fmt_score(project_total(scores, row))
-        out.append((f"项目{row.project}总分", mine, shown(fmt_score, v)))
-        if f"自评得分{mine}分" not in ptext:
-            out.append((f"项目{row.project}总分在报告中", "缺失", mine))
-    return out
+    #: the generated report's own proofreading findings (file, rule, level, place, message)
+    proofread: list[tuple] = field(default_factory=list)
 
 
 def compare(path: Path, lo: dict, *, report: bool = True) -> Outcome:
@@ -280,8 +291,7 @@ def compare(path: Path, lo: dict, *, report: bool = True) -> Outcome:
         if not same(mine, theirs):
             res.bad.append((f"{cell[0]}!{cell[1]}", mine, theirs))
     if report:
-        for what, mine, theirs in _report_figures(model, lo):
-            res.figures += 1
-            if mine != theirs:
-                res.bad.append((f"报告{what}", mine, theirs))
+        from tests.differential.report_figures import report_outcome
+        res.figures, bad, res.proofread = report_outcome(path, model, lo)
+        res.bad += [(f"报告{what}", mine, theirs) for what, mine, theirs in bad]
     return res

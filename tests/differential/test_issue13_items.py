@@ -193,7 +193,10 @@ def test_item5_one_formatter_for_score_text():
 _STRAY = re.compile(r"\{[^{}]*:,?\.\{|\{[^{}]*:[,0-9]*\.[0-9]+[fg%]\}|\bround\(|(?<!\.)\bformat\([^)]*['\"][,.0-9]*[fg%]['\"]")
 _ALLOWED = {("perfxl/cli/addin.py", "秒"), ("perfxl/io/live/xl_book.py", "POINTS_PER_CHAR"),
             ("perfxl/io/reading/template_cache.py", "mid * 1000"), ("perfxl/io/reading/template_cache.py", "t0"),
-            ("perfxl/template/builder.py", "width"), ("perfxl/checks/quantities.py", "k = round")}
+            ("perfxl/template/builder.py", "width"), ("perfxl/checks/quantities.py", "k = round"),
+            # a download's size; a PDF page's geometry in points (line heights, column edges)
+            ("perfxl/cli/web.py", "MB"), ("perfxl/draft/pdf.py", "round(v, 0)"),
+            ("perfxl/draft/pdf.py", "ln.x0"), ("perfxl/draft/pdf.py", "step - para")}
 
 
 def test_item5_no_stray_float_formatting_of_figures():

@@ -83,3 +83,29 @@ def test_soft_line_breaks_join_a_wrapped_sentence():
     sents = [d.flat[a:b] for a, b in d.sentences]
     assert sents[0].startswith("一般公共服务支出") and "18.72%" in sents[0]
     assert any(s.startswith("(二)") for s in sents)
+
+
+def test_cn_count_reads_as_cn2an_strict_does():
+    """The fast path for numerals under 100 agrees with cn2an on every string of up to four
+    count numerals (两 read as 二), and cn2an still reads the longer forms."""
+    import itertools
+
+    import cn2an
+
+    from perfxl.draft.numbers import cn_count
+
+    def reference(s):
+        try:
+            return int(cn2an.cn2an(s.replace("两", "二"), "strict"))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    alphabet = "一二两三四五六七八九十零"
+    checked = 0
+    for n in range(1, 5):
+        for t in itertools.product(alphabet, repeat=n):
+            s = "".join(t)
+            assert cn_count(s) == reference(s), s
+            checked += 1
+    assert checked == 12 + 12**2 + 12**3 + 12**4
+    assert (cn_count("二十二"), cn_count("两"), cn_count("一百零一"), cn_count("二二")) == (22, 2, 101, None)

@@ -48,7 +48,7 @@ def test_docx_paragraphs_and_tables_in_body_order(tmp_path):
     found = check_draft(p)
     rate = [f for f in found if f.rule == "PX616"]
     assert [(f.table, f.row, f.col, f.quote) for f in rate] == [(1, 2, 4, "94.00%")]
-    assert rate[0].expected == pytest.approx(53 / 56)
+    assert (rate[0].expected, rate[0].actual, rate[0].unit) == (94.64, 94.0, "%")  # as the cell writes it
 
 
 def _encrypted_docx(path):

@@ -22,7 +22,8 @@ def test_case(code, i):
     model = build_model(case) if (case.values or case.rows) else None
     # every draft rule runs, as in ``perfxl check``, and the case looks at this rule's findings:
     # a rule may leave a figure to another (PX650 leaves to PX607 a rate it reports)
-    found = [f for f in check_text(case.text, file="case.txt", workbook=model) if f.rule == code]
+    found = [f for f in check_text(case.text, file="case.txt", workbook=model, notes=True)
+             if f.rule == code]
     if not case.fires:
         assert found == [], f"{code} should be quiet ({case.note}): {[f.message for f in found]}"
         return

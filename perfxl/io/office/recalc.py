@@ -44,7 +44,9 @@ def recalculate(path: str | Path, cells: Iterable[tuple[str, str]] | None = None
     """(sheet, A1) -> value for the requested formula cells (all formula cells when ``cells`` is
     None), as the ``formulas`` engine computes them from the file's inputs."""
     os.environ.setdefault("TQDM_DISABLE", "1")  # formulas draws a progress bar otherwise
-    import formulas
+    from perfxl.extras import require
+
+    formulas = require("formulas", "recalc", "计算没有缓存值的公式单元格")
 
     logging.getLogger("formulas").setLevel(logging.ERROR)
     wanted = set(cells) if cells is not None else None

@@ -20,6 +20,13 @@ from typing import Any
 from perfxl.errors import WorkbookFormatError
 
 
+class CalamineGaveUp(Exception):
+    """python-calamine could not turn a sheet's cells into values (a number outside the date range
+    in a date-formatted cell: an OverflowError, or a Rust panic, which Python sees as a
+    BaseException).  Excel opens such a file (it shows ####), so the reader retries with openpyxl,
+    the reference engine, instead of refusing it."""
+
+
 _NUMBER_CELL = re.compile(
     r'<c\b(?=[^>]*\br="([A-Z]{1,3}\d+)")(?![^>]*\bt=)[^>]*>(?:<f\b[^>]*/>|<f\b.*?</f>)?<v>([^<]*)</v>',
     re.S)
@@ -128,9 +135,7 @@ class CalamineBook:
             try:
                 self._sheets[sheet] = self.wb.get_sheet_by_name(sheet)
             except Exception as exc:  # calamine parses the sheet here (XmlError on damage)
-                raise WorkbookFormatError(f"工作表无法读取（{type(exc).__name__}: {exc}）；文件可能已损坏，"
-                                          "请在 Excel 中打开后另存为 .xlsx", file=self.file,
-                                          sheet=sheet) from None
+                raise CalamineGaveUp(sheet) from exc
         return self._sheets[sheet]
 
     def _rows(self, sheet: str) -> tuple[int, int, list[list[Any]]]:
@@ -139,10 +144,10 @@ class CalamineBook:
             try:
                 start = s.start or (0, 0)
                 grid = s.to_python(skip_empty_area=False)
-            except Exception as exc:  # calamine's own error types
-                raise WorkbookFormatError(f"工作表无法读取（{type(exc).__name__}: {exc}）；文件可能已损坏，"
-                                          "请在 Excel 中打开后另存为 .xlsx", file=self.file,
-                                          sheet=sheet) from None
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:  # calamine's errors, and pyo3's PanicException
+                raise CalamineGaveUp(sheet) from exc
             self._grid[sheet] = (start[0], start[1], grid)
         return self._grid[sheet]
 

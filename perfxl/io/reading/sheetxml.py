@@ -269,6 +269,29 @@ def _scan_fast_or_raise(data: bytes) -> dict[str, FormulaCell]:
     return out
 
 
+_AREA = re.compile(r"\$?[A-Z]{1,3}\$?(\d+):\$?[A-Z]{1,3}\$?(\d+)")
+
+
+def print_areas(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int]]]:
+    """Sheet name -> (first row, last row) of each range of its print area (``_xlnm.Print_Area``,
+    a name local to the sheet); sheets without one are left out, and so is a print area that is
+    not a list of plain ranges (a formula: what it covers is not known here)."""
+    wb = _parse(zf.read("xl/workbook.xml"))
+    sheets = [s.get("name") for s in wb.iter(f"{NS}sheet")]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for dn in wb.iter(f"{NS}definedName"):
+        local = dn.get("localSheetId")
+        if dn.get("name") != "_xlnm.Print_Area" or local is None or not dn.text:
+            continue
+        if not local.isdigit() or int(local) >= len(sheets):
+            continue
+        parts = [p.split("!")[-1] for p in dn.text.split(",")]
+        spans = [_AREA.fullmatch(p.strip()) for p in parts]
+        if spans and all(spans):
+            out[sheets[int(local)]] = [(int(m.group(1)), int(m.group(2))) for m in spans]
+    return out
+
+
 def external_links(zf: zipfile.ZipFile) -> list[str]:
     """Members that hold links to other workbooks (never followed, only reported)."""
     return sorted(n for n in zf.namelist() if n.startswith("xl/externalLinks/"))

@@ -26,12 +26,13 @@ from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
-from perfxl.io.reading.sheetxml import defined_names, external_links, scan_formulas, sheet_parts
+from perfxl.io.reading.sheetxml import (defined_names, external_links, print_areas, scan_formulas,
+                                        sheet_parts)
 from perfxl.io.reading.sniff import read_checked
 from perfxl.model import Model, SourceInfo
-from perfxl.template_facts import text_read_as_number
+from perfxl.template_facts import text_read_as_number, text_read_both_ways
 from perfxl.numbers import NumberTextError, formula_number, parse_number
-from perfxl.typed import excel_trim
+from perfxl.typed import TextNumber, excel_trim
 
 NUMERIC = {L.AMOUNT, L.RATE, L.COUNT, L.SCORE, L.NUMBER, L.YEAR}
 MAX_CELLS = 2_000_000
@@ -67,11 +68,11 @@ class _Problems:
 
 
 def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _Problems,
-             source: SourceInfo | None = None, coerce: bool = False) -> Any:
+             source: SourceInfo | None = None, coerce: bool | str = False) -> Any:
     """The model value of one input cell.  Text in a number cell is not fatal: its Chinese reason
     goes to ``source.number_text`` (rule PX009 reports it) and the cell reads as the template's
     formulas read it: the number the text spells where they use it in arithmetic (``coerce``),
-    else blank."""
+    a ``TextNumber`` where some formulas also skip it (``coerce == "both"``), else blank."""
     if isinstance(value, str) and value.strip() == "":
         return None
     if value is None:
@@ -95,6 +96,8 @@ def _convert(value: Any, kind: str, choices, sheet: str, cell: str, problems: _P
             num = formula_number(value) if coerce and isinstance(value, str) else None
             if num is not None and not math.isfinite(num):  # "1e999": #VALUE! in Excel too
                 num = None
+            if num is not None and coerce == "both":  # arithmetic reads it, SUM skips it
+                return TextNumber(num)
         if num is not None and kind in (L.COUNT, L.YEAR) and float(num).is_integer():
             return int(num)
         return num
@@ -179,7 +182,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
     table is missing or renamed, or when cells hold text where numbers belong (all such cells
     listed).  Never writes anything.
     """
-    from perfxl.io.reading.backends import ENGINES
+    from perfxl.io.reading.backends import ENGINES, CalamineGaveUp
 
     path = Path(path)
     file = str(path)
@@ -192,14 +195,19 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
             scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
                        if not s.output and s.name in parts}
             links = external_links(zf)
+            areas = print_areas(zf)
     except WorkbookFormatError:
         raise
     except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
         raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
                                   "文件可能已损坏或含有不安全内容", file=file) from None
-    book = ENGINES[engine](path, data)
-    model = read_book(book, names, scanned, file=file, layout=layout)
+    try:
+        model = read_book(ENGINES[engine](path, data), names, scanned, file=file, layout=layout)
+    except CalamineGaveUp:  # a sheet calamine cannot convert: the reference engine reads it
+        model = read_book(ENGINES["openpyxl"](path, data), names, scanned, file=file,
+                          layout=layout)
     model.source.external_links = links
+    model.source.print_areas = areas
     model.source.recompute = lambda: _recompute(path, model)
     return model
 
@@ -226,6 +234,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
     problems = _Problems(file)
     model = Model(source=source, layout=layout)
     coerced = text_read_as_number(layout)
+    both = text_read_both_ways(layout)
 
     for ws_name in (s.name for s in layout.sheets if not s.output):
         rows, cols = book.size(ws_name)
@@ -262,7 +271,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
             source.extra_formulas[(s, cell)] = fc.formula or "(共享公式)"
         if _space_only(raw, f.kind):
             source.space_only.append((s, cell))
-        value = _convert(raw, f.kind, f.choices, s, cell, problems, source, key in coerced)
+        value = _convert(raw, f.kind, f.choices, s, cell, problems, source,
+                         "both" if key in both else key in coerced)
         if value is not None:
             model.values[key] = value
 
@@ -298,7 +308,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
         # its text reads as a number (~4,300 cells per workbook go through the loop below)
         sheet_formulas = scanned.get(sheet.name, {})
         cols = [(j, col, L.get_column_letter(j), table.rows is not None and j == 1,
-                 (tkey, col.key) in coerced) for j, col in enumerate(table.columns, start=1)]
+                 "both" if (tkey, col.key) in both else (tkey, col.key) in coerced)
+                for j, col in enumerate(table.columns, start=1)]
         for r in range(data_first, r1 + 1):
             index = r - data_first
             values: dict[str, Any] = {}

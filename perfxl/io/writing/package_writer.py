@@ -21,6 +21,7 @@ from perfxl import layout as L
 from perfxl.io.reading.sheetxml import sheet_parts
 from perfxl.outputs import OutputSheet
 from perfxl.safetext import OUT_OF_RANGE, cell_text
+from perfxl.template.printing import OUTPUT_PAGE_SETUP, output_orientation, row_height
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -175,12 +176,16 @@ def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
             else:
                 style = st["body"]
             cells.append(_cell(ref, v, style))
-        rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
+        # wrapped texts: a row tall enough (Excel does not grow it by itself)
+        height = row_height([(v, out.widths[j]) for j, v in enumerate(row)
+                             if isinstance(v, str) and j < len(out.widths)])
+        tall = f' ht="{height:g}" customHeight="1"' if height else ""
+        rows.append(f'<row r="{r}"{tall}>' + "".join(cells) + "</row>")
     cols = "".join(f'<col min="{j}" max="{j}" width="{w}" customWidth="1"/>'
                    for j, w in enumerate(out.widths, start=1))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}">'
-            f'<sheetPr><tabColor rgb="FF9BC2E6"/></sheetPr>'
+            f'<sheetPr><tabColor rgb="FF9BC2E6"/><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<dimension ref="A1:{last_col}{last_row}"/>'
             f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" '
             f'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
@@ -188,8 +193,11 @@ def _sheet_xml(out: OutputSheet, st: dict[str, int]) -> str:
             + (f"<cols>{cols}</cols>" if cols else "")
             + "<sheetData>" + "".join(rows) + "</sheetData>"
             + (f"<hyperlinks>{''.join(links)}</hyperlinks>" if links else "")
-            + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-            '<pageSetup paperSize="9" orientation="landscape"/></worksheet>')
+            # A4, fit to width, landscape where wide; the title rows 1:2 repeat through the
+            # template's print titles (workbook.xml, kept as it is)
+            + OUTPUT_PAGE_SETUP[output_orientation(out.widths)]
+            + '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>'
+            '</worksheet>')
 
 
 def _set_cells(xml: str, values: dict[str, Any]) -> str:

@@ -1,12 +1,13 @@
 """Writes a model's input and stated values into a fresh standard workbook (examples, test
-fixtures, benchmark variants).  Formula and output cells are left to the template."""
+fixtures, benchmark variants, ``perfxl new --from``).  Formula and output cells are left to the
+template; each sheet's print area covers its filled rows."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from perfxl import layout as L
 from perfxl.model import Model
-from perfxl.template.builder import build_workbook, save_atomic
+from perfxl.template.builder import build_workbook, fit_row_heights, save_atomic
 
 
 def model_to_workbook(model: Model):
@@ -35,7 +36,25 @@ def model_to_workbook(model: Model):
                     raise ValueError(f"column {tkey}.{ckey} is computed; it cannot be filled")
                 sheet, cell = lay.table_cell(tkey, row.index, ckey)
                 wb[sheet][cell] = value
+    _print_filled_rows(wb, model)
+    for ws in wb.worksheets:  # typed long texts wrap: rows tall enough not to clip them
+        fit_row_heights(ws)
     return wb
+
+
+def _print_filled_rows(wb, model: Model) -> None:
+    """Print areas over the filled rows of each table (``perfxl.template.printing``), not the
+    empty rows an open table keeps for typing."""
+    from perfxl.template.printing import print_area
+
+    lay = model.layout
+    filled = {tkey: max((r.index + 1 for r in rows
+                         if any(v not in (None, "") for v in r.values.values())), default=0)
+              for tkey, rows in model.tables.items()}
+    for sheet in lay.sheets:
+        area = print_area(sheet, filled, lay)
+        if area:
+            wb[sheet.name].print_area = area
 
 
 def write_model(model: Model, path: str | Path, *, cached_values: bool = True,

@@ -70,8 +70,20 @@ def write_sheet(wb, out: OutputSheet) -> None:
         ws.column_dimensions[L.get_column_letter(j)].width = w
     keep_as_text(ws)  # texts copied from the input are never written as formulas
     ws.freeze_panes = "A3"
+    from perfxl.template.printing import MARGIN_SIDE, output_orientation
+
+    # printed as the input sheets are: A4, fit to width, title and header rows on every page
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = output_orientation(out.widths)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = MARGIN_SIDE
+    ws.print_title_rows = "1:2"
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    from perfxl.template.builder import fit_row_heights
+
+    fit_row_heights(ws)  # wrapped texts in rows tall enough, as the package writer does
 
 
 def _check_output_cells(cells: dict[tuple[str, str], Any]) -> None:

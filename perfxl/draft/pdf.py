@@ -1,0 +1,240 @@
+"""Reading a text-layer PDF draft (a 自评报告 exported by Word / WPS, or the stamped copy a unit
+uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perfxl[pdf]`` extra).
+
+``read_pdf(path) -> list[Unit]``, in reading order, page by page:
+
+* a ruled table (``pdfplumber.Page.find_tables``, by the position of its lines) gives one unit per
+  cell, as a .docx table does: ``table`` (1-based over the document), ``row``, ``col``, the cell's
+  lines joined as wrapped lines are (a PDF does not tell a wrapped line from a new paragraph
+  inside a cell);
+* the other text lines are put back into paragraphs by position: a line starts a paragraph when
+  it is indented (leading 全角 blanks, or its left edge a character or more right of the page's
+  text edge), is a heading (一、 （一） 1.), follows a line that ended short of the right edge,
+  or stands farther below the line above than the document's line pitch.  A line that ended
+  short only because the number that follows did not fit is no paragraph end.  A wrapped line is joined
+  to its paragraph with nothing between (Chinese has no spaces; a number cut at the line end is
+  whole again).  An indent is written as 「　　」, one as deep as a tab stop (a table pasted as
+  text, one cell per line) as a tab; a gap of a whole empty paragraph or more gives blank units,
+  as the blank lines of a .txt.  A page number alone at the top or bottom of a page is dropped.
+* each unit has ``page`` (1-based) and ``paragraph``, counted from 1 on its page (a finding
+  reads 「第 3 页第 2 段」).
+
+Errors (``perfxl.errors.DraftFormatError``, Chinese; the CLI exits 2): pdfplumber not installed
+(``pip install perfxl[pdf]``), a damaged or password-protected PDF, more than ``MAX_PAGES``
+pages, and a PDF with no text layer (a scan: there is nothing to read without OCR, which perfxl
+does not do).
+"""
+from __future__ import annotations
+
+import functools
+import io
+import re
+import statistics
+from pathlib import Path
+
+from perfxl.draft.reading import Unit
+from perfxl.errors import DraftFormatError
+
+__all__ = ["read_pdf"]
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+                      r"\d{1,2}\s*[.、．](?!\d)|第[一二三四五六七八九十]+[章节部分])")
+_PAGE_NUMBER = re.compile(r"^\W*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}|"
+                          r"[-—]\s*\d{1,4}\s*[-—]|\d{1,4}\s*/\s*\d{1,4})\W*$")
+_BLANK = " \t\u3000\u2002\u2003\u00a0"
+#: More pages than any 自评报告 has (a 30-page report, its tables, a few appendices): a larger PDF
+#: is refused before its pages are read (pdfplumber reads a page in tens of milliseconds).
+MAX_PAGES = 1000
+
+
+def _open(path: Path, data: bytes | None):
+    try:
+        import pdfplumber
+    except ImportError as exc:  # the [pdf] extra is not installed
+        raise DraftFormatError("读取 PDF 需要安装 PDF 组件：pip install \"perfxl[pdf]\"；"
+                               "或提供 .docx / .txt", file=str(path)) from exc
+    try:
+        return pdfplumber.open(io.BytesIO(data) if data is not None else str(path))
+    except Exception as exc:  # pdfminer raises many types for damage and for a password
+        text = f"{type(exc).__name__} {exc}".lower()
+        if "password" in text or "encrypt" in text:
+            raise DraftFormatError("PDF 设有打开密码，无法读取；请提供未加密的 PDF，或 .docx / .txt",
+                                   file=str(path)) from exc
+        raise DraftFormatError(f"无法读取 PDF（{type(exc).__name__}）；文件可能已损坏，请重新导出",
+                               file=str(path)) from exc
+
+
+class _Line:
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead")
+
+    def __init__(self, d: dict) -> None:
+        self.text = d["text"]
+        self.x0, self.x1, self.top, self.bottom = d["x0"], d["x1"], d["top"], d["bottom"]
+        chars = d.get("chars", ())
+        sizes = [c.get("size", 0) for c in chars if not c["text"].isspace()]
+        self.size = statistics.median(sizes) if sizes else (self.bottom - self.top)
+        self.lead = _lead(self, list(chars))
+
+
+def _mode(values: list[float], default: float) -> float:
+    if not values:
+        return default
+    rounded = [round(v, 0) for v in values]
+    return max(set(rounded), key=rounded.count)
+
+
+def _page_items(page, n_table: int) -> tuple[list, int]:
+    """(top, kind, payload) of the page's tables and text lines outside them, in reading order."""
+    items = []
+    try:
+        tables = page.find_tables()
+    except Exception:  # an odd drawing must not stop the reading: take the text as lines
+        tables = []
+    boxes = []
+    for t in tables:
+        rows = t.extract()
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue  # a frame around text, not a table
+        n_table += 1
+        boxes.append(t.bbox)
+        items.append((t.bbox[1], "table", (n_table, rows)))
+    for d in page.extract_text_lines(return_chars=True, keep_blank_chars=True):
+        mid = (d["top"] + d["bottom"]) / 2
+        if any(x0 <= (d["x0"] + d["x1"]) / 2 <= x1 and top <= mid <= bottom
+               for x0, top, x1, bottom in boxes):
+            continue
+        if not d["text"].strip():
+            continue
+        line = _Line(d)
+        edge = min(line.top, page.height - line.bottom)
+        if edge < page.height * 0.08 and _PAGE_NUMBER.match(line.text):
+            continue  # 页码, 「第 3 页 共 44 页」
+        items.append((line.top, "line", line))
+    items.sort(key=lambda it: it[0])
+    return items, n_table
+
+
+def _indent(line: _Line, left: float) -> str:
+    """The paragraph's indent as a .txt writes it: 「　　」, or a tab for a tab stop."""
+    if line.text[:1] in _BLANK:
+        return "\u3000\u3000"
+    offset = line.x0 - left
+    if offset >= 2.5 * line.size:
+        return "\t"
+    if offset >= 0.8 * line.size:
+        return "\u3000\u3000"
+    return ""
+
+
+def _join(a: str, b: str) -> str:
+    """A wrapped line joined to the one before: nothing between, a space between two words of
+    Latin letters."""
+    if a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha():
+        return a + " " + b
+    return a + b
+
+
+def _geometry(lines: list[_Line]) -> tuple[float, float, float, float]:
+    """(left edge, right edge, line pitch, paragraph pitch) of the document's text: the
+    leftmost edge shared by lines, the right edge of full lines, the most common distance between lines, and
+    the most common larger one (paragraph spacing; the line pitch when there is none).
+    Measured over the whole document: a page of one-cell lines has no wrapped line to show the
+    pitch, nor a full line to show the edge."""
+    # the leftmost edge two lines or more share (a stray line further left is no margin)
+    edges = sorted(round(ln.x0) for ln in lines)
+    left = next((float(a) for a, b in zip(edges, edges[1:]) if b - a <= 1), edges[0] if edges else 0.0)
+    right = max((ln.x1 for ln in lines), default=0.0)
+    full = [ln.x1 for ln in lines if ln.x1 > right - 3 * ln.size]
+    if full:
+        right = statistics.median(full)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top]
+    pitch = _mode(steps, 0.0) or (statistics.median([ln.size for ln in lines]) * 1.3
+                                  if lines else 14.0)
+    spaced = [s for s in steps if pitch * 1.25 < s <= pitch * 1.9]
+    para = _mode(spaced, pitch) if len(spaced) >= 3 else pitch
+    return left, right, pitch, para
+
+
+def _lead(line: _Line, chars: list[dict]) -> float:
+    """Width of the word a line starts with (digits, Latin letters and their marks): a line
+    before it that ended short may only have lacked room for it."""
+    width = 0.0
+    for c in chars:
+        if c["text"].isspace() or not c["text"].isascii():
+            break
+        width = c["x1"] - line.x0
+    return width
+
+
+def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
+    """The units of a text-layer PDF (see the module doc); ``data``: its bytes when already read
+    (``perfxl.draft.guard.read_input``), else ``path`` is opened."""
+    path = Path(path)
+    pages: list[list] = []
+    n_table = 0
+    with _open(path, data) as pdf:
+        try:
+            if len(pdf.pages) > MAX_PAGES:
+                raise DraftFormatError(f"PDF 有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页，不像报告草稿；"
+                                       "请只提供自评报告本身", file=str(path))
+            for pno, page in enumerate(pdf.pages, 1):
+                items, n_table = _page_items(page, n_table)
+                pages.append(items)
+        except DraftFormatError:
+            raise
+        except Exception as exc:  # pdfminer / pdfplumber raise many types for damage
+            raise DraftFormatError(f"无法读取 PDF 第 {len(pages) + 1} 页（{type(exc).__name__}）；"
+                                   "文件可能已损坏，请重新导出", file=str(path)) from exc
+    lines = [it[2] for items in pages for it in items if it[1] == "line"]
+    if not any(ln.text.strip() for ln in lines) and not any(
+            it[1] == "table" for items in pages for it in items):
+        raise DraftFormatError("PDF 中没有文字层（可能是扫描件或图片），无法校对；请提供由 Word / WPS "
+                               "导出的 PDF，或 .docx / .txt", file=str(path))
+    left, right, pitch, para = _geometry(lines)
+    units: list[Unit] = []
+    prev: _Line | None = None  # the last text line, across a page break
+    text: list[str] = []  # the paragraph being built
+    where = [0, 0]  # its page and its paragraph number on that page
+
+    def flush() -> None:
+        if text:
+            units.append(Unit("".join(text), paragraph=where[1], page=where[0]))
+            text.clear()
+
+    for pno, items in enumerate(pages, 1):
+        npar = 0
+        first = True
+        for _top, kind, payload in items:
+            if kind == "table":
+                flush()
+                prev = None
+                nt, rows = payload
+                for r, row in enumerate(rows, 1):
+                    for c, cell in enumerate(row, 1):
+                        if cell is not None:  # None: covered by a merged cell
+                            # a cell's lines wrap at its width: joined as a wrapped line is
+                            text_of = functools.reduce(_join, cell.split("\n")) if cell else ""
+                            units.append(Unit(text_of, table=nt, row=r, col=c, page=pno))
+                continue
+            line = payload
+            indent = _indent(line, left)
+            body = line.text.lstrip(_BLANK)
+            step = line.top - prev.top if prev is not None and not first else 0.0
+            short = prev is not None and prev.x1 < right - 2 * prev.size and not (
+                prev.text.rstrip()[-1:] not in "。！？!?：:；;" and line.lead > right - prev.x1 - prev.size)
+            new = (not text or bool(indent) or bool(_HEADING.match(body)) or short
+                   or step > pitch * 1.25)
+            if new:
+                flush()
+                # an empty paragraph (or more) above: the blank lines of a .txt
+                for _ in range(max(0, round((step - para) / para)) if step > para * 1.5 else 0):
+                    units.append(Unit("", page=pno))
+                npar += 1
+                where[:] = [pno, npar]
+                text.append(indent + body)
+            else:
+                text[-1] = _join(text[-1], body)
+            prev = line
+            first = False
+    flush()  # a paragraph continued over a page break belongs to the page it began on
+    return units

@@ -1,0 +1,248 @@
+"""The quantity model of a draft: every amount once, with what it is an amount *of*.
+
+A figure's identity is not its label alone.  「年初预算安排会议费 36.40 万元……决算会议费 21.15
+万元」 names two quantities; so do 「公务接待费 11.8 万元」 in a sentence about the 2022 budget and
+「公务接待费 12.39 万元」 in one about 2021's spending, or 「年初预算为 0.95 万元」 said of the
+公务用车 line and 「年初预算为 2.95 万元」 said of the 三公 total.  ``Quantity`` therefore carries:
+
+* ``name``   — the label without years, stage / role words and the unit's own name, through the
+  glossary's synonyms (``perfxl.glossary.QUANTITY_SYNONYMS``: 专项资金 = 项目支出).  A label
+  that is only a stage word (「年初预算为」) takes the name of the amount it follows in its
+  sentence (「因公出国(境)支出 0 万元，年初预算为 0 万元」); first in its sentence, it is the
+  whole unit's (``""``).  ``None`` when nothing names it (a bare 「支出」, 「资金」).
+* ``stage``  — 年初预算 / 年中调整 / 调整预算 / 全年预算 / 预算 / 决算 / 执行 / 实际支出, or ``""`` when the
+  label and its sentence say none; a part of a 其中 breakdown takes its total's stage, an
+  amount whose label names none the stage named first in its sentence.
+* ``period`` — the year: the label's own, else the sentence's (「2021 年度“三公”经费合计支出
+  20.12 万元，其中：公务接待 12.39 万元」 is 2021 throughout), else the report's (0 when the draft never names it).  A sentence that
+  compares with 上年 is about the report's year whatever year it is labelled with (PX609).
+* ``role``   — ``planned`` (预算、安排、计划、申请、年度目标、指标值), ``achieved`` (决算、执行、
+  实际、完成、到位、支付、拨付、支出), ``change`` (an 增减额, 较上年…), ``prior`` (上年's figure).
+* ``scope``  — the fund the amount's label says it is counted in (财政拨款, 一般公共预算,
+  政府性基金…), ``""`` when it says none.
+* ``figure`` and ``sentence`` — the ``perfxl.draft.numbers.Figure`` and its sentence span.
+
+Two amounts are the same quantity (``same_quantity``) only when every part is known and equal;
+a rule that finds two of them unequal may call it an error.  Anything unknown means no error
+(PX611 docs/rules/PX611.md).  Extracted once per draft (``DraftCtx.quantities``); no rule
+re-reads the text for it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from perfxl.draft.numbers import Figure, open_paren
+
+__all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "ambiguous_names",
+           "STAGES"]
+
+#: Stage words, longest first; the first that matches the label wins.
+STAGES = (("执行", re.compile(r"执行")),
+          ("决算", re.compile(r"决算")),
+          ("年初预算", re.compile(r"年初(?:批复|部门|财政拨款)*预算|年初安排|年初批复|年初")),
+          ("年中调整", re.compile(r"年中(?:调整|追加)|追加(?:预算|资金)?$|调整数|预算调整数")),
+          ("调整预算", re.compile(r"调整后(?:的)?预算|预算调整后|调整预算|追加后")),
+          ("全年预算", re.compile(r"全年(?:财政拨款)?预算")),
+          ("实际支出", re.compile(r"实际(?:支出|完成|到位|使用)?")),
+          ("预算", re.compile(r"预算(?:数|安排数?|总计|总额|合计)?$|预算安排|安排(?:资金|经费)?")))
+_PLANNED = re.compile(r"预算|安排|计划|申请|年度目标|指标值|目标值|批复")
+_ACHIEVED = re.compile(r"决算|执行|实际|完成|到位|支付|拨付|支出|使用")
+_CHANGE = re.compile(r"增加|减少|增收|减收|增支|减支|节约|结余|比上年|较上年|同比|增减|差值|差额")
+_SCOPE = re.compile(r"(?:一般公共预算)?财政拨款(?:安排的?)?|一般公共预算(?:安排的?)?|"
+                    r"政府性基金(?:预算)?(?:安排的?)?|国有资本经营预算|财政专户管理资金|单位资金|"
+                    r"其他资金|非税收入")
+#: The unit's own name before a quantity's ("乐昌市商务局年初预算数", "红河县本级…"); not 中心 /
+#: 政府 / 办公室, which begin quantity names too (数据中心运维费, 政府采购支出).
+_ENTITY = re.compile(r"^.{0,20}?(?:局|委员会|本级|机关)(?=.)")
+#: What is left of a label that names no quantity of its own.
+_STRIP = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|"
+                    r"我局|本局|本部门|“|”|\"|'|\s|数$|额$|为$|总计$|合计$|总额$")
+_STAGE_WORDS = re.compile(r"年初|调整后的?|调整|追加后?|全年|预算|决算|执行|实际|完成|批复|安排|"
+                          r"到位|支付|拨付|申请|计划|年中|数|额|为|的")
+#: Quantities whose definition fixes the fund they are paid from (domain.md: “三公”经费 are
+#: those 一般公共预算财政拨款 pays for).
+_IMPLIED_SCOPE = {"三公经费": "财政拨款", "三公经费支出": "财政拨款"}
+_BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计", "总计", "小计", "资金总额"}
+_YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    figure: Figure
+    sentence: tuple[int, int]
+    name: str | None
+    stage: str
+    period: int | None
+    role: str
+    scope: str
+    #: the period was written (the label's or the sentence's year), not the report's by default
+    explicit_year: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def value_yuan(self):
+        return self.figure.value_yuan
+
+    @property
+    def known(self) -> bool:
+        """Every part that makes its identity is resolved (a name, a period, not a change)."""
+        return self.name is not None and self.period is not None and self.role not in (
+            "change", "prior")
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """``a`` and ``b`` are one quantity: both known, every part equal; the whole unit's amount
+    (``name == ""``) only when both sentences name their year."""
+    if not (a.known and b.known):
+        return False
+    if (a.name, a.stage, a.period, a.role, a.scope) != (b.name, b.stage, b.period, b.role,
+                                                        b.scope):
+        return False
+    return bool(a.name) or (a.explicit_year and b.explicit_year)
+
+
+def ambiguous_names(qs: list[Quantity]) -> set[str]:
+    """Names the draft gives two values in one sentence (「项目 276 个，总投资 2119.41 亿元，
+    …项目 47 个，总投资 351.8 亿元」): there the name is a head word whose subject is elsewhere,
+    so it names no one quantity anywhere in the draft."""
+    first: dict[tuple, object] = {}
+    out: set[str] = set()
+    for q in qs:
+        if not q.name:
+            continue
+        k = (q.sentence, q.name)
+        v = first.setdefault(k, q.value_yuan)
+        if v != q.value_yuan:
+            out.add(q.name)
+    return out
+
+
+def stage_of(label: str) -> str:
+    """The stage a label names ("年初预算数" -> 年初预算), or ``""``."""
+    for stage, rx in STAGES:
+        if rx.search(label):
+            return stage
+    return ""
+
+
+def _synonym(name: str) -> str:
+    from perfxl.glossary import QUANTITY_SYNONYMS
+    for k in sorted(QUANTITY_SYNONYMS, key=len, reverse=True):
+        if name.endswith(k):
+            return name[: -len(k)] + QUANTITY_SYNONYMS[k]
+    return name
+
+
+def _name(label: str) -> tuple[str | None, str]:
+    """(name, scope) of a label; the name is ``""`` when the label is only stage words,
+    ``None`` when it is a bare 支出 / 收入 / 资金."""
+    s = _STRIP.sub("", label)
+    s = re.sub(r"^(?:其中|的|和|及|与|以及|包括)+", "", s)
+    scope = ""
+    m = _SCOPE.search(s)
+    if m:
+        scope = re.sub(r"安排的?$", "", m.group(0))
+        s = s[: m.start()] + s[m.end():]
+    s = _ENTITY.sub("", s)
+    if scope and _IMPLIED_SCOPE.get(_synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
+            "一般公共预算财政拨款", "财政拨款").replace("一般公共预算", "财政拨款"):
+        scope = ""  # “三公”经费 is by definition paid from 财政拨款: saying so is no other scope
+    core = _STAGE_WORDS.sub("", s)
+    if core == "":
+        return "", scope  # only stage words: the amount of what the sentence is about
+    if core in _BARE:
+        return None, scope  # 支出, 收入, 资金: too generic to name one quantity
+    for w in ("年初", "调整后的", "调整后", "全年", "预算", "决算", "执行", "实际", "批复",
+              "安排", "申请", "计划", "到位"):
+        s = s.replace(w, "")
+    s = re.sub(r"(?:数|额|为|的)+$", "", s)
+    return _synonym(s), scope
+
+
+def subject_name(text: str) -> tuple[str | None, str]:
+    """(name, scope) of what a clause is about ("2021年县本级“三公”经费决算数" -> 三公经费)."""
+    return _name(re.sub(r"[,;:、]", "", text))
+
+
+def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
+    if f.start in prior:
+        return "change"
+    if _CHANGE.search(label) and "结转" not in label:  # 年末结转和结余 is a balance
+        return "change"
+    if re.search(r"上年|去年|上一年", label):
+        return "prior"
+    if stage in ("决算", "执行", "实际支出"):
+        return "achieved"
+    if stage or _PLANNED.search(label):
+        return "planned"
+    if stage or _ACHIEVED.search(label):
+        return "achieved"
+    return ""
+
+
+def quantities(doc, claims) -> list[Quantity]:
+    """Every amount of the draft as a ``Quantity``, in text order (``claims`` are
+    ``perfxl.draft.claims.Claims``)."""
+    year = doc.year
+    flat = doc.flat
+    parent = {}
+    for c in claims.of("breakdown"):
+        total, *parts = c.figures
+        for p in parts:
+            parent[p.start] = total
+    out: list[Quantity] = []
+    by_start: dict[int, Quantity] = {}
+    last_named: dict[tuple[int, int], tuple[str, str]] = {}
+    sentence_stage: dict[tuple[int, int], str] = {}
+    for f, sent in claims.amounts:
+        label = f.label
+        stage = stage_of(label)
+        name, scope = _name(label)
+        explicit = f.year is not None
+        period = f.year
+        a, _b = sent
+        if period is None:
+            ys = [int(y) for y in _YEAR.findall(flat, a, f.start)]
+            if ys:
+                period, explicit = ys[-1], True
+        if period is not None and year is not None and period == year - 1 and re.search(
+                r"较上年|比上年|同比|较上年度|上年决算", flat[f.end:_b]) and f.start not in claims.prior:
+            period = year  # "2021 年决算支出 X 元，较上年决算 …" in a 2022 report (PX609)
+        if period is None:
+            period = year if year is not None else 0  # 0: the report's year, never written
+        p = parent.get(f.start)
+        if p is not None and p.start in by_start:
+            pq = by_start[p.start]
+            stage = stage or pq.stage  # the scope stays the part's own: a 其中 under a
+            # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
+            period = pq.period if f.year is None else period
+            explicit = explicit or pq.explicit_year
+        paren = open_paren(flat, a, f.start)
+        if paren is not None:
+            # "总收入 126.05 亿元(县本级 98.88 亿元,高新区 27.17 亿元)": a part of the amount
+            # before the parenthesis, named after it
+            host = next((q for q in reversed(out) if q.sentence == sent
+                         and q.figure.end <= paren), None)
+            name = f"{host.name}/{name}" if host is not None and host.name and name else None
+        if stage:
+            sentence_stage.setdefault(sent, stage)
+        else:  # "2021 年决算支出 X 元, …, 一般公共服务支出 Y 元": the sentence is about 决算
+            stage = sentence_stage.get(sent, "")
+        if name == "":
+            prev = last_named.get(sent)
+            if prev is not None:
+                name = prev[0]
+                scope = scope or prev[1]
+        elif name is not None and len(name) >= 2:
+            last_named[sent] = (name, scope)
+        role = _role(f, label, stage, claims.prior)
+        if name and (re.search(r"\d", name) or name in _BARE):
+            name = None
+        q = Quantity(f, sent, name, stage, period, role, scope, explicit)
+        out.append(q)
+        by_start[f.start] = q
+    return out

@@ -1,0 +1,146 @@
+"""How the standard workbook prints: the way the official paper forms do.
+
+* A4, **fit to width, not to one page** (``fitToWidth=1``, ``fitToHeight=0``): the pages run
+  down as far as the rows go, at the scale the width allows; **landscape** where the sheet is
+  wider than a portrait page holds at a readable scale (``PORTRAIT_UNITS``), portrait otherwise;
+  horizontally centred, a 「第 1 页，共 N 页」 footer.
+* **Print titles**: the header row of the sheet's main table (its longest) repeats on every
+  page; a sheet of fields alone repeats its title rows 1:2.
+* **Print area = the filled rows**: every block from its title row, a table down to its last
+  filled row (``print_ranges``); the empty rows an open table keeps for typing are left out.
+  Blocks that follow one another with one blank row between are one range; Excel and
+  LibreOffice start each range on a new page.  The blank template prints each open table's
+  header and its first ``BLANK_ROWS`` rows; ``perfxl.io.writing.xlsx_fill`` sets the print
+  area to the filled rows when it fills a book.
+* Output sheets (校验结果, 评分, 报告): fit to width, their title and header rows 1:2 repeated,
+  landscape where wide (``output_orientation``; ``OUTPUT_PAGE_SETUP`` for the package writer).
+
+Widths are in Excel character units (about 1.9 mm at 100 %).  No openpyxl here: the builder and
+the writers apply these numbers.
+"""
+from __future__ import annotations
+
+from perfxl import layout as L
+
+__all__ = ["BLANK_ROWS", "PORTRAIT_UNITS", "orientation", "output_orientation", "title_rows",
+           "print_ranges", "print_area", "OUTPUT_PAGE_SETUP", "MARGIN_SIDE", "LINE_HEIGHT",
+           "row_height", "display_width"]
+
+#: Rows of an open table the blank template prints under its header.
+BLANK_ROWS = 3
+#: Character units a portrait A4 page holds at about 90 % (wider sheets print landscape).
+PORTRAIT_UNITS = 110
+#: Left and right margins in inches (narrower than Excel's 0.7: more width, a larger scale).
+MARGIN_SIDE = 0.4
+#: Height in points of one line of 10-point text (a row grows by it for wrapped text).
+LINE_HEIGHT = 13.5
+
+
+def display_width(text: str) -> float:
+    """Width of ``text`` in Excel character units: a CJK (wide) character counts 2."""
+    import unicodedata
+
+    w = 0.0
+    for ch in text or "":
+        w += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
+    return w
+
+
+def row_height(cells: list[tuple[str, float]]) -> float | None:
+    """The height in points a row needs for its wrapped texts — ``cells`` are (text, column
+    width in character units) — or ``None`` when one line does (Excel does not grow a row for
+    wrapped text by itself: a longer text would be clipped on screen and on paper)."""
+    import math
+
+    lines = 1
+    for text, width in cells:
+        room = max(width - 1, 4)
+        lines = max(lines, sum(math.ceil(display_width(part) / room) or 1
+                               for part in str(text).split("\n")))
+    return None if lines == 1 else min(LINE_HEIGHT * lines + 3, 409)
+
+
+def orientation(total_width: float, table: bool = True) -> str:
+    """"landscape" for a sheet with a ``table``, ``total_width`` character units wide, that
+    portrait would shrink below about 90 %, else "portrait" (a form of fields and texts reads
+    down the page)."""
+    return "landscape" if table and total_width > PORTRAIT_UNITS else "portrait"
+
+
+def output_orientation(widths: list[float]) -> str:
+    """Orientation of an output sheet with these column widths."""
+    return orientation(sum(widths))
+
+
+def _main_table(sheet: L.Sheet) -> L.Table | None:
+    tables = [b for b in sheet.blocks if isinstance(b, L.Table)]
+    return max(tables, key=lambda t: t.n_rows, default=None)
+
+
+def title_rows(sheet: L.Sheet, lay: L.Layout = L.LAYOUT) -> str:
+    """The rows repeated at the top of each printed page: "18:18" (the main table's header) or
+    "1:2" (the sheet's title) for a sheet without a table."""
+    table = _main_table(sheet)
+    if table is None:
+        return "1:2"
+    row = lay.header_row(table.key)
+    return f"{row}:{row}"
+
+
+def print_ranges(sheet: L.Sheet, filled: dict[str, int] | None = None,
+                 lay: L.Layout = L.LAYOUT) -> list[tuple[int, int]]:
+    """(first row, last row) of each printed range of ``sheet``.
+
+    ``filled``: table key -> rows in use (last used data row's index + 1); ``None`` for the
+    blank template (``BLANK_ROWS`` rows of each open table).  A fixed table prints all its rows,
+    a field block all its fields; an open table with no filled row is left out (a sheet of
+    nothing but empty tables prints its first table's header and one row); the sheet's title
+    (rows 1-2) prints with its first block.
+    """
+    spans: list[tuple[int, int]] = []
+    for i, block in enumerate(sheet.blocks):
+        place = lay.places[block.key]
+        if isinstance(block, L.FieldBlock):
+            last = place.first_row + len(block.fields) - 1
+        elif block.rows is not None:
+            last = place.first_row + block.n_rows
+        else:
+            used = BLANK_ROWS if filled is None else filled.get(block.key, 0)
+            if not used:
+                continue  # an empty table of a filled book: not a page of empty rows
+            last = place.first_row + min(used, block.n_rows)
+        # the sheet's title (rows 1-2) prints with its first block
+        spans.append((1 if i == 0 else place.title_row, last))
+    if not spans and sheet.blocks:  # nothing filled: the first block's header and one row
+        first = sheet.blocks[0]
+        spans.append((1, lay.places[first.key].first_row + 1))
+    ranges: list[tuple[int, int]] = []
+    for first, last in spans:
+        if ranges and first - ranges[-1][1] <= 2:  # one blank row between: one range
+            ranges[-1] = (ranges[-1][0], last)
+        else:
+            ranges.append((first, last))
+    return ranges
+
+
+def print_area(sheet: L.Sheet, filled: dict[str, int] | None = None,
+               lay: L.Layout = L.LAYOUT) -> list[str]:
+    """The print area of ``sheet`` as A1 ranges ("A1:Q29", ...) over its used columns; [] for a
+    sheet without blocks (an output sheet)."""
+    ncols = max([len(b.columns) for b in sheet.blocks if isinstance(b, L.Table)]
+                + [3 for b in sheet.blocks if isinstance(b, L.FieldBlock)], default=0)
+    if not ncols:
+        return []
+    last_col = L.get_column_letter(ncols)
+    return [f"A{a}:{last_col}{b}" for a, b in print_ranges(sheet, filled, lay)]
+
+
+def _page_setup_xml(orient: str) -> str:
+    return (f'<pageMargins left="{MARGIN_SIDE}" right="{MARGIN_SIDE}" top="0.6" bottom="0.6" '
+            'header="0.3" footer="0.3"/>'
+            f'<pageSetup paperSize="9" orientation="{orient}" fitToWidth="1" fitToHeight="0"/>')
+
+
+#: The page set-up of an output sheet in the package writer's XML: orientation -> XML of
+#: ``pageMargins`` and ``pageSetup`` (``fitToPage`` goes in ``sheetPr``).
+OUTPUT_PAGE_SETUP = {o: _page_setup_xml(o) for o in ("portrait", "landscape")}

@@ -1,0 +1,158 @@
+"""How the standard workbook prints (issue 22): as the paper forms do — A4 fit to width (not
+to one page), landscape where the form is wide, the main table's header repeated on every page,
+only the filled rows (the blank template: its first rows), wrapped texts in rows tall enough,
+and the output sheets (校验结果, 评分, 报告) fit to width with their header rows repeated."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from perfxl import layout as L
+from perfxl.layout import LAYOUT
+from perfxl.model import Model
+from perfxl.io.writing.xlsx_fill import model_to_workbook
+from perfxl.outputs import findings_sheet, report_sheet
+from perfxl.template.builder import build_workbook
+from perfxl.template.printing import BLANK_ROWS, print_ranges
+from perfxl.template.styles import display_width
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return build_workbook()
+
+
+def _areas(ws) -> list[str]:
+    return [r.split("!")[-1].replace("$", "") for r in str(ws.print_area).split(",")]
+
+
+def test_every_sheet_fits_to_width_not_to_one_page(blank):
+    for ws in blank.worksheets:
+        ps = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (1, 0), ws.title
+        assert int(ps.paperSize) == int(ws.PAPERSIZE_A4)
+
+
+@pytest.mark.parametrize("sheet, orientation", [
+    ("部门自评表", "landscape"), ("指标体系", "landscape"), ("项目自评表", "landscape"),
+    ("支出", "landscape"), ("基本信息", "portrait"), ("部门概况", "portrait"),
+    ("经费控制", "portrait"), ("自评结论", "portrait")])
+def test_wide_forms_print_landscape(blank, sheet, orientation):
+    assert blank[sheet].page_setup.orientation == orientation
+
+
+@pytest.mark.parametrize("sheet, table", [
+    ("部门自评表", "dept_indicators"), ("指标体系", "system_indicators"),
+    ("项目自评表", "project_indicators"), ("支出", "exp_function")])
+def test_the_main_tables_header_repeats(blank, sheet, table):
+    row = LAYOUT.header_row(table)
+    assert blank[sheet].print_title_rows == f"${row}:${row}"
+    assert blank["基本信息"].print_title_rows == "$1:$2"
+
+
+def test_blank_template_prints_its_first_rows(blank):
+    # 部门自评表: the fields block and the indicators' header with BLANK_ROWS rows, then 总分
+    first = LAYOUT.header_row("dept_indicators") + BLANK_ROWS
+    totals = LAYOUT.places["dept_totals"]
+    last = totals.first_row + 4  # the five 总分 fields
+    assert _areas(blank["部门自评表"]) == [f"A1:Q{first}", f"A{totals.title_row}:Q{last}"]
+    # not the ~50 empty rows of the indicator table: the print area ends well before them
+    assert first < LAYOUT.first_data_row("dept_indicators") + 40
+
+
+def test_a_filled_book_prints_its_filled_rows():
+    m = Model()
+    m.values.update(department_name="示例局", amount_unit="万元")
+    from perfxl.model import Row
+    m.tables["dept_indicators"] = [Row("dept_indicators", i, {"level1": "产出指标",
+                                                              "level3": f"指标{i}"})
+                                   for i in range(11)]
+    m.tables["projects"] = [Row("projects", 0, {"project": "甲"})]
+    wb = model_to_workbook(m)
+    hdr = LAYOUT.header_row("dept_indicators")
+    assert _areas(wb["部门自评表"])[0] == f"A1:Q{hdr + 11}"
+    # 项目自评表: the one project; its empty funds and indicators tables are left out
+    assert _areas(wb["项目自评表"]) == [f"A1:R{LAYOUT.first_data_row('projects')}"]
+
+
+def test_print_ranges_merge_blocks_one_blank_row_apart():
+    sheet = next(s for s in L.SHEETS if s.name == "支出")
+    assert print_ranges(sheet, {"exp_nature": 2, "exp_basic": 4, "exp_function": 5}) == [
+        (1, LAYOUT.header_row("exp_function") + 5)]
+
+
+def test_long_texts_wrap_in_rows_tall_enough():
+    m = Model()
+    text = "本部门" * 60  # 180 characters: many lines in column B
+    m.values.update(department_name="示例局", duties=text)
+    wb = model_to_workbook(m)
+    sheet, cell = LAYOUT.field_cell("duties")
+    ws = wb[sheet]
+    row = int(cell[1:])
+    width = ws.column_dimensions["B"].width
+    lines = display_width(text) / (width - 1)
+    assert ws[cell].alignment.wrap_text
+    assert ws.row_dimensions[row].height >= 13 * lines
+
+
+def test_field_notes_wrap(blank):
+    sheet, cell = LAYOUT.field_cell("template_version")
+    note = blank[sheet][f"C{cell[1:]}"]
+    assert note.value and note.alignment.wrap_text
+
+
+def test_output_sheets_fit_to_width_with_titles(tmp_path):
+    """Both writers: openpyxl (write_sheet) and the package writer."""
+    from perfxl.io.writing.package_writer import write_package
+    from perfxl.io.writing.xlsx_writer import write_sheet
+    from perfxl.template.builder import save_atomic
+
+    src = save_atomic(build_workbook(), tmp_path / "a.xlsx")
+    sheets = [findings_sheet([]), report_sheet([(0, "标题"), (4, "正文" * 60)])]
+    wb = openpyxl.load_workbook(src)
+    for out in sheets:
+        write_sheet(wb, out)
+    data = write_package(src.read_bytes(), sheets, {})
+    assert data is not None
+    wb2 = openpyxl.load_workbook(io.BytesIO(data))
+    for book in (wb, wb2):
+        for out in sheets:
+            ws = book[out.name]
+            assert ws.sheet_properties.pageSetUpPr.fitToPage
+            assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+            # 校验结果 145 units wide: landscape; 报告 102: portrait, as the report
+            assert ws.page_setup.orientation == ("portrait" if out.name == "报告" else "landscape")
+            assert ws.print_title_rows == "$1:$2"
+        long = book["报告"]["B4"]
+        assert long.value == "正文" * 60
+        assert book["报告"].row_dimensions[4].height >= 13 * 2
+    assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+
+
+def test_rows_typed_beyond_the_blank_templates_print_area_are_reported(tmp_path):
+    """The blank template prints the first rows of each table; rows typed in Excel beyond them
+    would be missing on paper: PX011 says which (and stays quiet on the examples, whose print
+    areas perfxl set to their filled rows)."""
+    from perfxl.checks import check_model
+    from perfxl.examples import example
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.template.builder import save_atomic
+
+    wb = build_workbook("hunan_dept")
+    ws = wb["部门自评表"]
+    first = LAYOUT.first_data_row("dept_indicators")
+    col = LAYOUT.column_letter("dept_indicators", "level3")
+    for i in range(5):  # as a user types them, the print area untouched
+        ws[f"{col}{first + i}"] = f"指标{i + 1}"
+    path = save_atomic(wb, tmp_path / "填写.xlsx")
+    model = read_workbook(path)
+    assert model.source.print_areas["部门自评表"][0] == (1, first + BLANK_ROWS - 1)
+    hits = [f for f in check_model(model) if f.rule == "PX011"]
+    assert [(f.sheet, f.cell) for f in hits] == [("部门自评表", f"A{first + BLANK_ROWS}")]
+    assert f"第 {first + 3}–{first + 4} 行" in hits[0].message
+    book = read_workbook(example("004").output_path())
+    assert not [f for f in check_model(book) if f.rule == "PX011"]

@@ -1,0 +1,1 @@
+"""The lean core, the offline web page and xlwings Lite (issue 21)."""

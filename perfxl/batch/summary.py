@@ -70,11 +70,20 @@ def is_summary(path: str | Path) -> bool:
     """True when ``path`` is a summary perfxl batch wrote (sheets 汇总 and 全部问题, no perfxl
     workbook names): a re-run may replace it, and it is no input to review.  Any other file,
     a submitted workbook above all, is not (the output guard then refuses it)."""
+    import stat
     import zipfile
 
     try:
+        # asked of every file found in a folder, before the reader's guards: only a regular
+        # file (a FIFO or a device would block or never end), and only a small workbook part
+        # (a compression bomb is never inflated here)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with zipfile.ZipFile(path) as zf:
-            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > 256 * 1024:
+                return False
+            wb = zf.read(info).decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - missing, not a zip, no workbook part: not a summary
         return False
     return ('name="汇总"' in wb and 'name="全部问题"' in wb and "pf_" not in wb)

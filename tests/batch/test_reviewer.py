@@ -167,3 +167,22 @@ def test_dataframes_from_the_same_records(folder, result):
     assert a.loc["县B/自评表.xlsx", "全年预算数（万元）"] == pytest.approx(1719.034015)
     assert len(findings) == sum(len(f["findings"]) for f in files)
     assert set(findings.columns) >= {"文件", "规则", "规则名称", "级别", "单元格", "说明"}
+
+
+def test_is_summary_never_blocks_or_inflates(tmp_path, result):
+    """is_summary is asked of every file found in a folder, before the reader's guards."""
+    import os
+    import zipfile
+
+    from perfxl.batch.summary import is_summary
+
+    out, _, _ = result
+    assert is_summary(out)
+    fifo = tmp_path / "管道.xlsx"
+    os.mkfifo(fifo)
+    assert is_summary(fifo) is False  # returns at once instead of waiting for a writer
+    bomb = tmp_path / "大.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", b'<sheet name="汇总"/><sheet name="全部问题"/>'
+                    + b" " * (2 * 1024 * 1024))
+    assert is_summary(bomb) is False

@@ -183,6 +183,6 @@ def test_is_summary_never_blocks_or_inflates(tmp_path, result):
     assert is_summary(fifo) is False  # returns at once instead of waiting for a writer
     bomb = tmp_path / "大.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("xl/workbook.xml", b'<sheet name="汇总"/><sheet name="全部问题"/>'
+        zf.writestr("xl/workbook.xml", '<sheet name="汇总"/><sheet name="全部问题"/>'.encode()
                     + b" " * (2 * 1024 * 1024))
     assert is_summary(bomb) is False

@@ -49,45 +49,59 @@ def _paragraph_figs(ctx, pos: int) -> list[Figure]:
 _NEAREST = 40
 
 
-def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal]]:
+def _num(f: Figure) -> str:
+    """A figure's number as the draft writes it, without its unit ("17333259.2")."""
+    return f"{f.value:.{f.places}f}"
+
+
+def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, str]]:
     """Every value the ratio may stand for, from the ``_NEAREST`` amounts before it, each with
-    how far it may move when its amounts are correctly rounded (``quotient_tol``)."""
+    how far it may move when its amounts are correctly rounded (``quotient_tol``) and the
+    computation that gives it ("（17333259.2 − 17210340.15）÷ 17210340.15"), so a finding shows
+    which definition it applied."""
     out = []
     ops = ops[-_NEAREST:]
-    def q(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal) -> tuple[Decimal, Decimal]:
-        return a / b, quotient_tol(a, ta, b, tb)
+    def q(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal, how: str) -> tuple[Decimal, Decimal, str]:
+        return a / b, quotient_tol(a, ta, b, tb), how
 
     if word in ("支付率", "拨付率"):  # 已支付 ÷ 下达 (批复、到位、预算) 的资金
         paid = [f for f in ops if re.search(r"支付|拨付", f.label)]
         given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排", f.label)
                  and not re.search(r"支付|拨付", f.label)]
-        return [q(p.value_yuan, rounded_tol(p), g.value_yuan, rounded_tol(g))
+        return [q(p.value_yuan, rounded_tol(p), g.value_yuan, rounded_tol(g),
+                  f"{_num(p)} ÷ {_num(g)}")
                 for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [(f.value_yuan, rounded_tol(f)) for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f), _num(f)) for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i) + rounded_tol(a))
-                    for i, a in product(initial, adjust)]
-        execs = [(f.value_yuan, rounded_tol(f)) for f in ops if _executed(f) and not _budget(f)]
-        out = [q(e, te, b, tb) for (b, tb), (e, te) in product(budgets, execs) if b]
+        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i) + rounded_tol(a),
+                     f"（{_num(i)} + {_num(a)}）") for i, a in product(initial, adjust)]
+        execs = [f for f in ops if _executed(f) and not _budget(f)]
+        out = [q(e.value_yuan, rounded_tol(e), b, tb, f"{_num(e)} ÷ {bt}")
+               for (b, tb, bt), e in product(budgets, execs) if b]
     elif word in ("调整比率", "调整率"):
         initial = [f for f in ops if _INITIAL.search(f.label)]
         after = [f for f in ops if _FULL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
+        # one definition, 调整数 ÷ 年初预算数 (as the workbook's 预算调整率): the 调整数 either
+        # written or implied by 调整后预算 − 年初预算
         out = [q(a.value_yuan - i.value_yuan, rounded_tol(a) + rounded_tol(i), i.value_yuan,
-                 rounded_tol(i)) for i, a in product(initial, after) if i.value_yuan]
-        out += [q(a.value_yuan, rounded_tol(a), i.value_yuan, rounded_tol(i))
+                 rounded_tol(i), f"（{_num(a)} − {_num(i)}）÷ {_num(i)}")
+               for i, a in product(initial, after) if i.value_yuan]
+        out += [q(a.value_yuan, rounded_tol(a), i.value_yuan, rounded_tol(i),
+                  f"{_num(a)} ÷ {_num(i)}")
                 for i, a in product(initial, adjust) if i.value_yuan]
     elif word == "变动率" and len(ops) >= 2:
         old, new = ops[-2], ops[-1]
         out = [q(new.value_yuan - old.value_yuan, rounded_tol(new) + rounded_tol(old),
-                 old.value_yuan, rounded_tol(old))] if old.value_yuan else []
+                 old.value_yuan, rounded_tol(old), f"（{_num(new)} − {_num(old)}）÷ {_num(old)}")
+               ] if old.value_yuan else []
     return out
 
 
 @rule("PX607", "draft-ratio", "error", title="文字中的执行率（完成率、调整比率…）与其所依据的金额不符",
-      message="“{quote}”：按本句（本段）的金额，{word}应为 {expected_text}，文字写 {stated}；"
+      message="“{quote}”：按本句（本段）的金额，{word} = {how} = {expected_text}，文字写 {stated}；"
               "请核对",
       cases=[fails("完成预算的比例算错",
                    text="全年财政拨款预算 17210340.15 元，全年财政拨款预算执行 17333145.09 元，"
@@ -122,12 +136,12 @@ def ratio(ctx):
         if not cands:
             continue
         stated, tol = r.value / 100, r.tol / 100
-        if all(off(stated, x, tol + t) for x, t in cands):
-            best = min((x for x, _t in cands), key=lambda x: abs(x - stated))
+        if all(off(stated, x, tol + t) for x, t, _how in cands):
+            best, _t, how = min(cands, key=lambda c: abs(c[0] - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "word": c.words.replace("完成预算的", "完成预算比例"),
-                            "stated": shown(ctx.doc, r),
+                            "stated": shown(ctx.doc, r), "how": how,
                             "expected_text": rate_text(best, max(r.places, 2))})
 
 

@@ -12,9 +12,19 @@ table rows), ``context``, ``outlines`` (templates), ``docstyle`` (page and style
 """
 from __future__ import annotations
 
-from perfxl.report.context import build_context
-from perfxl.report.outlines import OUTLINES, default_outline
-from perfxl.report.render import ReportTemplateError, render_report, report_text
+import importlib
 
 __all__ = ["render_report", "report_text", "build_context", "default_outline", "OUTLINES",
            "ReportTemplateError"]
+
+#: Loaded on first use (PEP 562): the core's figures and scores (``perfxl.report.scores``, used
+#: by the draft's workbook rules) must not pull the .docx writer (docxtpl, Jinja2, lxml) in,
+#: which the browser page does not have.
+_WHERE = {"build_context": "context", "OUTLINES": "outlines", "default_outline": "outlines",
+          "ReportTemplateError": "render", "render_report": "render", "report_text": "render"}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"perfxl.report.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'perfxl.report' has no attribute {name!r}")

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import example_file
 
 HEAVY = ("openpyxl", "numpy", "docx", "docxtpl", "pandas", "formulas", "multiprocessing",
-         "concurrent", "lxml")
+         "concurrent", "lxml", "jinja2")
 
 _PROBE = """
 import json, sys
@@ -66,3 +66,14 @@ def test_new_from_does_not_run_the_formula_engine(tmp_path):
     got = imported(["new", "--from", str(example_file("004")), "-o", str(tmp_path / "next.xlsx")],
                    tmp_path, tmp_path / "cache")
     assert "formulas" not in got and (tmp_path / "next.xlsx").exists()
+
+
+def test_draft_check_with_its_workbook_imports_no_docx_writer(tmp_path):
+    """A .txt draft checked against its workbook (the browser page's path too, which has no
+    lxml, docxtpl or Jinja2): the workbook rules use the report's scores, never its writer."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("岳阳市商务局2023年度部门整体支出绩效自评报告\n部门整体支出绩效自评得分为 95 分，"
+                     "评价等级为优。\n", encoding="utf-8")
+    got = imported(["check", str(draft), "--workbook", str(example_file("004"))], tmp_path,
+                   tmp_path / "cache")
+    assert not got & {"docx", "docxtpl", "jinja2", "lxml", "openpyxl"}

@@ -414,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
 
     summary = out / "summary.xlsx"
     cmd = [*perfxl_cmd(), "batch", str(setdir), "-o", str(summary), "--jobs", str(a.jobs),
-           "--format", "json"]
+           "--format", "json", "--force"]
     print("$ " + " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd)))
     run = run_watched(cmd, out / "batch.json")
     if run["rc"] not in (0, 1):  # 1: the files have findings (exit codes of perfxl check)

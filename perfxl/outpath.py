@@ -79,17 +79,19 @@ def _name_max(folder: Path) -> int:
 
 def refuse_overwrite(out: str | Path, inputs: Iterable[str | Path], *,
                      suffixes: tuple[str, ...] | None = None, what: str = "输出文件",
-                     make_parents: bool = False) -> Path:
+                     make_parents: bool = False, exists_ok: bool = True) -> Path:
     """Check the output path ``out`` before any work; return it as a ``Path``.
 
     * ``inputs``: every file the command reads (folders are expanded by the caller).
     * ``suffixes``: the endings allowed (lower case, e.g. ``(".xlsx",)``); ``None``: any.
     * ``make_parents``: the writer creates missing folders (``check -o``), so only the nearest
       existing ancestor must be a folder.
+    * ``exists_ok``: ``False`` refuses an existing ``out`` (the commands pass their ``--force``:
+      perfxl replaces a file only when asked, docs/files-and-exit-codes.md).
 
     Raises ``UsageError`` (exit 2) when ``out`` is one of ``inputs`` by any spelling or link, is
     a folder, has a name too long for the file system, lies in a missing folder, or has the
-    wrong ending.  Nothing is written, nothing is created.
+    wrong ending, or exists while ``exists_ok`` is false.  Nothing is written, nothing is created.
     """
     out = Path(out)
     if str(out) in ("", "."):
@@ -113,6 +115,9 @@ def refuse_overwrite(out: str | Path, inputs: Iterable[str | Path], *,
         raise UsageError(f"{what}「{out}」是一个文件夹；请给出文件名，如 {out / ('结果' + (suffixes or ('.xlsx',))[0])}")
     if suffixes is not None and out.suffix.lower() not in suffixes:
         raise UsageError(f"{what}应为 {' 或 '.join(suffixes)} 文件：「{out}」；请以 {suffixes[0]} 结尾")
+    if not exists_ok and os.path.lexists(out):
+        raise UsageError(f"{what}「{out}」已存在；perfxl 不覆盖已有文件（其中可能有您的修改）。"
+                         "请用 -o 指定新文件名，或加 --force 覆盖")
     if make_parents:
         while not os.path.lexists(parent) and parent != parent.parent:
             parent = parent.parent

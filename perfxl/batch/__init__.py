@@ -21,6 +21,11 @@ SUFFIXES = (".xlsx", ".xlsm")
 
 #: Status words of a reviewed file.
 OK, HAS_ERRORS, HAS_WARNINGS, UNREADABLE = "通过", "有错误", "有警告", "无法读取"
+#: A workbook with no figure and no score filled in (a fresh ``perfxl new --from``): not scored.
+NOT_FILLED = "未填写"
+#: The JSON ``status`` of each status word (the word itself is ``status_label``).
+STATUS_CODES = {OK: "ok", HAS_ERRORS: "errors", HAS_WARNINGS: "warnings",
+                UNREADABLE: "unreadable", NOT_FILLED: "not_filled"}
 
 
 @dataclass
@@ -46,6 +51,10 @@ class FileReview:
     error: str | None = None
     #: Last year's workbook its 上年 figures were checked against (``--prior-dir``), or None.
     prior: str | None = None
+    #: The framework's Chinese name (``framework`` is its id).
+    framework_name: str | None = None
+    #: Key figures by Chinese label (amounts in 万元, rates as fractions): ``perfxl.batch.figures``.
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def top(self, n: int = 3) -> list[str]:
         """The ``n`` most serious findings as "PX201 message" lines."""
@@ -54,7 +63,11 @@ class FileReview:
         return [f"{f['rule']} {f['message']}" for f in ranked[:n]]
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The review as JSON: ``status`` a stable English code (ok, errors, warnings,
+        unreadable, not_filled), ``status_label`` the Chinese word shown in the summary."""
+        d = asdict(self)
+        d["status"], d["status_label"] = STATUS_CODES.get(self.status, self.status), self.status
+        return d
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -167,7 +180,14 @@ def review_file(path: str | Path, select: tuple[str, ...] = (),
     review.errors = sum(f.level == "error" for f in findings)
     review.warnings = sum(f.level == "warning" for f in findings)
     review.total, review.grade, review.stated_total = result.total, result.grade, result.stated_total
+    review.framework_name = result.framework_name
     review.status = HAS_ERRORS if review.errors else HAS_WARNINGS if review.warnings else OK
+    from perfxl.batch.figures import key_figures, unfilled
+
+    review.figures = key_figures(model)
+    if unfilled(result):  # nothing typed yet: 计算 0.00 / 差 would be a verdict on a blank form
+        review.total = review.grade = None
+        review.status = NOT_FILLED
     return review
 
 
@@ -251,6 +271,14 @@ def iter_reviews(paths: list[Path], *, jobs: int | None = None, select: tuple[st
     order of ``paths``, for a summary written row by row."""
     return parallel_imap(_review_star, [(str(p), select, ignore, priors) for p in paths],
                          jobs=jobs, progress=progress)
+
+
+def dataframes(paths, *, jobs: int | None = None):
+    """``(books, findings)``: pandas DataFrames of the review of ``paths``, one row per workbook
+    and one per finding (``perfxl.batch.frames``; needs ``perfxl[analysis]``)."""
+    from perfxl.batch.frames import dataframes as _dataframes
+
+    return _dataframes(paths, jobs=jobs)
 
 
 def review_files(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),

@@ -5,6 +5,11 @@ On 图表 the charts and their small tables sit in A1:V44 (the print area: one l
 the sheet prints or exports to PDF as one picture); the per-file points of the scatter chart are
 listed from column X on, with the file name, so a point can be traced to its workbook.
 
+The sheets are built from the same records as the analyst's DataFrames (``workbook_records``,
+``finding_records``; ``perfxl.batch.frames``).  Files are named by their file name, and where two
+share a name by their path relative to the folder all share (县A/自评表.xlsx, 县B/自评表.xlsx), frameworks by their Chinese
+name; two workbooks of one department and year are noted in 备注 (``duplicates``).
+
 Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is resolved once,
 and styled cells copy the style of one prototype cell instead of building a style per cell.
 """
@@ -18,17 +23,22 @@ from pathlib import Path
 from typing import Iterable
 
 from perfxl.batch import UNREADABLE, FileReview
+from perfxl.batch.figures import FIGURES
 from perfxl.io.writing.atomic import atomic_path
 from perfxl.safetext import XML_ILLEGAL, keep_as_text, safe_value
 
-SUMMARY_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
-                   "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态"]
+REVIEW_HEADERS = ["文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
+                  "错误数", "警告数", "主要问题1", "主要问题2", "主要问题3", "状态", "备注"]
+#: The 汇总 columns: the review, then the key figures (amounts in 万元, rates).
+SUMMARY_HEADERS = REVIEW_HEADERS + [label for label, _ in FIGURES]
 FINDING_HEADERS = ["文件", "规则", "级别", "工作表", "单元格", "说明", "应为", "实际"]
 GRADES = ("优", "良", "中", "差")
 LEVELS = {"error": "错误", "warning": "警告", "info": "提示"}
 #: Where the scatter chart's points are listed on 图表 (file, stated, computed).
 POINTS_COL = 24  # column X
 PRINT_AREA = "A1:V44"
+#: Up to this many workbooks the scatter chart labels each point with its file name.
+LABELLED_POINTS = 30
 
 
 class _Links:
@@ -60,14 +70,146 @@ def is_summary(path: str | Path) -> bool:
     """True when ``path`` is a summary perfxl batch wrote (sheets 汇总 and 全部问题, no perfxl
     workbook names): a re-run may replace it, and it is no input to review.  Any other file,
     a submitted workbook above all, is not (the output guard then refuses it)."""
+    import stat
     import zipfile
 
     try:
+        # asked of every file found in a folder, before the reader's guards: only a regular
+        # file (a FIFO or a device would block or never end), and only a small workbook part
+        # (a compression bomb is never inflated here)
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with zipfile.ZipFile(path) as zf:
-            wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > 256 * 1024:
+                return False
+            wb = zf.read(info).decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - missing, not a zip, no workbook part: not a summary
         return False
     return ('name="汇总"' in wb and 'name="全部问题"' in wb and "pf_" not in wb)
+
+
+def display_names(files: Iterable[str]) -> dict[str, str]:
+    """File -> its name in the summary: the file name, or, for names two files share, the path
+    relative to the deepest folder all files share (``县A/自评表.xlsx`` and ``县B/自评表.xlsx``),
+    so they are told apart."""
+    files = list(dict.fromkeys(files))
+    count = Counter(Path(f).name for f in files)
+    clash = [f for f in files if count[Path(f).name] > 1]
+    out = {f: Path(f).name for f in files}
+    if not clash:
+        return out
+    absolute = {f: os.path.abspath(f) for f in files}
+    try:
+        common = os.path.commonpath([os.path.dirname(a) for a in absolute.values()])
+    except ValueError:  # different drives (Windows): the full paths
+        return dict(out, **{f: absolute[f] for f in clash})
+    out.update({f: Path(os.path.relpath(absolute[f], common)).as_posix() for f in clash})
+    return out
+
+
+def framework_label(fid: str | None, name: str | None = None) -> str | None:
+    """A framework as the reviewer reads it: its Chinese name (the id when it is not one
+    perfxl knows: the workbook says so in its findings)."""
+    if name or not fid:
+        return name or fid
+    from perfxl.errors import PerfxlError
+    from perfxl.frameworks import load
+
+    try:
+        return load(fid).name
+    except (PerfxlError, OSError, ValueError):
+        return fid
+
+
+def duplicates(reviews: Iterable[FileReview], names: dict[str, str]) -> dict[str, str]:
+    """File -> 「与 X 为同一部门、同一年度」 for every workbook sharing 部门名称 (blanks ignored)
+    and 年度 with another reviewed workbook."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for r in reviews:
+        dept = "".join(str(r.department or "").split())
+        if dept and r.year is not None:
+            groups.setdefault((dept, r.year), []).append(r.file)
+    out = {}
+    for files in groups.values():
+        if len(files) > 1:
+            for f in files:
+                others = [names[o] for o in dict.fromkeys(files) if o != f]
+                if not others:  # the same file named twice: not two submissions
+                    continue
+                more = f"等 {len(others)} 个文件" if len(others) > 3 else ""
+                out[f] = f"与{'、'.join(others[:3])}{more}为同一部门、同一年度，请核对是否重复报送"
+    return out
+
+
+def workbook_records(reviews: Iterable[FileReview]) -> list[dict]:
+    """One dict per workbook: the 汇总 columns (``SUMMARY_HEADERS``: the review, then the key
+    figures of ``perfxl.batch.figures.FIGURES``, amounts in 万元) and 路径 (the file as given)."""
+    reviews = list(reviews)
+    names = display_names(r.file for r in reviews)
+    dup = duplicates(reviews, names)
+    out = []
+    for r in reviews:
+        top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
+        rec = dict(zip(REVIEW_HEADERS, (
+            names[r.file], r.department, r.year, framework_label(r.framework, r.framework_name),
+            r.stated_total, r.total, r.grade, r.errors, r.warnings, *top[:3], r.status,
+            dup.get(r.file, ""))))
+        rec.update({label: r.figures.get(label) for label, _ in FIGURES})
+        rec["路径"] = r.file
+        out.append(rec)
+    return out
+
+
+def finding_records(reviews: Iterable[FileReview]) -> list[dict]:
+    """One dict per finding: the 全部问题 columns (``FINDING_HEADERS``) plus 规则名称 and 路径."""
+    from perfxl.checks import RULES
+
+    reviews = list(reviews)
+    names = display_names(r.file for r in reviews)
+    out = []
+    for r in reviews:
+        for f in r.findings:
+            rule = RULES.get(f["rule"])
+            out.append(dict(zip(FINDING_HEADERS, (
+                names[r.file], f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"],
+                f["cell"], f["message"], _plain(f["expected"]), _plain(f["actual"]))),
+                规则名称=rule.title if rule else "", 路径=r.file))
+    return out
+
+
+def _wrap(ws, columns: tuple[int, ...]) -> None:
+    """Wrap the texts of ``columns`` (1-based) below the header, top-aligned, and give each row
+    the height its longest text needs (at most 6 lines): neither Excel nor LibreOffice grows
+    the rows of a generated file by itself."""
+    import unicodedata
+
+    from openpyxl.styles import Alignment
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    widths = {c: ws.column_dimensions[ws.cell(1, c).column_letter].width or 10 for c in columns}
+    for cells in ws.iter_rows(min_row=2):
+        lines = 1
+        for col in columns:
+            cell = cells[col - 1]
+            cell.alignment = wrap
+            text = str(cell.value or "")
+            units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+            lines = max(lines, min(6, math.ceil(units / max(widths[col] - 1, 1))))
+        if lines > 1:
+            ws.row_dimensions[cells[0].row].height = 15 * lines
+
+
+def _print_setup(ws) -> None:
+    """Landscape, fit to the page width (as many pages down as needed), the header row repeated,
+    an autofilter on the header."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+    ws.print_options.gridLines = True
 
 
 def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
@@ -79,7 +221,8 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     reviews = list(reviews)
     out = Path(out)
     link = _Links(out.parent)
-    names = {r.file: Path(r.file).name for r in reviews}
+    records = workbook_records(reviews)
+    names = {r.file: rec["文件"] for r, rec in zip(reviews, records)}
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
@@ -91,41 +234,45 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
     link_style, bad_style = copy(proto._style), copy(bad._style)
     ws._cells.pop((1, 30))
     ws._cells.pop((1, 31))
-    for i, r in enumerate(reviews, start=2):
-        top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
-        ws.append([safe_value(v) for v in (
-            names[r.file], r.department, r.year, r.framework, r.stated_total, r.total,
-            r.grade, r.errors, r.warnings, *top[:3], r.status)])
+    for i, (r, rec) in enumerate(zip(reviews, records), start=2):
+        ws.append([safe_value(rec[h]) for h in SUMMARY_HEADERS])
         c = ws.cell(i, 1)
         c.hyperlink = link(r.file)
         c._style = copy(link_style)
         if r.status == UNREADABLE:
             ws.cell(i, 13)._style = copy(bad_style)
-    widths = [30, 24, 8, 18, 10, 10, 6, 8, 8, 50, 50, 50, 10]
+    # the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
+    widths = [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES)
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(1, j).column_letter].width = w
+    _wrap(ws, (4, 10, 11, 12, 14))
+    for j, (label, src) in enumerate(FIGURES, start=len(REVIEW_HEADERS) + 1):
+        fmt = "0.00%" if callable(src) else "#,##0.00"
+        for row in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+            row[0].number_format = fmt
     ws.freeze_panes = "B2"
-    if reviews:
-        t = Table(displayName="T_summary", ref=f"A1:M{len(reviews) + 1}")
+    if reviews:  # an Excel Table: its header row carries the autofilter
+        t = Table(displayName="T_summary",
+                  ref=f"A1:{ws.cell(1, len(SUMMARY_HEADERS)).column_letter}{len(reviews) + 1}")
         t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
         ws.add_table(t)
+    _print_setup(ws)
+    ws.print_area = f"A1:N{len(reviews) + 1}"  # the review; the figures columns are for analysis
 
     wf = wb.create_sheet("全部问题")
     wf.append(FINDING_HEADERS)
-    row = 2
-    for r in reviews:
-        target, name = link(r.file), names[r.file]
-        for f in r.findings:
-            wf.append([safe_value(v) for v in (
-                name, f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"], f["cell"],
-                f["message"], _plain(f["expected"]), _plain(f["actual"]))])
-            c = wf.cell(row, 1)
-            c.hyperlink = target
-            c._style = copy(link_style)
-            row += 1
-    for j, w in enumerate([30, 8, 6, 12, 8, 90, 14, 14], start=1):
+    targets = {r.file: link(r.file) for r in reviews}
+    for row, rec in enumerate(finding_records(reviews), start=2):
+        wf.append([safe_value(rec[h]) for h in FINDING_HEADERS])
+        c = wf.cell(row, 1)
+        c.hyperlink = targets[rec["路径"]]
+        c._style = copy(link_style)
+    for j, w in enumerate([24, 8, 6, 12, 8, 70, 14, 14], start=1):
         wf.column_dimensions[wf.cell(1, j).column_letter].width = w
+    _wrap(wf, (6,))
     wf.freeze_panes = "A2"
+    wf.auto_filter.ref = f"A1:H{max(wf.max_row, 2)}"
+    _print_setup(wf)
 
     _charts(wb.create_sheet("图表"), reviews, names)
     for sheet in wb.worksheets:  # texts from the inputs stay texts: no formula, no DDE
@@ -137,6 +284,9 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
 
 def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
     from openpyxl.chart import BarChart, Reference, ScatterChart, Series
+    from openpyxl.chart.data_source import StrRef
+    from openpyxl.chart.label import DataLabelList
+    from openpyxl.chart.series import SeriesLabel
     from openpyxl.styles import Font
 
     bold = Font(bold=True)
@@ -151,26 +301,31 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
     bar.add_data(Reference(wc, min_col=2, min_row=1, max_row=5), titles_from_data=True)
     bar.set_categories(Reference(wc, min_col=1, min_row=2, max_row=5))
     _axes(bar)
+    _count_axis(bar.y_axis, max(grades.values(), default=0))
     bar.height, bar.width = 7.5, 12
     wc.add_chart(bar, "D2")
+
+    from perfxl.checks import RULES
 
     rules = Counter(f["rule"] for r in reviews for f in r.findings).most_common(10)
     start = 8
     wc.cell(start, 1, "规则")
     wc.cell(start, 2, "次数")
     for k, (rule, n) in enumerate(rules, start=start + 1):
-        wc.cell(k, 1, rule)
+        # the category label says what the rule checks, not only its code
+        wc.cell(k, 1, f"{rule} {RULES[rule].title}" if rule in RULES else rule)
         wc.cell(k, 2, n)
     if rules:
         rb = BarChart()
         rb.type = "bar"
-        rb.title = "最常见的问题（规则，前 10 条）"
+        rb.title = "最常见的问题（前 10 条）"
         rb.legend = None
         rb.add_data(Reference(wc, min_col=2, min_row=start, max_row=start + len(rules)),
                     titles_from_data=True)
         rb.set_categories(Reference(wc, min_col=1, min_row=start + 1, max_row=start + len(rules)))
         rb.x_axis.scaling.orientation = "maxMin"  # the most frequent on top
         _axes(rb)
+        _count_axis(rb.y_axis, rules[0][1])
         rb.height, rb.width = 9, 12
         wc.add_chart(rb, "D18")
 
@@ -207,15 +362,24 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
         sc.scatterStyle = "lineMarker"
         sc.x_axis.title = "填报总分"
         sc.y_axis.title = "计算总分"
-        xs = Reference(wc, min_col=c0 + 1, min_row=2, max_row=len(pairs) + 1)
-        ys = Reference(wc, min_col=c0 + 2, min_row=1, max_row=len(pairs) + 1)
-        pts = Series(ys, xs, title_from_data=True)
-        pts.marker.symbol = "circle"
-        pts.marker.size = 7
-        pts.marker.graphicalProperties.solidFill = "2F5597"
-        pts.marker.graphicalProperties.line.solidFill = "2F5597"
-        pts.graphicalProperties.line.noFill = True
-        sc.series.append(pts)
+        if len(pairs) <= LABELLED_POINTS:
+            # one series per file, labelled with its name: each point says which workbook it is
+            for k in range(2, len(pairs) + 2):
+                pts = Series(Reference(wc, min_col=c0 + 2, min_row=k),
+                             Reference(wc, min_col=c0 + 1, min_row=k),
+                             title=None)
+                pts.tx = SeriesLabel(strRef=StrRef(f"'{wc.title}'!${_col(c0)}${k}"))
+                _marker(pts)
+                pts.dLbls = DataLabelList(showSerName=True, showVal=False, showCatName=False,
+                                          showLegendKey=False, dLblPos="r")
+                sc.series.append(pts)
+            sc.legend = None
+        else:  # too many names to print: the points, and their list beside the chart
+            xs = Reference(wc, min_col=c0 + 1, min_row=2, max_row=len(pairs) + 1)
+            ys = Reference(wc, min_col=c0 + 2, min_row=1, max_row=len(pairs) + 1)
+            pts = Series(ys, xs, title_from_data=True)
+            _marker(pts)
+            sc.series.append(pts)
         diag = Series(Reference(wc, min_col=c0 + 4, min_row=1, max_row=3),
                       Reference(wc, min_col=c0 + 4, min_row=2, max_row=3), title_from_data=True)
         diag.marker.symbol = "none"
@@ -236,6 +400,30 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
     wc.page_setup.fitToWidth = 1
     wc.page_setup.fitToHeight = 1
     wc.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _marker(series) -> None:
+    series.marker.symbol = "circle"
+    series.marker.size = 7
+    series.marker.graphicalProperties.solidFill = "2F5597"
+    series.marker.graphicalProperties.line.solidFill = "2F5597"
+    series.graphicalProperties.line.noFill = True
+
+
+def _col(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(n)
+
+
+def _count_axis(axis, largest: int) -> None:
+    """A count axis in whole numbers: integer labels, a step of at least 1 (Excel chose 0.2 for
+    counts up to 1)."""
+    from openpyxl.chart.data_source import NumFmt
+
+    axis.numFmt = NumFmt(formatCode="0", sourceLinked=False)
+    axis.majorUnit = max(1, math.ceil(largest / 8))
+    axis.scaling.min = 0
 
 
 def _axes(chart) -> None:

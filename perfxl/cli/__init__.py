@@ -8,10 +8,13 @@ import importlib
 import click
 
 from perfxl import __version__
+from perfxl.cli import zh
+
+zh.install()  # before the decorators below: click's texts (Usage, Options...) in Chinese
 
 #: Sub-command modules, each defining ``command`` (a click command or group) of the same name.
 COMMANDS = ("new", "check", "score", "report", "annotate", "batch", "demo", "addin", "doctor",
-            "web")
+            "web", "rules", "rule")
 
 
 def _load(name: str):
@@ -36,6 +39,7 @@ class _LazyGroup(click.Group):
             return None
         cmd = _load(cmd_name)
         if cmd is not None:
+            zh.localize(cmd)  # Chinese metavars and a whole first sentence for the list
             self.add_command(cmd, cmd_name)
         return cmd
 
@@ -44,3 +48,6 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="perfxl")
 def main() -> None:
     """perfxl：预算绩效自评工作簿的校验、评分与自评报告生成。"""
+
+
+zh.localize(main)

@@ -45,3 +45,17 @@ def handle_errors(fn: F) -> F:
             fail("已中断", 130)
 
     return wrapper  # type: ignore[return-value]
+
+
+def framework_ids() -> list[str]:
+    """The evaluation frameworks ``--framework`` accepts (the ids of ``perfxl/frameworks/*.toml``),
+    so the help lists them and a wrong one is refused with the list."""
+    from perfxl.frameworks import available
+
+    return list(available())
+
+
+#: The one overwrite policy (docs/files-and-exit-codes.md): a command that writes a document
+#: refuses an existing output file unless ``--force`` is given.
+force_option = click.option("--force", "-f", "force", is_flag=True,
+                            help="输出文件已存在时覆盖（默认不覆盖已有文件）")

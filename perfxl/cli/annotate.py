@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, force_option, handle_errors
 
 SUFFIX = "（perfxl批注）"
 
@@ -25,10 +25,11 @@ def default_output(report: Path) -> Path:
     return report.with_name(f"{report.stem}{SUFFIX}.docx")
 
 
-def annotate_file(report: Path, workbook=None, out: Path | None = None):
+def annotate_file(report: Path, workbook=None, out: Path | None = None, force: bool = True):
     """Check ``report`` (against ``workbook``: a path, a ``Model`` or ``None``) and write the
     annotated copy; returns ``(out, findings)``.  Raises ``PerfxlError`` (Chinese) on bad
-    input, before anything is written."""
+    input, before anything is written; with ``force=False`` (the command without ``--force``)
+    also when ``out`` exists.  The add-in's 校对报告 keeps replacing its own copy."""
     from perfxl.annotate import annotate_docx, require_docx_name
     from perfxl.outpath import refuse_overwrite
 
@@ -36,7 +37,7 @@ def annotate_file(report: Path, workbook=None, out: Path | None = None):
     out = out or default_output(report)
     # the one output guard (issue 15): every spelling, symbolic or hard link of an input refused
     refuse_overwrite(out, [x for x in (report, workbook) if isinstance(x, (str, Path))],
-                     suffixes=(".docx",), what="批注副本")
+                     suffixes=(".docx",), what="批注副本", exists_ok=force)
     from perfxl.draft import check_draft
 
     # check_draft refuses garbage, a .doc, an encrypted or empty file, a bad workbook (Chinese
@@ -68,12 +69,14 @@ def summary_line(findings, out: Path) -> str:
               help="批注后的副本（.docx）；默认「<报告名>（perfxl批注）.docx」，写在报告旁")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
               show_default=True, help="达到此级别的问题使退出码为 1")
+@force_option
 @handle_errors
-def command(report: Path, workbook: Path | None, output: Path | None, fail_on: str) -> None:
+def command(report: Path, workbook: Path | None, output: Path | None, fail_on: str,
+            force: bool) -> None:
     """校对自评报告（Word 文档），把发现的问题作为批注写在副本中；原文档不改动。"""
     from perfxl.checks import level_rank
 
-    out, findings = annotate_file(report, workbook, output)
+    out, findings = annotate_file(report, workbook, output, force=force)
     click.echo(str(out))
     click.echo(summary_line(findings, out), err=True)
     if any(level_rank(f.level) <= level_rank(fail_on) for f in findings):

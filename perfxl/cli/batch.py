@@ -7,14 +7,22 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, handle_errors
+from perfxl.cli._common import EXIT_FINDINGS, EXIT_OK, force_option, handle_errors
 from perfxl.numbers import fmt_fixed, fmt_trimmed
 
 
 def progress_callback(total: int):
-    """A progress bar on stderr when it is a terminal (honours NO_COLOR), else nothing."""
-    if not sys.stderr.isatty() or total < 2:
+    """A progress bar on stderr when it is a terminal (honours NO_COLOR); otherwise (a log, a CI
+    job) a line every ``progress_step(total)`` files, so a long run is never silent."""
+    if total < 2:
         return None, None
+    if not sys.stderr.isatty():
+        step = progress_step(total)
+
+        def line(done: int, total: int) -> None:
+            if done % step == 0 or done == total:
+                click.echo(f"已审核 {done}/{total} 个工作簿", err=True)
+        return None, line
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -22,6 +30,16 @@ def progress_callback(total: int):
                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
     task = bar.add_task("校验中", total=total)
     return bar, (lambda done, _total: bar.update(task, completed=done))
+
+
+def progress_step(total: int) -> int:
+    """Files between two progress lines: about 20 lines per run, at least every 10 files."""
+    return max(10, -(-total // 20))
+
+
+#: The header of the text output (tab-separated, one workbook per line below it).
+TEXT_HEADER = ("状态", "文件", "部门名称", "年度", "评价框架", "填报总分", "计算总分", "等级",
+               "错误数", "警告数", "备注")
 
 
 def _line(text: str) -> str:
@@ -43,25 +61,30 @@ def _line(text: str) -> str:
               show_default=True, help="标准输出的格式")
 @click.option("--prior-dir", "prior_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="上一年度工作簿所在目录：按部门名称 + 年度配对，核对各工作簿的上年数（PX118）")
+@force_option
 @handle_errors
 def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
-            prior_dir: Path | None) -> None:
+            prior_dir: Path | None, force: bool) -> None:
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
     from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
     from perfxl.errors import UsageError
-    from perfxl.batch.summary import is_summary, write_summary
+    from perfxl.batch.summary import is_summary, workbook_records, write_summary
     from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError("汇总文件应以 .xlsx 结尾")
-    files = expand_paths(paths)
-    if is_summary(output):
-        # the summary of an earlier run, found again in a folder being reviewed: not an input
-        files = [f for f in files if not same_file(f, output)]
+    files = list(dict.fromkeys(expand_paths(paths)))
+    # a summary perfxl wrote (this run's output or an earlier one in a folder being reviewed)
+    # is no workbook to review: named on stderr, never a row 无法读取
+    summaries = [f for f in files if is_summary(f)]
+    files = [f for f in files if f not in summaries]
+    for f in summaries:
+        if not same_file(f, output):
+            click.echo(f"perfxl：跳过 perfxl 此前生成的汇总文件「{f}」", err=True)
     if not files:
         raise UsageError("没有找到 .xlsx / .xlsm 文件")
     refuse_overwrite(output, [*paths, *files], suffixes=(".xlsx",), what="汇总文件",
-                     make_parents=True)
+                     make_parents=True, exists_ok=force)
     priors = None
     if prior_dir is not None:
         if not prior_dir.is_dir():
@@ -72,22 +95,29 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         with bar:
             reviews = review_files(files, jobs=jobs, progress=cb, priors=priors)
     else:
-        reviews = review_files(files, jobs=jobs, priors=priors)
+        reviews = review_files(files, jobs=jobs, progress=cb, priors=priors)
     write_summary(reviews, output)
+    records = workbook_records(reviews)
     if fmt == "json":
         from perfxl.safetext import escape_controls_json
 
-        click.echo(escape_controls_json(json.dumps(
-            {"summary": str(output), "files": [r.to_json() for r in reviews]},
-            ensure_ascii=False, indent=1)))
+        click.echo(escape_controls_json(json.dumps({"summary": str(output), "files": [
+            dict(r.to_json(), name=rec["文件"], note=rec["备注"] or None)
+            for r, rec in zip(reviews, records)]}, ensure_ascii=False, indent=1)))
     else:
-        for r in reviews:
-            total = "—" if r.total is None else fmt_fixed(r.total, 2)
-            stated = "—" if r.stated_total is None else fmt_trimmed(r.stated_total, 6)
-            click.echo(f"{r.status}\t{_line(Path(r.file).name)}\t{_line(r.department)}\t填报 {stated}\t计算 {total}"
-                       f"\t{r.grade or '—'}\t错误 {r.errors}\t警告 {r.warnings}")
+        click.echo("\t".join(TEXT_HEADER))
+        for rec in records:
+            total = "" if rec["计算总分"] is None else fmt_fixed(rec["计算总分"], 2)
+            stated = "" if rec["填报总分"] is None else fmt_trimmed(rec["填报总分"], 6)
+            click.echo("\t".join(_line(str(v)) for v in (
+                rec["状态"], rec["文件"], rec["部门名称"], rec["年度"] or "", rec["评价框架"] or "",
+                stated, total, rec["等级"] or "", rec["错误数"], rec["警告数"], rec["备注"])))
+    for rec in records:
+        if rec["备注"]:
+            click.echo(f"perfxl：「{rec['文件']}」{rec['备注']}", err=True)
     if priors is not None:
-        missing = [Path(r.file).name for r in reviews if r.status != UNREADABLE and not r.prior]
+        missing = [rec["文件"] for r, rec in zip(reviews, records)
+                   if r.status != UNREADABLE and not r.prior]
         click.echo(f"上年数已与 {len(reviews) - len(missing)} 个上年工作簿核对（{prior_dir}）"
                    + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(map(_line, missing))}"
                       if missing else ""), err=True)

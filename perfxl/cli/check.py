@@ -30,17 +30,22 @@ from perfxl.safetext import terminal_text
 
 
 def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
-    """``("PX1,PX2", "px3")`` -> ``("PX1", "PX2", "PX3")``; a prefix matching no rule is an error."""
-    out = tuple(p.strip().upper() for v in values for p in v.split(",") if p.strip())
-    if not out:
-        return out
+    """``("PX1,PX2", "px3", "execution-rate")`` -> ``("PX1", "PX2", "PX3", "PX201")``: code
+    prefixes (any case) and rule names (``perfxl rules``); one matching no rule is an error."""
+    raw = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    if not raw:  # no rule registry to import for the common call
+        return raw
     from perfxl.checks import RULES, load_draft_rules
     from perfxl.errors import UsageError
 
     load_draft_rules()  # PX6xx prefixes are valid too
+
+    names = {r.name: code for code, r in RULES.items()}
+    # a documented rule name (execution-rate) stands for its code; anything else is a prefix
+    out = tuple(names.get(p.lower(), p.upper()) for p in raw)
     for p in out:
         if not any(code.startswith(p) for code in RULES):
-            raise UsageError(f"没有以“{p}”开头的规则；规则编号见 docs/rules/index.md（如 PX2、PX201）")
+            raise UsageError(f"没有以“{p}”开头的规则；规则编号与名称见 perfxl rules（如 PX2、PX201、execution-rate）")
     return out
 
 
@@ -99,15 +104,17 @@ def _check_draft(p: Path, select, ignore, workbook, notes: bool):
 
 
 def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None = None,
-                notes: bool = False):
+                notes: bool = False, rules_for=None):
     """One ``FileResult`` per path, in the order given; unreadable files carry their reason.
-    Several files are checked in parallel processes by the batch machinery
+    ``rules_for(path) -> (select, ignore)`` gives each file its own rules (the configuration's
+    per-file ignores).  Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
     from perfxl.batch import parallel_map
 
+    rules_for = rules_for or (lambda p: (select, ignore))
     jobs = None if len(paths) > 1 else 1
     results = []
-    for result, message in parallel_map(check_one, [(p, select, ignore, workbook, notes)
+    for result, message in parallel_map(check_one, [(p, *rules_for(p), workbook, notes)
                                                     for p in paths], jobs=jobs):
         if message:
             click.echo(terminal_text(message), err=True)
@@ -143,11 +150,11 @@ def _use_color(stream) -> bool:
               default="text", show_default=True, help="输出格式")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="把结果写入文件（原子写入）而不是标准输出")
-@click.option("--select", multiple=True, metavar="PREFIX",
-              help="只运行编号以此开头的规则（可多次给出或用逗号分隔，如 PX1,PX201）")
-@click.option("--ignore", multiple=True, metavar="PREFIX", help="不运行编号以此开头的规则")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error",
-              show_default=True, help="达到此级别的问题使退出码为 1")
+@click.option("--select", multiple=True, metavar="规则",
+              help="只运行编号以此开头的规则或此名称的规则（可多次给出或用逗号分隔，如 PX1,PX201,execution-rate）")
+@click.option("--ignore", multiple=True, metavar="规则", help="不运行编号以此开头的规则或此名称的规则")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="达到此级别的问题使退出码为 1（默认 error，或配置文件的 fail-on）")
 @click.option("--exit-zero", is_flag=True, help="发现问题也以 0 退出（无法读取的文件仍为 2）")
 @click.option("--prior", "prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2")
@@ -156,15 +163,22 @@ def _use_color(stream) -> bool:
                    "报告写明的部门或年度与工作簿不同时拒绝核对（退出码 2）")
 @click.option("--show-notes", is_flag=True,
               help="报告草稿：也列出提示（两处金额可能是同一数量、但文字没写明阶段或口径）")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="配置文件（perfxl.toml 或 pyproject.toml）；默认从各文件所在文件夹向上查找")
+@click.option("--isolated", is_flag=True, help="不读取任何配置文件")
 def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
-            prior, show_notes):
-    """校验工作簿与自评报告草稿（.docx/.txt/.pdf）：合计、比率、得分、完整性与工作簿规范，报告文字中的
-    数字（规则见 docs/rules/）。"""
+            prior, show_notes, config_file, isolated):
+    """校验工作簿与自评报告草稿（.docx/.txt/.pdf）的合计、比率、得分、完整性与报告中的数字。
+
+    文件可以是文件夹（查找其中全部工作簿）。规则一览：perfxl rules；
+    某条规则的说明与示例：perfxl rule PX201。"""
     from perfxl.checks.output import render, summary
     from perfxl.errors import PerfxlError
 
     try:
         sel, ign = _prefixes(select), _prefixes(ignore)
+        configs = _configs(config_file, isolated)
+        files = discover(files, configs)
         if output is not None:
             from perfxl.outpath import refuse_overwrite
             inputs = [*files, prior] if prior is not None else list(files)
@@ -178,7 +192,8 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             if len(files) != 1:
                 from perfxl.errors import UsageError
                 raise UsageError("--prior 只能与一个工作簿一起使用；多个工作簿请用 perfxl batch --prior-dir")
-            results = [check_with_prior(Path(files[0]), prior, sel, ign)]
+            results = [check_with_prior(Path(files[0]), prior,
+                                        *configs(files[0]).rules_for(files[0], sel, ign))]
     except PerfxlError as exc:
         click.echo(f"perfxl：{terminal_text(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
@@ -187,11 +202,17 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
                    err=True)
         sys.exit(EXIT_ERROR)
     if prior is None:
-        results = check_files(list(files), sel, ign, workbook, notes=show_notes)
+        results = check_files(list(files), sel, ign, workbook, notes=show_notes,
+                              rules_for=lambda p: configs(p).rules_for(p, sel, ign))
+    results = _accept(results, configs)
+    unreadable = sum(r.error is not None for r in results)
     if output is None:
         width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),
                    nl=False)
+    elif unreadable:  # exit 2 leaves nothing behind (docs/files-and-exit-codes.md)
+        click.echo(f"perfxl：有 {unreadable} 个文件无法读取，未写入 {output}；请先修正或去掉这些文件",
+                   err=True)
     else:
         from perfxl.io.writing.atomic import atomic_path
         try:
@@ -202,15 +223,74 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
             click.echo(f"perfxl：无法写入 {output}（{exc.strerror or exc}）", err=True)
             sys.exit(EXIT_ERROR)
     totals = [summary(r) for r in results]
-    unreadable = sum(r.error is not None for r in results)
     tied = [r for r in results if r.compared is not None]
     click.echo(f"已校验 {len(results) - unreadable} 个文件：{sum(t['errors'] for t in totals)} 个错误，"
                f"{sum(t['warnings'] for t in totals)} 个警告，{sum(t['infos'] for t in totals)} 个提示"
                + (f"；{unreadable} 个文件无法读取" if unreadable else "")
                + (f"；报告中 {sum(r.compared for r in tied)} 个数字已与工作簿核对" if tied else "")
-               + (f"；结果已写入 {output}" if output is not None else ""), err=True)
+               + (f"；结果已写入 {output}" if output is not None and not unreadable else ""),
+               err=True)
     if unreadable:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(r.fails(fail_on) for r in results):
+    if not exit_zero and any(r.fails(fail_on or configs(r.file).fail_on or "error")
+                             for r in results):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _configs(config_file: Path | None, isolated: bool):
+    """``path -> Config``: the file named by ``--config``, none with ``--isolated``, else the
+    nearest one upward from each path (``perfxl.cli.config``)."""
+    from perfxl.cli.config import Config, find_config, load_config
+
+    if isolated:
+        return lambda path: Config()
+    if config_file is not None:
+        if not config_file.is_file():
+            from perfxl.errors import UsageError
+            raise UsageError(f"配置文件「{config_file}」不存在")
+        one = load_config(config_file, _prefixes)
+        return lambda path: one
+    cache: dict = {}
+    return lambda path: find_config(path, _prefixes, cache)
+
+
+def discover(paths, configs) -> list[Path]:
+    """Files as given; a folder searched recursively for workbooks as ``perfxl batch`` does
+    (``perfxl.batch.expand_paths``), without perfxl's own batch summaries and without what its
+    configuration's ``exclude`` names.  Report drafts are checked when named, never picked up
+    from a folder (a .txt or .docx there may be anything).  A folder without a workbook is an
+    error (exit 2)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            out.append(p)
+            continue
+        from perfxl.batch import expand_paths
+        from perfxl.batch.summary import is_summary
+        from perfxl.errors import UsageError
+
+        found = [f for f in expand_paths([p]) if not configs(f).excluded(f) and not is_summary(f)]
+        if not found:
+            raise UsageError(f"文件夹「{p}」中没有找到 .xlsx / .xlsm 工作簿")
+        out += found
+    return out
+
+
+def _accept(results, configs):
+    """Each result without the findings its configuration accepts (``[[accept]]`` with a
+    reason); those are listed on stderr with their reason, never silently dropped."""
+    from dataclasses import replace
+
+    out = []
+    for r in results:
+        cfg = configs(r.file)
+        if not cfg.accept or not r.findings:
+            out.append(r)
+            continue
+        kept, accepted = cfg.split_accepted(r.file, r.findings)
+        for f, why in accepted:
+            where = f"{f.sheet}!{f.cell}" if f.sheet else (f.place or "")
+            click.echo(f"perfxl：已接受 {r.file} {f.rule} {where}：{why}", err=True)
+        out.append(replace(r, findings=tuple(kept)))
+    return out

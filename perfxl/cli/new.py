@@ -12,27 +12,26 @@ from pathlib import Path
 import click
 
 from perfxl import layout as L
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import force_option, framework_ids, handle_errors
 
 
 @click.command("new")
-@click.option("--framework", "framework", default=None, help="预设的评价框架 ID（见 docs/frameworks.md）")
+@click.option("--framework", "framework", type=click.Choice(framework_ids()), default=None,
+              help="预设的评价框架编号")
 @click.option("--from", "last", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="上一年度的工作簿：结转部门信息、指标体系与项目清单，本年数填入新工作簿的上年栏")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               required=True, help="输出的 .xlsx 文件")
-@click.option("--force", is_flag=True, help="输出文件已存在时覆盖")
+@force_option
 @handle_errors
 def command(framework: str | None, last: Path | None, output: Path, force: bool) -> None:
     """生成空白的标准自评工作簿；加 --from 上年.xlsx 时生成下一年度的工作簿。"""
-    from perfxl.errors import UsageError, WorkbookFormatError
+    from perfxl.errors import WorkbookFormatError
     from perfxl.outpath import refuse_overwrite
 
     # LAST is an input: every spelling, symlink or hard link of it is refused (issue 15)
     refuse_overwrite(output, [last] if last is not None else [], suffixes=(".xlsx",),
-                     what="输出文件")
-    if output.exists() and not force:
-        raise UsageError(f"文件「{output}」已存在；如需覆盖请加 --force")
+                     what="输出文件", exists_ok=force)
     if last is None:
         from perfxl.template.builder import write_template
         write_template(output, framework)

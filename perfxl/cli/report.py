@@ -24,7 +24,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import force_option, handle_errors
 
 
 def default_output(file: Path, outline: str | None, project: str | None) -> Path:
@@ -44,9 +44,10 @@ def default_output(file: Path, outline: str | None, project: str | None) -> Path
 @click.option("--project", default=None, help="项目名称（项目支出绩效自评报告）")
 @click.option("--appendix/--no-appendix", default=False,
               help="在报告末尾另起一页附上数据校验提示（默认不附）")
+@force_option
 @handle_errors
 def command(file: Path, output: Path | None, outline: str | None, project: str | None,
-            appendix: bool) -> None:
+            appendix: bool, force: bool) -> None:
     """根据工作簿生成自评报告（Word 文档，GB/T 9704 公文格式）。"""
     from perfxl.io.reading.xlsx_reader import read_workbook
     from perfxl.outpath import refuse_overwrite
@@ -57,12 +58,12 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
     if outline is None and project:
         outline = "project"
     out = output or default_output(file, outline, project)
-    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True)
-    from perfxl.checks import check_model
+    refuse_overwrite(out, [file], suffixes=(".docx",), what="报告文件", make_parents=True,
+                     exists_ok=force)
 
     model = read_workbook(file)
     # the report prints computed figures; the 校验 findings say where the workbook disagrees
-    findings = [f for f in check_model(model, file=str(file)) if f.level == "error"]
+    findings = config_findings(file, model)
     path, found = render_proofread(model, out, outline=outline, project=project,
                                    findings=findings if appendix else None)
     found = sorted_findings(found)
@@ -81,6 +82,24 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
         click.echo(f"perfxl：工作簿有 {len(findings)} 个校验错误（报告中的数字按计算值填写）；查看："
                    f"perfxl check {file}，或加 --appendix 附在报告末尾", err=True)
     click.echo(str(path))
+
+
+def config_findings(file: Path, model) -> list:
+    """The 校验 errors for the report's appendix under the workbook's configuration (``perfxl
+    check``'s, found upward from FILE: select, ignore, per-file ignores); a finding the
+    configuration accepts is listed as a 提示 with its reason instead of an error."""
+    from dataclasses import replace
+
+    from perfxl.checks import check_model
+    from perfxl.cli.check import _prefixes
+    from perfxl.cli.config import find_config
+
+    cfg = find_config(file, _prefixes)
+    select, ignore = cfg.rules_for(file, (), ())
+    errors = [f for f in check_model(model, select, ignore, file=str(file)) if f.level == "error"]
+    kept, accepted = cfg.split_accepted(file, errors)
+    return kept + [replace(f, level="info", message=f"{f.message}（已接受：{why}）")
+                   for f, why in accepted]
 
 
 def proofread(report: Path, model) -> list:

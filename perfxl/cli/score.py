@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from perfxl.cli._common import handle_errors
+from perfxl.cli._common import force_option, framework_ids, handle_errors
 
 
 @click.command("score")
@@ -22,10 +22,12 @@ from perfxl.cli._common import handle_errors
               help="写入评分结果的工作簿副本（.xlsx）；原文件不会被改写")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
-@click.option("--framework", default=None,
-              help="评价框架 ID（默认取工作簿「基本信息」中的评价框架；见 docs/frameworks.md）")
+@click.option("--framework", "framework", type=click.Choice(framework_ids()), default=None,
+              help="评价框架编号（默认取工作簿「基本信息」中的评价框架）")
+@force_option
 @handle_errors
-def command(file: Path, output: Path | None, fmt: str, framework: str | None) -> None:
+def command(file: Path, output: Path | None, fmt: str, framework: str | None,
+            force: bool = False) -> None:
     """计算自评得分、总分与等级，并与填报的得分对照。"""
     from perfxl.errors import PerfxlError
     from perfxl.io.reading.xlsx_reader import read_workbook
@@ -33,7 +35,7 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
     from perfxl.scoring.output import render_text
 
     if output is not None:
-        _check_output(file, output)
+        _check_output(file, output, force)
     result = score_model(read_workbook(file), framework)
     if output is not None:
         _check_macros(file, output)
@@ -58,13 +60,13 @@ def command(file: Path, output: Path | None, fmt: str, framework: str | None) ->
         click.echo(f"已写入：{output}", err=True)
 
 
-def _check_output(src: Path, out: Path) -> None:
+def _check_output(src: Path, out: Path, force: bool = False) -> None:
     """Refuse, before any work, an output that cannot or must not be written (exit code 2):
     the input by any spelling or link, a folder, a name too long, a missing folder
-    (``perfxl.outpath.refuse_overwrite``)."""
+    (``perfxl.outpath.refuse_overwrite``), an existing file without ``--force``."""
     from perfxl.outpath import refuse_overwrite
 
-    refuse_overwrite(out, [src], suffixes=(".xlsx", ".xlsm"))
+    refuse_overwrite(out, [src], suffixes=(".xlsx", ".xlsm"), exists_ok=force)
 
 
 def _check_macros(src: Path, out: Path) -> None:

@@ -59,7 +59,7 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
         rule = "缺少全年预算数（或为 0），无法计算执行率"
     else:
         rule = (f"执行率 = 全年执行数 {fmt(num(executed) or 0)} ÷ 全年预算数 {fmt(num(budget))} = "
-                f"{pct(rate)}；得分 = 分值 × min(执行率, 1)")
+                f"{pct(rate)}；得分 = 分值 × MIN(执行率, 1)")
         if w is not None:
             rule += f" = {fmt(w)} × {pct(min(rate, 1.0))} = {fmt(score)}"
         if rules.compare(rate, ">", 1):
@@ -70,7 +70,6 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
                                                   if framework_weight is not None else ""))
     elif framework_weight is not None and not rules.compare(w, "=", framework_weight):
         warnings.append(f"{who}执行率分值 {fmt(w)} 与评价框架的 {fmt(framework_weight)} 分不同")
-    rule += "（domain.md §1.4）"
     item = ScoreItem("预算执行率", w, score, num(stated), rule, kind="execution", project=project,
                      value=rate, sheet=cell[0], cell=cell[1], stated_sheet=stated_cell[0],
                      stated_cell=stated_cell[1])
@@ -86,12 +85,12 @@ def _explain(v: dict[str, Any], w: float, score: float | None, bands: Bands
         band = rules.qualitative_band(w, v.get("achievement"), bands)
         if band is None:
             return (f"定性、未选达成程度：按填报得分 {fmt(st)}，限于 [0, {fmt(w)}]"
-                    "（domain.md §1.6）", None, None)
+                    "", None, None)
         inside = st is not None and rules.compare(st, ">=", band[0]) and \
             rules.compare(st, "<=", band[1])
         text = (f"定性·{v.get('achievement')}：得分区间 [{fmt(band[0])}, {fmt(band[1])}]，"
                 f"填报 {fmt(st)}" + ("，在区间内" if inside else f"，不在区间内，取 {fmt(score)}")
-                + "（domain.md §1.6）")
+                )
         return text, None, inside
     if t is None or a is None:
         return (f"定量但缺少指标值或实际值（数值）：按填报得分 {fmt(st)}，限于 [0, {fmt(w)}]",
@@ -99,19 +98,19 @@ def _explain(v: dict[str, Any], w: float, score: float | None, bands: Bands
     if d == "≤":
         ratio = None if a <= 0 else t / a
         text = (f"反向（≤）：实际 {fmt(a)} ≤ 0，得满分" if ratio is None else
-                f"反向（≤）：{fmt(w)} × min(指标值 {fmt(t)} ÷ 实际 {fmt(a)}, 1) = {fmt(score)}")
-        return text + "（domain.md §1.5 [S5, S6]）", ratio, None
+                f"反向（≤）：{fmt(w)} × MIN(指标值 {fmt(t)} ÷ 实际 {fmt(a)}, 1) = {fmt(score)}")
+        return text, ratio, None
     if d == "=":
         ratio = None if t == 0 else a / t
         return (f"等于（=）：实际 {fmt(a)}，指标值 {fmt(t)}，得分 {fmt(score)}"
-                "（相等得满分，否则同正向；domain.md §1.5 [C1]）"), ratio, None
+                "（相等得满分，否则同正向）"), ratio, None
     if d == "区间" and u is not None:
         return (f"区间 [{fmt(t)}, {fmt(u)}]：实际 {fmt(a)}，得分 {fmt(score)}"
-                "（区间内满分，区间外按偏离比例；domain.md §1.5）"), None, None
+                "（区间内满分，区间外按偏离比例）"), None, None
     ratio = None if t <= 0 else a / t
     text = (f"正向（≥）：指标值 {fmt(t)} ≤ 0，实际 {fmt(a)}，得分 {fmt(score)}" if ratio is None else
-            f"正向（≥）：{fmt(w)} × min(实际 {fmt(a)} ÷ 指标值 {fmt(t)}, 1) = {fmt(score)}")
-    return text + "（domain.md §1.5 [S5, S6]）", ratio, None
+            f"正向（≥）：{fmt(w)} × MIN(实际 {fmt(a)} ÷ 指标值 {fmt(t)}, 1) = {fmt(score)}")
+    return text, ratio, None
 
 
 def indicator_item(model: Model, table: str, row: Row, values: dict[str, Any], bands: Bands,

@@ -91,7 +91,9 @@ def _table(items: tuple[ScoreItem, ...]) -> list[str]:
 
 
 def _project_text(p: ProjectResult) -> list[str]:
-    lines = [f"项目「{p.project}」（{p.framework}）"]
+    from perfxl.frameworks import load
+
+    lines = [f"项目「{p.project}」（{load(p.framework).name}）"]
     lines += ["  " + ln for ln in _table(p.items)]
     lines.append(f"  总分：计算 {fmt(p.total)}（分值 {fmt(p.weight_total)}），填报 "
                  f"{fmt(p.stated_total)}；等级 {p.grade or '—'}")
@@ -104,7 +106,7 @@ def render_text(result: ScoreResult) -> str:
     lines = []
     if result.file:
         lines.append(f"文件：{result.file}")
-    lines.append(f"评价框架：{result.framework}（{result.framework_name}）")
+    lines.append(f"评价框架：{result.framework_name}（编号 {result.framework}）")
     own = _own(result)
     if own:
         lines += _table(own)

@@ -41,7 +41,7 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
         if fw.not_applicable == "rescale" and applicable_w:
             k = all_w / applicable_w
             notes.append(f"{who}有不适用指标：得分按 {fmt(all_w)} ÷ {fmt(applicable_w)} 折算"
-                         "（不适用指标不计分，按百分制折算；domain.md §1.5 [S5]）")
+                         "（不适用指标不计分，按百分制折算）")
     total = excel_round(raw * k, 2)
     if fw.total is not None and not rules.compare(all_w, "=", fw.total):
         warnings.append(f"{who}分值合计 {fmt(all_w)}（含预算执行率），评价框架满分为 {fmt(fw.total)}")

@@ -22,7 +22,7 @@ def score_reference(model: Model, fw: Framework) -> ScoreResult:
         value = derived.measure(model, it.measure) if it.measure else None
         shown = show_measure(it.measure, value)
         text = (f"{it.formula} = {shown}" if value is not None
-                else f"{it.formula}：基础数据不足，无法计算") + f"（{it.source}；不计分）"
+                else f"{it.formula}：基础数据不足，无法计算") + "（不计分）"
         cell = _cell(model, it.measure)
         items.append(ScoreItem(it.name, None, None, None, text, kind="measure", level1=it.level1,
                                level2=it.level2, value=value,

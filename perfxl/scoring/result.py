@@ -18,7 +18,8 @@ class ScoreItem:
     """One scored line: 预算执行率, an indicator, or a 加减分项.
 
     * ``kind``: "execution", "indicator", "bonus" or "measure" (a value without a score).
-    * ``rule``: the rule applied, in Chinese, with its numbers and source.
+    * ``rule``: the rule applied, in Chinese, with its numbers (never where the rule was found:
+      that is in the framework file and docs/frameworks.md).
     * ``confirmed``: ``False`` when the rule or weight is a configurable default that no source
       confirms (domain.md [X]); a checker should not call a difference an error then.
     * ``in_band``: for 定性 indicators, whether the stated score lies in its band.

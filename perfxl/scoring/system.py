@@ -27,9 +27,9 @@ __all__ = ["score_system", "show_measure", "BASIS_MEASURES"]
 #: Measures a framework may cite that the standard workbook has no base data for: their value
 #: is the row's 依据数值 (``system_indicators.basis_value``).
 BASIS_MEASURES = {
-    "key_spending_rate": "重点支出安排率 = 重点项目支出 ÷ 项目总支出（domain.md §2 [S18]）",
-    "late_special_funds": "未按时下达的专项资金个数（domain.md §3.1 [S13]）",
-    "compliance_violations": "资金使用合规性违反项数（domain.md §3.1 [S13]）",
+    "key_spending_rate": "重点支出安排率 = 重点项目支出 ÷ 项目总支出",
+    "late_special_funds": "未按时下达的专项资金个数",
+    "compliance_violations": "资金使用合规性违反项数",
 }
 
 _OP_TEXT = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "=", "<>": "≠"}
@@ -64,35 +64,33 @@ def _apply_rule(it: Item, w: float, stated: float | None, value: float | None, v
     r = it.rule
     mname = r.measure or it.measure
     shown = f"{vsrc} {show_measure(mname, value)}"
-    src = f"（{r.source}）" if r.source else ""
     if r.kind == "stated":
         score, text = _stated(stated, w)
-        return score, text + (f"；{shown}" if value is not None else "") + \
-            (f"（{it.source}）" if it.source else "")
+        return score, text + (f"；{shown}" if value is not None else "")
     if value is None:
         score, text = _stated(stated, w)
-        return score, f"缺少{vsrc or '依据数值'}，{text}{src}"
+        return score, f"缺少{vsrc or '依据数值'}，{text}"
     if r.kind == "proportional":
         score = rules.proportional_score(value, w)
-        return score, f"{fmt(w)} × min({shown}, 1) = {fmt(score)}{src}"
+        return score, f"{fmt(w)} × MIN({shown}, 1) = {fmt(score)}"
     if r.kind == "deduct":
         score = rules.deduct_score(abs(value) if r.use_abs else value, w, r)
         where = "超过" if r.direction == "above" else "低于"
         return score, (f"{shown}：{where} {show_measure(mname, r.limit)} 每 "
                        f"{show_measure(mname, r.per) if mname and mname.endswith('rate') else fmt(r.per)}"
-                       f" 扣 {fmt(r.points)} 分，得 {fmt(score)}{src}")
+                       f" 扣 {fmt(r.points)} 分，得 {fmt(score)}")
     v = abs(value) if r.use_abs else value
     s, tier = rules.tier_score(v, r.tiers, measures)
     if tier is not None:
         bound = measures.get(tier.value) if isinstance(tier.value, str) else tier.value
         score = excel_round(min(max(s or 0.0, 0.0), w), 2)
         return score, (f"{shown}{'（取绝对值）' if r.use_abs else ''} {_OP_TEXT[tier.op]} "
-                       f"{show_measure(mname, bound)}，得 {fmt(score)}{src}")
+                       f"{show_measure(mname, bound)}，得 {fmt(score)}")
     if r.otherwise == "stated":
         score, text = _stated(stated, w)
-        return score, f"{shown}：未触及评分档，{text}{src}"
+        return score, f"{shown}：未触及评分档，{text}"
     score = excel_round(min(max(float(r.otherwise or 0.0), 0.0), w), 2)
-    return score, f"{shown}：不在以上各档，得 {fmt(score)}{src}"
+    return score, f"{shown}：不在以上各档，得 {fmt(score)}"
 
 
 def _bonus_items(model: Model, bonus: Bonus | None) -> tuple[list[ScoreItem], float | None]:
@@ -116,8 +114,10 @@ def _bonus_items(model: Model, bonus: Bonus | None) -> tuple[list[ScoreItem], fl
         else:
             text = (f"{fmt(pts)} 分 × {fmt(num(row.count))} 次" +
                     (f"，上限 {fmt(cap)}" if cap is not None else "") + f" = {fmt(score)}")
-        if bonus is not None and bonus.source:
-            text += f"{origin}（{bonus.source}）"
+        text += origin
+        if num(row.count) is None and spec is not None and spec.points_each is not None:
+            text += (f"（评价框架：每项 {fmt(spec.points_each)} 分" +
+                     (f"，上限 {fmt(spec.cap)} 分" if spec.cap is not None else "") + "）")
         sheet, cell = model.cell("bonus", row.index, "score")
         ssheet, scell = model.cell("bonus", row.index, "score_stated")
         items.append(ScoreItem(str(row.item or f"加减分项第 {row.index + 1} 行"), cap,
@@ -225,7 +225,7 @@ def _row_item(model: Model, fw: Framework, row: Row, v: dict[str, Any], it: Item
     confirmed = bool(it is None or (it.confirmed and it.rule.confirmed))
     if not applicable:
         target = it.move_to if (it and fw.not_applicable == "move") else None
-        text = (f"不适用：分值 {fmt(w)} 调整至「{target}」（{fw.not_applicable_source}）" if target
+        text = (f"不适用：分值 {fmt(w)} 调整至「{target}」" if target
                 else "不适用：不计分，分值不计入合计")
         score = None
     elif w is None:
@@ -236,13 +236,14 @@ def _row_item(model: Model, fw: Framework, row: Row, v: dict[str, Any], it: Item
     else:
         score, text = _apply_rule(it, w, stated, value, vsrc, measures)
         if not confirmed:
-            text += "；规则或分值为推定，未见出处"
+            text += "；评价框架未明确此项的评分标准或分值，计算结果仅供参考"
             own, own_text = _stated(stated, w)
             if own is not None and (score is None or not rules.compare(own, "=", score)):
                 # An inferred rule never overrides the stated score: the workbook's 指标得分
                 # 合计 sums the stated scores, and no source says the inference is right
                 # (issue 13 #8: seed 000 states 政府采购执行率 99.71% → 2 分; 2 × 99.71% = 1.99).
-                text += f"，推定得 {fmt(score) if score is not None else '（无法计算）'}；计分取自评得分：{own_text}"
+                text += (f"，参考得分 {fmt(score) if score is not None else '（无法计算）'}；"
+                         f"计分取填报的自评得分：{own_text}")
                 score = own
     if extra:
         text = f"分值 {fmt(w)}（{extra}）；{text}"

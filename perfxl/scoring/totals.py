@@ -67,7 +67,7 @@ def level1_messages(groups: tuple[GroupTotal, ...], fw: Framework, who: str = ""
         seen.add(lv.name)
         if not rules.compare(g.weight, "=", lv.weight):
             bucket.append(f"{who}一级指标「{g.name}」分值合计 {fmt(g.weight)}，评价框架为 "
-                          f"{fmt(lv.weight)}" + ("" if lv.confirmed else "（框架分值未经出处确认）"))
+                          f"{fmt(lv.weight)}" + ("" if lv.confirmed else "（评价框架未明确规定此分值）"))
     for lv in fw.level1:
         if lv.weight is not None and lv.name not in seen:
             bucket.append(f"{who}未设置一级指标「{lv.name}」（评价框架 {fmt(lv.weight)} 分）")

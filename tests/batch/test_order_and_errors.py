@@ -79,7 +79,7 @@ def test_corrupt_file_in_the_cli_summary(small_set, tmp_path):
     assert out.exists()
     rows = json.loads(p.stdout)["files"]
     assert len(rows) == 13
-    bad_rows = [r for r in rows if r["status"] == UNREADABLE]
+    bad_rows = [r for r in rows if r["status_label"] == UNREADABLE]
     assert [Path(r["file"]).name for r in bad_rows] == [bad.name]
     import openpyxl
 

@@ -102,7 +102,7 @@ def test_opens_in_libreoffice_and_figures_match_check(summary, soffice, tmp_path
     checked = 0
     for row, f in zip(rows, files):
         assert row[0] == Path(f["file"]).name
-        if f["status"] == "无法读取":
+        if f["status"] == "unreadable":
             assert row[12] == "无法读取" and row[9] == f["error"]
             continue
         cj = _check_json(f["file"])

@@ -216,11 +216,11 @@ def test_batch_over_a_messy_folder_writes_the_summary_and_exits_1(tmp_path):
     rows = {Path(f["file"]).name: f for f in json.loads(r.stdout)["files"]}
     assert {"ok 😀.xlsx", "new\nline.xlsx", "empty.xlsx", "noperm.xlsx", "loop.xlsx",
             "gone.xlsx"} <= set(rows)
-    assert rows["empty.xlsx"]["status"] == "无法读取" and "为空" in rows["empty.xlsx"]["error"]
+    assert rows["empty.xlsx"]["status"] == "unreadable" and "为空" in rows["empty.xlsx"]["error"]
     for link in ("loop.xlsx", "gone.xlsx"):
-        assert rows[link]["status"] == "无法读取" and "符号链接" in rows[link]["error"]
+        assert rows[link]["status"] == "unreadable" and "符号链接" in rows[link]["error"]
     if os.geteuid() != 0:  # root reads a file of mode 000
-        assert rows["noperm.xlsx"]["status"] == "无法读取"
+        assert rows["noperm.xlsx"]["status"] == "unreadable"
     assert rows["ok 😀.xlsx"]["department"] == "岳阳市商务局"
     assert "new\\nline.xlsx" in CliRunner().invoke(
         main, ["batch", str(d / "new\nline.xlsx"), "-o", str(tmp_path / "2.xlsx")]).stdout

@@ -51,7 +51,7 @@ def test_adjustment_rate_recomputed_from_base_data_L228(result):
     it = result.item("预算调整率")
     assert it.value == pytest.approx(1780823.20 / 17190340.15)
     assert it.score == 0 and it.weight == 2 and not it.confirmed
-    assert "10.36%" in it.rule and "L228" in it.rule
+    assert "10.36%" in it.rule and "L228" not in it.rule  # provenance lives in the docs
 
 
 def test_adjustment_rate_at_or_below_10pct_keeps_stated_score(seed000):
@@ -65,7 +65,7 @@ def test_procurement_rate_recomputed_L172(result):
     it = result.item("政府采购执行率")
     assert it.value == pytest.approx(69710 / 69910)
     assert it.score == 2 and it.stated_score == 2
-    assert not it.confirmed and "推定得 1.99" in it.rule and "计分取自评得分" in it.rule
+    assert not it.confirmed and "参考得分 1.99" in it.rule and "计分取填报的自评得分" in it.rule
 
 
 def test_not_applicable_weight_moves_to_named_indicator_L180(result):

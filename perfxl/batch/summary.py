@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 import os
+import warnings
 from collections import Counter
 from copy import copy
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Iterator
 
 from perfxl.batch import UNREADABLE, FileReview
 from perfxl.batch.figures import FIGURES
@@ -125,11 +126,17 @@ def framework_label(fid: str | None, name: str | None = None) -> str | None:
 def duplicates(reviews: Iterable[FileReview], names: dict[str, str]) -> dict[str, str]:
     """File -> 「与 X 为同一部门、同一年度」 for every workbook sharing 部门名称 (blanks ignored)
     and 年度 with another reviewed workbook."""
+    return _duplicate_notes(((r.file, r.department, r.year) for r in reviews), names)
+
+
+def _duplicate_notes(books: Iterable[tuple[str, str, int | None]],
+                     names: dict[str, str]) -> dict[str, str]:
+    """``duplicates`` of (file, 部门名称, 年度) triples."""
     groups: dict[tuple[str, int], list[str]] = {}
-    for r in reviews:
-        dept = "".join(str(r.department or "").split())
-        if dept and r.year is not None:
-            groups.setdefault((dept, r.year), []).append(r.file)
+    for file, department, year in books:
+        dept = "".join(str(department or "").split())
+        if dept and year is not None:
+            groups.setdefault((dept, year), []).append(file)
     out = {}
     for files in groups.values():
         if len(files) > 1:
@@ -142,23 +149,40 @@ def duplicates(reviews: Iterable[FileReview], names: dict[str, str]) -> dict[str
     return out
 
 
+def _record(r: FileReview, names: dict[str, str]) -> dict:
+    """The 汇总 record of one review, 备注 left blank (it needs every review: ``_duplicate_notes``)."""
+    top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
+    rec = dict(zip(REVIEW_HEADERS, (
+        names[r.file], r.department, r.year, framework_label(r.framework, r.framework_name),
+        r.stated_total, r.total, r.grade, r.errors, r.warnings, *top[:3], r.status, "")))
+    rec.update({label: r.figures.get(label) for label, _ in FIGURES})
+    rec["路径"] = r.file
+    return rec
+
+
+def _add_notes(records: list[dict], names: dict[str, str]) -> None:
+    dup = _duplicate_notes(((rec["路径"], rec["部门名称"], rec["年度"]) for rec in records), names)
+    for rec in records:
+        rec["备注"] = dup.get(rec["路径"], "")
+
+
 def workbook_records(reviews: Iterable[FileReview]) -> list[dict]:
     """One dict per workbook: the 汇总 columns (``SUMMARY_HEADERS``: the review, then the key
     figures of ``perfxl.batch.figures.FIGURES``, amounts in 万元) and 路径 (the file as given)."""
     reviews = list(reviews)
     names = display_names(r.file for r in reviews)
-    dup = duplicates(reviews, names)
-    out = []
-    for r in reviews:
-        top = [r.error, "", ""] if r.error else r.top(3) + [""] * 3
-        rec = dict(zip(REVIEW_HEADERS, (
-            names[r.file], r.department, r.year, framework_label(r.framework, r.framework_name),
-            r.stated_total, r.total, r.grade, r.errors, r.warnings, *top[:3], r.status,
-            dup.get(r.file, ""))))
-        rec.update({label: r.figures.get(label) for label, _ in FIGURES})
-        rec["路径"] = r.file
-        out.append(rec)
+    out = [_record(r, names) for r in reviews]
+    _add_notes(out, names)
     return out
+
+
+def _finding_records(r: FileReview, names: dict[str, str], rules: dict) -> Iterator[dict]:
+    for f in r.findings:
+        rule = rules.get(f["rule"])
+        yield dict(zip(FINDING_HEADERS, (
+            names[r.file], f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"],
+            f["cell"], f["message"], _plain(f["expected"]), _plain(f["actual"]))),
+            规则名称=rule.title if rule else "", 路径=r.file)
 
 
 def finding_records(reviews: Iterable[FileReview]) -> list[dict]:
@@ -167,44 +191,79 @@ def finding_records(reviews: Iterable[FileReview]) -> list[dict]:
 
     reviews = list(reviews)
     names = display_names(r.file for r in reviews)
-    out = []
-    for r in reviews:
-        for f in r.findings:
-            rule = RULES.get(f["rule"])
-            out.append(dict(zip(FINDING_HEADERS, (
-                names[r.file], f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"],
-                f["cell"], f["message"], _plain(f["expected"]), _plain(f["actual"]))),
-                规则名称=rule.title if rule else "", 路径=r.file))
-    return out
+    return [rec for r in reviews for rec in _finding_records(r, names, RULES)]
 
 
-def _wrap(ws, columns: tuple[int, ...]) -> None:
-    """Wrap the texts of ``columns`` (1-based) below the header, top-aligned, and give each row
-    the height its longest text needs (at most 6 lines): neither Excel nor LibreOffice grows
-    the rows of a generated file by itself."""
+def _row_height(values: list, widths: dict[int, float]) -> float | None:
+    """The height (points) row ``values`` needs when the texts of the columns of ``widths``
+    (1-based -> width) wrap (at most 6 lines), or None for one line: neither Excel nor
+    LibreOffice grows the rows of a generated file by itself."""
     import unicodedata
 
-    from openpyxl.styles import Alignment
+    lines = 1
+    for col, width in widths.items():
+        text = str(values[col - 1] or "")
+        units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        lines = max(lines, min(6, math.ceil(units / max(width - 1, 1))))
+    return 15 * lines if lines > 1 else None
 
-    wrap = Alignment(wrap_text=True, vertical="top")
-    widths = {c: ws.column_dimensions[ws.cell(1, c).column_letter].width or 10 for c in columns}
-    for cells in ws.iter_rows(min_row=2):
-        lines = 1
-        for col in columns:
-            cell = cells[col - 1]
-            cell.alignment = wrap
-            text = str(cell.value or "")
-            units = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-            lines = max(lines, min(6, math.ceil(units / max(widths[col] - 1, 1))))
-        if lines > 1:
-            ws.row_dimensions[cells[0].row].height = 15 * lines
+
+class _Rows:
+    """Rows appended to a write-only sheet: every value a cell of its own (a text stays a text:
+    no formula, no DDE), styled by column from prototype styles, and the row's height set just
+    for the row being written (the sheet keeps no row behind it)."""
+
+    def __init__(self, ws, widths: list[float], wrap: tuple[int, ...] = ()) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment
+
+        self.ws, self.cell = ws, WriteOnlyCell
+        for j, w in enumerate(widths, start=1):
+            ws.column_dimensions[_col(j)].width = w
+        self.widths = {c: widths[c - 1] for c in wrap}
+        proto = WriteOnlyCell(ws)
+        proto.alignment = Alignment(wrap_text=True, vertical="top")
+        self.styles = {c: proto._style for c in wrap}
+        self.row = 0
+
+    def style(self, **kw) -> Any:
+        """A style (font, fill, number_format...) registered once with the workbook."""
+        proto = self.cell(self.ws)
+        for k, v in kw.items():
+            setattr(proto, k, v)
+        return proto._style
+
+    def append(self, values: list, styles: dict[int, Any] | None = None,
+               link: str | None = None) -> None:
+        """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style;
+        ``link``: the hyperlink of the first cell."""
+        self.row += 1
+        values = [safe_value(v) for v in values]
+        cells = []
+        for j, v in enumerate(values, start=1):
+            c = self.cell(self.ws, v)
+            if isinstance(c.value, str):
+                c.data_type = "s"
+            st = (styles or {}).get(j) or (self.styles.get(j) if self.row > 1 else None)
+            if st is not None:
+                c._style = copy(st)
+            cells.append(c)
+        if link is not None:
+            cells[0].hyperlink = link
+        height = _row_height(values, self.widths) if self.row > 1 and self.widths else None
+        if height:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+        self.ws.row_dimensions.pop(self.row, None)
 
 
 def _print_setup(ws) -> None:
     """Landscape, fit to the page width (as many pages down as needed), the header row repeated,
     an autofilter on the header."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    from openpyxl.worksheet.worksheet import Worksheet  # its constants: a write-only sheet lacks them
+
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -212,88 +271,119 @@ def _print_setup(ws) -> None:
     ws.print_options.gridLines = True
 
 
-def write_summary(reviews: Iterable[FileReview], out: str | Path) -> Path:
-    """Write the summary workbook to ``out`` (atomically); returns the path."""
+def write_summary(reviews: Iterable[FileReview], out: str | Path, *,
+                  files: Iterable[str | Path] | None = None) -> Path:
+    """Write the summary workbook to ``out`` (atomically); returns the path.  With ``files``
+    (the reviewed files, in the order of ``reviews``) the reviews are consumed as a stream
+    (``summarize``)."""
+    summarize(reviews, out, files=files)
+    return Path(out)
+
+
+def summarize(reviews: Iterable[FileReview], out: str | Path, *,
+              files: Iterable[str | Path] | None = None) -> list[dict]:
+    """Write the summary workbook to ``out`` (atomically) and return its 汇总 records
+    (``workbook_records``).  The workbook is written in openpyxl's write-only mode and the
+    reviews are taken one at a time (``perfxl.batch.iter_reviews``): each finding goes straight
+    to 全部问题, and only the 汇总 record of each workbook (about 1 KB) is kept, so the memory
+    does not grow with the findings.  The names of the files (``display_names``) are needed
+    before the first row: without ``files`` every review is read first."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    reviews = list(reviews)
+    from perfxl.checks import RULES
+
+    if files is None:
+        reviews = list(reviews)
+        files = [r.file for r in reviews]
+    names = display_names(str(f) for f in files)
     out = Path(out)
     link = _Links(out.parent)
-    records = workbook_records(reviews)
-    names = {r.file: rec["文件"] for r, rec in zip(reviews, records)}
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "汇总"
-    ws.append(SUMMARY_HEADERS)
-    proto = ws.cell(1, 30)  # styled prototypes (removed below)
-    proto.font = Font(color="0563C1", underline="single")
-    bad = ws.cell(1, 31)
-    bad.fill = PatternFill("solid", fgColor="F8CBAD")
-    link_style, bad_style = copy(proto._style), copy(bad._style)
-    ws._cells.pop((1, 30))
-    ws._cells.pop((1, 31))
-    for i, (r, rec) in enumerate(zip(reviews, records), start=2):
-        ws.append([safe_value(rec[h]) for h in SUMMARY_HEADERS])
-        c = ws.cell(i, 1)
-        c.hyperlink = link(r.file)
-        c._style = copy(link_style)
-        if r.status == UNREADABLE:
-            ws.cell(i, 13)._style = copy(bad_style)
-    # the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
-    widths = [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES)
-    for j, w in enumerate(widths, start=1):
-        ws.column_dimensions[ws.cell(1, j).column_letter].width = w
-    _wrap(ws, (4, 10, 11, 12, 14))
-    for j, (label, src) in enumerate(FIGURES, start=len(REVIEW_HEADERS) + 1):
-        fmt = "0.00%" if callable(src) else "#,##0.00"
-        for row in ws.iter_rows(min_row=2, min_col=j, max_col=j):
-            row[0].number_format = fmt
-    ws.freeze_panes = "B2"
-    if reviews:  # an Excel Table: its header row carries the autofilter
-        t = Table(displayName="T_summary",
-                  ref=f"A1:{ws.cell(1, len(SUMMARY_HEADERS)).column_letter}{len(reviews) + 1}")
-        t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-        ws.add_table(t)
-    _print_setup(ws)
-    ws.print_area = f"A1:N{len(reviews) + 1}"  # the review; the figures columns are for analysis
+    wb = Workbook(write_only=True)
+    ws, wf, wc = (wb.create_sheet(t) for t in ("汇总", "全部问题", "图表"))
 
-    wf = wb.create_sheet("全部问题")
-    wf.append(FINDING_HEADERS)
-    targets = {r.file: link(r.file) for r in reviews}
-    for row, rec in enumerate(finding_records(reviews), start=2):
-        wf.append([safe_value(rec[h]) for h in FINDING_HEADERS])
-        c = wf.cell(row, 1)
-        c.hyperlink = targets[rec["路径"]]
-        c._style = copy(link_style)
-    for j, w in enumerate([24, 8, 6, 12, 8, 70, 14, 14], start=1):
-        wf.column_dimensions[wf.cell(1, j).column_letter].width = w
-    _wrap(wf, (6,))
+    # 全部问题: written as the reviews come
+    found = _Rows(wf, [24, 8, 6, 12, 8, 70, 14, 14], wrap=(6,))
+    link_style = found.style(font=Font(color="0563C1", underline="single"))
     wf.freeze_panes = "A2"
-    wf.auto_filter.ref = f"A1:H{max(wf.max_row, 2)}"
     _print_setup(wf)
+    found.append(FINDING_HEADERS)
+    records, rules = [], Counter()
+    for r in reviews:
+        names.setdefault(r.file, Path(r.file).name)  # a review of a file not named in files
+        records.append(_record(r, names))
+        target = link(r.file)
+        for rec in _finding_records(r, names, RULES):
+            rules[rec["规则"]] += 1
+            found.append([rec[h] for h in FINDING_HEADERS], {1: link_style}, target)
+    wf.auto_filter.ref = f"A1:H{max(found.row, 2)}"
+    _add_notes(records, names)
 
-    _charts(wb.create_sheet("图表"), reviews, names)
-    for sheet in wb.worksheets:  # texts from the inputs stay texts: no formula, no DDE
-        keep_as_text(sheet)
+    # 汇总: the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
+    books = _Rows(ws, [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES),
+                  wrap=(4, 10, 11, 12, 14))
+    bad_style = books.style(fill=PatternFill("solid", fgColor="F8CBAD"))
+    first = len(REVIEW_HEADERS) + 1
+    figure_styles = {j: books.style(number_format="0.00%" if callable(src) else "#,##0.00")
+                     for j, (_, src) in enumerate(FIGURES, start=first)}
+    ws.freeze_panes = "B2"
+    _print_setup(ws)
+    books.append(SUMMARY_HEADERS)
+    for rec in records:
+        styles = {**figure_styles, 1: link_style}
+        if rec["状态"] == UNREADABLE:
+            styles[13] = bad_style
+        books.append([rec[h] for h in SUMMARY_HEADERS], styles, link(rec["路径"]))
+    if records:  # an Excel Table: its header row carries the autofilter
+        _table(ws, f"A1:{_col(len(SUMMARY_HEADERS))}{len(records) + 1}")
+    ws.print_area = f"A1:N{len(records) + 1}"  # the review; the figures columns are for analysis
+
+    _charts(wc, records, rules)
     with atomic_path(out) as tmp:
         wb.save(tmp)
-    return out
+    return records
 
 
-def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
+def _table(ws, ref: str) -> None:
+    """The 汇总 Table (style TableStyleLight9, striped rows); its columns named from the
+    headers here, as a write-only sheet cannot read its header row back."""
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    t = Table(displayName="T_summary", ref=ref)
+    t.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    t._initialise_columns()
+    for col, h in zip(t.tableColumns, SUMMARY_HEADERS):
+        col.name = h
+    with warnings.catch_warnings():  # openpyxl warns in write-only mode whatever the columns
+        warnings.filterwarnings("ignore", "In write-only mode you must add table columns")
+        ws.add_table(t)
+
+
+def _charts(wc, records: list[dict], rules: Counter) -> None:
+    """图表 of the 汇总 records and the count of findings per rule; its cells are laid out in a
+    grid first, as a write-only sheet is written row by row."""
     from openpyxl.chart import BarChart, Reference, ScatterChart, Series
     from openpyxl.chart.data_source import StrRef
     from openpyxl.chart.label import DataLabelList
     from openpyxl.chart.series import SeriesLabel
     from openpyxl.styles import Font
 
-    bold = Font(bold=True)
-    grades = Counter(r.grade for r in reviews if r.grade)
-    wc.append(["等级", "份数"])
-    for g in GRADES:
-        wc.append([g, grades.get(g, 0)])
+    from perfxl.checks import RULES
+
+    grid: dict[tuple[int, int], Any] = {}
+    bold_cells = set()
+
+    def put(row: int, col: int, value: Any, bold: bool = False) -> None:
+        grid[row, col] = value
+        if bold:
+            bold_cells.add((row, col))
+
+    grades = Counter(rec["等级"] for rec in records if rec["等级"])
+    put(1, 1, "等级", True)
+    put(1, 2, "份数", True)
+    for k, g in enumerate(GRADES, start=2):
+        put(k, 1, g)
+        put(k, 2, grades.get(g, 0))
     bar = BarChart()
     bar.title = "等级分布"
     bar.y_axis.title = "份数"
@@ -305,57 +395,52 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
     bar.height, bar.width = 7.5, 12
     wc.add_chart(bar, "D2")
 
-    from perfxl.checks import RULES
-
-    rules = Counter(f["rule"] for r in reviews for f in r.findings).most_common(10)
+    top = rules.most_common(10)
     start = 8
-    wc.cell(start, 1, "规则")
-    wc.cell(start, 2, "次数")
-    for k, (rule, n) in enumerate(rules, start=start + 1):
+    put(start, 1, "规则", True)
+    put(start, 2, "次数", True)
+    for k, (rule, n) in enumerate(top, start=start + 1):
         # the category label says what the rule checks, not only its code
-        wc.cell(k, 1, f"{rule} {RULES[rule].title}" if rule in RULES else rule)
-        wc.cell(k, 2, n)
-    if rules:
+        put(k, 1, f"{rule} {RULES[rule].title}" if rule in RULES else rule)
+        put(k, 2, n)
+    if top:
         rb = BarChart()
         rb.type = "bar"
         rb.title = "最常见的问题（前 10 条）"
         rb.legend = None
-        rb.add_data(Reference(wc, min_col=2, min_row=start, max_row=start + len(rules)),
+        rb.add_data(Reference(wc, min_col=2, min_row=start, max_row=start + len(top)),
                     titles_from_data=True)
-        rb.set_categories(Reference(wc, min_col=1, min_row=start + 1, max_row=start + len(rules)))
+        rb.set_categories(Reference(wc, min_col=1, min_row=start + 1, max_row=start + len(top)))
         rb.x_axis.scaling.orientation = "maxMin"  # the most frequent on top
         _axes(rb)
-        _count_axis(rb.y_axis, rules[0][1])
+        _count_axis(rb.y_axis, top[0][1])
         rb.height, rb.width = 9, 12
         wc.add_chart(rb, "D18")
 
-    for row in (1, start):
-        for col in (1, 2):
-            wc.cell(row, col).font = bold
-    status = Counter(r.status for r in reviews)
-    wc.cell(22, 1, "状态").font = bold
-    wc.cell(22, 2, "份数").font = bold
+    status = Counter(rec["状态"] for rec in records)
+    put(22, 1, "状态", True)
+    put(22, 2, "份数", True)
     for k, (s, n) in enumerate(sorted(status.items()), start=23):
-        wc.cell(k, 1, s)
-        wc.cell(k, 2, n)
+        put(k, 1, s)
+        put(k, 2, n)
 
-    pairs = [(names[r.file], r.stated_total, r.total) for r in reviews
-             if isinstance(r.stated_total, (int, float)) and isinstance(r.total, (int, float))
-             and math.isfinite(r.stated_total) and math.isfinite(r.total)]
+    pairs = [(rec["文件"], rec["填报总分"], rec["计算总分"]) for rec in records
+             if isinstance(rec["填报总分"], (int, float)) and isinstance(rec["计算总分"], (int, float))
+             and math.isfinite(rec["填报总分"]) and math.isfinite(rec["计算总分"])]
     c0 = POINTS_COL
     for j, h in enumerate(("文件", "填报总分", "计算总分"), start=c0):
-        wc.cell(1, j, h).font = bold
+        put(1, j, h, True)
     for k, (name, s, c) in enumerate(pairs, start=2):
-        wc.cell(k, c0, safe_value(name))
-        wc.cell(k, c0 + 1, s)
-        wc.cell(k, c0 + 2, c)
+        put(k, c0, name)
+        put(k, c0 + 1, s)
+        put(k, c0 + 2, c)
     if pairs:
         lo = min(min(s, c) for _, s, c in pairs)
         hi = max(max(s, c) for _, s, c in pairs)
         # y = x, for reading off the points: two points on the diagonal
-        wc.cell(1, c0 + 4, "对角线").font = bold
-        wc.cell(2, c0 + 4, lo)
-        wc.cell(3, c0 + 4, hi)
+        put(1, c0 + 4, "对角线", True)
+        put(2, c0 + 4, lo)
+        put(3, c0 + 4, hi)
         sc = ScatterChart()
         sc.title = "填报总分与计算总分"
         sc.style = 13
@@ -393,13 +478,22 @@ def _charts(wc, reviews: list[FileReview], names: dict[str, str]) -> None:
         _axes(sc)
         sc.height, sc.width = 12, 13
         wc.add_chart(sc, "M2")
+    sheet = _Rows(wc, [])
     wc.column_dimensions["A"].width = 10
-    wc.column_dimensions["X"].width = 30
+    wc.column_dimensions[_col(c0)].width = 30
     wc.print_area = PRINT_AREA
     wc.page_setup.orientation = "landscape"
     wc.page_setup.fitToWidth = 1
     wc.page_setup.fitToHeight = 1
     wc.sheet_properties.pageSetUpPr.fitToPage = True
+    bold = sheet.style(font=Font(bold=True))
+    rows: dict[int, list[int]] = {}
+    for r, c in sorted(grid):
+        rows.setdefault(r, []).append(c)
+    for row in range(1, max(rows, default=0) + 1):
+        cols = rows.get(row, [])
+        sheet.append([grid.get((row, c)) for c in range(1, max(cols, default=0) + 1)],
+                     {c: bold for c in cols if (row, c) in bold_cells})
 
 
 def _marker(series) -> None:

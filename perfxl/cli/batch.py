@@ -66,9 +66,9 @@ def _line(text: str) -> str:
 def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
             prior_dir: Path | None, force: bool) -> None:
     """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
-    from perfxl.batch import UNREADABLE, expand_paths, prior_index, review_files
+    from perfxl.batch import UNREADABLE, expand_paths, iter_reviews, prior_index
     from perfxl.errors import UsageError
-    from perfxl.batch.summary import is_summary, workbook_records, write_summary
+    from perfxl.batch.summary import is_summary, summarize
     from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":
@@ -91,19 +91,27 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
             raise UsageError(f"上年工作簿目录「{prior_dir}」不存在")
         priors = prior_index(prior_dir)
     bar, cb = progress_callback(len(files))
+    # the reviews stream into the summary (the parent's memory stays flat in the number of
+    # files): kept of each, its last-year workbook, and its JSON only when JSON is asked for
+    kept: list[tuple[str | None, dict | None]] = []
+
+    def keep(reviews):
+        for r in reviews:
+            kept.append((r.prior, r.to_json() if fmt == "json" else None))
+            yield r
+
+    stream = keep(iter_reviews(files, jobs=jobs, progress=cb, priors=priors))
     if bar:
         with bar:
-            reviews = review_files(files, jobs=jobs, progress=cb, priors=priors)
+            records = summarize(stream, output, files=files)
     else:
-        reviews = review_files(files, jobs=jobs, progress=cb, priors=priors)
-    write_summary(reviews, output)
-    records = workbook_records(reviews)
+        records = summarize(stream, output, files=files)
     if fmt == "json":
         from perfxl.safetext import escape_controls_json
 
         click.echo(escape_controls_json(json.dumps({"summary": str(output), "files": [
-            dict(r.to_json(), name=rec["文件"], note=rec["备注"] or None)
-            for r, rec in zip(reviews, records)]}, ensure_ascii=False, indent=1)))
+            dict(js, name=rec["文件"], note=rec["备注"] or None)
+            for (_, js), rec in zip(kept, records)]}, ensure_ascii=False, indent=1)))
     else:
         click.echo("\t".join(TEXT_HEADER))
         for rec in records:
@@ -116,14 +124,14 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         if rec["备注"]:
             click.echo(f"perfxl：「{rec['文件']}」{rec['备注']}", err=True)
     if priors is not None:
-        missing = [rec["文件"] for r, rec in zip(reviews, records)
-                   if r.status != UNREADABLE and not r.prior]
-        click.echo(f"上年数已与 {len(reviews) - len(missing)} 个上年工作簿核对（{prior_dir}）"
+        missing = [rec["文件"] for (prior, _), rec in zip(kept, records)
+                   if rec["状态"] != UNREADABLE and not prior]
+        click.echo(f"上年数已与 {len(records) - len(missing)} 个上年工作簿核对（{prior_dir}）"
                    + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(map(_line, missing))}"
                       if missing else ""), err=True)
-    bad = sum(r.status == UNREADABLE for r in reviews)
-    errors = sum(r.errors for r in reviews)
-    click.echo(f"共 {len(reviews)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",
+    bad = sum(rec["状态"] == UNREADABLE for rec in records)
+    errors = sum(rec["错误数"] for rec in records)
+    click.echo(f"共 {len(records)} 个工作簿，无法读取 {bad} 个，错误 {errors} 条；汇总：{output}",
                err=True)
     # the summary was written, so the call ran: 2 is only for a call that cannot run (wrong
     # arguments, the summary cannot be written: PerfxlError above); a file that cannot be read

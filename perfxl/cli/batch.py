@@ -1,8 +1,11 @@
 """``perfxl batch``: review many workbooks into one summary workbook."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
+import tempfile
+import textwrap
 from pathlib import Path
 
 import click
@@ -51,6 +54,23 @@ def _line(text: str) -> str:
     return terminal_text(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
+def _echo_json(output: Path, spool, records: list[dict]) -> None:
+    """The JSON output, one workbook at a time from ``spool`` (one review's JSON a line): the
+    text of ``json.dumps({"summary": ..., "files": [...]}, ensure_ascii=False, indent=1)``,
+    each file's review with its name and note (备注)."""
+    from perfxl.safetext import escape_controls_json
+
+    spool.seek(0)
+    dump = functools.partial(json.dumps, ensure_ascii=False, indent=1)
+    click.echo(escape_controls_json(f'{{\n "summary": {dump(str(output))},\n "files": ['), nl=False)
+    for k, (line, rec) in enumerate(zip(spool, records)):
+        entry = dict(json.loads(line), name=rec["文件"], note=rec["备注"] or None)
+        # an item of "files" sits two levels deep: each of its lines two spaces in
+        click.echo(escape_controls_json(("," if k else "") + "\n" + textwrap.indent(
+            dump(entry), "  ")), nl=False)
+    click.echo("\n ]\n}" if records else "]\n}")
+
+
 @click.command("batch")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -92,12 +112,15 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         priors = prior_index(prior_dir)
     bar, cb = progress_callback(len(files))
     # the reviews stream into the summary (the parent's memory stays flat in the number of
-    # files): kept of each, its last-year workbook, and its JSON only when JSON is asked for
-    kept: list[tuple[str | None, dict | None]] = []
+    # files): kept of each, its last-year workbook; its JSON goes to a temporary file
+    priors_found: list[str | None] = []
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if fmt == "json" else None
 
     def keep(reviews):
         for r in reviews:
-            kept.append((r.prior, r.to_json() if fmt == "json" else None))
+            priors_found.append(r.prior)
+            if spool is not None:
+                spool.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
             yield r
 
     stream = keep(iter_reviews(files, jobs=jobs, progress=cb, priors=priors))
@@ -106,12 +129,9 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
             records = summarize(stream, output, files=files)
     else:
         records = summarize(stream, output, files=files)
-    if fmt == "json":
-        from perfxl.safetext import escape_controls_json
-
-        click.echo(escape_controls_json(json.dumps({"summary": str(output), "files": [
-            dict(js, name=rec["文件"], note=rec["备注"] or None)
-            for (_, js), rec in zip(kept, records)]}, ensure_ascii=False, indent=1)))
+    if spool is not None:
+        with spool:
+            _echo_json(output, spool, records)
     else:
         click.echo("\t".join(TEXT_HEADER))
         for rec in records:
@@ -124,7 +144,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
         if rec["备注"]:
             click.echo(f"perfxl：「{rec['文件']}」{rec['备注']}", err=True)
     if priors is not None:
-        missing = [rec["文件"] for (prior, _), rec in zip(kept, records)
+        missing = [rec["文件"] for prior, rec in zip(priors_found, records)
                    if rec["状态"] != UNREADABLE and not prior]
         click.echo(f"上年数已与 {len(records) - len(missing)} 个上年工作簿核对（{prior_dir}）"
                    + (f"；未找到同一部门上一年度工作簿、未核对上年数：{'、'.join(map(_line, missing))}"

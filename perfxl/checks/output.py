@@ -131,9 +131,13 @@ def to_sarif(results: list[FileResult]) -> str:
     finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
     ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
     codes = sorted({f.rule for r in results for f in r.findings})
-    if any(c.startswith("PX6") for c in codes):  # draft findings checked in another process
-        from perfxl.checks import load_draft_rules
+    # findings checked in another process, or rules not registered in this one (a draft check)
+    if any(c.startswith("PX6") for c in codes):
+        from perfxl.checks.registry import load_draft_rules
         load_draft_rules()
+    if any(not c.startswith("PX6") for c in codes):
+        from perfxl.checks.registry import load_workbook_rules
+        load_workbook_rules()
     rules = [{"id": c, "name": RULES[c].name,
               "shortDescription": {"text": RULES[c].title},
               "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},

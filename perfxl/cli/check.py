@@ -72,7 +72,6 @@ def _is_draft(path: Path) -> bool:
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
-    from perfxl.checks import check_model
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
@@ -86,6 +85,7 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     except OSError as exc:
         msg = f"无法读取（{exc.strerror or exc}）"
         return FileResult(str(p), (), msg), f"perfxl：文件「{p}」：{msg}"
+    from perfxl.checks.engine import check_model  # not for a draft: no workbook rule to import
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 

@@ -8,7 +8,6 @@ column, rule), so the output is stable.
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +62,8 @@ def to_json(results: list[FileResult]) -> str:
 
 def _json(data: Any, indent: int | None = None) -> str:
     """JSON as perfxl writes it: Chinese as is, control characters escaped (perfxl.safetext)."""
+    import json  # not for the text report
+
     return escape_controls_json(json.dumps(data, ensure_ascii=False, indent=indent))
 
 

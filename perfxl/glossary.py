@@ -7,8 +7,6 @@ the layout description; the derived indicators and rule vocabulary are listed he
 """
 from __future__ import annotations
 
-from perfxl.layout import LAYOUT
-
 #: Derived figures and indicator names (source in brackets).
 TERMS: dict[str, str] = {
     "execution_rate": "预算执行率（执行率）",            # 全年执行数 / 全年预算数 [财预〔2020〕10号]
@@ -105,6 +103,8 @@ QUANTITY_SYNONYMS: dict[str, str] = {
 
 def workbook_terms() -> dict[str, str]:
     """Every field and column identifier of the workbook -> its Chinese label."""
+    from perfxl.layout import LAYOUT  # not at import: the draft reader needs only the synonyms
+
     out: dict[str, str] = {}
     for key, (_sheet, _block, f) in LAYOUT.fields.items():
         out[key] = f.label

@@ -101,7 +101,7 @@ def test_cli_new_writes_and_refuses_to_overwrite(tmp_path):
 def test_cli_new_unknown_framework_exit_2(tmp_path):
     out = tmp_path / "x.xlsx"
     r = CliRunner().invoke(main, ["new", "--framework", "nope", "-o", str(out)])
-    assert r.exit_code == 2 and "未知的评价框架" in r.output
+    assert r.exit_code == 2 and "取值无效" in r.output and "hunan_dept" in r.output
     assert not out.exists()
 
 

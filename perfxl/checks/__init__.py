@@ -10,26 +10,32 @@ Rule families, one module each: ``hygiene`` PX0xx (formulas, cached values, choi
 ``sums`` / ``weights`` / ``identities`` PX1xx (totals, weight sums, identities, restatements),
 ``ratios`` / ``changes`` / ``statements`` PX2xx (rates and changes against their operands),
 ``scores`` PX3xx, ``completeness`` PX4xx, ``plausibility`` PX5xx; PX6xx (the prose of a
-自评报告 draft) in ``perfxl.draft``.  Pure Python over
+自评报告 draft) in ``perfxl.draft``.  The families are registered when first needed
+(``load_workbook_rules``: by ``check_model``, ``select_rules``, reading ``RULES`` from this
+package), the draft rules by ``load_draft_rules``.  Pure Python over
 ``perfxl.model.Model``: no openpyxl, no xlwings.
 """
 from __future__ import annotations
 
 from perfxl.checks.finding import ERROR, INFO, LEVELS, WARNING, Finding, level_rank
-from perfxl.checks.registry import FAMILIES, RULES, Case, Hit, Rule, rule, select_rules
-
-# Importing the rule modules registers their rules.
-from perfxl.checks import (changes, completeness, hygiene, identities,  # noqa: E402,F401
-                           plausibility, prior, ratios, report_figures, scores, sums,
-                           weights)
-
-from perfxl.checks.engine import check_model  # noqa: E402
+from perfxl.checks.registry import (FAMILIES, Case, Hit, Rule, load_draft_rules,
+                                    load_workbook_rules, rule, select_rules)
 
 
-def load_draft_rules() -> None:
-    """Register the report-draft rules (PX6xx, ``perfxl.draft``).  Not imported with the
-    workbook rules: checking a workbook does not pay for their regexes (~20 ms of imports)."""
-    from perfxl.draft import rules  # noqa: F401
+def __getattr__(name: str):
+    """``RULES`` and ``check_model`` on first use: the workbook rule families are registered
+    then, so a draft check (``perfxl.draft``, which needs only the registry, ``Finding`` and the
+    output) does not import them (~20 ms)."""
+    if name == "RULES":
+        from perfxl.checks.registry import RULES
+        load_workbook_rules()
+        return RULES
+    if name == "check_model":
+        from perfxl.checks.engine import check_model
+        return check_model
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["check_model", "load_draft_rules", "Finding", "RULES", "Rule", "Case", "Hit", "rule", "select_rules",
-           "FAMILIES", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank"]
+
+__all__ = ["check_model", "load_draft_rules", "load_workbook_rules", "Finding", "RULES", "Rule",
+           "Case", "Hit", "rule", "select_rules", "FAMILIES", "LEVELS", "ERROR", "WARNING",
+           "INFO", "level_rank"]

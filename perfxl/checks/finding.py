@@ -8,11 +8,10 @@ row, column, then the draft location, rule.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
-
-from perfxl.layout import LAYOUT, column_index
 
 __all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position",
            "DRAFT_FIELDS", "place_text"]
@@ -25,7 +24,18 @@ DRAFT_FIELDS = ("line", "paragraph", "table", "row", "col", "quote", "from_line"
                 "from_paragraph", "page")
 
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
-_SHEET_ORDER = {s.name: i for i, s in enumerate(LAYOUT.sheets)}
+#: the sort rank of a finding with no sheet (a whole file, a draft) or a sheet the layout does not
+#: know: after every sheet of the layout (the sheet name then orders them)
+_NO_SHEET = 1 << 30
+
+
+@functools.cache
+def _sheet_order() -> dict[str, int]:
+    """Sheet name -> its rank in the layout; built on first use: a draft's findings have no
+    sheet and do not pay for importing the layout."""
+    from perfxl.layout import LAYOUT
+
+    return {s.name: i for i, s in enumerate(LAYOUT.sheets)}
 
 
 def place_text(line: int | None = None, paragraph: int | None = None, table: int | None = None,
@@ -55,6 +65,8 @@ def cell_position(cell: str) -> tuple[int, int]:
     m = _A1.match(cell or "")
     if not m:
         return 0, 0
+    from perfxl.layout import column_index
+
     return int(m.group(2)), column_index(m.group(1))
 
 
@@ -142,7 +154,8 @@ class Finding:
         row, col = cell_position(self.cell)
         draft = tuple(-1 if v is None else v for v in
                       (self.page, self.line, self.paragraph, self.table, self.row, self.col))
-        return (self.file, _SHEET_ORDER.get(self.sheet, len(_SHEET_ORDER)), self.sheet, row, col,
+        sheet = _sheet_order().get(self.sheet, _NO_SHEET) if self.sheet else _NO_SHEET
+        return (self.file, sheet, self.sheet, row, col,
                 draft, self.rule, self.quote or "")
 
     def __lt__(self, other: "Finding") -> bool:

@@ -8,7 +8,6 @@ column, rule), so the output is stable.
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,6 +62,8 @@ def to_json(results: list[FileResult]) -> str:
 
 def _json(data: Any, indent: int | None = None) -> str:
     """JSON as perfxl writes it: Chinese as is, control characters escaped (perfxl.safetext)."""
+    import json  # not for the text report
+
     return escape_controls_json(json.dumps(data, ensure_ascii=False, indent=indent))
 
 
@@ -131,9 +132,13 @@ def to_sarif(results: list[FileResult]) -> str:
     finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
     ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
     codes = sorted({f.rule for r in results for f in r.findings})
-    if any(c.startswith("PX6") for c in codes):  # draft findings checked in another process
-        from perfxl.checks import load_draft_rules
+    # findings checked in another process, or rules not registered in this one (a draft check)
+    if any(c.startswith("PX6") for c in codes):
+        from perfxl.checks.registry import load_draft_rules
         load_draft_rules()
+    if any(not c.startswith("PX6") for c in codes):
+        from perfxl.checks.registry import load_workbook_rules
+        load_workbook_rules()
     rules = [{"id": c, "name": RULES[c].name,
               "shortDescription": {"text": RULES[c].title},
               "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},

@@ -19,7 +19,6 @@ is wrong; ``--exit-zero`` turns 1 into 0.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -72,7 +71,6 @@ def _is_draft(path: Path) -> bool:
 def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     """The ``FileResult`` of one path (an unreadable file carries its reason and its Chinese
     message for stderr)."""
-    from perfxl.checks import check_model
     from perfxl.checks.output import FileResult
     from perfxl.errors import PerfxlError
 
@@ -86,6 +84,7 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
     except OSError as exc:
         msg = f"无法读取（{exc.strerror or exc}）"
         return FileResult(str(p), (), msg), f"perfxl：文件「{p}」：{msg}"
+    from perfxl.checks.engine import check_model  # not for a draft: no workbook rule to import
     return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
 
 
@@ -109,13 +108,15 @@ def check_files(paths: list[Path], select=(), ignore=(), workbook: Path | None =
     ``rules_for(path) -> (select, ignore)`` gives each file its own rules (the configuration's
     per-file ignores).  Several files are checked in parallel processes by the batch machinery
     (``perfxl.batch.parallel_map``), results in the order given."""
-    from perfxl.batch import parallel_map
-
     rules_for = rules_for or (lambda p: (select, ignore))
-    jobs = None if len(paths) > 1 else 1
+    args = [(p, *rules_for(p), workbook, notes) for p in paths]
+    if len(paths) > 1:
+        from perfxl.batch import parallel_map  # one file needs no pool (nor its import)
+        done = parallel_map(check_one, args)
+    else:
+        done = [check_one(a) for a in args]
     results = []
-    for result, message in parallel_map(check_one, [(p, *rules_for(p), workbook, notes)
-                                                    for p in paths], jobs=jobs):
+    for result, message in done:
         if message:
             click.echo(terminal_text(message), err=True)
         results.append(result)
@@ -207,7 +208,10 @@ def command(files, fmt, output, select, ignore, fail_on, exit_zero, workbook,
     results = _accept(results, configs)
     unreadable = sum(r.error is not None for r in results)
     if output is None:
-        width = shutil.get_terminal_size((140, 24)).columns if sys.stdout.isatty() else 140
+        width = 140
+        if sys.stdout.isatty():
+            import shutil
+            width = shutil.get_terminal_size((140, 24)).columns
         click.echo(render(results, fmt, color=_use_color(sys.stdout), width=max(width, 80)),
                    nl=False)
     elif unreadable:  # exit 2 leaves nothing behind (docs/files-and-exit-codes.md)

@@ -19,13 +19,17 @@ Errors: ``perfxl.errors.DraftFormatError`` (Chinese, naming the file; the CLI ex
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from perfxl.errors import DraftFormatError
-from perfxl.io.reading import sniff
 from perfxl.io.reading.regular import read_regular
+
+if TYPE_CHECKING:
+    import zipfile
+
+# zipfile and the workbook limits (perfxl.io.reading.sniff) are imported by the .docx checks
+# only: a .txt draft's check does not pay for them
 
 __all__ = ["read_input", "check_package", "check_docx", "open_docx", "MAX_FILE", "MAX_XML_PART"]
 
@@ -52,6 +56,9 @@ def read_input(path: str | Path) -> bytes:
 
 def check_package(data: bytes, name: str) -> None:
     """Raise ``DraftFormatError`` unless the .docx bytes ``data`` pass the limits above."""
+    import zipfile
+    import zlib
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_members(zf, name)
@@ -64,6 +71,8 @@ def check_package(data: bytes, name: str) -> None:
 
 
 def _check_members(zf: zipfile.ZipFile, name: str) -> None:
+    from perfxl.io.reading import sniff
+
     infos = zf.infolist()
     if len(infos) > sniff.MAX_MEMBERS:
         raise DraftFormatError("压缩包成员过多，疑似异常文件，已拒绝读取", file=name)
@@ -83,6 +92,8 @@ def _check_members(zf: zipfile.ZipFile, name: str) -> None:
 
 def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     """Read one member to its end; an XML member may hold no DTD and be at most MAX_XML_PART."""
+    from perfxl.io.reading import sniff
+
     xml: bool | None = None
     pending = b""
     with zf.open(info) as fh:
@@ -110,6 +121,8 @@ def _scan(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
 def check_docx(data: bytes, name: str) -> None:
     """Refuse, before any parser sees them, bytes that are not a .docx within the limits: an
     OLE container (encrypted .docx or .doc), not a zip, ``check_package``'s limits."""
+    from perfxl.io.reading import sniff
+
     if data.startswith(sniff.OLE_MAGIC):
         raise DraftFormatError("这是加密（设有打开密码）的 .docx 或旧版 .doc 文件；请在 Word 中"
                                "取消密码并另存为 .docx 后再校对", file=name)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from itertools import product
 
 from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.numbers import fmt_fixed
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
 from perfxl.draft.units import money_in
@@ -51,7 +52,7 @@ _NEAREST = 40
 
 def _num(f: Figure) -> str:
     """A figure's number as the draft writes it, without its unit ("17333259.2")."""
-    return f"{f.value:.{f.places}f}"
+    return fmt_fixed(f.value, f.places)
 
 
 def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, str]]:

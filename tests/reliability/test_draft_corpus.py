@@ -265,7 +265,7 @@ def test_no_input_path_waits_on_a_fifo(tmp_path: Path):
     p = perfxl(["batch", prior_dir, "-o", tmp_path / "汇总2.xlsx", "--format", "json"], tmp_path)
     _sane(p, (1,))
     [row] = json.loads(p.stdout)["files"]
-    assert row["status"] == "无法读取" and "命名管道" in row["error"]
+    assert row["status"] == "unreadable" and row["status_label"] == "无法读取" and "命名管道" in row["error"]
     assert sorted(x.name for x in tmp_path.iterdir() if not x.name.startswith(".")) == \
         ["d", "上年", "汇总.xlsx", "汇总2.xlsx", "示例.toml", "管道.xlsx"]
 

@@ -77,3 +77,48 @@ def test_draft_check_with_its_workbook_imports_no_docx_writer(tmp_path):
     got = imported(["check", str(draft), "--workbook", str(example_file("004"))], tmp_path,
                    tmp_path / "cache")
     assert not got & {"docx", "docxtpl", "jinja2", "lxml", "openpyxl"}
+
+
+_RULE_PROBE = """
+import json, sys
+sys.argv = ["perfxl", *json.loads(sys.argv[1])]
+from perfxl.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("\\nMODULES " + json.dumps(sorted(m for m in sys.modules if m.startswith("perfxl."))))
+"""
+
+#: the workbook rule families (PX0xx–PX5xx), registered by ``load_workbook_rules``
+WORKBOOK_RULES = {f"perfxl.checks.{m}" for m in (
+    "changes", "completeness", "hygiene", "identities", "plausibility", "prior", "ratios",
+    "report_figures", "scores", "sums", "weights")}
+
+
+def perfxl_modules(args: list[str], cwd: Path) -> set[str]:
+    """The ``perfxl.*`` modules that ``perfxl ARGS`` imported, in a new process."""
+    proc = subprocess.run([sys.executable, "-c", _RULE_PROBE, json.dumps(args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=600)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("MODULES ")]
+    assert line, proc.stdout[-2000:] + proc.stderr[-2000:]
+    return set(json.loads(line[-1].removeprefix("MODULES ")))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_draft_check_imports_no_workbook_rule(tmp_path, fmt):
+    """A draft checked alone runs the PX6xx rules only: the workbook rule families are not
+    imported (a 30-page draft's check is held to 10x ``python -c pass``), and still the draft
+    rules ran and found the wrong direction word."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("一般公共服务支出 3244335.71 元，较上年决算 3034059.49 元减少 210276.22 元。\n",
+                     encoding="utf-8")
+    got = perfxl_modules(["check", str(draft), "--format", fmt], tmp_path)
+    assert "perfxl.draft.rules" in got
+    assert not got & WORKBOOK_RULES, sorted(got & WORKBOOK_RULES)
+
+
+def test_the_rule_probe_sees_the_workbook_rules(tmp_path):
+    """The probe is not blind: a workbook check imports every family."""
+    got = perfxl_modules(["check", str(example_file("004")), "--format", "json"], tmp_path)
+    assert WORKBOOK_RULES <= got

@@ -39,7 +39,6 @@ from pathlib import Path
 
 from perfxl.errors import WorkbookFormatError
 from perfxl.io.reading.regular import read_regular
-from perfxl.layout import get_column_letter
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -305,6 +304,8 @@ class _Scan:
         height = max(r) - min(r) + 1
         width = max(max(c) - min(c) + 1, min(unaddressed, 16384))
         if height * width > MAX_AREA:
+            from perfxl.layout import get_column_letter  # a draft's reader does not need the layout
+
             sheet = self._sheet(part)
             far = f"{get_column_letter(max(c))}{max(r)}"
             raise WorkbookFormatError(

@@ -194,6 +194,12 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             out.claims.append(Claim("breakdown", (outer[-1], *inner),
                                     (outer[-1].start, inner[-1].end), "中"))
         parts = outer
+    # "其中:财力安排支出 68.4 亿元,…,主要支出事项:一般公共服务支出 7.1 亿元、…等": what follows
+    # "主要…:" itemises the part before it, not the total
+    main = (re.search(r"主要[\u4e00-\u9fff]{0,6}:", flat[at + 2:parts[-1].start])
+            if parts and not sub else None)
+    if main:
+        parts = [p for p in parts if p.start < at + 2 + main.start()]
     if len(totals) == 1 and parts:
         # a budget figure is no part of an actual total, nor the reverse ("三公经费支出 5.76
         # 万元，其中…；本年预算 55.77 万元")

@@ -19,7 +19,12 @@ A figure's identity is not its label alone.  「年初预算安排会议费 36.4
 * ``role``   — ``planned`` (预算、安排、计划、申请、年度目标、指标值), ``achieved`` (决算、执行、
   实际、完成、到位、支付、拨付、支出), ``change`` (an 增减额, 较上年…), ``prior`` (上年's figure).
 * ``scope``  — the fund the amount's label says it is counted in (财政拨款, 一般公共预算,
-  政府性基金…), ``""`` when it says none.
+  政府性基金…), ``""`` when it says none; after a line that opens with an area (「全市…」,
+  「市本级…」, 「剔除高新区后:」) the area too (``areas``): the city's total and its own level's are
+  two quantities with one name.
+* a part listed after a sentence that is only 「其中:」 is named after the amount its paragraph
+  opens with (``_qizhong_blocks``): 「基本支出……其中: 商品和服务支出 165247.88 元」 and 「项目支出……其中:
+  商品和服务支出 29700 元」 are two quantities.
 * ``figure`` and ``sentence`` — the ``perfxl.draft.numbers.Figure`` and its sentence span.
 
 Two amounts are the same quantity (``same_quantity``) only when every part is known and equal;
@@ -29,13 +34,14 @@ re-reads the text for it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from perfxl.draft.numbers import Figure, open_paren
 
 __all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "ambiguous_names",
-           "STAGES"]
+           "STAGES", "areas", "area_at"]
 
 #: Stage words, longest first; the first that matches the label wins.
 STAGES = (("执行", re.compile(r"执行")),
@@ -65,6 +71,12 @@ _STAGE_WORDS = re.compile(r"年初|调整后的?|调整|追加后?|全年|预算
 _IMPLIED_SCOPE = {"三公经费": "财政拨款", "三公经费支出": "财政拨款"}
 _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计", "总计", "小计", "资金总额"}
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
+#: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
+#: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
+_AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
+                   r"(全(?:省|市|州|县|区|旗)|(?:省|市|州|县|区|旗)本级|剔除.{1,12}?后)")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
+_OPENS_QIZHONG = re.compile(r"(?<=[。;])\s*其中\s*:")
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,7 @@ def _name(label: str) -> tuple[str | None, str]:
     """(name, scope) of a label; the name is ``""`` when the label is only stage words,
     ``None`` when it is a bare 支出 / 收入 / 资金."""
     s = _STRIP.sub("", label)
+    s = _NUMBERING.sub("", s)  # 「1.基本支出预算」, 「(二)社会保障和就业支出」
     s = re.sub(r"^(?:其中|的|和|及|与|以及|包括)+", "", s)
     scope = ""
     m = _SCOPE.search(s)
@@ -184,6 +197,52 @@ def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
     return ""
 
 
+def areas(doc) -> list[tuple[int, str]]:
+    """(offset, area) of every paragraph that opens with an area word, in text order; 「剔除…后」
+    narrows the area before it, a repeated wider word (「市本级」 after 「市本级/剔除高新区后」) keeps
+    the narrower one."""
+    out: list[tuple[int, str]] = []
+    area = ""
+    for a, _b in doc.paragraphs:
+        m = _AREA.match(doc.flat, a)
+        if m is None:
+            continue
+        w = m.group(1)
+        if w.startswith("剔除"):
+            area = f"{area}/{w}"
+        elif not area.startswith(w):
+            area = w
+        out.append((a, area))
+    return out
+
+
+def area_at(marks: list[tuple[int, str]], pos: int) -> str:
+    """The area (``areas``) the text at offset ``pos`` is about, ``""`` before any."""
+    i = bisect.bisect_right(marks, (pos, "\uffff"))
+    return marks[i - 1][1] if i else ""
+
+
+def _qizhong_blocks(doc) -> list[tuple[int, int, int]]:
+    """(start, end, host) spans of a list that a sentence of its own opens with 「其中:」 (「…下降
+    15.87%。其中: 工资福利支出……。商品和服务支出……」), up to the next numbered heading; ``host`` is
+    where the paragraph that says whose parts they are starts."""
+    from perfxl.draft.text import _HEADING
+    out = []
+    host = start = None
+    for a, b in doc.paragraphs:
+        if host is not None and _HEADING.match(doc.flat, a):
+            out.append((start, a, host))
+            host = None
+        m = _OPENS_QIZHONG.search(doc.flat, a, b)
+        if m is not None:
+            if host is not None:
+                out.append((start, m.start(), host))
+            host, start = a, m.end()
+    if host is not None:
+        out.append((start, len(doc.flat), host))
+    return out
+
+
 def quantities(doc, claims) -> list[Quantity]:
     """Every amount of the draft as a ``Quantity``, in text order (``claims`` are
     ``perfxl.draft.claims.Claims``)."""
@@ -194,6 +253,8 @@ def quantities(doc, claims) -> list[Quantity]:
         total, *parts = c.figures
         for p in parts:
             parent[p.start] = total
+    marks = areas(doc)
+    blocks = _qizhong_blocks(doc)
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
@@ -242,6 +303,13 @@ def quantities(doc, claims) -> list[Quantity]:
         role = _role(f, label, stage, claims.prior)
         if name and (re.search(r"\d", name) or name in _BARE):
             name = None
+        area = area_at(marks, f.start)
+        if area:
+            scope = f"{scope}@{area}"
+        block = next(((x, h) for x, y, h in blocks if x <= f.start < y), None)
+        if block is not None and name:
+            host = next((q for q in out if block[1] <= q.start < block[0] and q.name), None)
+            name = f"{host.name}/{name}" if host is not None else None  # whose part: unknown
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q

@@ -303,10 +303,12 @@ def change_restated(ctx):
     相同；“三公”经费本就是财政拨款安排的，写不写“一般公共预算财政拨款”是同一范围），对比期
     都是上年（写成“比2020年”而报告是 2021 年度的也算）。
     """
+    from perfxl.draft.quantities import areas
     seen: dict[tuple, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
+    marks = areas(ctx.doc)
     for c in ctx.claims.of("change"):
-        key = _change_key(ctx, c)
+        key = _change_key(ctx, c, marks)
         if key is None:
             continue
         a, x = _signed(c)
@@ -328,9 +330,10 @@ def change_restated(ctx):
         seen.setdefault(key, []).append((c, a, x))
 
 
-def _change_key(ctx, c):
-    """What a change against last year is a change *of*: (name, stage, scope, year) of its
-    subject through the quantity model (``perfxl.draft.quantities``), or ``None`` when the
+def _change_key(ctx, c, marks=()):
+    """What a change against last year is a change *of*: (name, stage, scope, year, area) of its
+    subject through the quantity model (``perfxl.draft.quantities``; the area of ``marks``,
+    ``quantities.areas``: 全市 / 市本级 …), or ``None`` when the
     subject names no quantity or the basis is not last year (a year written out counts when it
     is the year before the report's)."""
     from perfxl.draft.quantities import stage_of, subject_name
@@ -344,7 +347,8 @@ def _change_key(ctx, c):
         return None
     ys = re.findall(r"((?:19|20)\d\d)\s*年", c.subject)
     period = int(ys[-1]) if ys else year
-    return name, stage_of(c.subject), scope, period
+    from perfxl.draft.quantities import area_at
+    return name, stage_of(c.subject), scope, period, area_at(list(marks), c.span[0])
 
 
 def _say(c) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
 
 
@@ -75,10 +75,13 @@ def _shares(ctx):
                    at="1", expected=90),
              passes("占比按所写位数四舍五入后一致",
                     text="收入合计 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
-                         "其他收入 114.11 元，占收入的 0.001%。")])
+                         "其他收入 114.11 元，占收入的 0.001%。"),
+             passes("两个金额都只写到一位小数，占比在其舍入范围内",
+                    text="税费收入共 45.3 亿元，其中营业税费 38.2 亿元，占税费收入的 84.4%。")])
 def share(ctx):
     """“A，占合计的 R%”：R 应等于 A ÷ 合计（合计取所在“其中”句的合计），按所写百分数末位的
-    半个单位比较。
+    半个单位比较，加上 A 与合计各按所写末位四舍五入所能带来的偏差（“65.7 亿元，占 77.6 亿元
+    的 84.6%”：两数各差 0.05 亿元时比值可在 84.55% 与 84.78% 之间，不报告）。
 
     合格：“其中财政拨款收入支出 17333145.09 元，占收入支出的 99.999%”（17333145.09 ÷
     17333259.20 = 99.99934%）。
@@ -87,7 +90,9 @@ def share(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis != "%":
             continue
-        if off(r.value / 100, x, r.tol / 100):
+        tol = r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part), total.value_yuan,
+                                         rounded_tol(total))
+        if off(r.value / 100, x, tol):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),

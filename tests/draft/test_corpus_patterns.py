@@ -1,0 +1,110 @@
+"""Patterns met in the development corpus (benchmarks/corpus/manifest.toml), each in our own
+words: a draft where the rule must stay quiet (the figures are right, or they are different
+quantities) and one where it must fire.  Issue 20: precision first."""
+from __future__ import annotations
+
+from perfxl.draft import check_text
+
+HEAD = "2024年度单位预算公开说明\n\n"
+
+
+def found(text, rule=None):
+    out = [f for f in check_text(HEAD + text) if f.level == "error" or rule]
+    return [(f.rule, f.line) for f in out if rule is None or f.rule == rule]
+
+
+# --- a numbered line cut at the page width (PDF text pasted as .txt) -----------------------
+
+WRAPPED = ("(三)教育支出类科目 52310.40 元,占支出总\n"
+           "预算 12.10%,同比增加 6310.40 元,增长 {rate}%。\n")
+
+
+def test_wrapped_numbered_line_is_read_with_its_next_line():
+    # 6310.40 ÷ (52310.40 − 6310.40) = 13.72%; 12.06% is the change over this year's figure
+    assert found(WRAPPED.format(rate="12.06"), "PX603") == [("PX603", 3)]
+
+
+def test_wrapped_numbered_line_right_rate_is_quiet():
+    assert found(WRAPPED.format(rate="13.72")) == []
+
+
+def test_numbered_title_is_not_joined_to_the_next_line():
+    # a title (no clause mark) must not become the subject of the figures below it
+    text = "(一)一般公共预算支出总体情况\n一般公共预算支出 300 万元,较上年增加 30 万元,增长 11.11%。\n"
+    assert found(text) == []
+
+
+# --- one name, two areas: a city, its own level, its own level without a zone --------------
+
+AREAS = ("1.全县一般公共预算收支\n"
+         "全县一般公共预算收入 60.5 亿元。加上调入资金 12.4 亿元,收入总计 72.9 亿元。\n"
+         "2.县本级一般公共预算收支\n"
+         "县本级一般公共预算收入 31.2 亿元。加上调入资金 {x} 亿元,收入总计 39.7 亿元。\n")
+
+
+def test_same_name_in_two_areas_is_two_quantities():
+    assert found(AREAS.format(x="8.5")) == []
+
+
+def test_same_area_restated_differently_fires():
+    text = ("2.县本级一般公共预算收支\n县本级一般公共预算收入 31.2 亿元,调入资金 8.5 亿元。\n"
+            "县本级收入总计 39.7 亿元,其中调入资金 9.5 亿元。\n")
+    assert ("PX611", 5) in found(text)
+
+
+def test_change_of_one_name_in_two_areas_is_quiet():
+    text = ("1.全县一般公共预算收支\n全县财力安排支出 96.0 亿元,比上年预算数增长 6.2%。\n"
+            "2.县本级一般公共预算收支\n县本级财力安排支出 41.3 亿元,比上年预算数增长 9.8%。\n")
+    assert found(text) == []
+
+
+def test_change_of_one_name_restated_in_one_area_fires():
+    text = ("县本级财力安排支出 41.3 亿元,比上年预算数增长 9.8%。\n"
+            "县本级财力安排支出 41.3 亿元,比上年预算数增长 8.9%。\n")
+    assert found(text, "PX620") == [("PX620", 4)]
+
+
+# --- a part listed after a sentence that is only 「其中:」 belongs to its paragraph's amount -----
+
+PARTS = ("1. 基本支出预算 640000.00 元,同比减少 12000.00 元。其中:\n"
+         "工资福利支出预算 520000.00 元,同比减少 9000.00 元。\n"
+         "商品和服务支出预算 120000.00 元,同比减少 3000.00 元。\n"
+         "2. 项目支出预算 35000.00 元,同比减少 5000.00 元。其中:\n"
+         "商品和服务支出预算 {x} 元,同比减少 5000.00 元。\n")
+
+
+def test_same_part_name_under_two_parents_is_quiet():
+    assert found(PARTS.format(x="35000.00")) == []
+
+
+def test_same_part_restated_under_one_parent_fires():
+    text = ("1. 基本支出预算 640000.00 元。其中:\n商品和服务支出预算 120000.00 元。\n"
+            "工资福利支出预算 520000.00 元。\n商品和服务支出预算 121000.00 元,用于日常运转。\n")
+    assert ("PX611", 6) in found(text)
+
+
+# --- a share of amounts rounded to one decimal ------------------------------------------------
+
+def test_share_within_the_rounding_of_its_amounts_is_quiet():
+    # 38.2 ÷ 45.3 = 84.33%, but 38.15 ÷ 45.35 … 38.25 ÷ 45.25 spans 84.12% … 84.53%
+    assert found("税费收入 45.3 亿元,其中营业税费 38.2 亿元,占税费收入的 84.4%。") == []
+
+
+def test_share_outside_the_rounding_of_its_amounts_fires():
+    assert found("税费收入 45.3 亿元,其中营业税费 38.2 亿元,占税费收入的 86.4%。",
+                 "PX605") == [("PX605", 3)]
+
+
+# --- 「主要…:」 itemises the part before it, not the total ----------------------------------
+
+NESTED = ("县本级一般公共预算支出安排 52.0 亿元。其中:财力安排支出 40.0 亿元,主要支出事项:教育支出"
+          " 9.5 亿元、卫生健康支出 6.0 亿元、农林水支出 {x} 亿元等;上级专项安排支出 12.0 亿元。\n")
+
+
+def test_items_of_a_part_are_not_summed_with_the_parts():
+    assert [f.rule for f in check_text(HEAD + NESTED.format(x="3.1"))] == []
+
+
+def test_parts_that_do_not_add_up_still_warn():
+    text = "县本级一般公共预算支出安排 52.0 亿元。其中:财力安排支出 40.0 亿元,上级专项安排支出 13.0 亿元。\n"
+    assert [f.rule for f in check_text(HEAD + text)] == ["PX604"]

@@ -257,6 +257,7 @@ def quantities(doc, claims) -> list[Quantity]:
     blocks = _qizhong_blocks(doc)
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
+    part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
     sentence_stage: dict[tuple[int, int], str] = {}
     for f, sent in claims.amounts:
@@ -278,6 +279,7 @@ def quantities(doc, claims) -> list[Quantity]:
         p = parent.get(f.start)
         if p is not None and p.start in by_start:
             pq = by_start[p.start]
+            part_of[f.start] = pq.name
             stage = stage or pq.stage  # the scope stays the part's own: a 其中 under a
             # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
             period = pq.period if f.year is None else period
@@ -313,4 +315,21 @@ def quantities(doc, claims) -> list[Quantity]:
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q
-    return out
+    return _split_parts(out, part_of)
+
+
+def _split_parts(qs: list[Quantity], part_of: dict[int, str | None]) -> list[Quantity]:
+    """A part name that breaks down several totals (「机构运行 1100910.5 元,其中:基本支出 1100910.5
+    元」, 「住房公积金 112788 元,其中:基本支出 112788 元」) names a share of each, not one
+    quantity: such parts are named after their total (「机构运行/基本支出」), or ``None`` when
+    the total has no name."""
+    parents: dict[str, set] = {}
+    for q in qs:
+        if q.name and q.start in part_of:
+            parents.setdefault(q.name, set()).add(part_of[q.start])
+    split = {n for n, ps in parents.items() if len(ps) > 1}
+    if not split:
+        return qs
+    from dataclasses import replace
+    return [replace(q, name=(f"{part_of[q.start]}/{q.name}" if part_of[q.start] else None))
+            if q.name in split and q.start in part_of else q for q in qs]

@@ -108,3 +108,20 @@ def test_items_of_a_part_are_not_summed_with_the_parts():
 def test_parts_that_do_not_add_up_still_warn():
     text = "县本级一般公共预算支出安排 52.0 亿元。其中:财力安排支出 40.0 亿元,上级专项安排支出 13.0 亿元。\n"
     assert [f.rule for f in check_text(HEAD + text)] == ["PX604"]
+
+
+# --- one part name breaking down several totals names a share of each ----------------------
+
+SPLITS = ("一般公共预算拨款支出 880000.00 元,其中:基本支出 850000.00 元,项目支出 30000.00 元。\n"
+          "行政运行 700000.00 元,其中:基本支出 700000.00 元,项目支出 0 元。\n"
+          "业务专项 30000.00 元,其中:基本支出 0 元,项目支出 30000.00 元。\n"
+          "住房公积金 150000.00 元,其中:基本支出 150000.00 元,项目支出 0 元。\n")
+
+
+def test_parts_of_several_totals_are_not_one_quantity():
+    assert found(SPLITS) == []
+
+
+def test_part_of_one_total_restated_differently_fires():
+    text = SPLITS + "行政运行 700000.00 元,其中:基本支出 690000.00 元,项目支出 10000.00 元。\n"
+    assert ("PX611", 7) in found(text)

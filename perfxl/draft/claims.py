@@ -41,12 +41,14 @@ FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
-    r"(?P<cmp>较|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"(?P<cmp>较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
-    r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?"
+    r"(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
     r"\s*(?:为)?\s*"
-    r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
+    r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"
+    # "同比增长 14.6%，增收 4,376 万元": the amount of the change after its rate
+    r"(?:\s*,\s*(?:增收|减收|增支|减支|增加|减少)了?\s*(?P<c2>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|万|元)))?")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
@@ -128,6 +130,8 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         fr = _fig_at(figs, *m.span("r")) if m.group("r") else None
         if fc is not None and fc.rate and fr is None:
             fc, fr = None, fc
+        if fc is None and m.group("c2"):
+            fc = _fig_at(figs, *m.span("c2"))
         cur = None
         for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
@@ -135,6 +139,11 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
                 cur = f
         if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
             cur = None
+        basis = (m.group("basis") or "").replace(" ", "")
+        pair = _two_years(flat, a, m.start(), figs, out) if fa is None and not basis else None
+        if pair is not None:  # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"
+            cur, fa = pair
+            basis = "上年"
         for f in (fa, fc):
             if f is not None:
                 out.prior.add(f.start)
@@ -150,8 +159,22 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
-                                m.group("dir"), (m.group("basis") or "").replace(" ", ""),
-                                subject=subject))
+                                m.group("dir"), basis, subject=subject))
+
+
+def _two_years(flat: str, a: int, at: int, figs: list[Figure], out: Claims):
+    """(this year's, last year's) amount when the clause before a bare 「对比/比/较 减少 C」 states
+    exactly two, labelled with two consecutive years (「2016年预算8万元,2015年预算12.5万元;对比
+    减少4.35万元」); else ``None``."""
+    start = max(a, flat.rfind("。", a, at) + 1)
+    two = [f for f in figs if start <= f.start < at and f.money and f.start not in out.prior]
+    two = two[-2:]
+    if len(two) != 2 or None in (two[0].year, two[1].year):
+        return None
+    if re.search(r"\d", flat[two[1].end:at]) or abs(two[0].year - two[1].year) != 1:
+        return None
+    cur, prior = sorted(two, key=lambda f: -f.year)
+    return cur, prior
 
 
 _BUDGET = re.compile(r"预算(?:数|安排数?)?$|(?:年初|全年|本年|调整后?|年中)预算")

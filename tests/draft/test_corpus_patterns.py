@@ -125,3 +125,34 @@ def test_parts_of_several_totals_are_not_one_quantity():
 def test_part_of_one_total_restated_differently_fires():
     text = SPLITS + "行政运行 700000.00 元,其中:基本支出 690000.00 元,项目支出 10000.00 元。\n"
     assert ("PX611", 7) in found(text)
+
+
+# --- 「增长 R%，增收 C」: the amount of the change written after its rate ----------------------
+
+def test_rate_then_amount_of_the_change_fires_when_they_disagree():
+    # 3,120 ÷ (41,600 − 3,120) = 8.11%, not 7.5%
+    assert found("县级税收收入完成41,600万元,同比增长7.5%,增收3,120万元。",
+                 "PX603") == [("PX603", 3)]
+
+
+def test_rate_then_amount_of_the_change_quiet_when_they_agree():
+    assert found("县级税收收入完成41,600万元,同比增长8.11%,增收3,120万元。") == []
+
+
+# --- two year-labelled amounts, then a bare 「对比减少 C；减少率 R」 --------------------------
+
+def test_two_years_then_a_bare_comparison_is_checked():
+    # 15.6 − 9 = 6.6 and 6.6 ÷ 15.6 = 42.31%; the text's rate does not fit its own figures
+    text = "其中:1、会议费2024年预算9万元,2023年预算15.6万元;对比减少6.6万元;减少率40.12%。"
+    assert found(text, "PX603") == [("PX603", 3)]
+
+
+def test_two_years_then_a_bare_comparison_right_is_quiet():
+    text = "其中:1、会议费2024年预算9万元,2023年预算15.6万元;对比减少6.6万元;减少率42.31%。"
+    assert found(text) == []
+
+
+def test_last_year_amount_beside_this_years_is_no_year_label_error():
+    # the sentence states both years' figures: the 2023 one is last year's on purpose
+    text = "2024年会议费预算拨入33万元,2023年会议费预算拨入57.55万元,与上年对比减少24.55万元。"
+    assert found(text) == []

@@ -266,7 +266,7 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                "%" if inline or m.group("pct") else ""))
+                                "%" if inline or m.group("pct") else "", subject=m.group("of")))
 
 
 #: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").
@@ -382,5 +382,40 @@ def extract(doc: Doc) -> Claims:
                 if f.money:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)
+    _later_totals(out)
     return out
+
+
+def _budget_name(label: str) -> str:
+    """A quantity name without a trailing 预算 after 支出 / 收入 (「基本支出预算」 and 「一般公共预算
+    基本支出」 name one budget document's figure)."""
+    from perfxl.draft.common import quantity_name
+    name = quantity_name(re.sub(r"\s+", "", label or ""))
+    return re.sub(r"(?<=[支收][出入])预算$", "", name)
+
+
+def _later_totals(out: Claims) -> None:
+    """A share whose named whole no earlier amount gives (「对个人和家庭补助支出预算 73200 元,占
+    基本支出预算 6.45%」 with 「基本支出 1133753.33 元」 in a later section) takes it from later in
+    the draft, when the draft gives that name exactly one value (so it is the one quantity)."""
+    todo = [i for i, c in enumerate(out.claims) if c.kind == "share" and c.figures[1] is None
+            and len(_budget_name(c.subject)) >= 4]
+    if not todo:
+        return
+    by_name: dict[str, list[Figure]] = {}
+    year = out.doc.year
+    for f, _s in out.amounts:
+        if f.start in out.prior or f.year not in (None, year) or "上年" in f.label:
+            continue
+        by_name.setdefault(_budget_name(f.label), []).append(f)
+    for i in todo:
+        c = out.claims[i]
+        want = _budget_name(c.subject)
+        part = c.figures[0]
+        hits = [f for n, fs in by_name.items() if n.endswith(want) for f in fs]
+        values = {f.value_yuan for f in hits}
+        later = [f for f in hits if f.start > part.end]
+        if len(values) == 1 and later and later[0].value_yuan != part.value_yuan:
+            out.claims[i] = Claim("share", (part, later[0], c.figures[2]), c.span, c.words,
+                                  c.basis, subject=c.subject)
 

@@ -156,3 +156,26 @@ def test_last_year_amount_beside_this_years_is_no_year_label_error():
     # the sentence states both years' figures: the 2023 one is last year's on purpose
     text = "2024年会议费预算拨入33万元,2023年会议费预算拨入57.55万元,与上年对比减少24.55万元。"
     assert found(text) == []
+
+
+# --- a share whose whole is stated only later in the draft -----------------------------------
+
+LATER = ("1. 工资福利支出预算 610000.00 元,占基本支出预算 {r}%。\n"
+         "2. 商品和服务支出预算 90000.00 元。\n"
+         "六、一般公共预算基本支出情况说明\n"
+         "2024 年一般公共预算基本支出 700000.00 元,其中:人员经费 610000.00 元,公用经费 90000.00 元。\n")
+
+
+def test_share_of_a_whole_stated_later_fires():
+    # 610000 ÷ 700000 = 87.14%
+    assert found(LATER.format(r="86.14"), "PX605") == [("PX605", 3)]
+
+
+def test_share_of_a_whole_stated_later_right_is_quiet():
+    assert found(LATER.format(r="87.14")) == []
+
+
+def test_share_of_a_whole_given_two_values_is_quiet():
+    # the draft gives 基本支出 two values: which one the share means is not known
+    text = LATER.format(r="86.14") + "另:基本支出 720000.00 元(含结转)。\n"
+    assert found(text) == []

@@ -388,9 +388,11 @@ def extract(doc: Doc) -> Claims:
 
 def _budget_name(label: str) -> str:
     """A quantity name without a trailing 预算 after 支出 / 收入 (「基本支出预算」 and 「一般公共预算
-    基本支出」 name one budget document's figure)."""
+    基本支出」 name one budget document's figure); 收支总预算 read as 支出总预算."""
     from perfxl.draft.common import quantity_name
     name = quantity_name(re.sub(r"\s+", "", label or ""))
+    # a budget's 收支总预算 is its 支出总预算 (收支平衡): 「占支出总预算 4.04%」 names it
+    name = re.sub(r"收支总预算$", "支出总预算", name)
     return re.sub(r"(?<=[支收][出入])预算$", "", name)
 
 

@@ -179,3 +179,11 @@ def test_share_of_a_whole_given_two_values_is_quiet():
     # the draft gives 基本支出 two values: which one the share means is not known
     text = LATER.format(r="86.14") + "另:基本支出 720000.00 元(含结转)。\n"
     assert found(text) == []
+
+
+def test_share_of_the_expenditure_total_named_as_the_balanced_budget():
+    # a budget's 收支总预算 is its 支出总预算: 51700 ÷ 940000 = 5.50%
+    text = ("(三)卫生健康支出类科目 51700.00 元,占支出总预算 5.40%。\n"
+            "四、财政拨款收支预算总体情况说明\n2024 年财政拨款收支总预算 940000.00 元。\n")
+    assert found(text, "PX605") == [("PX605", 3)]
+    assert found(text.replace("5.40%", "5.50%")) == []

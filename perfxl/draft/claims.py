@@ -162,6 +162,55 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
                                 m.group("dir"), basis, subject=subject))
 
 
+#: 「收、支总计各是 A,B 万元」 / 「各减少 C,D 万元,各下降 R1%、R2%」: two figures said of two
+#: subjects at once, the unit written once after the second
+_EACH_IS = re.compile(r"各(?:是|为|计)\s*$")
+_EACH_CHANGE = re.compile(r"各(?P<dir>减少|增加|下降|增长|上升)了?\s*$")
+_EACH_RATE = re.compile(r"\s*[,，]?\s*各(?:下降|增长|上升|减少|增加)了?\s*$")
+
+
+def _two_after(figs: list[Figure], flat: str, rx: re.Pattern) -> tuple[Figure, Figure] | None:
+    """The two figures 「A,B 万元」 right after a match of ``rx`` (which must end where A starts),
+    A given B's unit; ``None`` when B carries no money unit or anything else stands between."""
+    for x, y in zip(figs, figs[1:]):
+        if (rx.search(flat, max(0, x.start - 12), x.start) and not x.unit and y.money
+                and re.fullmatch(r"\s*[,、]\s*", flat[x.end:y.start])):
+            from dataclasses import replace
+            return replace(x, unit=y.unit), y
+    return None
+
+
+def _respective(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+                pair: tuple[Figure, Figure] | None) -> tuple[Figure, Figure] | None:
+    """「2022年度收、支总计各是 4125.49,4143.91万元。与2021年相比,收、支总计各减少
+    1267.86,2570.97万元,各下降23.51%、38.28%。」: two change claims, one per subject, checked
+    like any other (PX603).  Returns the pair of amounts a next sentence may change."""
+    now = _two_after(figs, flat, _EACH_IS)
+    if now is not None:
+        return now
+    if pair is None:
+        return None
+    for i, x in enumerate(figs):
+        m = _EACH_CHANGE.search(flat, max(a, x.start - 12), x.start)
+        if m is None or m.end() != x.start or i + 1 >= len(figs):
+            continue
+        c = _two_after(figs[i:i + 2], flat, _EACH_CHANGE)
+        if c is None:
+            continue
+        rates: list[Figure | None] = [None, None]
+        rest = [f for f in figs[i + 2:] if f.rate]
+        if (len(rest) >= 2 and _EACH_RATE.search(flat, c[1].end, rest[0].start)
+                and re.fullmatch(r"\s*[、,]\s*", flat[rest[0].end:rest[1].start])):
+            rates = rest[:2]
+        for cur, amount, r in zip(pair, c, rates):
+            out.prior.add(amount.start)
+            end = (r or amount).end
+            out.claims.append(Claim("change", (cur, None, amount, r), (cur.start, end),
+                                    m.group("dir"), ""))
+        return None
+    return pair
+
+
 def _two_years(flat: str, a: int, at: int, figs: list[Figure], out: Claims):
     """(this year's, last year's) amount when the clause before a bare 「对比/比/较 减少 C」 states
     exactly two, labelled with two consecutive years (「2016年预算8万元,2015年预算12.5万元;对比
@@ -367,11 +416,13 @@ def extract(doc: Doc) -> Claims:
     flat = doc.flat
     for pa, pb in doc.paragraphs:
         prev: list[Figure] = []
+        pair: tuple[Figure, Figure] | None = None
         for a, b in doc.sentences_in(pa, pb):
             figs = figures(flat, a, b)
             if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
+            pair = _respective(flat, a, b, figs, out, pair)
             prev = _breakdowns(flat, a, b, figs, out, prev)
             _shares(flat, a, b, figs, out, prev)
             _ratios(flat, a, b, figs, out)

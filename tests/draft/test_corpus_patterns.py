@@ -187,3 +187,18 @@ def test_share_of_the_expenditure_total_named_as_the_balanced_budget():
             "四、财政拨款收支预算总体情况说明\n2024 年财政拨款收支总预算 940000.00 元。\n")
     assert found(text, "PX605") == [("PX605", 3)]
     assert found(text.replace("5.40%", "5.50%")) == []
+
+
+# --- 「各是 A,B 万元…各减少 C,D 万元,各下降 R1%、R2%」: two subjects at once ---------------------
+
+EACH = ("2024年度收、支总计各是2410.30,2388.60万元。与2023年相比,收、支总计各减少"
+        "410.30,611.40万元,各下降14.55%、{r}%。\n")
+
+
+def test_respective_changes_fire_on_the_wrong_rate():
+    # 611.40 ÷ (2388.60 + 611.40) = 20.38%
+    assert found(EACH.format(r="20.83"), "PX603") == [("PX603", 3)]
+
+
+def test_respective_changes_right_are_quiet():
+    assert found(EACH.format(r="20.38")) == []

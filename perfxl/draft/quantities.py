@@ -76,6 +76,9 @@ _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    r"(全(?:省|市|州|县|区|旗)|(?:省|市|州|县|区|旗)本级|剔除.{1,12}?后)")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
+#: A paragraph that is one item of a list: a short name, then its amount (「商品和服务支出预算
+#: 165247.88 元,…」).
+_ITEM = re.compile(r"\s*[\u4e00-\u9fff()“”\"、]{2,30}?\s*\d")
 _OPENS_QIZHONG = re.compile(r"(?<=[。;])\s*其中\s*:")
 
 
@@ -224,14 +227,16 @@ def area_at(marks: list[tuple[int, str]], pos: int) -> str:
 
 def _qizhong_blocks(doc) -> list[tuple[int, int, int]]:
     """(start, end, host) spans of a list that a sentence of its own opens with 「其中:」 (「…下降
-    15.87%。其中: 工资福利支出……。商品和服务支出……」), up to the next numbered heading; ``host`` is
+    15.87%。其中: 工资福利支出……。商品和服务支出……」), over the paragraphs that each open with a
+    name and its amount, up to the next numbered heading; ``host`` is
     where the paragraph that says whose parts they are starts."""
     from perfxl.draft.text import _HEADING
     out = []
     host = start = None
     for a, b in doc.paragraphs:
-        if host is not None and _HEADING.match(doc.flat, a):
-            out.append((start, a, host))
+        head = doc.flat[a:min(b, a + 40)]  # (``^`` of _HEADING matches at a string's start only)
+        if host is not None and (_HEADING.match(head) or not _ITEM.match(head)):
+            out.append((start, a, host))  # a heading or a paragraph that is no list item
             host = None
         m = _OPENS_QIZHONG.search(doc.flat, a, b)
         if m is not None:
@@ -258,6 +263,7 @@ def quantities(doc, claims) -> list[Quantity]:
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
     part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
+    opened: dict[tuple[int, int], bool] = {}  # sentence -> it opens with a bare amount
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
     sentence_stage: dict[tuple[int, int], str] = {}
     for f, sent in claims.amounts:
@@ -305,6 +311,10 @@ def quantities(doc, claims) -> list[Quantity]:
         role = _role(f, label, stage, claims.prior)
         if name and (re.search(r"\d", name) or name in _BARE):
             name = None
+        if sent not in opened:
+            opened[sent] = not label.strip()  # 「19816.81 元,项目支出 0元。」: whose figures?
+        elif opened[sent] and name:
+            name = None  # the amounts after a bare one break down a total the text does not name
         area = area_at(marks, f.start)
         if area:
             scope = f"{scope}@{area}"
@@ -322,7 +332,8 @@ def _split_parts(qs: list[Quantity], part_of: dict[int, str | None]) -> list[Qua
     """A part name that breaks down several totals (「机构运行 1100910.5 元,其中:基本支出 1100910.5
     元」, 「住房公积金 112788 元,其中:基本支出 112788 元」) names a share of each, not one
     quantity: such parts are named after their total (「机构运行/基本支出」), or ``None`` when
-    the total has no name."""
+    the total has no name.  A part of one total only keeps its name: 「“三公”经费…其中：公务接待费
+    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice."""
     parents: dict[str, set] = {}
     for q in qs:
         if q.name and q.start in part_of:

@@ -202,3 +202,30 @@ def test_respective_changes_fire_on_the_wrong_rate():
 
 def test_respective_changes_right_are_quiet():
     assert found(EACH.format(r="20.38")) == []
+
+
+# --- a sentence that opens with a bare amount (a page cut before its name) -------------------
+
+def test_parts_after_a_bare_amount_are_not_the_units_amounts():
+    # 「…23100.50 元,项目支出 0 元」 breaks down a line whose name is on the page before
+    text = ("23100.50 元,项目支出 0 元。主要用于人员经费保障。\n"
+            "2. 项目支出 52000 元,同比增加 3000 元。\n")
+    assert found(text) == []
+
+
+def test_the_units_amount_restated_still_fires():
+    text = "项目支出 0 元。主要用于人员经费保障。\n2. 项目支出 52000 元,同比增加 3000 元。\n"
+    assert ("PX611", 4) in found(text)
+
+
+def test_a_qizhong_list_ends_at_the_next_numbered_heading():
+    # 基本支出's list ends at 「2.」: the 商品和服务支出 after it is no part of 基本支出
+    text = ("1. 基本支出预算 640000.00 元。其中:\n商品和服务支出预算 120000.00 元。\n"
+            "2. 项目支出预算 35000.00 元。\n商品和服务支出预算 35000.00 元。\n")
+    assert found(text) == []
+
+
+def test_a_part_restated_inside_its_list_fires():
+    text = ("1. 基本支出预算 640000.00 元。其中:\n商品和服务支出预算 120000.00 元。\n"
+            "商品和服务支出预算 121000.00 元。\n2. 项目支出预算 35000.00 元。\n")
+    assert ("PX611", 5) in found(text)

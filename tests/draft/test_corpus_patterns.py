@@ -229,3 +229,15 @@ def test_a_part_restated_inside_its_list_fires():
     text = ("1. 基本支出预算 640000.00 元。其中:\n商品和服务支出预算 120000.00 元。\n"
             "商品和服务支出预算 121000.00 元。\n2. 项目支出预算 35000.00 元。\n")
     assert ("PX611", 5) in found(text)
+
+
+# --- a section titled with last year: its figures are last year's on purpose ----------------
+
+def test_last_years_figures_under_a_heading_naming_that_year_are_quiet():
+    text = "二、2023年“三公”经费决算情况\n2023年度“三公”经费合计支出18.40万元。\n"
+    assert [f.rule for f in check_text(HEAD + text)] == []
+
+
+def test_last_years_figure_without_such_a_heading_still_warns():
+    text = "二、“三公”经费决算情况\n2023年度“三公”经费合计支出18.40万元。\n"
+    assert [f.rule for f in check_text(HEAD + text)] == ["PX610"]

@@ -103,7 +103,12 @@ def _fig_at(figs: list[Figure], start: int, end: int) -> Figure | None:
     return None
 
 
+#: Fund names whose 预算 is no budget stage (「一般公共预算财政拨款安排的“三公”经费支出」 is spending).
+_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
 def _key(label: str) -> str | None:
+    label = _FUND.sub("", label)
     for k in _KEYS:
         if k in label:
             return k

@@ -241,3 +241,18 @@ def test_last_years_figures_under_a_heading_naming_that_year_are_quiet():
 def test_last_years_figure_without_such_a_heading_still_warns():
     text = "二、“三公”经费决算情况\n2023年度“三公”经费合计支出18.40万元。\n"
     assert [f.rule for f in check_text(HEAD + text)] == ["PX610"]
+
+
+# --- 「一般公共预算…支出」 is spending: its 预算 is the fund's name, not the budget stage ---------
+
+SPLIT_BY_STAGE = ("2024年度本部门一般公共预算财政拨款安排的“三公”经费支出3.10万元,年初预算为4.00万元,"
+                  "差值为0.90万元。其中:公务用车运行维护费支出0.00万元,年初预算为0.90万元;"
+                  "公务接待费支出{x}万元,年初预算为3.10万元。\n")
+
+
+def test_parts_go_to_the_total_of_their_stage():
+    assert [f.rule for f in check_text(HEAD + SPLIT_BY_STAGE.format(x="3.10"))] == []
+
+
+def test_parts_of_one_stage_that_do_not_add_up_still_warn():
+    assert [f.rule for f in check_text(HEAD + SPLIT_BY_STAGE.format(x="2.80"))] == ["PX604"]

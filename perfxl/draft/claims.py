@@ -288,8 +288,10 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     if len(totals) == 1:
         out.claims.append(Claim("breakdown", (totals[0], *parts), span, "其中"))
     else:
-        for t in totals:
+        for j, t in enumerate(totals):
             k = _key(t.label)
+            if any(_key(u.label) == k for u in totals[j + 1:]):
+                continue  # 「…出国 120 万元；接待 1033 万元；用车 1618 万元，其中 …」: the nearest
             mine = [p for p in parts if k and _key(p.label) == k]
             if k and len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))

@@ -256,3 +256,18 @@ def test_parts_go_to_the_total_of_their_stage():
 
 def test_parts_of_one_stage_that_do_not_add_up_still_warn():
     assert [f.rule for f in check_text(HEAD + SPLIT_BY_STAGE.format(x="2.80"))] == ["PX604"]
+
+
+# --- several totals of one kind before one 其中: the parts are the nearest one's -------------
+
+LINES = ("2024年度部门“三公”经费决算总额 950 万元。分项是:因公出国(境)经费决算 40 万元;"
+         "公务接待费决算 310 万元;公务用车购置及运行费决算 600 万元,其中:公务用车购置费决算 {a} 万元,"
+         "公务用车运行费决算 420 万元。\n")
+
+
+def test_parts_belong_to_the_nearest_total_of_their_kind():
+    assert [f.rule for f in check_text(HEAD + LINES.format(a="180"))] == []
+
+
+def test_parts_that_miss_the_nearest_total_still_warn():
+    assert [f.rule for f in check_text(HEAD + LINES.format(a="190"))] == ["PX604"]

@@ -254,6 +254,9 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
              and f.start not in out.prior and "上年" not in f.label
              and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
              and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
+    if open_paren(flat, a, at) is not None:  # "13亿7,800万元(其中3.5亿元…),执行…": inside only
+        close = flat.find(")", at, b)
+        parts = [p for p in parts if close < 0 or p.start < close]
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])

@@ -137,6 +137,8 @@ class Doc:
         for a, b in self.paragraphs:
             s = a
             for m in _SENT_END.finditer(self.flat, a, b):
+                if self.flat[m.end():m.end() + 1] == ")":
+                    continue  # 「…(购置费 100 万元;运行费 400 万元。)比上年…」: the sentence goes on
                 out += self._bounded(s, m.end())
                 s = m.end()
             if self.flat[s:b].strip():

@@ -271,3 +271,23 @@ def test_parts_belong_to_the_nearest_total_of_their_kind():
 
 def test_parts_that_miss_the_nearest_total_still_warn():
     assert [f.rule for f in check_text(HEAD + LINES.format(a="190"))] == ["PX604"]
+
+
+# --- a full stop inside parentheses does not end the sentence; a 其中 inside them ends there --
+
+PAREN = ("2024年本部门“三公”经费 402.4 万元。其中:因公出国(境)费 0 万元;公务用车购置及运行费 400.00 万元"
+         "(购置费 100.00 万元;运行维护费 300.00 万元。)较上年持平;公务接待费 {x} 万元。\n")
+
+
+def test_a_full_stop_before_a_closing_parenthesis_keeps_the_list_whole():
+    assert [f.rule for f in check_text(HEAD + PAREN.format(x="2.40"))] == []
+
+
+def test_the_whole_list_that_misses_its_total_still_warns():
+    assert [f.rule for f in check_text(HEAD + PAREN.format(x="3.40"))] == ["PX604"]
+
+
+def test_a_qizhong_inside_parentheses_breaks_down_the_amount_before_them_only():
+    text = ("专项计划预算数 13亿7,800万元(其中3.5亿元用于园区整修),执行数 9亿2,000万元,"
+            "执行率 66.76%。\n")
+    assert [f.rule for f in check_text(HEAD + text) if f.rule == "PX604"] == []

@@ -465,17 +465,19 @@ def _later_totals(out: Claims) -> None:
             and len(_budget_name(c.subject)) >= 4]
     if not todo:
         return
-    by_name: dict[str, list[Figure]] = {}
+    by_suffix: dict[str, list[Figure]] = {}  # every ending of 4 characters or more of a name
     year = out.doc.year
     for f, _s in out.amounts:
         if f.start in out.prior or f.year not in (None, year) or "上年" in f.label:
             continue
-        by_name.setdefault(_budget_name(f.label), []).append(f)
+        name = _budget_name(f.label)
+        for k in range(0, len(name) - 3):
+            by_suffix.setdefault(name[k:], []).append(f)
     for i in todo:
         c = out.claims[i]
         want = _budget_name(c.subject)
         part = c.figures[0]
-        hits = [f for n, fs in by_name.items() if n.endswith(want) for f in fs]
+        hits = by_suffix.get(want, [])
         values = {f.value_yuan for f in hits}
         later = [f for f in hits if f.start > part.end]
         if len(values) == 1 and later and later[0].value_yuan != part.value_yuan:

@@ -260,6 +260,8 @@ def quantities(doc, claims) -> list[Quantity]:
             parent[p.start] = total
     marks = areas(doc)
     blocks = _qizhong_blocks(doc)
+    block_starts = [x for x, _y, _h in blocks]
+    block_host: dict[int, str | None] = {}
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
     part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
@@ -318,10 +320,19 @@ def quantities(doc, claims) -> list[Quantity]:
         area = area_at(marks, f.start)
         if area:
             scope = f"{scope}@{area}"
-        block = next(((x, h) for x, y, h in blocks if x <= f.start < y), None)
-        if block is not None and name:
-            host = next((q for q in out if block[1] <= q.start < block[0] and q.name), None)
-            name = f"{host.name}/{name}" if host is not None else None  # whose part: unknown
+        bi = bisect.bisect_right(block_starts, f.start) - 1
+        if bi >= 0 and f.start < blocks[bi][1] and name:
+            x, _y, h = blocks[bi]
+            if x not in block_host:  # the first named amount of the host paragraph
+                first = None
+                for q in reversed(out):  # back to the host paragraph only (text order)
+                    if q.start < h:
+                        break
+                    if q.start < x and q.name:
+                        first = q
+                block_host[x] = first.name if first is not None else None
+            host = block_host[x]
+            name = f"{host}/{name}" if host else None  # whose part: unknown
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q

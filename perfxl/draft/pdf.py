@@ -26,12 +26,12 @@ does not do).
 """
 from __future__ import annotations
 
-import functools
 import io
 import re
 import statistics
 from pathlib import Path
 
+from perfxl.draft.pdf_tables import Part, cells, continues, parts
 from perfxl.draft.reading import Unit
 from perfxl.errors import DraftFormatError
 
@@ -83,35 +83,53 @@ def _mode(values: list[float], default: float) -> float:
     return max(set(rounded), key=rounded.count)
 
 
-def _page_items(page, n_table: int) -> tuple[list, int]:
-    """(top, kind, payload) of the page's tables and text lines outside them, in reading order."""
-    items = []
+def _page_items(page, pno: int) -> tuple[list[Part], list[_Line]]:
+    """The page's ruled table parts and its text lines (page numbers left out)."""
     try:
-        tables = page.find_tables()
+        found = parts(page, pno)
     except Exception:  # an odd drawing must not stop the reading: take the text as lines
-        tables = []
-    boxes = []
-    for t in tables:
-        rows = t.extract()
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue  # a frame around text, not a table
-        n_table += 1
-        boxes.append(t.bbox)
-        items.append((t.bbox[1], "table", (n_table, rows)))
+        found = []
+    lines = []
     for d in page.extract_text_lines(return_chars=True, keep_blank_chars=True):
-        mid = (d["top"] + d["bottom"]) / 2
-        if any(x0 <= (d["x0"] + d["x1"]) / 2 <= x1 and top <= mid <= bottom
-               for x0, top, x1, bottom in boxes):
-            continue
         if not d["text"].strip():
             continue
         line = _Line(d)
         edge = min(line.top, page.height - line.bottom)
         if edge < page.height * 0.08 and _PAGE_NUMBER.match(line.text):
             continue  # 页码, 「第 3 页 共 44 页」
-        items.append((line.top, "line", line))
-    items.sort(key=lambda it: it[0])
-    return items, n_table
+        lines.append(line)
+    return found, lines
+
+
+def _inside(line: _Line, box) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= (line.x0 + line.x1) / 2 <= x1 and top <= (line.top + line.bottom) / 2 <= bottom
+
+
+def _tables(pages: list[tuple[list[Part], list[_Line]]]) -> list[list]:
+    """Each page's items in reading order: ``(top, "table", [parts])`` for a table's first
+    part (with the parts on the next pages that go on with it, ``perfxl.draft.pdf_tables``),
+    ``(top, "line", line)`` for a text line outside the tables."""
+    out: list[list] = []
+    last: list[Part] | None = None  # the parts of the table that ends the page before, if one does
+    for found, lines in pages:
+        free = [ln for ln in lines if not any(_inside(ln, p.bbox) for p in found)]
+        taken: list[tuple[Part, list[Part], bool]] = []  # part, its table, the table's first part
+        for part in found:
+            first = not any(ln.top < part.bbox[1] for ln in free)
+            if last is not None and first and continues(last[-1], part):
+                last.append(part)
+                taken.append((part, last, False))
+            elif part.is_table:
+                taken.append((part, [part], True))
+        items = [(p.bbox[1], "table", group) for p, group, head in taken if head]
+        items += [(ln.top, "line", ln) for ln in lines
+                  if not any(_inside(ln, p.bbox) for p, _, _ in taken)]
+        items.sort(key=lambda it: it[0])
+        out.append(items)
+        end = max(taken, key=lambda t: t[0].bbox[3], default=None)
+        last = None if end is None or any(ln.top > end[0].bbox[3] for ln in free) else end[1]
+    return out
 
 
 def _indent(line: _Line, left: float) -> str:
@@ -170,21 +188,20 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
     """The units of a text-layer PDF (see the module doc); ``data``: its bytes when already read
     (``perfxl.draft.guard.read_input``), else ``path`` is opened."""
     path = Path(path)
-    pages: list[list] = []
-    n_table = 0
+    raw: list[tuple[list[Part], list[_Line]]] = []
     with _open(path, data) as pdf:
         try:
             if len(pdf.pages) > MAX_PAGES:
                 raise DraftFormatError(f"PDF 有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页，不像报告草稿；"
                                        "请只提供自评报告本身", file=str(path))
             for pno, page in enumerate(pdf.pages, 1):
-                items, n_table = _page_items(page, n_table)
-                pages.append(items)
+                raw.append(_page_items(page, pno))
         except DraftFormatError:
             raise
         except Exception as exc:  # pdfminer / pdfplumber raise many types for damage
-            raise DraftFormatError(f"无法读取 PDF 第 {len(pages) + 1} 页（{type(exc).__name__}）；"
+            raise DraftFormatError(f"无法读取 PDF 第 {len(raw) + 1} 页（{type(exc).__name__}）；"
                                    "文件可能已损坏，请重新导出", file=str(path)) from exc
+    pages = _tables(raw)
     lines = [it[2] for items in pages for it in items if it[1] == "line"]
     if not any(ln.text.strip() for ln in lines) and not any(
             it[1] == "table" for items in pages for it in items):
@@ -192,6 +209,7 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
                                "导出的 PDF，或 .docx / .txt", file=str(path))
     left, right, pitch, para = _geometry(lines)
     units: list[Unit] = []
+    n_table = 0
     prev: _Line | None = None  # the last text line, across a page break
     text: list[str] = []  # the paragraph being built
     where = [0, 0]  # its page and its paragraph number on that page
@@ -208,13 +226,9 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             if kind == "table":
                 flush()
                 prev = None
-                nt, rows = payload
-                for r, row in enumerate(rows, 1):
-                    for c, cell in enumerate(row, 1):
-                        if cell is not None:  # None: covered by a merged cell
-                            # a cell's lines wrap at its width: joined as a wrapped line is
-                            text_of = functools.reduce(_join, cell.split("\n")) if cell else ""
-                            units.append(Unit(text_of, table=nt, row=r, col=c, page=pno))
+                n_table += 1
+                for page, r, c, cell in cells(payload, _join):
+                    units.append(Unit(cell, table=n_table, row=r, col=c, page=page))
                 continue
             line = payload
             indent = _indent(line, left)

@@ -65,7 +65,7 @@ def _open(path: Path, data: bytes | None):
 
 
 class _Line:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink")
 
     def __init__(self, d: dict) -> None:
         self.text = d["text"]
@@ -74,6 +74,9 @@ class _Line:
         sizes = [c.get("size", 0) for c in chars if not c["text"].isspace()]
         self.size = statistics.median(sizes) if sizes else (self.bottom - self.top)
         self.lead = _lead(self, list(chars))
+        #: the left edge of the line's first visible character: a blank typed before a tab
+        #: (" \t0.81") prints left of the tab stop, the text itself at it
+        self.ink = next((c["x0"] for c in chars if c["text"] not in _BLANK), self.x0)
 
 
 def _mode(values: list[float], default: float) -> float:
@@ -134,9 +137,9 @@ def _tables(pages: list[tuple[list[Part], list[_Line]]]) -> list[list]:
 
 def _indent(line: _Line, left: float) -> str:
     """The paragraph's indent as a .txt writes it: 「　　」, or a tab for a tab stop."""
-    if line.text[:1] in _BLANK:
+    offset = line.ink - left
+    if offset < 2.5 * line.size and line.text[:1] in _BLANK:
         return "\u3000\u3000"
-    offset = line.x0 - left
     if offset >= 2.5 * line.size:
         return "\t"
     if offset >= 0.8 * line.size:

@@ -13,8 +13,9 @@ number on another page.  Here:
   the cell's left edge over the whole table (the first column 1), rows counted over the parts.
   A row Word / WPS broke at the page's end reads as one row: the first row of a part is joined
   to the last row of the part before when they have the same cells (left edges), each of its
-  texts is under a text that stops short of a sentence's end and is no bare number, and one of
-  the cells it leaves empty holds text above (a new row fills its own label cells).  A cell's
+  texts is under a text that wrapped in its cell (a label that fits on one line is whole) and
+  stops short of a sentence's or a label's end (。；：) and is no bare number, and one of the
+  cells it leaves empty holds text above (a new row fills its own label cells).  A cell's
   lines are joined as wrapped lines are (``join``).
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ __all__ = ["Part", "parts", "continues", "cells"]
 
 #: Points within which two edges are the same line (a ruled line is drawn about 0.5 pt wide).
 _TOL = 2.0
-_SENTENCE_END = "。！？!?；;"
+_SENTENCE_END = "。！？!?；;：:"
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 
 
@@ -87,7 +88,8 @@ def _broken(last, first) -> bool:
     for (up, _), (down, _) in zip(above, below):
         if down.strip():
             up = up.strip()
-            if not up or up[-1] in _SENTENCE_END or _NUMBER.match(up.replace("\n", "")):
+            if ("\n" not in up or up[-1] in _SENTENCE_END
+                    or _NUMBER.match(up.replace("\n", ""))):
                 return False
     return any(up.strip() and not down.strip() for (up, _), (down, _) in zip(above, below))
 

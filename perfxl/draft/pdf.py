@@ -6,7 +6,7 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
 * a ruled table (``pdfplumber.Page.find_tables``, by the position of its lines) gives one unit per
   cell, as a .docx table does: ``table`` (1-based over the document), ``row``, ``col``, the cell's
   lines joined as wrapped lines are (a PDF does not tell a wrapped line from a new paragraph
-  inside a cell);
+  inside a cell); a table over several pages is one table (``perfxl.draft.pdf_tables``);
 * the other text lines are put back into paragraphs by position: a line starts a paragraph when
   it is indented (leading 全角 blanks, or its left edge a character or more right of the page's
   text edge), is a heading (一、 （一） 1.), follows a line that ended short of the right edge,
@@ -16,6 +16,9 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
   whole again).  An indent is written as 「　　」, one as deep as a tab stop (a table pasted as
   text, one cell per line) as a tab; a gap of a whole empty paragraph or more gives blank units,
   as the blank lines of a .txt.  A page number alone at the top or bottom of a page is dropped.
+* a table pasted as text (one cell per line, a tab first, a blank line between rows) prints an
+  empty cell and a row's end alike: when an empty line stands between two of its cells its
+  rows cannot be told apart, and its cells are read as lines of text (``_unpasted``).
 * each unit has ``page`` (1-based) and ``paragraph``, counted from 1 on its page (a finding
   reads 「第 3 页第 2 段」).
 
@@ -27,6 +30,7 @@ does not do).
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 import re
 import statistics
 from pathlib import Path
@@ -244,8 +248,8 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             if new:
                 flush()
                 # an empty paragraph (or more) above: the blank lines of a .txt
-                for _ in range(max(0, round((step - para) / para)) if step > para * 1.5 else 0):
-                    units.append(Unit("", page=pno))
+                blanks = max(0, round((step - para) / para)) if step > para * 1.5 else 0
+                units.extend(Unit("", page=pno) for _ in range(blanks))
                 npar += 1
                 where[:] = [pno, npar]
                 text.append(indent + body)
@@ -254,4 +258,31 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             prev = line
             first = False
     flush()  # a paragraph continued over a page break belongs to the page it began on
-    return units
+    return _unpasted(units)
+
+
+def _unpasted(units: list[Unit]) -> list[Unit]:
+    """A table pasted as text, one cell per line (a tab first) and a blank line between rows,
+    prints an empty cell (a line holding only its tab) and a row's end alike: where an empty
+    line stands between two of its cells, its rows cannot be told apart, so its cells are read
+    as lines of text (no tab), not as a table whose columns would be guessed."""
+    out = list(units)
+    cells: list[int] = []  # the cells of the pasted table being read
+    gap = False  # an empty line between two of them
+
+    def end() -> None:
+        if gap:
+            for n in cells:
+                out[n] = replace(units[n], text=units[n].text.lstrip(" \t"))
+        cells.clear()
+
+    for n, u in enumerate(units):
+        if u.table is None and u.paragraph is not None and u.text.lstrip(" ").startswith("\t"):
+            gap = gap or (bool(cells) and units[n - 1].paragraph is None)
+            cells.append(n)
+        elif u.table is not None or (u.paragraph is not None and cells
+                                     and units[n - 1].paragraph is None):
+            end()
+            gap = False
+    end()
+    return out

@@ -17,8 +17,9 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
   text, one cell per line) as a tab; a gap of a whole empty paragraph or more gives blank units,
   as the blank lines of a .txt.  A page number alone at the top or bottom of a page is dropped.
 * a table pasted as text (one cell per line, a tab first, a blank line between rows) prints an
-  empty cell and a row's end alike: when an empty line stands between two of its cells its
-  rows cannot be told apart, and its cells are read as lines of text (``_unpasted``).
+  empty cell and a row's end alike: where its rows cannot be told apart, its rows holding
+  figures are read as lines of text (``perfxl.draft.pdf_pasted``); empty lines a page break
+  swallowed inside it are counted back (``_swallowed``).
 * each unit has ``page`` (1-based) and ``paragraph``, counted from 1 on its page (a finding
   reads 「第 3 页第 2 段」).
 
@@ -30,11 +31,11 @@ does not do).
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 import re
 import statistics
 from pathlib import Path
 
+from perfxl.draft.pdf_pasted import unpasted
 from perfxl.draft.pdf_tables import Part, cells, continues, parts
 from perfxl.draft.reading import Unit
 from perfxl.errors import DraftFormatError
@@ -69,7 +70,7 @@ def _open(path: Path, data: bytes | None):
 
 
 class _Line:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink", "room")
 
     def __init__(self, d: dict) -> None:
         self.text = d["text"]
@@ -81,6 +82,7 @@ class _Line:
         #: the left edge of the line's first visible character: a blank typed before a tab
         #: (" \t0.81") prints left of the tab stop, the text itself at it
         self.ink = next((c["x0"] for c in chars if c["text"] not in _BLANK), self.x0)
+        self.room = 0.0  # from the line's bottom to the page's bottom edge
 
 
 def _mode(values: list[float], default: float) -> float:
@@ -101,6 +103,7 @@ def _page_items(page, pno: int) -> tuple[list[Part], list[_Line]]:
         if not d["text"].strip():
             continue
         line = _Line(d)
+        line.room = page.height - line.bottom
         edge = min(line.top, page.height - line.bottom)
         if edge < page.height * 0.08 and _PAGE_NUMBER.match(line.text):
             continue  # 页码, 「第 3 页 共 44 页」
@@ -149,6 +152,15 @@ def _indent(line: _Line, left: float) -> str:
     if offset >= 0.8 * line.size:
         return "\u3000\u3000"
     return ""
+
+
+def _swallowed(last: _Line, first: _Line, top: float, para: float) -> int:
+    """Empty lines a page break swallowed inside a table pasted as text (one cell per line, a
+    blank line between rows): those that still had room under ``last`` (the bottom margin taken
+    as deep as the top one, ``top``: Word's and WPS's margins are so unless changed) and those
+    above ``first`` on the next page.  A wrong count only joins or splits rows, which
+    ``_unpasted`` then reads as text."""
+    return max(0, int((last.room - top) / para)) + max(0, round((first.top - top) / para))
 
 
 def _join(a: str, b: str) -> str:
@@ -215,6 +227,9 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
         raise DraftFormatError("PDF 中没有文字层（可能是扫描件或图片），无法校对；请提供由 Word / WPS "
                                "导出的 PDF，或 .docx / .txt", file=str(path))
     left, right, pitch, para = _geometry(lines)
+    # the top margin: where the pages' first lines stand
+    top = min((next(it[2].top for it in items if it[1] == "line") for items in pages
+               if any(it[1] == "line" for it in items)), default=0.0)
     units: list[Unit] = []
     n_table = 0
     prev: _Line | None = None  # the last text line, across a page break
@@ -249,6 +264,8 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
                 flush()
                 # an empty paragraph (or more) above: the blank lines of a .txt
                 blanks = max(0, round((step - para) / para)) if step > para * 1.5 else 0
+                if first and prev is not None and indent == "\t" == _indent(prev, left):
+                    blanks = _swallowed(prev, line, top, para)
                 units.extend(Unit("", page=pno) for _ in range(blanks))
                 npar += 1
                 where[:] = [pno, npar]
@@ -258,31 +275,4 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             prev = line
             first = False
     flush()  # a paragraph continued over a page break belongs to the page it began on
-    return _unpasted(units)
-
-
-def _unpasted(units: list[Unit]) -> list[Unit]:
-    """A table pasted as text, one cell per line (a tab first) and a blank line between rows,
-    prints an empty cell (a line holding only its tab) and a row's end alike: where an empty
-    line stands between two of its cells, its rows cannot be told apart, so its cells are read
-    as lines of text (no tab), not as a table whose columns would be guessed."""
-    out = list(units)
-    cells: list[int] = []  # the cells of the pasted table being read
-    gap = False  # an empty line between two of them
-
-    def end() -> None:
-        if gap:
-            for n in cells:
-                out[n] = replace(units[n], text=units[n].text.lstrip(" \t"))
-        cells.clear()
-
-    for n, u in enumerate(units):
-        if u.table is None and u.paragraph is not None and u.text.lstrip(" ").startswith("\t"):
-            gap = gap or (bool(cells) and units[n - 1].paragraph is None)
-            cells.append(n)
-        elif u.table is not None or (u.paragraph is not None and cells
-                                     and units[n - 1].paragraph is None):
-            end()
-            gap = False
-    end()
-    return out
+    return unpasted(units)

@@ -125,8 +125,9 @@ def _tables(pages: list[tuple[list[Part], list[_Line]]]) -> list[list]:
     for found, lines in pages:
         free = [ln for ln in lines if not any(_inside(ln, p.bbox) for p in found)]
         taken: list[tuple[Part, list[Part], bool]] = []  # part, its table, the table's first part
-        for part in found:
-            first = not any(ln.top < part.bbox[1] for ln in free)
+        for n, part in enumerate(sorted(found, key=lambda p: p.bbox[1])):
+            # only the page's first thing goes on with the table that ended the page before
+            first = n == 0 and not any(ln.top < part.bbox[1] for ln in free)
             if last is not None and first and continues(last[-1], part):
                 last.append(part)
                 taken.append((part, last, False))

@@ -247,3 +247,22 @@ def test_the_indent_goes_by_the_first_visible_character():
     assert _indent(_Line(_line(("\u3000", 90.0), ("\u3000", 101.0), ("正", 112.0))), 90.0) \
         == "\u3000\u3000"
     assert _indent(_Line(_line(("正", 90.0), ("文", 101.0))), 90.0) == ""
+
+
+def test_a_table_goes_on_over_a_page_break_only_from_the_page_s_end_to_its_top():
+    from perfxl.draft.pdf import _Line, _tables
+    from perfxl.draft.pdf_tables import Part
+
+    def part(page, top, bottom, rows, right=517.0):
+        return Part(page, (85.0, top, right, bottom), [[("x", 85.0), ("1", 300.0)]] * rows)
+
+    def tables(pages):
+        return [[len(it[2]) for it in items if it[1] == "table"] for items in _tables(pages)]
+
+    a, b = part(1, 500.0, 720.0, 3), part(2, 72.0, 120.0, 1)
+    assert tables([([a], []), ([b], [])]) == [[2], []]  # one table of two parts
+    below = _Line(_line(("注", 90.0), ("：", 101.0)))
+    below.top, below.bottom = 730.0, 741.0  # text under the table ends it
+    assert tables([([a], [below]), ([b], [])]) == [[1], []]  # b: one row, no table of its own
+    wider = part(2, 72.0, 120.0, 2, right=560.0)
+    assert tables([([a], []), ([wider], [])]) == [[1], [1]]

@@ -5,9 +5,14 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 
 * ``change`` — ``B，较上年(决算) A 增加/减少/上升/下降/增长/持平… C(，上升 R%)``; figures
   ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
-  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….
+  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….  Also read: the amount
+  of the change after its rate (「同比增长 14.6%，增收 4,376 万元」), two year-labelled amounts
+  before a bare 「对比减少 C」 (``_two_years``), and two subjects at once (「收、支总计各是 A,B
+  万元…各减少 C,D 万元,各下降 R1%、R2%」, ``_respective``).
 * ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
-  without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``;
+  without %); figures ``(part, total, R)``, total from the enclosing breakdown, else the amount
+  the share names (earlier, or later when the draft gives that name one value: ``_later_totals``),
+  or ``None``;
   ``basis`` = "%" when R carries its sign, "" when not.
 * ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
   a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures

@@ -321,16 +321,48 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             inline, r = r, rate
         part = None
         for f in figs:  # a change amount is no part ("比上年增收 11487.11 亿元，…，占…的 88.9%")
-            if f.end <= m.start() and f.money and f.start not in out.prior:
+            if (f.end <= m.start() and f.money and f.start not in out.prior
+                    and not _CHANGED.search(f.label)):
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
-        tot = inline or (total[0] if len(total) == 1 and total[0] is not part else None)
+        parts = _listed(figs, flat, part, lambda f: f.money and f.start not in out.prior, back=True)
+        rates = _listed(figs, flat, r, lambda f: f.rate, back=False) if not inline else [r]
+        if len(parts) > 1 or len(rates) > 1:
+            # 「A、B和C分别为 a、b和c,占…的 r1、r2和r3」: one share per pair, in order; lists of
+            # two lengths pair nothing for sure
+            if len(parts) != len(rates):
+                continue
+            part = parts[0]
+        tot = inline or (total[0] if len(total) == 1 and total[0] not in parts else None)
         if tot is None:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
-        out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                "%" if inline or m.group("pct") else "", subject=m.group("of")))
+        for p, q in zip(parts, rates):
+            out.claims.append(Claim("share", (p, tot, q), (p.start, q.end), "占",
+                                    "%" if inline or m.group("pct") else "", subject=m.group("of")))
+
+
+#: A figure's label that makes it a change ("较上年增加24d5.2 亿元" where a mirror garbled the digits).
+_CHANGED = re.compile(r"(?:较|比|同比).*(?:增加|减少|增收|减收|增支|减支)")
+_LIST_SEP = re.compile(r"\s*(?:、|,|和|及|与|以及)\s*")
+
+
+def _listed(figs: list[Figure], flat: str, f: Figure, ok, back: bool) -> list[Figure]:
+    """``f`` and the figures listed with it (「6571.4亿元、11155.2亿元和3343.9亿元」, 「31.2%、52.9%和
+    15.9%」): neighbours that pass ``ok`` with only a list mark between, before ``f`` when
+    ``back``, after it otherwise; in text order."""
+    i = figs.index(f)
+    run = [f]
+    step = -1 if back else 1
+    j = i + step
+    while 0 <= j < len(figs) and ok(figs[j]):
+        a, b = (figs[j], run[-1]) if back else (run[-1], figs[j])
+        if not _LIST_SEP.fullmatch(flat, a.end, b.start):
+            break
+        run.append(figs[j])
+        j += step
+    return run[::-1] if back else run
 
 
 #: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").

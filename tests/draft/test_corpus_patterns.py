@@ -291,3 +291,24 @@ def test_a_qizhong_inside_parentheses_breaks_down_the_amount_before_them_only():
     text = ("专项计划预算数 13亿7,800万元(其中3.5亿元用于园区整修),执行数 9亿2,000万元,"
             "执行率 66.76%。\n")
     assert [f.rule for f in check_text(HEAD + text) if f.rule == "PX604"] == []
+
+
+# --- 「A、B和C分别为 a、b和c,占…的 r1、r2和r3」: shares paired in order ------------------------
+
+LISTED = ("2024年全市政府采购规模为 2107.05 亿元。货物类、工程类和服务类采购金额分别为 657.14 亿元、"
+          "1115.52 亿元和 334.39 亿元,占全市政府采购规模的比重为 31.2%、52.9%和{r}%。\n")
+
+
+def test_listed_shares_paired_in_order_are_quiet_when_right():
+    assert found(LISTED.format(r="15.9")) == []
+
+
+def test_listed_shares_paired_in_order_fire_on_the_wrong_one():
+    got = [f for f in check_text(HEAD + LISTED.format(r="16.9")) if f.rule == "PX605"]
+    assert [(f.line, round(f.expected, 2)) for f in got] == [(3, 15.87)]
+
+
+def test_a_change_amount_is_no_part_of_a_share_even_with_garbled_digits():
+    text = ("全市工程类采购规模为 1363.04 亿元,较上年增加24d7.52 亿元,增长 22.2%,"
+            "占全市政府采购规模的 53%。全市政府采购规模为 2573.14 亿元。\n")
+    assert [f.rule for f in check_text(HEAD + text) if f.rule == "PX605"] == []

@@ -294,6 +294,7 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)
     if len(totals) == 1:
+        parts = _made_by_prefix(totals[0], parts)
         out.claims.append(Claim("breakdown", (totals[0], *parts), span, "其中"))
     else:
         for j, t in enumerate(totals):
@@ -304,6 +305,22 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             if k and len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     return totals
+
+
+def _made_by_prefix(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """``parts`` cut after the first two or more that make ``total`` exactly (each within half a
+    unit of its last digit) when all of them do not: 「…29612 万元，其中国税 11765、地税 14796、
+    财政 3051；实现地方一般预算收入 19401 万元」 — the list went on past its parts."""
+    from decimal import Decimal as D
+    acc, slack = D(0), total.tol_yuan
+    for k, p in enumerate(parts):
+        acc += p.value_yuan
+        slack += p.tol_yuan
+        if k >= 1 and k < len(parts) - 1 and abs(acc - total.value_yuan) <= slack:
+            rest = sum((q.value_yuan for q in parts), D(0))
+            if abs(rest - total.value_yuan) > slack + sum((q.tol_yuan for q in parts[k + 1:]), D(0)):
+                return parts[:k + 1]
+    return parts
 
 
 def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
@@ -334,7 +351,9 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             if len(parts) != len(rates):
                 continue
             part = parts[0]
-        tot = inline or (total[0] if len(total) == 1 and total[0] not in parts else None)
+        own = _OWN_BUDGET.search(m.group("of") or "")  # 「占年初预算的 25%」: of its own budget
+        tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
+                         else None)
         if tot is None:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
@@ -343,6 +362,9 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                                     "%" if inline or m.group("pct") else "", subject=m.group("of")))
 
 
+#: A share of the part's own budget, target or plan (「国税完成 11765 万元,占年初预算的 25%」, 「占任务数的
+#: 96.3%」): a completion rate, never a share of the breakdown's total.
+_OWN_BUDGET = re.compile(r"预算|任务|计划|目标")
 #: A figure's label that makes it a change ("较上年增加24d5.2 亿元" where a mirror garbled the digits).
 _CHANGED = re.compile(r"(?:较|比|同比).*(?:增加|减少|增收|减收|增支|减支)")
 _LIST_SEP = re.compile(r"\s*(?:、|,|和|及|与|以及)\s*")

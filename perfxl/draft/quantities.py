@@ -75,6 +75,8 @@ _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    r"(全(?:省|市|州|县|区|旗)|(?:省|市|州|县|区|旗)本级|剔除.{1,12}?后)")
+#: The stretch of the year a monthly report's amount covers: part of its identity.
+_SPAN = re.compile(r"累计|当月|本月")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
 #: A paragraph that is one item of a list: a short name, then its amount (「商品和服务支出预算
 #: 165247.88 元,…」).
@@ -163,6 +165,10 @@ def _name(label: str) -> tuple[str | None, str]:
     if m:
         scope = re.sub(r"安排的?$", "", m.group(0))
         s = s[: m.start()] + s[m.end():]
+    span = _SPAN.findall(s)  # 「当月完成 73795 万元,…,累计完成 234267 万元」: two quantities
+    if span:
+        scope = f"{scope}~{''.join(span)}"
+        s = _SPAN.sub("", s)
     s = _ENTITY.sub("", s)
     if scope and _IMPLIED_SCOPE.get(_synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
             "一般公共预算财政拨款", "财政拨款").replace("一般公共预算", "财政拨款"):

@@ -312,3 +312,39 @@ def test_a_change_amount_is_no_part_of_a_share_even_with_garbled_digits():
     text = ("全市工程类采购规模为 1363.04 亿元,较上年增加24d7.52 亿元,增长 22.2%,"
             "占全市政府采购规模的 53%。全市政府采购规模为 2573.14 亿元。\n")
     assert [f.rule for f in check_text(HEAD + text) if f.rule == "PX605"] == []
+
+
+# --- monthly reports: 占年初预算的 (a completion rate), a list that goes on past its parts,
+#     当月 and 累计 amounts --------------------------------------------------------------
+
+MONTH = ("截至3月31日,全区完成财政收入21000万元,占年初预算的26.3%。其中,国税完成9000万元,"
+         "占年初预算的{r}%;地税完成12000万元,占年初预算的28.0%;实现地方一般预算收入{x}万元。\n")
+
+
+def test_a_share_of_its_own_budget_is_no_share_of_the_total():
+    # 9000 ÷ 21000 = 42.86%, but 25.0% is 国税's completion of its own budget
+    assert found(MONTH.format(r="25.0", x="14100")) == []
+
+
+def test_a_list_going_on_past_its_parts_is_cut_where_they_make_the_total():
+    # 9000 + 12000 = 21000; the 地方一般预算收入 after them is no part
+    assert [f.rule for f in check_text(HEAD + MONTH.format(r="25.0", x="14100"))] == []
+
+
+def test_parts_that_never_make_the_total_still_warn():
+    text = "全区完成财政收入21000万元。其中,国税完成9000万元,地税完成11000万元,财政完成3000万元。\n"
+    assert [f.rule for f in check_text(HEAD + text)] == ["PX604"]
+
+
+SPANS = ("3月份,全市一般公共预算收入当月完成73800万元,累计完成234300万元。"
+         "3月份,全市一般公共预算支出当月完成381000万元,累计完成{x}万元。\n")
+
+
+def test_monthly_and_cumulative_amounts_of_income_and_spending_are_four_quantities():
+    assert found(SPANS.format(x="744200")) == []
+
+
+def test_one_cumulative_amount_restated_differently_fires():
+    text = ("全市一般公共预算收入累计完成234300万元,同比下降10.9%。\n"
+            "全市一般公共预算收入累计完成243300万元,居全省第15位。\n")
+    assert ("PX611", 4) in found(text)

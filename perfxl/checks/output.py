@@ -126,11 +126,38 @@ def _xml(s: str) -> str:
 _SARIF_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}
 
 
+def _project_url() -> str | None:
+    """The project's home page from the installed package's metadata (``Project-URL`` or
+    ``Home-page``), or ``None`` when it names none: SARIF viewers open ``informationUri``, so
+    it must be a real address."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        meta = metadata("perfxl")
+    except PackageNotFoundError:
+        return None
+    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
+    urls += [meta["Home-page"]] if meta.get("Home-page") else []
+    return next((u for u in urls if u.startswith(("https://", "http://"))), None)
+
+
+def _sarif_help(rule) -> dict[str, Any]:
+    """A rule's help as SARIF carries it: the text of ``perfxl rule CODE`` (what it checks, its
+    message, its 合格 / 不合格 examples) in ``help`` — a code-scanning viewer shows it beside the
+    finding, with nothing to open — and no ``helpUri``: the rule pages are not published at an
+    address a user could open (a path into the repository's docs folder is none)."""
+    from perfxl.checks.docs import rule_page
+
+    page = rule_page(rule)
+    return {"help": {"text": page, "markdown": page}}
+
+
 def to_sarif(results: list[FileResult]) -> str:
     """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
     is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格); a
     finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
-    ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
+    ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``.
+    Each rule carries its ``perfxl rule CODE`` page as ``help`` (``_sarif_help``)."""
     codes = sorted({f.rule for r in results for f in r.findings})
     # findings checked in another process, or rules not registered in this one (a draft check)
     if any(c.startswith("PX6") for c in codes):
@@ -143,7 +170,7 @@ def to_sarif(results: list[FileResult]) -> str:
               "shortDescription": {"text": RULES[c].title},
               "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},
               "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[c].level]},
-              "helpUri": f"docs/rules/{c}.md"} for c in codes if c in RULES]
+              **_sarif_help(RULES[c])} for c in codes if c in RULES]
     index = {c: i for i, c in enumerate(codes)}
     res = []
     for r in results:
@@ -173,8 +200,12 @@ def to_sarif(results: list[FileResult]) -> str:
                         "locations": [loc], "properties": props})
     notes = [{"level": "error", "message": {"text": f"{r.file}：{r.error}"}}
              for r in results if r.error is not None]
-    run = {"tool": {"driver": {"name": "perfxl", "version": __version__,
-                               "informationUri": "https://example.invalid/perfxl", "rules": rules}},
+    driver: dict[str, Any] = {"name": "perfxl", "version": __version__}
+    home = _project_url()
+    if home:
+        driver["informationUri"] = home
+    driver["rules"] = rules
+    run = {"tool": {"driver": driver},
            "results": res,
            "invocations": [{"executionSuccessful": not notes,
                             "toolExecutionNotifications": notes}]}

@@ -89,8 +89,10 @@ def _results() -> list:
     results = []
     model = _state.get("model")
     if model is not None:
-        results.append(FileResult(str(_state["book"]),
-                                  tuple(check_model(model, file=str(_state["book"])))))
+        from perfxl.checks.acceptance import split_confirmed
+
+        kept, accepted = split_confirmed(model, check_model(model, file=str(_state["book"])))
+        results.append(FileResult(str(_state["book"]), tuple(kept), accepted=tuple(accepted)))
     if "units" in _state:
         results.append(FileResult(str(_state["draft"]),
                                   tuple(check_units(_state["units"], str(_state["draft"]), model))))
@@ -162,7 +164,7 @@ def findings_xlsx(out: str) -> str:
     from perfxl.checks.output import shown_message, where
 
     findings = [f for r in _state.get("results", ()) for f in r.findings]
-    sheet = findings_sheet(findings)
+    sheet = findings_sheet(findings, [a for r in _state.get("results", ()) for a in r.accepted])
     sheet.links = {}  # the cells they would jump to are in the user's workbook, not this file
     for row, f in zip(sheet.rows, findings):
         if f.in_draft:  # a draft has no sheet or cell: its place and the quoted words instead

@@ -142,3 +142,18 @@ def test_the_report_appendix_lists_it(books, tmp_path):
     text = "\n".join(p.text for p in Document(out).paragraphs)
     line = next(ln for ln in text.splitlines() if "PX106" in ln)
     assert line.startswith("【提示】") and f"已接受：{REASON}" in line
+
+
+def test_the_report_leaves_confirmation_lines_out_of_other_notes(model004, tmp_path):
+    import copy
+
+    from docx import Document
+
+    m = copy.deepcopy(model004)
+    m.values["other_notes"] = f"本年度无其他需要说明的事项。\n确认 PX106 人员编制!B12：{REASON}"
+    book = write_model(m, tmp_path / "其他说明.xlsx", engine="perfxl")
+    out = tmp_path / "报告.docx"
+    assert run("report", book, "-o", out).exit_code == 0
+    text = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "本年度无其他需要说明的事项。" in text
+    assert "确认 PX106" not in text and REASON not in text

@@ -151,15 +151,17 @@ def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
                 used += w
             continue
         if used + w > width and any(not t.isspace() for t in line):
-            carry: list[str] = []
             while line and line[-1].isspace():
                 line.pop()
-            # keep closing punctuation with the character before it, opening with the one after
-            while line and len(line) > 1 and (tok[0] in _NO_START or line[-1][-1] in _NO_END) \
-                    and not line[-1].isspace() and len(carry) < 2 and len(line[-1]) == 1:
+            carry: list[str] = []
+            # closing punctuation goes down with what stands before it (never starts a line)
+            while len(line) > 1 and (carry or [tok])[0][0] in _NO_START:
                 carry.insert(0, line.pop())
-                if not (carry[0][-1] in _NO_END):
-                    break
+            # opening punctuation goes down with what follows it (never ends a line)
+            while len(line) > 1 and line[-1][-1] in _NO_END:
+                carry.insert(0, line.pop())
+            while line and line[-1].isspace():
+                line.pop()
             lines.append(carry)
             used = _display_width(rest) + sum(_display_width(t) for t in carry)
             line = lines[-1]

@@ -142,12 +142,13 @@ def test_wrap_keeps_punctuation_and_words():
     from perfxl.cli.zh import wrap_text
 
     text = "上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2"
-    lines = wrap_text(text, 20).splitlines()
-    assert all(_columns(ln) <= 20 for ln in lines)
-    assert "".join(lines) == text.replace(" 2", "2") or "".join(lines).replace(" ", "") == \
-        text.replace(" ", "")
-    assert not any(ln[0] in "，。；：）" for ln in lines)  # never a line starting with 。
-    assert "PX118" in wrap_text(text, 20)  # an ASCII word is not split
+    for width in (14, 15, 20, 24, 30, 40):
+        lines = wrap_text(text, width).splitlines()
+        assert all(_columns(ln) <= width for ln in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(ln[0] in "，。；：）" for ln in lines), (width, lines)  # never 。 first
+        assert not any(ln[-1] == "（" for ln in lines), (width, lines)
+        assert "PX118" in "\n".join(lines)  # an ASCII word is not split
     # a paragraph's lines are joined without the space click put between Chinese characters
     assert wrap_text("规则一览：perfxl rules；\n某条规则的说明", 80) == "规则一览：perfxl rules；某条规则的说明"
     assert wrap_text("perfxl rule\nPX201", 80) == "perfxl rule PX201"

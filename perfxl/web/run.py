@@ -104,7 +104,9 @@ def check() -> str:
     """``perfxl check --format json`` of what is open (the draft against the workbook), plus
     ``"view"``: per file its summary and the findings grouped as ``perfxl check`` prints them
     (``[{"file", "summary", "error", "groups": [{"sheet", "draft", "rows": [{"where", "rule",
-    "level", "level_text", "message"}]}]}]``)."""
+    "level", "level_text", "message"}]}]}]``), the findings the workbook accepts (「确认 PXnnn：
+    理由」) last, in a group with ``"accepted": true`` (level_text 已接受, the reason after the
+    message)."""
     from perfxl.checks.output import groups, shown_message, summary, to_json, where
     from perfxl.outputs import LEVEL_NAMES
 
@@ -115,9 +117,20 @@ def check() -> str:
                                  "rows": [{"where": where(f), "rule": f.rule, "level": f.level,
                                            "level_text": LEVEL_NAMES[f.level],
                                            "message": shown_message(f)} for f in items]}
-                                for sheet, draft, items in groups(r)]}
+                                for sheet, draft, items in groups(r)] + _accepted_group(r)}
                     for r in results]
     return _dump(data)
+
+
+def _accepted_group(r) -> list[dict]:
+    from perfxl.checks.output import shown_message
+
+    if not r.accepted:
+        return []
+    return [{"sheet": "", "draft": False, "accepted": True,
+             "rows": [{"where": f"{f.sheet}!{f.cell}", "rule": f.rule, "level": "accepted",
+                       "level_text": "已接受", "message": f"{shown_message(f)}（已接受：{why}）"}
+                      for f, why in r.accepted]}]
 
 
 def score() -> str:

@@ -25,16 +25,26 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from perfxl import layout as L
 from perfxl.model import Model
 
 __all__ = ["Confirmation", "NOTE_COLUMNS", "NOTE_FIELDS", "confirmations", "split_confirmed",
-           "CONFIRM_LINE", "without_confirmations"]
+           "CONFIRM_LINE", "without_confirmations", "note_columns"]
 
-#: Table columns that hold the row's 说明 (table key, column key).
-NOTE_COLUMNS = (("staffing", "note"), ("system_indicators", "explanation"),
-                ("bonus", "explanation"))
-#: Fields whose confirmations apply to the whole workbook.
+#: The header of a table column that holds its row's 说明 (``NOTE_COLUMNS``).
+NOTE_HEADER = "说明"
+#: Fields whose confirmations apply to the whole workbook (自评结论「其他说明」).
 NOTE_FIELDS = ("other_notes",)
+
+
+def note_columns(layout: L.Layout = L.LAYOUT) -> list[tuple[str, str]]:
+    """(table key, column key) of every 说明 column of the layout: 人员编制, 指标体系 and 加减分项
+    today."""
+    return [(tkey, c.key) for tkey, (_s, t) in layout.tables.items() for c in t.columns
+            if c.header == NOTE_HEADER]
+
+
+NOTE_COLUMNS = tuple(note_columns())
 
 #: One confirmation: 确认 / 已确认, the rule, an optional [sheet!]cell, a colon, the reason.
 CONFIRM_LINE = re.compile(
@@ -79,7 +89,7 @@ def confirmations(model: Model) -> list[Confirmation]:
     for key in NOTE_FIELDS:
         at = model.field_cell(key)
         out += _parse(model.values.get(key), at, None)
-    for table, column in NOTE_COLUMNS:
+    for table, column in note_columns(model.layout):
         for r in model.rows(table):
             text = r.get(column)
             if text:

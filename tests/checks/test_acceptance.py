@@ -157,3 +157,10 @@ def test_the_report_leaves_confirmation_lines_out_of_other_notes(model004, tmp_p
     text = "\n".join(p.text for p in Document(out).paragraphs)
     assert "本年度无其他需要说明的事项。" in text
     assert "确认 PX106" not in text and REASON not in text
+
+
+def test_the_note_columns_are_the_layouts_说明_columns():
+    from perfxl.checks.acceptance import NOTE_COLUMNS
+
+    assert NOTE_COLUMNS == (("staffing", "note"), ("system_indicators", "explanation"),
+                            ("bonus", "explanation"))

@@ -52,16 +52,18 @@ def test_examples_exist():
     assert {"000", "004"} <= set(names)
 
 
-def test_every_page_of_the_forms_prints_readably(soffice, tmp_path):
-    """Example 004 printed by LibreOffice (issue 22): on every page of the input forms the body
+@pytest.mark.parametrize("seed", ["004", "000"])
+def test_every_page_of_the_forms_prints_readably(soffice, tmp_path, seed):
+    """The examples printed by LibreOffice (issue 22): on every page of the input forms the body
     text (10 points in the sheet) prints at 7 points or more — 70 % — where 项目自评表, 指标体系 and
-    部门自评表 printed at 42–57 %; the 项目自评表 is two pages wide, 项目名称 on both halves."""
+    部门自评表 printed at 42–57 % (000's 指标体系, with rows of 300-character 说明, at 50 %); the
+    项目自评表 is two pages wide, 项目名称 on both halves (004: the one with projects)."""
     pdfplumber = pytest.importorskip("pdfplumber")
     from collections import Counter
 
     from perfxl.io.office.libreoffice import convert
 
-    (pdf,) = convert([sorted(EXAMPLES.glob("004-*.xlsx"))[0]], "pdf", tmp_path)
+    (pdf,) = convert([sorted(EXAMPLES.glob(f"{seed}-*.xlsx"))[0]], "pdf", tmp_path)
     outputs = ("校验结果", "评分结果", "自评报告正文")
     sizes, halves = {}, 0
     with pdfplumber.open(pdf) as doc:
@@ -75,4 +77,4 @@ def test_every_page_of_the_forms_prints_readably(soffice, tmp_path):
                 and "三级指标" not in text  # the right half of the indicator rows
     assert len(sizes) >= 15
     assert min(sizes.values()) >= 7.0, sizes
-    assert halves >= 1
+    assert halves >= 1 or seed != "004"

@@ -203,3 +203,18 @@ def test_rows_typed_beyond_the_blank_templates_print_area_are_reported(tmp_path)
     assert f"第 {first + 3}–{first + 4} 行" in hits[0].message
     book = read_workbook(example("004").output_path())
     assert not [f for f in check_model(book) if f.rule == "PX011"]
+
+
+def test_row_heights_leave_no_wrapped_text_clipped():
+    """Seed 004's 三级指标 「1. 引资项目优质化；2. 外资水平不断提高；3. 商贸流通“千百工程”」 in
+    a 15-unit column: LibreOffice wraps it over 5 lines (an ASCII run such as "2." moves down
+    whole, “ ” print full width); the row was made 4 lines tall and the last quote was clipped."""
+    from perfxl.template.printing import LINE_HEIGHT, row_height
+
+    text = "1. 引资项目优质化；2. 外资水平不断提高；3. 商贸流通“千百工程”"
+    assert row_height([(text, 15)]) >= LINE_HEIGHT * 5
+    assert display_width("“千”") == 6  # the quotes are as wide as a Chinese character
+    assert row_height([("完成", 15)]) is None  # one line: the row keeps its height
+    assert row_height([("甲乙丙丁戊己庚", 15)]) is None  # 14 units of text in 15: one line…
+    assert row_height([("甲乙丙丁戊己庚辛", 15)]) == LINE_HEIGHT * 2 + 3  # …16 units: two
+    assert row_height([("甲乙丙丁戊己 12345", 15)]) == LINE_HEIGHT * 2 + 3  # the number moves down

@@ -72,26 +72,45 @@ def title_columns(pages: int) -> str | None:
 
 
 def display_width(text: str) -> float:
-    """Width of ``text`` in Excel character units: a CJK (wide) character counts 2."""
+    """Width of ``text`` in Excel character units: a CJK (wide) character counts 2, and so does
+    an ambiguous one (“ ” … ·), which a Chinese font draws full width."""
     import unicodedata
 
     w = 0.0
     for ch in text or "":
-        w += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 1.1
+        w += 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.1
     return w
+
+
+def _wrapped_lines(text: str, room: float) -> int:
+    """Lines ``text`` takes wrapped in ``room`` character units, as a spreadsheet wraps it: a
+    run of ASCII (a number, "2.", a word) moves down whole, Chinese breaks anywhere."""
+    import re
+
+    lines = 0
+    for part in str(text).split("\n"):
+        lines += 1
+        used = 0.0
+        for tok in re.findall(r"[!-~]+| +|.", part):
+            w = display_width(tok)
+            if used + w > room and used > 0 and not tok.isspace():
+                lines += 1
+                used = 0.0
+            used += w
+            while used > room:  # a word longer than the column breaks inside it
+                lines += 1
+                used -= room
+    return lines
 
 
 def row_height(cells: list[tuple[str, float]]) -> float | None:
     """The height in points a row needs for its wrapped texts — ``cells`` are (text, column
     width in character units) — or ``None`` when one line does (Excel does not grow a row for
-    wrapped text by itself: a longer text would be clipped on screen and on paper)."""
-    import math
-
+    wrapped text by itself: a longer text would be clipped on screen and on paper).  Lines are
+    counted as the application wraps (``_wrapped_lines``: "2." or a number moves down whole)."""
     lines = 1
     for text, width in cells:
-        room = max(width - 1, 4)
-        lines = max(lines, sum(math.ceil(display_width(part) / room) or 1
-                               for part in str(text).split("\n")))
+        lines = max(lines, _wrapped_lines(text, max(width - 1, 4)))
     return None if lines == 1 else min(LINE_HEIGHT * lines + 3, 409)
 
 

@@ -12,7 +12,10 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 * ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
   a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures
   (上年…, 较…) and change amounts are not parts.  With several totals (预算 T1，执行 T2，其中…)
-  parts are matched to a total by their key word (预算 / 执行 / 决算 / 收入 / 支出).
+  parts are matched to a total by their key word (预算 / 执行 / 决算 / 收入 / 支出).  Several
+  totals chained in one sentence (「总收入 A，其中 B、C；总支出 D，其中 E、F」) are one breakdown
+  each; a part's own 其中 (「基本支出 60，其中人员经费 50、公用经费 10」) is a breakdown of that
+  part and its figures are no parts of the total (none at all when they never meet the part).
 * ``ratio`` — ``执行率 / 完成率 / 到位率 / 控制率 / 支出率 / 完成预算的 / 调整比率… R%``;
   figures ``(R, *amounts of the sentence)``; ``words`` = the ratio word.
 * ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
@@ -29,6 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures, open_paren
 from perfxl.draft.text import Doc
@@ -162,8 +166,80 @@ def _is_budget(label: str) -> bool:
     return bool(_BUDGET.search(label)) and "执行" not in label
 
 
+_QIZHONG = re.compile(r"其中\s*[,:]?")
+#: a total that opens a new breakdown after another one in the same sentence, behind a comma
+#: ("…，总支出 D 万元，其中…"); behind a semicolon any amount does
+_NEW_TOTAL = re.compile(r"总|合计|总计|共计")
+
+
+def _chain(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> list[int]:
+    """Where the sentence ``flat[a:b]`` starts a new total with its own 其中 after an earlier
+    one (「总收入 A，其中 B、C；总支出 D，其中 E、F」): the offsets its breakdowns begin at,
+    ``[a]`` when it holds one.  A 其中 whose amount before it is a part of the previous
+    breakdown (「基本支出 60，其中人员经费…」 after 「支出 100，其中」) is nested, not chained."""
+    qs = [m.start() for m in _QIZHONG.finditer(flat, a, b)]
+    cuts = [a]
+    for prev, q in zip(qs, qs[1:]):
+        own = [f for f in figs if prev < f.start and f.end <= q and f.money
+               and f.start not in out.prior]
+        if not own:
+            continue
+        t = own[-1]
+        semi = flat.rfind(";", prev, t.start)
+        comma = max(flat.rfind(",", prev, t.start), flat.rfind(";", prev, t.start))
+        if semi >= 0:
+            cuts.append(semi + 1)
+        elif comma >= 0 and _NEW_TOTAL.search(t.label) and not _NEW_TOTAL.search(
+                flat[prev:comma]):
+            cuts.append(comma + 1)
+    return cuts
+
+
 def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 prev_total: list[Figure]) -> list[Figure]:
+    """The breakdowns of one sentence; a chain of totals (``_chain``) is read one total at a
+    time, each with its own parts."""
+    cuts = _chain(flat, a, b, figs, out)
+    if len(cuts) == 1:
+        return _breakdown(flat, a, b, figs, out, prev_total)
+    totals = prev_total
+    for sa, sb in zip(cuts, cuts[1:] + [b]):
+        totals = _breakdown(flat, sa, sb, [f for f in figs if sa <= f.start < sb], out,
+                            totals if sa == a else [])
+    return totals
+
+
+def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:
+    """``parts`` (after the 其中 at ``at``) without those a second 其中 breaks a part down into
+    (「基本支出 60，其中人员经费 50、公用经费 10，项目支出 40」: 50 and 10 are 60's; that
+    breakdown is recorded in ``out``); ``None`` when which figures belong to the inner 其中
+    cannot be told (their sum never meets the part's)."""
+    rest = list(parts)
+    for m in _QIZHONG.finditer(flat, at + 2, parts[-1].start if parts else at):
+        host = [p for p in rest if p.end <= m.start()]
+        if not host:
+            continue
+        parent, inner, s, met = host[-1], [], Decimal(0), False
+        for p in (p for p in rest if p.start > m.start()):
+            inner.append(p)
+            s += p.value_yuan
+            slack = sum((f.tol_yuan for f in (parent, *inner)), Decimal(0)) + Decimal("1e-9")
+            if abs(s - parent.value_yuan) <= slack:
+                met = True
+                break
+            if s > parent.value_yuan:
+                break
+        if not met:
+            return None
+        if len(inner) >= 2:
+            out.claims.append(Claim("breakdown", (parent, *inner),
+                                    (parent.start, inner[-1].end), "其中"))
+        rest = [p for p in rest if p not in inner]
+    return rest
+
+
+def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+               prev_total: list[Figure]) -> list[Figure]:
     m = re.search(r"其中\s*[,:]?", flat[a:b])
     if not m:
         # a sentence without 其中 offers its first current amount to a next one opening with 其中
@@ -194,6 +270,10 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             out.claims.append(Claim("breakdown", (outer[-1], *inner),
                                     (outer[-1].start, inner[-1].end), "中"))
         parts = outer
+    nested = _nested(flat, at, parts, out)
+    if nested is None:  # a 其中 inside a part whose own parts cannot be told: no sum is sure
+        return totals if before else prev_total
+    parts = nested
     if len(totals) == 1 and parts:
         # a budget figure is no part of an actual total, nor the reverse ("三公经费支出 5.76
         # 万元，其中…；本年预算 55.77 万元")

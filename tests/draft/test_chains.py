@@ -1,0 +1,84 @@
+"""Class 5 of issue 20: several totals chained in one sentence, and a 其中 inside a part.
+Each total is checked against its own parts only; a part's own parts are never counted again
+on top of it.  Drafts written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from perfxl.draft import check_text
+from perfxl.draft.claims import extract
+from perfxl.draft.reading import units_from_text
+from perfxl.draft.text import Doc
+
+HEAD = "2024年度部门决算说明\n"
+CHAIN = ("2024年总收入 500.00 万元，其中财政拨款 {f} 万元、其他收入 50.00 万元{sep}总支出 480.00 万元，"
+         "其中基本支出 300.00 万元、项目支出 {p} 万元。\n")
+NESTED = ("本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、公用经费 {g} 万元，"
+          "项目支出 {p} 万元。\n")
+
+
+def _px604(text: str) -> list[tuple[int, float, float]]:
+    return [(f.line, f.expected, f.actual) for f in check_text(HEAD + text) if f.rule == "PX604"]
+
+
+def _breakdowns(text: str) -> list[tuple[str, ...]]:
+    doc = Doc(units_from_text(text))
+    return [tuple(str(f.value) for f in c.figures) for c in extract(doc).of("breakdown")]
+
+
+@pytest.mark.parametrize("sep", ["；", "，"])
+def test_each_total_of_a_chain_has_its_own_parts(sep):
+    text = CHAIN.format(f="450.00", p="180.00", sep=sep)
+    assert _breakdowns(text) == [("500.00", "450.00", "50.00"), ("480.00", "300.00", "180.00")]
+    assert _px604(text) == []
+
+
+@pytest.mark.parametrize("sep", ["；", "，"])
+def test_chain_second_total_off_fires_on_it_alone(sep):
+    assert _px604(CHAIN.format(f="450.00", p="170.00", sep=sep)) == [(2, 470.0, 480.0)]
+
+
+def test_chain_first_total_off_fires_on_it_alone():
+    assert _px604(CHAIN.format(f="440.00", p="180.00", sep="；")) == [(2, 490.0, 500.0)]
+
+
+def test_a_part_named_like_a_total_behind_a_comma_is_no_new_total():
+    # 「合计」 already said before the comma: the second 其中 is inside the first breakdown
+    text = ("收入合计 100.00 万元，其中财政拨款 80.00 万元，其中基本支出拨款 50.00 万元、项目支出拨款 "
+            "30.00 万元，其他收入 20.00 万元。\n")
+    assert _breakdowns(text) == [("80.00", "50.00", "30.00"), ("100.00", "80.00", "20.00")]
+    assert _px604(text) == []
+
+
+def test_nested_qizhong_not_counted_on_top_of_its_parent():
+    text = NESTED.format(g="10.00", p="40.00")
+    assert _breakdowns(text) == [("60.00", "50.00", "10.00"), ("100.00", "60.00", "40.00")]
+    assert _px604(text) == []
+
+
+def test_nested_qizhong_outer_total_off_fires():
+    assert _px604(NESTED.format(g="10.00", p="30.00")) == [(2, 90.0, 100.0)]
+
+
+@pytest.mark.parametrize("text", [
+    # the inner parts never meet their parent: which figures are whose cannot be told
+    NESTED.format(g="12.00", p="40.00"),
+    "本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元，项目支出 30.00 万元。\n",
+])
+def test_nested_qizhong_unresolved_stays_quiet(text):
+    assert _px604(text) == []
+
+
+def test_parenthesised_sub_items_then_a_chain():
+    text = ("总收入 300.00 万元（本级 200.00 万元，下级 100.00 万元），其中财政拨款 280.00 万元、其他收入 "
+            "20.00 万元；总支出 290.00 万元，其中基本支出 190.00 万元、项目支出 100.00 万元。\n")
+    assert _px604(text) == []
+    assert _px604(text.replace("项目支出 100.00", "项目支出 90.00")) == [(2, 280.0, 290.0)]
+
+
+def test_two_parts_each_with_its_own_qizhong():
+    text = ("本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、公用经费 10.00 万元，"
+            "项目支出 40.00 万元，其中专项A 25.00 万元、专项B 15.00 万元。\n")
+    assert _breakdowns(text) == [("60.00", "50.00", "10.00"), ("40.00", "25.00", "15.00"),
+                                 ("100.00", "60.00", "40.00")]
+    assert _px604(text) == []

@@ -123,6 +123,74 @@ def _txt_rows(doc) -> list[tuple[list[Cell], int]]:
     return rows
 
 
+def _bar_cells(doc, i: int) -> list[Cell]:
+    """The cells of line ``i`` split at ``|`` (a leading ``|`` opens no cell)."""
+    t, a = _text(doc, i), doc.starts[i]
+    out, pos = [], 0
+    for k, piece in enumerate(t.split("|")):
+        lead = len(piece) - len(piece.lstrip(" \t\u3000"))
+        text = piece.strip(" \t\u3000")
+        if k or text or "|" not in t[:len(piece) + 1]:
+            if not (k == 0 and not text):
+                out.append(Cell(text, a + pos + lead, a + pos + lead + len(text)))
+        pos += len(piece) + 1
+    while out and not out[-1].text:
+        out.pop()  # the padding of a row shorter than the widest ("19.55 | |||||")
+    return out
+
+
+def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
+    """Rows of a form pasted as text with ``|`` between cells (a web page's or a PDF's table
+    copied as text), with the index of their first line and of their block (consecutive rows
+    with no line of prose between them make one table).  A row is a line holding ``|``; a line
+    opening with ``|`` continues the row above (each cell on its own line); a line without
+    ``|`` starts a row when the next line opens with ``|``, and continues the last cell when
+    it is indented ("社会效益" / "       指标")."""
+    units, rows, cur, first, block = doc.units, [], [], 0, 0
+
+    def flush():
+        nonlocal cur
+        if len([c for c in cur if c.text]) >= 2:
+            rows.append((cur, first, block))
+        cur = []
+
+    def opens_bar(j: int) -> bool:
+        while j < len(units) and not units[j].text.strip():
+            j += 1
+        return j < len(units) and not units[j].in_table and \
+            units[j].text.lstrip(" \t\u3000").startswith("|")
+
+    for i, u in enumerate(units):
+        t = u.text
+        if u.in_table or t.lstrip(" ").startswith("\t"):
+            flush()
+            block += 1
+            continue
+        s = t.strip(" \t\u3000")
+        if not s:
+            continue
+        if s.startswith("|"):
+            if not cur:
+                first = i
+            cur += _bar_cells(doc, i)
+        elif "|" in s:
+            flush()
+            first, cur = i, _bar_cells(doc, i)
+        elif cur and t[:1] in (" ", "\u3000") and opens_bar(i + 1):
+            c = cur[-1]
+            cur[-1] = Cell((c.text + _text(doc, i).strip(" \t\u3000")), c.start,
+                           doc.starts[i] + len(t.rstrip()))
+        elif opens_bar(i + 1):
+            flush()
+            a = doc.starts[i] + len(t) - len(t.lstrip(" \t\u3000"))
+            first, cur = i, [Cell(_text(doc, i).strip(" \t\u3000"), a, a + len(s))]
+        else:
+            flush()
+            block += 1
+    flush()
+    return rows
+
+
 def _docx_rows(doc) -> list[tuple[list[Cell], int]]:
     rows: dict[tuple[int, int], list[Cell]] = {}
     firsts: dict[tuple[int, int], int] = {}
@@ -192,7 +260,27 @@ def read_tables(doc) -> list[Table]:
             tables[-1].rows.append(Row(cells, None))
             continue
         tables[-1].rows.append(Row(cells, header))
-    return [_unglue(t) for t in tables]
+    return [_unglue(t) for t in tables] + _bar_tables(doc)
+
+
+def _bar_tables(doc) -> list[Table]:
+    """The forms pasted with ``|`` (``_bar_rows``), one ``Table`` per block, titled by the line
+    above the block when it names a table ("……项目自评表")."""
+    out: list[Table] = []
+    header: list[str] | None = None
+    last = None
+    for cells, first, block in _bar_rows(doc):
+        if block != last:
+            above = next((doc.units[j].text.strip() for j in range(first - 1, -1, -1)
+                          if doc.units[j].text.strip()), "")
+            out.append(Table(above if "表" in above[-6:] else ""))
+            header, last = None, block
+        if _is_header(cells):
+            header = [c.text for c in cells]
+            out[-1].rows.append(Row(cells, None))
+            continue
+        out[-1].rows.append(Row(cells, header))
+    return [_unglue(t) for t in out]
 
 
 def figure_of(doc, cell: Cell) -> Figure | None:

@@ -43,7 +43,10 @@ def _rate_rows(ctx):
                 n, d = r.column(nums), r.column(dens)
                 nf = figure_of(ctx.doc, n) if n is not None and n.number else None
                 df = figure_of(ctx.doc, d) if d is not None and d.number else None
-                if rf is None or rf.unit != "%" or nf is None or df is None or not df.value:
+                # a rate written without % is read only when it is 0 (0 is 0% either way;
+                # 「1」 or 「100」 could be a fraction, a percent, or a cell out of place)
+                if (rf is None or (rf.unit != "%" and (rf.unit or rf.value != 0)) or nf is None
+                        or df is None or not df.value):
                     continue
                 yield r, word, cell, rf, nf, df, nf.value / df.value
 
@@ -52,11 +55,14 @@ def _rate_rows(ctx):
       message="表中{row}：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
       cases=[fails("控制率 94.00%，53 ÷ 56 = 94.64%", text=_STAFF.format(rate="94.00%"), at="11",
                    expected=94.64),
+             fails("执行率、得分都写 0，金额算得 96.79%", at="16", expected=0.9679,
+                   text=_FUNDS.format(rate="0", score="0", w=90, s=90, tw=100, ts=90)),
              passes("控制率正确", text=_STAFF.format(rate="94.64%"))])
 def table_rate(ctx):
     """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
     第 5 节第 2、10 项），按所写百分数末位的半个单位比较。列由表头认出（表头右对齐到数据行，
-    合并的首列不影响）。
+    合并的首列不影响）。不带 % 的比率只认 0（0 即 0%；“1”“100”可能是小数、百分数或错位
+    的格，不猜）。
 
     合格：“编制数 56、实际在职人数 53、控制率 94.64%”。
     不合格：“56 / 53 / 94.00%”（seed 004 基础数据表第 72 行）；“4128.02 / 3995.49 / 96.00%”

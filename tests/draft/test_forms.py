@@ -1,0 +1,98 @@
+"""Class 2 of issue 20: a 自评表 pasted as text with | between cells (a web page's or a PDF's
+table copied as text), read by its header labels.  Variant forms written for the tests: the
+zero total above its 其中 row, a stated 执行率 / 得分 of 0 where the amounts give 100%, sub-
+weights against the heading's (90分), a 总分 over items that add to more; and the near-misses
+that must stay quiet (columns that cannot be told apart, blank scores, partial scores)."""
+from __future__ import annotations
+
+import pytest
+
+from perfxl.draft import check_text
+from perfxl.draft.reading import units_from_text
+from perfxl.draft.tables import read_tables
+from perfxl.draft.text import Doc
+
+TITLE = "2024年度乡村道路养护项目支出绩效自评表\n"
+FUNDS = ("项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |||\n"
+         "年度资金总额 | {a} | {b} | {c} | 10 | {rate} | {score} | |||\n"
+         "其中：本年财政拨款 | 65 | 65 | 65 | — | — | — | |||\n")
+INDICATORS = ("绩效指标（{head}分） | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+              "产出指标 | 数量指标 | 养护里程 | 120公里 | 126公里 | {w1} | {s1}\n"
+              "质量指标 | 路面合格率 | ≥95% | 97% | 30 | 30\n"
+              "效益指标 | 社会效益指标 | 群众出行条件改善 | 改善 | 改善 | 20 | 18\n"
+              "满意度指标 | 满意度指标 | 沿线群众满意度 | ≥90% | 93% | 10 | 10\n")
+TOTAL = "总分 | {w} | {s} | |||\n"
+
+
+def _form(a="65", b="65", c="65", rate="100%", score="10", head="90", w1="30", s1="30",
+          tw="100", ts="98") -> str:
+    return (TITLE + FUNDS.format(a=a, b=b, c=c, rate=rate, score=score)
+            + INDICATORS.format(head=head, w1=w1, s1=s1) + TOTAL.format(w=tw, s=ts))
+
+
+def _found(text: str) -> set[tuple[int, str, str]]:
+    return {(f.line, f.rule, f.level) for f in check_text(text)}
+
+
+def test_the_form_is_read_by_its_header_labels():
+    doc = Doc(units_from_text(_form()))
+    (t,) = read_tables(doc)
+    assert t.title == TITLE.strip()
+    total = next(r for r in t.rows if r.label == "年度资金总额")
+    assert [total.column((n,)).text for n in ("全年预算数", "全年执行数", "分值", "执行率", "得分")] \
+        == ["65", "65", "10", "100%", "10"]
+    row = next(r for r in t.rows if r.label == "质量指标")  # 一级指标 merged away
+    assert row.column(("得分",), loose=True).text == "30"
+
+
+def test_a_correct_form_gives_nothing():
+    assert _found(_form()) == set()
+
+
+def test_zero_total_above_a_real_qizhong_row():
+    got = _found(_form(a="0", b="0", c="0", rate="0", score="0", ts="88"))
+    assert (3, "PX631", "warning") in got
+    assert not {g for g in got if g[2] == "error"}  # 0 ÷ 0: no rate is computed
+
+
+def test_rate_and_score_zero_where_the_amounts_give_100_percent():
+    got = _found(_form(rate="0", score="0"))
+    assert {(3, "PX616", "error"), (3, "PX617", "error")} <= got
+    got = _found(_form(rate="0.00%", score="0"))
+    assert {(3, "PX616", "error"), (3, "PX617", "error")} <= got
+
+
+def test_rate_written_without_percent_is_not_guessed():
+    # 「100」 under 执行率 may be 100% or a misplaced cell: only a bare 0 is read as a rate
+    assert not {g for g in _found(_form(rate="100")) if g[1] == "PX616"}
+
+
+def test_sub_weights_against_the_heading():
+    assert (5, "PX633", "error") in _found(_form(w1="40", tw="110"))
+    assert not {g for g in _found(_form()) if g[1] == "PX633"}
+
+
+def test_scores_may_fall_short_of_the_heading_never_exceed_it():
+    assert not {g for g in _found(_form(s1="20", ts="88")) if g[1] == "PX633"}
+    assert (5, "PX633", "error") in _found(_form(s1="40", ts="108"))
+
+
+def test_a_blank_weight_leaves_the_sum_unknown():
+    text = _form(w1="", tw="100")
+    assert not {g for g in _found(text) if g[1] == "PX633"}
+
+
+def test_total_score_over_items_that_add_to_more():
+    got = _found(_form(w1="40", tw="100", head="100"))  # 10 + 40 + 30 + 20 + 10 = 110
+    assert (10, "PX618", "error") in got
+    assert not {g for g in _found(_form()) if g[1] == "PX618"}
+
+
+@pytest.mark.parametrize("text", [
+    # a PDF's text with the cells of a row glued together: the columns cannot be told apart
+    TITLE + "全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:40004000100%\n",
+    # a row of label | value pairs side by side, no header
+    TITLE + "项目名称 | 乡村道路养护 | 主管部门 | 交通运输局\n资金总额 | 65 | 执行数 | 0\n",
+])
+def test_columns_that_cannot_be_told_apart_stay_quiet(text):
+    assert _found(text) == set()

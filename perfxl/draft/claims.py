@@ -5,7 +5,8 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 
 * ``change`` — ``B，较上年(决算) A 增加/减少/上升/下降/增长/持平… C(，上升 R%)``; figures
   ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
-  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….
+  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期… (also when written before
+  相比: 「X 与年初预算相比，增加 C」 has basis 年初预算 and subject X).
 * ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
   without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``;
   ``basis`` = "%" when R carries its sign, "" when not.
@@ -51,6 +52,8 @@ _CHANGE = re.compile(
     r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?"
     r"\s*(?:为)?\s*"
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
+#: 「与年初预算(数)相比」: the budget a change is measured against, written before 相比
+_VS_BUDGET = re.compile(r"(?:与|同|和)\s*(?P<b>年初预算|调整后的?预算|调整预算|全年预算|预算)数?\s*$")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
@@ -148,14 +151,17 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
         subject = flat[i:m.start()].strip()
+        basis = (m.group("basis") or "").replace(" ", "")
+        vs = _VS_BUDGET.search(subject) if not basis else None
+        if vs:  # "与年初预算相比,增加 C": the budget is the basis, not part of the subject
+            basis, subject = vs.group("b"), subject[:vs.start()].strip()
         if not subject and cur is not None:  # "公务用车费 1618 万元,比上年下降 1.2%"
             subject = cur.label
         if not subject:  # "…5.76万元，其中…；较上年决算减少5.61万元": the sentence's subject
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
-                                m.group("dir"), (m.group("basis") or "").replace(" ", ""),
-                                subject=subject))
+                                m.group("dir"), basis, subject=subject))
 
 
 _BUDGET = re.compile(r"预算(?:数|安排数?)?$|(?:年初|全年|本年|调整后?|年中)预算")

@@ -273,7 +273,8 @@ def _bar_tables(doc) -> list[Table]:
         if block != last:
             above = next((doc.units[j].text.strip() for j in range(first - 1, -1, -1)
                           if doc.units[j].text.strip()), "")
-            out.append(Table(above if "表" in above[-6:] else ""))
+            bare = re.sub(r"[(（][^()（）]*[)）]\s*$", "", above)  # "……情况表（单位：万元）"
+            out.append(Table(above if "表" in bare[-6:] else ""))
             header, last = None, block
         if _is_header(cells):
             header = [c.text for c in cells]

@@ -183,7 +183,8 @@ def _chain(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> list[i
     one (「总收入 A，其中 B、C；总支出 D，其中 E、F」): the offsets its breakdowns begin at,
     ``[a]`` when it holds one.  A 其中 whose amount before it is a part of the previous
     breakdown (「基本支出 60，其中人员经费…」 after 「支出 100，其中」) is nested, not chained."""
-    qs = [m.start() for m in _QIZHONG.finditer(flat, a, b)]
+    # a 其中 in parentheses breaks down the amount before them (「2066 万元（其中：…）」)
+    qs = [m.start() for m in _QIZHONG.finditer(flat, a, b) if open_paren(flat, a, m.start()) is None]
     cuts = [a]
     for prev, q in zip(qs, qs[1:]):
         own = [f for f in figs if prev < f.start and f.end <= q and f.money
@@ -222,6 +223,8 @@ def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure
     cannot be told (their sum never meets the part's)."""
     rest = list(parts)
     for m in _QIZHONG.finditer(flat, at + 2, parts[-1].start if parts else at):
+        if open_paren(flat, at, m.start()) is not None:
+            continue  # inside parentheses: their figures are no parts already
         host = [p for p in rest if p.end <= m.start()]
         if not host:
             continue

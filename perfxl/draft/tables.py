@@ -191,6 +191,51 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     return rows
 
 
+#: the money columns of a 项目资金 block, which a PDF's text writes on one line with spaces
+_MONEY_HEADS = ("年初预算数", "全年预算数", "全年执行数", "预算数", "执行数", "分值", "执行率", "得分")
+_TOKEN = re.compile(r"[^\s|]+")
+_BARE_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _spaced_rows(doc) -> list[tuple[list[Cell], int, int]]:
+    """Rows of a 项目资金 block whose cells a PDF's text (or a copy of it) separated by spaces
+    only: a header line of the money columns' labels (「项目资金（万元） 年初预算数 全年预算数
+    全年执行数 分值 执行率 得分」), then lines of a label and its figures.  A line may hold several
+    rows (「年度资金总额： 90 90 89.97 10 99.97% 10 其中：本年财政拨款 90 90 89.97」); a row is
+    kept only when it has exactly one figure per column: a shorter one (the 其中 row's three
+    amounts) cannot be placed and is left out."""
+    out, block = [], 0
+    units = doc.units
+    for i, u in enumerate(units):
+        if u.in_table or "|" in u.text or u.text.lstrip(" ").startswith("\t"):
+            continue
+        toks = list(_TOKEN.finditer(_text(doc, i)))
+        heads = [m for m in toks[1:] if any(m.group(0).startswith(h) for h in _MONEY_HEADS)]
+        if len(toks) < 4 or len(heads) != len(toks) - 1 or any(
+                c.isdigit() for c in _text(doc, i)):
+            continue
+        block += 1
+        a = doc.starts[i]
+        out.append(([Cell(m.group(0), a + m.start(), a + m.end()) for m in toks], i, block))
+        width = len(heads)
+        for j in range(i + 1, min(i + 6, len(units))):
+            row_toks = list(_TOKEN.finditer(_text(doc, j)))
+            if not row_toks or units[j].in_table or _BARE_NUMBER.fullmatch(row_toks[0].group(0)):
+                break
+            b = doc.starts[j]
+            label, nums = None, []
+            for m in row_toks + [None]:
+                if m is not None and label is not None and _BARE_NUMBER.fullmatch(m.group(0)):
+                    nums.append(m)
+                    continue
+                if label is not None and len(nums) == width:
+                    out.append(([Cell(label.group(0), b + label.start(), b + label.end())]
+                                + [Cell(n.group(0), b + n.start(), b + n.end()) for n in nums],
+                                j, block))
+                label, nums = m, []
+    return out
+
+
 def _docx_rows(doc) -> list[tuple[list[Cell], int]]:
     rows: dict[tuple[int, int], list[Cell]] = {}
     firsts: dict[tuple[int, int], int] = {}
@@ -269,7 +314,8 @@ def _bar_tables(doc) -> list[Table]:
     out: list[Table] = []
     header: list[str] | None = None
     last = None
-    for cells, first, block in _bar_rows(doc):
+    for cells, first, block in _bar_rows(doc) + [(c, f, ("spaced", b))
+                                                  for c, f, b in _spaced_rows(doc)]:
         if block != last:
             above = next((doc.units[j].text.strip() for j in range(first - 1, -1, -1)
                           if doc.units[j].text.strip()), "")

@@ -82,3 +82,19 @@ def test_two_parts_each_with_its_own_qizhong():
     assert _breakdowns(text) == [("60.00", "50.00", "10.00"), ("40.00", "25.00", "15.00"),
                                  ("100.00", "60.00", "40.00")]
     assert _px604(text) == []
+
+
+def test_qizhong_in_parentheses_is_no_new_total_of_a_chain():
+    # 「…；B 70 万元（其中：b1 30 万元，b2 40 万元），…；C 20 万元」: b1, b2 are B's, in parentheses
+    text = ("“三公”经费支出 100.00 万元，较年初预算减少 5.00 万元。其中：因公出国（境）费 10.00 万元，与年初预算持平；"
+            "公务用车购置及运行维护费 70.00 万元（其中：购置费 30.00 万元，运行维护费 40.00 万元），较年初预算增加"
+            " 2.00 万元；公务接待费 20.00 万元，较年初预算减少 7.00 万元。\n")
+    assert _px604(text) == []
+    assert _px604(text.replace("公务接待费 20.00", "公务接待费 25.00")) == [(2, 105.0, 100.0)]
+
+
+def test_nested_qizhong_without_match_in_a_sentence_of_its_own():
+    # the sentence opens with 其中 (the previous sentence's total); a part's own 其中 whose
+    # figures never meet it leaves the whole breakdown unchecked
+    text = ("本年支出 100.00 万元。其中：基本支出 60.00 万元，其中人员经费 45.00 万元；项目支出 30.00 万元。\n")
+    assert _px604(text) == []

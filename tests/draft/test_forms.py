@@ -96,3 +96,32 @@ def test_total_score_over_items_that_add_to_more():
 ])
 def test_columns_that_cannot_be_told_apart_stay_quiet(text):
     assert _found(text) == set()
+
+
+#: the 项目资金 block as a PDF's text gives it: cells separated by spaces, a 其中 row on the
+#: same line as the total
+SPACED = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+          "年度资金总额： {a} {a} {a} 10 {rate} {score} 其中：本年财政拨款 65 65 65 上年结转资金 其他资金\n")
+
+
+def test_spaced_block_rate_and_score_zero():
+    got = _found(TITLE + SPACED.format(a="65", rate="0", score="0"))
+    assert {(3, "PX616", "error"), (3, "PX617", "error")} <= got
+    assert _found(TITLE + SPACED.format(a="65", rate="100%", score="10")) == set()
+
+
+def test_spaced_block_zero_total():
+    got = _found(TITLE + SPACED.format(a="0", rate="0", score="0"))
+    assert (3, "PX631", "warning") in got
+    assert not {g for g in got if g[2] == "error"}
+
+
+@pytest.mark.parametrize("line", [
+    # one figure missing: which column each belongs to cannot be told
+    "年度资金总额： 65 65 10 0 0 其中：本年财政拨款 65 65 65\n",
+    # a figure glued to the next
+    "年度资金总额： 65 65 6510 0 0\n",
+])
+def test_spaced_block_that_does_not_line_up_stays_quiet(line):
+    text = TITLE + SPACED.splitlines()[0] + "\n" + line
+    assert not {g for g in _found(text) if g[2] == "error"}

@@ -13,6 +13,7 @@ the change unchecked.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -76,18 +77,34 @@ def _one(cols, want, year: int | None):
     return got[0] if len(got) == 1 else None
 
 
+def _rows_by_name(ctx) -> dict[str, list[tuple[int, int, object, object]]]:
+    """Item name -> (end, number of its table, table, row) of every table row lined up with a
+    header, in text order; built once per draft (a long draft has thousands of rows and of
+    change claims)."""
+    key = ("PX634", "rows")
+    if key not in ctx.memo:
+        index: dict = {}
+        for k, t in enumerate(ctx.tables):
+            for r in t.rows:
+                name = _item(r.label) if r.cells and r.header else None
+                if name:
+                    index.setdefault(name, []).append((r.cells[-1].end, k, t, r))
+        for v in index.values():
+            v.sort(key=lambda e: e[0])
+        ctx.memo[key] = index
+    return ctx.memo[key]
+
+
 def _row_above(ctx, name: str, before: int):
     """The table row named ``name`` nearest above offset ``before``, with its table; ``None``
     when two rows above carry the name in one table (which one is meant is not said)."""
-    best = None
-    for t in ctx.tables:
-        rows = [r for r in t.rows if r.cells and r.cells[-1].end <= before and r.header
-                and _item(r.label) == name]
-        if len(rows) > 1:
-            return None
-        if rows and (best is None or rows[0].cells[0].start > best[1].cells[0].start):
-            best = (t, rows[0])
-    return best
+    rows = [e for e in _rows_by_name(ctx).get(name, ()) if e[0] <= before]
+    if not rows:
+        return None
+    end, k, t, r = rows[-1]
+    if sum(1 for e in rows if e[1] == k) > 1:
+        return None
+    return t, r
 
 
 def table_base(ctx, c):
@@ -113,7 +130,8 @@ def _resolved(ctx, c):
     if name is None:
         return None
     doc = ctx.doc
-    sent = next((s for s in doc.sentences if s[0] <= c.span[0] < s[1]), (c.span[0], c.span[1]))
+    k = bisect.bisect_right(doc.sentences, (c.span[0], float("inf"))) - 1
+    sent = doc.sentences[k] if k >= 0 else c.span
     ys = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s*年", doc.flat[sent[0]:c.span[1]])]
     year = ys[-1] if ys else doc.year
     found = _row_above(ctx, name, c.span[0])

@@ -147,6 +147,8 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     ``|`` starts a row when the next line opens with ``|``, and continues the last cell when
     it is indented ("社会效益" / "       指标")."""
     units, rows, cur, first, block = doc.units, [], [], 0, 0
+    if "|" not in doc.raw:
+        return rows
 
     def flush():
         nonlocal cur
@@ -206,8 +208,11 @@ def _spaced_rows(doc) -> list[tuple[list[Cell], int, int]]:
     amounts) cannot be placed and is left out."""
     out, block = [], 0
     units = doc.units
+    if "执行数" not in doc.raw:
+        return out
     for i, u in enumerate(units):
-        if u.in_table or "|" in u.text or u.text.lstrip(" ").startswith("\t"):
+        if ("执行数" not in u.text or u.in_table or "|" in u.text
+                or u.text.lstrip(" ").startswith("\t")):
             continue
         toks = list(_TOKEN.finditer(_text(doc, i)))
         heads = [m for m in toks[1:] if any(m.group(0).startswith(h) for h in _MONEY_HEADS)]

@@ -1,6 +1,7 @@
 """Tables of a draft: the rows of a .docx table, or of a table pasted into a .txt (and into
 one-paragraph-per-line .docx) as one cell per line starting with a tab, rows separated by
-blank lines (how Word and WPS export a table to text).
+blank lines (how Word and WPS export a table to text); a form pasted with ``|`` between cells
+(``_bar_rows``); a 项目资金 block whose cells a PDF's text separates by spaces (``_spaced_rows``).
 
 ``Table`` = title, rows; ``Row`` = its cells (``Cell``: text, span in ``Doc.text``).  A *header*
 row holds no number and at least two column words (分值、得分、执行率、预算数…); the data rows

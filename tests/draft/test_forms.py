@@ -125,3 +125,25 @@ def test_spaced_block_zero_total():
 def test_spaced_block_that_does_not_line_up_stays_quiet(line):
     text = TITLE + SPACED.splitlines()[0] + "\n" + line
     assert not {g for g in _found(text) if g[2] == "error"}
+
+
+def test_word_table_heading_weight(tmp_path):
+    import docx
+
+    from perfxl.draft import check_draft
+    rows = [["绩效指标（90分）", "一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["", "产出指标", "数量指标", "养护里程", "{w}", "30"],
+            ["", "产出指标", "质量指标", "路面合格率", "30", "30"],
+            ["", "效益指标", "社会效益指标", "出行条件改善", "20", "18"],
+            ["", "满意度指标", "满意度指标", "群众满意度", "10", "10"]]
+    for w, fires in (("40", True), ("30", False)):
+        d = docx.Document()
+        d.add_paragraph("2024年度乡村道路养护项目支出绩效自评报告")
+        t = d.add_table(rows=len(rows), cols=6)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                t.cell(r, c).text = v.format(w=w)
+        path = tmp_path / f"w{w}.docx"
+        d.save(str(path))
+        got = [(f.table, f.row, f.rule) for f in check_draft(path) if f.level == "error"]
+        assert got == ([(1, 1, "PX633")] if fires else []), got

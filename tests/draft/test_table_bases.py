@@ -86,3 +86,28 @@ def test_two_budget_columns_of_the_year_leave_it_unresolved():
              "项目 | 年初预算数 | 年初预算数（含追加） | 决算数\n"
              "公务接待费 | {budget} | 3.00 | {spent}\n")
     assert _found(table, "公务接待费与年初预算相比，增加 2.30 万元，增长 2.30%。") == []
+
+
+def _docx(path, budget: str, spent: str, sentence: str):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("某县文化馆2024年度部门整体支出绩效自评报告")
+    d.add_paragraph("2024年度“三公”经费预算执行情况表（单位：万元）")
+    t = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["项目", "2024年年初预算数", "2024年决算数"],
+                             ["公务接待费", budget, spent], ["公务用车运行维护费", "8.00", "7.50"]]):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph(sentence)
+    d.save(str(path))
+    return path
+
+
+def test_word_table_gives_the_base(tmp_path):
+    from perfxl.draft import check_draft
+    s = "公务接待费与年初预算相比，增加 2.30 万元，增长 2.30%。"
+    got = [(f.paragraph, f.rule, f.expected) for f in check_draft(_docx(tmp_path / "a.docx", "2.00", "4.30", s))
+           if f.level == "error"]
+    assert got == [(3, "PX634", 115.0)]
+    quiet = _docx(tmp_path / "b.docx", "2.00", "4.30", s.replace("2.30%", "115%"))
+    assert [f for f in check_draft(quiet) if f.level == "error"] == []

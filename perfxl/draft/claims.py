@@ -17,6 +17,8 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
   totals chained in one sentence (「总收入 A，其中 B、C；总支出 D，其中 E、F」) are one breakdown
   each; a part's own 其中 (「基本支出 60，其中人员经费 50、公用经费 10」) is a breakdown of that
   part and its figures are no parts of the total (none at all when they never meet the part).
+  A 其中 list carried over the next paragraphs, one named amount each, up to a section heading,
+  is one breakdown (``_continued``).
 * ``ratio`` — ``执行率 / 完成率 / 到位率 / 控制率 / 支出率 / 完成预算的 / 调整比率… R%``;
   figures ``(R, *amounts of the sentence)``; ``words`` = the ratio word.
 * ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
@@ -421,6 +423,64 @@ def _enumerations(flat: str, a: int, b: int, figs: list[Figure], out: Claims) ->
                                 items=items))
 
 
+#: a paragraph that opens a new section: the end of a list carried over from the one before
+_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|"
+                      r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
+
+
+def _opening_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
+    """The amount a paragraph opens with behind a short name and nothing else (「公用经费
+    71339.2 元，主要包括：…」), else ``None``."""
+    figs = figures(flat, a, min(b, a + 60))
+    f = next((f for f in figs if f.money), None)
+    if f is None or f is not figs[0]:
+        return None
+    lead = flat[a:f.start].strip()
+    if (not 2 <= len(lead) <= 16 or re.search(r"[\d,;:。()]|上年|较|比|其中|合计|总计", lead)
+            or f.start in out.prior):
+        return None
+    return f
+
+
+def _continued(doc: Doc, out: Claims) -> None:
+    """A 其中 list that ends its paragraph after one part and goes on, one part per paragraph,
+    up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
+    包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
+    only when the list ends at a heading (or the draft's end), or its parts already exceed the
+    total; a paragraph that does not open with a named amount ends it unread."""
+    flat, paras = doc.flat, doc.paragraphs
+    for k, (pa, pb) in enumerate(paras):
+        sents = doc.sentences_in(pa, pb)
+        if not sents or flat.find("其中", *sents[-1]) < 0:
+            continue
+        a, b = sents[-1]
+        m = _QIZHONG.search(flat, a, b)
+        figs = [f for f in figures(flat, a, b) if f.money and f.start not in out.prior
+                and "上年" not in f.label]
+        totals = [f for f in figs if f.end <= m.start()]
+        parts = [f for f in figs if f.start >= m.end() and open_paren(flat, m.end(), f.start) is None]
+        if len(totals) != 1 or len(parts) != 1:
+            continue
+        total, s, ended = totals[0], parts[0].value_yuan, False
+        for qa, qb in paras[k + 1:]:
+            if _SECTION.match(flat, qa):
+                ended = True
+                break
+            f = _opening_amount(flat, qa, qb, out)
+            if f is None:
+                break
+            parts.append(f)
+            s += f.value_yuan
+            if s >= total.value_yuan - sum((x.tol_yuan for x in (total, *parts)), Decimal(0)):
+                ended = True  # the parts make (or exceed) the total: the list is complete
+                break
+        else:
+            ended = True
+        if ended and len(parts) >= 2:
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "其中"))
+
+
 def extract(doc: Doc) -> Claims:
     """Every claim of ``doc`` (see the module doc for kinds and figure roles)."""
     out = Claims(doc)
@@ -442,5 +502,6 @@ def extract(doc: Doc) -> Claims:
                 if f.money:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)
+    _continued(doc, out)
     return out
 

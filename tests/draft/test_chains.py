@@ -98,3 +98,25 @@ def test_nested_qizhong_without_match_in_a_sentence_of_its_own():
     # figures never meet it leaves the whole breakdown unchecked
     text = ("本年支出 100.00 万元。其中：基本支出 60.00 万元，其中人员经费 45.00 万元；项目支出 30.00 万元。\n")
     assert _px604(text) == []
+
+
+CARRIED = ("六、基本支出情况说明\n"
+           "本年基本支出 500.00 万元，其中：\n人员经费 {a} 万元，主要包括：基本工资、津贴补贴。\n"
+           "公用经费 {b} 万元，主要包括：办公费、印刷费。\n{after}")
+
+
+def test_qizhong_list_carried_over_paragraphs_to_a_heading():
+    text = CARRIED.format(a="420.00", b="60.00", after="七、“三公”经费情况说明\n")
+    assert _px604(text) == [(3, 480.0, 500.0)]
+    assert _px604(CARRIED.format(a="420.00", b="80.00", after="七、“三公”经费情况说明\n")) == []
+
+
+def test_qizhong_list_carried_over_parts_exceeding_the_total():
+    text = CARRIED.format(a="420.00", b="90.00", after="另有说明文字。\n")
+    assert _px604(text) == [(3, 510.0, 500.0)]
+
+
+def test_qizhong_list_whose_end_is_not_a_heading_stays_quiet():
+    # the paragraph after the parts says no amount and opens no section: the list may go on
+    text = CARRIED.format(a="420.00", b="60.00", after="上述经费均按规定使用。\n对个人和家庭的补助 20.00 万元。\n")
+    assert _px604(text) == []

@@ -249,12 +249,32 @@ def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure
     return rest
 
 
+#: a total called so (「共计」「合计」), and the funds it is made of, named by their source
+_CALLED_TOTAL = re.compile(r"共计|合计|总计|总额")
+_SOURCE = re.compile(r"(?:财政|政府|上级|中央|省级?|市级?|县级?)?(?:拨款|补助资金|专项资金)(?:支出)?$|"
+                     r"自筹(?:资金)?(?:支出)?$|配套(?:资金)?(?:支出)?$|银行贷款$|社会资本$")
+
+
+def _sources(flat: str, a: int, own: list[Figure], out: Claims) -> None:
+    """「实际利用共计 T 万元，…，政府拨款支出 A 万元，…，自筹资金支出 B 万元」: a total called so,
+    then two or more amounts named by their source of funds and nothing else — the sources of
+    the total, a breakdown without 其中 (``words`` 来源: the text may name only some sources, so
+    only parts exceeding the total are certain, PX604)."""
+    if len(own) < 3 or not _CALLED_TOTAL.search(flat, a, own[0].start):
+        return
+    parts = own[1:]
+    if all(_SOURCE.search(re.sub(r"[\s“”\"]", "", p.label)) for p in parts):
+        out.claims.append(Claim("breakdown", (own[0], *parts), (own[0].start, parts[-1].end),
+                                "来源"))
+
+
 def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                prev_total: list[Figure]) -> list[Figure]:
     m = re.search(r"其中\s*[,:]?", flat[a:b])
     if not m:
         # a sentence without 其中 offers its first current amount to a next one opening with 其中
         own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
+        _sources(flat, a, own, out)
         return own or prev_total
     at = a + m.start()
     before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior

@@ -23,7 +23,7 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
 
 
 @rule("PX604", "draft-breakdown-sum", "warning", title="文字中“其中”各项之和不等于合计",
-      message="“{quote}”：其中各项 {parts} 之和为 {sum_text}，合计写 {total}；"
+      message="“{quote}”：{which} {parts} 之和为 {sum_text}，合计写 {total}；"
               "请核对合计或各分项（相差 {gap}）",
       cases=[fails("分项之和比合计多 0.1",
                    text="岳阳市进出口总值693.1亿元，其中，进口值536.7亿元，出口值156.5亿元。",
@@ -40,6 +40,10 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
              fails("一句里先后两个合计，只有第二个与其分项不符", at="1", expected=470,
                    text="总收入 500.00 万元，其中财政拨款 450.00 万元、其他收入 50.00 万元；"
                         "总支出 480.00 万元，其中基本支出 300.00 万元、项目支出 170.00 万元。"),
+             fails("没写“其中”：共计之后按资金来源列出的各数超过共计", at="1", expected=3155.88,
+                   text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 2960.56 万元。"),
+             passes("按资金来源只列了一部分（少于共计）",
+                    text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 1960.56 万元。"),
              passes("分项下的“其中”不再计入合计",
                     text="本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、"
                          "公用经费 10.00 万元，项目支出 40.00 万元。")])
@@ -54,7 +58,9 @@ def breakdown_sum(ctx):
     只与它自己的分项比较。括号里的、分项自己“其中”下的细项不再计入合计；细项之和与该分项
     对不上、分不清哪些数属于它时不报告。“其中：”后只列了一项就结束了段落、其后各段各以
     一个分项金额开头（“公用经费 71339.2 元，主要包括……”）时，这些段到下一个标题为止的分项
-    一并计入（不以标题结束、又未超过合计时不报告）。分项可能只列了主要部分，故为警告。
+    一并计入（不以标题结束、又未超过合计时不报告）。没写“其中”、而“共计 / 合计 T”之后同一句
+    只列按资金来源命名的数（财政拨款、自筹资金、配套资金……）时，它们是 T 的来源：之和超过 T
+    才报告（可能只列了部分来源）。分项可能只列了主要部分，故为警告。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -63,9 +69,13 @@ def breakdown_sum(ctx):
     for c in ctx.claims.of("breakdown"):
         total, *parts = c.figures
         s = sum((p.value_yuan for p in parts), Decimal(0))
+        if c.words == "来源" and s <= total.value_yuan:
+            continue  # the sources named may be only some of them
         if off(total.value_yuan, s, _tolerance(total, parts)):
             yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
-                      args={"quote": ctx.doc.raw[total.start:total.end] + "，其中……",
+                      args={"quote": ctx.doc.raw[total.start:total.end]
+                            + ("……" if c.words == "来源" else "，其中……"),
+                            "which": "所列各资金来源" if c.words == "来源" else "其中各项",
                             "parts": " + ".join(shown(ctx.doc, p) for p in parts),
                             "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
                             "gap": amount_in(abs(s - total.value_yuan), total)})

@@ -120,3 +120,16 @@ def test_qizhong_list_whose_end_is_not_a_heading_stays_quiet():
     # the paragraph after the parts says no amount and opens no section: the list may go on
     text = CARRIED.format(a="420.00", b="60.00", after="上述经费均按规定使用。\n对个人和家庭的补助 20.00 万元。\n")
     assert _px604(text) == []
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("项目实际投入共计 2765.24 万元，超出计划 9%，财政拨款 195.32 万元，自筹资金 2960.56 万元。\n", True),
+    # the sources named fall short: perhaps only some of them
+    ("项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 1960.56 万元。\n", False),
+    # an amount that is no source of funds: not a breakdown at all
+    ("项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，计划投资 2960.56 万元。\n", False),
+    # no total called so
+    ("项目实际投入 2765.24 万元，财政拨款 195.32 万元，自筹资金 2960.56 万元。\n", False),
+])
+def test_sources_of_a_total_without_qizhong(text, fires):
+    assert bool(_px604(text)) is fires

@@ -29,11 +29,8 @@ _FORM = ("2024年度农村道路养护项目支出绩效自评表\n"
 
 
 def _cell(r: Row, col: str):
-    """The number cell of ``r`` under the header column ``col``, reading a row with merged
-    first cells by its last columns."""
-    c = r.column((col,))
-    if c is None and r.header and len(r.cells) < len(r.header):
-        c = r.column((col,), loose=True)
+    """The number cell of ``r`` under the header column ``col`` (``Row.merged_column``)."""
+    c = r.merged_column((col,))
     return c if c is not None and c.number else None
 
 

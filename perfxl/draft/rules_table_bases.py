@@ -54,16 +54,6 @@ def _basis(c) -> tuple[str, str] | None:
     return stage_of(c.basis) or "年初预算", c.subject  # 「较年初增加」: 年初 alone is the budget
 
 
-def _columns(row) -> list[tuple[str, object]]:
-    """(header name, cell) of a row lined up with its header (merged first cells allowed: the
-    last columns line up)."""
-    if not row.header or abs(len(row.cells) - len(row.header)) > 1:
-        return []
-    off_ = len(row.cells) - len(row.header)
-    return [(re.sub(r"\s+", "", h), row.cells[i + off_]) for i, h in enumerate(row.header)
-            if 0 <= i + off_ < len(row.cells)]
-
-
 def _one(cols, want, year: int | None):
     """The single column of stage ``want`` (a stage or a tuple of them) for ``year``."""
     wants = (want,) if isinstance(want, str) else want
@@ -138,7 +128,7 @@ def _resolved(ctx, c):
     if found is None:
         return None
     t, row = found
-    cols = _columns(row)
+    cols = row.columns()
     own = stage_of(words)
     base_col = _one(cols, stage, year)
     spent_col = _one(cols, own if own in _SPENT else _SPENT, year)

@@ -146,12 +146,7 @@ def table_total(ctx):
                 local = dict(sums)
                 continue
             for col in sums:
-                c = r.column((col,))
-                if c is None and r.header and len(r.cells) < len(r.header) and any(
-                        w in h for h in r.header for w in ("二级指标", "三级指标")):
-                    # an indicator row whose 一级 / 二级指标 cells are merged with the row above
-                    # (a form pasted as text leaves them out): its last columns still line up
-                    c = r.column((col,), loose=True)
+                c = r.merged_column((col,))
                 f = figure_of(doc, c) if c is not None and c.number else None
                 if f is not None and f.unit in ("", "分"):
                     sums[col] += f.value

@@ -76,6 +76,26 @@ class Row:
         return None
 
 
+    def merged_column(self, names: tuple[str, ...]) -> Cell | None:
+        """``column``, and for an indicator row whose 一级 / 二级指标 cells are merged with the
+        row above (fewer cells than its header of 二级指标 / 三级指标: a form pasted as text
+        leaves them out) the cell its last columns put there."""
+        c = self.column(names)
+        if c is None and self.header and len(self.cells) < len(self.header) and any(
+                w in h for h in self.header for w in ("二级指标", "三级指标")):
+            c = self.column(names, loose=True)
+        return c
+
+    def columns(self) -> list[tuple[str, Cell]]:
+        """(header name without spaces, cell) of each column of a row lined up with its header
+        (right-aligned, one merged first cell allowed: the rule of ``column``)."""
+        if not self.header or abs(len(self.cells) - len(self.header)) > 1:
+            return []
+        off = len(self.cells) - len(self.header)
+        return [(re.sub(r"\s+", "", h), self.cells[i + off]) for i, h in enumerate(self.header)
+                if 0 <= i + off < len(self.cells)]
+
+
 @dataclass
 class Table:
     title: str

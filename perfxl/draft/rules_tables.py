@@ -2,6 +2,7 @@
 computed from, the 执行率 score against 分值 × min(执行率, 1), the 总分 row against its column."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfxl.numbers import excel_round, fmt_fixed
@@ -81,11 +82,16 @@ def table_rate(ctx):
               "请改为 {expected_text}",
       cases=[fails("得分按写错的执行率算", at="17", expected=9.679,
                    text=_FUNDS.format(rate="96.00%", score="9.60", w=90, s=90, tw=100, ts=99.6)),
+             fails("分值写在表头：20 分 × 97.75% = 19.55", at="3", expected=19.55,
+                   text="2024年度项目自评表\n预算执行情况（万元）（20分） | 预算数 | 执行数 | 执行率 | "
+                        "得分（20分*执行率）\n年度财政资金总额 | 200 | 195.5 | 97.75% | 15.55\n"),
              passes("得分正确",
                     text=_FUNDS.format(rate="96.79%", score="9.68", w=90, s=90, tw=100, ts=99.68))])
 def table_rate_score(ctx):
     """执行率得分 = 分值 × min(全年执行数 ÷ 全年预算数, 1)（domain.md 第 5 节第 2 项），执行率
     由同一行的两列算出，不用所写的执行率；按得分所写末位的半个单位比较。
+
+    表中没有“分值”列时，分值取表头所写（“得分（20分*执行率）”，或表头第一格“（20分）”）。
 
     合格：“分值 10，执行 3995.49 / 预算 4128.02，得分 9.68”。
     不合格：得分 9.60（按写错的 96.00% 算；应为 9.68，seed 004 第 140 行）。
@@ -96,15 +102,32 @@ def table_rate_score(ctx):
         w, s = r.column(("分值",)), r.column(("得分",))
         wf = figure_of(ctx.doc, w) if w is not None and w.number else None
         sf = figure_of(ctx.doc, s) if s is not None and s.number else None
-        if wf is None or sf is None:
+        weight = (wf.value, shown(ctx.doc, wf)) if wf is not None else _header_weight(r)
+        if weight is None or sf is None:
             continue
         # the workbook's MAX(0, MIN(执行率, 1)): a negative execution scores 0
-        want = wf.value * max(Decimal(0), min(x, Decimal(1)))
-        if off(sf.value, want, sf.tol + wf.value * _q_tol(nf, df)):
+        want = weight[0] * max(Decimal(0), min(x, Decimal(1)))
+        if off(sf.value, want, sf.tol + weight[0] * _q_tol(nf, df)):
             yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
-                      args={"row": _row_name(r), "weight": shown(ctx.doc, wf),
+                      args={"row": _row_name(r), "weight": weight[1],
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
                             "expected_text": fmt_fixed(float(want), max(sf.places, 2))})
+
+
+#: the weight a form without a 分值 column writes in its header: 「得分（20分*执行率）」, or
+#: 「预算执行情况（万元）（20分）」 in the first cell
+_TIMES = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")
+_OWN = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
+
+
+def _header_weight(r) -> tuple[Decimal, str] | None:
+    """(分值, as written) of the 执行率 row of a form that states it in its header and has no
+    分值 column, else ``None``."""
+    if not r.header or any("分值" in h for h in r.header):
+        return None
+    score = next((h for h in r.header if "得分" in h), "")
+    m = _TIMES.search(score) or _OWN.search(r.header[0])
+    return (Decimal(m.group(1)), m.group(1)) if m else None
 
 
 @rule("PX618", "draft-table-total", "error", title="表中总分行不等于各行分值（得分）之和",

@@ -109,7 +109,8 @@ class Table:
 
 
 def _is_header(cells: list[Cell]) -> bool:
-    texts = [c.text for c in cells if c.text.strip()]
+    # "预 算 数": a justified cell spaces its characters out
+    texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
     return (len(texts) >= 2 and not any(c.number for c in cells)
             and sum(any(w in t for w in _HEAD_WORDS) for t in texts) >= 2)
 
@@ -327,7 +328,7 @@ def read_tables(doc) -> list[Table]:
         if not tables:
             tables.append(Table(""))
         if _is_header(cells):
-            header = [c.text for c in cells]
+            header = [re.sub(r"\s+", "", c.text) for c in cells]
             tables[-1].rows.append(Row(cells, None))
             continue
         tables[-1].rows.append(Row(cells, header))
@@ -349,7 +350,7 @@ def _bar_tables(doc) -> list[Table]:
             out.append(Table(above if "表" in bare[-6:] else ""))
             header, last = None, block
         if _is_header(cells):
-            header = [c.text for c in cells]
+            header = [re.sub(r"\s+", "", c.text) for c in cells]
             out[-1].rows.append(Row(cells, None))
             continue
         out[-1].rows.append(Row(cells, header))

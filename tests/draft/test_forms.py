@@ -147,3 +147,10 @@ def test_word_table_heading_weight(tmp_path):
         d.save(str(path))
         got = [(f.table, f.row, f.rule) for f in check_draft(path) if f.level == "error"]
         assert got == ([(1, 1, "PX633")] if fires else []), got
+
+
+def test_a_justified_header_is_read_without_its_spaces():
+    text = ("2024年度“三公”经费情况表\n项 目 | 预 算 数 | 决 算 数 | 执 行 率\n"
+            "合 计 | 12.00 | 9.00 | {rate}\n")
+    assert (3, "PX616", "error") in _found(text.format(rate="80%"))
+    assert _found(text.format(rate="75%")) == set()

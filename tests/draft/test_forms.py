@@ -154,3 +154,14 @@ def test_a_justified_header_is_read_without_its_spaces():
             "合 计 | 12.00 | 9.00 | {rate}\n")
     assert (3, "PX616", "error") in _found(text.format(rate="80%"))
     assert _found(text.format(rate="75%")) == set()
+
+
+def test_tab_pasted_form_zero_total_and_a_short_qizhong_row():
+    # one cell per line (Word / WPS export): the 其中 row gives only its three amounts, its
+    # 分值 / 执行率 / 得分 cells merged away; it cannot be lined up with the total's columns
+    text = ("2024年度项目支出绩效自评表\n\n\t项目资金（万元）\n\t年初预算数\n\t全年预算数\n\t全年执行数\n"
+            "\t分值\n\t执行率\n\t得分\n\n\t年度资金总额\n\t{a}\n\t{a}\n\t{a}\n\t10\n\t{r}\n\t{s}\n\n"
+            "\t其中：本年财政拨款\n\t65\n\t65\n\t65\n\n")
+    got = _found(text.format(a="0", r="0", s="0"))
+    assert {g[1] for g in got} == {"PX631"}
+    assert _found(text.format(a="65", r="100%", s="10")) == set()

@@ -13,10 +13,8 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import shown
-from perfxl.draft.tables import Row, _is_header, figure_of
+from perfxl.draft.tables import WEIGHT_NOTE, Cell, Row, _is_header, figure_of
 
-#: the weight a header's first cell states: 「（90分）」
-_WEIGHT = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 _TOTAL_ROW = ("总分", "合计", "总计")
 _INDICATOR = ("一级指标", "二级指标", "三级指标")
 
@@ -35,21 +33,21 @@ def _cell(r: Row, col: str):
 
 
 def _blocks(ctx):
-    """(header row, its stated weight figure, rows under it) for each header row of a table
-    whose first cell states a weight."""
+    """(table, header row, the weight its first cell states as a ``Figure``, the rows under it
+    up to the next header or 总分 row) for each indicator header that states a weight."""
     for t in ctx.tables:
         rows = t.rows
         for i, r in enumerate(rows):
             if r.header is not None or not r.cells or not _is_header(r.cells):
                 continue
-            head = [c.text for c in r.cells]
+            head = [re.sub(r"\s+", "", c.text) for c in r.cells]
             if not any(w in h for h in head for w in _INDICATOR):
                 continue
-            m = _WEIGHT.search(r.cells[0].text)
+            m = WEIGHT_NOTE.search(r.cells[0].text)
             if not m:
                 continue
             a = r.cells[0].start + m.start(1)
-            f = figure_of(ctx.doc, type(r.cells[0])(m.group(1), a, a + len(m.group(1))))
+            f = figure_of(ctx.doc, Cell(m.group(1), a, a + len(m.group(1))))
             if f is None:
                 continue
             body = []

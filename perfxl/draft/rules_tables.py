@@ -8,7 +8,7 @@ from decimal import Decimal
 from perfxl.numbers import excel_round, fmt_fixed
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import off, quotient_tol, rate_text, rounded_tol, shown
-from perfxl.draft.tables import figure_of
+from perfxl.draft.tables import WEIGHT_NOTE, figure_of
 
 #: rate column -> (numerator columns, denominator columns), domain.md §5 checks 2 and 10.
 _RATES = {"执行率": (("全年执行数", "执行数", "决算数"), ("全年预算数", "预算数")),
@@ -117,7 +117,6 @@ def table_rate_score(ctx):
 #: the weight a form without a 分值 column writes in its header: 「得分（20分*执行率）」, or
 #: 「预算执行情况（万元）（20分）」 in the first cell
 _TIMES = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")
-_OWN = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 
 
 def _header_weight(r) -> tuple[Decimal, str] | None:
@@ -126,7 +125,7 @@ def _header_weight(r) -> tuple[Decimal, str] | None:
     if not r.header or any("分值" in h for h in r.header):
         return None
     score = next((h for h in r.header if "得分" in h), "")
-    m = _TIMES.search(score) or _OWN.search(r.header[0])
+    m = _TIMES.search(score) or WEIGHT_NOTE.search(r.header[0])
     return (Decimal(m.group(1)), m.group(1)) if m else None
 
 

@@ -17,10 +17,12 @@ from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures
 
-__all__ = ["Cell", "Row", "Table", "read_tables", "norm_label"]
+__all__ = ["Cell", "Row", "Table", "read_tables", "norm_label", "WEIGHT_NOTE"]
 
 _HEAD_WORDS = ("分值", "得分", "执行率", "控制率", "预算数", "执行数", "决算数", "编制数", "在职人数",
                "指标值", "完成值", "权重")
+#: the weight a form's header states beside a block's name: 「绩效指标（90分）」
+WEIGHT_NOTE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 _NUMERIC = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?\s*$")
 
 

@@ -154,9 +154,8 @@ def _bar_cells(doc, i: int) -> list[Cell]:
     for k, piece in enumerate(t.split("|")):
         lead = len(piece) - len(piece.lstrip(" \t\u3000"))
         text = piece.strip(" \t\u3000")
-        if k or text or "|" not in t[:len(piece) + 1]:
-            if not (k == 0 and not text):
-                out.append(Cell(text, a + pos + lead, a + pos + lead + len(text)))
+        if k or text:  # nothing before the first | is no cell
+            out.append(Cell(text, a + pos + lead, a + pos + lead + len(text)))
         pos += len(piece) + 1
     while out and not out[-1].text:
         out.pop()  # the padding of a row shorter than the widest ("19.55 | |||||")

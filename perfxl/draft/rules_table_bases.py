@@ -152,7 +152,7 @@ def _where(ctx, t, row) -> str:
 
 @rule("PX634", "draft-change-table-base", "error",
       title="文字中与预算相比的增减与上文表中该项的预算数、决算数不符",
-      message="“{quote}”：{where}“{row}”{base_col} {base}、{spent_col} {spent}，{problem}；"
+      message="“{quote}”：{where}“{row}”的{base_col} {base}、{spent_col} {spent}，{problem}；"
               "请改为{fix}（或核对表中数字）",
       cases=[fails("增减率按表中年初预算 2.00 算应为 115%", at="5", expected=115,
                    text=_TABLE.format(budget="2.00", spent="4.30")
@@ -197,7 +197,8 @@ def change_table_base(ctx):
                 "spent_col": spent_col[0], "spent": shown(doc, spent)}
         bad_word = ((word in FLAT and real != "相等") or (word in UP and real == "减少")
                     or (word in DOWN and real == "增加"))
-        gap = _num(abs(diff), base, spent)
+        named = {"万": "万元", "亿": "亿元"}.get(unit, unit) if unit else ""
+        gap = _num(abs(diff), base, spent) + (f" {named}" if named in ("元", "万元", "亿元") else "")
         if bad_word:
             fix = "持平" if real == "相等" else f"{real} {gap}"
             said = "两数相等" if real == "相等" else f"{spent_col[0]}比{base_col[0]}{real} {gap}"

@@ -198,7 +198,8 @@ def change_table_base(ctx):
         bad_word = ((word in FLAT and real != "相等") or (word in UP and real == "减少")
                     or (word in DOWN and real == "增加"))
         named = {"万": "万元", "亿": "亿元"}.get(unit, unit) if unit else ""
-        gap = _num(abs(diff), base, spent) + (f" {named}" if named in ("元", "万元", "亿元") else "")
+        bare = _num(abs(diff), base, spent)
+        gap = bare + (f" {named}" if named in ("元", "万元", "亿元") else "")
         if bad_word:
             fix = "持平" if real == "相等" else f"{real} {gap}"
             said = "两数相等" if real == "相等" else f"{spent_col[0]}比{base_col[0]}{real} {gap}"
@@ -224,7 +225,7 @@ def change_table_base(ctx):
             text = rate_text(rate, max(r.places, 2))
             yield Hit(c.span, expected=float(round(rate * 100, max(r.places, 2))),
                       actual=float(r.value), unit="%",
-                      args={**args, "problem": f"增减率 = {gap} ÷ {shown(doc, base)} = {text}，"
+                      args={**args, "problem": f"增减率 = {bare} ÷ {shown(doc, base)} = {text}，"
                             f"文字写 {shown(doc, r)}", "fix": f" {text}"})
 
 

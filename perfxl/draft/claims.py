@@ -501,6 +501,48 @@ def _continued(doc: Doc, out: Claims) -> None:
                                     "其中"))
 
 
+_SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")
+
+
+def _signed(flat: str, a: int, f: Figure) -> Figure | None:
+    """``f`` signed by the direction word right before it (「减少 0.26 万元」 -> −0.26), or
+    ``None`` when no such word stands there or it is in parentheses."""
+    from dataclasses import replace
+    m = _SIGNED.search(flat, max(a, f.start - 6), f.start)
+    if m is None or open_paren(flat, a, f.start) is not None:
+        return None
+    return replace(f, value=-f.value) if m.group("w") in DOWN else f
+
+
+def _change_parts(doc: Doc, out: Claims) -> None:
+    """「……合计 16.08 万元增加 15.15 万元。其中：公务接待费减少 0.26 万元，公务用车运行维护费增加
+    14.79 万元。」: the sentence opening with 其中 breaks the change of the sentence before it
+    down into the changes of the parts, signed by their words (``words`` 增减, figures signed:
+    a 减少 part is negative).  Kept only when that sentence states one change amount (an amount
+    right after 增加 / 减少…), every
+    amount of the 其中 sentence follows a direction word, and they are at least as many as the
+    non-zero parts of the breakdown before them in the paragraph (the list is complete)."""
+    flat = doc.flat
+    breakdowns = [c for c in out.claims if c.kind == "breakdown"]
+    for pa, pb in doc.paragraphs:
+        sents = doc.sentences_in(pa, pb)
+        for (a1, b1), (a2, b2) in zip(sents, sents[1:]):
+            if not re.match(r"\s*其中\s*[,:]", flat[a2:b2]):
+                continue
+            signed = [_signed(flat, a1, f) for f in figures(flat, a1, b1) if f.money]
+            signed = [f for f in signed if f is not None]
+            if len(signed) != 1:
+                continue  # the sentence before states no change, or several
+            total = signed[0]
+            parts = [_signed(flat, a2, f) for f in figures(flat, a2, b2) if f.money]
+            whole = [b for b in breakdowns if pa <= b.span[0] and b.span[1] <= b1]
+            if (len(parts) < 2 or None in parts or not whole
+                    or len(parts) < sum(1 for p in whole[-1].figures[1:] if p.value)):
+                continue
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "增减"))
+
+
 def extract(doc: Doc) -> Claims:
     """Every claim of ``doc`` (see the module doc for kinds and figure roles)."""
     out = Claims(doc)
@@ -523,5 +565,6 @@ def extract(doc: Doc) -> Claims:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)
     _continued(doc, out)
+    _change_parts(doc, out)
     return out
 

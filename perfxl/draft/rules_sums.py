@@ -60,7 +60,10 @@ def breakdown_sum(ctx):
     一个分项金额开头（“公用经费 71339.2 元，主要包括……”）时，这些段到下一个标题为止的分项
     一并计入（不以标题结束、又未超过合计时不报告）。没写“其中”、而“共计 / 合计 T”之后同一句
     只列按资金来源命名的数（财政拨款、自筹资金、配套资金……）时，它们是 T 的来源：之和超过 T
-    才报告（可能只列了部分来源）。分项可能只列了主要部分，故为警告。
+    才报告（可能只列了部分来源）。合计的增减（“较上年……增加 15.15 万元”）下一句以“其中：”
+    列出各分项的增减（“公务接待费减少 0.26 万元，公务用车运行维护费增加 14.79 万元”）、且
+    不少于上文该合计的非零分项时，各分项增减（减少记负）之和应等于合计的增减。
+    分项可能只列了主要部分，故为警告。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -72,11 +75,15 @@ def breakdown_sum(ctx):
         if c.words == "来源" and s <= total.value_yuan:
             continue  # the sources named may be only some of them
         if off(total.value_yuan, s, _tolerance(total, parts)):
+            signed = c.words == "增减"
             yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
                       args={"quote": ctx.doc.raw[total.start:total.end]
                             + ("……" if c.words == "来源" else "，其中……"),
-                            "which": "所列各资金来源" if c.words == "来源" else "其中各项",
-                            "parts": " + ".join(shown(ctx.doc, p) for p in parts),
+                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减"}.get(
+                                c.words, "其中各项"),
+                            "parts": " + ".join(("−" if signed and p.value < 0 else "")
+                                                + shown(ctx.doc, p) for p in parts).replace(
+                                                    "+ −", "− "),
                             "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
                             "gap": amount_in(abs(s - total.value_yuan), total)})
 

@@ -133,3 +133,25 @@ def test_qizhong_list_whose_end_is_not_a_heading_stays_quiet():
 ])
 def test_sources_of_a_total_without_qizhong(text, fires):
     assert bool(_px604(text)) is fires
+
+
+CHANGES = ("2024年“三公”经费合计 40.00 万元，其中：公务接待费 6.00 万元，公务用车运行维护费 34.00 万元。"
+           "较2023年合计 25.00 万元增加 15.00 万元。其中：公务接待费{w1} {a} 万元，公务用车运行维护费增加 {b} 万元。\n")
+
+
+def test_change_of_a_total_broken_down_into_the_parts_changes():
+    assert _px604(CHANGES.format(w1="减少", a="1.00", b="16.00")) == []
+    assert _px604(CHANGES.format(w1="减少", a="0.50", b="14.80")) == [(2, 14.3, 15.0)]
+    assert _px604(CHANGES.format(w1="增加", a="1.00", b="14.00")) == []
+
+
+@pytest.mark.parametrize("text", [
+    # one part's change only: fewer than the non-zero parts, the list may be partial
+    CHANGES.format(w1="减少", a="0.50", b="14.80").replace("公务接待费减少 0.50 万元，", ""),
+    # an amount of the 其中 sentence follows no direction word: not a list of changes
+    CHANGES.format(w1="减少", a="0.50", b="14.80").replace("公务接待费减少 0.50", "公务接待费 0.50"),
+    # the sentence before states two changes: whose are the parts?
+    CHANGES.format(w1="减少", a="0.50", b="14.80").replace("增加 15.00 万元。", "增加 15.00 万元，增加 3.00 万元。"),
+])
+def test_change_breakdown_unresolved_stays_quiet(text):
+    assert [g for g in _px604(text) if g[1] == 14.3] == []

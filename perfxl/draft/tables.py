@@ -162,11 +162,15 @@ def _bar_cells(doc, i: int) -> list[Cell]:
     return out
 
 
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
 def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     """Rows of a form pasted as text with ``|`` between cells (a web page's or a PDF's table
     copied as text), with the index of their first line and of their block (consecutive rows
-    with no line of prose between them make one table).  A row is a line holding ``|``; a line
-    opening with ``|`` continues the row above (each cell on its own line); a line without
+    with no line of prose between them make one table).  A row is a line holding ``|`` (a
+    Markdown row, ``| a | b |``, whole on its line); a line opening with ``|`` and not closing
+    with it continues the row above (each cell on its own line); a line without
     ``|`` starts a row when the next line opens with ``|``, and continues the last cell when
     it is indented ("社会效益" / "       指标")."""
     units, rows, cur, first, block = doc.units, [], [], 0, 0
@@ -194,7 +198,13 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
         s = t.strip(" \t\u3000")
         if not s:
             continue
-        if s.startswith("|"):
+        if _MD_RULE.match(s):
+            continue  # a Markdown table's |---|---| line
+        if s.startswith("|") and s.endswith("|") and sum(
+                bool(c.text) for c in _bar_cells(doc, i)) >= 2:
+            flush()  # a whole row between bars, as a Markdown table writes each
+            first, cur = i, _bar_cells(doc, i)
+        elif s.startswith("|"):
             if not cur:
                 first = i
             cur += _bar_cells(doc, i)

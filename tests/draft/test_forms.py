@@ -165,3 +165,11 @@ def test_tab_pasted_form_zero_total_and_a_short_qizhong_row():
     got = _found(text.format(a="0", r="0", s="0"))
     assert {g[1] for g in got} == {"PX631"}
     assert _found(text.format(a="65", r="100%", s="10")) == set()
+
+
+def test_markdown_table_rows_are_rows():
+    md = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+          "|---|---|---|---|---|---|---|\n"
+          "| 年度资金总额 | 65 | 65 | 65 | 10 | {rate} | {score} |\n")
+    assert {(4, "PX616", "error"), (4, "PX617", "error")} <= _found(TITLE + md.format(rate="0", score="0"))
+    assert _found(TITLE + md.format(rate="100%", score="10")) == set()

@@ -174,7 +174,7 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     ``|`` starts a row when the next line opens with ``|``, and continues the last cell when
     it is indented ("社会效益" / "       指标")."""
     units, rows, cur, first, block = doc.units, [], [], 0, 0
-    if "|" not in doc.raw:
+    if "|" not in doc.text:  # full-width ｜ read as | (``Doc.text``)
         return rows
 
     def flush():
@@ -186,16 +186,15 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     def opens_bar(j: int) -> bool:
         while j < len(units) and not units[j].text.strip():
             j += 1
-        return j < len(units) and not units[j].in_table and \
-            units[j].text.lstrip(" \t\u3000").startswith("|")
+        return j < len(units) and not units[j].in_table and _text(doc, j).lstrip().startswith("|")
 
     for i, u in enumerate(units):
-        t = u.text
-        if u.in_table or t.lstrip(" ").startswith("\t"):
+        if u.in_table or u.text.lstrip(" ").startswith("\t"):
             flush()
             block += 1
             continue
-        s = t.strip(" \t\u3000")
+        t = _text(doc, i)
+        s = t.strip()
         if not s:
             continue
         if _MD_RULE.match(s):
@@ -211,14 +210,13 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
         elif "|" in s:
             flush()
             first, cur = i, _bar_cells(doc, i)
-        elif cur and t[:1] in (" ", "\u3000") and opens_bar(i + 1):
+        elif cur and t[:1] == " " and opens_bar(i + 1):
             c = cur[-1]
-            cur[-1] = Cell((c.text + _text(doc, i).strip(" \t\u3000")), c.start,
-                           doc.starts[i] + len(t.rstrip()))
+            cur[-1] = Cell(c.text + s, c.start, doc.starts[i] + len(t.rstrip()))
         elif opens_bar(i + 1):
             flush()
-            a = doc.starts[i] + len(t) - len(t.lstrip(" \t\u3000"))
-            first, cur = i, [Cell(_text(doc, i).strip(" \t\u3000"), a, a + len(s))]
+            a = doc.starts[i] + len(t) - len(t.lstrip())
+            first, cur = i, [Cell(s, a, a + len(s))]
         else:
             flush()
             block += 1

@@ -173,3 +173,8 @@ def test_markdown_table_rows_are_rows():
           "| 年度资金总额 | 65 | 65 | 65 | 10 | {rate} | {score} |\n")
     assert {(4, "PX616", "error"), (4, "PX617", "error")} <= _found(TITLE + md.format(rate="0", score="0"))
     assert _found(TITLE + md.format(rate="100%", score="10")) == set()
+
+
+def test_full_width_bars_are_bars():
+    text = _form(rate="0", score="0").replace("|", "｜")
+    assert {(3, "PX616", "error"), (3, "PX617", "error")} <= _found(text)

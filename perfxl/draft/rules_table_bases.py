@@ -54,13 +54,14 @@ def _basis(c) -> tuple[str, str] | None:
     return stage_of(c.basis) or "年初预算", c.subject  # 「较年初增加」: 年初 alone is the budget
 
 
-def _one(cols, want, year: int | None):
-    """The single column of stage ``want`` (a stage or a tuple of them) for ``year``."""
+def _one(cols, want, year: int | None, report: int | None):
+    """The single column of stage ``want`` (a stage or a tuple of them) for ``year``; a header
+    that writes no year is taken for the report's year only."""
     wants = (want,) if isinstance(want, str) else want
     got = []
     for h, cell in cols:
         ys = _YEAR.findall(h)
-        if ys and (year is None or int(ys[-1]) != year):
+        if (int(ys[-1]) if ys else report) != year:
             continue
         if stage_of(h) in wants or (want == "预算" and stage_of(h) == "预算"):
             got.append((h, cell))
@@ -130,8 +131,8 @@ def _resolved(ctx, c):
     t, row = found
     cols = row.columns()
     own = stage_of(words)
-    base_col = _one(cols, stage, year)
-    spent_col = _one(cols, own if own in _SPENT else _SPENT, year)
+    base_col = _one(cols, stage, year, doc.year)
+    spent_col = _one(cols, own if own in _SPENT else _SPENT, year, doc.year)
     if base_col is None or spent_col is None:
         return None
     figs = [figure_of(doc, cell) if cell.number else None for _h, cell in (base_col, spent_col)]

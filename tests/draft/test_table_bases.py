@@ -111,3 +111,11 @@ def test_word_table_gives_the_base(tmp_path):
     assert got == [(3, "PX634", 115.0)]
     quiet = _docx(tmp_path / "b.docx", "2.00", "4.30", s.replace("2.30%", "115%"))
     assert [f for f in check_draft(quiet) if f.level == "error"] == []
+
+
+def test_a_header_without_year_is_the_reports_year_only():
+    table = ("2024年度“三公”经费预算执行情况表（单位：万元）\n项目 | 年初预算数 | 决算数\n"
+             "公务接待费 | {budget} | {spent}\n")
+    assert _found(table, "公务接待费与年初预算相比无变化。", budget="12", spent="0") == [
+        ("PX634", "减少")]
+    assert _found(table, "2023年公务接待费与年初预算相比无变化。", budget="12", spent="0") == []

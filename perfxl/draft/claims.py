@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures, open_paren
@@ -111,6 +111,8 @@ def _fig_at(figs: list[Figure], start: int, end: int) -> Figure | None:
 
 
 def _key(label: str) -> str | None:
+    # 一般公共预算 names a fund, not a budget figure ("一般公共预算财政拨款安排的…支出")
+    label = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", label)
     for k in _KEYS:
         if k in label:
             return k
@@ -277,8 +279,26 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         _sources(flat, a, own, out)
         return own or prev_total
     at = a + m.start()
+    # "…；公务用车费决算 1618 万元，比上年下降 1.2%，其中：…": the clause's own total, not
+    # the amounts of the clauses before its semicolon
+    clause = max(a, flat.rfind(";", a, at) + 1)
     before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior
               and "上年" not in f.label]
+    if clause > a and [f for f in before if f.start >= clause]:
+        # ... and its parts end with the clause
+        before = [f for f in before if f.start >= clause]
+        end = flat.find(";", at, b)
+        figs = [f for f in figs if end < 0 or f.start < end]
+    paren = open_paren(flat, a, at)
+    if paren is not None:
+        # "预算数 13.78 亿元（其中 3.5 亿元…）": the parenthesis breaks down the amount before
+        # it, and only its own figures are parts
+        host = [f for f in before if f.end <= paren]
+        if not host:
+            return prev_total
+        before = host[-1:]
+        close = flat.find(")", at, b)
+        figs = [f for f in figs if f.start < (close if close >= 0 else b)]
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
@@ -313,8 +333,19 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     if not totals or len(parts) < 2:
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)
+    # "其中，A、B 为 106.59、17.24 亿元": figures listed respectively name examples, not
+    # necessarily every part
+    words = "其中…" if any(re.fullmatch(r"\s*、\s*", flat[p.end:q.start])
+                          for p, q in zip(parts, parts[1:])) else "其中"
     if len(totals) == 1:
-        out.claims.append(Claim("breakdown", (totals[0], *parts), span, "其中"))
+        out.claims.append(Claim("breakdown", (totals[0], *parts), span, words))
+    elif len({t.year for t in totals}) == len(totals) and all(t.year for t in totals):
+        # "2016 年预算 33 万元，2015 年预算 57.55 万元。其中：…2016 年预算 8 万元，2015 年…":
+        # each year's total with the parts of its year
+        for t in totals:
+            mine = [p for p in parts if p.year == t.year]
+            if len(mine) >= 2:
+                out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     else:
         for t in totals:
             k = _key(t.label)
@@ -507,7 +538,6 @@ _SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=Tru
 def _signed(flat: str, a: int, f: Figure) -> Figure | None:
     """``f`` signed by the direction word right before it (「减少 0.26 万元」 -> −0.26), or
     ``None`` when no such word stands there or it is in parentheses."""
-    from dataclasses import replace
     m = _SIGNED.search(flat, max(a, f.start - 6), f.start)
     if m is None or open_paren(flat, a, f.start) is not None:
         return None
@@ -549,12 +579,20 @@ def extract(doc: Doc) -> Claims:
     flat = doc.flat
     for pa, pb in doc.paragraphs:
         prev: list[Figure] = []
-        for a, b in doc.sentences_in(pa, pb):
+        sents = doc.sentences_in(pa, pb)
+        for i, (a, b) in enumerate(sents):
             figs = figures(flat, a, b)
             if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
+            n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
+            if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
+                    i + 1 < len(sents) and _opening_amount(flat, *sents[i + 1], out))):
+                # the list may go on past the sentence's end (a 。 inside parentheses, a next
+                # sentence naming another amount): its parts may be only some of them
+                out.claims[n:] = [replace(c, words="其中…") if c.words == "其中" else c
+                                  for c in out.claims[n:]]
             _shares(flat, a, b, figs, out, prev)
             _ratios(flat, a, b, figs, out)
             _scores(flat, a, b, figs, out)

@@ -63,7 +63,11 @@ def breakdown_sum(ctx):
     才报告（可能只列了部分来源）。合计的增减（“较上年……增加 15.15 万元”）下一句以“其中：”
     列出各分项的增减（“公务接待费减少 0.26 万元，公务用车运行维护费增加 14.79 万元”）、且
     不少于上文该合计的非零分项时，各分项增减（减少记负）之和应等于合计的增减。
-    分项可能只列了主要部分，故为警告。
+    哪些数是哪个合计的分项：分号后的“其中”只分该分句的合计、分项到下一个分号为止；括号里的
+    “其中”只分括号前的那个数、分项只取括号内的；一句有几个不同年度的合计时，各取本年度的分项；
+    “一般公共预算”是资金来源，不使“支出”成为“预算”数。列表可能延续到句子以外（句号落在括号
+    里、下一句又以一个分项金额开头）或只是举例（“A、B 为 a、b”）时，只在分项之和超过合计时
+    报告。分项可能只列了主要部分，故为警告。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -72,8 +76,8 @@ def breakdown_sum(ctx):
     for c in ctx.claims.of("breakdown"):
         total, *parts = c.figures
         s = sum((p.value_yuan for p in parts), Decimal(0))
-        if c.words == "来源" and s <= total.value_yuan:
-            continue  # the sources named may be only some of them
+        if c.words in ("来源", "其中…") and s <= total.value_yuan:
+            continue  # the sources named, or a list that may go on, may be only some parts
         if off(total.value_yuan, s, _tolerance(total, parts)):
             signed = c.words == "增减"
             yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),

@@ -155,3 +155,43 @@ def test_change_of_a_total_broken_down_into_the_parts_changes():
 ])
 def test_change_breakdown_unresolved_stays_quiet(text):
     assert [g for g in _px604(text) if g[1] == 14.3] == []
+
+
+# -- which figures are a total's parts (precision of PX604) -----------------------------------
+
+def test_qizhong_after_a_semicolon_breaks_down_its_clause_total():
+    text = ("“三公”经费决算 300 万元。分项是：出国经费决算 20 万元，比上年增长 5%；接待费决算 120 万元，"
+            "比上年下降 3%；公务用车费决算 160 万元，比上年下降 1.2%，其中：购置费 40 万元，运行费 {b} 万元。\n")
+    assert _px604(text.format(b="120")) == []
+    assert _px604(text.format(b="130")) == [(2, 170.0, 160.0)]
+
+
+def test_a_fund_named_general_budget_is_no_budget_figure():
+    text = ("一般公共预算财政拨款安排的“三公”经费支出 2.05 万元，年初预算为 2.95 万元。其中：公务用车运行维护费支出 "
+            "0 万元，年初预算为 0.95 万元；公务接待费支出 2.05 万元，年初预算为 2 万元。\n")
+    assert _px604(text) == []
+
+
+def test_qizhong_in_parentheses_breaks_down_the_amount_before_them_only():
+    text = "园区计划预算数 13.78 亿元（其中 3.5 亿元用于厂房整修），执行数 10.2 亿元，执行率 74.02%。\n"
+    assert _px604(text) == []
+
+
+def test_totals_of_two_years_take_the_parts_of_their_year():
+    text = ("2024年“三公”经费预算 33 万元，2023年预算 57.55 万元。其中：接待费2024年预算 8 万元，2023年预算 12.5 万元；"
+            "用车费2024年预算 {b} 万元，2023年预算 45.05 万元。\n")
+    assert _px604(text.format(b="25")) == []
+    assert _px604(text.format(b="26")) == [(2, 34.0, 33.0)]
+
+
+def test_a_list_that_may_go_on_past_its_sentence_reports_only_an_excess():
+    text = ("“三公”经费决算 1134 万元。其中：出国费 0 万元，接待费 {a} 万元，共接待 9195 人次。"
+            "公务用车费 1012 万元，较上年减少 12 万元。\n")
+    assert _px604(text.format(a="122")) == []
+    assert _px604(text.format(a="1200")) == [(2, 1200.0, 1134.0)]
+
+
+def test_figures_listed_respectively_may_be_examples():
+    text = "政府采购服务类 1934.25 亿元，其中，环境服务、文化体育服务为 106.59 亿元、17.24 亿元。\n"
+    assert _px604(text) == []
+    assert _px604(text.replace("1934.25", "100.25")) == [(2, 123.83, 100.25)]

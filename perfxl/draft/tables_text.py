@@ -37,16 +37,20 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
     Markdown row, ``| a | b |``, whole on its line); a line opening with ``|`` and not closing
     with it continues the row above (each cell on its own line); a line without
     ``|`` starts a row when the next line opens with ``|``, and continues the last cell when
-    it is indented ("社会效益" / "       指标")."""
+    it is indented ("社会效益" / "       指标").  Cells each on its own line with a lone ``|``
+    line between every two make a chain, cut into rows by ``_cut`` and given no header.
+    Each row comes with whether it was cut from a chain."""
     units, rows, cur, first, block = doc.units, [], [], 0, 0
+    lone = chained = False  # the line before was a lone |; the row is a chain of such cells
     if "|" not in doc.text:  # full-width ｜ read as | (``Doc.text``)
         return rows
 
     def flush():
-        nonlocal cur
-        if len([c for c in cur if c.text]) >= 2:
-            rows.append((cur, first, block))
-        cur = []
+        nonlocal cur, chained
+        for cells in (_cut(cur) if chained else [cur]):
+            if len([c for c in cells if c.text]) >= 2:
+                rows.append((cells, first, block, chained))
+        cur, chained = [], False
 
     def opens_bar(j: int) -> bool:
         while j < len(units) and not units[j].text.strip():
@@ -62,6 +66,15 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
         s = t.strip()
         if not s:
             continue
+        if s == "|" and cur:
+            lone = True  # a cell a line, | between every two: the next cell goes on
+            continue
+        if lone and "|" not in s:
+            a = doc.starts[i] + len(t) - len(t.lstrip())
+            cur.append(Cell(s, a, a + len(s)))
+            lone, chained = False, True
+            continue
+        lone = False
         if _MD_RULE.match(s):
             continue  # a Markdown table's |---|---| line
         if s.startswith("|") and s.endswith("|") and sum(
@@ -87,6 +100,18 @@ def _bar_rows(doc) -> list[tuple[list[Cell], int, int]]:
             block += 1
     flush()
     return rows
+
+
+def _cut(cells: list[Cell]) -> list[list[Cell]]:
+    """A chain of cells (a cell a line, ``|`` lines between) cut into rows: a row starts at
+    each label followed by a figure ("2015年" | 2840 | 90 …)."""
+    out, cur = [], []
+    for i, c in enumerate(cells):
+        if cur and not c.number and i + 1 < len(cells) and cells[i + 1].number:
+            out.append(cur)
+            cur = []
+        cur.append(c)
+    return out + [cur] if cur else out
 
 
 #: the money columns of a 项目资金 block, which a PDF's text writes on one line with spaces
@@ -143,14 +168,17 @@ def text_tables(doc) -> list[Table]:
     out: list[Table] = []
     header: list[str] | None = None
     last = None
-    for cells, first, block in _bar_rows(doc) + [(c, f, ("spaced", b))
-                                                  for c, f, b in _spaced_rows(doc)]:
+    for cells, first, block, chained in _bar_rows(doc) + [(c, f, ("spaced", b), False)
+                                                           for c, f, b in _spaced_rows(doc)]:
         if block != last:
             above = next((doc.units[j].text.strip() for j in range(first - 1, -1, -1)
                           if doc.units[j].text.strip()), "")
             bare = re.sub(r"[(（][^()（）]*[)）]\s*$", "", above)  # "……情况表（单位：万元）"
             out.append(Table(above if "表" in bare[-6:] else ""))
             header, last = None, block
+        if chained:  # rows cut from a chain of cells: no column names can be trusted
+            out[-1].rows.append(Row(cells, None))
+            continue
         if _is_header(cells):
             header = [re.sub(r"\s+", "", c.text) for c in cells]
             out[-1].rows.append(Row(cells, None))

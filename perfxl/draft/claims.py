@@ -187,6 +187,8 @@ def _chain(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> list[i
     one (「总收入 A，其中 B、C；总支出 D，其中 E、F」): the offsets its breakdowns begin at,
     ``[a]`` when it holds one.  A 其中 whose amount before it is a part of the previous
     breakdown (「基本支出 60，其中人员经费…」 after 「支出 100，其中」) is nested, not chained."""
+    if flat.count("其中", a, b) < 2:
+        return [a]
     # a 其中 in parentheses breaks down the amount before them (「2066 万元（其中：…）」)
     qs = [m.start() for m in _QIZHONG.finditer(flat, a, b) if open_paren(flat, a, m.start()) is None]
     cuts = [a]
@@ -501,6 +503,8 @@ def _continued(doc: Doc, out: Claims) -> None:
     total; a paragraph that does not open with a named amount ends it unread."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
+        if flat.find("其中", pa, pb) < 0:
+            continue
         sents = doc.sentences_in(pa, pb)
         if not sents or flat.find("其中", *sents[-1]) < 0:
             continue
@@ -555,6 +559,8 @@ def _change_parts(doc: Doc, out: Claims) -> None:
     flat = doc.flat
     breakdowns = [c for c in out.claims if c.kind == "breakdown"]
     for pa, pb in doc.paragraphs:
+        if flat.find("其中", pa, pb) < 0:
+            continue
         sents = doc.sentences_in(pa, pb)
         for (a1, b1), (a2, b2) in zip(sents, sents[1:]):
             if not re.match(r"\s*其中\s*[,:]", flat[a2:b2]):

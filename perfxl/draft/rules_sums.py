@@ -6,6 +6,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, rate_text, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.units import money_in
 
 
 def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
@@ -80,7 +81,10 @@ def breakdown_sum(ctx):
             continue  # the sources named, or a list that may go on, may be only some parts
         if off(total.value_yuan, s, _tolerance(total, parts)):
             signed = c.words == "增减"
-            yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
+            # signed changes are no figures of the text as written: given in its unit here
+            (want, got), unit = (money_in(total, s, total.value_yuan) if signed
+                                 else ((float(s), float(total.value_yuan)), None))
+            yield Hit(c.span, expected=want, actual=got, unit=unit,
                       args={"quote": ctx.doc.raw[total.start:total.end]
                             + ("……" if c.words == "来源" else "，其中……"),
                             "which": {"来源": "所列各资金来源", "增减": "其中各项的增减"}.get(
@@ -88,7 +92,10 @@ def breakdown_sum(ctx):
                             "parts": " + ".join(("−" if signed and p.value < 0 else "")
                                                 + shown(ctx.doc, p) for p in parts).replace(
                                                     "+ −", "− "),
-                            "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
+                            "sum_text": (("减少 " if s < 0 else "增加 ") + amount_in(abs(s), total)
+                                         if signed else amount_in(s, total)),
+                            "total": (("减少 " if total.value < 0 else "增加 ") if signed else "")
+                            + shown(ctx.doc, total),
                             "gap": amount_in(abs(s - total.value_yuan), total)})
 
 

@@ -5,8 +5,9 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 
 * ``change`` — ``B，较上年(决算) A 增加/减少/上升/下降/增长/持平… C(，上升 R%)``; figures
   ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
-  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期….  Also read: the amount
-  of the change after its rate (「同比增长 14.6%，增收 4,376 万元」), two year-labelled amounts
+  ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期… (also when written before
+  相比: 「X 与年初预算相比，增加 C」 has basis 年初预算 and subject X).  Also read: the amount of
+  the change after its rate (「同比增长 14.6%，增收 4,376 万元」), two year-labelled amounts
   before a bare 「对比减少 C」 (``_two_years``), and two subjects at once (「收、支总计各是 A,B
   万元…各减少 C,D 万元,各下降 R1%、R2%」, ``_respective``).
 * ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
@@ -17,7 +18,12 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 * ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
   a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures
   (上年…, 较…) and change amounts are not parts.  With several totals (预算 T1，执行 T2，其中…)
-  parts are matched to a total by their key word (预算 / 执行 / 决算 / 收入 / 支出).
+  parts are matched to a total by their key word (预算 / 执行 / 决算 / 收入 / 支出).  Several
+  totals chained in one sentence (「总收入 A，其中 B、C；总支出 D，其中 E、F」) are one breakdown
+  each; a part's own 其中 (「基本支出 60，其中人员经费 50、公用经费 10」) is a breakdown of that
+  part and its figures are no parts of the total (none at all when they never meet the part).
+  A 其中 list carried over the next paragraphs, one named amount each, up to a section heading,
+  is one breakdown (``_continued``).
 * ``ratio`` — ``执行率 / 完成率 / 到位率 / 控制率 / 支出率 / 完成预算的 / 调整比率… R%``;
   figures ``(R, *amounts of the sentence)``; ``words`` = the ratio word.
 * ``score`` — ``(自评)得分(为) N 分``; ``words`` = ``total`` when the label names the whole
@@ -33,7 +39,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures, open_paren
 from perfxl.draft.text import Doc
@@ -54,6 +61,8 @@ _CHANGE = re.compile(
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"
     # "同比增长 14.6%，增收 4,376 万元": the amount of the change after its rate
     r"(?:\s*,\s*(?:增收|减收|增支|减支|增加|减少)了?\s*(?P<c2>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|万|元)))?")
+#: 「与年初预算(数)相比」: the budget a change is measured against, written before 相比
+_VS_BUDGET = re.compile(r"(?:与|同|和)\s*(?P<b>年初预算|调整后的?预算|调整预算|全年预算|预算)数?\s*$")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
@@ -163,6 +172,9 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
         subject = flat[i:m.start()].strip()
+        vs = _VS_BUDGET.search(subject) if not basis else None
+        if vs:  # "与年初预算相比,增加 C": the budget is the basis, not part of the subject
+            basis, subject = vs.group("b"), subject[:vs.start()].strip()
         if not subject and cur is not None:  # "公务用车费 1618 万元,比上年下降 1.2%"
             subject = cur.label
         if not subject:  # "…5.76万元，其中…；较上年决算减少5.61万元": the sentence's subject
@@ -244,16 +256,131 @@ def _is_budget(label: str) -> bool:
     return bool(_BUDGET.search(label)) and "执行" not in label
 
 
+_QIZHONG = re.compile(r"其中\s*[,:]?")
+#: a total that opens a new breakdown after another one in the same sentence, behind a comma
+#: ("…，总支出 D 万元，其中…"); behind a semicolon any amount does
+_NEW_TOTAL = re.compile(r"总|合计|总计|共计")
+
+
+def _chain(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> list[int]:
+    """Where the sentence ``flat[a:b]`` starts a new total with its own 其中 after an earlier
+    one (「总收入 A，其中 B、C；总支出 D，其中 E、F」): the offsets its breakdowns begin at,
+    ``[a]`` when it holds one.  A 其中 whose amount before it is a part of the previous
+    breakdown (「基本支出 60，其中人员经费…」 after 「支出 100，其中」) is nested, not chained."""
+    if flat.count("其中", a, b) < 2:
+        return [a]
+    # a 其中 in parentheses breaks down the amount before them (「2066 万元（其中：…）」)
+    qs = [m.start() for m in _QIZHONG.finditer(flat, a, b) if open_paren(flat, a, m.start()) is None]
+    cuts = [a]
+    for prev, q in zip(qs, qs[1:]):
+        own = [f for f in figs if prev < f.start and f.end <= q and f.money
+               and f.start not in out.prior]
+        if not own:
+            continue
+        t = own[-1]
+        semi = flat.rfind(";", prev, t.start)
+        comma = max(flat.rfind(",", prev, t.start), flat.rfind(";", prev, t.start))
+        if semi >= 0:
+            cuts.append(semi + 1)
+        elif comma >= 0 and _NEW_TOTAL.search(t.label) and not _NEW_TOTAL.search(
+                flat[prev:comma]):
+            cuts.append(comma + 1)
+    return cuts
+
+
 def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 prev_total: list[Figure]) -> list[Figure]:
+    """The breakdowns of one sentence; a chain of totals (``_chain``) is read one total at a
+    time, each with its own parts."""
+    cuts = _chain(flat, a, b, figs, out)
+    if len(cuts) == 1:
+        return _breakdown(flat, a, b, figs, out, prev_total)
+    totals = prev_total
+    for sa, sb in zip(cuts, cuts[1:] + [b]):
+        totals = _breakdown(flat, sa, sb, [f for f in figs if sa <= f.start < sb], out,
+                            totals if sa == a else [])
+    return totals
+
+
+def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:
+    """``parts`` (after the 其中 at ``at``) without those a second 其中 breaks a part down into
+    (「基本支出 60，其中人员经费 50、公用经费 10，项目支出 40」: 50 and 10 are 60's; that
+    breakdown is recorded in ``out``); ``None`` when which figures belong to the inner 其中
+    cannot be told (their sum never meets the part's)."""
+    rest = list(parts)
+    for m in _QIZHONG.finditer(flat, at + 2, parts[-1].start if parts else at):
+        if open_paren(flat, at, m.start()) is not None:
+            continue  # inside parentheses: their figures are no parts already
+        host = [p for p in rest if p.end <= m.start()]
+        if not host:
+            continue
+        parent, inner, s, met = host[-1], [], Decimal(0), False
+        for p in (p for p in rest if p.start > m.start()):
+            inner.append(p)
+            s += p.value_yuan
+            slack = sum((f.tol_yuan for f in (parent, *inner)), Decimal(0)) + Decimal("1e-9")
+            if abs(s - parent.value_yuan) <= slack:
+                met = True
+                break
+            if s > parent.value_yuan:
+                break
+        if not met:
+            return None
+        if len(inner) >= 2:
+            out.claims.append(Claim("breakdown", (parent, *inner),
+                                    (parent.start, inner[-1].end), "其中"))
+        rest = [p for p in rest if p not in inner]
+    return rest
+
+
+#: a total called so (「共计」「合计」), and the funds it is made of, named by their source
+_CALLED_TOTAL = re.compile(r"共计|合计|总计|总额")
+_SOURCE = re.compile(r"(?:财政|政府|上级|中央|省级?|市级?|县级?)?(?:拨款|补助资金|专项资金)(?:支出)?$|"
+                     r"自筹(?:资金)?(?:支出)?$|配套(?:资金)?(?:支出)?$|银行贷款$|社会资本$")
+
+
+def _sources(flat: str, a: int, own: list[Figure], out: Claims) -> None:
+    """「实际利用共计 T 万元，…，政府拨款支出 A 万元，…，自筹资金支出 B 万元」: a total called so,
+    then two or more amounts named by their source of funds and nothing else — the sources of
+    the total, a breakdown without 其中 (``words`` 来源: the text may name only some sources, so
+    only parts exceeding the total are certain, PX604)."""
+    if len(own) < 3 or not _CALLED_TOTAL.search(flat, a, own[0].start):
+        return
+    parts = own[1:]
+    if all(_SOURCE.search(re.sub(r"[\s“”\"]", "", p.label)) for p in parts):
+        out.claims.append(Claim("breakdown", (own[0], *parts), (own[0].start, parts[-1].end),
+                                "来源"))
+
+
+def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+               prev_total: list[Figure]) -> list[Figure]:
     m = re.search(r"其中\s*[,:]?", flat[a:b])
     if not m:
         # a sentence without 其中 offers its first current amount to a next one opening with 其中
         own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
+        _sources(flat, a, own, out)
         return own or prev_total
     at = a + m.start()
+    # "…；公务用车费决算 1618 万元，比上年下降 1.2%，其中：…": the clause's own total, not
+    # the amounts of the clauses before its semicolon
+    clause = max(a, flat.rfind(";", a, at) + 1)
     before = [f for f in figs if f.end <= at and f.money and f.start not in out.prior
               and "上年" not in f.label]
+    if clause > a and [f for f in before if f.start >= clause]:
+        # ... and its parts end with the clause
+        before = [f for f in before if f.start >= clause]
+        end = flat.find(";", at, b)
+        figs = [f for f in figs if end < 0 or f.start < end]
+    paren = open_paren(flat, a, at)
+    if paren is not None:
+        # "预算数 13.78 亿元（其中 3.5 亿元…）": the parenthesis breaks down the amount before
+        # it, and only its own figures are parts
+        host = [f for f in before if f.end <= paren]
+        if not host:
+            return prev_total
+        before = host[-1:]
+        close = flat.find(")", at, b)
+        figs = [f for f in figs if f.start < (close if close >= 0 else b)]
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
@@ -285,6 +412,10 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             if parts and not sub else None)
     if main:
         parts = [p for p in parts if p.start < at + 2 + main.start()]
+    nested = _nested(flat, at, parts, out)
+    if nested is None:  # a 其中 inside a part whose own parts cannot be told: no sum is sure
+        return totals if before else prev_total
+    parts = nested
     if len(totals) == 1 and parts:
         # a budget figure is no part of an actual total, nor the reverse ("三公经费支出 5.76
         # 万元，其中…；本年预算 55.77 万元")
@@ -293,9 +424,20 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     if not totals or len(parts) < 2:
         return totals if before else prev_total
     span = (totals[0].start if before else at, parts[-1].end)
+    # "其中，A、B 为 106.59、17.24 亿元": figures listed respectively name examples, not
+    # necessarily every part
+    words = "其中…" if any(re.fullmatch(r"\s*、\s*", flat[p.end:q.start])
+                          for p, q in zip(parts, parts[1:])) else "其中"
     if len(totals) == 1:
         parts = _made_by_prefix(totals[0], parts)
-        out.claims.append(Claim("breakdown", (totals[0], *parts), span, "其中"))
+        out.claims.append(Claim("breakdown", (totals[0], *parts), span, words))
+    elif len({t.year for t in totals}) == len(totals) and all(t.year for t in totals):
+        # "2016 年预算 33 万元，2015 年预算 57.55 万元。其中：…2016 年预算 8 万元，2015 年…":
+        # each year's total with the parts of its year
+        for t in totals:
+            mine = [p for p in parts if p.year == t.year]
+            if len(mine) >= 2:
+                out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     else:
         for j, t in enumerate(totals):
             k = _key(t.label)
@@ -479,6 +621,109 @@ def _enumerations(flat: str, a: int, b: int, figs: list[Figure], out: Claims) ->
                                 items=items))
 
 
+#: a paragraph that opens a new section: the end of a list carried over from the one before
+_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+\s*、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|"
+                      r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
+
+
+def _opening_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
+    """The amount a paragraph opens with behind a short name and nothing else (「公用经费
+    71339.2 元，主要包括：…」), else ``None``."""
+    figs = figures(flat, a, min(b, a + 60))
+    f = next((f for f in figs if f.money), None)
+    if f is None or f is not figs[0]:
+        return None
+    lead = flat[a:f.start].strip()
+    if (not 2 <= len(lead) <= 16 or re.search(r"[\d,;:。()]|上年|较|比|其中|合计|总计", lead)
+            or f.start in out.prior):
+        return None
+    return f
+
+
+def _continued(doc: Doc, out: Claims) -> None:
+    """A 其中 list that ends its paragraph after one part and goes on, one part per paragraph,
+    up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
+    包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
+    only when the list ends at a heading (or the draft's end), or its parts already exceed the
+    total; a paragraph that does not open with a named amount ends it unread."""
+    flat, paras = doc.flat, doc.paragraphs
+    for k, (pa, pb) in enumerate(paras):
+        if flat.find("其中", pa, pb) < 0:
+            continue
+        sents = doc.sentences_in(pa, pb)
+        if not sents or flat.find("其中", *sents[-1]) < 0:
+            continue
+        a, b = sents[-1]
+        m = _QIZHONG.search(flat, a, b)
+        figs = [f for f in figures(flat, a, b) if f.money and f.start not in out.prior
+                and "上年" not in f.label]
+        totals = [f for f in figs if f.end <= m.start()]
+        parts = [f for f in figs if f.start >= m.end() and open_paren(flat, m.end(), f.start) is None]
+        if len(totals) != 1 or len(parts) != 1:
+            continue
+        total, s, ended = totals[0], parts[0].value_yuan, False
+        for qa, qb in paras[k + 1:]:
+            if _SECTION.match(flat, qa):
+                ended = True
+                break
+            f = _opening_amount(flat, qa, qb, out)
+            if f is None:
+                break
+            parts.append(f)
+            s += f.value_yuan
+            if s >= total.value_yuan - sum((x.tol_yuan for x in (total, *parts)), Decimal(0)):
+                ended = True  # the parts make (or exceed) the total: the list is complete
+                break
+        else:
+            ended = True
+        if ended and len(parts) >= 2:
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "其中"))
+
+
+_SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")
+
+
+def _signed(flat: str, a: int, f: Figure) -> Figure | None:
+    """``f`` signed by the direction word right before it (「减少 0.26 万元」 -> −0.26), or
+    ``None`` when no such word stands there or it is in parentheses."""
+    m = _SIGNED.search(flat, max(a, f.start - 6), f.start)
+    if m is None or open_paren(flat, a, f.start) is not None:
+        return None
+    return replace(f, value=-f.value) if m.group("w") in DOWN else f
+
+
+def _change_parts(doc: Doc, out: Claims) -> None:
+    """「……合计 16.08 万元增加 15.15 万元。其中：公务接待费减少 0.26 万元，公务用车运行维护费增加
+    14.79 万元。」: the sentence opening with 其中 breaks the change of the sentence before it
+    down into the changes of the parts, signed by their words (``words`` 增减, figures signed:
+    a 减少 part is negative).  Kept only when that sentence states one change amount (an amount
+    right after 增加 / 减少…), every
+    amount of the 其中 sentence follows a direction word, and they are at least as many as the
+    non-zero parts of the breakdown before them in the paragraph (the list is complete)."""
+    flat = doc.flat
+    breakdowns = [c for c in out.claims if c.kind == "breakdown"]
+    for pa, pb in doc.paragraphs:
+        if flat.find("其中", pa, pb) < 0:
+            continue
+        sents = doc.sentences_in(pa, pb)
+        for (a1, b1), (a2, b2) in zip(sents, sents[1:]):
+            if not re.match(r"\s*其中\s*[,:]", flat[a2:b2]):
+                continue
+            signed = [_signed(flat, a1, f) for f in figures(flat, a1, b1) if f.money]
+            signed = [f for f in signed if f is not None]
+            if len(signed) != 1:
+                continue  # the sentence before states no change, or several
+            total = signed[0]
+            parts = [_signed(flat, a2, f) for f in figures(flat, a2, b2) if f.money]
+            whole = [b for b in breakdowns if pa <= b.span[0] and b.span[1] <= b1]
+            if (len(parts) < 2 or None in parts or not whole
+                    or len(parts) < sum(1 for p in whole[-1].figures[1:] if p.value)):
+                continue
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "增减"))
+
+
 def extract(doc: Doc) -> Claims:
     """Every claim of ``doc`` (see the module doc for kinds and figure roles)."""
     out = Claims(doc)
@@ -486,13 +731,21 @@ def extract(doc: Doc) -> Claims:
     for pa, pb in doc.paragraphs:
         prev: list[Figure] = []
         pair: tuple[Figure, Figure] | None = None
-        for a, b in doc.sentences_in(pa, pb):
+        sents = doc.sentences_in(pa, pb)
+        for i, (a, b) in enumerate(sents):
             figs = figures(flat, a, b)
             if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
             pair = _respective(flat, a, b, figs, out, pair)
+            n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
+            if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
+                    i + 1 < len(sents) and _opening_amount(flat, *sents[i + 1], out))):
+                # the list may go on past the sentence's end (a 。 inside parentheses, a next
+                # sentence naming another amount): its parts may be only some of them
+                out.claims[n:] = [replace(c, words="其中…") if c.words == "其中" else c
+                                  for c in out.claims[n:]]
             _shares(flat, a, b, figs, out, prev)
             _ratios(flat, a, b, figs, out)
             _scores(flat, a, b, figs, out)
@@ -502,6 +755,8 @@ def extract(doc: Doc) -> Claims:
                 if f.money:
                     out.amounts.append((f, (a, b)))
     _weights(doc, out)
+    _continued(doc, out)
+    _change_parts(doc, out)
     _later_totals(out)
     return out
 

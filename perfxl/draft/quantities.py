@@ -261,6 +261,8 @@ def quantities(doc, claims) -> list[Quantity]:
     flat = doc.flat
     parent = {}
     for c in claims.of("breakdown"):
+        if c.words == "增减":
+            continue  # a change broken down: its figures are changes, no amounts of a whole
         total, *parts = c.figures
         for p in parts:
             parent[p.start] = total

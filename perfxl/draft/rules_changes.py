@@ -200,13 +200,19 @@ def change_rate(ctx):
 
 def _implied_base_rate(ctx):
     """「支出 8.40 万元，较上年减少 1.20 万元，下降 14.29%」: the base is 8.40 + 1.20 = 9.60 and the
-    rate 12.50%.  Compared over the interval the written figures allow (each ± half a unit of
+    rate 12.50%; the same against a budget (「与年初预算相比」) unless a table above gives that
+    budget (PX634).  Compared over the interval the written figures allow (each ± half a unit of
     its last digit), so a rate computed from unrounded amounts is never reported."""
+    from perfxl.draft.rules_table_bases import BUDGET_BASES, table_base
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
         if (prior is not None or cur is None or amount is None or r is None or r.unit != "%"
-                or not (cur.money and amount.money) or c.basis not in _PRIOR_BASES + ("",)):
+                or not (cur.money and amount.money)
+                or c.basis not in _PRIOR_BASES + BUDGET_BASES + ("",)):
             continue
+        if c.basis in BUDGET_BASES and (ctx.codes is None or "PX634" in ctx.codes) \
+                and table_base(ctx, c) is not None:
+            continue  # the budget is in a table above: PX634 checks against it
         word = c.words.rstrip("了")
         sign = -1 if word in DOWN else (1 if word in UP else 0)
         if not sign or not _sole_amount(ctx, cur):
@@ -233,10 +239,17 @@ def _implied_base_rate(ctx):
         yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "cur": shown(ctx.doc, cur),
-                        "prior": f"上年数 {amount_in(base, cur)}",
+                        "prior": f"{_base_name(c.basis)} {amount_in(base, cur)}",
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
                         + rate_text(rate, max(r.places, 2))})
+
+
+def _base_name(basis: str) -> str:
+    """What the base of a change is called in a message: 上年数, 年初预算数…"""
+    from perfxl.draft.quantities import stage_of
+    stage = stage_of(basis) if basis not in _PRIOR_BASES + ("",) else ""
+    return f"{'年初预算' if basis == '年初' else stage}数" if stage else "上年数"
 
 
 def _sole_amount(ctx, cur) -> bool:

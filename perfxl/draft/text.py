@@ -24,7 +24,7 @@ __all__ = ["Doc", "FULLWIDTH", "simplified"]
 FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                            "．": ".", "，": ",", "％": "%", "：": ":", "；": ";", "（": "(",
                            "）": ")", "！": "!", "？": "?", "\u3000": " ", "\t": " ",
-                           "\u00a0": " ", "－": "-", "—": "-", "﹪": "%"})
+                           "\u00a0": " ", "－": "-", "—": "-", "﹪": "%", "｜": "|"})
 #: A pinyin gloss a mirror site put after each character ("經(jīng)費(fèi)"): blanked, same length.
 _PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 #: Characters that only traditional text uses, among the words of a budget report: a draft

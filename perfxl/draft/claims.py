@@ -645,7 +645,8 @@ def _continued(doc: Doc, out: Claims) -> None:
     up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
     包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
     only when the list ends at a heading (or the draft's end), or its parts already exceed the
-    total; a paragraph that does not open with a named amount ends it unread."""
+    total; a paragraph that does not open with a named amount, or opens with one larger than the
+    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if flat.find("其中", pa, pb) < 0:
@@ -667,8 +668,8 @@ def _continued(doc: Doc, out: Claims) -> None:
                 ended = True
                 break
             f = _opening_amount(flat, qa, qb, out)
-            if f is None:
-                break
+            if f is None or f.value_yuan > total.value_yuan + total.tol_yuan + f.tol_yuan:
+                break  # an amount larger than the total is another total, no part of it
             parts.append(f)
             s += f.value_yuan
             if s >= total.value_yuan - sum((x.tol_yuan for x in (total, *parts)), Decimal(0)):

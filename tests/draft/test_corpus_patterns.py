@@ -348,3 +348,11 @@ def test_one_cumulative_amount_restated_differently_fires():
     text = ("全市一般公共预算收入累计完成234300万元,同比下降10.9%。\n"
             "全市一般公共预算收入累计完成243300万元,居全省第15位。\n")
     assert ("PX611", 4) in found(text)
+
+
+# --- a 其中 list carried to the next paragraph stops at an amount larger than its total ------
+
+def test_a_larger_amount_in_the_next_paragraph_is_no_part():
+    text = ("截至3月底,新区地方一般预算收入累计完成8700万元,其中:税收收入累计完成8000万元。\n"
+            "一般公共预算支出累计完成32600万元,完成年初预算的23.47%。\n")
+    assert [f.rule for f in check_text(HEAD + text)] == []

@@ -142,8 +142,9 @@ def change_amount(ctx):
             continue
         diff = abs(cur.value_yuan - prior.value_yuan)
         # each of the three figures rounded on its own: their half-units add up
-        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur)
-                                            + rounded_tol(prior) + rounded_tol(amount))):
+        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur, among=(prior, amount))
+                                            + rounded_tol(prior, among=(cur, amount))
+                                            + rounded_tol(amount, among=(cur, prior)))):
             yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
@@ -183,9 +184,9 @@ def change_rate(ctx):
         word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
         if any(w in word for w in DOWN) and not any(w in word for w in UP):
             stated = -stated
-        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan,
-                                         rounded_tol(cur) + rounded_tol(prior), prior.value_yuan,
-                                         rounded_tol(prior))
+        tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
+        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
+                                         prior.value_yuan, tp)
         if off(stated, rate, tol) and off(-stated, rate, tol):
             # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
             # signed by its word (下降 4.9% is −4.9)
@@ -195,7 +196,7 @@ def change_rate(ctx):
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
-                            + rate_text(abs(rate), max(r.places, 2))})
+                            + rate_text(abs(rate), r.places)})
 
 
 def _implied_base_rate(ctx):
@@ -242,7 +243,7 @@ def _implied_base_rate(ctx):
                         "prior": f"{_base_name(c.basis)} {amount_in(base, cur)}",
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
-                        + rate_text(rate, max(r.places, 2))})
+                        + rate_text(rate, r.places)})
 
 
 def _base_name(basis: str) -> str:

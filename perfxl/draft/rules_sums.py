@@ -107,6 +107,13 @@ def _shares(ctx):
         yield c, part, total, r, part.value_yuan / total.value_yuan
 
 
+def _share_tol(part: Figure, total: Figure, r: Figure) -> Decimal:
+    """How far a share written as ``r`` may be from part ÷ total: half a unit of its last
+    digit, plus what the two amounts' own rounding may move the quotient."""
+    return r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part, among=(total,)),
+                                      total.value_yuan, rounded_tol(total, among=(part,)))
+
+
 @rule("PX605", "draft-share", "error", title="文字中的占比不等于分项÷合计",
       message="“{quote}”：{part} ÷ {total} = {expected_text}，文字写 {stated}；请改为 {expected_text}",
       cases=[fails("占比算错",
@@ -127,16 +134,16 @@ def share(ctx):
     不合格：“财政拨款 900 元，占收入的 80%”（合计 1000 元，应为 90%）。
     """
     for c, part, total, r, x in _shares(ctx):
-        if c.basis != "%":
-            continue
-        tol = r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part), total.value_yuan,
-                                         rounded_tol(total))
-        if off(r.value / 100, x, tol):
+        if c.basis != "%" or not c.sure:
+            continue  # a whole that is a guess (``perfxl.draft.share_whole``): no finding
+        if off(r.value / 100, x, _share_tol(part, total, r)) and all(
+                o.value_yuan and off(r.value / 100, part.value_yuan / o.value_yuan,
+                                     _share_tol(part, o, r)) for o in c.others):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
                             "stated": shown(ctx.doc, r),
-                            "expected_text": rate_text(x, max(r.places, 2))})
+                            "expected_text": rate_text(x, r.places)})
 
 
 @rule("PX606", "draft-share-no-percent", "warning", title="文字中的占比漏写了百分号",

@@ -390,7 +390,7 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
-             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
+             and not _CHANGE_AMOUNT.search(f.label)
              and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
     if open_paren(flat, a, at) is not None:  # "13亿7,800万元(其中3.5亿元…),执行…": inside only
         close = flat.find(")", at, b)
@@ -514,6 +514,9 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                                     sure=not named))
 
 
+#: The label of a change amount (「税收收入 1036.5 亿元，增长 5.4%，增收 36.9 亿元」): the part's own
+#: change, never another part of the total.
+_CHANGE_AMOUNT = re.compile(r"(?:增收|减收|增支|减支|增加|减少|增长|下降|上升|节约资金|节约)了?$")
 #: A share of the part's own budget, target or plan (「国税完成 11765 万元,占年初预算的 25%」, 「占任务数的
 #: 96.3%」): a completion rate, never a share of the breakdown's total.
 _OWN_BUDGET = re.compile(r"预算|任务|计划|目标")

@@ -145,7 +145,11 @@ def load_config(path: str | Path, rule_codes=None) -> Config:
     """Read and check ``path``.  ``rule_codes(values) -> codes`` turns rule names and prefixes
     into codes and raises ``UsageError`` for one matching no rule (``perfxl.cli.check``)."""
     path = Path(path)
-    table = _table(path)
+    return _config(path, _table(path), rule_codes)
+
+
+def _config(path: Path, table: dict[str, Any] | None, rule_codes=None) -> Config:
+    """``load_config`` of the settings ``table`` already read from ``path``."""
     if table is None:
         return Config(path=path)
     codes = rule_codes or (lambda values: tuple(values))
@@ -195,15 +199,27 @@ def find_config(start: str | Path, rule_codes=None, cache: dict | None = None) -
     cache = {} if cache is None else cache
     here = Path(start).absolute()
     folder = here if here.is_dir() else here.parent
+    passed = []
     for d in (folder, *folder.parents):
-        if d in cache:
-            return cache[d]
-        for name in CONFIG_NAMES:
-            p = d / name
-            if p.is_file():
-                cfg = load_config(p, rule_codes)
-                if name != "pyproject.toml" or _table(p) is not None:
-                    cache[d] = cfg
-                    return cfg
-    return Config()
+        found = cache.get(d) or _config_in(d, rule_codes)
+        if found is not None:
+            break
+        passed.append(d)
+    else:
+        found = Config()
+    for d in passed:  # each folder on the way is governed by what was found above it
+        cache[d] = found
+    cache[d] = found
+    return found
+
+
+def _config_in(folder: Path, rule_codes=None) -> Config | None:
+    """The configuration file of ``folder`` itself, read once (``None``: none there)."""
+    for name in CONFIG_NAMES:
+        p = folder / name
+        if p.is_file():
+            table = _table(p)
+            if table is not None or name != "pyproject.toml":
+                return _config(p, table, rule_codes)
+    return None
 

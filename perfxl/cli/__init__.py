@@ -64,11 +64,17 @@ def run() -> None:
         from perfxl.cli._group import main
         main()
         return
+    import os
+    if len(fast["files"]) == 1 and not os.path.isdir(fast["files"][0]):
+        # one workbook, then exit: the cycle collector would only walk the ~200 modules being
+        # imported, dozens of times (~3 ms); a folder's files are checked in forked workers,
+        # which keep the collector
+        import gc
+        gc.disable()
     from perfxl.cli.checking import run as check
     try:
         code = check(**fast)
     except BrokenPipeError:  # `perfxl check ... | head`: as click does, exit 1 quietly
-        import os
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (the interpreter's last flush)
         code = 1
     except KeyboardInterrupt:

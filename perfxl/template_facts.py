@@ -33,6 +33,8 @@ _FORMAT = "2"
 
 @dataclass(frozen=True)
 class Facts:
+    """What the template's formulas say (see the module docstring)."""
+
     #: (sheet, A1) -> formula text, as ``Layout.formula_cells``
     formula_cells: dict
     #: field keys (``str``) and (table key, column key) pairs, as ``text_read_as_number``

@@ -32,17 +32,21 @@ def __getattr__(name: str):
 
 
 def fast_check(argv: list[str]) -> dict | None:
-    """The options of ``argv`` when it is ``check`` with only file names and at most one
-    ``--format`` (``--format F`` or ``--format=F``, F one of the formats), to stdout that is not
-    a terminal; ``None`` for anything else (click parses it: help, errors, every other option)."""
+    """The options of ``argv`` when it is ``check`` with only file names, at most one
+    ``--format`` (``--format F`` or ``--format=F``, F one of the formats) and ``--exit-zero``,
+    to stdout that is not a terminal; ``None`` for anything else (click parses it: help,
+    errors, every other option)."""
     from perfxl.cli.checking import FORMATS
 
     if not argv or argv[0] != "check" or sys.stdout is None or sys.stdout.isatty():
         return None
-    files, fmt, rest = [], None, iter(argv[1:])
+    files, fmt, exit_zero, rest = [], None, False, iter(argv[1:])
     for a in rest:
         if not a.startswith("-"):
             files.append(a)
+            continue
+        if a == "--exit-zero" and not exit_zero:
+            exit_zero = True
             continue
         if fmt is not None:
             return None
@@ -54,7 +58,7 @@ def fast_check(argv: list[str]) -> dict | None:
             return None
         if fmt not in FORMATS:
             return None
-    return {"files": tuple(files), "fmt": fmt or "text"} if files else None
+    return {"files": tuple(files), "fmt": fmt or "text", "exit_zero": exit_zero} if files else None
 
 
 def run() -> None:

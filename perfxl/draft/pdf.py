@@ -6,7 +6,7 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
 * a ruled table (``pdfplumber.Page.find_tables``, by the position of its lines) gives one unit per
   cell, as a .docx table does: ``table`` (1-based over the document), ``row``, ``col``, the cell's
   lines joined as wrapped lines are (a PDF does not tell a wrapped line from a new paragraph
-  inside a cell);
+  inside a cell); a table over several pages is one table (``perfxl.draft.pdf_tables``);
 * the other text lines are put back into paragraphs by position: a line starts a paragraph when
   it is indented (leading 全角 blanks, or its left edge a character or more right of the page's
   text edge), is a heading (一、 （一） 1.), follows a line that ended short of the right edge,
@@ -16,6 +16,10 @@ uploads) into ``perfxl.draft.reading.Unit`` records, with pdfplumber (the ``perf
   whole again).  An indent is written as 「　　」, one as deep as a tab stop (a table pasted as
   text, one cell per line) as a tab; a gap of a whole empty paragraph or more gives blank units,
   as the blank lines of a .txt.  A page number alone at the top or bottom of a page is dropped.
+* a table pasted as text (one cell per line, a tab first, a blank line between rows) prints an
+  empty cell and a row's end alike: where its rows cannot be told apart, its rows holding
+  figures are read as lines of text (``perfxl.draft.pdf_pasted``); empty lines a page break
+  swallowed inside it are counted back (``_swallowed``).
 * each unit has ``page`` (1-based) and ``paragraph``, counted from 1 on its page (a finding
   reads 「第 3 页第 2 段」).
 
@@ -26,12 +30,13 @@ does not do).
 """
 from __future__ import annotations
 
-import functools
 import io
 import re
 import statistics
 from pathlib import Path
 
+from perfxl.draft.pdf_pasted import unpasted
+from perfxl.draft.pdf_tables import Part, cells, continues, parts
 from perfxl.draft.reading import Unit
 from perfxl.errors import DraftFormatError
 
@@ -65,7 +70,7 @@ def _open(path: Path, data: bytes | None):
 
 
 class _Line:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink", "room")
 
     def __init__(self, d: dict) -> None:
         self.text = d["text"]
@@ -74,6 +79,10 @@ class _Line:
         sizes = [c.get("size", 0) for c in chars if not c["text"].isspace()]
         self.size = statistics.median(sizes) if sizes else (self.bottom - self.top)
         self.lead = _lead(self, list(chars))
+        #: the left edge of the line's first visible character: a blank typed before a tab
+        #: (" \t0.81") prints left of the tab stop, the text itself at it
+        self.ink = next((c["x0"] for c in chars if c["text"] not in _BLANK), self.x0)
+        self.room = 0.0  # from the line's bottom to the page's bottom edge
 
 
 def _mode(values: list[float], default: float) -> float:
@@ -83,47 +92,76 @@ def _mode(values: list[float], default: float) -> float:
     return max(set(rounded), key=rounded.count)
 
 
-def _page_items(page, n_table: int) -> tuple[list, int]:
-    """(top, kind, payload) of the page's tables and text lines outside them, in reading order."""
-    items = []
+def _page_items(page, pno: int) -> tuple[list[Part], list[_Line]]:
+    """The page's ruled table parts and its text lines (page numbers left out)."""
     try:
-        tables = page.find_tables()
+        found = parts(page, pno)
     except Exception:  # an odd drawing must not stop the reading: take the text as lines
-        tables = []
-    boxes = []
-    for t in tables:
-        rows = t.extract()
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            continue  # a frame around text, not a table
-        n_table += 1
-        boxes.append(t.bbox)
-        items.append((t.bbox[1], "table", (n_table, rows)))
+        found = []
+    lines = []
     for d in page.extract_text_lines(return_chars=True, keep_blank_chars=True):
-        mid = (d["top"] + d["bottom"]) / 2
-        if any(x0 <= (d["x0"] + d["x1"]) / 2 <= x1 and top <= mid <= bottom
-               for x0, top, x1, bottom in boxes):
-            continue
         if not d["text"].strip():
             continue
         line = _Line(d)
+        line.room = page.height - line.bottom
         edge = min(line.top, page.height - line.bottom)
         if edge < page.height * 0.08 and _PAGE_NUMBER.match(line.text):
             continue  # 页码, 「第 3 页 共 44 页」
-        items.append((line.top, "line", line))
-    items.sort(key=lambda it: it[0])
-    return items, n_table
+        lines.append(line)
+    return found, lines
+
+
+def _inside(line: _Line, box) -> bool:
+    x0, top, x1, bottom = box
+    return x0 <= (line.x0 + line.x1) / 2 <= x1 and top <= (line.top + line.bottom) / 2 <= bottom
+
+
+def _tables(pages: list[tuple[list[Part], list[_Line]]]) -> list[list]:
+    """Each page's items in reading order: ``(top, "table", [parts])`` for a table's first
+    part (with the parts on the next pages that go on with it, ``perfxl.draft.pdf_tables``),
+    ``(top, "line", line)`` for a text line outside the tables."""
+    out: list[list] = []
+    last: list[Part] | None = None  # the parts of the table that ends the page before, if one does
+    for found, lines in pages:
+        free = [ln for ln in lines if not any(_inside(ln, p.bbox) for p in found)]
+        taken: list[tuple[Part, list[Part], bool]] = []  # part, its table, the table's first part
+        for n, part in enumerate(sorted(found, key=lambda p: p.bbox[1])):
+            # only the page's first thing goes on with the table that ended the page before
+            first = n == 0 and not any(ln.top < part.bbox[1] for ln in free)
+            if last is not None and first and continues(last[-1], part):
+                last.append(part)
+                taken.append((part, last, False))
+            elif part.is_table:
+                taken.append((part, [part], True))
+        items = [(p.bbox[1], "table", group) for p, group, head in taken if head]
+        items += [(ln.top, "line", ln) for ln in lines
+                  if not any(_inside(ln, p.bbox) for p, _, _ in taken)]
+        items.sort(key=lambda it: it[0])
+        out.append(items)
+        end = max(taken, key=lambda t: t[0].bbox[3], default=None)
+        last = None if end is None or any(ln.top > end[0].bbox[3] for ln in free) else end[1]
+    return out
 
 
 def _indent(line: _Line, left: float) -> str:
     """The paragraph's indent as a .txt writes it: 「　　」, or a tab for a tab stop."""
-    if line.text[:1] in _BLANK:
+    offset = line.ink - left
+    if offset < 2.5 * line.size and line.text[:1] in _BLANK:
         return "\u3000\u3000"
-    offset = line.x0 - left
     if offset >= 2.5 * line.size:
         return "\t"
     if offset >= 0.8 * line.size:
         return "\u3000\u3000"
     return ""
+
+
+def _swallowed(last: _Line, first: _Line, top: float, para: float) -> int:
+    """Empty lines a page break swallowed inside a table pasted as text (one cell per line, a
+    blank line between rows): those that still had room under ``last`` (the bottom margin taken
+    as deep as the top one, ``top``: Word's and WPS's margins are so unless changed) and those
+    above ``first`` on the next page.  A wrong count only joins or splits rows, which
+    ``_unpasted`` then reads as text."""
+    return max(0, int((last.room - top) / para)) + max(0, round((first.top - top) / para))
 
 
 def _join(a: str, b: str) -> str:
@@ -170,28 +208,31 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
     """The units of a text-layer PDF (see the module doc); ``data``: its bytes when already read
     (``perfxl.draft.guard.read_input``), else ``path`` is opened."""
     path = Path(path)
-    pages: list[list] = []
-    n_table = 0
+    raw: list[tuple[list[Part], list[_Line]]] = []
     with _open(path, data) as pdf:
         try:
             if len(pdf.pages) > MAX_PAGES:
                 raise DraftFormatError(f"PDF 有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页，不像报告草稿；"
                                        "请只提供自评报告本身", file=str(path))
             for pno, page in enumerate(pdf.pages, 1):
-                items, n_table = _page_items(page, n_table)
-                pages.append(items)
+                raw.append(_page_items(page, pno))
         except DraftFormatError:
             raise
         except Exception as exc:  # pdfminer / pdfplumber raise many types for damage
-            raise DraftFormatError(f"无法读取 PDF 第 {len(pages) + 1} 页（{type(exc).__name__}）；"
+            raise DraftFormatError(f"无法读取 PDF 第 {len(raw) + 1} 页（{type(exc).__name__}）；"
                                    "文件可能已损坏，请重新导出", file=str(path)) from exc
+    pages = _tables(raw)
     lines = [it[2] for items in pages for it in items if it[1] == "line"]
     if not any(ln.text.strip() for ln in lines) and not any(
             it[1] == "table" for items in pages for it in items):
         raise DraftFormatError("PDF 中没有文字层（可能是扫描件或图片），无法校对；请提供由 Word / WPS "
                                "导出的 PDF，或 .docx / .txt", file=str(path))
     left, right, pitch, para = _geometry(lines)
+    # the top margin: where the pages' first lines stand
+    top = min((next(it[2].top for it in items if it[1] == "line") for items in pages
+               if any(it[1] == "line" for it in items)), default=0.0)
     units: list[Unit] = []
+    n_table = 0
     prev: _Line | None = None  # the last text line, across a page break
     text: list[str] = []  # the paragraph being built
     where = [0, 0]  # its page and its paragraph number on that page
@@ -208,13 +249,9 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             if kind == "table":
                 flush()
                 prev = None
-                nt, rows = payload
-                for r, row in enumerate(rows, 1):
-                    for c, cell in enumerate(row, 1):
-                        if cell is not None:  # None: covered by a merged cell
-                            # a cell's lines wrap at its width: joined as a wrapped line is
-                            text_of = functools.reduce(_join, cell.split("\n")) if cell else ""
-                            units.append(Unit(text_of, table=nt, row=r, col=c, page=pno))
+                n_table += 1
+                for page, r, c, cell in cells(payload, _join):
+                    units.append(Unit(cell, table=n_table, row=r, col=c, page=page))
                 continue
             line = payload
             indent = _indent(line, left)
@@ -227,8 +264,10 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             if new:
                 flush()
                 # an empty paragraph (or more) above: the blank lines of a .txt
-                for _ in range(max(0, round((step - para) / para)) if step > para * 1.5 else 0):
-                    units.append(Unit("", page=pno))
+                blanks = max(0, round((step - para) / para)) if step > para * 1.5 else 0
+                if first and prev is not None and indent == "\t" == _indent(prev, left):
+                    blanks = _swallowed(prev, line, top, para)
+                units.extend(Unit("", page=pno) for _ in range(blanks))
                 npar += 1
                 where[:] = [pno, npar]
                 text.append(indent + body)
@@ -237,4 +276,4 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> list[Unit]:
             prev = line
             first = False
     flush()  # a paragraph continued over a page break belongs to the page it began on
-    return units
+    return unpasted(units)

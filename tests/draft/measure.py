@@ -49,6 +49,80 @@ def make_docx(txt: Path, out: Path) -> Path:
     return out
 
 
+def _pasted_blocks(lines: list[str]) -> list[tuple[str, object]]:
+    """A .txt's lines as ``("p", line)`` paragraphs and ``("t", rows)`` tables: a table pasted
+    one cell per line (a tab first, a blank line between rows) is a run of such rows, each row a
+    list of cells, each cell a list of its lines (a line without a tab under a cell goes on
+    with it, as ``perfxl.draft.tables`` reads it)."""
+    out: list[tuple[str, object]] = []
+    rows: list = []
+    cur: list | None = None
+
+    def end() -> None:
+        nonlocal rows, cur
+        if cur is not None:
+            rows.append(cur)
+            cur = None
+        if rows:
+            out.append(("t", rows))
+            rows = []
+
+    for line in lines:
+        if line.lstrip(" ").startswith("\t"):
+            cur = (cur or []) + [[line.strip(" \t\u3000")]]
+        elif line == "" and (cur is not None or rows):
+            if cur is not None:
+                rows.append(cur)
+                cur = None
+        elif line.strip() and cur is not None:
+            cur[-1].append(line.strip())
+        else:
+            end()
+            out.append(("p", line))
+    end()
+    return out
+
+
+def make_docx_tables(txt: Path, out: Path) -> Path:
+    """A .docx of ``txt`` as its author's Word file was: each table pasted one cell per line
+    (seed 004) made a ruled Word table again, the other lines body paragraphs.  A row with
+    fewer cells than the table is wide has its first cell merged over the columns it lacks (its
+    last cells under the last columns, as ``perfxl.draft.tables`` aligns them); a row glued to
+    the next one (no blank line between) is split as ``perfxl.draft.tables`` splits it."""
+    import docx
+    from perfxl.draft.reading import decode_text
+    from perfxl.draft.tables import Cell, _split
+    d = docx.Document()
+    for p in list(d.paragraphs):
+        p._element.getparent().remove(p._element)
+    lines = decode_text(txt.read_bytes()).replace("\r\n", "\n").split("\n")[:-1]
+    for kind, block in _pasted_blocks(lines):
+        if kind == "p":
+            d.add_paragraph(block)
+            continue
+        usual = sorted(len(r) for r in block)[len(block) // 2]
+        rows = []
+        for r in block:
+            i = 0
+            for part in _split([Cell(" ".join(c), 0, 0) for c in r], usual):
+                rows.append(r[i:i + len(part)])
+                i += len(part)
+        width = max(len(r) for r in rows)
+        table = d.add_table(rows=len(rows), cols=width)
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, rows):
+            grid = row.cells
+            span = width - len(cells)
+            targets = [grid[0].merge(grid[span]) if span else grid[0]]
+            targets += [grid[span + i] for i in range(1, len(cells))]
+            for cell, paras in zip(targets, cells):
+                cell.text = paras[0]
+                for more in paras[1:]:
+                    cell.add_paragraph(more)
+    d.save(str(out))
+    return out
+
+
 def place(f) -> int | None:
     return f.line if f.line is not None else f.paragraph
 

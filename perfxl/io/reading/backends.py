@@ -92,7 +92,7 @@ class CalamineBook:
     name = "calamine"
 
     def __init__(self, path: Path, data: bytes, package: zipfile.ZipFile | None = None) -> None:
-        """``package``: the same bytes already open (``perfxl.io.reading.sheetxml.Package``),
+        """``package``: the same bytes already open (``perfxl.io.reading.sniff.Package``),
         whose parts are then not decompressed again; left open."""
         import python_calamine as pc
 

@@ -29,26 +29,6 @@ def _parse(data: bytes):
     return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
 
-class Package(zipfile.ZipFile):
-    """A workbook package (``zipfile.ZipFile`` over its bytes) whose members are decompressed
-    once however many readers ask for them: the formula scan, the error cells and the table
-    parts of the calamine book read the same sheet parts.  Only ``read`` is remembered (a
-    streamed ``open`` is not), so memory stays what those readers would hold anyway."""
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__(io.BytesIO(data))
-        self._members: dict[str, bytes] = {}
-
-    def read(self, name, pwd=None) -> bytes:
-        key = name.filename if isinstance(name, zipfile.ZipInfo) else name
-        got = self._members.get(key) if pwd is None else None
-        if got is None:
-            got = super().read(name, pwd)
-            if pwd is None:
-                self._members[key] = got
-        return got
-
-
 @dataclass(frozen=True)
 class FormulaCell:
     """A formula cell as saved: its formula text and its cached value."""

@@ -24,9 +24,9 @@ from perfxl import TEMPLATE_VERSION
 from perfxl import layout as L
 from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
-from perfxl.io.reading.sheetxml import (Package, defined_names, external_links, print_areas,
-                                        scan_formulas, sheet_parts)
-from perfxl.io.reading.sniff import read_checked
+from perfxl.io.reading.sheetxml import (defined_names, external_links, print_areas, scan_formulas,
+                                        sheet_parts)
+from perfxl.io.reading.sniff import open_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.template_facts import text_read_as_number, text_read_both_ways
 from perfxl.numbers import NumberTextError, formula_number, parse_number
@@ -184,12 +184,12 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
 
     path = Path(path)
     file = str(path)
-    data = read_checked(path)  # read once: every parser below works on these bytes
-    package = None
+    # read once: every parser below works on these bytes, and on the members the package check
+    # decompressed (``Package``: none is decompressed twice)
+    data, package = open_checked(path)
     try:
         # formula texts, cached values and defined names, straight from the XML
         try:
-            package = Package(data)  # each member decompressed once, here and by the book
             names = defined_names(package)
             parts = sheet_parts(package)
             scanned = {s.name: scan_formulas(package, parts[s.name]) for s in layout.sheets
@@ -208,8 +208,7 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
             model = read_book(ENGINES["openpyxl"](path, data), names, scanned, file=file,
                               layout=layout)
     finally:
-        if package is not None:
-            package.close()
+        package.close()
     model.source.external_links = links
     model.source.print_areas = areas
     model.source.recompute = lambda: _recompute(path, model)

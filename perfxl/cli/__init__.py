@@ -1,7 +1,7 @@
 """The ``perfxl`` command.  ``main`` is its click group (``perfxl.cli._group``, built on first
-use); ``run`` is the console script: the common ``perfxl check FILE... [--format F]`` goes
-straight to ``perfxl.cli.checking.run`` without importing click (~10 ms of a ~100 ms check),
-every other call to ``main``.  Sub-commands are one module each (``COMMANDS``), imported when
+use); ``run`` is the console script: the common ``perfxl check FILE... [--format F]
+[--exit-zero]`` to a pipe or file goes straight to ``perfxl.cli.checking.run`` without
+importing click (~10 ms of a ~100 ms check), every other call to ``main``.  Sub-commands are one module each (``COMMANDS``), imported when
 they run."""
 from __future__ import annotations
 

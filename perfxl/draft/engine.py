@@ -32,6 +32,9 @@ class DraftCtx:
     codes: frozenset[str] | None = None
     #: offsets of the draft figures the workbook rules (PX650–PX652) compared with the workbook
     compared: set[int] = field(default_factory=set)
+    #: what a rule resolved once for another to use (PX634's table bases, which PX603 leaves
+    #: to it), by the rule's own key
+    memo: dict = field(default_factory=dict)
 
     @cached_property
     def claims(self) -> Claims:

@@ -200,13 +200,19 @@ def change_rate(ctx):
 
 def _implied_base_rate(ctx):
     """「支出 8.40 万元，较上年减少 1.20 万元，下降 14.29%」: the base is 8.40 + 1.20 = 9.60 and the
-    rate 12.50%.  Compared over the interval the written figures allow (each ± half a unit of
+    rate 12.50%; the same against a budget (「与年初预算相比」) unless a table above gives that
+    budget (PX634).  Compared over the interval the written figures allow (each ± half a unit of
     its last digit), so a rate computed from unrounded amounts is never reported."""
+    from perfxl.draft.rules_table_bases import BUDGET_BASES, table_base
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures
         if (prior is not None or cur is None or amount is None or r is None or r.unit != "%"
-                or not (cur.money and amount.money) or c.basis not in _PRIOR_BASES + ("",)):
+                or not (cur.money and amount.money)
+                or c.basis not in _PRIOR_BASES + BUDGET_BASES + ("",)):
             continue
+        if c.basis in BUDGET_BASES and (ctx.codes is None or "PX634" in ctx.codes) \
+                and table_base(ctx, c) is not None:
+            continue  # the budget is in a table above: PX634 checks against it
         word = c.words.rstrip("了")
         sign = -1 if word in DOWN else (1 if word in UP else 0)
         if not sign or not _sole_amount(ctx, cur):
@@ -233,10 +239,17 @@ def _implied_base_rate(ctx):
         yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "cur": shown(ctx.doc, cur),
-                        "prior": f"上年数 {amount_in(base, cur)}",
+                        "prior": f"{_base_name(c.basis)} {amount_in(base, cur)}",
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
                         + rate_text(rate, max(r.places, 2))})
+
+
+def _base_name(basis: str) -> str:
+    """What the base of a change is called in a message: 上年数, 年初预算数…"""
+    from perfxl.draft.quantities import stage_of
+    stage = stage_of(basis) if basis not in _PRIOR_BASES + ("",) else ""
+    return f"{'年初预算' if basis == '年初' else stage}数" if stage else "上年数"
 
 
 def _sole_amount(ctx, cur) -> bool:
@@ -303,10 +316,12 @@ def change_restated(ctx):
     相同；“三公”经费本就是财政拨款安排的，写不写“一般公共预算财政拨款”是同一范围），对比期
     都是上年（写成“比2020年”而报告是 2021 年度的也算）。
     """
+    from perfxl.draft.quantities import areas
     seen: dict[tuple, list[tuple[object, Decimal | None, Decimal | None]]] = {}
     anchored = {id(c) for c, *_ in _pairs(ctx)}
+    marks = areas(ctx.doc)
     for c in ctx.claims.of("change"):
-        key = _change_key(ctx, c)
+        key = _change_key(ctx, c, marks)
         if key is None:
             continue
         a, x = _signed(c)
@@ -328,9 +343,10 @@ def change_restated(ctx):
         seen.setdefault(key, []).append((c, a, x))
 
 
-def _change_key(ctx, c):
-    """What a change against last year is a change *of*: (name, stage, scope, year) of its
-    subject through the quantity model (``perfxl.draft.quantities``), or ``None`` when the
+def _change_key(ctx, c, marks=()):
+    """What a change against last year is a change *of*: (name, stage, scope, year, area) of its
+    subject through the quantity model (``perfxl.draft.quantities``; the area of ``marks``,
+    ``quantities.areas``: 全市 / 市本级 …), or ``None`` when the
     subject names no quantity or the basis is not last year (a year written out counts when it
     is the year before the report's)."""
     from perfxl.draft.quantities import stage_of, subject_name
@@ -344,7 +360,8 @@ def _change_key(ctx, c):
         return None
     ys = re.findall(r"((?:19|20)\d\d)\s*年", c.subject)
     period = int(ys[-1]) if ys else year
-    return name, stage_of(c.subject), scope, period
+    from perfxl.draft.quantities import area_at
+    return name, stage_of(c.subject), scope, period, area_at(list(marks), c.span[0])
 
 
 def _say(c) -> str:

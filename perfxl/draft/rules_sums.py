@@ -4,8 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, quote, rate_text, shown
+from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.units import money_in
 
 
 def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
@@ -23,7 +24,7 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
 
 
 @rule("PX604", "draft-breakdown-sum", "warning", title="文字中“其中”各项之和不等于合计",
-      message="“{quote}”：其中各项 {parts} 之和为 {sum_text}，合计写 {total}；"
+      message="“{quote}”：{which} {parts} 之和为 {sum_text}，合计写 {total}；"
               "请核对合计或各分项（相差 {gap}）",
       cases=[fails("分项之和比合计多 0.1",
                    text="岳阳市进出口总值693.1亿元，其中，进口值536.7亿元，出口值156.5亿元。",
@@ -36,14 +37,38 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
                          "对个人和家庭的补助1,009.27万元；资本性支出2.94万元。"),
              passes("两个合计各有其分项（预算、执行）",
                     text="全年预算 300 元，全年执行 290 元。其中基本支出预算 100 元，全年执行数 95 元，"
-                         "项目支出预算 200 元，全年执行数 195 元。")])
+                         "项目支出预算 200 元，全年执行数 195 元。"),
+             fails("一句里先后两个合计，只有第二个与其分项不符", at="1", expected=470,
+                   text="总收入 500.00 万元，其中财政拨款 450.00 万元、其他收入 50.00 万元；"
+                        "总支出 480.00 万元，其中基本支出 300.00 万元、项目支出 170.00 万元。"),
+             fails("没写“其中”：共计之后按资金来源列出的各数超过共计", at="1", expected=3155.88,
+                   text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 2960.56 万元。"),
+             passes("按资金来源只列了一部分（少于共计）",
+                    text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 1960.56 万元。"),
+             passes("分项下的“其中”不再计入合计",
+                    text="本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、"
+                         "公用经费 10.00 万元，项目支出 40.00 万元。")])
 def breakdown_sum(ctx):
     """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较；
     万元各数本身由元四舍五入而来，差额不超过工作簿合计规则的尾差容差（PX104 等，
     ``perfxl.checks.sumrel.slack``：每个数第二位小数的半个单位之和）时不报告
     （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）。
     上年数、增减额不算分项；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
-    决算 / 收入 / 支出”归到对应的合计。分项可能只列了主要部分，故为警告。
+    决算 / 收入 / 支出”归到对应的合计。一句里先后写了几个合计、各带“其中”（“总收入 A，
+    其中 B、C；总支出 D，其中 E、F”：分号之后，或逗号之后写“总…/…合计”的数）时，每个合计
+    只与它自己的分项比较。括号里的、分项自己“其中”下的细项不再计入合计；细项之和与该分项
+    对不上、分不清哪些数属于它时不报告。“其中：”后只列了一项就结束了段落、其后各段各以
+    一个分项金额开头（“公用经费 71339.2 元，主要包括……”）时，这些段到下一个标题为止的分项
+    一并计入（不以标题结束、又未超过合计时不报告）。没写“其中”、而“共计 / 合计 T”之后同一句
+    只列按资金来源命名的数（财政拨款、自筹资金、配套资金……）时，它们是 T 的来源：之和超过 T
+    才报告（可能只列了部分来源）。合计的增减（“较上年……增加 15.15 万元”）下一句以“其中：”
+    列出各分项的增减（“公务接待费减少 0.26 万元，公务用车运行维护费增加 14.79 万元”）、且
+    不少于上文该合计的非零分项时，各分项增减（减少记负）之和应等于合计的增减。
+    哪些数是哪个合计的分项：分号后的“其中”只分该分句的合计、分项到下一个分号为止；括号里的
+    “其中”只分括号前的那个数、分项只取括号内的；一句有几个不同年度的合计时，各取本年度的分项；
+    “一般公共预算”是资金来源，不使“支出”成为“预算”数。列表可能延续到句子以外（句号落在括号
+    里、下一句又以一个分项金额开头）或只是举例（“A、B 为 a、b”）时，只在分项之和超过合计时
+    报告。分项可能只列了主要部分，故为警告。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -52,11 +77,25 @@ def breakdown_sum(ctx):
     for c in ctx.claims.of("breakdown"):
         total, *parts = c.figures
         s = sum((p.value_yuan for p in parts), Decimal(0))
+        if c.words in ("来源", "其中…") and s <= total.value_yuan:
+            continue  # the sources named, or a list that may go on, may be only some parts
         if off(total.value_yuan, s, _tolerance(total, parts)):
-            yield Hit(c.span, expected=float(s), actual=float(total.value_yuan),
-                      args={"quote": ctx.doc.raw[total.start:total.end] + "，其中……",
-                            "parts": " + ".join(shown(ctx.doc, p) for p in parts),
-                            "sum_text": amount_in(s, total), "total": shown(ctx.doc, total),
+            signed = c.words == "增减"
+            # signed changes are no figures of the text as written: given in its unit here
+            (want, got), unit = (money_in(total, s, total.value_yuan) if signed
+                                 else ((float(s), float(total.value_yuan)), None))
+            yield Hit(c.span, expected=want, actual=got, unit=unit,
+                      args={"quote": ctx.doc.raw[total.start:total.end]
+                            + ("……" if c.words == "来源" else "，其中……"),
+                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减"}.get(
+                                c.words, "其中各项"),
+                            "parts": " + ".join(("−" if signed and p.value < 0 else "")
+                                                + shown(ctx.doc, p) for p in parts).replace(
+                                                    "+ −", "− "),
+                            "sum_text": (("减少 " if s < 0 else "增加 ") + amount_in(abs(s), total)
+                                         if signed else amount_in(s, total)),
+                            "total": (("减少 " if total.value < 0 else "增加 ") if signed else "")
+                            + shown(ctx.doc, total),
                             "gap": amount_in(abs(s - total.value_yuan), total)})
 
 
@@ -75,10 +114,13 @@ def _shares(ctx):
                    at="1", expected=90),
              passes("占比按所写位数四舍五入后一致",
                     text="收入合计 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
-                         "其他收入 114.11 元，占收入的 0.001%。")])
+                         "其他收入 114.11 元，占收入的 0.001%。"),
+             passes("两个金额都只写到一位小数，占比在其舍入范围内",
+                    text="税费收入共 45.3 亿元，其中营业税费 38.2 亿元，占税费收入的 84.4%。")])
 def share(ctx):
     """“A，占合计的 R%”：R 应等于 A ÷ 合计（合计取所在“其中”句的合计），按所写百分数末位的
-    半个单位比较。
+    半个单位比较，加上 A 与合计各按所写末位四舍五入所能带来的偏差（“65.7 亿元，占 77.6 亿元
+    的 84.6%”：两数各差 0.05 亿元时比值可在 84.55% 与 84.78% 之间，不报告）。
 
     合格：“其中财政拨款收入支出 17333145.09 元，占收入支出的 99.999%”（17333145.09 ÷
     17333259.20 = 99.99934%）。
@@ -87,7 +129,9 @@ def share(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis != "%":
             continue
-        if off(r.value / 100, x, r.tol / 100):
+        tol = r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part), total.value_yuan,
+                                         rounded_tol(total))
+        if off(r.value / 100, x, tol):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),

@@ -227,6 +227,11 @@ def _columns(doc, total: LRow, parts: list[LRow], *, complete: bool) -> list[Col
     amount, and a 其中 list may name only the main parts (``complete=False``): such a column is
     only wrong when the parts written already exceed the total."""
     out = []
+    pasted = not doc.units[doc.unit_at(total.cells[0].start)].in_table
+    if pasted and any(len(p.cells) != len(total.cells) for p in parts):
+        # a pasted row shorter than its total row (a 其中 row giving only the amounts, its 分值 /
+        # 执行率 / 得分 cells merged away): which column each figure is under cannot be told
+        return out
     for i, c in enumerate(total.cells):
         name = _column_name(total, i)
         st = _fig(doc, c)

@@ -2,12 +2,13 @@
 computed from, the 执行率 score against 分值 × min(执行率, 1), the 总分 row against its column."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfxl.numbers import excel_round, fmt_fixed
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import off, quotient_tol, rate_text, rounded_tol, shown
-from perfxl.draft.tables import figure_of
+from perfxl.draft.tables import WEIGHT_NOTE, figure_of
 
 #: rate column -> (numerator columns, denominator columns), domain.md §5 checks 2 and 10.
 _RATES = {"执行率": (("全年执行数", "执行数", "决算数"), ("全年预算数", "预算数")),
@@ -43,7 +44,10 @@ def _rate_rows(ctx):
                 n, d = r.column(nums), r.column(dens)
                 nf = figure_of(ctx.doc, n) if n is not None and n.number else None
                 df = figure_of(ctx.doc, d) if d is not None and d.number else None
-                if rf is None or rf.unit != "%" or nf is None or df is None or not df.value:
+                # a rate written without % is read only when it is 0 (0 is 0% either way;
+                # 「1」 or 「100」 could be a fraction, a percent, or a cell out of place)
+                if (rf is None or (rf.unit != "%" and (rf.unit or rf.value != 0)) or nf is None
+                        or df is None or not df.value):
                     continue
                 yield r, word, cell, rf, nf, df, nf.value / df.value
 
@@ -52,11 +56,14 @@ def _rate_rows(ctx):
       message="表中{row}：{num} ÷ {den} = {expected_text}，{word}写 {stated}；请改为 {expected_text}",
       cases=[fails("控制率 94.00%，53 ÷ 56 = 94.64%", text=_STAFF.format(rate="94.00%"), at="11",
                    expected=94.64),
+             fails("执行率、得分都写 0，金额算得 96.79%", at="16", expected=0.9679,
+                   text=_FUNDS.format(rate="0", score="0", w=90, s=90, tw=100, ts=90)),
              passes("控制率正确", text=_STAFF.format(rate="94.64%"))])
 def table_rate(ctx):
     """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
     第 5 节第 2、10 项），按所写百分数末位的半个单位比较。列由表头认出（表头右对齐到数据行，
-    合并的首列不影响）。
+    合并的首列不影响）。不带 % 的比率只认 0（0 即 0%；“1”“100”可能是小数、百分数或错位
+    的格，不猜）。
 
     合格：“编制数 56、实际在职人数 53、控制率 94.64%”。
     不合格：“56 / 53 / 94.00%”（seed 004 基础数据表第 72 行）；“4128.02 / 3995.49 / 96.00%”
@@ -75,11 +82,16 @@ def table_rate(ctx):
               "请改为 {expected_text}",
       cases=[fails("得分按写错的执行率算", at="17", expected=9.679,
                    text=_FUNDS.format(rate="96.00%", score="9.60", w=90, s=90, tw=100, ts=99.6)),
+             fails("分值写在表头：20 分 × 97.75% = 19.55", at="3", expected=19.55,
+                   text="2024年度项目自评表\n预算执行情况（万元）（20分） | 预算数 | 执行数 | 执行率 | "
+                        "得分（20分*执行率）\n年度财政资金总额 | 200 | 195.5 | 97.75% | 15.55\n"),
              passes("得分正确",
                     text=_FUNDS.format(rate="96.79%", score="9.68", w=90, s=90, tw=100, ts=99.68))])
 def table_rate_score(ctx):
     """执行率得分 = 分值 × min(全年执行数 ÷ 全年预算数, 1)（domain.md 第 5 节第 2 项），执行率
     由同一行的两列算出，不用所写的执行率；按得分所写末位的半个单位比较。
+
+    表中没有“分值”列时，分值取表头所写（“得分（20分*执行率）”，或表头第一格“（20分）”）。
 
     合格：“分值 10，执行 3995.49 / 预算 4128.02，得分 9.68”。
     不合格：得分 9.60（按写错的 96.00% 算；应为 9.68，seed 004 第 140 行）。
@@ -90,15 +102,31 @@ def table_rate_score(ctx):
         w, s = r.column(("分值",)), r.column(("得分",))
         wf = figure_of(ctx.doc, w) if w is not None and w.number else None
         sf = figure_of(ctx.doc, s) if s is not None and s.number else None
-        if wf is None or sf is None:
+        weight = (wf.value, shown(ctx.doc, wf)) if wf is not None else _header_weight(r)
+        if weight is None or sf is None:
             continue
         # the workbook's MAX(0, MIN(执行率, 1)): a negative execution scores 0
-        want = wf.value * max(Decimal(0), min(x, Decimal(1)))
-        if off(sf.value, want, sf.tol + wf.value * _q_tol(nf, df)):
+        want = weight[0] * max(Decimal(0), min(x, Decimal(1)))
+        if off(sf.value, want, sf.tol + weight[0] * _q_tol(nf, df)):
             yield Hit((s.start, s.end), expected=excel_round(float(want), 4), actual=float(sf.value),
-                      args={"row": _row_name(r), "weight": shown(ctx.doc, wf),
+                      args={"row": _row_name(r), "weight": weight[1],
                             "rate": rate_text(x, 2), "stated": shown(ctx.doc, sf),
                             "expected_text": fmt_fixed(float(want), max(sf.places, 2))})
+
+
+#: the weight a form without a 分值 column writes in its header: 「得分（20分*执行率）」, or
+#: 「预算执行情况（万元）（20分）」 in the first cell
+_TIMES = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*分\s*[*×xX]\s*执行率")
+
+
+def _header_weight(r) -> tuple[Decimal, str] | None:
+    """(分值, as written) of the 执行率 row of a form that states it in its header and has no
+    分值 column, else ``None``."""
+    if not r.header or any("分值" in h for h in r.header):
+        return None
+    score = next((h for h in r.header if "得分" in h), "")
+    m = _TIMES.search(score) or WEIGHT_NOTE.search(r.header[0])
+    return (Decimal(m.group(1)), m.group(1)) if m else None
 
 
 @rule("PX618", "draft-table-total", "error", title="表中总分行不等于各行分值（得分）之和",
@@ -140,7 +168,7 @@ def table_total(ctx):
                 local = dict(sums)
                 continue
             for col in sums:
-                c = r.column((col,))
+                c = r.merged_column((col,))
                 f = figure_of(doc, c) if c is not None and c.number else None
                 if f is not None and f.unit in ("", "分"):
                     sums[col] += f.value

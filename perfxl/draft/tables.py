@@ -1,6 +1,7 @@
 """Tables of a draft: the rows of a .docx table, or of a table pasted into a .txt (and into
 one-paragraph-per-line .docx) as one cell per line starting with a tab, rows separated by
-blank lines (how Word and WPS export a table to text).
+blank lines (how Word and WPS export a table to text); and the forms pasted as text that
+``perfxl.draft.tables_text`` reads (``|`` between cells; a PDF's text spaced).
 
 ``Table`` = title, rows; ``Row`` = its cells (``Cell``: text, span in ``Doc.text``).  A *header*
 row holds no number and at least two column words (分值、得分、执行率、预算数…); the data rows
@@ -16,10 +17,12 @@ from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures
 
-__all__ = ["Cell", "Row", "Table", "read_tables", "norm_label"]
+__all__ = ["Cell", "Row", "Table", "read_tables", "norm_label", "WEIGHT_NOTE"]
 
 _HEAD_WORDS = ("分值", "得分", "执行率", "控制率", "预算数", "执行数", "决算数", "编制数", "在职人数",
                "指标值", "完成值", "权重")
+#: the weight a form's header states beside a block's name: 「绩效指标（90分）」
+WEIGHT_NOTE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 _NUMERIC = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?\s*$")
 
 
@@ -75,6 +78,26 @@ class Row:
         return None
 
 
+    def merged_column(self, names: tuple[str, ...]) -> Cell | None:
+        """``column``, and for an indicator row whose 一级 / 二级指标 cells are merged with the
+        row above (fewer cells than its header of 二级指标 / 三级指标: a form pasted as text
+        leaves them out) the cell its last columns put there."""
+        c = self.column(names)
+        if c is None and self.header and len(self.cells) < len(self.header) and any(
+                w in h for h in self.header for w in ("二级指标", "三级指标")):
+            c = self.column(names, loose=True)
+        return c
+
+    def columns(self) -> list[tuple[str, Cell]]:
+        """(header name without spaces, cell) of each column of a row lined up with its header
+        (right-aligned, one merged first cell allowed: the rule of ``column``)."""
+        if not self.header or abs(len(self.cells) - len(self.header)) > 1:
+            return []
+        off = len(self.cells) - len(self.header)
+        return [(re.sub(r"\s+", "", h), self.cells[i + off]) for i, h in enumerate(self.header)
+                if 0 <= i + off < len(self.cells)]
+
+
 @dataclass
 class Table:
     title: str
@@ -88,7 +111,8 @@ class Table:
 
 
 def _is_header(cells: list[Cell]) -> bool:
-    texts = [c.text for c in cells if c.text.strip()]
+    # "预 算 数": a justified cell spaces its characters out
+    texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
     return (len(texts) >= 2 and not any(c.number for c in cells)
             and sum(any(w in t for w in _HEAD_WORDS) for t in texts) >= 2)
 
@@ -188,11 +212,12 @@ def read_tables(doc) -> list[Table]:
         if not tables:
             tables.append(Table(""))
         if _is_header(cells):
-            header = [c.text for c in cells]
+            header = [re.sub(r"\s+", "", c.text) for c in cells]
             tables[-1].rows.append(Row(cells, None))
             continue
         tables[-1].rows.append(Row(cells, header))
-    return [_unglue(t) for t in tables]
+    from perfxl.draft.tables_text import text_tables  # here: that module builds on this one
+    return [_unglue(t) for t in tables] + text_tables(doc)
 
 
 def figure_of(doc, cell: Cell) -> Figure | None:

@@ -75,12 +75,15 @@ def test_one_link_per_file_not_per_finding(summary):
         sheet = z.read("xl/worksheets/sheet2.xml").decode()
         rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode()
     refs = re.findall(r'<hyperlink [^>]*ref="([^"]+)"', sheet)
-    with_findings = [f for f in files if f["findings"]]
-    assert len(refs) == len(with_findings) == rels.count("Target=")
-    assert sum(len(f["findings"]) for f in with_findings) > len(refs)  # links were shared
+    rows = [c.value for (c,) in openpyxl.load_workbook(out)["全部问题"].iter_rows(min_row=2,
+                                                                                max_col=1)]
+    assert len(refs) == len(set(rows)) == rels.count("Target=")  # one per file listed
+    assert len(rows) > len(refs)  # links were shared
     spans = [tuple(int(x[1:]) for x in r.split(":")) if ":" in r else (int(r[1:]),) * 2
              for r in refs]
-    assert sum(b - a + 1 for a, b in spans) == sum(len(f["findings"]) for f in files)
+    assert sum(b - a + 1 for a, b in spans) == len(rows)  # every row covered once
+    for a, b in spans:  # each span is one file's rows
+        assert len(set(rows[a - 2:b - 1])) == 1
 
 
 def test_charts_exist(summary):

@@ -25,8 +25,11 @@ def _module():
 
 def test_manifest_records_facts_only():
     docs = tomllib.loads((BENCH.parent / "corpus" / "manifest.toml").read_text("utf-8"))["document"]
-    assert len(docs) >= 30
-    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 8
+    assert len(docs) >= 50
+    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 12
+    assert sum(i["verdict"] == "FAIL" for d in docs for i in d["items"]) >= 20
+    assert len({d["file"] for d in docs}) == len(docs)
+    assert len({d["url"].split("://")[1].rstrip("/") for d in docs}) == len(docs)  # no text twice
     heldout = set(Path("/work/shared/reference/heldout-urls.txt").read_text("utf-8").split()) \
         if Path("/work/shared/reference/heldout-urls.txt").exists() else set()
     for d in docs:

@@ -24,8 +24,7 @@ from pathlib import Path
 import click
 
 from perfxl.cli import _common  # noqa: F401  (click's texts in Chinese)
-from perfxl.cli.checking import (FORMATS, _prefixes, check_files, check_one,  # noqa: F401
-                                 check_with_prior, discover, run)
+from perfxl.cli.checking import FORMATS, run
 
 
 @click.command("check")

@@ -69,10 +69,13 @@ def run() -> None:
         main()
         return
     import os
-    if len(fast["files"]) == 1 and not os.path.isdir(fast["files"][0]):
+    files = fast["files"]
+    if len(files) == 1 and files[0].lower().endswith((".xlsx", ".xlsm")) \
+            and not os.path.isdir(files[0]):
         # one workbook, then exit: the cycle collector would only walk the ~200 modules being
-        # imported, dozens of times (~3 ms); a folder's files are checked in forked workers,
-        # which keep the collector
+        # imported, dozens of times (~3 ms; a workbook's own cycles are ~0.3 MB).  Not for a
+        # folder (its files are checked in forked workers) nor a draft (a long PDF's layout
+        # objects are many)
         import gc
         gc.disable()
     from perfxl.cli.checking import run as check

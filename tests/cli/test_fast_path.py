@@ -102,3 +102,16 @@ def test_short_way_draft_as_click(tmp_path):
     assert fast.returncode == slow.returncode == 0
     assert fast.stdout == slow.stdout and "CLICK False" in fast.stderr
     assert fast.stderr.replace("CLICK False", "CLICK True") == slow.stderr
+
+
+def test_collector_off_only_for_one_workbook(tmp_path):
+    """One workbook: no cycle collection (start-up); a draft, a folder: the collector stays."""
+    probe = ("import atexit, gc, sys; atexit.register(lambda: sys.stderr.write("
+             "'\\nGC %s\\n' % gc.isenabled()))\n" + _VIA["run"])
+    draft = tmp_path / "d.txt"
+    draft.write_text("岳阳市商务局2023年度部门整体支出绩效自评报告\n", encoding="utf-8")
+    book = str(example_file("004"))
+    for args, on in (([book], False), ([str(draft)], True), ([book, book], True)):
+        got = subprocess.run([sys.executable, "-c", probe, "check", *args, "--exit-zero"],
+                             capture_output=True, text=True)
+        assert f"GC {on}" in got.stderr, (args, got.stderr[-500:])

@@ -25,7 +25,6 @@ Environment: ``PERFXL_CACHE_DIR`` overrides the cache folder (default
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -56,6 +55,8 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=4)
 def template_key(layout: L.Layout = L.LAYOUT) -> str:
     """Names the template version: formula texts, template version, the twins' source."""
+    import hashlib  # here: a check that needs no formula engine does not load OpenSSL
+
     from perfxl import TEMPLATE_VERSION
 
     h = hashlib.sha256(f"{_FORMAT}|{TEMPLATE_VERSION}|".encode())

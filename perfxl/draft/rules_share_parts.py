@@ -97,4 +97,4 @@ def share_of_parts(ctx):
                         "a": shown(doc, a), "b": shown(doc, b), "sum": amount_in(whole, a),
                         "other": f"{_part(good.figures[0].label)}的 {shown(doc, good.figures[2])}",
                         "part": shown(doc, part), "stated": shown(doc, r),
-                        "expected_text": rate_text(x, max(r.places, 2))})
+                        "expected_text": rate_text(x, r.places)})

@@ -227,7 +227,7 @@ def change_table_base(ctx):
             yield Hit(c.span, expected=float(round(rate * 100, max(r.places, 2))),
                       actual=float(r.value), unit="%",
                       args={**args, "problem": f"增减率 = {bare} ÷ {shown(doc, base)} = {text}，"
-                            f"文字写 {shown(doc, r)}", "fix": f" {text}"})
+                            f"文字写 {shown(doc, r)}", "fix": f" {rate_text(rate, r.places)}"})
 
 
 def _num(x: Decimal, *like) -> str:

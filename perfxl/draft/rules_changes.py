@@ -239,10 +239,13 @@ def _implied_base_rate(ctx):
             continue
         base = cur.value_yuan - sign * amount.value_yuan
         rate = amount.value_yuan / base
+        fine = amount if amount.unit == cur.unit and amount.places > cur.places else cur
         yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "cur": shown(ctx.doc, cur),
-                        "prior": f"{_base_name(c.basis)} {amount_in(base, cur)}",
+                        # the base at the finer decimals of the two it is made of (36,399 +
+                        # 571.6 = 36970.6, not 36971)
+                        "prior": f"{_base_name(c.basis)} {amount_in(base, fine)}",
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
                         + rate_text(rate, r.places)})

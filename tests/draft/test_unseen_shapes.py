@@ -152,3 +152,10 @@ def test_one_item_restated_with_two_values_fires():
 def test_one_quantity_before_any_item_paragraph_still_fires():
     text = "完成地方投资 467.1 亿元。\n完成地方投资 476.1 亿元，完成率 54.1%。\n"
     assert found(text, "PX611") == [(3, "error")]
+
+
+def test_an_implied_base_keeps_the_finer_decimals():
+    # 36,399 + 571.6 = 36970.6; 571.6 ÷ 36970.6 = 1.55 % -> 1.5 %, written 1.7 %
+    text = "全国政府采购规模为36,399亿元,较上年减少571.6亿元,下降1.7%。\n"
+    (msg,) = messages(text, "PX603")
+    assert "36970.6 亿元" in msg and "请改为 下降 1.5%" in msg

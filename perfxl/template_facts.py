@@ -10,7 +10,7 @@ its time when computed in every process (issue 23):
   formulas, ~150 ms and openpyxl's import).
 
 For the standard layout both are read from one small JSON file in the cache folder
-(``perfxl.io.reading.template_cache.cache_dir()``), named by a hash of the source of
+(``perfxl.cachedir.cache_dir()``), named by a hash of the source of
 ``layout.py`` and ``formula_text.py`` (a layout is wholly defined there), and written the first
 time a process needs them (atomically; two processes racing both write the same bytes).  Any
 other layout object is computed in memory.  A cache folder that cannot be written costs speed,
@@ -89,7 +89,7 @@ def facts(layout: L.Layout = L.LAYOUT) -> Facts:
     written there on first use), for any other computed."""
     if layout is not L.LAYOUT:
         return _compute(layout)
-    from perfxl.io.reading.template_cache import cache_dir, save_text
+    from perfxl.cachedir import cache_dir, save_text
 
     try:
         key = _key()

@@ -62,13 +62,13 @@ def _toml(raw: bytes) -> dict:
 
 def _parsed(p: Path) -> dict:
     """The TOML of ``p`` as a dict.  A bundled framework's is kept as JSON in the cache folder
-    (``perfxl.io.reading.template_cache.cache_dir``), named by the file's CRC-32 and size, so
+    (``perfxl.cachedir.cache_dir``), named by the file's CRC-32 and size, so
     an edited file is parsed again; JSON holds every TOML type a framework uses (a date would
     not be: such a file is parsed every time).  Raises ``OSError``, ``ValueError`` (bad TOML)."""
     raw = p.read_bytes()
     if p.resolve().parent != FRAMEWORK_DIR:
         return _toml(raw)
-    from perfxl.io.reading.template_cache import cache_dir, save_text
+    from perfxl.cachedir import cache_dir, save_text
 
     kept = cache_dir() / f"framework-{p.stem}-{zlib.crc32(raw):08x}{len(raw):x}.json"
     try:

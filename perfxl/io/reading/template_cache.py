@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl import layout as L
+from perfxl.cachedir import cache_dir, save_text
 
 __all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values",
            "CacheRecord", "save_text"]
@@ -42,14 +43,6 @@ __all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values
 #: Modules whose source decides the twins' values: a change to any of them rebuilds the record.
 _TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py", "twins.py")
 _FORMAT = "1"
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("PERFXL_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "perfxl"
 
 
 @lru_cache(maxsize=4)
@@ -149,21 +142,6 @@ def _load(path: Path) -> CacheRecord | None:
 
 def _save(path: Path, rec: CacheRecord) -> None:
     save_text(path, json.dumps(rec, ensure_ascii=False, indent=1))
-
-
-def save_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename), so a
-    concurrent reader sees the old file or the whole new one.  Raises ``OSError``."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Lock:

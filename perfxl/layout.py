@@ -22,11 +22,14 @@ whole data range of a column; ``{row}`` the row number; ``{fz:key}`` / ``{cz:key
 read as a number with blank — or only spaces — as 0 (``IF(TRIM(x)="",0,x)``, the reader's
 reading of a blank number cell).  Only functions that Excel, WPS and
 LibreOffice all compute are used (see ``ALLOWED_FUNCTIONS``).
+
+The records (Field, Table, ...) are ``NamedTuple``s: every ``perfxl check`` defines them, and a
+frozen dataclass costs ~5x as much to define (its methods are generated and compiled at import).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property
 
 
@@ -69,8 +72,7 @@ YES_NO = ("是", "否")
 CHANGE_WORDS = ("增加", "减少", "持平")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One labelled input or formula cell of a field block (key, label, kind, role...)."""
 
     key: str
@@ -87,8 +89,7 @@ class Field:
         return f"pf_{self.key}"
 
 
-@dataclass(frozen=True)
-class FieldBlock:
+class FieldBlock(NamedTuple):
     """A titled block of fields on a sheet."""
 
     key: str
@@ -96,8 +97,7 @@ class FieldBlock:
     fields: tuple[Field, ...]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of a table: key, header, kind, role, formula, choices."""
 
     key: str
@@ -109,8 +109,7 @@ class Column:
     width: float | None = None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table of a sheet: its columns and fixed rows, or its blank capacity."""
 
     key: str
@@ -143,8 +142,7 @@ class Table:
 Block = FieldBlock | Table
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     """One sheet of the template: its key, name, title and blocks."""
 
     key: str
@@ -154,8 +152,7 @@ class Sheet:
     output: bool = False
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """Where a block sits: first row of content (after the block title), first column 1."""
     sheet: str
     title_row: int
@@ -621,8 +618,7 @@ OUTPUT_SHEET_NAMES = tuple(s.name for s in SHEETS if s.output)
 # ----------------------------------------------------------------------------------------------
 # Carrying a workbook into the next year (perfxl new --from, PX118, the 上年数据 button)
 # ----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Carry:
+class Carry(NamedTuple):
     """One 本年 figure of last year's workbook that is a 上年 figure of this year's: ``source``
     (in LAST) feeds ``target`` (in NEXT).  Both are a field key (``"carryover_current"``) or
     ``"table.column"`` of the same table; table rows pair by their first column (the row label

@@ -15,10 +15,13 @@ Kinds of framework (``kind``):
 * ``system``: a department indicator system with fixed 一/二/三级 weights (sheet 指标体系), scored
   item by item (``items``), with an optional 加减分项 table (``bonus``).
 * ``reference``: measures only (财预〔2013〕53号 gives no weights): values, no scores.
+
+The records are ``NamedTuple``s, not frozen dataclasses: every ``perfxl check`` defines them, and
+a frozen dataclass costs ~5x as much to define (its methods are generated and compiled at import).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 KINDS = ("project", "department", "system", "reference")
 RULES = ("stated", "proportional", "tiers", "deduct")
@@ -27,8 +30,7 @@ NOT_APPLICABLE = ("drop", "rescale", "move")
 STEPS = ("exact", "ceil", "floor")
 
 
-@dataclass(frozen=True)
-class Bands:
+class Bands(NamedTuple):
     """定性 bands as fractions of the weight: 达成 / 部分达成 / 未达成 (domain.md §1.6)."""
 
     achieved: tuple[float, float] = (0.8, 1.0)
@@ -45,8 +47,7 @@ class Bands:
                 "未达成": self.not_achieved}.get(excel_trim(achievement or ""))
 
 
-@dataclass(frozen=True)
-class GradeBand:
+class GradeBand(NamedTuple):
     """A grade and its inclusive lower bound in 分 (优 ≥ 90)."""
 
     lower: float
@@ -57,16 +58,14 @@ DEFAULT_GRADES = (GradeBand(90, "优"), GradeBand(80, "良"), GradeBand(60, "中
 DEFAULT_GRADES_SOURCE = "domain.md §1.8 [S1]: 优≥90、良≥80、中≥60、差<60"
 
 
-@dataclass(frozen=True)
-class Execution:
+class Execution(NamedTuple):
     """预算执行率: ``weight`` 分; score = weight × min(执行率, 1) (domain.md §1.4)."""
 
     weight: float
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """A 一级 (``parent`` None) or 二级 indicator with its weight (None = set by the unit)."""
 
     name: str
@@ -79,8 +78,7 @@ class Level:
     complete: bool = True
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(NamedTuple):
     """One condition of a tier table: when ``measure <op> value`` the score is ``score`` 分.
     ``value`` is a number (a fraction for rates) or the name of another measure."""
 
@@ -89,8 +87,7 @@ class Tier:
     score: float
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """How an item of a ``system`` framework is scored.
 
     * ``stated``: the stated score, capped to [0, weight].
@@ -116,8 +113,7 @@ class Rule:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A scored indicator of a ``system`` or ``reference`` framework.
 
     ``name`` is the 三级 name (or the 二级 name for a 二级 scored as a whole); ``aliases`` are
@@ -131,7 +127,7 @@ class Item:
     level1: str | None = None
     level2: str | None = None
     aliases: tuple[str, ...] = ()
-    rule: Rule = field(default_factory=Rule)
+    rule: Rule = Rule()
     measure: str | None = None
     move_to: str | None = None
     formula: str = ""
@@ -139,8 +135,7 @@ class Item:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class BonusItem:
+class BonusItem(NamedTuple):
     """A 加减分项 line: ``points_each`` 分 per occurrence, at most ``cap`` 分."""
 
     name: str
@@ -150,8 +145,7 @@ class BonusItem:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Bonus:
+class Bonus(NamedTuple):
     """The 加减分项 table; the sum of bonus points is capped at ``total_cap`` 分."""
 
     items: tuple[BonusItem, ...] = ()
@@ -159,8 +153,7 @@ class Bonus:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """One evaluation framework, as loaded from ``perfxl/frameworks/<id>.toml``.
 
     ``total`` is the full score (100); ``indicator_total`` the points left to indicators after
@@ -182,7 +175,7 @@ class Framework:
     indicator_total: float | None = None
     levels: tuple[Level, ...] = ()
     items: tuple[Item, ...] = ()
-    bands: Bands = field(default_factory=Bands)
+    bands: Bands = Bands()
     grades: tuple[GradeBand, ...] = DEFAULT_GRADES
     grades_source: str = DEFAULT_GRADES_SOURCE
     not_applicable: str = "drop"

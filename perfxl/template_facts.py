@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from perfxl import layout as L
 
@@ -31,8 +31,7 @@ __all__ = ["Facts", "facts", "formula_cells", "text_read_as_number", "text_read_
 _FORMAT = "2"
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What the template's formulas say (see the module docstring)."""
 
     #: (sheet, A1) -> formula text, as ``Layout.formula_cells``

@@ -22,8 +22,7 @@ No openpyxl here: the model's text cells are read through ``perfxl.model``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from perfxl import layout as L
 from perfxl.model import Model
@@ -52,8 +51,7 @@ CONFIRM_LINE = re.compile(
     r"[ \t\u3000]*([^\n]*)")
 
 
-@dataclass(frozen=True)
-class Confirmation:
+class Confirmation(NamedTuple):
     """One accepted finding: ``rule`` at ``cell`` ("B10", ``None``: every cell) of ``sheet``
     (``None``: every sheet), for ``reason``; ``at`` is the (sheet, A1) of the 说明 cell holding it."""
 

@@ -10,15 +10,14 @@ fractions.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from perfxl.checks.compare import fmt_amount, is_number
 
 __all__ = ["Execution", "department", "project", "score"]
 
 
-@dataclass(frozen=True)
-class Execution:
+class Execution(NamedTuple):
     """Both operands of an execution rate, known; ``note`` says where they come from when not
     the row itself (shown after the formula in messages)."""
 

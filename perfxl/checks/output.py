@@ -8,8 +8,7 @@ column, rule), so the output is stable.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from perfxl import __version__
 from perfxl.checks.finding import DRAFT_FIELDS, ERROR, INFO, WARNING, Finding, level_rank
@@ -22,8 +21,7 @@ __all__ = ["FileResult", "FORMATS", "render", "summary"]
 FORMATS = ("text", "json", "jsonl", "junit", "sarif", "github")
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """The findings of one checked file, or why it could not be read."""
 
     file: str

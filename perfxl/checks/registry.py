@@ -12,10 +12,9 @@ A rule function takes a ``perfxl.checks.context.Ctx`` and yields ``Hit`` records
 """
 from __future__ import annotations
 
-import inspect
 import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from perfxl.checks.finding import LEVELS
 
@@ -37,22 +36,20 @@ DRAFT_FAMILY = "6"
 _CODE = re.compile(r"^PX[0-6]\d\d$")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule function yields: the cell to fix, the numbers, the template arguments."""
 
     where: tuple[str, str]
     expected: Any = None
     actual: Any = None
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any] = MappingProxyType({})
     related: tuple[tuple[str, str], ...] = ()
     #: the unit ``expected`` / ``actual`` are written in, when the rule gives them in a draft's
     #: own unit (``perfxl.draft.units``); ``None``: the rules' scale
     unit: str | None = None
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     """One documented case of a rule, as data.
 
     * ``fires``: whether the rule reports something on this model.
@@ -67,8 +64,8 @@ class Case:
 
     fires: bool
     note: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-    rows: Mapping[str, Sequence[Mapping[str, Any]]] = field(default_factory=dict)
+    values: Mapping[str, Any] = MappingProxyType({})
+    rows: Mapping[str, Sequence[Mapping[str, Any]]] = MappingProxyType({})
     source: Mapping[str, Any] | None = None
     at: str | None = None
     expected: Any = None
@@ -89,8 +86,7 @@ def passes(note: str, **kw: Any) -> Case:
     return Case(False, note, **kw)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A registered check: its code (PX201), name, title, level, message template and function."""
 
     code: str
@@ -113,6 +109,7 @@ class Rule:
 
     @property
     def doc(self) -> str:
+        import inspect  # here: ~3 ms of imports that a check does not need
         return inspect.cleandoc(self.func.__doc__ or "")
 
 

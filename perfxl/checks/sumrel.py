@@ -9,8 +9,7 @@ decimal per figure involved (``slack``) is reported by PX150 as a rounding-level
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from perfxl.checks.compare import fmt_amount, fmt_num, rounded_amount, wrong
 from perfxl.numbers import shown_decimals
@@ -18,8 +17,7 @@ from perfxl.numbers import shown_decimals
 __all__ = ["SumRel", "GENERATORS", "generator", "slack", "beyond_slack", "parts_text"]
 
 
-@dataclass(frozen=True)
-class SumRel:
+class SumRel(NamedTuple):
     """``total`` (stated, at ``where``) should equal Σ ``parts``.
 
     ``what`` names the relation for messages (「基本支出经济分类的全年执行数」); ``total_label``

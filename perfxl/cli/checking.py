@@ -163,14 +163,13 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
 def _confirmed(result, model):
     """``result`` with the findings the workbook's 说明 accepts (「确认 PXnnn：理由」,
     ``perfxl.checks.acceptance``) moved to ``accepted``."""
-    from dataclasses import replace
 
     from perfxl.checks.acceptance import split_confirmed
 
     kept, accepted = split_confirmed(model, result.findings)
     if not accepted:
         return result
-    return replace(result, findings=tuple(kept), accepted=result.accepted + tuple(accepted))
+    return result._replace(findings=tuple(kept), accepted=result.accepted + tuple(accepted))
 
 
 def _check_draft(p: Path, select, ignore, workbook, notes: bool):
@@ -272,14 +271,13 @@ def _accept(results, configs):
     """Each result without the findings its configuration accepts (``[[accept]]`` with a
     reason), which join those its workbook accepts in ``accepted``: every format lists them
     with their reason, and stderr names each, never silently dropped."""
-    from dataclasses import replace
 
     out = []
     for r in results:
         cfg = configs(r.file)
         if cfg.accept and r.findings:
             kept, accepted = cfg.split_accepted(r.file, r.findings)
-            r = replace(r, findings=tuple(kept), accepted=r.accepted + tuple(accepted))
+            r = r._replace(findings=tuple(kept), accepted=r.accepted + tuple(accepted))
         for f, why in r.accepted:
             where = f"{f.sheet}!{f.cell}" if f.sheet else (f.place or "")
             echo(terminal_text(f"perfxl：已接受 {r.file} {f.rule} {where}：{why}"), err=True)

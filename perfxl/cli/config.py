@@ -25,9 +25,8 @@ from __future__ import annotations
 import fnmatch
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from perfxl.errors import UsageError
 
@@ -38,8 +37,7 @@ CONFIG_NAMES = ("perfxl.toml", ".perfxl.toml", "pyproject.toml")
 _KEYS = {"select", "ignore", "fail-on", "exclude", "per-file-ignores", "accept"}
 
 
-@dataclass(frozen=True)
-class Accept:
+class Accept(NamedTuple):
     """One accepted finding: ``rule`` (a code) in files matching ``file`` (a glob relative to
     the config's folder, ``None``: all) at ``cell`` (``"表!A1"``, ``None``: all), for ``reason``."""
 
@@ -59,8 +57,7 @@ class Accept:
         return True
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """A configuration; ``path`` is ``None`` for the defaults (no file found)."""
 
     path: Path | None = None
@@ -69,7 +66,7 @@ class Config:
     fail_on: str | None = None
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    accept: tuple[Accept, ...] = field(default_factory=tuple)
+    accept: tuple[Accept, ...] = ()
 
     @property
     def root(self) -> Path:

@@ -7,8 +7,6 @@ cell (``model.values["framework"]``).  Department part by kind (``department`` â
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from perfxl.errors import FrameworkError
 from perfxl.frameworks import available, load
 from perfxl.model import Model
@@ -48,7 +46,7 @@ def score_model(model: Model, framework_id: str | None = None) -> ScoreResult:
     if fw.project_framework:
         projects = score_projects(model, load(fw.project_framework))
     file = model.source.path if model.source else None
-    return replace(result, projects=projects, file=file,
-                   warnings=result.warnings + tuple(w for p in projects for w in p.warnings))
+    return result._replace(projects=projects, file=file,
+                           warnings=result.warnings + tuple(w for p in projects for w in p.warnings))
 
 

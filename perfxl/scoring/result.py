@@ -7,14 +7,12 @@ the user typed.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["ScoreItem", "GroupTotal", "ProjectResult", "ScoreResult"]
 
 
-@dataclass(frozen=True)
-class ScoreItem:
+class ScoreItem(NamedTuple):
     """One scored line: 预算执行率, an indicator, or a 加减分项.
 
     * ``kind``: "execution", "indicator", "bonus" or "measure" (a value without a score).
@@ -54,8 +52,7 @@ class ScoreItem:
                 "stated_score": self.stated_score, "rule": self.rule}
 
 
-@dataclass(frozen=True)
-class GroupTotal:
+class GroupTotal(NamedTuple):
     """Σ weight and Σ score of the applicable items of one 一级 indicator; ``framework_weight``
     is the framework's weight for it (``None`` when the framework leaves it to the unit)."""
 
@@ -65,8 +62,7 @@ class GroupTotal:
     framework_weight: float | None = None
 
 
-@dataclass(frozen=True)
-class ProjectResult:
+class ProjectResult(NamedTuple):
     """The 项目支出绩效自评表 of one project (a row of table ``projects``)."""
 
     project: str
@@ -89,8 +85,7 @@ class ProjectResult:
                 "items": [i.to_json() for i in self.items], "warnings": list(self.warnings)}
 
 
-@dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(NamedTuple):
     """The scores of one workbook under one framework.
 
     * ``total``: the recomputed total in 分 (``None`` for a reference framework, or a project

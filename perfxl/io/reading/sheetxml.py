@@ -11,8 +11,7 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from xml.etree.ElementTree import ParseError
 
@@ -29,8 +28,7 @@ def _parse(data: bytes):
     return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
 
-@dataclass(frozen=True)
-class FormulaCell:
+class FormulaCell(NamedTuple):
     """A formula cell as saved: its formula text and its cached value."""
 
     formula: str | None  # None for a cell that only refers to a shared formula

@@ -17,7 +17,6 @@ test has none.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from perfxl.layout import LAYOUT, Layout
@@ -54,7 +53,6 @@ class Row:
                 == (other.table, other.index, other.values))
 
 
-@dataclass
 class SourceInfo:
     """What the reader saw in the file, for hygiene checks and cell addresses.
 
@@ -79,23 +77,48 @@ class SourceInfo:
       template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """
 
-    path: str | None = None
-    formulas: dict[tuple[str, str], str | None] = field(default_factory=dict)
-    typed_over: dict[tuple[str, str], Any] = field(default_factory=dict)
-    cached: dict[tuple[str, str], Any] = field(default_factory=dict)
-    recomputed: dict[tuple[str, str], Any] = field(default_factory=dict)
-    extra_formulas: dict[tuple[str, str], str] = field(default_factory=dict)
-    table_rows: dict[str, int] = field(default_factory=dict)
-    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
-    unnamed_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
-    external_links: list[str] = field(default_factory=list)
-    number_text: dict[tuple[str, str], str] = field(default_factory=dict)
-    #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
-    space_only: list[tuple[str, str]] = field(default_factory=list)
-    #: sheet -> (first row, last row) of each range of its print area (sheets with one only).
-    print_areas: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    #: Called once, on first need, to fill ``recomputed`` (set by the reader).
-    recompute: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    #: The fields, in order (a plain class, not a dataclass: every ``perfxl check`` defines it,
+    #: and ``dataclasses`` with what it imports costs ~5 ms); a dict or list not given is a new
+    #: empty one.  ``recompute`` is neither compared nor shown.
+    FIELDS = ("path", "formulas", "typed_over", "cached", "recomputed", "extra_formulas",
+              "table_rows", "field_cells", "unnamed_fields", "external_links", "number_text",
+              "space_only", "print_areas", "recompute")
+
+    def __init__(self, path: str | None = None, formulas=None, typed_over=None, cached=None,
+                 recomputed=None, extra_formulas=None, table_rows=None, field_cells=None,
+                 unnamed_fields=None, external_links=None, number_text=None, space_only=None,
+                 print_areas=None, recompute: Callable[[], None] | None = None) -> None:
+        self.path = path
+        self.formulas: dict[tuple[str, str], str | None] = {} if formulas is None else formulas
+        self.typed_over: dict[tuple[str, str], Any] = {} if typed_over is None else typed_over
+        self.cached: dict[tuple[str, str], Any] = {} if cached is None else cached
+        self.recomputed: dict[tuple[str, str], Any] = {} if recomputed is None else recomputed
+        self.extra_formulas: dict[tuple[str, str], str] = \
+            {} if extra_formulas is None else extra_formulas
+        self.table_rows: dict[str, int] = {} if table_rows is None else table_rows
+        self.field_cells: dict[str, tuple[str, str]] = {} if field_cells is None else field_cells
+        self.unnamed_fields: dict[str, tuple[str, str]] = \
+            {} if unnamed_fields is None else unnamed_fields
+        self.external_links: list[str] = [] if external_links is None else external_links
+        self.number_text: dict[tuple[str, str], str] = {} if number_text is None else number_text
+        #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
+        self.space_only: list[tuple[str, str]] = [] if space_only is None else space_only
+        #: sheet -> (first row, last row) of each range of its print area (sheets with one only).
+        self.print_areas: dict[str, list[tuple[int, int]]] = \
+            {} if print_areas is None else print_areas
+        #: Called once, on first need, to fill ``recomputed`` (set by the reader).
+        self.recompute = recompute
+
+    def __eq__(self, other: object) -> bool:  # every field but ``recompute``
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.FIELDS[:-1])
+
+    __hash__ = None  # type: ignore[assignment]  (mutable)
+
+    def __repr__(self) -> str:
+        return "SourceInfo(" + ", ".join(f"{k}={getattr(self, k)!r}"
+                                          for k in self.FIELDS[:-1]) + ")"
 
     @property
     def has_cached_values(self) -> bool:
@@ -113,7 +136,6 @@ class SourceInfo:
         return self.recomputed.get(key)
 
 
-@dataclass
 class Model:
     """One self-evaluation.
 
@@ -123,10 +145,24 @@ class Model:
     * ``source``: what the file showed, or ``None`` for a model built in code.
     """
 
-    values: dict[str, Any] = field(default_factory=dict)
-    tables: dict[str, list[Row]] = field(default_factory=dict)
-    source: SourceInfo | None = None
-    layout: Layout = field(default=LAYOUT, repr=False, compare=False)
+    def __init__(self, values: dict[str, Any] | None = None,
+                 tables: dict[str, list[Row]] | None = None, source: SourceInfo | None = None,
+                 layout: Layout = LAYOUT) -> None:
+        self.values: dict[str, Any] = {} if values is None else values
+        self.tables: dict[str, list[Row]] = {} if tables is None else tables
+        self.source = source
+        self.layout = layout
+
+    def __eq__(self, other: object) -> bool:  # the layout is not compared
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.values, self.tables, self.source) == (other.values, other.tables,
+                                                            other.source)
+
+    __hash__ = None  # type: ignore[assignment]  (mutable)
+
+    def __repr__(self) -> str:
+        return f"Model(values={self.values!r}, tables={self.tables!r}, source={self.source!r})"
 
     # ---- values ------------------------------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:

@@ -5,13 +5,15 @@ finding in a report draft, ``line, paragraph, table, row, col, quote``), never t
 the numbers, so tests pin *where* and *which* while messages stay free to improve (yamllint's
 ``LintProblem`` does the same).  Ordering is the report order: file, sheet (in workbook order),
 row, column, then the draft location, rule.
+
+``Finding`` is a ``NamedTuple`` (a new one with changed fields: ``finding._replace(...)``): every
+``perfxl check`` defines it, and a dataclass costs several times as much to define.
 """
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Finding", "LEVELS", "ERROR", "WARNING", "INFO", "level_rank", "cell_position",
            "DRAFT_FIELDS", "place_text"]
@@ -70,8 +72,7 @@ def cell_position(cell: str) -> tuple[int, int]:
     return int(m.group(2)), column_index(m.group(1))
 
 
-@dataclass(frozen=True, eq=False)
-class Finding:
+class Finding(NamedTuple):
     """One problem.
 
     * ``rule``: the rule code (``PX201``); ``level``: error / warning / info.
@@ -102,7 +103,7 @@ class Finding:
     expected: Any = None
     actual: Any = None
     #: Other cells the finding relies on (operands), for display; not part of identity.
-    related: tuple[tuple[str, str], ...] = field(default=())
+    related: tuple[tuple[str, str], ...] = ()
     line: int | None = None
     paragraph: int | None = None
     table: int | None = None
@@ -146,6 +147,10 @@ class Finding:
             return NotImplemented
         return self.location == other.location
 
+    def __ne__(self, other: object) -> bool:  # a tuple's own != would compare every field
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
     def __hash__(self) -> int:
         return hash(self.location)
 
@@ -161,12 +166,22 @@ class Finding:
     def __lt__(self, other: "Finding") -> bool:
         return self.sort_key < other.sort_key
 
+    # report order for the other comparisons too (a tuple's own would compare field by field)
+    def __gt__(self, other: "Finding") -> bool:
+        return other.sort_key < self.sort_key
+
+    def __le__(self, other: "Finding") -> bool:
+        return not other.sort_key < self.sort_key
+
+    def __ge__(self, other: "Finding") -> bool:
+        return not self.sort_key < other.sort_key
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape: ``{"rule", "level", "message", "sheet", "cell", "expected",
         "actual", "unit"}`` (the file is given once per file in the report), plus, for a finding
         in a report draft, ``{"line", "paragraph", "table", "row", "col", "quote", "from_line",
         "from_paragraph", "page"}`` (``null`` where not applicable)."""
-        d = asdict(self)
+        d = self._asdict()
         keys = ("rule", "level", "message", "sheet", "cell", "expected", "actual", "unit")
         if self.in_draft:
             keys += DRAFT_FIELDS

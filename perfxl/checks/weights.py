@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 
 from perfxl.checks.compare import fmt_num, is_number
 from perfxl.checks.finding import ERROR
@@ -18,15 +17,17 @@ from perfxl.checks.registry import fails, passes, rule
 __all__ = ["system_tree"]
 
 
-@dataclass
 class _Group:
     """An indicator group being summed: its rows, stated total and children."""
 
-    name: str
-    rows: list = field(default_factory=list)
-    stated: float | None = None
-    where: tuple[str, str] | None = None
-    children: dict = field(default_factory=dict)
+    __slots__ = ("name", "rows", "stated", "where", "children")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rows: list = []
+        self.stated: float | None = None
+        self.where: tuple[str, str] | None = None
+        self.children: dict = {}
 
     def weights(self) -> list[float] | None:
         """The 三级 weights, or ``None`` when a row has none."""

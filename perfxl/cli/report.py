@@ -89,8 +89,6 @@ def config_findings(file: Path, model) -> list:
     check``'s, found upward from FILE: select, ignore, per-file ignores); a finding the
     workbook's 说明 (「确认 PXnnn：理由」, ``perfxl.checks.acceptance``) or the configuration
     accepts — error or warning — is listed as a 提示 with its reason instead."""
-    from dataclasses import replace
-
     from perfxl.checks import check_model
     from perfxl.checks.acceptance import split_confirmed
     from perfxl.cli.checking import _prefixes
@@ -103,7 +101,7 @@ def config_findings(file: Path, model) -> list:
     found, in_book = split_confirmed(model, found)
     found, in_config = cfg.split_accepted(file, found)
     return [f for f in found if f.level == "error"] + [
-        replace(f, level="info", message=f"{f.message}（已接受：{why}）")
+        f._replace(level="info", message=f"{f.message}（已接受：{why}）")
         for f, why in in_book + in_config]
 
 

@@ -33,7 +33,7 @@ __all__ = [
     "indicator_row_score", "indicator_weight_sums", "fill_down", "system_score_sum",
     "bonus_row_score", "project_execution_rate", "project_execution_score",
     "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure",
-    "COLUMN_FUNCTIONS", "field_value", "formula_value",
+    "COLUMN_FUNCTIONS", "field_value",
     "column_value",
 ]
 

@@ -100,6 +100,6 @@ def grid_restatements(ctx):
         gap = abs(f.value_yuan - tv)
         one = 2 * max(_half(f.places, _unit_of(f)), _half(g.figure.places, unit))
         if gap > one / 2 + Decimal("1e-9"):
-            label = Cell(f"{g.year}年 {g.heading}", g.header_cell.start, g.header_cell.end)
+            label = Cell(g.heading, g.header_cell.start, g.header_cell.end)
             known = _unit(g, matches)
             yield f, g.table, Pair(label, g.cell, g.figure, known), tv, gap, one

@@ -18,6 +18,10 @@ The columns are told apart only when nothing is guessed:
   table's title or of the line above the table; a title naming none, or several, leaves the
   stage unknown, and such a table is compared with nothing.
 
+The same holds the other way round (``_by_columns``): rows of quantities under columns that are
+each one year's 决算 / 执行 (「经费控制情况(万元) | 2022年决算数 | 2023年预算数 | 2023年决算数」, the
+block of a 部门整体 自评表), read only in rows as wide as the header.
+
 The whole's column (合计, 总计) names no quantity of its own and is left out.  Column names go
 through the quantity model's naming (``perfxl.draft.quantities.subject_name``, the glossary's
 synonyms); a group's columns are named ``group/column`` like an amount's parts in parentheses.
@@ -30,7 +34,7 @@ from decimal import Decimal
 
 from perfxl.draft.numbers import Figure
 from perfxl.draft.quantities import subject_name
-from perfxl.draft.tables import Cell, Table, figure_of, norm_label
+from perfxl.draft.tables import Cell, Table, figure_of, norm_label, stated_unit
 
 __all__ = ["GridCell", "grid_cells", "row_year"]
 
@@ -54,7 +58,8 @@ class GridCell:
     table: Table
     #: the column's quantity name (glossary synonyms applied; ``group/column`` under a group)
     name: str
-    #: the column as the header writes it ("公车购置及运行维护费·车辆购置")
+    #: the cell as the table names it ("2016年 公车购置及运行维护费·车辆购置", "3、公务接待
+    #: （2023年决算数）")
     heading: str
     header_cell: Cell
     year: int
@@ -161,7 +166,35 @@ def _grid(doc, table: Table) -> list[GridCell]:
             if col is None:
                 continue
             unit = ({"万": "万元", "亿": "亿元"}.get(f.unit, f.unit) if f.money else table.unit)
-            out.append(GridCell(table, col[0], col[1], col[2], y, stage, c, f, unit))
+            out.append(GridCell(table, col[0], f"{y}年 {col[1]}", col[2], y, stage, c, f, unit))
+    return out
+
+
+#: a column of one year's 决算 / 执行: 「2023年决算数」「2022年度执行数(万元)」
+_YEAR_COLUMN = re.compile(r"((?:19|20)\d\d)年度?(决算|执行)数?")
+
+
+def _by_columns(doc, table: Table) -> list[GridCell]:
+    """The cells of a table whose rows are quantities and whose columns are years' 决算 / 执行
+    (「经费控制情况(万元) | 2022年决算数 | 2023年预算数 | 2023年决算数」 over 「3、公务接待 | 2.4 |
+    0.81 | 0.79」): only rows as wide as the header, only columns whose header is a year and one
+    stage and nothing else, only labels that name a quantity."""
+    out: list[GridCell] = []
+    for row in table.rows:
+        if not row.header or len(row.cells) != len(row.header) or row.cells[0].number:
+            continue
+        name = _name(row.cells[0].text)
+        if name is None:
+            continue
+        for h, c in zip(row.header[1:], row.cells[1:]):
+            m = _YEAR_COLUMN.fullmatch(norm_label(h))
+            f = figure_of(doc, c) if m and c.number else None
+            if f is None or f.rate or f.count:
+                continue
+            unit = ({"万": "万元", "亿": "亿元"}.get(f.unit, f.unit) if f.money
+                    else stated_unit(h, row.header[0]) or table.unit)
+            out.append(GridCell(table, name, f"{row.cells[0].text.strip()}（{h}）", c,
+                                int(m.group(1)), m.group(2), c, f, unit))
     return out
 
 
@@ -169,5 +202,6 @@ def grid_cells(ctx) -> list[GridCell]:
     """Every amount of the draft's year-row tables (see the module doc), read once per draft."""
     got = ctx.memo.get("grid")
     if got is None:
-        got = ctx.memo["grid"] = [g for t in ctx.tables for g in _grid(ctx.doc, t)]
+        got = ctx.memo["grid"] = [g for t in ctx.tables
+                                  for g in _grid(ctx.doc, t) + _by_columns(ctx.doc, t)]
     return got

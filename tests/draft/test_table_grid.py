@@ -127,3 +127,44 @@ def test_the_grid_reads_each_column_with_its_group():
     assert ("公务用车购置及运行维护费/公务用车运行维护费", 2024, "决算", "90") in got
     assert not any(g.name == "合计" for g in grid_cells(ctx))  # the whole names no quantity
     assert len(got) == 8
+
+
+# ---------------------------------------------------------------------------------------------
+# rows of quantities under columns of years' 决算 (the 经费控制情况 block of a 自评表)
+
+COLS = ("2024年度部门整体支出绩效自评报告\n"
+        "本部门2024年“三公”经费决算 12.50 万元，其中公务接待费决算 {hosp} 万元，公务用车运行维护费"
+        "决算 9.30 万元。\n"
+        "\t经费控制情况{unit}\n\t2023年决算数\n\t2024年预算数\n\t2024年决算数\n\n"
+        "\t三公经费\n\t14.00\n\t15.00\n\t12.50\n\n"
+        "\t公务接待\n\t4.00\n\t5.00\n\t3.20\n\n"
+        "\t公务用车运行维护费\n\t10.00\n\t10.00\n\t9.30\n")
+
+
+def test_columns_of_years_one_last_digit_off():
+    assert _found(COLS.format(hosp="3.21", unit="")) == [("PX626", "warning", 3.2, 3.21)]
+
+
+def test_columns_of_years_further_apart_with_the_unit_stated():
+    assert _found(COLS.format(hosp="3.50", unit="(万元)")) == [("PX611", "error", 3.2, 3.5)]
+    # no unit stated, but 12.50 and 9.30 equal the prose's 万元: the table is in 万元
+    assert _found(COLS.format(hosp="3.50", unit="")) == [("PX611", "error", 3.2, 3.5)]
+    # no unit and no other amount to tell it: 3.20 may be in another unit
+    alone = COLS.format(hosp="3.50", unit="").replace(
+        "本部门2024年“三公”经费决算 12.50 万元，其中公务接待费", "本部门2024年公务接待费").replace(
+        "，公务用车运行维护费决算 9.30 万元", "")
+    assert _found(alone) == []
+
+
+@pytest.mark.parametrize("text", [
+    COLS.format(hosp="3.20", unit="(万元)"),
+    # the budget column holds no 决算: 5.00 is not compared with the prose's 决算
+    COLS.format(hosp="3.20", unit="(万元)").replace("公务接待费决算 3.20", "公务接待费预算 4.50"),
+    # last year's column is not this year's amount
+    COLS.format(hosp="4.00", unit="(万元)").replace("本部门2024年", "本部门2023年").replace(
+        "三公”经费决算 12.50", "三公”经费决算 14.00").replace("决算 9.30", "决算 10.00"),
+    # a column that is a change, not a year's amount
+    COLS.format(hosp="3.50", unit="(万元)").replace("\t2024年决算数\n", "\t2024年决算数比上年增减\n"),
+])
+def test_columns_of_years_quiet(text):
+    assert _found(text) == []

@@ -66,6 +66,7 @@ def check_book(book) -> str:
     """校验: every check; 校验结果 sheet and highlights, the previous marks cleared first."""
     from perfxl.addin import marks
     from perfxl.checks import check_model
+    from perfxl.checks.acceptance import split_confirmed
     from perfxl.io.live.xl_book import read_xl_book, write_output_sheet
     from perfxl.outputs import findings_sheet
 
@@ -73,10 +74,11 @@ def check_book(book) -> str:
         status("perfxl：正在读取工作簿……")
         model = read_xl_book(book)
         status("perfxl：正在校验……")
-        findings = check_model(model)
+        # a 说明 line 「确认 PXnnn：理由」 accepts a finding: listed as 已接受, not marked
+        findings, accepted = split_confirmed(model, check_model(model))
         status("perfxl：正在写入校验结果……")
         marks.clear_marks(book)
-        write_output_sheet(book, findings_sheet(findings))
+        write_output_sheet(book, findings_sheet(findings, accepted))
         filled = marks.highlight(book, _highlights(book, findings))
     if not findings:
         return f"校验完成：未发现问题（「{marks.RESULTS_SHEET}」工作表已更新）。"

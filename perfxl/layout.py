@@ -156,27 +156,32 @@ class Place:
 # Columns shared by the indicator tables (department 自评表, project 自评表)
 # ----------------------------------------------------------------------------------------------
 def _indicator_columns(with_project: bool) -> tuple[Column, ...]:
+    # widths: the department's 17 columns print one landscape A4 page wide at 70 % or more
+    # (perfxl.template.printing.MIN_SCALE; 73 % by width: LibreOffice prints a few points
+    # smaller where a row is very tall); the 项目自评表, whose project table shares the
+    # columns, prints two pages wide (printing.pages_wide), so its texts get more room
+    wide = with_project
     cols = []
     if with_project:
-        cols.append(Column("project", "项目名称", TEXT, width=18))
+        cols.append(Column("project", "项目名称", TEXT, width=14))
     cols += [
-        Column("level1", "一级指标", TEXT, width=10),
-        Column("level2", "二级指标", TEXT, width=12),
-        Column("level3", "三级指标", TEXT, width=22),
-        Column("nature", "指标性质", CHOICE, choices=NATURES, width=7),
+        Column("level1", "一级指标", TEXT, width=8),
+        Column("level2", "二级指标", TEXT, width=10),
+        Column("level3", "三级指标", TEXT, width=22 if wide else 15),
+        Column("nature", "指标性质", CHOICE, choices=NATURES, width=6),
         Column("direction", "方向", CHOICE, choices=DIRECTIONS, width=6),
-        Column("target_text", "年度指标值", TEXT, width=14),
-        Column("target", "指标值（数值）", NUMBER, width=10),
-        Column("target_upper", "区间上限", NUMBER, width=8),
-        Column("unit", "计量单位", TEXT, width=8),
-        Column("actual_text", "实际完成值", TEXT, width=14),
-        Column("actual", "实际值（数值）", NUMBER, width=10),
-        Column("achievement", "达成程度", CHOICE, choices=ACHIEVEMENT, width=9),
+        Column("target_text", "年度指标值", TEXT, width=14 if wide else 10),
+        Column("target", "指标值（数值）", NUMBER, width=9),
+        Column("target_upper", "区间上限", NUMBER, width=7),
+        Column("unit", "计量单位", TEXT, width=6),
+        Column("actual_text", "实际完成值", TEXT, width=14 if wide else 10),
+        Column("actual", "实际值（数值）", NUMBER, width=9),
+        Column("achievement", "达成程度", CHOICE, choices=ACHIEVEMENT, width=8),
         Column("applicable", "是否适用", CHOICE, choices=YES_NO, width=6),
         Column("weight", "分值", SCORE, width=6),
         Column("score_stated", "得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, FORMULA, formula="__indicator_score__", width=8),
-        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=24),
+        Column("deviation", "偏差原因分析及改进措施", LONGTEXT, width=24 if wide else 14),
     ]
     return tuple(cols)
 
@@ -483,22 +488,25 @@ DEPT = Sheet("dept", "部门自评表", "部门整体支出绩效自评表", (
 ))
 
 SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标体系（百分制）", (
+    # widths (with 加减分项 below, which shares the columns): one landscape A4 page wide at
+    # 70 % or more (perfxl.template.printing.MIN_SCALE; 74 % by width: LibreOffice prints a few
+    # points smaller where a row is very tall, seed 000's 说明); texts wrap, the rows grow
     Table("system_indicators", "指标与评分", (
-        Column("level1", "一级指标", TEXT, width=12),
+        Column("level1", "一级指标", TEXT, width=10),
         Column("level1_weight", "一级分值（填报）", SCORE, STATED, width=8),
-        Column("level2", "二级指标", TEXT, width=12),
+        Column("level2", "二级指标", TEXT, width=10),
         Column("level2_weight", "二级分值（填报）", SCORE, STATED, width=8),
-        Column("level3", "三级指标", TEXT, width=24),
+        Column("level3", "三级指标", TEXT, width=16),
         Column("weight", "分值", SCORE, width=6),
         Column("applicable", "是否适用", CHOICE, choices=YES_NO, width=6),
-        Column("criteria", "评分标准", LONGTEXT, width=24),
-        Column("basis_value", "依据数值", NUMBER, width=10),
+        Column("criteria", "评分标准", LONGTEXT, width=22),
+        Column("basis_value", "依据数值", NUMBER, width=8),
         Column("score_stated", "自评得分（填报）", SCORE, STATED, width=8),
         Column("score", "得分（计算）", SCORE, OUTPUT, width=8),
-        Column("explanation", "说明", LONGTEXT, width=30),
+        Column("explanation", "说明", LONGTEXT, width=26),
     ), capacity=40),
     Table("bonus", "加减分项", (
-        Column("item", "加减分项", TEXT, width=24),
+        Column("item", "加减分项", TEXT, width=12),
         Column("points_each", "每项分值", SCORE, width=8),
         Column("cap", "上限", SCORE, width=8),
         Column("count", "次数", COUNT, width=8),
@@ -508,7 +516,7 @@ SYSTEM = Sheet("system", "指标体系", "部门整体支出绩效评价指标�
                        'IF(TRIM({c:count})="",N({c:score_stated}),'
                        'IF(TRIM({c:cap})="",{cz:points_each}*{c:count},'
                        'MIN({cz:points_each}*{c:count},{c:cap}))))', width=8),
-        Column("explanation", "说明", LONGTEXT, width=30),
+        Column("explanation", "说明", LONGTEXT, width=10),
     ), capacity=6),
     FieldBlock("system_totals", "总分", (
         Field("system_total_stated", "自评总分（填报）", SCORE, STATED),
@@ -585,7 +593,7 @@ STATEMENTS = Sheet("statements", "报告数据", "报告正文数据核对", (
         Column("item", "数据项", TEXT, width=24),
         Column("value", "填报值", NUMBER, STATED, width=16),
         Column("year_label", "标注年度", YEAR, STATED, width=8),
-        Column("quote", "出处（报告原文）", LONGTEXT, width=60),
+        Column("quote", "出处（报告原文）", LONGTEXT, width=56),
     ), capacity=30),
 ))
 

@@ -42,18 +42,25 @@ class OutputSheet:
         return 3
 
 
-def findings_sheet(findings: Iterable[Any]) -> OutputSheet:
+def findings_sheet(findings: Iterable[Any],
+                   accepted: Iterable[tuple[Any, str]] = ()) -> OutputSheet:
     """校验结果: one row per finding (level, code, message, sheet, cell with a link, expected,
-    actual).  ``findings`` are ``perfxl.checks.Finding`` records (or anything with the same
-    attributes)."""
+    actual), then one per finding accepted with a reason (级别 已接受, the reason after the
+    message; ``perfxl.checks.acceptance``).  ``findings`` are ``perfxl.checks.Finding``
+    records (or anything with the same attributes); ``accepted`` (finding, reason) pairs."""
     rows: list[list[Any]] = []
     links: dict[tuple[int, int], tuple[str, str]] = {}
-    for i, f in enumerate(findings):
-        rows.append([LEVEL_NAMES.get(f.level, f.level), f.rule, f.sheet or "", f.cell or "",
-                     f.message, _num(f.expected), _num(f.actual)])
+    items = [(f, None) for f in findings] + list(accepted)
+    for i, (f, why) in enumerate(items):
+        rows.append(["已接受" if why else LEVEL_NAMES.get(f.level, f.level), f.rule,
+                     f.sheet or "", f.cell or "",
+                     f"{f.message}（已接受：{why}）" if why else f.message,
+                     _num(f.expected), _num(f.actual)])
         if f.sheet and f.cell:
             links[(i, 3)] = (f.sheet, f.cell)
-    return OutputSheet(FINDINGS_SHEET.name, f"校验结果（共 {len(rows)} 条）",
+    n_acc = sum(1 for _f, why in items if why)
+    title = f"校验结果（共 {len(rows) - n_acc} 条" + (f"；另有已接受 {n_acc} 条）" if n_acc else "）")
+    return OutputSheet(FINDINGS_SHEET.name, title,
                        ["级别", "规则", "工作表", "单元格", "说明", "应为", "实际"], rows,
                        [8, 8, 12, 9, 80, 14, 14], links)
 

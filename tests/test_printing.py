@@ -33,8 +33,55 @@ def test_every_sheet_fits_to_width_not_to_one_page(blank):
     for ws in blank.worksheets:
         ps = ws.page_setup
         assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (1, 0), ws.title
+        wide = 2 if ws.title == "项目自评表" else 1
+        assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (wide, 0), ws.title
         assert int(ps.paperSize) == int(ws.PAPERSIZE_A4)
+
+
+def _width(ws) -> float:
+    return sum(d.width for d in ws.column_dimensions.values() if d.width)
+
+
+@pytest.mark.parametrize("sheet", [s.name for s in L.INPUT_SHEETS])
+def test_every_form_prints_at_a_readable_scale(blank, sheet):
+    """Each printed page at 70 % or more (10-point text at 7 points or more), as LibreOffice
+    prints it (printing.POINTS_PER_UNIT: measured 264 units at 42 %, 200 at 56 % on landscape
+    A4 before issue 22; 部门自评表 200 units, 指标体系 222, 项目自评表 264 printed at 56 %,
+    50 %, 42 % one page wide)."""
+    from perfxl.template.printing import MIN_SCALE, scale
+
+    ws = blank[sheet]
+    pages = int(ws.page_setup.fitToWidth)
+    first = ws.column_dimensions["A"].width if pages > 1 else 0
+    assert scale(_width(ws), ws.page_setup.orientation, pages, first) >= MIN_SCALE, sheet
+
+
+def test_the_project_form_prints_two_pages_wide_with_its_project_column(blank):
+    """项目自评表: its project, funds and indicator tables share 18 columns, too wide for one
+    page at 70 %: left half then right half of the same rows, 项目名称 (column A) on both."""
+    ws = blank["项目自评表"]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.print_title_cols == "$A:$A"
+    assert ws.page_setup.pageOrder == "overThenDown"
+    assert ws.print_title_rows == f"${LAYOUT.header_row('project_indicators')}:" \
+                                  f"${LAYOUT.header_row('project_indicators')}"
+    for other in ("部门自评表", "指标体系"):  # one page wide, no repeated column
+        assert blank[other].print_title_cols is None
+
+
+def test_field_labels_wrap_in_the_tables_columns(blank):
+    """部门自评表: its fields share the indicator table's columns; they do not widen them (the
+    labels wrap, an amount gets the room it needs) and a long text spreads over the printed
+    width (a merged cell), so the form stays one page wide."""
+    ws = blank["部门自评表"]
+    assert ws.column_dimensions["A"].width == 10  # 一级指标 8; the labels wrap in 10
+    assert ws.column_dimensions["B"].width == 14  # 二级指标 10; a 12-digit amount needs 14
+    sheet, cell = LAYOUT.field_cell("goal_actual")
+    row = int(cell[1:])
+    assert f"B{row}:Q{row}" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws[LAYOUT.field_cell("budget_initial")[1]].value is None  # a value cell, not merged
+    # a sheet of fields without notes prints its labels and values only (A:B)
+    assert _areas(blank["部门概况"]) == ["A1:B8"]
 
 
 @pytest.mark.parametrize("sheet, orientation", [
@@ -156,3 +203,18 @@ def test_rows_typed_beyond_the_blank_templates_print_area_are_reported(tmp_path)
     assert f"第 {first + 3}–{first + 4} 行" in hits[0].message
     book = read_workbook(example("004").output_path())
     assert not [f for f in check_model(book) if f.rule == "PX011"]
+
+
+def test_row_heights_leave_no_wrapped_text_clipped():
+    """Seed 004's 三级指标 「1. 引资项目优质化；2. 外资水平不断提高；3. 商贸流通“千百工程”」 in
+    a 15-unit column: LibreOffice wraps it over 5 lines (an ASCII run such as "2." moves down
+    whole, “ ” print full width); the row was made 4 lines tall and the last quote was clipped."""
+    from perfxl.template.printing import LINE_HEIGHT, row_height
+
+    text = "1. 引资项目优质化；2. 外资水平不断提高；3. 商贸流通“千百工程”"
+    assert row_height([(text, 15)]) >= LINE_HEIGHT * 5
+    assert display_width("“千”") == 6  # the quotes are as wide as a Chinese character
+    assert row_height([("完成", 15)]) is None  # one line: the row keeps its height
+    assert row_height([("甲乙丙丁戊己庚", 15)]) is None  # 14 units of text in 15: one line…
+    assert row_height([("甲乙丙丁戊己庚辛", 15)]) == LINE_HEIGHT * 2 + 3  # …16 units: two
+    assert row_height([("甲乙丙丁戊己 12345", 15)]) == LINE_HEIGHT * 2 + 3  # the number moves down

@@ -55,6 +55,23 @@ class FileReview:
     framework_name: str | None = None
     #: Key figures by Chinese label (amounts in 万元, rates as fractions): ``perfxl.batch.figures``.
     figures: dict[str, Any] = field(default_factory=dict)
+    #: Findings accepted with a reason (the workbook's 说明「确认 PXnnn：理由」, the
+    #: configuration's ``[[accept]]``): finding dicts with ``reason``; not counted.
+    accepted: list[dict[str, Any]] = field(default_factory=list)
+
+    def accept(self, pairs: Iterable[tuple[dict[str, Any], str]]) -> None:
+        """Move each (finding dict, reason) of ``pairs`` from ``findings`` to ``accepted`` and
+        count the errors, warnings and status again."""
+        pairs = list(pairs)
+        if not pairs:
+            return
+        gone = {id(f) for f, _why in pairs}
+        self.findings = [f for f in self.findings if id(f) not in gone]
+        self.accepted += [dict(f, reason=why) for f, why in pairs]
+        self.errors = sum(f["level"] == "error" for f in self.findings)
+        self.warnings = sum(f["level"] == "warning" for f in self.findings)
+        if self.status in (OK, HAS_ERRORS, HAS_WARNINGS):
+            self.status = HAS_ERRORS if self.errors else HAS_WARNINGS if self.warnings else OK
 
     def top(self, n: int = 3) -> list[str]:
         """The ``n`` most serious findings as "PX201 message" lines."""
@@ -176,7 +193,11 @@ def review_file(path: str | Path, select: tuple[str, ...] = (),
     except PerfxlError as exc:
         review.status, review.error = UNREADABLE, str(exc)
         return review
+    from perfxl.checks.acceptance import split_confirmed
+
+    findings, confirmed = split_confirmed(model, findings)  # the workbook's 「确认 PXnnn：理由」
     review.findings = [_finding_dict(f) for f in findings]
+    review.accepted = [dict(_finding_dict(f), reason=why) for f, why in confirmed]
     review.errors = sum(f.level == "error" for f in findings)
     review.warnings = sum(f.level == "warning" for f in findings)
     review.total, review.grade, review.stated_total = result.total, result.grade, result.stated_total
@@ -267,10 +288,14 @@ def parallel_imap(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None =
 def iter_reviews(paths: list[Path], *, jobs: int | None = None, select: tuple[str, ...] = (),
                  ignore: tuple[str, ...] = (),
                  progress: Callable[[int, int], None] | None = None,
-                 priors: dict[tuple[str, int], str] | None = None) -> Iterator[FileReview]:
+                 priors: dict[tuple[str, int], str] | None = None,
+                 rules_for: Callable[[Path], tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+                 ) -> Iterator[FileReview]:
     """``review_files`` as a stream (``parallel_imap``): one ``FileReview`` at a time, in the
-    order of ``paths``, for a summary written row by row."""
-    return parallel_imap(_review_star, [(str(p), select, ignore, priors) for p in paths],
+    order of ``paths``, for a summary written row by row.  ``rules_for(path) -> (select,
+    ignore)`` gives each file its own rules (a configuration's per-file ignores)."""
+    rules_for = rules_for or (lambda p: (select, ignore))
+    return parallel_imap(_review_star, [(str(p), *rules_for(p), priors) for p in paths],
                          jobs=jobs, progress=progress)
 
 

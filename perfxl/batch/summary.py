@@ -181,12 +181,18 @@ def workbook_records(reviews: Iterable[FileReview]) -> list[dict]:
     return out
 
 
+#: The 级别 of a finding accepted with a reason (listed after the others, not counted).
+ACCEPTED = "已接受"
+
+
 def _finding_records(r: FileReview, names: dict[str, str], rules: dict) -> Iterator[dict]:
-    for f in r.findings:
+    for f in [*r.findings, *r.accepted]:
         rule = rules.get(f["rule"])
+        why = f.get("reason")
         yield dict(zip(FINDING_HEADERS, (
-            names[r.file], f["rule"], LEVELS.get(f["level"], f["level"]), f["sheet"],
-            f["cell"], f["message"], _plain(f["expected"]), _plain(f["actual"]))),
+            names[r.file], f["rule"], ACCEPTED if why else LEVELS.get(f["level"], f["level"]),
+            f["sheet"], f["cell"], f"{f['message']}（已接受：{why}）" if why else f["message"],
+            _plain(f["expected"]), _plain(f["actual"]))),
             规则名称=rule.title if rule else "", 路径=r.file)
 
 
@@ -319,7 +325,8 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
         records.append(_record(r, names))
         target = link(r.file)
         for rec in _finding_records(r, names, RULES):
-            rules[rec["规则"]] += 1
+            if rec["级别"] != ACCEPTED:  # the chart counts the problems still open
+                rules[rec["规则"]] += 1
             found.append([rec[h] for h in FINDING_HEADERS], {1: link_style}, target)
     wf.auto_filter.ref = f"A1:H{max(found.row, 2)}"
     _add_notes(records, names)

@@ -29,6 +29,9 @@ class FileResult:
     error: str | None = None  # why the file could not be read
     #: a draft checked with ``--workbook``: how many of its figures were compared with the workbook
     compared: int | None = None
+    #: findings accepted with a reason (the workbook's 说明「确认 PXnnn：理由」, the configuration's
+    #: ``[[accept]]``): (finding, reason); not counted, but listed by every format
+    accepted: tuple[tuple[Finding, str], ...] = ()
 
     def count(self, level: str) -> int:
         return sum(1 for f in self.findings if f.level == level)
@@ -50,13 +53,17 @@ def _file_json(r: FileResult) -> dict[str, Any]:
         d["error"] = r.error
     if r.compared is not None:
         d["compared_with_workbook"] = r.compared
+    if r.accepted:
+        d["accepted"] = [dict(f.as_dict(), reason=why) for f, why in r.accepted]
     return d
 
 
 def to_json(results: list[FileResult]) -> str:
     """``{"files": [{"file", "findings": [{rule, level, message, sheet, cell, expected, actual,
-    unit}], "summary": {"errors", "warnings", "infos"}, ["error"], ["compared_with_workbook"]}]}``
-    (the last for a draft checked with ``--workbook``: how many of its figures were compared)."""
+    unit}], "summary": {"errors", "warnings", "infos"}, ["error"], ["compared_with_workbook"],
+    ["accepted": [{...finding, "reason"}]]}]}`` (``compared_with_workbook`` for a draft checked
+    with ``--workbook``: how many of its figures were compared; ``accepted``: findings accepted
+    with a reason, not counted in ``summary``)."""
     return _json({"files": [_file_json(r) for r in results]}, indent=2) + "\n"
 
 
@@ -126,12 +133,40 @@ def _xml(s: str) -> str:
 _SARIF_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}
 
 
+def _project_url() -> str | None:
+    """The project's home page from the installed package's metadata (``Project-URL`` or
+    ``Home-page``), or ``None`` when it names none: SARIF viewers open ``informationUri``, so
+    it must be a real address."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        meta = metadata("perfxl")
+    except PackageNotFoundError:
+        return None
+    urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
+    urls += [meta["Home-page"]] if meta.get("Home-page") else []
+    return next((u for u in urls if u.startswith(("https://", "http://"))), None)
+
+
+def _sarif_help(rule) -> dict[str, Any]:
+    """A rule's help as SARIF carries it: the text of ``perfxl rule CODE`` (what it checks, its
+    message, its 合格 / 不合格 examples) in ``help`` — a code-scanning viewer shows it beside the
+    finding, with nothing to open — and no ``helpUri``: the rule pages are not published at an
+    address a user could open (a path into the repository's docs folder is none)."""
+    from perfxl.checks.docs import rule_page
+
+    page = rule_page(rule)
+    return {"help": {"text": page, "markdown": page}}
+
+
 def to_sarif(results: list[FileResult]) -> str:
     """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
     is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格); a
     finding in a report draft has a ``region`` (``startLine`` for a .txt line, with the quote as
-    ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``."""
-    codes = sorted({f.rule for r in results for f in r.findings})
+    ``snippet``) and its paragraph / table cell in ``logicalLocations`` and ``properties``.
+    Each rule carries its ``perfxl rule CODE`` page as ``help`` (``_sarif_help``)."""
+    codes = sorted({f.rule for r in results for f in r.findings}
+                   | {f.rule for r in results for f, _why in r.accepted})
     # findings checked in another process, or rules not registered in this one (a draft check)
     if any(c.startswith("PX6") for c in codes):
         from perfxl.checks.registry import load_draft_rules
@@ -143,11 +178,11 @@ def to_sarif(results: list[FileResult]) -> str:
               "shortDescription": {"text": RULES[c].title},
               "fullDescription": {"text": RULES[c].doc.split("\n\n")[0]},
               "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[c].level]},
-              "helpUri": f"docs/rules/{c}.md"} for c in codes if c in RULES]
+              **_sarif_help(RULES[c])} for c in codes if c in RULES]
     index = {c: i for i, c in enumerate(codes)}
     res = []
     for r in results:
-        for f in r.findings:
+        for f, why in [(f, None) for f in r.findings] + list(r.accepted):
             loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": r.file}}}
             if f.sheet:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
@@ -168,13 +203,21 @@ def to_sarif(results: list[FileResult]) -> str:
                 if f.line is None:
                     loc["logicalLocations"] = [{"name": f.place, "kind": "element",
                                                 "fullyQualifiedName": f.place}]
-            res.append({"ruleId": f.rule, "ruleIndex": index[f.rule],
-                        "level": _SARIF_LEVEL[f.level], "message": {"text": f.message},
-                        "locations": [loc], "properties": props})
+            item = {"ruleId": f.rule, "ruleIndex": index[f.rule],
+                    "level": _SARIF_LEVEL[f.level], "message": {"text": f.message},
+                    "locations": [loc], "properties": props}
+            if why is not None:  # SARIF's own form: a viewer shows it as suppressed
+                item["suppressions"] = [{"kind": "inSource", "status": "accepted",
+                                         "justification": why}]
+            res.append(item)
     notes = [{"level": "error", "message": {"text": f"{r.file}：{r.error}"}}
              for r in results if r.error is not None]
-    run = {"tool": {"driver": {"name": "perfxl", "version": __version__,
-                               "informationUri": "https://example.invalid/perfxl", "rules": rules}},
+    driver: dict[str, Any] = {"name": "perfxl", "version": __version__}
+    home = _project_url()
+    if home:
+        driver["informationUri"] = home
+    driver["rules"] = rules
+    run = {"tool": {"driver": driver},
            "results": res,
            "invocations": [{"executionSuccessful": not notes,
                             "toolExecutionNotifications": notes}]}
@@ -265,7 +308,9 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
             con.print(f"[bold]{safe(r.file)}[/bold]：[red]无法读取[/red] —— {safe(r.error)}")
             continue
         if not r.findings:
-            con.print(f"[bold]{safe(r.file)}[/bold]：[green]未发现问题[/green]")
+            con.print(f"[bold]{safe(r.file)}[/bold]：[green]未发现问题[/green]"
+                      + (f"（另有 {len(r.accepted)} 条已接受）" if r.accepted else ""))
+            _accepted_table(con, r, safe)
             continue
         con.print(f"[bold]{safe(r.file)}[/bold]：{s['errors']} 个错误，{s['warnings']} 个警告，"
                   f"{s['infos']} 个提示")
@@ -280,7 +325,27 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
                 level = f"[{_LEVEL_STYLE[f.level]}]{_LEVEL_TEXT[f.level]}[/]"
                 t.add_row(safe(where(f)), f.rule, level, safe(shown_message(f)))
             con.print(t)
+        _accepted_table(con, r, safe)
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
+
+
+def _accepted_table(con, r: FileResult, safe) -> None:
+    """The findings accepted with a reason: 已接受 (单元格 | 规则 | 理由 | 原问题)."""
+    if not r.accepted:
+        return
+    from rich import box
+    from rich.table import Table
+
+    t = Table(title=f"已接受（不计入问题数）：{len(r.accepted)} 条", title_justify="left",
+              box=box.SIMPLE_HEAD, expand=False)
+    t.add_column("单元格", no_wrap=True)
+    t.add_column("规则", no_wrap=True)
+    t.add_column("理由", overflow="fold")
+    t.add_column("原问题", overflow="fold")
+    for f, why in r.accepted:
+        t.add_row(safe(f"{f.sheet}!{f.cell}" if f.sheet else where(f)), f.rule, safe(why),
+                  safe(shown_message(f)))
+    con.print(t)
 
 
 def render(results: list[FileResult], fmt: str, *, color: bool = False, width: int = 140) -> str:

@@ -16,8 +16,8 @@ from perfxl.numbers import excel_round, fmt_trimmed
 
 
 @rule("PX501", "staff-above-posts", WARNING, title="实有人数超过编制数",
-      message="{category}实有人数 {actual_n} 超过编制数 {authorized}；请核对，或在说明栏注明超编原因"
-              "（如下属单位人员未列编制）",
+      message="{category}实有人数 {actual_n} 超过编制数 {authorized}；请核对，或在该行说明栏写明"
+              "「确认 PX501：超编原因」（如下属单位人员未列编制）",
       cases=[
           fails("行政编制 9，实有 10", at="staffing[0].actual",
                 rows={"staffing": [{"category": "行政", "authorized": 9, "actual": 10}]}),

@@ -240,7 +240,7 @@ def _staff_rels(ctx):
 
 @rule("PX106", "staffing-sum", WARNING, title="分类编制数、实有人数与合计不符",
       message="{what}合计为 {sum}（{parts}），{total_label}填写 {total}；若口径不同（如只含机关），"
-              "请在说明栏注明，否则请核对",
+              "请在人员编制表的说明栏写明「确认 PX106：口径」，否则请核对",
       cases=[
           fails("seed 004: 行政 54 + 事业 25 + 工勤 2 = 81，编制数填写 56", at="authorized_total",
                 expected=81, values={"authorized_total": 56},

@@ -71,6 +71,22 @@ def _echo_json(output: Path, spool, records: list[dict]) -> None:
     click.echo("\n ]\n}" if records else "]\n}")
 
 
+def _accept(review, cfg) -> None:
+    """Move the findings of ``review`` that the configuration's ``[[accept]]`` covers to its
+    accepted ones (the workbook's own 「确认 PXnnn：理由」 were moved when it was reviewed)."""
+    from types import SimpleNamespace
+
+    if not cfg.accept or not review.findings:
+        return
+    rel = cfg.relative(review.file)
+    pairs = []
+    for d in review.findings:
+        why = next((a.reason for a in cfg.accept if a.matches(SimpleNamespace(**d), rel)), None)
+        if why is not None:
+            pairs.append((d, why))
+    review.accept(pairs)
+
+
 @click.command("batch")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -81,19 +97,34 @@ def _echo_json(output: Path, spool, records: list[dict]) -> None:
               show_default=True, help="标准输出的格式")
 @click.option("--prior-dir", "prior_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="上一年度工作簿所在目录：按部门名称 + 年度配对，核对各工作簿的上年数（PX118）")
+@click.option("--select", multiple=True, metavar="规则",
+              help="只运行编号以此开头的规则或此名称的规则（同 perfxl check）")
+@click.option("--ignore", multiple=True, metavar="规则", help="不运行编号以此开头的规则或此名称的规则")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="配置文件（perfxl.toml 或 pyproject.toml）；默认从各工作簿所在文件夹向上查找")
+@click.option("--isolated", is_flag=True, help="不读取任何配置文件")
 @force_option
 @handle_errors
 def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
-            prior_dir: Path | None, force: bool) -> None:
-    """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。"""
+            prior_dir: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            config_file: Path | None, isolated: bool, force: bool) -> None:
+    """批量审核：每个工作簿一行汇总，全部问题带链接，附图表。
+
+    与 perfxl check 一样读取配置文件（perfxl.toml 或 pyproject.toml 的 [tool.perfxl]）：
+    select、ignore、per-file-ignores、exclude 与 accept。"""
     from perfxl.batch import UNREADABLE, expand_paths, iter_reviews, prior_index
+    from perfxl.cli.check import _configs, _prefixes
     from perfxl.errors import UsageError
     from perfxl.batch.summary import is_summary, summarize
     from perfxl.outpath import refuse_overwrite, same_file
 
     if output.suffix.lower() != ".xlsx":
         raise UsageError("汇总文件应以 .xlsx 结尾")
-    files = list(dict.fromkeys(expand_paths(paths)))
+    sel, ign = _prefixes(select), _prefixes(ignore)
+    configs = _configs(config_file, isolated)
+    # a folder's workbooks without what their configuration excludes (as perfxl check)
+    files = list(dict.fromkeys(f for p in paths for f in expand_paths([p])
+                               if not (Path(p).is_dir() and configs(f).excluded(f))))
     # a summary perfxl wrote (this run's output or an earlier one in a folder being reviewed)
     # is no workbook to review: named on stderr, never a row 无法读取
     summaries = [f for f in files if is_summary(f)]
@@ -114,16 +145,20 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     # the reviews stream into the summary (the parent's memory stays flat in the number of
     # files): kept of each, its last-year workbook; its JSON goes to a temporary file
     priors_found: list[str | None] = []
+    accepted = [0]
     spool = tempfile.TemporaryFile("w+", encoding="utf-8") if fmt == "json" else None
 
     def keep(reviews):
         for r in reviews:
+            _accept(r, configs(r.file))
+            accepted[0] += len(r.accepted)
             priors_found.append(r.prior)
             if spool is not None:
                 spool.write(json.dumps(r.to_json(), ensure_ascii=False) + "\n")
             yield r
 
-    stream = keep(iter_reviews(files, jobs=jobs, progress=cb, priors=priors))
+    stream = keep(iter_reviews(files, jobs=jobs, progress=cb, priors=priors,
+                               rules_for=lambda p: configs(p).rules_for(p, sel, ign)))
     if bar:
         with bar:
             records = summarize(stream, output, files=files)
@@ -143,6 +178,9 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     for rec in records:
         if rec["备注"]:
             click.echo(f"perfxl：「{rec['文件']}」{rec['备注']}", err=True)
+    if accepted:
+        click.echo(f"已接受 {accepted[0]} 条问题（各自写明理由，见汇总的「全部问题」，级别为「已接受」）",
+                   err=True)
     if priors is not None:
         missing = [rec["文件"] for prior, rec in zip(priors_found, records)
                    if rec["状态"] != UNREADABLE and not prior]

@@ -85,7 +85,21 @@ def check_one(args: tuple[Path, tuple[str, ...], tuple[str, ...]]):
         msg = f"无法读取（{exc.strerror or exc}）"
         return FileResult(str(p), (), msg), f"perfxl：文件「{p}」：{msg}"
     from perfxl.checks.engine import check_model  # not for a draft: no workbook rule to import
-    return FileResult(str(p), tuple(check_model(model, select, ignore, file=str(p)))), None
+    return _confirmed(FileResult(str(p), tuple(check_model(model, select, ignore,
+                                                           file=str(p)))), model), None
+
+
+def _confirmed(result, model):
+    """``result`` with the findings the workbook's 说明 accepts (「确认 PXnnn：理由」,
+    ``perfxl.checks.acceptance``) moved to ``accepted``."""
+    from dataclasses import replace
+
+    from perfxl.checks.acceptance import split_confirmed
+
+    kept, accepted = split_confirmed(model, result.findings)
+    if not accepted:
+        return result
+    return replace(result, findings=tuple(kept), accepted=result.accepted + tuple(accepted))
 
 
 def _check_draft(p: Path, select, ignore, workbook, notes: bool):
@@ -136,8 +150,8 @@ def check_with_prior(path: Path, prior_path: Path, select=(), ignore=()):
     problem = pair_problem(model, prior)
     if problem:
         raise UsageError(f"无法与「{prior_path}」比较上年数：{problem}")
-    return FileResult(str(path), tuple(check_model(model, select, ignore, file=str(path),
-                                                   prior=prior, prior_file=str(prior_path))))
+    return _confirmed(FileResult(str(path), tuple(check_model(
+        model, select, ignore, file=str(path), prior=prior, prior_file=str(prior_path)))), model)
 
 
 def _use_color(stream) -> bool:
@@ -283,18 +297,18 @@ def discover(paths, configs) -> list[Path]:
 
 def _accept(results, configs):
     """Each result without the findings its configuration accepts (``[[accept]]`` with a
-    reason); those are listed on stderr with their reason, never silently dropped."""
+    reason), which join those its workbook accepts in ``accepted``: every format lists them
+    with their reason, and stderr names each, never silently dropped."""
     from dataclasses import replace
 
     out = []
     for r in results:
         cfg = configs(r.file)
-        if not cfg.accept or not r.findings:
-            out.append(r)
-            continue
-        kept, accepted = cfg.split_accepted(r.file, r.findings)
-        for f, why in accepted:
+        if cfg.accept and r.findings:
+            kept, accepted = cfg.split_accepted(r.file, r.findings)
+            r = replace(r, findings=tuple(kept), accepted=r.accepted + tuple(accepted))
+        for f, why in r.accepted:
             where = f"{f.sheet}!{f.cell}" if f.sheet else (f.place or "")
-            click.echo(f"perfxl：已接受 {r.file} {f.rule} {where}：{why}", err=True)
-        out.append(replace(r, findings=tuple(kept)))
+            click.echo(terminal_text(f"perfxl：已接受 {r.file} {f.rule} {where}：{why}"), err=True)
+        out.append(r)
     return out

@@ -87,19 +87,24 @@ def command(file: Path, output: Path | None, outline: str | None, project: str |
 def config_findings(file: Path, model) -> list:
     """The 校验 errors for the report's appendix under the workbook's configuration (``perfxl
     check``'s, found upward from FILE: select, ignore, per-file ignores); a finding the
-    configuration accepts is listed as a 提示 with its reason instead of an error."""
+    workbook's 说明 (「确认 PXnnn：理由」, ``perfxl.checks.acceptance``) or the configuration
+    accepts — error or warning — is listed as a 提示 with its reason instead."""
     from dataclasses import replace
 
     from perfxl.checks import check_model
+    from perfxl.checks.acceptance import split_confirmed
     from perfxl.cli.check import _prefixes
     from perfxl.cli.config import find_config
 
     cfg = find_config(file, _prefixes)
     select, ignore = cfg.rules_for(file, (), ())
-    errors = [f for f in check_model(model, select, ignore, file=str(file)) if f.level == "error"]
-    kept, accepted = cfg.split_accepted(file, errors)
-    return kept + [replace(f, level="info", message=f"{f.message}（已接受：{why}）")
-                   for f, why in accepted]
+    found = [f for f in check_model(model, select, ignore, file=str(file))
+             if f.level in ("error", "warning")]
+    found, in_book = split_confirmed(model, found)
+    found, in_config = cfg.split_accepted(file, found)
+    return [f for f in found if f.level == "error"] + [
+        replace(f, level="info", message=f"{f.message}（已接受：{why}）")
+        for f, why in in_book + in_config]
 
 
 def proofread(report: Path, model) -> list:

@@ -10,10 +10,11 @@ metavars of a command tree (``[选项]``, ``命令 [参数]...``, ``文件``).  
 from __future__ import annotations
 
 import importlib
+import re
 
 import click
 
-__all__ = ["MESSAGES", "install", "localize", "translate"]
+__all__ = ["MESSAGES", "install", "localize", "translate", "wrap_text"]
 
 #: click's message -> the Chinese perfxl prints (placeholders kept).
 MESSAGES = {
@@ -113,6 +114,116 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in strip_ansi(text))
 
 
+#: Characters that never begin a line (closing punctuation) and that never end one (opening).
+_NO_START = set("，。、；：？！）》」』】〕…—,.;:?!)]}%")
+_NO_END = set("（《「『【〔([{")
+
+
+def _tokens(text: str) -> list[str]:
+    """Break opportunities of ``text``: a run of non-space ASCII (a word, an option, a path), a
+    run of spaces, or one wide character (Chinese breaks between any two characters)."""
+    return re.findall(r"[!-~]+| +|.", text)
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph joined: a space only between two ASCII ends (no space between two
+    Chinese characters, which click's " ".join would put there)."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if out and line and out[-1].isascii() and line[0].isascii():
+            out += " "
+        out += line
+    return out
+
+
+def _fill(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` broken into lines at most ``width`` terminal columns wide (indents included),
+    a CJK character counted two columns; no line begins with closing punctuation."""
+    lines: list[list[str]] = [[]]
+    used = _display_width(first)
+    for tok in _tokens(text):
+        w = _display_width(tok)
+        line = lines[-1]
+        if tok.isspace():
+            if line:
+                line.append(tok)
+                used += w
+            continue
+        if used + w > width and any(not t.isspace() for t in line):
+            while line and line[-1].isspace():
+                line.pop()
+            carry: list[str] = []
+            # closing punctuation goes down with what stands before it (never starts a line)
+            while len(line) > 1 and (carry or [tok])[0][0] in _NO_START:
+                carry.insert(0, line.pop())
+            # opening punctuation goes down with what follows it (never ends a line)
+            while len(line) > 1 and line[-1][-1] in _NO_END:
+                carry.insert(0, line.pop())
+            while line and line[-1].isspace():
+                line.pop()
+            lines.append(carry)
+            used = _display_width(rest) + sum(_display_width(t) for t in carry)
+            line = lines[-1]
+        if w > width - _display_width(rest) and tok.isascii():  # a word longer than a line
+            while used + w > width and tok:
+                room = max(width - used, 1)
+                line.append(tok[:room])
+                lines.append([])
+                line = lines[-1]
+                tok, used = tok[room:], _display_width(rest)
+                w = len(tok)
+            if not tok:
+                continue
+        line.append(tok)
+        used += w
+    out = []
+    for i, line in enumerate(lines):
+        body = "".join(line).rstrip()
+        if body or i == 0:
+            out.append((first if i == 0 else rest) + body)
+    return out
+
+
+def wrap_text(text: str, width: int = 78, initial_indent: str = "",
+              subsequent_indent: str = "", preserve_paragraphs: bool = False) -> str:
+    """click's ``wrap_text`` measured in terminal columns (a CJK character is two wide, as an
+    80-column terminal shows it) and breaking between Chinese characters, where click breaks
+    only at spaces and counts one column per character.  Same arguments; a paragraph after a
+    line holding only ``\\b`` is kept as it is."""
+    text = text.expandtabs()
+    if not preserve_paragraphs:
+        return "\n".join(_fill(_join_lines(text.splitlines()), width, initial_indent,
+                               subsequent_indent))
+    paragraphs: list[tuple[int, bool, list[str]]] = []
+    buf: list[str] = []
+    indent = 0
+
+    def flush() -> None:
+        if buf:
+            raw = buf[0].strip() == "\b"
+            paragraphs.append((indent, raw, buf[1:] if raw else list(buf)))
+            buf.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            flush()
+            continue
+        if not buf:
+            indent = len(line) - len(line.lstrip())
+        buf.append(line)
+    flush()
+    out = []
+    for ind, raw, lines in paragraphs:
+        pad = " " * ind
+        if raw:
+            out.append("\n".join(initial_indent + pad + ln for ln in lines))
+        else:
+            out.append("\n".join(_fill(_join_lines(lines), width, initial_indent + pad,
+                                       subsequent_indent + pad)))
+    return "\n\n".join(out)
+
+
 class ZhFormatter(click.HelpFormatter):
     """click's help layout with a Chinese colon after 选项 / 命令."""
 
@@ -132,12 +243,13 @@ def _missing_message(orig):
 
 
 def install() -> None:
-    """Route click's ``gettext`` / ``ngettext`` through ``MESSAGES``, measure help columns by
-    display width and use ``ZhFormatter`` (idempotent)."""
+    """Route click's ``gettext`` / ``ngettext`` through ``MESSAGES``, measure and wrap help
+    text by display width (``wrap_text``) and use ``ZhFormatter`` (idempotent)."""
     import click.exceptions
     import click.formatting
 
     click.formatting.term_len = _display_width
+    click.formatting.wrap_text = wrap_text
     click.Context.formatter_class = ZhFormatter
     missing = click.exceptions.MissingParameter
     if not hasattr(missing.format_message, "__wrapped__"):
@@ -166,6 +278,24 @@ def short_help(text: str) -> str:
     return out.split("。", 1)[0] + "。" if "。" in out else out
 
 
+#: Metavar of an option whose choices are too long for the option column: the choices then
+#: go in its help text, which wraps.
+CHOICE_METAVARS = {"framework": "框架编号", "format": "格式"}
+_CHOICE_ROOM = 30  # click's col_max: a wider first column is printed on a line of its own
+
+
+def _long_choices(param: click.Parameter) -> None:
+    """``--framework [central_project|...|hunan_dept]`` is one unbreakable word wider than a
+    terminal: name the value (``框架编号``) and list the choices in the help, where they wrap."""
+    choices = [str(c) for c in param.type.choices]
+    if len("|".join(choices)) + 2 + len(param.opts[-1]) <= _CHOICE_ROOM or \
+            not isinstance(param, click.Option):
+        return
+    param.metavar = CHOICE_METAVARS.get(param.opts[-1].lstrip("-"), "值")
+    listed = "可选：" + "、".join(choices)
+    param.help = f"{param.help}（{listed}）" if param.help else listed
+
+
 def localize(command: click.Command) -> None:
     """Chinese metavars for ``command`` and every sub-command: ``[选项]``, ``命令 [参数]...``,
     an argument's name (``文件...``) and a type's name (``路径``) where no metavar was given."""
@@ -186,6 +316,7 @@ def localize(command: click.Command) -> None:
                 param.metavar = shown if param.required else f"[{shown}]"
             continue
         if isinstance(param.type, click.Choice):
+            _long_choices(param)
             continue
         if isinstance(param.type, click.IntRange) and param.type.max is None:
             low = param.type.min

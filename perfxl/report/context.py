@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from perfxl.errors import UsageError
 from perfxl.model import Model, Row
+from perfxl.checks.acceptance import without_confirmations
 from perfxl.report.analysis import bonus_paragraphs, project_analysis, system_analysis
 from perfxl import derived as D
 from perfxl.report.figures import num, total
@@ -67,7 +68,8 @@ def _texts(model: Model) -> dict[str, Any]:
         "problems": paragraphs(v("problems"), required=True),
         "improvements": paragraphs(v("improvements"), required=True),
         "result_application": paragraphs(v("result_application"), required=True),
-        "other_notes": paragraphs(v("other_notes"), empty="无。"),
+        # a 「确认 PXnnn：理由」 line speaks to the checks, not to the report's reader
+        "other_notes": paragraphs(without_confirmations(v("other_notes")), empty="无。"),
         # what of the 其他预算支出说明 names none of 政府性基金 / 国有资本 / 社会保险基金
         "special_note": S.other_budget_notes(model)[1],
     }

@@ -108,8 +108,10 @@ def _title(ws: Worksheet, sheet: L.Sheet, width: int) -> None:
 
 
 def _field_block(wb: Workbook, ws: Worksheet, block: L.FieldBlock, lay: L.Layout,
-                 dv: _Validations, frameworks: tuple[str, ...]) -> None:
+                 dv: _Validations, frameworks: tuple[str, ...], sheet: L.Sheet) -> None:
     place = lay.places[block.key]
+    # beside a table a long text spreads over the printed width (the table's columns are narrow)
+    spread = P.print_columns(sheet) if any(isinstance(b, L.Table) for b in sheet.blocks) else 0
     ws.cell(place.title_row, 1, block.title).font = S.BLOCK_FONT
     for i, f in enumerate(block.fields):
         r = place.first_row + i
@@ -126,6 +128,8 @@ def _field_block(wb: Workbook, ws: Worksheet, block: L.FieldBlock, lay: L.Layout
             dv.add(f.kind, choices, f.key, value.coordinate)
         if f.kind == L.LONGTEXT:
             ws.row_dimensions[r].height = 60
+            if spread > 2 and not f.note:
+                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=spread)
         if f.note:
             note = ws.cell(r, 3, f.note)
             note.font = S.NOTE_FONT
@@ -162,10 +166,18 @@ def _table(ws: Worksheet, table: L.Table, lay: L.Layout, dv: _Validations) -> No
     ws.add_table(t)
 
 
+#: The width a field's value needs beside a table (its labels and notes wrap in the table's
+#: columns; a long text is merged over the printed width): a 12-digit amount, a rate, a date.
+VALUE_WIDTHS = {L.AMOUNT: 14, L.RATE: 9, L.DATE: 11, L.TEXT: 12, L.CHOICE: 8}
+
+
 def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
     """Set the column widths of ``sheet``; returns their sum (character units).  Table headers
-    wrap over ``S.HEADER_LINES`` lines; where a table shares the field blocks' columns, their
-    labels and notes wrap too, so the columns stay narrow enough to print at a readable scale."""
+    wrap over ``S.HEADER_LINES`` lines.  Where a table shares the field blocks' columns the
+    tables set the widths: the fields' labels and notes wrap in them and a value gets only the
+    room its kind needs (``VALUE_WIDTHS``), so a form prints at a readable scale
+    (``perfxl.template.printing.MIN_SCALE``).  The note column (C) of a sheet of fields is as
+    wide as notes need, and absent when no field has one."""
     widths: dict[int, float] = {}
     has_table = any(isinstance(b, L.Table) for b in sheet.blocks)
     for block in sheet.blocks:
@@ -173,13 +185,21 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
             for j, col in enumerate(block.columns, start=1):
                 widths[j] = max(widths.get(j, 0), S.column_width(col.header, col.width,
                                                                  S.HEADER_LINES))
-        else:
-            label = max(S.column_width(f.label, None) for f in block.fields)
-            widths[1] = max(widths.get(1, 0), min(label, 16) if has_table else label)
-            long = any(f.kind == L.LONGTEXT for f in block.fields)
-            # long texts get a wide column, unless a table shares the column
-            widths[2] = max(widths.get(2, 0), 24 if has_table else (70 if long else 24))
-            widths[3] = max(widths.get(3, 0), 20 if has_table else 30)
+            continue
+        notes = any(f.note for f in block.fields)
+        if has_table:
+            widths[1] = max(widths.get(1, 0), 10)  # labels wrap over 2-3 lines
+            widths[2] = max([widths.get(2, 0)] + [VALUE_WIDTHS.get(f.kind, 8)
+                                                  for f in block.fields if f.kind != L.LONGTEXT])
+            if notes:
+                widths[3] = max(widths.get(3, 0), 12)
+            continue
+        label = max(S.column_width(f.label, None) for f in block.fields)
+        widths[1] = max(widths.get(1, 0), label)
+        long = any(f.kind == L.LONGTEXT for f in block.fields)
+        widths[2] = max(widths.get(2, 0), 70 if long else 24)
+        if notes:
+            widths[3] = max(widths.get(3, 0), 30)
     for j, w in widths.items():
         ws.column_dimensions[L.get_column_letter(j)].width = round(w, 1)
     return sum(round(w, 1) for w in widths.values())
@@ -187,10 +207,15 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
 
 def fit_row_heights(ws: Worksheet, first_row: int = 3) -> None:
     """Make each row from ``first_row`` down tall enough for its wrapped texts (labels, notes,
-    headers, typed long texts; ``perfxl.template.printing.row_height``).  Rows only grow."""
+    headers, typed long texts; ``perfxl.template.printing.row_height``), a merged cell as wide
+    as the columns it spans.  Rows only grow."""
     widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+    spans = {r.start_cell.coordinate: sum(widths.get(L.get_column_letter(j), 8.43)
+                                          for j in range(r.min_col, r.max_col + 1))
+             for r in ws.merged_cells.ranges}
     for row in ws.iter_rows(min_row=first_row):
-        cells = [(c.value, widths.get(c.column_letter, 8.43)) for c in row
+        cells = [(c.value, spans.get(c.coordinate) or widths.get(c.column_letter, 8.43))
+                 for c in row
                  if isinstance(c.value, str) and not c.value.startswith("=")
                  and c.alignment is not None and c.alignment.wrap_text]
         height = P.row_height(cells)
@@ -203,10 +228,14 @@ def _print_setup(ws: Worksheet, sheet: L.Sheet, width: float, lay: L.Layout) -> 
     """A4 as the paper form prints (``perfxl.template.printing``): fit to width, landscape where
     wide, the main table's header repeated, the print area over the first rows of each table."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = P.orientation(width, any(isinstance(b, L.Table)
-                                                         for b in sheet.blocks))
-    ws.page_setup.fitToWidth = 1
+    orient = P.orientation(width, any(isinstance(b, L.Table) for b in sheet.blocks))
+    ws.page_setup.orientation = orient
+    pages = P.pages_wide(width, orient)
+    ws.page_setup.fitToWidth = pages
     ws.page_setup.fitToHeight = 0
+    if P.title_columns(pages):  # two pages wide: left half, then right half of the same rows
+        ws.print_title_cols = P.title_columns(pages)
+        ws.page_setup.pageOrder = "overThenDown"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.print_title_rows = P.title_rows(sheet, lay)
@@ -238,7 +267,7 @@ def build_workbook(framework: str | None = None, lay: L.Layout = L.LAYOUT) -> Wo
         dv = _Validations(ws)
         for block in sheet.blocks:
             if isinstance(block, L.FieldBlock):
-                _field_block(wb, ws, block, lay, dv, frameworks)
+                _field_block(wb, ws, block, lay, dv, frameworks, sheet)
             else:
                 _table(ws, block, lay, dv)
         _print_setup(ws, sheet, _widths(ws, sheet), lay)

@@ -89,8 +89,10 @@ def _results() -> list:
     results = []
     model = _state.get("model")
     if model is not None:
-        results.append(FileResult(str(_state["book"]),
-                                  tuple(check_model(model, file=str(_state["book"])))))
+        from perfxl.checks.acceptance import split_confirmed
+
+        kept, accepted = split_confirmed(model, check_model(model, file=str(_state["book"])))
+        results.append(FileResult(str(_state["book"]), tuple(kept), accepted=tuple(accepted)))
     if "units" in _state:
         results.append(FileResult(str(_state["draft"]),
                                   tuple(check_units(_state["units"], str(_state["draft"]), model))))
@@ -102,7 +104,9 @@ def check() -> str:
     """``perfxl check --format json`` of what is open (the draft against the workbook), plus
     ``"view"``: per file its summary and the findings grouped as ``perfxl check`` prints them
     (``[{"file", "summary", "error", "groups": [{"sheet", "draft", "rows": [{"where", "rule",
-    "level", "level_text", "message"}]}]}]``)."""
+    "level", "level_text", "message"}]}]}]``), the findings the workbook accepts (「确认 PXnnn：
+    理由」) last, in a group with ``"accepted": true`` (level_text 已接受, the reason after the
+    message)."""
     from perfxl.checks.output import groups, shown_message, summary, to_json, where
     from perfxl.outputs import LEVEL_NAMES
 
@@ -113,9 +117,20 @@ def check() -> str:
                                  "rows": [{"where": where(f), "rule": f.rule, "level": f.level,
                                            "level_text": LEVEL_NAMES[f.level],
                                            "message": shown_message(f)} for f in items]}
-                                for sheet, draft, items in groups(r)]}
+                                for sheet, draft, items in groups(r)] + _accepted_group(r)}
                     for r in results]
     return _dump(data)
+
+
+def _accepted_group(r) -> list[dict]:
+    from perfxl.checks.output import shown_message
+
+    if not r.accepted:
+        return []
+    return [{"sheet": "", "draft": False, "accepted": True,
+             "rows": [{"where": f"{f.sheet}!{f.cell}", "rule": f.rule, "level": "accepted",
+                       "level_text": "已接受", "message": f"{shown_message(f)}（已接受：{why}）"}
+                      for f, why in r.accepted]}]
 
 
 def score() -> str:
@@ -162,7 +177,7 @@ def findings_xlsx(out: str) -> str:
     from perfxl.checks.output import shown_message, where
 
     findings = [f for r in _state.get("results", ()) for f in r.findings]
-    sheet = findings_sheet(findings)
+    sheet = findings_sheet(findings, [a for r in _state.get("results", ()) for a in r.accepted])
     sheet.links = {}  # the cells they would jump to are in the user's workbook, not this file
     for row, f in zip(sheet.rows, findings):
         if f.in_draft:  # a draft has no sheet or cell: its place and the quoted words instead

@@ -537,3 +537,23 @@ def test_worksheet_functions_wrap_perfxl_udfs():
         # VBA wrappers need ASCII names; MacroOptions takes descriptions of <= 255 characters
         assert name.isascii() and all(a.isascii() for a in fn.__code__.co_varnames)
         assert len(fn.__doc__) <= 255 and not fn.__annotations__
+
+
+def test_check_lists_a_finding_the_workbook_accepts(tmp_path):
+    """The 人员编制 说明 「确认 PX106：理由」 (issue 22): the 校验 button lists PX106 as 已接受 with
+    its reason after the other findings, counts it apart and does not mark its cell."""
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_fill import write_model
+
+    model = read_workbook(P004)
+    model.rows("staffing")[0].values["note"] = "确认 PX106：基础数据表的编制数只含机关本级"
+    noted = write_model(model, tmp_path / "noted.xlsx", engine="perfxl")
+    plain_summary, plain, _ = run(api.check_book, P004)
+    summary, out, _ = run(api.check_book, noted)
+    n = int(plain_summary.split("发现 ")[1].split(" 条")[0])
+    assert summary.startswith(f"校验完成：发现 {n - 1} 条问题")
+    assert out["校验结果"]["A1"].value == f"校验结果（共 {n - 1} 条；另有已接受 1 条）"
+    rows = sheet_rows(out["校验结果"])
+    assert [r[:4] for r in rows if r[1] == "PX106"] == [["已接受", "PX106", "人员编制", "B12"]]
+    assert rows[-1][1] == "PX106" and rows[-1][4].endswith("（已接受：基础数据表的编制数只含机关本级）")
+    assert ("人员编制", "B12") not in _marked(out) and ("人员编制", "B12") in _marked(plain)

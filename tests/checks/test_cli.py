@@ -134,3 +134,20 @@ def test_example_004():
     assert r.exit_code == 1
     rules = {f["rule"] for f in json.loads(r.stdout)["files"][0]["findings"]}
     assert {"PX201", "PX303", "PX206", "PX112"} <= rules
+
+
+def test_sarif_rule_help_is_the_rule_page(files):
+    """A SARIF viewer shows a rule's help beside the finding: it is the ``perfxl rule PX201``
+    page, and no ``helpUri`` points into a docs folder the user does not have (it was
+    ``docs/rules/PX201.md``, a path no viewer can open)."""
+    sarif = json.loads(run(files["bad"], "--format", "sarif", "--select", "PX201").stdout)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    rule = driver["rules"][0]
+    from perfxl.cli import main
+
+    page = CliRunner().invoke(main, ["rule", "PX201"]).output
+    assert rule["help"]["text"] == page and rule["help"]["markdown"] == page
+    assert page.startswith("# PX201 ") and "## 示例" in page
+    for uri in [r.get("helpUri") for r in driver["rules"]] + [driver.get("informationUri")]:
+        assert uri is None or uri.startswith(("https://", "http://")), uri
+    assert "example.invalid" not in json.dumps(sarif)

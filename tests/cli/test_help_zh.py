@@ -74,7 +74,9 @@ def test_command_list_not_cut():
     """Each line of the top-level list is a whole sentence: click cut the check line at 45
     characters ('…报告文字中的 数字（规则见...')."""
     out = run("--help").output
-    lines = [ln for ln in out.splitlines() if re.match(r"^  [a-z]+\s{2,}", ln)]
+    # an entry is its command line and the lines wrapped under it
+    lines = re.findall(r"^  [a-z]+\s{2,}.*(?:\n {12}\S.*)*", out, re.M)
+    lines = [re.sub(r"\n {12}", "", ln) for ln in lines]
     assert {ln.split()[0] for ln in lines} >= {"check", "score", "batch", "rules", "rule"}
     for ln in lines:
         assert not ln.rstrip().endswith("..."), ln
@@ -113,3 +115,40 @@ def test_select_by_rule_name(tmp_path):
     by_code = run("check", str(p), "--select", "PX201", "--format", "json")
     assert by_name.exit_code == 1 and by_name.stdout == by_code.stdout
     assert "PX201" in by_name.stdout
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("path", [(), ("check",), ("batch",), ("report",), ("new",)],
+                         ids=lambda p: " ".join(p) if isinstance(p, tuple) else str(p))
+def test_help_fits_the_terminal(path, width):
+    """An 80-column terminal shows a CJK character two columns wide: no help line is wider than
+    the terminal (click counted one column per character and broke only at spaces, so the
+    command list and the option texts ran to 110-135 columns)."""
+    res = CliRunner().invoke(main, list(path) + ["--help"], terminal_width=width)
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    too_wide = [ln for ln in lines if _columns(ln) > width]
+    assert not too_wide, "\n".join(too_wide)
+    assert sum(_columns(ln) > width - 12 for ln in lines) >= 1  # the lines are filled, not cut short
+
+
+def test_wrap_keeps_punctuation_and_words():
+    from perfxl.cli.zh import wrap_text
+
+    text = "上一年度的工作簿：核对本工作簿的上年数（PX118）；须为同一部门的上一年度，否则退出码 2"
+    for width in (14, 15, 20, 24, 30, 40):
+        lines = wrap_text(text, width).splitlines()
+        assert all(_columns(ln) <= width for ln in lines), (width, lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert not any(ln[0] in "，。；：）" for ln in lines), (width, lines)  # never 。 first
+        assert not any(ln[-1] == "（" for ln in lines), (width, lines)
+        assert "PX118" in "\n".join(lines)  # an ASCII word is not split
+    # a paragraph's lines are joined without the space click put between Chinese characters
+    assert wrap_text("规则一览：perfxl rules；\n某条规则的说明", 80) == "规则一览：perfxl rules；某条规则的说明"
+    assert wrap_text("perfxl rule\nPX201", 80) == "perfxl rule PX201"

@@ -972,9 +972,12 @@ def b_merged_data_rows(b: Builder) -> Path:
     r = L.LAYOUT.first_data_row("three_public")
 
     def fn(root: etree._Element) -> None:
-        mc = etree.Element(f"{Q}mergeCells", count="1")
+        mc = root.find(f"{Q}mergeCells")  # the template merges a long text's cells already
+        if mc is None:
+            mc = etree.Element(f"{Q}mergeCells", count="0")
+            root.find(f"{Q}sheetData").addnext(mc)
         etree.SubElement(mc, f"{Q}mergeCell", ref=f"B{r}:B{r + 1}")
-        root.find(f"{Q}sheetData").addnext(mc)
+        mc.set("count", str(len(mc)))
     return rewrite_zip(b.base, b.path("merged-data-rows"),
                        edit={b.member("经费控制"): xml_edit(fn)})
 

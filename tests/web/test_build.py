@@ -96,6 +96,32 @@ def test_the_page_python_gives_the_cli_json_in_cpython(tmp_path):
     run.reset()
 
 
+def test_the_page_lists_what_the_workbook_accepts(tmp_path):
+    """The offline page, as ``perfxl check``: a 说明 「确认 PX106：理由」 moves PX106 to the
+    accepted findings, shown last as 已接受 with the reason, and in the downloaded 校验结果."""
+    import openpyxl
+
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_fill import write_model
+
+    model = read_workbook(example_file("004"))
+    model.rows("staffing")[0].values["note"] = "确认 PX106：基础数据表的编制数只含机关本级"
+    book = write_model(model, tmp_path / "noted.xlsx", engine="perfxl")
+    assert json.loads(run.open_workbook(str(book))) == {"ok": True}
+    got = json.loads(run.check())
+    cli = json.loads(CliRunner().invoke(main, ["check", str(book), "--format", "json"]).stdout)
+    assert got["files"] == cli["files"] and got["files"][0]["accepted"][0]["rule"] == "PX106"
+    view = got["view"][0]
+    assert view["summary"] == {"errors": 12, "warnings": 3, "infos": 0}
+    (acc,) = [g for g in view["groups"] if g.get("accepted")]
+    assert acc is view["groups"][-1] and [r["level_text"] for r in acc["rows"]] == ["已接受"]
+    assert acc["rows"][0]["message"].endswith("（已接受：基础数据表的编制数只含机关本级）")
+    rows = list(openpyxl.load_workbook(run.findings_xlsx(str(tmp_path / "f.xlsx")))["校验结果"]
+                .values)
+    assert rows[-1][:2] == ("已接受", "PX106")
+    run.reset()
+
+
 _PAGE_PATH_CHILD = r"""
 import json, sys
 BLOCK = {"subprocess", "multiprocessing", "concurrent", "python_calamine", "docx", "lxml"}

@@ -198,3 +198,23 @@ def test_no_request_left_127_0_0_1(ready_page, browser_context, page_url):
              if urlsplit(u).scheme in ("http", "https", "ws", "wss")}
     assert hosts == {"127.0.0.1"}
     assert any(u.endswith("pyodide.asm.wasm") for u in browser_context.requests)
+
+
+def test_page_shows_what_the_workbook_accepts(ready_page, tmp_path):
+    """A 说明 「确认 PX106：理由」 (issue 22): the page lists PX106 last, under 已接受, with its
+    reason, and counts it apart, as ``perfxl check`` does."""
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.io.writing.xlsx_fill import write_model
+
+    model = read_workbook(example_file("004"))
+    model.rows("staffing")[0].values["note"] = "确认 PX106：基础数据表的编制数只含机关本级"
+    book = write_model(model, tmp_path / "noted.xlsx", engine="perfxl")
+    got = run_in_page(ready_page, book)
+    cli = cli_json("check", str(book))["files"][0]
+    assert got["check"]["files"][0]["summary"] == cli["summary"]
+    rows = shown_rows(ready_page)
+    assert rows[-1] == ("人员编制!B12", "PX106", "已接受")
+    assert rows[:-1] == [(f["cell"] or "-", f["rule"], LEVEL_NAMES[f["level"]])
+                         for f in cli["findings"]]
+    assert "已接受（不计入问题数" in ready_page.text_content("#findings")
+    assert "基础数据表的编制数只含机关本级" in ready_page.text_content("#findings")

@@ -65,10 +65,10 @@ function showFindings(check, errors) {
   for (const f of check.view) {
     if (f.error) continue;
     out.push(`<section class="card file" data-file="${esc(f.file)}"><h2>${esc(f.file)}：` +
-      (f.groups.length ? `${f.summary.errors} 个错误，${f.summary.warnings} 个警告，${f.summary.infos} 个提示`
+      (f.groups.some((g) => !g.accepted) ? `${f.summary.errors} 个错误，${f.summary.warnings} 个警告，${f.summary.infos} 个提示`
                        : "未发现问题") + "</h2>");
     for (const g of f.groups) {
-      out.push(`<h3>${g.draft ? "报告文字" : "工作表：" + esc(g.sheet)}</h3>`);
+      out.push(`<h3>${g.accepted ? "已接受（不计入问题数，各自写明理由）" : g.draft ? "报告文字" : "工作表：" + esc(g.sheet)}</h3>`);
       out.push(`<table><thead><tr><th>${g.draft ? "位置" : "单元格"}</th><th>规则</th><th>级别</th><th>说明</th></tr></thead><tbody>`);
       for (const r of g.rows) {
         out.push(`<tr class="finding ${esc(r.level)}"><td class="where">${esc(r.where)}</td>` +

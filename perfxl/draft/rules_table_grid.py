@@ -9,7 +9,7 @@ A prose amount is compared only when its identity is resolved (``perfxl.draft.qu
 * name — the quantity model's name equals the column's (glossary synonyms on both sides; a part
   in parentheses, 「(其中公务用车购置费 38 万元)」, is ``parent/part`` like a group's column);
 * year — written in its sentence, or the only year its paragraph writes before it;
-* stage — its own, else the one stage all the amounts before it in the paragraph have
+* stage — its own, else the one stage all the amounts of its year before it in the paragraph have
   (「…“三公”经费决算数 2364 万元…。分项情况是:…公车购置及运行费 995 万元」 is 决算);
 * no change, no prior-year figure, no fund named (the table names none), one value per name in
   its sentence; and the table gives that (name, year, stage) one value.
@@ -32,21 +32,22 @@ _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 
 
 def _resolved(ctx):
-    """(quantity, its year, its stage) of each prose amount whose identity is resolved (module doc)."""
+    """(quantity, its year, its stage) of each prose amount whose identity is resolved (see the
+    module doc)."""
     from perfxl.draft.rules_table_text import _in_tables
     doc, flat = ctx.doc, ctx.doc.flat
     cells = _in_tables(ctx)
     paras = doc.paragraphs
     k = 0
-    stages: set[str] = set()
+    stages: set[tuple[int | None, str]] = set()  # (year, stage) of the paragraph's amounts so far
     for q in ctx.quantities:
         f = q.figure
         while k + 1 < len(paras) and paras[k][1] <= f.start:
             k += 1
             stages = set()
         pa = paras[k][0]
-        if q.stage:
-            stages.add(q.stage)
+        if q.stage and q.known:
+            stages.add((q.period, q.stage))
         i = doc.unit_at(f.start)
         if (i in cells or doc.units[i].in_table or not q.known or q.scope or not q.name
                 or f.start in ctx.claims.prior or q.name in ctx.ambiguous_names):
@@ -57,7 +58,9 @@ def _resolved(ctx):
             if len(years) != 1:
                 continue
             period = years.pop()
-        stage = q.stage or (next(iter(stages)) if len(stages) == 1 else "")
+        # its own stage, else the one stage the paragraph's amounts of its year have
+        same = {s for y, s in stages if y == period}
+        stage = q.stage or (same.pop() if len(same) == 1 else "")
         if stage:
             yield q, period, stage
 

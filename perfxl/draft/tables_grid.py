@@ -110,7 +110,8 @@ def _columns(head: list[Cell], data: list[list[Figure]]) -> list[tuple[str, str,
         (n, c.text.strip(), c) if (n := _name(c.text)) else None for c in names[:g]]
     group = _name(names[g].text)
     col = [[row[j] for row in data] for j in range(width)]
-    ks = [k for k in range(1, width - g) if _fits(col[g], [list(r) for r in zip(*col[g + 1:g + 1 + k])])]
+    ks = [k for k in range(1, width - g)
+          if _fits(col[g], [list(r) for r in zip(*col[g + 1:g + 1 + k])])]
     if group is None or len(ks) != 1:
         return out + [None] * (width - g)
     k = ks[0]

@@ -89,6 +89,9 @@ def test_the_year_decides_the_row():
     # two years written before it: which one is not said
     "本单位2024年“三公”经费决算支出 150 万元，2023年为 180 万元。具体情况是：公务接待费 40 万元，"
     "公车购置及运行费 {car} 万元（其中车辆购置费 20 万元，公务用车运行费 {run} 万元）。\n",
+    # the stage written is another year's: the 2024 amounts' stage is not said
+    "本单位2023年“三公”经费决算支出 180 万元。2024年公务接待费 40 万元，公车购置及运行费 {car} 万元"
+    "（其中车辆购置费 20 万元，公务用车运行费 {run} 万元）。\n",
     # no stage anywhere in the paragraph
     "本单位2024年“三公”经费 150 万元。具体情况是：公务接待费 40 万元，公车购置及运行费 {car} 万元"
     "（其中车辆购置费 20 万元，公务用车运行费 {run} 万元）。\n",

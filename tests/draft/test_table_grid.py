@@ -171,3 +171,21 @@ def test_columns_of_years_further_apart_with_the_unit_stated():
 ])
 def test_columns_of_years_quiet(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("maker", ["make_docx", "make_docx_tables"])
+def test_word_files_read_alike(tmp_path, maker):
+    # a .docx of one paragraph per line, and one whose tables are Word tables again
+    from perfxl.draft import check_draft
+    from tests.draft import measure
+    for text, want in [(_draft(car="111", run="91"), [("PX626", "warning", 90.0, 91.0),
+                                                      ("PX626", "warning", 110.0, 111.0)]),
+                       (_draft(car="111", run="91", shape=_tabs),
+                        [("PX626", "warning", 90.0, 91.0), ("PX626", "warning", 110.0, 111.0)]),
+                       (COLS.format(hosp="3.50", unit="(万元)"), [("PX611", "error", 3.2, 3.5)])]:
+        txt = tmp_path / "draft.txt"
+        txt.write_text(text, "utf-8")
+        docx = getattr(measure, maker)(txt, tmp_path / "draft.docx")
+        got = sorted((f.rule, f.level, f.expected, f.actual) for f in check_draft(docx)
+                     if f.rule in ("PX611", "PX626"))
+        assert got == sorted(want)

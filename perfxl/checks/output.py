@@ -24,6 +24,8 @@ FORMATS = ("text", "json", "jsonl", "junit", "sarif", "github")
 
 @dataclass(frozen=True)
 class FileResult:
+    """The findings of one checked file, or why it could not be read."""
+
     file: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # why the file could not be read

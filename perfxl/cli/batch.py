@@ -113,7 +113,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     与 perfxl check 一样读取配置文件（perfxl.toml 或 pyproject.toml 的 [tool.perfxl]）：
     select、ignore、per-file-ignores、exclude 与 accept。"""
     from perfxl.batch import UNREADABLE, expand_paths, iter_reviews, prior_index
-    from perfxl.cli.check import _configs, _prefixes
+    from perfxl.cli.checking import _configs, _prefixes
     from perfxl.errors import UsageError
     from perfxl.batch.summary import is_summary, summarize
     from perfxl.outpath import refuse_overwrite, same_file

@@ -6,9 +6,14 @@ A ``Claim`` is ``kind``, ``figures`` (``perfxl.draft.numbers.Figure``, roles by 
 * ``change`` — ``B，较上年(决算) A 增加/减少/上升/下降/增长/持平… C(，上升 R%)``; figures
   ``(B, A, C, R)``, any may be ``None`` (B: the amount just before 较/比/同比 in the sentence).
   ``words`` = the direction word; ``basis`` = 上年 / 年初预算 / 同期… (also when written before
-  相比: 「X 与年初预算相比，增加 C」 has basis 年初预算 and subject X).
+  相比: 「X 与年初预算相比，增加 C」 has basis 年初预算 and subject X).  Also read: the amount of
+  the change after its rate (「同比增长 14.6%，增收 4,376 万元」), two year-labelled amounts
+  before a bare 「对比减少 C」 (``_two_years``), and two subjects at once (「收、支总计各是 A,B
+  万元…各减少 C,D 万元,各下降 R1%、R2%」, ``_respective``).
 * ``share`` — ``part，占(label)的 R`` with ``R`` a % figure or a bare number (share written
-  without %); figures ``(part, total, R)``, total from the enclosing breakdown or ``None``;
+  without %); figures ``(part, total, R)``, total from the enclosing breakdown, else the amount
+  the share names (earlier, or later when the draft gives that name one value: ``_later_totals``),
+  or ``None``;
   ``basis`` = "%" when R carries its sign, "" when not.
 * ``breakdown`` — ``total…其中(:)A,B,C…`` to the end of the sentence; figures ``(total, *parts)``;
   a sentence starting with 其中 breaks down the previous breakdown's total.  Prior-year figures
@@ -38,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures, open_paren
+from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING"]
@@ -48,12 +54,14 @@ FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
-    r"(?P<cmp>较|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"(?P<cmp>较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
-    r"(?P<c>" + _NUMU + r")?(?:\s*,?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)了?"
+    r"(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
     r"\s*(?:为)?\s*"
-    r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?")
+    r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"
+    # "同比增长 14.6%，增收 4,376 万元": the amount of the change after its rate
+    r"(?:\s*,\s*(?:增收|减收|增支|减支|增加|减少)了?\s*(?P<c2>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|万|元)))?")
 #: 「与年初预算(数)相比」: the budget a change is measured against, written before 相比
 _VS_BUDGET = re.compile(r"(?:与|同|和)\s*(?P<b>年初预算|调整后的?预算|调整预算|全年预算|预算)数?\s*$")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
@@ -86,6 +94,11 @@ class Claim:
     level: int = 0
     #: what the claim is about: the words before 较 / 占 / the figure ("“三公”经费支出总额")
     subject: str = ""
+    #: a share's whole is certain (``perfxl.draft.share_whole``); PX605 checks only those
+    sure: bool = True
+    #: other values the draft gives a share's named whole: PX605 reports only a share wrong
+    #: against each of them too
+    others: tuple[Figure, ...] = ()
 
 
 @dataclass
@@ -110,9 +123,12 @@ def _fig_at(figs: list[Figure], start: int, end: int) -> Figure | None:
     return None
 
 
+#: Fund names whose 预算 is no budget stage (「一般公共预算财政拨款安排的“三公”经费支出」 is spending).
+_FUND = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+
+
 def _key(label: str) -> str | None:
-    # 一般公共预算 names a fund, not a budget figure ("一般公共预算财政拨款安排的…支出")
-    label = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", label)
+    label = _FUND.sub("", label)
     for k in _KEYS:
         if k in label:
             return k
@@ -139,6 +155,8 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         fr = _fig_at(figs, *m.span("r")) if m.group("r") else None
         if fc is not None and fc.rate and fr is None:
             fc, fr = None, fc
+        if fc is None and m.group("c2"):
+            fc = _fig_at(figs, *m.span("c2"))
         cur = None
         for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
@@ -146,6 +164,11 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
                 cur = f
         if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
             cur = None
+        basis = (m.group("basis") or "").replace(" ", "")
+        pair = _two_years(flat, a, m.start(), figs, out) if fa is None and not basis else None
+        if pair is not None:  # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"
+            cur, fa = pair
+            basis = "上年"
         for f in (fa, fc):
             if f is not None:
                 out.prior.add(f.start)
@@ -155,7 +178,6 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         while i > a and flat[i - 1] not in ",;:。!?":
             i -= 1
         subject = flat[i:m.start()].strip()
-        basis = (m.group("basis") or "").replace(" ", "")
         vs = _VS_BUDGET.search(subject) if not basis else None
         if vs:  # "与年初预算相比,增加 C": the budget is the basis, not part of the subject
             basis, subject = vs.group("b"), subject[:vs.start()].strip()
@@ -166,6 +188,70 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
                                 m.group("dir"), basis, subject=subject))
+
+
+#: 「收、支总计各是 A,B 万元」 / 「各减少 C,D 万元,各下降 R1%、R2%」: two figures said of two
+#: subjects at once, the unit written once after the second
+_EACH_IS = re.compile(r"各(?:是|为|计)\s*$")
+_EACH_CHANGE = re.compile(r"各(?P<dir>减少|增加|下降|增长|上升)了?\s*$")
+_EACH_RATE = re.compile(r"\s*[,，]?\s*各(?:下降|增长|上升|减少|增加)了?\s*$")
+
+
+def _two_after(figs: list[Figure], flat: str, rx: re.Pattern) -> tuple[Figure, Figure] | None:
+    """The two figures 「A,B 万元」 right after a match of ``rx`` (which must end where A starts),
+    A given B's unit; ``None`` when B carries no money unit or anything else stands between."""
+    for x, y in zip(figs, figs[1:]):
+        if (rx.search(flat, max(0, x.start - 12), x.start) and not x.unit and y.money
+                and re.fullmatch(r"\s*[,、]\s*", flat[x.end:y.start])):
+            from dataclasses import replace
+            return replace(x, unit=y.unit), y
+    return None
+
+
+def _respective(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
+                pair: tuple[Figure, Figure] | None) -> tuple[Figure, Figure] | None:
+    """「2022年度收、支总计各是 4125.49,4143.91万元。与2021年相比,收、支总计各减少
+    1267.86,2570.97万元,各下降23.51%、38.28%。」: two change claims, one per subject, checked
+    like any other (PX603).  Returns the pair of amounts a next sentence may change."""
+    now = _two_after(figs, flat, _EACH_IS)
+    if now is not None:
+        return now
+    if pair is None:
+        return None
+    for i, x in enumerate(figs):
+        m = _EACH_CHANGE.search(flat, max(a, x.start - 12), x.start)
+        if m is None or m.end() != x.start or i + 1 >= len(figs):
+            continue
+        c = _two_after(figs[i:i + 2], flat, _EACH_CHANGE)
+        if c is None:
+            continue
+        rates: list[Figure | None] = [None, None]
+        rest = [f for f in figs[i + 2:] if f.rate]
+        if (len(rest) >= 2 and _EACH_RATE.search(flat, c[1].end, rest[0].start)
+                and re.fullmatch(r"\s*[、,]\s*", flat[rest[0].end:rest[1].start])):
+            rates = rest[:2]
+        for cur, amount, r in zip(pair, c, rates):
+            out.prior.add(amount.start)
+            end = (r or amount).end
+            out.claims.append(Claim("change", (cur, None, amount, r), (cur.start, end),
+                                    m.group("dir"), ""))
+        return None
+    return pair
+
+
+def _two_years(flat: str, a: int, at: int, figs: list[Figure], out: Claims):
+    """(this year's, last year's) amount when the clause before a bare 「对比/比/较 减少 C」 states
+    exactly two, labelled with two consecutive years (「2016年预算8万元,2015年预算12.5万元;对比
+    减少4.35万元」); else ``None``."""
+    start = max(a, flat.rfind("。", a, at) + 1)
+    two = [f for f in figs if start <= f.start < at and f.money and f.start not in out.prior]
+    two = two[-2:]
+    if len(two) != 2 or None in (two[0].year, two[1].year):
+        return None
+    if re.search(r"\d", flat[two[1].end:at]) or abs(two[0].year - two[1].year) != 1:
+        return None
+    cur, prior = sorted(two, key=lambda f: -f.year)
+    return cur, prior
 
 
 _BUDGET = re.compile(r"预算(?:数|安排数?)?$|(?:年初|全年|本年|调整后?|年中)预算")
@@ -304,8 +390,11 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
-             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
+             and not _CHANGE_AMOUNT.search(f.label)
              and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
+    if open_paren(flat, a, at) is not None:  # "13亿7,800万元(其中3.5亿元…),执行…": inside only
+        close = flat.find(")", at, b)
+        parts = [p for p in parts if close < 0 or p.start < close]
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])
@@ -323,6 +412,12 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             out.claims.append(Claim("breakdown", (outer[-1], *inner),
                                     (outer[-1].start, inner[-1].end), "中"))
         parts = outer
+    # "其中:财力安排支出 68.4 亿元,…,主要支出事项:一般公共服务支出 7.1 亿元、…等": what follows
+    # "主要…:" itemises the part before it, not the total
+    main = (re.search(r"主要[\u4e00-\u9fff]{0,6}:", flat[at + 2:parts[-1].start])
+            if parts and not sub else None)
+    if main:
+        parts = [p for p in parts if p.start < at + 2 + main.start()]
     nested = _nested(flat, at, parts, out)
     if nested is None:  # a 其中 inside a part whose own parts cannot be told: no sum is sure
         return totals if before else prev_total
@@ -340,6 +435,7 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     words = "其中…" if any(re.fullmatch(r"\s*、\s*", flat[p.end:q.start])
                           for p, q in zip(parts, parts[1:])) else "其中"
     if len(totals) == 1:
+        parts = _made_by_prefix(totals[0], parts)
         out.claims.append(Claim("breakdown", (totals[0], *parts), span, words))
     elif len({t.year for t in totals}) == len(totals) and all(t.year for t in totals):
         # "2016 年预算 33 万元，2015 年预算 57.55 万元。其中：…2016 年预算 8 万元，2015 年…":
@@ -349,12 +445,30 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             if len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     else:
-        for t in totals:
+        for j, t in enumerate(totals):
             k = _key(t.label)
+            if any(_key(u.label) == k for u in totals[j + 1:]):
+                continue  # 「…出国 120 万元；接待 1033 万元；用车 1618 万元，其中 …」: the nearest
             mine = [p for p in parts if k and _key(p.label) == k]
             if k and len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     return totals
+
+
+def _made_by_prefix(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """``parts`` cut after the first two or more that make ``total`` exactly (each within half a
+    unit of its last digit) when all of them do not: 「…29612 万元，其中国税 11765、地税 14796、
+    财政 3051；实现地方一般预算收入 19401 万元」 — the list went on past its parts."""
+    from decimal import Decimal as D
+    acc, slack = D(0), total.tol_yuan
+    for k, p in enumerate(parts):
+        acc += p.value_yuan
+        slack += p.tol_yuan
+        if k >= 1 and k < len(parts) - 1 and abs(acc - total.value_yuan) <= slack:
+            rest = sum((q.value_yuan for q in parts), D(0))
+            if abs(rest - total.value_yuan) > slack + sum((q.tol_yuan for q in parts[k + 1:]), D(0)):
+                return parts[:k + 1]
+    return parts
 
 
 def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
@@ -372,16 +486,60 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             inline, r = r, rate
         part = None
         for f in figs:  # a change amount is no part ("比上年增收 11487.11 亿元，…，占…的 88.9%")
-            if f.end <= m.start() and f.money and f.start not in out.prior:
+            if (f.end <= m.start() and f.money and f.start not in out.prior
+                    and not _CHANGED.search(f.label)):
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
-        tot = inline or (total[0] if len(total) == 1 and total[0] is not part else None)
-        if tot is None:
+        parts = _listed(figs, flat, part, lambda f: f.money and f.start not in out.prior, back=True)
+        rates = _listed(figs, flat, r, lambda f: f.rate, back=False) if not inline else [r]
+        if len(parts) > 1 or len(rates) > 1:
+            # 「A、B和C分别为 a、b和c,占…的 r1、r2和r3」: one share per pair, in order; lists of
+            # two lengths pair nothing for sure
+            if len(parts) != len(rates):
+                continue
+            part = parts[0]
+        own = _OWN_BUDGET.search(m.group("of") or "")  # 「占年初预算的 25%」: of its own budget
+        # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
+        # 采购支出总额的 6.7%」): the named one, not the total
+        tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
+                         and names_parent(m.group("of"), total[0].label) else None)
+        named = tot is None
+        if named:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
-        out.claims.append(Claim("share", (part, tot, r), (part.start, r.end), "占",
-                                "%" if inline or m.group("pct") else ""))
+        for p, q in zip(parts, rates):
+            out.claims.append(Claim("share", (p, tot, q), (p.start, q.end), "占",
+                                    "%" if inline or m.group("pct") else "", subject=m.group("of"),
+                                    sure=not named))
+
+
+#: The label of a change amount (「税收收入 1036.5 亿元，增长 5.4%，增收 36.9 亿元」): the part's own
+#: change, never another part of the total.
+_CHANGE_AMOUNT = re.compile(r"(?:增收|减收|增支|减支|增加|减少|增长|下降|上升|节约资金|节约)了?$")
+#: A share of the part's own budget, target or plan (「国税完成 11765 万元,占年初预算的 25%」, 「占任务数的
+#: 96.3%」): a completion rate, never a share of the breakdown's total.
+_OWN_BUDGET = re.compile(r"预算|任务|计划|目标")
+#: A figure's label that makes it a change ("较上年增加24d5.2 亿元" where a mirror garbled the digits).
+_CHANGED = re.compile(r"(?:较|比|同比).*(?:增加|减少|增收|减收|增支|减支)")
+_LIST_SEP = re.compile(r"\s*(?:、|,|和|及|与|以及)\s*")
+
+
+def _listed(figs: list[Figure], flat: str, f: Figure, ok, back: bool) -> list[Figure]:
+    """``f`` and the figures listed with it (「6571.4亿元、11155.2亿元和3343.9亿元」, 「31.2%、52.9%和
+    15.9%」): neighbours that pass ``ok`` with only a list mark between, before ``f`` when
+    ``back``, after it otherwise; in text order."""
+    i = figs.index(f)
+    run = [f]
+    step = -1 if back else 1
+    j = i + step
+    while 0 <= j < len(figs) and ok(figs[j]):
+        a, b = (figs[j], run[-1]) if back else (run[-1], figs[j])
+        if not _LIST_SEP.fullmatch(flat, a.end, b.start):
+            break
+        run.append(figs[j])
+        j += step
+    return run[::-1] if back else run
 
 
 #: How far back (characters) a share's named total is looked for ("占实际支出的 12.5%").
@@ -500,7 +658,8 @@ def _continued(doc: Doc, out: Claims) -> None:
     up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
     包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
     only when the list ends at a heading (or the draft's end), or its parts already exceed the
-    total; a paragraph that does not open with a named amount ends it unread."""
+    total; a paragraph that does not open with a named amount, or opens with one larger than the
+    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if flat.find("其中", pa, pb) < 0:
@@ -522,8 +681,8 @@ def _continued(doc: Doc, out: Claims) -> None:
                 ended = True
                 break
             f = _opening_amount(flat, qa, qb, out)
-            if f is None:
-                break
+            if f is None or f.value_yuan > total.value_yuan + total.tol_yuan + f.tol_yuan:
+                break  # an amount larger than the total is another total, no part of it
             parts.append(f)
             s += f.value_yuan
             if s >= total.value_yuan - sum((x.tol_yuan for x in (total, *parts)), Decimal(0)):
@@ -585,12 +744,14 @@ def extract(doc: Doc) -> Claims:
     flat = doc.flat
     for pa, pb in doc.paragraphs:
         prev: list[Figure] = []
+        pair: tuple[Figure, Figure] | None = None
         sents = doc.sentences_in(pa, pb)
         for i, (a, b) in enumerate(sents):
             figs = figures(flat, a, b)
             if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
+            pair = _respective(flat, a, b, figs, out, pair)
             n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
             if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
@@ -610,5 +771,74 @@ def extract(doc: Doc) -> Claims:
     _weights(doc, out)
     _continued(doc, out)
     _change_parts(doc, out)
+    _later_totals(out)
+    _sure_wholes(out)
     return out
+
+
+def _budget_name(label: str) -> str:
+    """A quantity name without a trailing 预算 after 支出 / 收入 (「基本支出预算」 and 「一般公共预算
+    基本支出」 name one budget document's figure); 收支总预算 read as 支出总预算."""
+    from perfxl.draft.common import quantity_name
+    name = quantity_name(re.sub(r"\s+", "", label or ""))
+    # a budget's 收支总预算 is its 支出总预算 (收支平衡): 「占支出总预算 4.04%」 names it
+    name = re.sub(r"收支总预算$", "支出总预算", name)
+    return re.sub(r"(?<=[支收][出入])预算$", "", name)
+
+
+def _later_totals(out: Claims) -> None:
+    """A share whose named whole no earlier amount gives (「对个人和家庭补助支出预算 73200 元,占
+    基本支出预算 6.45%」 with 「基本支出 1133753.33 元」 in a later section) takes it from later in
+    the draft, when the draft gives that name exactly one value (so it is the one quantity)."""
+    todo = [i for i, c in enumerate(out.claims) if c.kind == "share" and c.figures[1] is None
+            and len(_budget_name(c.subject)) >= 4]
+    if not todo:
+        return
+    by_suffix: dict[str, list[Figure]] = {}  # every ending of 4 characters or more of a name
+    year = out.doc.year
+    for f, _s in out.amounts:
+        if f.start in out.prior or f.year not in (None, year) or "上年" in f.label:
+            continue
+        name = _budget_name(f.label)
+        for k in range(0, len(name) - 3):
+            by_suffix.setdefault(name[k:], []).append(f)
+    for i in todo:
+        c = out.claims[i]
+        want = _budget_name(c.subject)
+        part = c.figures[0]
+        hits = by_suffix.get(want, [])
+        values = {f.value_yuan for f in hits}
+        later = [f for f in hits if f.start > part.end]
+        if len(values) == 1 and later and later[0].value_yuan != part.value_yuan:
+            out.claims[i] = Claim("share", (part, later[0], c.figures[2]), c.span, c.words,
+                                  c.basis, subject=c.subject, sure=False)
+
+
+def _sure_wholes(out: Claims) -> None:
+    """A share's whole found by its name is certain only when that name has one value in the
+    whole draft and no other area is named between it and the share (``share_whole``)."""
+    todo = [i for i, c in enumerate(out.claims) if c.kind == "share" and not c.sure
+            and c.figures[1] is not None]
+    if not todo:
+        return
+    from perfxl.draft.common import quantity_name
+    year, flat = out.doc.year, out.doc.flat
+    sentence = {f.start: s for f, s in out.amounts}
+    for i in todo:
+        c = out.claims[i]
+        part, whole, r = c.figures
+        want, budget = quantity_name(re.sub(r"\s+", "", c.subject)), _budget_name(c.subject)
+        others = {f.value_yuan: f for f, _s in out.amounts
+                  if f.start not in out.prior and f.year in (None, year) and "上年" not in f.label
+                  and f.value_yuan != whole.value_yuan
+                  and (quantity_name(f.label).endswith(want)
+                       or (len(budget) >= 4 and _budget_name(f.label).endswith(budget)))}
+        own = sentence.get(whole.start)
+        if own is None:
+            continue
+        a, b = min(whole.end, part.start), max(r.end, whole.end)
+        share_sentence = sentence.get(part.start, (a, b))
+        if scope_changes(flat, own, a, max(b, share_sentence[1])):
+            continue
+        out.claims[i] = replace(c, sure=True, others=tuple(others.values()))
 

@@ -19,7 +19,14 @@ A figure's identity is not its label alone.  「年初预算安排会议费 36.4
 * ``role``   — ``planned`` (预算、安排、计划、申请、年度目标、指标值), ``achieved`` (决算、执行、
   实际、完成、到位、支付、拨付、支出), ``change`` (an 增减额, 较上年…), ``prior`` (上年's figure).
 * ``scope``  — the fund the amount's label says it is counted in (财政拨款, 一般公共预算,
-  政府性基金…), ``""`` when it says none.
+  政府性基金…), ``""`` when it says none; after a line that opens with an area (「全市…」,
+  「市本级…」, 「剔除高新区后:」) the area too (``areas``): the city's total and its own level's are
+  two quantities with one name.
+  A paragraph that opens with the item it is about (「重大水利工程已完成……」) adds that item
+  (``subjects``) up to the next numbered heading.
+* a part listed after a sentence that is only 「其中:」 is named after the amount its paragraph
+  opens with (``_qizhong_blocks``): 「基本支出……其中: 商品和服务支出 165247.88 元」 and 「项目支出……其中:
+  商品和服务支出 29700 元」 are two quantities.
 * ``figure`` and ``sentence`` — the ``perfxl.draft.numbers.Figure`` and its sentence span.
 
 Two amounts are the same quantity (``same_quantity``) only when every part is known and equal;
@@ -29,13 +36,14 @@ re-reads the text for it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from perfxl.draft.numbers import Figure, open_paren
 
 __all__ = ["Quantity", "quantities", "same_quantity", "stage_of", "subject_name", "ambiguous_names",
-           "STAGES"]
+           "STAGES", "areas", "area_at"]
 
 #: Stage words, longest first; the first that matches the label wins.
 STAGES = (("执行", re.compile(r"执行")),
@@ -65,6 +73,17 @@ _STAGE_WORDS = re.compile(r"年初|调整后的?|调整|追加后?|全年|预算
 _IMPLIED_SCOPE = {"三公经费": "财政拨款", "三公经费支出": "财政拨款"}
 _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计", "总计", "小计", "资金总额"}
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
+#: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
+#: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
+_AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
+                   r"(全(?:省|市|州|县|区|旗)|(?:省|市|州|县|区|旗)本级|剔除.{1,12}?后)")
+#: The stretch of the year a monthly report's amount covers: part of its identity.
+_SPAN = re.compile(r"累计|当月|本月")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
+#: A paragraph that is one item of a list: a short name, then its amount (「商品和服务支出预算
+#: 165247.88 元,…」).
+_ITEM = re.compile(r"\s*[\u4e00-\u9fff()“”\"、]{2,30}?\s*\d")
+_OPENS_QIZHONG = re.compile(r"(?<=[。;])\s*其中\s*:")
 
 
 @dataclass(frozen=True)
@@ -141,12 +160,17 @@ def _name(label: str) -> tuple[str | None, str]:
     """(name, scope) of a label; the name is ``""`` when the label is only stage words,
     ``None`` when it is a bare 支出 / 收入 / 资金."""
     s = _STRIP.sub("", label)
+    s = _NUMBERING.sub("", s)  # 「1.基本支出预算」, 「(二)社会保障和就业支出」
     s = re.sub(r"^(?:其中|的|和|及|与|以及|包括)+", "", s)
     scope = ""
     m = _SCOPE.search(s)
     if m:
         scope = re.sub(r"安排的?$", "", m.group(0))
         s = s[: m.start()] + s[m.end():]
+    span = _SPAN.findall(s)  # 「当月完成 73795 万元,…,累计完成 234267 万元」: two quantities
+    if span:
+        scope = f"{scope}~{''.join(span)}"
+        s = _SPAN.sub("", s)
     s = _ENTITY.sub("", s)
     if scope and _IMPLIED_SCOPE.get(_synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
             "一般公共预算财政拨款", "财政拨款").replace("一般公共预算", "财政拨款"):
@@ -184,6 +208,75 @@ def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
     return ""
 
 
+def areas(doc) -> list[tuple[int, str]]:
+    """(offset, area) of every paragraph that opens with an area word, in text order; 「剔除…后」
+    narrows the area before it, a repeated wider word (「市本级」 after 「市本级/剔除高新区后」) keeps
+    the narrower one."""
+    out: list[tuple[int, str]] = []
+    area = ""
+    for a, _b in doc.paragraphs:
+        m = _AREA.match(doc.flat, a)
+        if m is None:
+            continue
+        w = m.group(1)
+        if w.startswith("剔除"):
+            area = f"{area}/{w}"
+        elif not area.startswith(w):
+            area = w
+        out.append((a, area))
+    return out
+
+
+#: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its
+#: amounts are that item's, not the whole plan's of the paragraph before.
+_SUBJECT = re.compile(r"\s*(?P<s>[\u4e00-\u9fff]{2,12}?(?:工程|项目|专项|计划|行动|基金))"
+                      r"(?:已|共|累计|全年|本年|当年)?(?:完成|实现|下达|安排|支出|投入|到位)")
+
+
+def subjects(doc) -> list[tuple[int, str]]:
+    """(offset, item) of every paragraph that opens with the name of the item its amounts are
+    of (``_SUBJECT``), and (offset, "") at each numbered heading after one, which ends it: two
+    amounts of one name on either side of such an opening are two items' (PX611)."""
+    from perfxl.draft.text import _HEADING
+    out: list[tuple[int, str]] = []
+    for a, b in doc.paragraphs:
+        m = _SUBJECT.match(doc.flat, a, b)
+        if m is not None:
+            out.append((a, m.group("s")))
+        elif out and out[-1][1] and _HEADING.match(doc.flat[a:min(b, a + 40)]):
+            out.append((a, ""))
+    return out
+
+
+def area_at(marks: list[tuple[int, str]], pos: int) -> str:
+    """The area (``areas``) the text at offset ``pos`` is about, ``""`` before any."""
+    i = bisect.bisect_right(marks, (pos, "\uffff"))
+    return marks[i - 1][1] if i else ""
+
+
+def _qizhong_blocks(doc) -> list[tuple[int, int, int]]:
+    """(start, end, host) spans of a list that a sentence of its own opens with 「其中:」 (「…下降
+    15.87%。其中: 工资福利支出……。商品和服务支出……」), over the paragraphs that each open with a
+    name and its amount, up to the next numbered heading; ``host`` is
+    where the paragraph that says whose parts they are starts."""
+    from perfxl.draft.text import _HEADING
+    out = []
+    host = start = None
+    for a, b in doc.paragraphs:
+        head = doc.flat[a:min(b, a + 40)]  # (``^`` of _HEADING matches at a string's start only)
+        if host is not None and (_HEADING.match(head) or not _ITEM.match(head)):
+            out.append((start, a, host))  # a heading or a paragraph that is no list item
+            host = None
+        m = _OPENS_QIZHONG.search(doc.flat, a, b)
+        if m is not None:
+            if host is not None:
+                out.append((start, m.start(), host))
+            host, start = a, m.end()
+    if host is not None:
+        out.append((start, len(doc.flat), host))
+    return out
+
+
 def quantities(doc, claims) -> list[Quantity]:
     """Every amount of the draft as a ``Quantity``, in text order (``claims`` are
     ``perfxl.draft.claims.Claims``)."""
@@ -196,8 +289,15 @@ def quantities(doc, claims) -> list[Quantity]:
         total, *parts = c.figures
         for p in parts:
             parent[p.start] = total
+    marks = areas(doc)
+    items = subjects(doc)
+    blocks = _qizhong_blocks(doc)
+    block_starts = [x for x, _y, _h in blocks]
+    block_host: dict[int, str | None] = {}
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
+    part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
+    opened: dict[tuple[int, int], bool] = {}  # sentence -> it opens with a bare amount
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
     sentence_stage: dict[tuple[int, int], str] = {}
     for f, sent in claims.amounts:
@@ -219,6 +319,7 @@ def quantities(doc, claims) -> list[Quantity]:
         p = parent.get(f.start)
         if p is not None and p.start in by_start:
             pq = by_start[p.start]
+            part_of[f.start] = pq.name
             stage = stage or pq.stage  # the scope stays the part's own: a 其中 under a
             # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
             period = pq.period if f.year is None else period
@@ -244,7 +345,48 @@ def quantities(doc, claims) -> list[Quantity]:
         role = _role(f, label, stage, claims.prior)
         if name and (re.search(r"\d", name) or name in _BARE):
             name = None
+        if sent not in opened:
+            opened[sent] = not label.strip()  # 「19816.81 元,项目支出 0元。」: whose figures?
+        elif opened[sent] and name:
+            name = None  # the amounts after a bare one break down a total the text does not name
+        area = area_at(marks, f.start)
+        if area:
+            scope = f"{scope}@{area}"
+        item = area_at(items, f.start)
+        if item:
+            scope = f"{scope}#{item}"
+        bi = bisect.bisect_right(block_starts, f.start) - 1
+        if bi >= 0 and f.start < blocks[bi][1] and name:
+            x, _y, h = blocks[bi]
+            if x not in block_host:  # the first named amount of the host paragraph
+                first = None
+                for q in reversed(out):  # back to the host paragraph only (text order)
+                    if q.start < h:
+                        break
+                    if q.start < x and q.name:
+                        first = q
+                block_host[x] = first.name if first is not None else None
+            host = block_host[x]
+            name = f"{host}/{name}" if host else None  # whose part: unknown
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q
-    return out
+    return _split_parts(out, part_of)
+
+
+def _split_parts(qs: list[Quantity], part_of: dict[int, str | None]) -> list[Quantity]:
+    """A part name that breaks down several totals (「机构运行 1100910.5 元,其中:基本支出 1100910.5
+    元」, 「住房公积金 112788 元,其中:基本支出 112788 元」) names a share of each, not one
+    quantity: such parts are named after their total (「机构运行/基本支出」), or ``None`` when
+    the total has no name.  A part of one total only keeps its name: 「“三公”经费…其中：公务接待费
+    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice."""
+    parents: dict[str, set] = {}
+    for q in qs:
+        if q.name and q.start in part_of:
+            parents.setdefault(q.name, set()).add(part_of[q.start])
+    split = {n for n, ps in parents.items() if len(ps) > 1}
+    if not split:
+        return qs
+    from dataclasses import replace
+    return [replace(q, name=(f"{part_of[q.start]}/{q.name}" if part_of[q.start] else None))
+            if q.name in split and q.start in part_of else q for q in qs]

@@ -1,6 +1,7 @@
 """PX609–PX611: one figure labelled with the wrong year, one quantity written twice with two values."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
@@ -55,16 +56,32 @@ def year_label(ctx):
                             "stated": f.year})
 
 
+def _headings(doc) -> list[tuple[int, str]]:
+    """(offset, text) of the draft's numbered headings (「二、2021年“三公”经费决算情况」), in text
+    order, spaces taken out."""
+    from perfxl.draft.text import _HEADING
+    out = []
+    for a, b in doc.paragraphs:
+        t = doc.flat[a:b]
+        if len(t) <= 40 and _HEADING.match(t):
+            out.append((a, re.sub(r"\s+", "", t)))
+    return out
+
+
 @rule("PX610", "draft-other-year", "warning", title="本年度的指标引用了另一年的数字",
       message="“{quote}”：本报告是 {year} 年度，这里写的是 {stated} 年的数字；若是笔误请改为"
               "“{year} 年”，若确是 {stated} 年数据请说明原因",
       cases=[fails("指标段落引用上一年的预算",
                    text="2022 年度自评报告\n2021 年政府采购预算 69910.00 元，实际采购 69710.00 元，"
                         "政府采购执行率 99.71%。", at="2", expected=2022),
-             passes("两年对比", text="2022 年度自评报告\n2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元。")])
+             passes("两年对比", text="2022 年度自评报告\n2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元。"),
+             passes("所在节的标题写明是往年数据",
+                    text="2022 年度三公经费预算说明\n二、2021年三公经费决算情况\n"
+                         "2021 年三公经费合计支出 20.12 万元。")])
 def other_year(ctx):
     """一句里只有另一年的年份、没有“上年 / 较 / 同比”等对比词、也没有报告年度的年份时，
-    这句的金额多半是本年度的，年份写错了（也可能确是往年数据，故为警告）。
+    这句的金额多半是本年度的，年份写错了（也可能确是往年数据，故为警告）。所在节的标题写明
+    了那一年（“二、2021年“三公”经费决算情况”）时，往年数据是有意写的，不报告。
 
     合格：“2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元”（两年对比）。
     不合格：“2021 年政府采购预算 69910.00 元，实际采购 69710.00 元”（2022 年度报告；seed 000
@@ -75,9 +92,13 @@ def other_year(ctx):
         return
     done = set()
     current = {g.value_yuan for g, _ in ctx.claims.amounts if g.year == year}
+    headings = _headings(ctx.doc)
     for f, (a, b) in ctx.claims.amounts:
         if f.year is None or f.year == year or (a, b) in done:
             continue
+        i = bisect.bisect_right(headings, (a, "\uffff"))
+        if i and f"{f.year}年" in headings[i - 1][1]:
+            continue  # under 「二、2021年“三公”经费决算情况」 the 2021 figures are meant
         sent = ctx.doc.flat[a:b]
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
         if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
@@ -134,7 +155,10 @@ def restated(ctx):
     预算 / 年中调整 / 调整预算 / 全年预算 / 预算 / 决算 / 执行 / 实际支出）、年度（金额或本句
     写的年份）、口径（计划数 / 实际数）和资金范围（财政拨款、政府性基金……）都相同。所以
     “2022 年预算公务接待费 11.8 万元”与“2021 年决算公务接待费 12.39 万元”、“公务用车运行
-    维护费……年初预算为 0.95 万元”与“三公经费……年初预算为 2.95 万元”都不比较。
+    维护费……年初预算为 0.95 万元”与“三公经费……年初预算为 2.95 万元”都不比较。地区（全市、
+    市本级……开头的段落）和项目（以“某某工程已完成……”这样写明所说项目开头的段落，到下一个
+    编号标题为止）也是范围的一部分：整个计划的“完成地方投资”与其后某工程段落里的“完成地方
+    投资”不比较。
     """
     from perfxl.draft.rules_table_text import table_conflicts
     yield from _pairs(ctx, rounding=False)

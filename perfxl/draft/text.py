@@ -38,6 +38,13 @@ _SENT_END = re.compile(r"[。!?]")
 MAX_SENTENCE = 1500
 
 
+def _wrapped_heading(t: str) -> bool:
+    """A numbered line that is the first line of a wrapped sentence, not a title: 「(二)社会保障
+    和就业支出类科目 116433.12 元,占支」 (a PDF's text cut at the page width) has a clause mark
+    and does not end in 「:」 (a list follows that); a title 「(一)收入决算情况」 has no clause mark."""
+    return len(t) > 20 and bool(re.search(r"[,;]", t)) and t[-1] != ":"
+
+
 def simplified(text: str) -> str:
     """``text`` in simplified characters (OpenCC ``t2s``: mirror sites, Hong Kong-style input),
     one character for one so every offset stays: a phrase conversion that changes the length
@@ -91,7 +98,8 @@ class Doc:
             while j < n and not units[j].text.strip() and j - i <= 2:
                 j += 1
             if (t and not u.in_table and j < n and not units[j].in_table
-                    and t[-1] not in _HARD_END and not _HEADING.match(t)
+                    and t[-1] not in _HARD_END
+                    and (not _HEADING.match(t) or _wrapped_heading(t))
                     and not (len(t) <= 30 and not re.search(r"[,;:、]", t))  # a title
                     and not self._starts_block(units[j].text)):
                 for k in range(i, j):
@@ -129,6 +137,8 @@ class Doc:
         for a, b in self.paragraphs:
             s = a
             for m in _SENT_END.finditer(self.flat, a, b):
+                if self.flat[m.end():m.end() + 1] == ")":
+                    continue  # 「…(购置费 100 万元;运行费 400 万元。)比上年…」: the sentence goes on
                 out += self._bounded(s, m.end())
                 s = m.end()
             if self.flat[s:b].strip():

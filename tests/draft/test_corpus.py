@@ -4,16 +4,25 @@ The texts are third-party and live outside the repository (``/tmp/corpus`` or
 ``$PERFXL_DRAFT_CORPUS``); without them the measure is skipped.  With them, the issue's targets
 hold: at most 1 wrong error-level finding per 20 documents, at least 60% of the FAIL items of
 the hand audit (benchmarks/corpus/manifest.toml) found with their figure.
+
+The validation set (benchmarks/corpus/validation.toml, texts in ``/tmp/validation`` or
+``$PERFXL_DRAFT_VALIDATION``) is only run, not held to the targets: see its tests below.
 """
 from __future__ import annotations
 
 import importlib.util
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "draft_corpus.py"
+HELDOUT = Path("/work/shared/reference/heldout-urls.txt")
+
+
+def _heldout() -> set[str]:
+    return set(HELDOUT.read_text("utf-8").split()) if HELDOUT.exists() else set()
 
 
 def _module():
@@ -25,10 +34,12 @@ def _module():
 
 def test_manifest_records_facts_only():
     docs = tomllib.loads((BENCH.parent / "corpus" / "manifest.toml").read_text("utf-8"))["document"]
-    assert len(docs) >= 30
-    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 8
-    heldout = set(Path("/work/shared/reference/heldout-urls.txt").read_text("utf-8").split()) \
-        if Path("/work/shared/reference/heldout-urls.txt").exists() else set()
+    assert len(docs) >= 50
+    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 12
+    assert sum(i["verdict"] == "FAIL" for d in docs for i in d["items"]) >= 20
+    assert len({d["file"] for d in docs}) == len(docs)
+    assert len({d["url"].split("://")[1].rstrip("/") for d in docs}) == len(docs)  # no text twice
+    heldout = _heldout()
     for d in docs:
         assert d["url"].startswith("http") and d["query"] and d["file"].endswith(".txt")
         assert d["url"] not in heldout
@@ -51,3 +62,44 @@ def test_corpus_targets():
         pytest.skip("the development corpus texts are not on this machine")
     assert got["wrong_errors_per_20"] <= 1, got["per_document"]
     assert got["fail_found_share"] is None or got["fail_found_share"] >= 0.6, got["per_document"]
+
+
+# The validation set (benchmarks/corpus/validation.toml): texts no rule was tuned on, audited
+# before perfxl was run on them.  Its figures are measured, not asserted as targets: a wrong
+# error needs a hand decision (listed for the lead), and on its 2 FAIL items the share found
+# (1/2 on 2026-12-07) is below the issue's 60 %; asserting a target it does not meet, or
+# tuning rules until it does, would make it a development set.
+VALIDATION = BENCH.parent / "corpus" / "validation.toml"
+VALIDATION_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION", "/tmp/validation"))
+
+
+def _urls(path: Path) -> set[str]:
+    return {d["url"] for d in tomllib.loads(path.read_text("utf-8"))["document"]}
+
+
+def test_validation_manifest_records_facts_only_and_is_disjoint():
+    docs = tomllib.loads(VALIDATION.read_text("utf-8"))["document"]
+    assert len(docs) >= 25
+    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 8
+    assert len({d["file"] for d in docs}) == len(docs)
+    heldout = _heldout()
+    development = _urls(BENCH.parent / "corpus" / "manifest.toml")
+    for d in docs:
+        assert d["url"].startswith("http") and d["query"] and d["file"].endswith(".txt")
+        assert d["url"] not in heldout and d["url"] not in development, d["url"]
+        for item in d["items"]:
+            assert item["verdict"] in ("FAIL", "SOFT", "PASS")
+            assert item["verdict"] != "FAIL" or item["figure"]
+
+
+def test_validation_set_runs_when_its_texts_are_present():
+    mod = _module()
+    got = mod.measure(VALIDATION_TEXTS, VALIDATION)
+    if got is None:
+        pytest.skip("the validation set texts are not on this machine")
+    docs = tomllib.loads(VALIDATION.read_text("utf-8"))["document"]
+    present = [d for d in docs if (VALIDATION_TEXTS / d["file"]).is_file()]
+    assert got["documents"] == len(present)
+    assert got["fail_items"] == sum(i["verdict"] == "FAIL" for d in present for i in d["items"])
+    assert 0 <= got["wrong_errors"] <= got["errors"]
+    assert 0 <= got["fail_found"] <= got["fail_items"]

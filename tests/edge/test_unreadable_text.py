@@ -78,3 +78,12 @@ def test_libreoffice_shows_the_same_blanks(typed, soffice, tmp_path):
     assert wb["部门自评表"]["B9"].value in ("", None)  # 执行率（计算）
     assert wb["部门自评表"]["B11"].value in ("", None)  # 执行率得分（计算）
     assert wb["人员编制"]["B18"].value in ("", None)  # 在职人员控制率（计算）
+
+
+def test_a_rate_with_nothing_to_compare_says_so_in_words(tmp_path):
+    # 人员编制!B19 在职人员控制率（填报）94 with 实际在职人数 「53人」: no computed rate to compare
+    typed = _typed(tmp_path, {**TYPED, ("人员编制", "B19"): 94})
+    found = {(f.rule, f.sheet, f.cell): f.message for f in check_model(read_workbook(typed))}
+    msg = found[("PX505", "人员编制", "B19")]
+    assert "且无从计算比对" in msg and "计算值为 （" not in msg
+    assert "公式可能把它当作 0 或算不出结果" in found[("PX009", "部门自评表", "B7")]

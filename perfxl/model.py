@@ -73,6 +73,10 @@ class SourceInfo:
     * ``number_text``: (sheet, A1) -> the Chinese reason for text found in a number cell
       ("应填写数字，现为文本“4,128.02”；请改为数字 4128.02"); the model holds the cell as the
       template's formulas read it (see ``perfxl.formula_text.text_read_as_number``).
+    * ``unreadable_text``: field key -> the text typed in a number field that the template's
+      formulas use in arithmetic and cannot read as a number ("3995.49万元", "53人"): the model
+      holds the field as blank, the workbook's formulas give #VALUE! there (shown blank through
+      their IFERROR); ``perfxl.derived`` computes the same.
     * ``space_only``: number cells that hold only white space (blank to perfxl and to the
       template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """
@@ -82,12 +86,13 @@ class SourceInfo:
     #: empty one.  ``recompute`` is neither compared nor shown.
     FIELDS = ("path", "formulas", "typed_over", "cached", "recomputed", "extra_formulas",
               "table_rows", "field_cells", "unnamed_fields", "external_links", "number_text",
-              "space_only", "print_areas", "recompute")
+              "unreadable_text", "space_only", "print_areas", "recompute")
 
     def __init__(self, path: str | None = None, formulas=None, typed_over=None, cached=None,
                  recomputed=None, extra_formulas=None, table_rows=None, field_cells=None,
-                 unnamed_fields=None, external_links=None, number_text=None, space_only=None,
-                 print_areas=None, recompute: Callable[[], None] | None = None) -> None:
+                 unnamed_fields=None, external_links=None, number_text=None,
+                 unreadable_text=None, space_only=None, print_areas=None,
+                 recompute: Callable[[], None] | None = None) -> None:
         self.path = path
         self.formulas: dict[tuple[str, str], str | None] = {} if formulas is None else formulas
         self.typed_over: dict[tuple[str, str], Any] = {} if typed_over is None else typed_over
@@ -101,6 +106,7 @@ class SourceInfo:
             {} if unnamed_fields is None else unnamed_fields
         self.external_links: list[str] = [] if external_links is None else external_links
         self.number_text: dict[tuple[str, str], str] = {} if number_text is None else number_text
+        self.unreadable_text: dict[str, str] = {} if unreadable_text is None else unreadable_text
         #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
         self.space_only: list[tuple[str, str]] = [] if space_only is None else space_only
         #: sheet -> (first row, last row) of each range of its print area (sheets with one only).

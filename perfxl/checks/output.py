@@ -8,6 +8,7 @@ column, rule), so the output is stable.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from perfxl import __version__
@@ -159,6 +160,21 @@ def _sarif_help(rule) -> dict[str, Any]:
     return {"help": {"text": page, "markdown": page}}
 
 
+def _artifact(file: str) -> dict[str, str]:
+    """A SARIF ``artifactLocation``: a file under the current folder as a relative URI
+    (percent-encoded, RFC 3986) on ``%SRCROOT%``, as code-scanning uploads expect; any other as
+    an absolute ``file:`` URI."""
+    from urllib.parse import quote
+
+    p = Path(file)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def to_sarif(results: list[FileResult]) -> str:
     """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
     is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格); a
@@ -183,7 +199,7 @@ def to_sarif(results: list[FileResult]) -> str:
     res = []
     for r in results:
         for f, why in [(f, None) for f in r.findings] + list(r.accepted):
-            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": r.file}}}
+            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": _artifact(r.file)}}
             if f.sheet:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
@@ -218,6 +234,7 @@ def to_sarif(results: list[FileResult]) -> str:
         driver["informationUri"] = home
     driver["rules"] = rules
     run = {"tool": {"driver": driver},
+           "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
            "results": res,
            "invocations": [{"executionSuccessful": not notes,
                             "toolExecutionNotifications": notes}]}

@@ -22,7 +22,7 @@ from perfxl.frameworks.parse import parse
 from perfxl.frameworks.schema import (Bands, Bonus, BonusItem, Execution, Framework, GradeBand,
                                       Item, Level, Rule, Tier)
 
-__all__ = ["available", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
+__all__ = ["available", "choices_text", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
            "BonusItem", "Execution", "GradeBand", "Item", "Level", "Rule", "Tier",
            "FRAMEWORK_DIR", "DEFAULT_FRAMEWORK"]
 
@@ -89,6 +89,12 @@ def _names() -> dict[str, str]:
     return {load(i).name: i for i in available()}
 
 
+def choices_text() -> str:
+    """The frameworks a message offers, each id with its Chinese name:
+    「central_project（中央部门项目支出绩效自评（财预〔2020〕10号））、…」."""
+    return "、".join(f"{i}（{load(i).name}）" for i in available())
+
+
 def resolve_id(text: str | None) -> str | None:
     """The framework id meant by ``text`` (id, Chinese name, or "id 名称"), else ``None``."""
     if not text:
@@ -108,5 +114,5 @@ def load(framework: str) -> Framework:
     """The bundled framework named by ``framework`` (see ``resolve_id``)."""
     fid = framework if framework in available() else resolve_id(framework)
     if fid is None:
-        raise FrameworkError(f"未知的评价框架「{framework}」；可选：{'、'.join(available())}")
+        raise FrameworkError(f"未知的评价框架「{framework}」；可选：{choices_text()}")
     return load_file(FRAMEWORK_DIR / f"{fid}.toml")

@@ -278,6 +278,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                          "both" if key in both else key in coerced)
         if value is not None:
             model.values[key] = value
+        elif (key in coerced or key in both) and (s, cell) in source.number_text:
+            source.unreadable_text[key] = str(raw).strip()
 
     # tables
     for tkey, (sheet, table) in layout.tables.items():

@@ -92,7 +92,7 @@ def profile(file: Path) -> None:
     import pstats
 
     sys.path.insert(0, str(ROOT))
-    code = ("from perfxl.cli.check import check_files\n"
+    code = ("from perfxl.cli.checking import check_files\n"
             "from perfxl.checks.output import render\n"
             f"render(check_files([Path({str(file)!r})]), 'json')\n")
     prof = cProfile.Profile()

@@ -84,7 +84,17 @@ def _col(model: Model, table: str, column: str) -> list[Any]:
 
 
 def _v(model: Model, key: str) -> Any:
-    return model.values.get(key)
+    return formula_value(model, key)
+
+
+def formula_value(model: Model, key: str) -> Any:
+    """Field ``key`` as the workbook's formulas see it: its model value, or the text typed in a
+    number cell that no formula reads as a number (``SourceInfo.unreadable_text``: arithmetic on
+    it is #VALUE!, its ``TRIM(cell)=""`` test false), which the model holds as blank."""
+    v = model.values.get(key)
+    if v is None and model.source is not None:
+        return model.source.unreadable_text.get(key)
+    return v
 
 
 # ---- 人员编制 staffing -------------------------------------------------------------------------

@@ -71,6 +71,8 @@ CHANGE_WORDS = ("增加", "减少", "持平")
 
 @dataclass(frozen=True)
 class Field:
+    """One labelled input or formula cell of a field block (key, label, kind, role...)."""
+
     key: str
     label: str
     kind: str = TEXT
@@ -87,6 +89,8 @@ class Field:
 
 @dataclass(frozen=True)
 class FieldBlock:
+    """A titled block of fields on a sheet."""
+
     key: str
     title: str
     fields: tuple[Field, ...]
@@ -94,6 +98,8 @@ class FieldBlock:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a table: key, header, kind, role, formula, choices."""
+
     key: str
     header: str
     kind: str = TEXT
@@ -105,6 +111,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """A table of a sheet: its columns and fixed rows, or its blank capacity."""
+
     key: str
     title: str
     columns: tuple[Column, ...]
@@ -137,6 +145,8 @@ Block = FieldBlock | Table
 
 @dataclass(frozen=True)
 class Sheet:
+    """One sheet of the template: its key, name, title and blocks."""
+
     key: str
     name: str
     title: str

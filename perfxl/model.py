@@ -75,6 +75,10 @@ class SourceInfo:
     * ``number_text``: (sheet, A1) -> the Chinese reason for text found in a number cell
       ("应填写数字，现为文本“4,128.02”；请改为数字 4128.02"); the model holds the cell as the
       template's formulas read it (see ``perfxl.formula_text.text_read_as_number``).
+    * ``unreadable_text``: field key -> the text typed in a number field that the template's
+      formulas use in arithmetic and cannot read as a number ("3995.49万元", "53人"): the model
+      holds the field as blank, the workbook's formulas give #VALUE! there (shown blank through
+      their IFERROR); ``perfxl.derived`` computes the same.
     * ``space_only``: number cells that hold only white space (blank to perfxl and to the
       template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """
@@ -90,6 +94,7 @@ class SourceInfo:
     unnamed_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
     external_links: list[str] = field(default_factory=list)
     number_text: dict[tuple[str, str], str] = field(default_factory=dict)
+    unreadable_text: dict[str, str] = field(default_factory=dict)
     #: (sheet, A1) of number cells holding only white space: read as blank, shown by PX010.
     space_only: list[tuple[str, str]] = field(default_factory=list)
     #: sheet -> (first row, last row) of each range of its print area (sheets with one only).

@@ -10,7 +10,7 @@ its time when computed in every process (issue 23):
   formulas, ~150 ms and openpyxl's import).
 
 For the standard layout both are read from one small JSON file in the cache folder
-(``perfxl.io.reading.template_cache.cache_dir()``), named by a hash of the source of
+(``perfxl.cachedir.cache_dir()``), named by a hash of the source of
 ``layout.py`` and ``formula_text.py`` (a layout is wholly defined there), and written the first
 time a process needs them (atomically; two processes racing both write the same bytes).  Any
 other layout object is computed in memory.  A cache folder that cannot be written costs speed,
@@ -18,8 +18,8 @@ never correctness.
 """
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,8 @@ _FORMAT = "2"
 
 @dataclass(frozen=True)
 class Facts:
+    """What the template's formulas say (see the module docstring)."""
+
     #: (sheet, A1) -> formula text, as ``Layout.formula_cells``
     formula_cells: dict
     #: field keys (``str``) and (table key, column key) pairs, as ``text_read_as_number``
@@ -49,11 +51,12 @@ def _compute(layout: L.Layout) -> Facts:
 
 
 def _key() -> str:
-    h = hashlib.sha256(_FORMAT.encode())
+    # CRC-32 and Adler-32 of the sources (zlib is loaded already for the package; hashlib would
+    # load OpenSSL, ~2.5 ms of every check): a change detector, not a defence against forgery
     here = Path(__file__).resolve().parent
-    for name in ("layout.py", "formula_text.py"):
-        h.update((here / name).read_bytes())
-    return h.hexdigest()[:20]
+    data = _FORMAT.encode() + b"".join((here / n).read_bytes()
+                                       for n in ("layout.py", "formula_text.py"))
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data) % 65536:04x}"
 
 
 def _to_json(f: Facts, key: str) -> str:
@@ -86,7 +89,7 @@ def facts(layout: L.Layout = L.LAYOUT) -> Facts:
     written there on first use), for any other computed."""
     if layout is not L.LAYOUT:
         return _compute(layout)
-    from perfxl.io.reading.template_cache import cache_dir, save_text
+    from perfxl.cachedir import cache_dir, save_text
 
     try:
         key = _key()

@@ -15,8 +15,9 @@ and styled cells copy the style of one prototype cell instead of building a styl
 Memory (``summarize``): the workbook is written in openpyxl's write-only mode and the reviews are
 taken one at a time as ``perfxl.batch.iter_reviews`` hands them out; each finding goes straight to
 全部问题, and of each workbook only its 汇总 record is kept (about 1 KB: 备注 and 图表 need them
-all).  What still grows is openpyxl's: one hyperlink and one relationship per finding, built as a
-whole tree when the file is saved (about 25 MB at 1,000 workbooks, benchmarks/README.md).
+all).  Each workbook's findings share one hyperlink over their rows (``ref="A5:A17"``), so
+openpyxl holds one link and one relationship per workbook until the save, not one per finding
+(which grew the parent by ~25 MB per 1,000 workbooks, benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -245,9 +246,10 @@ class _Rows:
         return proto._style
 
     def append(self, values: list, styles: dict[int, Any] | None = None,
-               link: str | None = None) -> None:
+               link: str | None = None) -> Any:
         """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style;
-        ``link``: the hyperlink of the first cell."""
+        ``link``: the hyperlink of the first cell.  Returns that cell's hyperlink object (its
+        ``ref`` may still be widened to a range: it is written when the workbook is saved)."""
         self.row += 1
         values = [safe_value(v) for v in values]
         cells = []
@@ -266,6 +268,7 @@ class _Rows:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(cells)
         self.ws.row_dimensions.pop(self.row, None)
+        return cells[0].hyperlink if cells else None
 
 
 def _print_setup(ws) -> None:
@@ -323,11 +326,19 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
     for r in reviews:
         names.setdefault(r.file, Path(r.file).name)  # a review of a file not named in files
         records.append(_record(r, names))
-        target = link(r.file)
+        # one hyperlink over the book's rows (A5:A17), not one per finding: each link costs
+        # openpyxl an object and a relationship held until the save, so the parent's memory
+        # would grow with the findings; a range link opens the file from each of its cells
+        first = shared = None
         for rec in _finding_records(r, names, RULES):
             if rec["级别"] != ACCEPTED:  # the chart counts the problems still open
                 rules[rec["规则"]] += 1
-            found.append([rec[h] for h in FINDING_HEADERS], {1: link_style}, target)
+            got = found.append([rec[h] for h in FINDING_HEADERS], {1: link_style},
+                               link(r.file) if shared is None else None)
+            if shared is None:
+                first, shared = found.row, got
+        if shared is not None and found.row > first:
+            shared.ref = f"A{first}:A{found.row}"
     wf.auto_filter.ref = f"A1:H{max(found.row, 2)}"
     _add_notes(records, names)
 

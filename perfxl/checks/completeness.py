@@ -19,6 +19,13 @@ def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
+def _typed_text(ctx, where: tuple[str, str]) -> bool:
+    """The number cell ``where`` holds text (PX009 reports it with the fix): it is not empty,
+    whatever the model reads there."""
+    src = ctx.model.source
+    return src is not None and where in src.number_text
+
+
 def _name(r) -> str:
     name = r.level3 or r.level2 or r.level1 or f"第 {r.index + 1} 行"
     return f"“{r.project}”的“{name}”" if r.project else f"“{name}”"
@@ -112,10 +119,12 @@ def execution_missing(ctx):
     合格：全年预算数 4128.02、全年执行数 3995.49（种子 004）；确无支出填 0。
     不合格：全年预算数 2690.62，全年执行数空白。
     """
-    if is_number(ctx.model.values.get("budget_full")) and _blank(ctx.model.values.get("executed")):
+    if (is_number(ctx.model.values.get("budget_full")) and _blank(ctx.model.values.get("executed"))
+            and not _typed_text(ctx, ctx.at("executed"))):
         yield ctx.hit(ctx.at("executed"), what="部门自评表", budget=fmt_amount(ctx.num("budget_full")))
     for r in ctx.rows("projects"):
-        if is_number(r.values.get("budget_full")) and _blank(r.values.get("executed")):
+        if (is_number(r.values.get("budget_full")) and _blank(r.values.get("executed"))
+                and not _typed_text(ctx, ctx.at_row(r, "executed"))):
             yield ctx.hit(ctx.at_row(r, "executed"), what=f"项目“{r.project}”",
                           budget=fmt_amount(ctx.rnum(r, "budget_full")))
 
@@ -184,7 +193,7 @@ def required_field(ctx):
     for key, (sheet, _b, f) in LAYOUT.fields.items():
         if not f.required or (sheet.name not in _ALWAYS_REQUIRED and not department):
             continue
-        if _blank(model.values.get(key)):
+        if _blank(model.values.get(key)) and not _typed_text(ctx, ctx.at(key)):
             yield ctx.hit(ctx.at(key), label=f.label, note=f.note or "请填写")
 
 

@@ -389,7 +389,7 @@ def _input_label(src, sheet: str, cell: str) -> str:
 
 
 @rule("PX009", "number-as-text", ERROR, title="数字单元格填写了文本",
-      message="“{label}”（{cellref}）{reason}；其余数据照常校验，此格按工作簿公式的读法计算",
+      message="“{label}”（{cellref}）{reason}；改正之前，引用此格的公式可能把它当作 0 或算不出结果，其余数据照常校验",
       cases=[
           fails("全年预算数填成文本“4,128.02”", at="部门自评表!B6",
                 source={"number_text": {("部门自评表", "B6"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from perfxl import __version__
@@ -24,6 +25,8 @@ FORMATS = ("text", "json", "jsonl", "junit", "sarif", "github")
 
 @dataclass(frozen=True)
 class FileResult:
+    """The findings of one checked file, or why it could not be read."""
+
     file: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None  # why the file could not be read
@@ -159,6 +162,21 @@ def _sarif_help(rule) -> dict[str, Any]:
     return {"help": {"text": page, "markdown": page}}
 
 
+def _artifact(file: str) -> dict[str, str]:
+    """A SARIF ``artifactLocation``: a file under the current folder as a relative URI
+    (percent-encoded, RFC 3986) on ``%SRCROOT%``, as code-scanning uploads expect; any other as
+    an absolute ``file:`` URI."""
+    from urllib.parse import quote
+
+    p = Path(file)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def to_sarif(results: list[FileResult]) -> str:
     """SARIF 2.1.0: the registry as ``tool.driver.rules``; each finding a result whose location
     is the file (``artifactLocation``) and the cell (``logicalLocations``: 工作表!单元格); a
@@ -183,7 +201,7 @@ def to_sarif(results: list[FileResult]) -> str:
     res = []
     for r in results:
         for f, why in [(f, None) for f in r.findings] + list(r.accepted):
-            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": r.file}}}
+            loc: dict[str, Any] = {"physicalLocation": {"artifactLocation": _artifact(r.file)}}
             if f.sheet:
                 loc["logicalLocations"] = [{"name": f.cell, "kind": "element",
                                             "fullyQualifiedName": f"{f.sheet}!{f.cell}"}]
@@ -218,6 +236,7 @@ def to_sarif(results: list[FileResult]) -> str:
         driver["informationUri"] = home
     driver["rules"] = rules
     run = {"tool": {"driver": driver},
+           "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
            "results": res,
            "invocations": [{"executionSuccessful": not notes,
                             "toolExecutionNotifications": notes}]}

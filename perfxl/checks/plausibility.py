@@ -205,7 +205,7 @@ def _rate_cells(ctx):
 
 
 @rule("PX505", "percent-typed", WARNING, title="比率疑似按百分数填写",
-      message="{what}填写 {value}，按比率读作 {as_rate}，而计算值为 {computed}；若指 {meant}，"
+      message="{what}填写 {value}，按比率读作 {as_rate}，{computed}；若指 {meant}，"
               "请填写 {fix}（并设为百分比格式）",
       cases=[
           fails("执行率填写 96.79（应为 0.9679，即 96.79%）", at="execution_rate_stated",
@@ -235,8 +235,8 @@ def percent_typed(ctx):
             continue
         fix = excel_round(v / 100, 10)
         yield ctx.hit(where, expected=fix, actual=v, what=label, value=fmt_trimmed(v, 10),
-                      as_rate=fmt_rate(v), computed=_small_rate(comp) if comp is not None
-                      else "（无从计算）", meant=fmt_trimmed(v, 10) + "%", fix=_plain(fix))
+                      as_rate=fmt_rate(v), computed=f"而计算值为 {_small_rate(comp)}"
+                      if comp is not None else "且无从计算比对", meant=fmt_trimmed(v, 10) + "%", fix=_plain(fix))
 
 
 @rule("PX506", "spent-above-budget", WARNING, title="全年执行数超过全年预算数",

@@ -6,7 +6,6 @@ is ``perfxl.carry.prior_pairs``.
 """
 from __future__ import annotations
 
-from perfxl.carry import prior_pairs
 from perfxl.checks.compare import fmt_amount, is_number, rounded_amount
 from perfxl.checks.finding import ERROR
 from perfxl.checks.identities import two_values
@@ -60,6 +59,8 @@ def prior_year_figure(ctx):
     """
     if ctx.prior is None:
         return
+    from perfxl.carry import prior_pairs  # here: a check without --prior does not import it
+
     like = None
     for p in prior_pairs(ctx.model, ctx.prior):
         if not (is_number(p.expected) and is_number(p.actual)):

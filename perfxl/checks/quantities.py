@@ -66,6 +66,8 @@ CHANGE = lambda a, b: Formula((a, b), _change, "变动率")  # noqa: E731
 
 @dataclass(frozen=True)
 class Quantity:
+    """One quantity of the vocabulary: its key, label, kind, aliases, sources and formula."""
+
     key: str
     label: str
     kind: str

@@ -91,6 +91,8 @@ def passes(note: str, **kw: Any) -> Case:
 
 @dataclass(frozen=True)
 class Rule:
+    """A registered check: its code (PX201), name, title, level, message template and function."""
+
     code: str
     name: str
     title: str

@@ -13,6 +13,7 @@ from perfxl import layout as L
 from perfxl.checks.finding import ERROR, WARNING
 from perfxl.checks.registry import fails, passes, rule
 from perfxl.checks.sumrel import SumRel, args, errors, expected_actual, generator, rounding_only
+from perfxl.checks.compare import fmt_amount
 
 _DEPT_COLS = (("budget_initial", "年初预算数"), ("budget_full", "全年预算数"),
               ("executed", "全年执行数"))
@@ -36,10 +37,35 @@ def _column_rel(ctx, table: str, column: str, header: str, total_key: str | None
 def _emit(ctx, code: str) -> Iterator:
     for rel in errors(ctx, code):
         exp, act = expected_actual(rel)
-        yield ctx.hit(rel.where, expected=exp, actual=act, related=rel.related, **args(rel))
+        yield ctx.hit(rel.where, expected=exp, actual=act, related=rel.related, **args(rel),
+                      fix=_unit_fix(rel, ctx.model.unit))
 
 
-_TEMPLATE = "{what}合计为 {sum}（{parts}），{total_label}填写 {total}；请核对各分项或合计数"
+#: total ÷ Σ parts (or its inverse) read as 元 typed into a 万元 workbook or the reverse: about
+#: ten thousand (the band of PX503 unit-slip)
+_SLIP = (3000, 30000)
+
+
+def _unit_fix(rel: SumRel, unit: str) -> str:
+    """The fix a sum message ends with: 「请核对各分项或合计数」, or, when the total and the sum
+    of the parts differ about ten thousand times, which side looks typed in the other unit."""
+    plain = "请核对各分项或合计数"
+    if not rel.money or unit not in ("元", "万元") or rel.total <= 0 or rel.sum <= 0:
+        return plain
+    ratio = rel.total / rel.sum
+    big_total = _SLIP[0] <= ratio <= _SLIP[1]
+    if not (big_total or _SLIP[0] <= 1 / ratio <= _SLIP[1]):
+        return plain
+    other = "元" if unit == "万元" else "万元"
+    if big_total == (unit == "万元"):  # the total is the figure out of scale
+        fixed = rel.total / 10000 if unit == "万元" else rel.total * 10000
+        return (f"{rel.total_label}与分项合计相差约一万倍，疑似按{other}填写（本工作簿金额单位为"
+                f"{unit}）；若如此应为 {fmt_amount(fixed)}，否则请核对各分项或合计数")
+    return (f"分项合计与{rel.total_label}相差约一万倍，分项疑似按{other}填写（本工作簿金额单位为"
+            f"{unit}）；请核对各分项或合计数")
+
+
+_TEMPLATE = "{what}合计为 {sum}（{parts}），{total_label}填写 {total}；{fix}"
 
 
 # ---- PX101 income sources ------------------------------------------------------------------
@@ -58,6 +84,11 @@ def _income_rels(ctx):
                 values={"budget_full": 4128.02},
                 rows={"income": [{"source": "一般公共预算财政拨款", "budget_full": 3700.0},
                                  {"source": "其他收入", "budget_full": 400.0}]}),
+          fails("万元工作簿中全年预算数按元填写 41280200（各来源之和 4128.02）", at="budget_full",
+                expected=4128.02, values={"amount_unit": "万元", "budget_full": 41280200.0},
+                rows={"income": [{"source": "一般公共预算财政拨款", "budget_full": 3667.49},
+                                 {"source": "财政专户管理的非税收入", "budget_full": 79.41},
+                                 {"source": "其他收入", "budget_full": 381.12}]}),
           passes("seed 004: 3667.49 + 0.0 + 79.41 + 381.12 = 4128.02",
                  values={"budget_full": 4128.02},
                  rows={"income": [{"source": "一般公共预算财政拨款", "budget_full": 3667.49},

@@ -20,6 +20,8 @@ __all__ = ["system_tree"]
 
 @dataclass
 class _Group:
+    """An indicator group being summed: its rows, stated total and children."""
+
     name: str
     rows: list = field(default_factory=list)
     stated: float | None = None

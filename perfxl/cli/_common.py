@@ -11,11 +11,13 @@ from typing import Callable, TypeVar
 
 import click
 
+from perfxl.cli import zh
+from perfxl.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: F401  (re-exported)
 from perfxl.errors import PerfxlError
 
-F = TypeVar("F", bound=Callable)
+zh.install()  # before any sub-command's decorators: click's texts (Usage, Options...) in Chinese
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+F = TypeVar("F", bound=Callable)
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> None:

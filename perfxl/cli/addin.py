@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from perfxl.cli import _common  # noqa: F401  (click's texts in Chinese)
+
 from perfxl.errors import PerfxlError
 
 

@@ -45,6 +45,16 @@ TEXT_HEADER = ("状态", "文件", "部门名称", "年度", "评价框架", "�
                "错误数", "警告数", "备注")
 
 
+def text_note(rec: dict) -> str:
+    """The 备注 of the text output: the summary's 备注, and for a file that cannot be read the
+    reason (the summary has it in 主要问题1, a column the text output leaves out)."""
+    from perfxl.batch import UNREADABLE
+
+    if rec["状态"] != UNREADABLE or not rec["主要问题1"]:
+        return rec["备注"] or ""
+    return "；".join(t for t in (rec["主要问题1"], rec["备注"]) if t)
+
+
 def _line(text: str) -> str:
     """``text`` on one line of the text output: a file name or department name holding a line
     break, tab or other control character shows it escaped (``\\n``), so one file is one line
@@ -113,7 +123,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
     与 perfxl check 一样读取配置文件（perfxl.toml 或 pyproject.toml 的 [tool.perfxl]）：
     select、ignore、per-file-ignores、exclude 与 accept。"""
     from perfxl.batch import UNREADABLE, expand_paths, iter_reviews, prior_index
-    from perfxl.cli.check import _configs, _prefixes
+    from perfxl.cli.checking import _configs, _prefixes
     from perfxl.errors import UsageError
     from perfxl.batch.summary import is_summary, summarize
     from perfxl.outpath import refuse_overwrite, same_file
@@ -174,7 +184,7 @@ def command(paths: tuple[Path, ...], output: Path, jobs: int | None, fmt: str,
             stated = "" if rec["填报总分"] is None else fmt_trimmed(rec["填报总分"], 6)
             click.echo("\t".join(_line(str(v)) for v in (
                 rec["状态"], rec["文件"], rec["部门名称"], rec["年度"] or "", rec["评价框架"] or "",
-                stated, total, rec["等级"] or "", rec["错误数"], rec["警告数"], rec["备注"])))
+                stated, total, rec["等级"] or "", rec["错误数"], rec["警告数"], text_note(rec))))
     for rec in records:
         if rec["备注"]:
             click.echo(f"perfxl：「{rec['文件']}」{rec['备注']}", err=True)

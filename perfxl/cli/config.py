@@ -23,6 +23,7 @@ with a Chinese message (exit 2), as ruff refuses an unknown setting.
 from __future__ import annotations
 
 import fnmatch
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,17 +116,44 @@ def _glob(rel: str, pattern: str) -> bool:
     return "/" not in pattern and fnmatch.fnmatch(rel.rsplit("/", 1)[-1], pattern)
 
 
+_DOTTED = re.compile(r"""\btool\s*\.\s*["']?perfxl\b""")
+_KEY = re.compile(r"""["']?perfxl["']?\s*[.=]""")
+_TOOL = re.compile(r"""\[\s*["']?tool["']?\s*\]""")
+
+
+def _may_hold_perfxl(text: str) -> bool:
+    """Whether a pyproject.toml can hold perfxl settings: ``[tool.perfxl]`` or a dotted
+    ``tool.perfxl.select``, a key ``perfxl`` in the ``[tool]`` table, or ``tool = {perfxl =
+    ...}``.  A file with none is not parsed (nor tomllib imported, ~3 ms): it has no settings
+    of ours.  Multi-line strings could hide a table header: such a file is always parsed."""
+    if _DOTTED.search(text) or '"""' in text or "'''" in text:
+        return True
+    in_tool = False
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("["):
+            in_tool = bool(_TOOL.fullmatch(s.split("#")[0].strip()))
+        elif (in_tool and _KEY.match(s)) or (s.startswith(("tool", '"tool"', "'tool'"))
+                                             and "perfxl" in s):
+            return True
+    return False
+
+
 def _table(path: Path) -> dict[str, Any] | None:
     """The perfxl settings of ``path`` (``None``: a pyproject.toml without ``[tool.perfxl]``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"无法读取配置文件「{path}」：{exc}") from None
+    if path.name == "pyproject.toml" and not _may_hold_perfxl(text):
+        return None
     # imported here: most runs find no configuration file (~5 ms of a draft check)
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"无法读取配置文件「{path}」：{exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"配置文件「{path}」不是有效的 TOML：{exc}") from None
     if path.name == "pyproject.toml":
@@ -145,7 +173,11 @@ def load_config(path: str | Path, rule_codes=None) -> Config:
     """Read and check ``path``.  ``rule_codes(values) -> codes`` turns rule names and prefixes
     into codes and raises ``UsageError`` for one matching no rule (``perfxl.cli.check``)."""
     path = Path(path)
-    table = _table(path)
+    return _config(path, _table(path), rule_codes)
+
+
+def _config(path: Path, table: dict[str, Any] | None, rule_codes=None) -> Config:
+    """``load_config`` of the settings ``table`` already read from ``path``."""
     if table is None:
         return Config(path=path)
     codes = rule_codes or (lambda values: tuple(values))
@@ -195,15 +227,27 @@ def find_config(start: str | Path, rule_codes=None, cache: dict | None = None) -
     cache = {} if cache is None else cache
     here = Path(start).absolute()
     folder = here if here.is_dir() else here.parent
+    passed = []
     for d in (folder, *folder.parents):
-        if d in cache:
-            return cache[d]
-        for name in CONFIG_NAMES:
-            p = d / name
-            if p.is_file():
-                cfg = load_config(p, rule_codes)
-                if name != "pyproject.toml" or _table(p) is not None:
-                    cache[d] = cfg
-                    return cfg
-    return Config()
+        found = cache.get(d) or _config_in(d, rule_codes)
+        if found is not None:
+            break
+        passed.append(d)
+    else:
+        found = Config()
+    for d in passed:  # each folder on the way is governed by what was found above it
+        cache[d] = found
+    cache[d] = found
+    return found
+
+
+def _config_in(folder: Path, rule_codes=None) -> Config | None:
+    """The configuration file of ``folder`` itself, read once (``None``: none there)."""
+    for name in CONFIG_NAMES:
+        p = folder / name
+        if p.is_file():
+            table = _table(p)
+            if table is not None or name != "pyproject.toml":
+                return _config(p, table, rule_codes)
+    return None
 

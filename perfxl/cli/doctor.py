@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from perfxl.cli import _common  # noqa: F401  (click's texts in Chinese)
+
 
 @click.command("doctor")
 def command() -> None:

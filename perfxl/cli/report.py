@@ -93,7 +93,7 @@ def config_findings(file: Path, model) -> list:
 
     from perfxl.checks import check_model
     from perfxl.checks.acceptance import split_confirmed
-    from perfxl.cli.check import _prefixes
+    from perfxl.cli.checking import _prefixes
     from perfxl.cli.config import find_config
 
     cfg = find_config(file, _prefixes)

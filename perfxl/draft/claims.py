@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from perfxl.draft.numbers import Figure, figures, open_paren
+from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING"]
@@ -93,6 +94,11 @@ class Claim:
     level: int = 0
     #: what the claim is about: the words before 较 / 占 / the figure ("“三公”经费支出总额")
     subject: str = ""
+    #: a share's whole is certain (``perfxl.draft.share_whole``); PX605 checks only those
+    sure: bool = True
+    #: other values the draft gives a share's named whole: PX605 reports only a share wrong
+    #: against each of them too
+    others: tuple[Figure, ...] = ()
 
 
 @dataclass
@@ -384,7 +390,7 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     totals = before or prev_total
     parts = [f for f in figs if f.start >= at + m.end() - m.start() and f.money
              and f.start not in out.prior and "上年" not in f.label
-             and not f.label.endswith(("增加", "减少", "节约资金", "节约"))
+             and not _CHANGE_AMOUNT.search(f.label)
              and open_paren(flat, at, f.start) is None]  # "基本支出 60(人员经费 50,…)": a part's part
     if open_paren(flat, a, at) is not None:  # "13亿7,800万元(其中3.5亿元…),执行…": inside only
         close = flat.find(")", at, b)
@@ -494,16 +500,23 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 continue
             part = parts[0]
         own = _OWN_BUDGET.search(m.group("of") or "")  # 「占年初预算的 25%」: of its own budget
+        # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
+        # 采购支出总额的 6.7%」): the named one, not the total
         tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
-                         else None)
-        if tot is None:
+                         and names_parent(m.group("of"), total[0].label) else None)
+        named = tot is None
+        if named:
             tot = _named_total(out, m.group("of"), part, figs)
         # basis "%" when the share carries its sign, "" when it is a bare number (PX606)
         for p, q in zip(parts, rates):
             out.claims.append(Claim("share", (p, tot, q), (p.start, q.end), "占",
-                                    "%" if inline or m.group("pct") else "", subject=m.group("of")))
+                                    "%" if inline or m.group("pct") else "", subject=m.group("of"),
+                                    sure=not named))
 
 
+#: The label of a change amount (「税收收入 1036.5 亿元，增长 5.4%，增收 36.9 亿元」): the part's own
+#: change, never another part of the total.
+_CHANGE_AMOUNT = re.compile(r"(?:增收|减收|增支|减支|增加|减少|增长|下降|上升|节约资金|节约)了?$")
 #: A share of the part's own budget, target or plan (「国税完成 11765 万元,占年初预算的 25%」, 「占任务数的
 #: 96.3%」): a completion rate, never a share of the breakdown's total.
 _OWN_BUDGET = re.compile(r"预算|任务|计划|目标")
@@ -759,6 +772,7 @@ def extract(doc: Doc) -> Claims:
     _continued(doc, out)
     _change_parts(doc, out)
     _later_totals(out)
+    _sure_wholes(out)
     return out
 
 
@@ -797,5 +811,34 @@ def _later_totals(out: Claims) -> None:
         later = [f for f in hits if f.start > part.end]
         if len(values) == 1 and later and later[0].value_yuan != part.value_yuan:
             out.claims[i] = Claim("share", (part, later[0], c.figures[2]), c.span, c.words,
-                                  c.basis, subject=c.subject)
+                                  c.basis, subject=c.subject, sure=False)
+
+
+def _sure_wholes(out: Claims) -> None:
+    """A share's whole found by its name is certain only when that name has one value in the
+    whole draft and no other area is named between it and the share (``share_whole``)."""
+    todo = [i for i, c in enumerate(out.claims) if c.kind == "share" and not c.sure
+            and c.figures[1] is not None]
+    if not todo:
+        return
+    from perfxl.draft.common import quantity_name
+    year, flat = out.doc.year, out.doc.flat
+    sentence = {f.start: s for f, s in out.amounts}
+    for i in todo:
+        c = out.claims[i]
+        part, whole, r = c.figures
+        want, budget = quantity_name(re.sub(r"\s+", "", c.subject)), _budget_name(c.subject)
+        others = {f.value_yuan: f for f, _s in out.amounts
+                  if f.start not in out.prior and f.year in (None, year) and "上年" not in f.label
+                  and f.value_yuan != whole.value_yuan
+                  and (quantity_name(f.label).endswith(want)
+                       or (len(budget) >= 4 and _budget_name(f.label).endswith(budget)))}
+        own = sentence.get(whole.start)
+        if own is None:
+            continue
+        a, b = min(whole.end, part.start), max(r.end, whole.end)
+        share_sentence = sentence.get(part.start, (a, b))
+        if scope_changes(flat, own, a, max(b, share_sentence[1])):
+            continue
+        out.claims[i] = replace(c, sure=True, others=tuple(others.values()))
 

@@ -52,11 +52,16 @@ def off(stated: Decimal, computed: Decimal, tol: Decimal) -> bool:
     return abs(stated - computed) > tol + Decimal("1e-9")
 
 
-def rounded_tol(f, *, yuan: bool = True) -> Decimal:
+def rounded_tol(f, *, yuan: bool = True, among=()) -> Decimal:
     """Half a unit of the last decimal written when ``f`` (a ``Figure``) was rounded to decimals
-    (13.05 -> 0.005, in 元 when ``yuan``); 0 for a whole number (a head count, a 分值, an amount
-    written in full: exact as written)."""
-    if not f.places:
+    (13.05 -> 0.005, in 元 when ``yuan``); for a whole number of 万元 / 亿元 half of that unit too
+    (969 万元 is anything from 968.5 to 969.5 万元: an amount in 万元 is rounded from 元); 0 for
+    any other whole number (a head count, a 分值, an amount in 元 written in full: exact as
+    written).  A whole number beside a figure of its relation (``among``) written with decimals
+    in the same unit is exact too (「预算 9 万元，上年 15.6 万元」: the writer shows decimals where
+    there are any)."""
+    if not f.places and (f.unit not in ("万元", "万", "亿元", "亿")
+                         or any(g is not None and g.places and g.unit == f.unit for g in among)):
         return Decimal(0)
     return f.tol_yuan if yuan else f.tol
 

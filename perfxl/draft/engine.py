@@ -88,6 +88,16 @@ class DraftCtx:
         return out
 
 
+def _nested_quote(args: dict) -> dict:
+    """``args`` with the quoted draft words' own double quotes made single (“三公” → ‘三公’):
+    the message puts the quote inside “…”, and a quotation inside a quotation takes single
+    quotes (GB/T 15834-2011 标点符号用法 4.1.3.2)."""
+    q = args.get("quote")
+    if not isinstance(q, str) or not ("“" in q or "”" in q):
+        return args
+    return {**args, "quote": q.replace("“", "‘").replace("”", "’")}
+
+
 def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
     out = []
     for hit in rule.func(ctx):
@@ -100,7 +110,7 @@ def run_draft_rule(rule: Rule, ctx: DraftCtx) -> list[Finding]:
         expected, actual, shown_in = in_text_unit(ctx, start, end, hit.expected, hit.actual,
                                                   hit.unit)
         out.append(Finding(rule.code, rule.level, ctx.doc.file, "", "",
-                           rule.message.format(**hit.args), expected, actual,
+                           rule.message.format(**_nested_quote(hit.args)), expected, actual,
                            tuple(hit.related), line=unit.line, paragraph=unit.paragraph,
                            table=unit.table, row=unit.row, col=unit.col, quote=quote,
                            from_line=head.line if head else None,

@@ -35,6 +35,12 @@ _UNITS = ("个百分点|百分点|%|‰|亿元|万元|万美元|美元|亿美元
 _NUM = re.compile(r"(?<![\d.])(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
                   r"[ \t]*(?P<unit>" + _UNITS + ")?")
 _COMPOUND = re.compile(r"(?<![\d.,])(?:(?P<yi>\d[\d,]*)亿)?(?P<wan>\d[\d,]*)万(?:(?P<qian>\d)千)?元?")
+#: 万 inside a figure, as news agencies write large amounts: 「2万5884.2亿元」 = 25884.2 亿元,
+#: 「1万2345元」 = 12345 元.  cn2an reads neither with decimals (``cn2an("2万5884.2")`` raises) and
+#: reads 「2万884」 as 20884, a form a writer of 20884 would not use: after 万 exactly four digits
+#: make a sure reading; any other count of digits is doubtful and yields no figure at all.
+_WAN_INSIDE = re.compile(r"(?<![\d.,])(?P<a>\d{1,4})万(?P<b>\d[\d,]*)(?:\.(?P<dec>\d+))?\s*"
+                         r"(?P<unit>亿元|亿|万元|元)")
 _CN = re.compile(r"(?<![第数几多一二两三四五六七八九十百千万])(?P<cn>[一二两三四五六七八九十]{1,4})(?P<unit>个|项|名|家|人)")
 _FILLER = re.compile(r"^(?:其中|其他|另外|为|是|共|共计|合计|总计|约|达|达到|的|和|及|与|含|包括|"
                      r"分别为|分别是|即)+")
@@ -166,6 +172,16 @@ def figures(flat: str, lo: int, hi: int) -> list[Figure]:
         compound[m.start()] = m.end()
         out.append(Figure(m.start(), m.end(), value.quantize(Decimal(1).scaleb(-places)), places,
                           "万", lab, year, ls))
+    for m in _WAN_INSIDE.finditer(flat, lo, hi):
+        compound[m.start()] = m.end()
+        b = m.group("b").replace(",", "")
+        if len(b) != 4:
+            continue  # 「2万884亿元」: doubtful, no figure
+        dec = m.group("dec") or ""
+        unit = {"亿元": "亿", "万元": "万"}.get(m.group("unit"), m.group("unit"))
+        value = Decimal(m.group("a")) * 10000 + Decimal(f"{b}.{dec}" if dec else b)
+        lab, year, ls = _label(flat, lo, m.start())
+        out.append(Figure(m.start(), m.end(), value, len(dec), unit, lab, year, ls))
     skip_to = 0
     for m in _NUM.finditer(flat, lo, hi):
         if m.start() < skip_to:

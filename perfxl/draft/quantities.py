@@ -22,6 +22,8 @@ A figure's identity is not its label alone.  「年初预算安排会议费 36.4
   政府性基金…), ``""`` when it says none; after a line that opens with an area (「全市…」,
   「市本级…」, 「剔除高新区后:」) the area too (``areas``): the city's total and its own level's are
   two quantities with one name.
+  A paragraph that opens with the item it is about (「重大水利工程已完成……」) adds that item
+  (``subjects``) up to the next numbered heading.
 * a part listed after a sentence that is only 「其中:」 is named after the amount its paragraph
   opens with (``_qizhong_blocks``): 「基本支出……其中: 商品和服务支出 165247.88 元」 and 「项目支出……其中:
   商品和服务支出 29700 元」 are two quantities.
@@ -225,6 +227,27 @@ def areas(doc) -> list[tuple[int, str]]:
     return out
 
 
+#: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its
+#: amounts are that item's, not the whole plan's of the paragraph before.
+_SUBJECT = re.compile(r"\s*(?P<s>[\u4e00-\u9fff]{2,12}?(?:工程|项目|专项|计划|行动|基金))"
+                      r"(?:已|共|累计|全年|本年|当年)?(?:完成|实现|下达|安排|支出|投入|到位)")
+
+
+def subjects(doc) -> list[tuple[int, str]]:
+    """(offset, item) of every paragraph that opens with the name of the item its amounts are
+    of (``_SUBJECT``), and (offset, "") at each numbered heading after one, which ends it: two
+    amounts of one name on either side of such an opening are two items' (PX611)."""
+    from perfxl.draft.text import _HEADING
+    out: list[tuple[int, str]] = []
+    for a, b in doc.paragraphs:
+        m = _SUBJECT.match(doc.flat, a, b)
+        if m is not None:
+            out.append((a, m.group("s")))
+        elif out and out[-1][1] and _HEADING.match(doc.flat[a:min(b, a + 40)]):
+            out.append((a, ""))
+    return out
+
+
 def area_at(marks: list[tuple[int, str]], pos: int) -> str:
     """The area (``areas``) the text at offset ``pos`` is about, ``""`` before any."""
     i = bisect.bisect_right(marks, (pos, "\uffff"))
@@ -267,6 +290,7 @@ def quantities(doc, claims) -> list[Quantity]:
         for p in parts:
             parent[p.start] = total
     marks = areas(doc)
+    items = subjects(doc)
     blocks = _qizhong_blocks(doc)
     block_starts = [x for x, _y, _h in blocks]
     block_host: dict[int, str | None] = {}
@@ -328,6 +352,9 @@ def quantities(doc, claims) -> list[Quantity]:
         area = area_at(marks, f.start)
         if area:
             scope = f"{scope}@{area}"
+        item = area_at(items, f.start)
+        if item:
+            scope = f"{scope}#{item}"
         bi = bisect.bisect_right(block_starts, f.start) - 1
         if bi >= 0 and f.start < blocks[bi][1] and name:
             x, _y, h = blocks[bi]

@@ -142,8 +142,9 @@ def change_amount(ctx):
             continue
         diff = abs(cur.value_yuan - prior.value_yuan)
         # each of the three figures rounded on its own: their half-units add up
-        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur)
-                                            + rounded_tol(prior) + rounded_tol(amount))):
+        if off(amount.value_yuan, diff, max(tolerance(cur, prior, amount), rounded_tol(cur, among=(prior, amount))
+                                            + rounded_tol(prior, among=(cur, amount))
+                                            + rounded_tol(amount, among=(cur, prior)))):
             yield Hit(c.span, expected=float(diff), actual=float(amount.value_yuan),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
@@ -166,7 +167,9 @@ def change_amount(ctx):
 def change_rate(ctx):
     """增减率等于（本期 − 对比期）÷ 对比期，按所写百分数末位的半个单位比较；“下降 / 减少”
     后的百分数按负数理解。句中没写上年数、只写了本期数和增减额时，上年数 = 本期数 ∓ 增减额，
-    按各数所写末位的舍入区间比较（区间内任何一值相符都不报告）。
+    按各数所写末位的舍入区间比较（区间内任何一值相符都不报告）。以万元、亿元为单位的整数
+    也按其末位的半个单位计（同一关系中另一个同单位的数写了小数时除外）；建议的改法不比原文
+    多写位数。
 
     需要确定：本期数、增减方向和增减率在同一句；对比期数写出，或者由本期数与增减额算出
     （对比期是上年时）。
@@ -183,9 +186,9 @@ def change_rate(ctx):
         word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
         if any(w in word for w in DOWN) and not any(w in word for w in UP):
             stated = -stated
-        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan,
-                                         rounded_tol(cur) + rounded_tol(prior), prior.value_yuan,
-                                         rounded_tol(prior))
+        tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
+        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
+                                         prior.value_yuan, tp)
         if off(stated, rate, tol) and off(-stated, rate, tol):
             # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
             # signed by its word (下降 4.9% is −4.9)
@@ -195,7 +198,7 @@ def change_rate(ctx):
                             "cur": shown(ctx.doc, cur), "prior": shown(ctx.doc, prior),
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
-                            + rate_text(abs(rate), max(r.places, 2))})
+                            + rate_text(abs(rate), r.places)})
 
 
 def _implied_base_rate(ctx):
@@ -236,13 +239,16 @@ def _implied_base_rate(ctx):
             continue
         base = cur.value_yuan - sign * amount.value_yuan
         rate = amount.value_yuan / base
+        fine = amount if amount.unit == cur.unit and amount.places > cur.places else cur
         yield Hit(c.span, expected=float(sign * rate), actual=float(sign * stated),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "cur": shown(ctx.doc, cur),
-                        "prior": f"{_base_name(c.basis)} {amount_in(base, cur)}",
+                        # the base at the finer decimals of the two it is made of (36,399 +
+                        # 571.6 = 36970.6, not 36971)
+                        "prior": f"{_base_name(c.basis)} {amount_in(base, fine)}",
                         "stated": shown(ctx.doc, r),
                         "expected_text": ("下降 " if sign < 0 else "增长 ")
-                        + rate_text(rate, max(r.places, 2))})
+                        + rate_text(rate, r.places)})
 
 
 def _base_name(basis: str) -> str:

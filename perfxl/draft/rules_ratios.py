@@ -69,17 +69,17 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
         paid = [f for f in ops if re.search(r"支付|拨付", f.label)]
         given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排", f.label)
                  and not re.search(r"支付|拨付", f.label)]
-        return [q(p.value_yuan, rounded_tol(p), g.value_yuan, rounded_tol(g),
+        return [q(p.value_yuan, rounded_tol(p, among=ops), g.value_yuan, rounded_tol(g, among=ops),
                   f"{_num(p)} ÷ {_num(g)}")
                 for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [(f.value_yuan, rounded_tol(f), _num(f)) for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)]
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
-        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i) + rounded_tol(a),
+        budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i, among=ops) + rounded_tol(a, among=ops),
                      f"（{_num(i)} + {_num(a)}）") for i, a in product(initial, adjust)]
         execs = [f for f in ops if _executed(f) and not _budget(f)]
-        out = [q(e.value_yuan, rounded_tol(e), b, tb, f"{_num(e)} ÷ {bt}")
+        out = [q(e.value_yuan, rounded_tol(e, among=ops), b, tb, f"{_num(e)} ÷ {bt}")
                for (b, tb, bt), e in product(budgets, execs) if b]
     elif word in ("调整比率", "调整率"):
         initial = [f for f in ops if _INITIAL.search(f.label)]
@@ -87,16 +87,16 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
         adjust = [f for f in ops if _ADJUST.search(f.label)]
         # one definition, 调整数 ÷ 年初预算数 (as the workbook's 预算调整率): the 调整数 either
         # written or implied by 调整后预算 − 年初预算
-        out = [q(a.value_yuan - i.value_yuan, rounded_tol(a) + rounded_tol(i), i.value_yuan,
-                 rounded_tol(i), f"（{_num(a)} − {_num(i)}）÷ {_num(i)}")
+        out = [q(a.value_yuan - i.value_yuan, rounded_tol(a, among=ops) + rounded_tol(i, among=ops), i.value_yuan,
+                 rounded_tol(i, among=ops), f"（{_num(a)} − {_num(i)}）÷ {_num(i)}")
                for i, a in product(initial, after) if i.value_yuan]
-        out += [q(a.value_yuan, rounded_tol(a), i.value_yuan, rounded_tol(i),
+        out += [q(a.value_yuan, rounded_tol(a, among=ops), i.value_yuan, rounded_tol(i, among=ops),
                   f"{_num(a)} ÷ {_num(i)}")
                 for i, a in product(initial, adjust) if i.value_yuan]
     elif word == "变动率" and len(ops) >= 2:
         old, new = ops[-2], ops[-1]
-        out = [q(new.value_yuan - old.value_yuan, rounded_tol(new) + rounded_tol(old),
-                 old.value_yuan, rounded_tol(old), f"（{_num(new)} − {_num(old)}）÷ {_num(old)}")
+        out = [q(new.value_yuan - old.value_yuan, rounded_tol(new, among=ops) + rounded_tol(old, among=ops),
+                 old.value_yuan, rounded_tol(old, among=ops), f"（{_num(new)} − {_num(old)}）÷ {_num(old)}")
                ] if old.value_yuan else []
     return out
 
@@ -143,7 +143,7 @@ def ratio(ctx):
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "word": c.words.replace("完成预算的", "完成预算比例"),
                             "stated": shown(ctx.doc, r), "how": how,
-                            "expected_text": rate_text(best, max(r.places, 2))})
+                            "expected_text": rate_text(best, r.places)})
 
 
 @rule("PX608", "draft-budget-identity", "error", title="文字中的全年（调整后）预算不等于年初预算加年中调整",

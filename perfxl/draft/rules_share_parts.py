@@ -14,6 +14,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, shown
 from perfxl.draft.quantities import subject_name
+from perfxl.numbers import excel_round
 
 #: the two parts that make any expenditure whole between them
 _PARTS = ("基本支出", "项目支出")
@@ -91,10 +92,10 @@ def share_of_parts(ctx):
         c, good = (ca, cb) if bad[0] else (cb, ca)
         part, _t, r = c.figures
         x = part.value_yuan / whole
-        yield Hit(c.span, expected=float(round(x * 100, max(r.places, 2))),
+        yield Hit(c.span, expected=excel_round(x * 100, max(r.places, 2)),
                   actual=float(r.value), unit="%",
                   args={"quote": quote(doc, c.span[0], c.span[1]), "whole": of,
                         "a": shown(doc, a), "b": shown(doc, b), "sum": amount_in(whole, a),
                         "other": f"{_part(good.figures[0].label)}的 {shown(doc, good.figures[2])}",
                         "part": shown(doc, part), "stated": shown(doc, r),
-                        "expected_text": rate_text(x, max(r.places, 2))})
+                        "expected_text": rate_text(x, r.places)})

@@ -53,7 +53,8 @@ def breakdown_sum(ctx):
     万元各数本身由元四舍五入而来，差额不超过工作簿合计规则的尾差容差（PX104 等，
     ``perfxl.checks.sumrel.slack``：每个数第二位小数的半个单位之和）时不报告
     （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）。
-    上年数、增减额不算分项；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
+    上年数、增减额不算分项（分项金额后写的“增收 / 减收 / 增支 / 减支 / 增加 / 减少 C”是该分项
+    的增减，不是另一个分项）；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
     决算 / 收入 / 支出”归到对应的合计。一句里先后写了几个合计、各带“其中”（“总收入 A，
     其中 B、C；总支出 D，其中 E、F”：分号之后，或逗号之后写“总…/…合计”的数）时，每个合计
     只与它自己的分项比较。括号里的、分项自己“其中”下的细项不再计入合计；细项之和与该分项
@@ -107,6 +108,13 @@ def _shares(ctx):
         yield c, part, total, r, part.value_yuan / total.value_yuan
 
 
+def _share_tol(part: Figure, total: Figure, r: Figure) -> Decimal:
+    """How far a share written as ``r`` may be from part ÷ total: half a unit of its last
+    digit, plus what the two amounts' own rounding may move the quotient."""
+    return r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part, among=(total,)),
+                                      total.value_yuan, rounded_tol(total, among=(part,)))
+
+
 @rule("PX605", "draft-share", "error", title="文字中的占比不等于分项÷合计",
       message="“{quote}”：{part} ÷ {total} = {expected_text}，文字写 {stated}；请改为 {expected_text}",
       cases=[fails("占比算错",
@@ -116,27 +124,49 @@ def _shares(ctx):
                     text="收入合计 17333259.20 元，其中财政拨款 17333145.09 元，占收入的 99.999%，"
                          "其他收入 114.11 元，占收入的 0.001%。"),
              passes("两个金额都只写到一位小数，占比在其舍入范围内",
-                    text="税费收入共 45.3 亿元，其中营业税费 38.2 亿元，占税费收入的 84.4%。")])
+                    text="税费收入共 45.3 亿元，其中营业税费 38.2 亿元，占税费收入的 84.4%。"),
+             passes("万元整数在其舍入范围内（740.5 至 741.5 ÷ 1659.5 至 1660.5）",
+                    text="全县累计完成税收收入 741 万元，占年初预算 1660 万元的 44.7%。"),
+             passes("占比写的合计不是“其中”句的合计",
+                    text="全年政府采购支出总额 5000.00 万元。\n授予中小企业合同金额 2000.00 万元，"
+                         "其中，授予小型企业合同金额 600.00 万元，占政府采购支出总额的 12.0%。"),
+             passes("省的总数之后是某市的段落：合计不确定",
+                    text="全省一般公共预算支出 2000.0 亿元。\n东川市全市一般公共预算支出完成 150.0 亿元。"
+                         "其中，教育支出 30.0 亿元，占一般公共预算支出的 20.0%。")])
 def share(ctx):
-    """“A，占合计的 R%”：R 应等于 A ÷ 合计（合计取所在“其中”句的合计），按所写百分数末位的
-    半个单位比较，加上 A 与合计各按所写末位四舍五入所能带来的偏差（“65.7 亿元，占 77.6 亿元
-    的 84.6%”：两数各差 0.05 亿元时比值可在 84.55% 与 84.78% 之间，不报告）。
+    """“A，占合计的 R%”：R 应等于 A ÷ 合计，按所写百分数末位的半个单位比较，加上 A 与合计各按
+    所写末位四舍五入所能带来的偏差（“65.7 亿元，占 77.6 亿元的 84.6%”：两数各差 0.05 亿元时
+    比值可在 84.55% 与 84.78% 之间，不报告；以万元、亿元为单位的整数同样是四舍五入来的，
+    “969 万元”可以是 968.5 至 969.5 万元，除非同一关系中另一个同单位的数写了小数）。建议的
+    改法不比原文多写位数。
+
+    需要确定合计是哪一个数，否则不报告：
+    - 占比本身写出了合计及其金额（“占年初预算 2180 万元的 44.5%”）；或
+    - 合计是所在“其中”句的合计，且占比没写合计名称、或写的名称就是它（“收入合计 1000 元，
+      其中财政拨款 900 元，占收入的 90%”）；占比写了另一个名称时（“其中：授予小微企业合同
+      金额……，占政府采购支出总额的 6.7%”）按该名称找，不取“其中”句的合计；或
+    - 占比写的名称在报告中找得到（同一名称写了几个不同数时，对每一个都不符才报告），并且
+      从该数到占比之间没有写出别的地区或级次（某某市、某某县、全市、全省、市本级……）：
+      省的总数之后逐段写各市的，各市段落中的占比不是省总数的占比。
+
+    同一个数以“2万5884.2亿元”这样万字夹在中间的写法出现时按 25884.2 亿元读；万字后面不是
+    四位数字的写法读法不确定，不作为金额。
 
     合格：“其中财政拨款收入支出 17333145.09 元，占收入支出的 99.999%”（17333145.09 ÷
     17333259.20 = 99.99934%）。
     不合格：“财政拨款 900 元，占收入的 80%”（合计 1000 元，应为 90%）。
     """
     for c, part, total, r, x in _shares(ctx):
-        if c.basis != "%":
-            continue
-        tol = r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part), total.value_yuan,
-                                         rounded_tol(total))
-        if off(r.value / 100, x, tol):
+        if c.basis != "%" or not c.sure:
+            continue  # a whole that is a guess (``perfxl.draft.share_whole``): no finding
+        if off(r.value / 100, x, _share_tol(part, total, r)) and all(
+                o.value_yuan and off(r.value / 100, part.value_yuan / o.value_yuan,
+                                     _share_tol(part, o, r)) for o in c.others):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
                             "stated": shown(ctx.doc, r),
-                            "expected_text": rate_text(x, max(r.places, 2))})
+                            "expected_text": rate_text(x, r.places)})
 
 
 @rule("PX606", "draft-share-no-percent", "warning", title="文字中的占比漏写了百分号",

@@ -25,6 +25,7 @@ from perfxl.draft.numbers import UNIT_SCALE
 from perfxl.draft.quantities import stage_of, subject_name
 from perfxl.draft.tables import figure_of, stated_unit
 from perfxl.draft.units import money_in
+from perfxl.numbers import excel_round
 
 #: the bases of a change that are budgets (``Claim.basis``), by the stage they name
 BUDGET_BASES = ("年初预算", "年初", "调整后预算", "调整后的预算", "调整预算", "全年预算", "预算")
@@ -224,10 +225,10 @@ def change_table_base(ctx):
         rtol = r.tol / 100 + quotient_tol(diff, tol, base.value, rounded_tol(base, yuan=False))
         if off(r.value / 100, rate, rtol):
             text = rate_text(rate, max(r.places, 2))
-            yield Hit(c.span, expected=float(round(rate * 100, max(r.places, 2))),
+            yield Hit(c.span, expected=excel_round(rate * 100, max(r.places, 2)),
                       actual=float(r.value), unit="%",
                       args={**args, "problem": f"增减率 = {bare} ÷ {shown(doc, base)} = {text}，"
-                            f"文字写 {shown(doc, r)}", "fix": f" {text}"})
+                            f"文字写 {shown(doc, r)}", "fix": f" {rate_text(rate, r.places)}"})
 
 
 def _num(x: Decimal, *like) -> str:

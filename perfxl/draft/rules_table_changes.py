@@ -13,6 +13,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import quantize
 from perfxl.draft.tables import figure_of
+from perfxl.draft.tables_grid import row_year as _year
 
 #: a row of changes: 「2016年比2015年增减%」「增长率(%)」「变动率」
 _CHANGE_ROW = re.compile(r"(?:增减|增长|变动|增幅|降幅|同比)[^\d]{0,4}(?:%|率|幅度)")
@@ -28,15 +29,6 @@ def _figures(doc, row):
     cells = row.cells[1:]
     figs = [figure_of(doc, c) if c.number else None for c in cells]
     return None if not figs or None in figs else figs
-
-
-_YEAR_ROW = re.compile(r"\s*((?:19|20)\d\d)\s*年度?\s*(?:决算数?|预算数?|执行数)?\s*")
-
-
-def _year(label: str) -> int | None:
-    """The year a row's label is and nothing else ("2015年", "2016年决算数"), or ``None``."""
-    m = _YEAR_ROW.fullmatch(label)
-    return int(m.group(1)) if m else None
 
 
 @rule("PX636", "draft-table-change-row", "error",

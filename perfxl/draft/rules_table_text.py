@@ -298,7 +298,10 @@ def table_breakdown(ctx):
 
 def table_restatements(ctx):
     """(prose figure, table, pair, the pair's value in 元, gap in 元, one unit of the coarser last
-    digit in 元) for each prose amount naming the quantity of a table pair with another value."""
+    digit in 元) for each prose amount naming the quantity of a table pair with another value,
+    then of a year-row table's cell (``perfxl.draft.rules_table_grid``)."""
+    from perfxl.draft.rules_table_grid import grid_restatements
+    yield from grid_restatements(ctx)
     table = list(_table_pairs(ctx))
     if not table:
         return
@@ -326,6 +329,12 @@ def table_restatements(ctx):
             break
 
 
+_GRID = ("2024年度“三公”经费决算说明\n本单位2024年“三公”经费决算支出 150 万元。具体情况是：公务接待费"
+         " 40 万元，公车购置及运行费 {car} 万元。\n2024年与2023年“三公”经费决算对比\n"
+         "年度 | 合计 | 公务接待费 | 公车购置及运行维护费 | 合计 | 车辆购置 | 车辆运行\n"
+         "2023年 | 180 | 50 | 130 | 30 | 100\n2024年 | 150 | 40 | 110 | 20 | 90\n")
+
+
 @rule("PX626", "draft-table-restated", "warning", title="正文与表中同一数字相差一个末位",
       message="“{quote}”：正文写 {stated}，{where}“{label}”写 {other}（相差 {gap}，末位差一）；"
               "请核对哪个正确并统一",
@@ -340,7 +349,11 @@ def table_restatements(ctx):
              passes("正文少写一位小数，四舍五入一致", text="项目支出 1793.2 万元。\n"
                     + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
              passes("另一级次的专项资金不是项目支出", text="其中市级专项资金 1793.18 万元。\n"
-                    + _SELF_TABLE.format(basic="2202.32", project="1793.17"))])
+                    + _SELF_TABLE.format(basic="2202.32", project="1793.17")),
+             fails("按年度分行的表中同年、同阶段的一格差一个末位", at="2", expected=110,
+                   text=_GRID.format(car=111)),
+             passes("正文写的是预算，表中是决算",
+                    text=_GRID.format(car=111).replace("决算支出", "预算安排"))])
 def table_restated(ctx):
     """正文中的一个金额与表中同一数量（自评表的“项目支出：1793.17”这样的名称与数值一对）
     相差恰好一个末位（按两者中较粗的末位）：多半是一处按元合计后折算、一处由分项相加，或抄写时
@@ -352,6 +365,19 @@ def table_restated(ctx):
     合格：正文“共支出专项资金 1793.17 万元”，表中项目支出 1793.17。
     不合格：正文“共支出专项资金1793.18万元”，表中项目支出 1793.17（seed 004 第 31 行与第
     161–162 行）。
+
+    按年度分行的表（表头首格为“年度”，每行一个年度：“2016年 | 2364 | 12 | …”）按表头读出
+    每格是哪一年、哪一列的数；表头的一组（“公车购置及运行维护费 | 合计 | 车辆购置 | 车辆运行”）
+    只在每一年该组的合计都等于其后几列之和时才认定其范围。正文金额与表中同名、同年、同阶段
+    的一格比较（``perfxl.draft.rules_table_grid``），需要确定：名称（按同义词归一，括号中的
+    分项为“上级/分项”）、年度（金额或本句写的年份，否则本段此前只写了一个年份）、阶段（金额
+    自身的，否则本段此前各金额只有一种阶段；表的阶段取行名或表名、表上一行唯一的“决算”或
+    “执行”）、不是增减额或上年数、未写资金范围。行为数量、列为某年决算（执行）数的表（“经费
+    控制情况(万元) | 2022年决算数 | 2023年预算数 | 2023年决算数”）也这样读，只读表头恰为“某年
+    决算数 / 执行数”的列。表未写单位时只在相差一个末位时提示；另有
+    两格与正文同名金额按正文单位恰好相等时，表的单位即正文的单位。
+    不合格：正文“公车购置及运行费 111 万元”，表中 2024 年“公车购置及运行维护费”一格 110。
+    合格：正文写的是预算，或本段写了 2023、2024 两个年份而金额未写年份。
     """
     for f, t, p, tv, gap, one in table_restatements(ctx):
         if gap > one + Decimal("1e-9"):

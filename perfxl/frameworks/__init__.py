@@ -12,20 +12,17 @@ docs/frameworks.md.
 """
 from __future__ import annotations
 
+import json
+import zlib
 from functools import lru_cache
 from pathlib import Path
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 from perfxl.errors import FrameworkError
 from perfxl.frameworks.parse import parse
 from perfxl.frameworks.schema import (Bands, Bonus, BonusItem, Execution, Framework, GradeBand,
                                       Item, Level, Rule, Tier)
 
-__all__ = ["available", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
+__all__ = ["available", "choices_text", "load", "load_file", "resolve_id", "Framework", "Bands", "Bonus",
            "BonusItem", "Execution", "GradeBand", "Item", "Level", "Rule", "Tier",
            "FRAMEWORK_DIR", "DEFAULT_FRAMEWORK"]
 
@@ -44,11 +41,10 @@ def load_file(path: str | Path) -> Framework:
     """Read and check one framework file."""
     p = Path(path)
     try:
-        with p.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = _parsed(p)
     except FileNotFoundError as exc:
         raise FrameworkError(f"找不到评价框架文件 {p}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or text that is not UTF-8
         raise FrameworkError(f"评价框架文件 {p.name} 不是有效的 TOML：{exc}") from exc
     fw = parse(data, str(p))
     if fw.id != p.stem:
@@ -56,9 +52,47 @@ def load_file(path: str | Path) -> Framework:
     return fw
 
 
+def _toml(raw: bytes) -> dict:
+    try:  # imported here: a bundled framework is read from the cache below (~3 ms saved)
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def _parsed(p: Path) -> dict:
+    """The TOML of ``p`` as a dict.  A bundled framework's is kept as JSON in the cache folder
+    (``perfxl.cachedir.cache_dir``), named by the file's CRC-32 and size, so
+    an edited file is parsed again; JSON holds every TOML type a framework uses (a date would
+    not be: such a file is parsed every time).  Raises ``OSError``, ``ValueError`` (bad TOML)."""
+    raw = p.read_bytes()
+    if p.resolve().parent != FRAMEWORK_DIR:
+        return _toml(raw)
+    from perfxl.cachedir import cache_dir, save_text
+
+    kept = cache_dir() / f"framework-{p.stem}-{zlib.crc32(raw):08x}{len(raw):x}.json"
+    try:
+        return json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # not there yet, or damaged: parsed and written again
+        pass
+    data = _toml(raw)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        save_text(kept, json.dumps(data, ensure_ascii=False))
+    except (OSError, TypeError, ValueError):  # TypeError: a value JSON cannot hold
+        pass
+    return data
+
+
 @lru_cache(maxsize=None)
 def _names() -> dict[str, str]:
     return {load(i).name: i for i in available()}
+
+
+def choices_text() -> str:
+    """The frameworks a message offers, each id with its Chinese name:
+    「central_project（中央部门项目支出绩效自评（财预〔2020〕10号））、…」."""
+    return "、".join(f"{i}（{load(i).name}）" for i in available())
 
 
 def resolve_id(text: str | None) -> str | None:
@@ -80,5 +114,5 @@ def load(framework: str) -> Framework:
     """The bundled framework named by ``framework`` (see ``resolve_id``)."""
     fid = framework if framework in available() else resolve_id(framework)
     if fid is None:
-        raise FrameworkError(f"未知的评价框架「{framework}」；可选：{'、'.join(available())}")
+        raise FrameworkError(f"未知的评价框架「{framework}」；可选：{choices_text()}")
     return load_file(FRAMEWORK_DIR / f"{fid}.toml")

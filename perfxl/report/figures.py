@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from perfxl.model import Model, Row
+from perfxl.typed import TextNumber
 
 __all__ = ["num", "total", "ratio", "shares", "column_total", "staff_counts",
            "three_public_totals"]
@@ -32,9 +33,10 @@ def num(value: Any) -> float | None:
 
 
 def total(values: list[Any]) -> float | None:
-    """Sum of the numbers among ``values``; ``None`` when there is none (an empty column is not
-    0)."""
-    nums = [v for v in (num(x) for x in values) if v is not None]
+    """Sum of the numbers among ``values``, as the workbook's SUM takes them: a figure typed as
+    text (``TextNumber``, which PX009 reports) is skipped, so the report's 合计 is the one the
+    workbook shows; ``None`` when there is none (an empty column is not 0)."""
+    nums = [v for v in (num(x) for x in values if not isinstance(x, TextNumber)) if v is not None]
     return sum(nums) if nums else None
 
 

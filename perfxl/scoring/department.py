@@ -25,7 +25,8 @@ def score_department(model: Model, fw: Framework) -> ScoreResult:
     v = model.values
     items: list[ScoreItem] = []
     ex, warnings = execution_item(
-        executed=v.get("executed"), budget=v.get("budget_full"), weight=v.get("execution_weight"),
+        executed=derived.formula_value(model, "executed"),
+        budget=derived.formula_value(model, "budget_full"), weight=v.get("execution_weight"),
         stated=v.get("execution_score_stated"), cell=model.field_cell("execution_score"),
         stated_cell=model.field_cell("execution_score_stated"),
         framework_weight=fw.execution.weight if fw.execution else None)

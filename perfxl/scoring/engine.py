@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from perfxl.errors import FrameworkError
-from perfxl.frameworks import available, load
+from perfxl.frameworks import choices_text, load
 from perfxl.model import Model
 from perfxl.scoring.department import score_department
 from perfxl.scoring.projects import score_projects
@@ -23,11 +23,11 @@ __all__ = ["score_model"]
 
 def score_model(model: Model, framework_id: str | None = None) -> ScoreResult:
     """Score ``model``.  Raises ``FrameworkError`` when no framework is named or the name is
-    unknown (the message lists the available ids)."""
+    unknown (the message lists the available ids with their Chinese names)."""
     fid = framework_id or model.values.get("framework")
     if not fid:
         raise FrameworkError("工作簿未填写「评价框架」，请在基本信息表中选择，或在命令行用 "
-                             f"--framework 指定（可选：{'、'.join(available())}）",
+                             f"--framework 指定（可选：{choices_text()}）",
                              sheet=model.field_cell("framework")[0],
                              cell=model.field_cell("framework")[1])
     fw = load(str(fid))

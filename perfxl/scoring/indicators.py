@@ -52,10 +52,14 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
     min(rate, 1) (domain.md §1.4 [S3, S4, S6, S9]); a rate above 100% is reported (cap [X])."""
     warnings: list[str] = []
     w = num(weight)
-    rate = rules.execution_rate(num(executed), num(budget))
+    # text no formula reads as a number ("3995.49万元"): the workbook's 执行率 is blank, not 0
+    unreadable = isinstance(executed, str) and executed.strip() != ""
+    rate = None if unreadable else rules.execution_rate(num(executed), num(budget))
     score = rules.execution_score(rate, w)
     who = f"项目「{project}」" if project else ""
-    if rate is None:
+    if unreadable:
+        rule = f"全年执行数填写的“{executed.strip()}”不是数字，无法计算执行率；请改填数字"
+    elif rate is None:
         rule = "缺少全年预算数（或为 0），无法计算执行率"
     else:
         rule = (f"执行率 = 全年执行数 {fmt(num(executed) or 0)} ÷ 全年预算数 {fmt(num(budget))} = "

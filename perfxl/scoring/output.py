@@ -80,11 +80,20 @@ def _pad(s: str, n: int) -> str:
     return s + " " * (n - _width(s))
 
 
+def _differs(it: ScoreItem) -> bool:
+    """The computed score is not the stated one (marked * in the table)."""
+    return not (it.score is None or it.stated_score is None
+                or abs(it.score - it.stated_score) < 0.005)
+
+
+#: the legend under the tables when a row is marked
+MARK_LEGEND = "* 计算得分与填报得分不同：请核对该行的填报得分或所依据的数据"
+
+
 def _table(items: tuple[ScoreItem, ...]) -> list[str]:
     lines = [f"{_pad('指标', 34)} {_pad('分值', 6)} {_pad('得分', 7)} {_pad('填报', 7)} 规则"]
     for it in items:
-        mark = "" if it.score is None or it.stated_score is None or \
-            abs(it.score - it.stated_score) < 0.005 else " *"
+        mark = " *" if _differs(it) else ""
         lines.append(f"{_pad(it.indicator, 34)} {_pad(fmt(it.weight), 6)} "
                      f"{_pad(fmt(it.score) + mark, 7)} {_pad(fmt(it.stated_score), 7)} {it.rule}")
     return lines
@@ -117,6 +126,8 @@ def render_text(result: ScoreResult) -> str:
                      f"等级 {result.grade}")
     for p in result.projects:
         lines += [""] + _project_text(p)
+    if any(_differs(it) for it in (*own, *(i for p in result.projects for i in p.items))):
+        lines += ["", MARK_LEGEND]
     if result.warnings:
         lines += ["", "提示："] + [f"  - {w}" for w in result.warnings]
     return "\n".join(lines)

@@ -52,7 +52,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _web_cache() -> Path:
-    from perfxl.io.reading.template_cache import cache_dir
+    from perfxl.cachedir import cache_dir
 
     return cache_dir() / "web"
 

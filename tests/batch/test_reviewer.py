@@ -140,6 +140,18 @@ def test_progress_and_text_output(folder, tmp_path):
     assert "已审核 4/4 个工作簿" in res.stderr  # CliRunner's stderr is no terminal
 
 
+def test_text_output_says_why_a_file_cannot_be_read(tmp_path):
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(b"junk")
+    res = run("batch", bad, example_file("004"), "-o", tmp_path / "s.xlsx", "--jobs", "1")
+    assert res.exit_code == 1
+    row = next(ln.split("\t") for ln in res.stdout.splitlines() if "坏文件.xlsx" in ln)
+    assert row[0] == "无法读取"
+    assert "不是 Excel 工作簿" in row[10]  # the 备注 column; it was empty
+    good = next(ln.split("\t") for ln in res.stdout.splitlines() if "004-" in ln)
+    assert good[10] == ""
+
+
 def test_progress_step():
     from perfxl.cli.batch import progress_step
     assert progress_step(5) == 10 and progress_step(200) == 10 and progress_step(1000) == 50

@@ -58,6 +58,32 @@ def test_sheets_rows_and_links(summary, batch_dir):
         assert _target(out, row[0].hyperlink.target) == Path(f["file"]).resolve()
     n_findings = sum(len(f["findings"]) for f in files)
     assert wb["全部问题"].max_row == n_findings + 1
+    # every finding's row opens its file (one range link per file, read back per cell)
+    by_name = {Path(f["file"]).name: Path(f["file"]).resolve() for f in files}
+    rows = list(wb["全部问题"].iter_rows(min_row=2, max_col=1))
+    assert rows and all(_target(out, c.hyperlink.target) == by_name[c.value] for (c,) in rows)
+
+
+def test_one_link_per_file_not_per_finding(summary):
+    """全部问题 holds one hyperlink (and one relationship) per file with findings, spanning its
+    rows: the batch's memory does not grow with the number of findings."""
+    import re
+    import zipfile
+
+    out, files = summary
+    with zipfile.ZipFile(out) as z:
+        sheet = z.read("xl/worksheets/sheet2.xml").decode()
+        rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode()
+    refs = re.findall(r'<hyperlink [^>]*ref="([^"]+)"', sheet)
+    rows = [c.value for (c,) in openpyxl.load_workbook(out)["全部问题"].iter_rows(min_row=2,
+                                                                                max_col=1)]
+    assert len(refs) == len(set(rows)) == rels.count("Target=")  # one per file listed
+    assert len(rows) > len(refs)  # links were shared
+    spans = [tuple(int(x[1:]) for x in r.split(":")) if ":" in r else (int(r[1:]),) * 2
+             for r in refs]
+    assert sum(b - a + 1 for a, b in spans) == len(rows)  # every row covered once
+    for a, b in spans:  # each span is one file's rows
+        assert len(set(rows[a - 2:b - 1])) == 1
 
 
 def test_charts_exist(summary):

@@ -196,7 +196,8 @@ _ALLOWED = {("perfxl/cli/addin.py", "秒"), ("perfxl/io/live/xl_book.py", "POINT
             ("perfxl/template/builder.py", "width"), ("perfxl/checks/quantities.py", "k = round"),
             # a download's size; a PDF page's geometry in points (line heights, column edges)
             ("perfxl/cli/web.py", "MB"), ("perfxl/draft/pdf.py", "round(v, 0)"),
-            ("perfxl/draft/pdf.py", "ln.x0"), ("perfxl/draft/pdf.py", "step - para")}
+            ("perfxl/draft/pdf.py", "ln.x0"), ("perfxl/draft/pdf.py", "step - para"),
+            ("perfxl/draft/pdf.py", "(first.top - top) / para")}
 
 
 def test_item5_no_stray_float_formatting_of_figures():

@@ -57,7 +57,7 @@ def _raise_bad_number(path: Path, data: bytes) -> None:
 class OpenpyxlBook:
     name = "openpyxl"
 
-    def __init__(self, path: Path, data: bytes) -> None:
+    def __init__(self, path: Path, data: bytes, package: zipfile.ZipFile | None = None) -> None:
         import openpyxl  # the edge: only readers and writers import openpyxl
 
         with warnings.catch_warnings():
@@ -91,7 +91,9 @@ class OpenpyxlBook:
 class CalamineBook:
     name = "calamine"
 
-    def __init__(self, path: Path, data: bytes) -> None:
+    def __init__(self, path: Path, data: bytes, package: zipfile.ZipFile | None = None) -> None:
+        """``package``: the same bytes already open (``perfxl.io.reading.sniff.Package``),
+        whose parts are then not decompressed again; left open."""
         import python_calamine as pc
 
         from perfxl.io.reading.sheetxml import error_cells, sheet_parts, table_refs
@@ -103,10 +105,14 @@ class CalamineBook:
         tables = None
         self._errors: dict[str, dict[str, str]] = {}
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            zf = package if package is not None else zipfile.ZipFile(io.BytesIO(data))
+            try:
                 parts = sheet_parts(zf)
                 tables = table_refs(zf, parts)
                 self._errors = {s: e for s, p in parts.items() if (e := error_cells(zf, p))}
+            finally:
+                if zf is not package:
+                    zf.close()
         except Exception:  # damaged or unusual: calamine decides below
             tables = None
         try:

@@ -31,6 +31,8 @@ def _parse(data: bytes):
 
 @dataclass(frozen=True)
 class FormulaCell:
+    """A formula cell as saved: its formula text and its cached value."""
+
     formula: str | None  # None for a cell that only refers to a shared formula
     cached: Any          # float, str, bool, an error string ("#DIV/0!") or None when absent
 

@@ -54,6 +54,9 @@ MAX_AREA = 2_000_000                  # rows x columns spanned by the cells of o
 EXTENSIONS = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 _STEP = 1 << 20
+#: Bytes of members the package check keeps for the readers (``Package``); a standard workbook
+#: is ~0.5 MB, a hostile one is not kept beyond this.
+KEEP = 16 << 20
 _TAIL = 4096  # longer than any _RANGE match, so none is cut in two
 #: "DOCTYPE" as an XML parser could meet it: UTF-8/ASCII, UTF-16 and UTF-32 (both orders).
 _DOCTYPE = tuple("<!DOCTYPE".encode(enc) for enc in
@@ -94,6 +97,27 @@ def _area(m: re.Match[bytes]) -> int:
     return (abs(r1 - r0) + 1) * (abs(c1 - c0) + 1)
 
 
+class Package(zipfile.ZipFile):
+    """A workbook package (``zipfile.ZipFile`` over its bytes) whose members are decompressed
+    once however many readers ask for them: the package check reads every member, then the
+    formula scan, the error cells and the table parts of the calamine book read the sheet parts
+    again.  ``read`` is remembered, and the package check keeps each member it read whole in
+    one step (CRC checked; at most ``KEEP`` bytes in all); a streamed ``open`` is not."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._members: dict[str, bytes] = {}
+
+    def read(self, name, pwd=None) -> bytes:
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        got = self._members.get(key) if pwd is None else None
+        if got is None:
+            got = super().read(name, pwd)
+            if pwd is None:
+                self._members[key] = got
+        return got
+
+
 def check_xlsx(path: str | Path) -> None:
     """Raise ``WorkbookFormatError`` unless ``path`` looks like a readable .xlsx/.xlsm package
     that is safe to hand to openpyxl or calamine (see the module docstring)."""
@@ -105,6 +129,15 @@ def read_checked(path: str | Path) -> bytes:
 
     Readers parse these bytes (not the file again), so a file replaced on disk while perfxl
     reads it is read whole from one version or refused, never mixed."""
+    data, package = open_checked(path)
+    package.close()
+    return data
+
+
+def open_checked(path: str | Path) -> tuple[bytes, Package]:
+    """``read_checked``'s bytes and the ``Package`` opened on them, holding the members the
+    check read whole, so readers need not decompress them again (the caller closes it).
+    Raises ``WorkbookFormatError`` as ``check_xlsx``."""
     p = Path(path)
     name = str(path)
     try:
@@ -138,8 +171,12 @@ def read_checked(path: str | Path) -> bytes:
     if not head.startswith(ZIP_MAGIC):
         raise WorkbookFormatError("不是 Excel 工作簿（.xlsx）文件；请使用 perfxl 标准工作簿", file=name)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            _check_package(zf, name)
+        package = Package(data)
+        try:
+            _check_package(package, name)
+        except BaseException:
+            package.close()
+            raise
     except WorkbookFormatError:
         raise
     except zipfile.BadZipFile as exc:
@@ -160,9 +197,10 @@ def read_checked(path: str | Path) -> bytes:
         raise WorkbookFormatError(f"文件已损坏或不完整（{exc}）；请重新保存或重新获取文件",
                                   file=name) from None
     if p.suffix.lower() not in EXTENSIONS:
+        package.close()
         raise WorkbookFormatError(f"文件扩展名为“{p.suffix or '（无）'}”，但内容是 .xlsx 工作簿；"
                                   "请把扩展名改为 .xlsx（含宏的改为 .xlsm）", file=name)
-    return data
+    return data, package
 
 
 def _check_package(zf: zipfile.ZipFile, name: str) -> None:
@@ -225,6 +263,7 @@ class _Scan:
         self.zf, self.name = zf, name
         self.units: dict[str, int] = {}
         self.total = 0
+        self.kept = 0  # bytes of members handed to the package (``KEEP``)
 
     def member(self, info: zipfile.ZipInfo) -> None:
         """Read one member to its end (zipfile checks its CRC there).  A member that is XML
@@ -240,9 +279,14 @@ class _Scan:
         rows: set[bytes] = set()  # row numbers of cells
         cols: set[bytes] = set()  # column letters of cells
         cells = usual = 0
+        whole = None  # the member, when its first step read all of it
         with self.zf.open(info) as fh:
             while True:
                 chunk = fh.read(_STEP)
+                if whole is None:
+                    whole = chunk
+                elif chunk:
+                    whole = b""  # more than one step: not kept
                 if xml is None:
                     xml = _looks_like_xml(chunk[:64])
                 if not xml:
@@ -283,6 +327,10 @@ class _Scan:
                 pending = buf[cut:]
         if rows and (cols or cells > usual):
             self._placed(part, rows, cols, max(cells - usual, 0))
+        # read to its end, so its CRC was checked: the readers may take it from here
+        if whole and isinstance(self.zf, Package) and self.kept + len(whole) <= KEEP:
+            self.kept += len(whole)
+            self.zf._members[part] = whole
 
     def _add(self, part: str, n: int) -> None:
         self.units[part] += n

@@ -25,7 +25,6 @@ Environment: ``PERFXL_CACHE_DIR`` overrides the cache folder (default
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl import layout as L
+from perfxl.cachedir import cache_dir, save_text
 
 __all__ = ["cache_dir", "template_key", "verified", "fill_missing", "twin_values",
            "CacheRecord", "save_text"]
@@ -45,17 +45,11 @@ _TWIN_SOURCES = ("derived.py", "numbers.py", "layout.py", "model.py", "twins.py"
 _FORMAT = "1"
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("PERFXL_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "perfxl"
-
-
 @lru_cache(maxsize=4)
 def template_key(layout: L.Layout = L.LAYOUT) -> str:
     """Names the template version: formula texts, template version, the twins' source."""
+    import hashlib  # here: a check that needs no formula engine does not load OpenSSL
+
     from perfxl import TEMPLATE_VERSION
 
     h = hashlib.sha256(f"{_FORMAT}|{TEMPLATE_VERSION}|".encode())
@@ -148,21 +142,6 @@ def _load(path: Path) -> CacheRecord | None:
 
 def _save(path: Path, rec: CacheRecord) -> None:
     save_text(path, json.dumps(rec, ensure_ascii=False, indent=1))
-
-
-def save_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (a temporary file beside it, then a rename), so a
-    concurrent reader sees the old file or the whole new one.  Raises ``OSError``."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Lock:

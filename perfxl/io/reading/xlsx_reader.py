@@ -15,10 +15,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,7 @@ from perfxl.errors import WorkbookFormatError
 from perfxl.glossary import HEADER_ALIASES
 from perfxl.io.reading.sheetxml import (defined_names, external_links, print_areas, scan_formulas,
                                         sheet_parts)
-from perfxl.io.reading.sniff import read_checked
+from perfxl.io.reading.sniff import open_checked
 from perfxl.model import Model, SourceInfo
 from perfxl.template_facts import text_read_as_number, text_read_both_ways
 from perfxl.numbers import NumberTextError, formula_number, parse_number
@@ -186,26 +184,31 @@ def read_workbook(path: str | Path, *, layout: L.Layout = L.LAYOUT,
 
     path = Path(path)
     file = str(path)
-    data = read_checked(path)  # read once: every parser below works on these bytes
-    # formula texts, cached values and defined names, straight from the XML
+    # read once: every parser below works on these bytes, and on the members the package check
+    # decompressed (``Package``: none is decompressed twice)
+    data, package = open_checked(path)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = defined_names(zf)
-            parts = sheet_parts(zf)
-            scanned = {s.name: scan_formulas(zf, parts[s.name]) for s in layout.sheets
+        # formula texts, cached values and defined names, straight from the XML
+        try:
+            names = defined_names(package)
+            parts = sheet_parts(package)
+            scanned = {s.name: scan_formulas(package, parts[s.name]) for s in layout.sheets
                        if not s.output and s.name in parts}
-            links = external_links(zf)
-            areas = print_areas(zf)
-    except WorkbookFormatError:
-        raise
-    except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here too
-        raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
-                                  "文件可能已损坏或含有不安全内容", file=file) from None
-    try:
-        model = read_book(ENGINES[engine](path, data), names, scanned, file=file, layout=layout)
-    except CalamineGaveUp:  # a sheet calamine cannot convert: the reference engine reads it
-        model = read_book(ENGINES["openpyxl"](path, data), names, scanned, file=file,
-                          layout=layout)
+            links = external_links(package)
+            areas = print_areas(package)
+        except WorkbookFormatError:
+            raise
+        except Exception as exc:  # defusedxml refuses DTDs/entities; damaged XML lands here
+            raise WorkbookFormatError(f"工作簿内部 XML 无法安全解析（{type(exc).__name__}）；"
+                                      "文件可能已损坏或含有不安全内容", file=file) from None
+        try:
+            model = read_book(ENGINES[engine](path, data, package), names, scanned, file=file,
+                              layout=layout)
+        except CalamineGaveUp:  # a sheet calamine cannot convert: the reference engine reads it
+            model = read_book(ENGINES["openpyxl"](path, data), names, scanned, file=file,
+                              layout=layout)
+    finally:
+        package.close()
     model.source.external_links = links
     model.source.print_areas = areas
     model.source.recompute = lambda: _recompute(path, model)
@@ -275,6 +278,8 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                          "both" if key in both else key in coerced)
         if value is not None:
             model.values[key] = value
+        elif (key in coerced or key in both) and (s, cell) in source.number_text:
+            source.unreadable_text[key] = str(raw).strip()
 
     # tables
     for tkey, (sheet, table) in layout.tables.items():

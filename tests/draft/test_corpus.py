@@ -82,24 +82,56 @@ def test_validation_manifest_records_facts_only_and_is_disjoint():
     assert len(docs) >= 25
     assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 8
     assert len({d["file"] for d in docs}) == len(docs)
-    heldout = _heldout()
-    development = _urls(BENCH.parent / "corpus" / "manifest.toml")
+    _assert_facts_only(docs, _heldout() | _urls(BENCH.parent / "corpus" / "manifest.toml"))
+
+
+def _assert_facts_only(docs: list[dict], seen: set[str]) -> None:
+    """Each document of a validation manifest: URL, query and file given, URL in no earlier set,
+    verdicts FAIL / SOFT / PASS and a figure for every FAIL."""
     for d in docs:
         assert d["url"].startswith("http") and d["query"] and d["file"].endswith(".txt")
-        assert d["url"] not in heldout and d["url"] not in development, d["url"]
+        assert d["url"] not in seen, d["url"]
         for item in d["items"]:
             assert item["verdict"] in ("FAIL", "SOFT", "PASS")
             assert item["verdict"] != "FAIL" or item["figure"]
 
 
-def test_validation_set_runs_when_its_texts_are_present():
-    mod = _module()
-    got = mod.measure(VALIDATION_TEXTS, VALIDATION)
+def _assert_runs(texts: Path, manifest: Path) -> None:
+    """The measure of a validation set is consistent with its manifest (skipped without texts)."""
+    got = _module().measure(texts, manifest)
     if got is None:
-        pytest.skip("the validation set texts are not on this machine")
-    docs = tomllib.loads(VALIDATION.read_text("utf-8"))["document"]
-    present = [d for d in docs if (VALIDATION_TEXTS / d["file"]).is_file()]
+        pytest.skip(f"the texts of {manifest.name} are not on this machine")
+    docs = tomllib.loads(manifest.read_text("utf-8"))["document"]
+    present = [d for d in docs if (texts / d["file"]).is_file()]
     assert got["documents"] == len(present)
     assert got["fail_items"] == sum(i["verdict"] == "FAIL" for d in present for i in d["items"])
     assert 0 <= got["wrong_errors"] <= got["errors"]
     assert 0 <= got["fail_found"] <= got["fail_items"]
+    assert got["wrong_errors_per_20"] == round(got["wrong_errors"] * 20 / got["documents"], 2)
+
+
+def test_validation_set_runs_when_its_texts_are_present():
+    _assert_runs(VALIDATION_TEXTS, VALIDATION)
+
+
+# The second validation set (benchmarks/corpus/validation2.toml, texts in ``/tmp/validation2`` or
+# ``$PERFXL_DRAFT_VALIDATION2``): collected after the first one was used to fix the failure
+# classes it showed, audited before perfxl was run on it.  As for the first, its figures are
+# measured and decided by hand (benchmarks/README.md), not asserted as targets.
+VALIDATION2 = BENCH.parent / "corpus" / "validation2.toml"
+VALIDATION2_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION2", "/tmp/validation2"))
+
+
+def test_second_validation_manifest_records_facts_only_and_is_disjoint():
+    docs = tomllib.loads(VALIDATION2.read_text("utf-8"))["document"]
+    assert len(docs) >= 30
+    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 10
+    assert len({d["file"] for d in docs}) == len(docs)
+    assert len({d["url"] for d in docs}) == len(docs)
+    _assert_facts_only(docs, _heldout() | _urls(BENCH.parent / "corpus" / "manifest.toml")
+                       | _urls(VALIDATION))
+    assert sum(i["verdict"] == "FAIL" for d in docs for i in d["items"]) >= 1
+
+
+def test_second_validation_set_runs_when_its_texts_are_present():
+    _assert_runs(VALIDATION2_TEXTS, VALIDATION2)

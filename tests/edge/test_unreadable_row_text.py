@@ -91,6 +91,12 @@ def test_an_indicator_with_text_scores_as_its_formula(direction, target, actual,
     assert derived.text_indicator_score(row) == expected
 
 
+def test_score_says_why_a_bonus_has_no_score(bonus):
+    item = next(i for i in score_model(read_workbook(bonus)).items if i.cell == "F48")
+    assert item.score is None  # was 0.0: 「未填次数与得分」
+    assert item.rule.startswith("次数填写的“2次”不是数字")
+
+
 def test_check_names_the_cell_and_computes_nothing_from_it(typed):
     found = {(f.rule, f.sheet, f.cell): f.message for f in check_model(read_workbook(typed))}
     assert ("PX009", "项目自评表", "F5") in found and ("PX009", "部门自评表", "K19") in found

@@ -187,8 +187,8 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
                                                                  S.HEADER_LINES))
             continue
         notes = any(f.note for f in block.fields)
-        if has_table:
-            widths[1] = max(widths.get(1, 0), 10)  # labels wrap over 2-3 lines
+        if has_table:  # labels wrap over 2-3 lines (never a 「）」 alone on one: below)
+            widths[1] = max(widths.get(1, 0), 10)
             widths[2] = max([widths.get(2, 0)] + [VALUE_WIDTHS.get(f.kind, 8)
                                                   for f in block.fields if f.kind != L.LONGTEXT])
             if notes:
@@ -200,6 +200,9 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
         widths[2] = max(widths.get(2, 0), 70 if long else 24)
         if notes:
             widths[3] = max(widths.get(3, 0), 30)
+    if has_table and 1 in widths:
+        widths[1] = P.label_width([f.label for b in sheet.blocks if isinstance(b, L.FieldBlock)
+                                   for f in b.fields], widths[1])
     for j, w in widths.items():
         ws.column_dimensions[L.get_column_letter(j)].width = round(w, 1)
     return sum(round(w, 1) for w in widths.values())

@@ -97,6 +97,14 @@ def formula_value(model: Model, key: str) -> Any:
     return v
 
 
+def row_formula_value(row: Row, key: str) -> Any:
+    """Cell ``key`` of a table row as the workbook's formulas see it: its model value, or the
+    text typed in a number cell that no formula reads as a number (``Row.unreadable``:
+    arithmetic on it is #VALUE!, its ``TRIM(cell)=""`` test false), held as blank in the model."""
+    v = row.values.get(key)
+    return row.unreadable.get(key) if v is None else v
+
+
 # ---- 人员编制 staffing -------------------------------------------------------------------------
 def authorized_sum(model: Model) -> float:
     """编制数（分类合计）= SUM(staffing.authorized), persons."""
@@ -190,8 +198,9 @@ def function_change(model: Model) -> float | None:
 
 
 def function_row_change(row: Row) -> float | None:
-    """增减额 of a 功能分类 row = N(current) − N(prior); ``None`` when both are blank."""
-    if _blank(row.current) and _blank(row.prior):
+    """增减额 of a 功能分类 row = N(current) − N(prior); ``None`` when both are blank (text is
+    not blank there, and 0 to N)."""
+    if _blank(row_formula_value(row, "current")) and _blank(row_formula_value(row, "prior")):
         return None
     return _n(row.current) - _n(row.prior)
 
@@ -395,11 +404,50 @@ def indicator_row_score(model: Model, row: Row) -> float | None:
     from perfxl.scoring.rules import indicator_score
     from perfxl.scoring.bands import workbook_bands
     w = row.weight
+    if indicator_text_operand(row) is not None:
+        return text_indicator_score(row)
     return indicator_score(row.nature, row.direction, _num_or_none(row.target),
                            _num_or_none(row.actual), None if _blank(w) else _num_or_none(w),
                            row.achievement, _num_or_none(row.score_stated),
                            _num_or_none(row.target_upper), applicable=row.applicable,
                            bands=workbook_bands(_v(model, "framework")))
+
+
+def indicator_text_operand(row: Row) -> tuple[str, str] | None:
+    """(column, text) of the 指标值（数值） or 实际值（数值） of a 定量 indicator row that holds text
+    no formula reads as a number while the other operand is filled — the row
+    ``text_indicator_score`` scores — else ``None``."""
+    if row.nature == "定性" or _blank(row_formula_value(row, "target")) \
+            or _blank(row_formula_value(row, "actual")):
+        return None
+    return next(((k, row.unreadable[k]) for k in ("target", "actual") if k in row.unreadable),
+                None)
+
+
+def text_indicator_score(row: Row) -> float | None:
+    """``INDICATOR_SCORE_FORMULA`` on a 定量 row whose 指标值 or 实际值 holds text no formula reads
+    as a number (「≥90%」「95分」) and the other operand filled: its arithmetic on the text is
+    #VALUE! (``None``), but its comparisons put text above every number (Excel and LibreOffice
+    alike), which settle a few cases without arithmetic."""
+    t, a = row_formula_value(row, "target"), row_formula_value(row, "actual")
+    w = row.weight
+    if row.applicable == "否" or not _is_num(w):
+        return None
+    w, d = float(w), row.direction or ""
+    if d == "≤":  # IF(a<=0, w, w*…t/a): a text is not <= 0
+        return excel_round(w, 2) if _is_num(a) and a <= 0 else None
+    if d == "=":  # IF(a=t, w, IF(t=0, 0, w*…a/t))
+        if not _is_num(a) and not _is_num(t) and str(a).casefold() == str(t).casefold():
+            return excel_round(w, 2)
+        return 0.0 if _is_num(t) and t == 0 else None
+    if d == "区间" and not _blank(row_formula_value(row, "target_upper")):
+        # IF(a<t, IF(t<=0, 0, w*…a/t), IF(a<=u, w, IF(u<=0, 0, w*…u/a)))
+        u = row_formula_value(row, "target_upper")
+        if _is_num(t) and not _is_num(a) and _is_num(u):  # a text: not < t, not <= u
+            return 0.0 if u <= 0 else None
+        return None
+    # ≥: IF(t<=0, IF(a>=t, w, 0), w*…a/t); a text is >= any number
+    return excel_round(w, 2) if _is_num(t) and t <= 0 and not _is_num(a) else None
 
 
 def _num_or_none(v: Any) -> float | None:
@@ -458,23 +506,25 @@ def system_score_sum(model: Model) -> float:
 def bonus_row_score(row: Row) -> float | None:
     """得分（计算） of a 加减分项 row: the stated score when no 次数 is given, else 每项分值 × 次数
     capped at 上限; ``None`` when neither 每项分值 nor a stated score is filled (seed 000 L276)."""
-    if _blank(row.points_each) and _blank(row.score_stated):
+    cell = lambda key: row_formula_value(row, key)  # noqa: E731 - text is no blank here
+    if _blank(cell("points_each")) and _blank(cell("score_stated")):
         return None
-    if _blank(row.count):
+    if _blank(cell("count")):
         return _n(row.score_stated)
-    pts, cnt = _arith(row.points_each), _arith(row.count)
+    pts, cnt = _arith(cell("points_each")), _arith(cell("count"))
     if pts is None or cnt is None:
         return None
-    if _blank(row.cap):
+    if _blank(cell("cap")):
         return pts * cnt
-    cap = _arith(row.cap)
+    cap = _arith(cell("cap"))
     return None if cap is None else min(pts * cnt, cap)
 
 
 # ---- 项目自评表 -------------------------------------------------------------------------------
 def project_execution_rate(row: Row) -> float | None:
-    """执行率 of a project row = 全年执行数 ÷ 全年预算数, fraction."""
-    return _div(row.executed, row.budget_full)
+    """执行率 of a project row = 全年执行数 ÷ 全年预算数, fraction; ``None`` where the workbook
+    shows "" (a blank or zero 全年预算数, text such as 「90万元」 in either cell)."""
+    return _div(row_formula_value(row, "executed"), row_formula_value(row, "budget_full"))
 
 
 def project_execution_score(row: Row) -> float | None:

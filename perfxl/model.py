@@ -27,14 +27,20 @@ __all__ = ["Row", "Model", "SourceInfo"]
 class Row:
     """One data row of a table: ``index`` is its 0-based position among the table's data rows
     (the cell address is computed from it); values are read as attributes (``row.weight``) or
-    with ``row.get("weight")``; a missing column reads as ``None``."""
+    with ``row.get("weight")``; a missing column reads as ``None``.  ``unreadable``: column ->
+    the text typed in a number cell of this row that the template's formulas use in arithmetic
+    and cannot read as a number ("90万元"): the value is blank, the formulas give #VALUE! there
+    (set by the reader, as ``SourceInfo.unreadable_text`` for fields; ``perfxl.derived`` reads
+    it)."""
 
-    __slots__ = ("table", "index", "values")
+    __slots__ = ("table", "index", "values", "unreadable")
 
-    def __init__(self, table: str, index: int, values: dict[str, Any]) -> None:
+    def __init__(self, table: str, index: int, values: dict[str, Any],
+                 unreadable: dict[str, str] | None = None) -> None:
         self.table = table
         self.index = index
         self.values = values
+        self.unreadable = unreadable or {}
 
     def __getattr__(self, key: str) -> Any:
         if key.startswith("__"):
@@ -76,7 +82,8 @@ class SourceInfo:
     * ``unreadable_text``: field key -> the text typed in a number field that the template's
       formulas use in arithmetic and cannot read as a number ("3995.49万元", "53人"): the model
       holds the field as blank, the workbook's formulas give #VALUE! there (shown blank through
-      their IFERROR); ``perfxl.derived`` computes the same.
+      their IFERROR); ``perfxl.derived`` computes the same.  Table rows carry theirs in
+      ``Row.unreadable``.
     * ``space_only``: number cells that hold only white space (blank to perfxl and to the
       template's ``TRIM`` tests, text to a spreadsheet's arithmetic).
     """

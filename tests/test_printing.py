@@ -74,7 +74,8 @@ def test_field_labels_wrap_in_the_tables_columns(blank):
     labels wrap, an amount gets the room it needs) and a long text spreads over the printed
     width (a merged cell), so the form stays one page wide."""
     ws = blank["部门自评表"]
-    assert ws.column_dimensions["A"].width == 10  # 一级指标 8; the labels wrap in 10
+    # 一级指标 8; the labels wrap in 13.5 (in 10, 「执行率（计算」 over a lone 「）」)
+    assert ws.column_dimensions["A"].width == 13.5
     assert ws.column_dimensions["B"].width == 14  # 二级指标 10; a 12-digit amount needs 14
     sheet, cell = LAYOUT.field_cell("goal_actual")
     row = int(cell[1:])
@@ -82,6 +83,31 @@ def test_field_labels_wrap_in_the_tables_columns(blank):
     assert ws[LAYOUT.field_cell("budget_initial")[1]].value is None  # a value cell, not merged
     # a sheet of fields without notes prints its labels and values only (A:B)
     assert _areas(blank["部门概况"]) == ["A1:B8"]
+
+
+@pytest.mark.parametrize("sheet", [s.name for s in LAYOUT.sheets if not s.output])
+def test_no_label_wraps_a_closing_bracket_alone(blank, sheet):
+    """Column A labels beside a table wrap as LibreOffice prints them (about 1.35 units a
+    Chinese character; ``printing._LO_CJK``) without a line of 「）」 alone: 部门自评表 printed
+    「执行率（计算」 over 「）」 in 10 units, 人员编制 「编制数（分类合计」 over 「）」 in 12."""
+    from perfxl.template.printing import _LO_CJK, _LO_PAD, wrapped
+
+    width = blank[sheet].column_dimensions["A"].width
+    blocks = next(s for s in LAYOUT.sheets if s.name == sheet).blocks
+    labels = [f.label for b in blocks if isinstance(b, L.FieldBlock) for f in b.fields]
+    for k in _LO_CJK:
+        for label in labels:
+            lines = wrapped(label, (width - _LO_PAD) * 2 / k)
+            assert "）" not in lines[1:], (label, lines)
+
+
+def test_wrapped_lines_keep_words_whole():
+    from perfxl.template.printing import lone_closer, wrapped
+
+    assert wrapped("执行率（计算）", 10.7) == ["执行率（计", "算）"]
+    assert wrapped("编制数（分类合计）", 16.6) == ["编制数（分类合计", "）"]
+    assert lone_closer("编制数（分类合计）", 16.6) and not lone_closer("编制数（分类合计）", 18)
+    assert wrapped("共 2119.41 亿元", 8) == ["共 ", "2119.41 ", "亿元"]
 
 
 @pytest.mark.parametrize("sheet, orientation", [

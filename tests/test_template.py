@@ -61,16 +61,19 @@ def test_choice_fields_have_list_validation(wb):
     assert rules and rules[0].formula1 == '"元,万元"'
     sheet, cell = LAYOUT.field_cell("framework")
     rules = [dv for dv in wb[sheet].data_validations.dataValidation if cell in dv.sqref]
-    assert "hunan_dept" in rules[0].formula1
+    assert rules[0].formula1.startswith("'下拉列表'!")  # 「id 名称」: see below
 
 
 def test_print_setup_freeze_and_version(wb):
-    for ws in wb.worksheets:
+    from perfxl.template.builder import LISTS_SHEET
+
+    for ws in (wb[s.name] for s in L.SHEETS):
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
         assert ws.freeze_panes == "A3"
     sheet, cell = LAYOUT.field_cell("template_version")
     assert wb[sheet][cell].value == f"perfxl-{TEMPLATE_VERSION}"
-    assert [ws.title for ws in wb.worksheets] == [s.name for s in L.SHEETS]
+    # the layout's sheets, then the hidden one of the long dropdown lists (never printed)
+    assert [ws.title for ws in wb.worksheets] == [s.name for s in L.SHEETS] + [LISTS_SHEET]
 
 
 def test_cjk_columns_are_wide_enough(wb):
@@ -117,3 +120,24 @@ def test_committed_template_is_current(tmp_path):
         for row in ws.iter_rows():
             for c in row:
                 assert old[c.coordinate].value == c.value, (ws.title, c.coordinate)
+
+
+def test_the_framework_dropdown_names_each_framework_in_chinese(wb, tmp_path):
+    """基本信息!B13 listed the ids alone (hunan_dept…): its entries are 「id 名称」, kept on a
+    hidden sheet (324 characters, over the 255 an inline list holds); the reader takes each."""
+    from perfxl.frameworks import available, load, resolve_id
+    from perfxl.io.reading.xlsx_reader import read_workbook
+    from perfxl.template.builder import LISTS_SHEET, build_workbook
+
+    sheet, cell = LAYOUT.field_cell("framework")
+    (dv,) = [d for d in wb[sheet].data_validations.dataValidation if cell in str(d.sqref)]
+    assert dv.formula1 == f"'{LISTS_SHEET}'!$A$1:$A${len(available())}"
+    entries = [wb[LISTS_SHEET].cell(i, 1).value for i in range(1, len(available()) + 1)]
+    assert entries[-1] == f"hunan_dept {load('hunan_dept').name}"  # 湖南省部门整体支出绩效自评表
+    assert [resolve_id(e) for e in entries] == available()
+    assert wb[LISTS_SHEET].sheet_state == "hidden" and wb.sheetnames[-1] == LISTS_SHEET
+    book = build_workbook()
+    book[sheet][cell] = entries[4]  # hubei_project_2020 项目支出绩效自评（湖北式 2020…）
+    book.save(tmp_path / "picked.xlsx")
+    assert read_workbook(tmp_path / "picked.xlsx").framework_id == entries[4]
+    assert resolve_id(entries[4]) == "hubei_project_2020"

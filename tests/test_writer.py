@@ -31,7 +31,8 @@ def test_only_output_parts_change(outputs, tmp_path):
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(out) as b:
         parts = sheet_parts(a)
         # styles.xml too stays byte for byte: the output sheets use the template's formats
-        changed = {parts["校验结果"], parts["评分"], parts["指标体系"]}
+        # workbook.xml: the empty 报告 sheet hidden (it printed a page of its title alone)
+        changed = {parts["校验结果"], parts["评分"], parts["指标体系"], "xl/workbook.xml"}
         assert a.namelist() == b.namelist()
         for name in a.namelist():
             if name not in changed:
@@ -63,6 +64,53 @@ def test_falls_back_to_openpyxl_when_an_output_sheet_is_gone(outputs, tmp_path):
     wb.save(trimmed)
     out = write_outputs(trimmed, tmp_path / "out.xlsx", sheets=sheets, cells=cells)
     assert "评分" in openpyxl.load_workbook(out).sheetnames
+
+
+def _states(path) -> dict[str, str]:
+    wb = openpyxl.load_workbook(path)
+    return {n: wb[n].sheet_state for n in ("校验结果", "评分", "报告")}
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_an_empty_output_sheet_is_hidden_and_a_written_one_shown(outputs, tmp_path, fallback):
+    src, sheets, cells = outputs
+    if fallback:  # the openpyxl path (a workbook whose 评分 sheet was deleted) does the same
+        wb = openpyxl.load_workbook(src)
+        wb.remove(wb["评分"])
+        src = tmp_path / "trimmed.xlsx"
+        wb.save(src)
+    scored = write_outputs(src, tmp_path / "scored.xlsx", sheets=sheets[1:], cells=cells)
+    # 校验结果 and 报告 hold only their title: they would print a page of it (issue 22)
+    assert _states(scored) == {"校验结果": "hidden", "评分": "visible", "报告": "hidden"}
+    both = write_outputs(scored, tmp_path / "both.xlsx", sheets=sheets[:1])
+    assert _states(both) == {"校验结果": "visible", "评分": "visible", "报告": "hidden"}
+
+
+def test_libreoffice_prints_no_page_of_an_empty_output_sheet(outputs, tmp_path, soffice):
+    import shutil
+    import subprocess
+
+    from perfxl.io.office.libreoffice import convert
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    src, sheets, cells = outputs
+    scored = write_outputs(src, tmp_path / "scored.xlsx", sheets=sheets[1:], cells=cells)
+    (pdf,) = convert([scored], "pdf", tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "评分结果" in text
+    assert "本表由 perfxl 生成" not in text  # was a page each for 校验结果 and 报告
+
+
+def test_the_active_sheet_is_never_hidden():
+    from perfxl.io.writing.package_writer import set_output_states
+    xml = ('<workbook><bookViews><workbookView activeTab="1"/></bookViews><sheets>'
+           '<sheet name="评分" sheetId="1" r:id="rId1"/><sheet name="报告" sheetId="2" '
+           'state="visible" r:id="rId2"/></sheets></workbook>')
+    out = set_output_states(xml, {"评分", "报告"}, set())
+    assert '<sheet name="评分" sheetId="1" r:id="rId1" state="hidden"/>' in out
+    assert 'name="报告" sheetId="2" state="visible"' in out  # the active one
 
 
 def test_refuses_input_as_output_and_non_output_cells(outputs, tmp_path):

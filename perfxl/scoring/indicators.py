@@ -10,6 +10,7 @@ from typing import Any
 
 from perfxl.typed import TextNumber
 
+from perfxl import derived
 from perfxl.frameworks.schema import Bands
 from perfxl.layout import LAYOUT, OUTPUT
 from perfxl.model import Model, Row
@@ -53,12 +54,14 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
     warnings: list[str] = []
     w = num(weight)
     # text no formula reads as a number ("3995.49万元"): the workbook's 执行率 is blank, not 0
-    unreadable = isinstance(executed, str) and executed.strip() != ""
+    unreadable = next(((label, v.strip()) for label, v in (("全年执行数", executed),
+                                                           ("全年预算数", budget))
+                       if isinstance(v, str) and v.strip()), None)
     rate = None if unreadable else rules.execution_rate(num(executed), num(budget))
     score = rules.execution_score(rate, w)
     who = f"项目「{project}」" if project else ""
     if unreadable:
-        rule = f"全年执行数填写的“{executed.strip()}”不是数字，无法计算执行率；请改填数字"
+        rule = f"{unreadable[0]}填写的“{unreadable[1]}”不是数字，无法计算执行率；请改填数字"
     elif rate is None:
         rule = "缺少全年预算数（或为 0），无法计算执行率"
     else:
@@ -128,10 +131,18 @@ def indicator_item(model: Model, table: str, row: Row, values: dict[str, Any], b
                                   values.get("achievement"), num(values.get("score_stated")),
                                   num(values.get("target_upper")),
                                   applicable=values.get("applicable"), bands=bands)
+    typed = derived.indicator_text_operand(row)
     if not applicable:
         text, ratio, inside = "不适用：不计分，分值不计入合计", None, None
     elif w is None:
         text, ratio, inside = "未填写分值：不计分", None, None
+    elif typed is not None:  # the formula's arithmetic on the text is #VALUE!: no score
+        score = derived.text_indicator_score(row)
+        what = "指标值（数值）" if typed[0] == "target" else "实际值（数值）"
+        text = (f"{what}填写的“{typed[1]}”不是数字，" +
+                ("无法计算得分" if score is None else f"按公式的比较得 {fmt(score)} 分") +
+                f"；请在{what}中改填数字")
+        ratio, inside = None, None
     else:
         text, ratio, inside = _explain(values, w, score, bands)
     name = values.get("level3") or values.get("level2") or values.get("level1") or \

@@ -24,7 +24,8 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
     name = str(row.project)
     who = f"项目「{name}」"
     ex, warnings = execution_item(
-        executed=row.executed, budget=row.budget_full, weight=row.execution_weight,
+        executed=derived.row_formula_value(row, "executed"),
+        budget=derived.row_formula_value(row, "budget_full"), weight=row.execution_weight,
         stated=row.execution_score_stated, cell=model.cell("projects", row.index, "execution_score"),
         stated_cell=model.cell("projects", row.index, "execution_score_stated"), project=name,
         framework_weight=fw.execution.weight if fw.execution else None)

@@ -93,6 +93,10 @@ def _apply_rule(it: Item, w: float, stated: float | None, value: float | None, v
     return score, f"{shown}：不在以上各档，得 {fmt(score)}"
 
 
+#: the 加减分项 cells the score formula does arithmetic on, with their headers
+_BONUS_NUMBERS = (("count", "次数"), ("points_each", "每项分值"), ("cap", "上限"))
+
+
 def _bonus_items(model: Model, bonus: Bonus | None) -> tuple[list[ScoreItem], float | None]:
     rows = model.rows("bonus")
     if bonus is None and not rows:
@@ -108,8 +112,12 @@ def _bonus_items(model: Model, bonus: Bonus | None) -> tuple[list[ScoreItem], fl
         if cap is None and spec is not None and spec.cap is not None and row.count is not None:
             cap, origin = spec.cap, "（分值、上限取自评价框架）"
         values = dict(row.values, points_each=pts, cap=cap)
-        score = derived.bonus_row_score(Row("bonus", row.index, values))
-        if num(row.count) is None:
+        score = derived.bonus_row_score(Row("bonus", row.index, values, row.unreadable))
+        typed = next(((label, row.unreadable[k]) for k, label in _BONUS_NUMBERS
+                      if k in row.unreadable and values.get(k) is None), None)
+        if typed is not None and score is None:  # #VALUE! in the formula: no score
+            text = f"{typed[0]}填写的“{typed[1]}”不是数字，无法计算得分；请改填数字"
+        elif num(row.count) is None:
             text = "未填次数：按填报得分" if num(row.score_stated) is not None else "未填次数与得分"
         else:
             text = (f"{fmt(pts)} 分 × {fmt(num(row.count))} 次" +

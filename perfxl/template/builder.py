@@ -39,6 +39,40 @@ def framework_ids() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
+#: Hidden sheet holding the dropdown lists too long for an inline list (Excel reads at most 255
+#: characters between the quotes of a list validation): the 评价框架 entries 「id 名称」.
+LISTS_SHEET = "下拉列表"
+_INLINE_LIMIT = 255
+
+
+def framework_choices() -> tuple[str, ...]:
+    """The 评价框架 dropdown: 「id 名称」 per shipped framework (the reader takes the id before
+    the space, ``perfxl.frameworks.resolve_id``; the indicator formula finds the id in the text
+    for the 湖北 bands), so the accountant picks by the Chinese name."""
+    from perfxl.frameworks import load
+
+    return tuple(f"{i} {load(i).name}" for i in framework_ids())
+
+
+def _list_range(wb: Workbook, choices: tuple[str, ...]) -> str:
+    """The reference of ``choices`` written in a column of the hidden ``LISTS_SHEET``."""
+    if LISTS_SHEET in wb.sheetnames:
+        ws = wb[LISTS_SHEET]
+    else:
+        ws = wb.create_sheet(LISTS_SHEET)
+        ws.sheet_state = "hidden"
+        ws.protection.sheet = True
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4  # unhidden and printed: as every sheet
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.column_dimensions["A"].width = 60
+    col = ws.max_column + 1 if ws["A1"].value is not None else 1
+    for i, text in enumerate(choices, start=1):
+        ws.cell(i, col, text)
+    letter = L.get_column_letter(col)
+    return f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}"
+
+
 class _Validations:
     """Collects data validations per sheet so that equal rules share one object."""
 
@@ -65,7 +99,10 @@ class _Validations:
         if sig in self.rules:
             return self.rules[sig]
         if sig[0] == "list":
-            dv = DataValidation(type="list", formula1='"' + ",".join(sig[1]) + '"',
+            inline = '"' + ",".join(sig[1]) + '"'
+            if len(inline) - 2 > _INLINE_LIMIT:
+                inline = _list_range(self.ws.parent, sig[1])
+            dv = DataValidation(type="list", formula1=inline,
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="请从列表中选择", error="请从下拉列表中选择一项。")
         elif sig[0] == "year":
@@ -187,8 +224,8 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
                                                                  S.HEADER_LINES))
             continue
         notes = any(f.note for f in block.fields)
-        if has_table:
-            widths[1] = max(widths.get(1, 0), 10)  # labels wrap over 2-3 lines
+        if has_table:  # labels wrap over 2-3 lines (never a 「）」 alone on one: below)
+            widths[1] = max(widths.get(1, 0), 10)
             widths[2] = max([widths.get(2, 0)] + [VALUE_WIDTHS.get(f.kind, 8)
                                                   for f in block.fields if f.kind != L.LONGTEXT])
             if notes:
@@ -200,6 +237,9 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
         widths[2] = max(widths.get(2, 0), 70 if long else 24)
         if notes:
             widths[3] = max(widths.get(3, 0), 30)
+    if has_table and 1 in widths:
+        widths[1] = P.label_width([f.label for b in sheet.blocks if isinstance(b, L.FieldBlock)
+                                   for f in b.fields], widths[1])
     for j, w in widths.items():
         ws.column_dimensions[L.get_column_letter(j)].width = round(w, 1)
     return sum(round(w, 1) for w in widths.values())
@@ -255,9 +295,9 @@ def build_workbook(framework: str | None = None, lay: L.Layout = L.LAYOUT) -> Wo
     """
     from perfxl.errors import UsageError
 
-    frameworks = framework_ids()
-    if framework is not None and framework not in frameworks:
-        raise UsageError(f"未知的评价框架“{framework}”；可选：{'、'.join(frameworks)}")
+    if framework is not None and framework not in framework_ids():
+        raise UsageError(f"未知的评价框架“{framework}”；可选：{'、'.join(framework_ids())}")
+    frameworks = framework_choices()
     wb = Workbook()
     wb.remove(wb.active)
     for sheet in lay.sheets:
@@ -279,6 +319,8 @@ def build_workbook(framework: str | None = None, lay: L.Layout = L.LAYOUT) -> Wo
             ws.protection.formatCells = False
             ws.protection.autoFilter = False
             ws.protection.sort = False
+    if LISTS_SHEET in wb.sheetnames:  # after every sheet of the layout
+        wb.move_sheet(LISTS_SHEET, len(wb.sheetnames) - 1 - wb.sheetnames.index(LISTS_SHEET))
     info = lay.field_cell("template_version")
     wb[info[0]][info[1]] = f"perfxl-{TEMPLATE_VERSION}"
     if framework:

@@ -33,7 +33,7 @@ from perfxl import layout as L
 __all__ = ["BLANK_ROWS", "PORTRAIT_UNITS", "orientation", "output_orientation", "title_rows",
            "print_ranges", "print_area", "OUTPUT_PAGE_SETUP", "MARGIN_SIDE", "LINE_HEIGHT",
            "row_height", "display_width", "MIN_SCALE", "POINTS_PER_UNIT", "scale", "pages_wide",
-           "title_columns", "print_columns"]
+           "title_columns", "print_columns", "wrapped", "lone_closer", "label_width"]
 
 #: Rows of an open table the blank template prints under its header.
 BLANK_ROWS = 3
@@ -82,25 +82,45 @@ def display_width(text: str) -> float:
     return w
 
 
-def _wrapped_lines(text: str, room: float) -> int:
-    """Lines ``text`` takes wrapped in ``room`` character units, as a spreadsheet wraps it: a
-    run of ASCII (a number, "2.", a word) moves down whole, Chinese breaks anywhere."""
+def wrapped(text: str, room: float) -> list[str]:
+    """The lines of ``text`` wrapped in ``room`` character units, as a spreadsheet wraps it: a
+    run of ASCII (a number, "2.", a word) moves down whole, Chinese breaks anywhere (a word
+    longer than the column breaks inside it)."""
     import re
 
-    lines = 0
+    out: list[str] = []
     for part in str(text).split("\n"):
-        lines += 1
-        used = 0.0
+        line, used = "", 0.0
         for tok in re.findall(r"[!-~]+| +|.", part):
             w = display_width(tok)
             if used + w > room and used > 0 and not tok.isspace():
-                lines += 1
-                used = 0.0
+                out.append(line)
+                line, used = "", 0.0
+            while used + w > room and len(tok) > 1:  # a word wider than the column
+                cut = next(i for i in range(len(tok), 0, -1)
+                           if used + display_width(tok[:i]) <= room or i == 1)
+                out.append(line + tok[:cut])
+                line, used, tok = "", 0.0, tok[cut:]
+                w = display_width(tok)
+            line += tok
             used += w
-            while used > room:  # a word longer than the column breaks inside it
-                lines += 1
-                used -= room
-    return lines
+        out.append(line)
+    return out
+
+
+#: Closing punctuation a line should not consist of alone (「执行率（计算」 over 「）」).
+CLOSERS = frozenset("）)】」』”’，。、；：！？")
+
+
+def lone_closer(text: str, room: float) -> bool:
+    """Whether ``text`` wrapped in ``room`` units (``wrapped``) leaves a line of closing
+    punctuation alone."""
+    return any(line and set(line) <= CLOSERS for line in wrapped(text, room)[1:])
+
+
+def _wrapped_lines(text: str, room: float) -> int:
+    """How many lines ``text`` takes wrapped in ``room`` character units (``wrapped``)."""
+    return len(wrapped(text, room))
 
 
 def row_height(cells: list[tuple[str, float]]) -> float | None:
@@ -112,6 +132,27 @@ def row_height(cells: list[tuple[str, float]]) -> float | None:
     for text, width in cells:
         lines = max(lines, _wrapped_lines(text, max(width - 1, 4)))
     return None if lines == 1 else min(LINE_HEIGHT * lines + 3, 409)
+
+
+def label_width(labels: list[str], width: float, most: float = 6.0) -> float:
+    """The width of a label column (column A beside a table), at least ``width`` and at most
+    ``most`` units more, in half units, at which no label wraps with closing punctuation alone
+    on a line (「执行率（计算」 over 「）」)
+    as LibreOffice (the oracle) prints it (``_LO_CJK``, ``_LO_PAD``; ``row_height`` counts
+    lines wider, 2 units a character, so the row is never too short)."""
+    w = width
+    while w <= width + most and any(lone_closer(t, (w - _LO_PAD) * 2 / k)
+                                    for t in labels for k in _LO_CJK):
+        w += 0.5
+    return w if w <= width + most else width
+
+
+#: Width units a 10-point Chinese character takes in LibreOffice's rendering of the template
+#: (about 1.35), with a margin either side, and the units a cell's padding takes (measured on
+#: the printed examples: column A of 部门自评表, 10 units, holds 6 characters a line; of
+#: 人员编制, 12 units, 8).
+_LO_CJK = (1.3, 1.35, 1.4)
+_LO_PAD = 0.8
 
 
 def orientation(total_width: float, table: bool = True) -> str:

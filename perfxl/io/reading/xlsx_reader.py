@@ -318,6 +318,7 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
         for r in range(data_first, r1 + 1):
             index = r - data_first
             values: dict[str, Any] = {}
+            unreadable: dict[str, str] = {}
             for j, col, letter, label_col, as_number in cols:
                 a1 = f"{letter}{r}"
                 raw = book.value(sheet.name, r, j)
@@ -337,10 +338,12 @@ def read_book(book, names: dict[str, str], scanned: dict[str, dict] | None, *, f
                                  as_number)
                 if value is not None:
                     values[col.key] = value
+                elif as_number and (sheet.name, a1) in source.number_text:
+                    unreadable[col.key] = str(raw).strip()
             label = table.columns[0].key
             has_data = any(k != label or table.rows is None for k in values)
             if has_data:
-                model.add_row(tkey, values, index=index)
+                model.add_row(tkey, values, index=index).unreadable = unreadable
 
     problems.raise_if_any()
     return model

@@ -218,6 +218,49 @@ def _set_cells(xml: str, values: dict[str, Any]) -> str:
     return xml
 
 
+# ---- empty output sheets do not print -------------------------------------------------------
+_CELL_REF = re.compile(r'<c\s[^>]*?\br="([A-Z]+)(\d+)"')
+_SHEET_EL = re.compile(r'<sheet\b[^>]*?/>')
+
+
+def empty_output(xml: str) -> bool:
+    """Whether an output sheet's XML holds nothing perfxl wrote: cells in A1:A2 only (the
+    template's title and its 「本表由 perfxl 生成」 note).  A cell without its address counts as
+    content (the sheet is then kept as it is)."""
+    refs = _CELL_REF.findall(xml)
+    return (len(refs) == len(re.findall(r"<c[\s>/]", xml))
+            and all(col == "A" and int(row) <= 2 for col, row in refs))
+
+
+def _attr(element: str, name: str) -> str | None:
+    from html import unescape
+
+    m = re.search(rf'\s{name}="([^"]*)"', element)
+    return None if m is None else unescape(m.group(1))
+
+
+def set_output_states(workbook_xml: str, hide: set[str], show: set[str]) -> str:
+    """``workbook.xml`` with the output sheets named in ``hide`` hidden (an empty output sheet
+    would print a page holding only its title: no spreadsheet can leave a visible sheet out of
+    printing) and those in ``show`` visible; the active sheet is never hidden."""
+    active = re.search(r'<workbookView\b[^>]*?\sactiveTab="(\d+)"', workbook_xml)
+    active_index = int(active.group(1)) if active else 0
+    elements = _SHEET_EL.findall(workbook_xml)
+
+    def state(i: int, el: str) -> str:
+        name = _attr(el, "name")
+        want = ("hidden" if name in hide and i != active_index else
+                "visible" if name in show else None)
+        if want is None or (_attr(el, "state") or "visible") == want:
+            return el
+        if _attr(el, "state") is not None:
+            return re.sub(r'\sstate="[^"]*"', f' state="{want}"', el, count=1)
+        return el[:-2].rstrip() + f' state="{want}"/>'
+
+    new = iter([state(i, el) for i, el in enumerate(elements)])
+    return _SHEET_EL.sub(lambda m: next(new), workbook_xml)
+
+
 def write_package(data: bytes, sheets: list[OutputSheet],
                   cells: dict[tuple[str, str], Any]) -> bytes | None:
     """The new package bytes, or ``None`` when this writer cannot edit the package (the caller
@@ -236,6 +279,14 @@ def write_package(data: bytes, sheets: list[OutputSheet],
                 if out.name not in parts:
                     return None
                 replace[parts[out.name]] = _sheet_xml(out, st)
+        written = {out.name for out in sheets}
+        hide = {name for name in L.OUTPUT_SHEET_NAMES
+                if name in parts and name not in written
+                and empty_output(zin.read(parts[name]).decode("utf-8"))}
+        workbook = zin.read("xl/workbook.xml").decode("utf-8")
+        states = set_output_states(workbook, hide, written)
+        if states != workbook:
+            replace["xl/workbook.xml"] = states
         by_sheet: dict[str, dict[str, Any]] = {}
         for (sheet, ref), v in cells.items():
             by_sheet.setdefault(sheet, {})[ref] = v

@@ -86,6 +86,22 @@ def write_sheet(wb, out: OutputSheet) -> None:
     fit_row_heights(ws)  # wrapped texts in rows tall enough, as the package writer does
 
 
+def _hide_empty_outputs(wb, written: set[str]) -> None:
+    """Output sheets holding nothing perfxl wrote (only the template's title and note in A1:A2)
+    are hidden, so they print no page of their title alone; written ones are shown (as
+    ``package_writer.set_output_states`` does in the package)."""
+    for name in L.OUTPUT_SHEET_NAMES:
+        if name not in wb.sheetnames:
+            continue
+        ws = wb[name]
+        if name in written:
+            ws.sheet_state = "visible"
+        elif ws is not wb.active and all(
+                c.value is None or (c.column == 1 and c.row <= 2)
+                for row in ws.iter_rows() for c in row):
+            ws.sheet_state = "hidden"
+
+
 def _check_output_cells(cells: dict[tuple[str, str], Any]) -> None:
     allowed = _output_cells()
     for (sheet, a1) in cells:
@@ -157,6 +173,7 @@ def write_outputs(src: str | Path, out: str | Path, *, sheets: Iterable[OutputSh
     wb = _load(src, data)
     for sheet in sheets:
         write_sheet(wb, sheet)
+    _hide_empty_outputs(wb, {s.name for s in sheets})
     if cells:
         write_cells(wb, cells)
     with atomic_path(out) as tmp:

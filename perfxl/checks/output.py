@@ -8,6 +8,7 @@ column, rule), so the output is stable.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -172,7 +173,8 @@ def _artifact(file: str) -> dict[str, str]:
             p = p.relative_to(Path.cwd())
         except ValueError:
             return {"uri": p.as_uri()}
-    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # the name's bytes (a name that is not UTF-8 keeps its own byte, as %FF)
+    return {"uri": quote(os.fsencode(p.as_posix()), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def to_sarif(results: list[FileResult]) -> str:

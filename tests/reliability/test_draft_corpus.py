@@ -288,8 +288,15 @@ def test_no_control_character_reaches_any_format(built: Path, tmp_path: Path, fm
     named.write_bytes(src.read_bytes())
     p = perfxl(["check", src, named, "--format", fmt], tmp_path)
     _sane(p, (1,))
-    if fmt in ("json", "sarif"):  # the values keep the characters: only their form is escaped
+    if fmt == "json":  # the values keep the characters: only their form is escaped
         assert str(named) in _strings(json.loads(p.stdout))
+    elif fmt == "sarif":  # a location is a URI: every such character percent-encoded
+        from urllib.parse import unquote
+
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in json.loads(p.stdout)["runs"][0]["results"]]
+        assert named.name in {unquote(u) for u in uris}
+        assert all(u.isascii() and u.isprintable() for u in uris)
     elif fmt == "jsonl":
         assert all(json.loads(line) for line in p.stdout.splitlines())
     elif fmt == "junit":

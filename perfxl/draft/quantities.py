@@ -214,17 +214,28 @@ def areas(doc) -> list[tuple[int, str]]:
     the narrower one."""
     out: list[tuple[int, str]] = []
     area = ""
-    for a, _b in doc.paragraphs:
+    for a, b in doc.paragraphs:
         m = _AREA.match(doc.flat, a)
-        if m is None:
-            continue
-        w = m.group(1)
-        if w.startswith("剔除"):
-            area = f"{area}/{w}"
-        elif not area.startswith(w):
-            area = w
-        out.append((a, area))
+        if m is not None:
+            w = m.group(1)
+            if w.startswith("剔除"):
+                area = f"{area}/{w}"
+            elif not area.startswith(w):
+                area = w
+            out.append((a, area))
+        # 「全市……，其中市本级……」: an area named inside the paragraph holds to its end
+        inline = [x for x in _AREA_INLINE.finditer(doc.flat, m.end() if m else a, b)]
+        for x in inline:
+            out.append((x.start(), x.group(0).strip()))
+        if inline:
+            out.append((b, area))
     return out
+
+
+#: An area word inside a sentence (not 城市, 全市场: a word boundary is a punctuation mark, a
+#: sentence start, 其中 or 和/及 before it).
+_AREA_INLINE = re.compile(r"(?:(?<=[，,；;。:：、(（和及])|(?<=其中))\s*(?:全(?:省|市|州|县|区|旗)(?!场)|"
+                          r"(?:省|市|州|县|区|旗)本级)")
 
 
 #: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its
@@ -245,6 +256,27 @@ def subjects(doc) -> list[tuple[int, str]]:
             out.append((a, m.group("s")))
         elif out and out[-1][1] and _HEADING.match(doc.flat[a:min(b, a + 40)]):
             out.append((a, ""))
+    return out
+
+
+#: The four budgets of a government's accounts (预算法 第五条): a numbered heading that names one
+#: opens the section of that budget's amounts.
+_FUND_HEAD = re.compile(r"[^。，,]{0,12}?(一般公共预算|政府性基金|国有资本经营|社会保险基金)")
+
+
+def fund_sections(doc) -> list[tuple[int, str]]:
+    """(offset, budget) at every numbered heading that names one of the four budgets within its
+    first words (「2. 政府性基金预算收支」): amounts of one name in two such sections are two
+    budgets' (债务转贷收入 of the 一般公共预算 and of the 政府性基金), never compared."""
+    from perfxl.draft.text import _HEADING
+    out: list[tuple[int, str]] = []
+    for a, b in doc.paragraphs:
+        h = _HEADING.match(doc.flat[a:min(b, a + 40)])  # its ^ anchors at the string's start
+        if h is None:
+            continue
+        m = _FUND_HEAD.match(doc.flat, a + h.end(), b)
+        if m is not None and (not out or out[-1][1] != m.group(1)):
+            out.append((a, m.group(1)))
     return out
 
 
@@ -291,6 +323,7 @@ def quantities(doc, claims) -> list[Quantity]:
             parent[p.start] = total
     marks = areas(doc)
     items = subjects(doc)
+    budgets = fund_sections(doc)
     blocks = _qizhong_blocks(doc)
     block_starts = [x for x, _y, _h in blocks]
     block_host: dict[int, str | None] = {}
@@ -355,6 +388,9 @@ def quantities(doc, claims) -> list[Quantity]:
         item = area_at(items, f.start)
         if item:
             scope = f"{scope}#{item}"
+        budget = area_at(budgets, f.start)
+        if budget:
+            scope = f"{scope}${budget}"
         bi = bisect.bisect_right(block_starts, f.start) - 1
         if bi >= 0 and f.start < blocks[bi][1] and name:
             x, _y, h = blocks[bi]

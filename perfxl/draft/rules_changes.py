@@ -60,7 +60,16 @@ def _from_table(ctx, c, amount, rows: dict):
     return tuple(replace(f, unit=unit) for f in figs)
 
 
-def _pairs(ctx):
+def _pairs(ctx) -> list:
+    """(claim, current, prior, amount, rate) of every change claim whose two figures are known,
+    found once per draft and shared by PX601–PX603 and PX628 (the table lookup is the costly
+    part)."""
+    if "change_pairs" not in ctx.memo:
+        ctx.memo["change_pairs"] = list(_find_pairs(ctx))
+    return ctx.memo["change_pairs"]
+
+
+def _find_pairs(ctx):
     rows = None
     for c in ctx.claims.of("change"):
         cur, prior, amount, r = c.figures

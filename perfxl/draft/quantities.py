@@ -75,8 +75,9 @@ _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
+_AREA_WORD = r"全(?:省|市|州|县|区|旗)(?!场)|(?:省|市|州|县|区|旗)本级"
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
-                   r"(全(?:省|市|州|县|区|旗)|(?:省|市|州|县|区|旗)本级|剔除.{1,12}?后)")
+                   rf"({_AREA_WORD}|剔除.{{1,12}}?后)")
 #: The stretch of the year a monthly report's amount covers: part of its identity.
 _SPAN = re.compile(r"累计|当月|本月")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
@@ -234,8 +235,7 @@ def areas(doc) -> list[tuple[int, str]]:
 
 #: An area word inside a sentence (not 城市, 全市场: a word boundary is a punctuation mark, a
 #: sentence start, 其中 or 和/及 before it).
-_AREA_INLINE = re.compile(r"(?:(?<=[，,；;。:：、(（和及])|(?<=其中))\s*(?:全(?:省|市|州|县|区|旗)(?!场)|"
-                          r"(?:省|市|州|县|区|旗)本级)")
+_AREA_INLINE = re.compile(rf"(?:(?<=[，,；;。:：、(（和及])|(?<=其中))\s*(?:{_AREA_WORD})")
 
 
 #: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its

@@ -122,15 +122,23 @@ VALIDATION2 = BENCH.parent / "corpus" / "validation2.toml"
 VALIDATION2_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION2", "/tmp/validation2"))
 
 
-def test_second_validation_manifest_records_facts_only_and_is_disjoint():
-    docs = tomllib.loads(VALIDATION2.read_text("utf-8"))["document"]
-    assert len(docs) >= 30
+def _assert_later_set(manifest: Path, min_docs: int, earlier: list[Path]) -> None:
+    """A validation set collected after others: at least ``min_docs`` documents of 10 provinces,
+    no file or URL twice, facts only, none of its URLs in an earlier set, at least one FAIL."""
+    docs = tomllib.loads(manifest.read_text("utf-8"))["document"]
+    assert len(docs) >= min_docs
     assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 10
     assert len({d["file"] for d in docs}) == len(docs)
     assert len({d["url"] for d in docs}) == len(docs)
-    _assert_facts_only(docs, _heldout() | _urls(BENCH.parent / "corpus" / "manifest.toml")
-                       | _urls(VALIDATION))
+    seen = _heldout() | _urls(BENCH.parent / "corpus" / "manifest.toml")
+    for path in earlier:
+        seen |= _urls(path)
+    _assert_facts_only(docs, seen)
     assert sum(i["verdict"] == "FAIL" for d in docs for i in d["items"]) >= 1
+
+
+def test_second_validation_manifest_records_facts_only_and_is_disjoint():
+    _assert_later_set(VALIDATION2, 30, [VALIDATION])
 
 
 def test_second_validation_set_runs_when_its_texts_are_present():
@@ -146,14 +154,7 @@ VALIDATION3_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION3", "/tmp/valida
 
 
 def test_third_validation_manifest_records_facts_only_and_is_disjoint():
-    docs = tomllib.loads(VALIDATION3.read_text("utf-8"))["document"]
-    assert len(docs) >= 40
-    assert len({d["province"] for d in docs if not d["province"].startswith(("全国", "台湾", "未知"))}) >= 10
-    assert len({d["file"] for d in docs}) == len(docs)
-    assert len({d["url"] for d in docs}) == len(docs)
-    _assert_facts_only(docs, _heldout() | _urls(BENCH.parent / "corpus" / "manifest.toml")
-                       | _urls(VALIDATION) | _urls(VALIDATION2))
-    assert sum(i["verdict"] == "FAIL" for d in docs for i in d["items"]) >= 1
+    _assert_later_set(VALIDATION3, 40, [VALIDATION, VALIDATION2])
 
 
 def test_third_validation_set_runs_when_its_texts_are_present():

@@ -1,0 +1,97 @@
+"""The batch parent holds nothing per workbook (issue 23: its memory flat from 200 to 1,000
+books): the pool takes its arguments a few chunks at a time, the 汇总 records wait on disk
+(``perfxl.batch.spool``) and come back with the same 备注 as the in-memory records, and 图表 is
+written from counts and the records read back."""
+from __future__ import annotations
+
+import math
+
+import openpyxl
+
+from perfxl.batch import FileReview, parallel_imap
+from perfxl.batch.spool import RecordSpool
+from perfxl.batch.summary import POINTS_COL, summarize, workbook_records
+
+
+def test_pool_takes_its_arguments_a_few_chunks_ahead():
+    """With the first result handed out, only the chunks in flight have been taken from the
+    arguments (``Executor.map`` took all 1,000 at once)."""
+    taken = []
+
+    def args():
+        for i in range(1000):
+            taken.append(i)
+            yield -i
+
+    stream = parallel_imap(abs, args(), jobs=2, total=1000)
+    assert next(stream) == 0
+    assert 0 < len(taken) <= 5 * 32  # 2 workers x 2 chunks ahead, and the next one; 32 a chunk
+    assert list(stream) == list(range(1, 1000))
+    assert len(taken) == 1000
+
+
+def test_pool_with_a_list_and_one_job():
+    assert list(parallel_imap(abs, [-3, -1, -2], jobs=2)) == [3, 1, 2]
+    assert list(parallel_imap(abs, (x for x in [-3, -1]), jobs=1, total=2)) == [3, 1]
+
+
+def _reviews() -> list[FileReview]:
+    """80 reviews: departments spaced differently, a file named twice, a group of five, no
+    year, no department, totals missing, not finite, int and float, equal extremes."""
+    out = []
+    for k in range(80):
+        dept = ["甲 局", "甲局", "乙局", "", "丙局"][k % 5]
+        year = None if k % 7 == 6 else 2023 + (k % 11 == 0)
+        stated = [90, 88.5, None, float("nan"), 70.0, 101][k % 6]
+        total = [91.25, None, 80, 70, 88.5, float("inf"), 101.0][k % 7]
+        out.append(FileReview(file=f"d{k % 3}/f{k:02d}.xlsx", department=dept, year=year,
+                              stated_total=stated, total=total, grade="优良中差"[k % 4],
+                              status=["通过", "有错误", "有警告"][k % 3]))
+    out.append(FileReview(file="d0/f00.xlsx", department="甲局", year=2024))  # named twice
+    return out
+
+
+def test_spool_gives_the_records_and_notes_of_the_list(tmp_path):
+    reviews = _reviews()
+    want = workbook_records(reviews)
+    assert sum(bool(r["备注"]) for r in want) > 20  # the notes are exercised
+    assert any("等 " in r["备注"] for r in want)
+    got = summarize(reviews, tmp_path / "s.xlsx")
+    assert len(got) == len(want)
+    for _ in range(2):  # read back as often as wanted
+        assert [_same(r) for r in got] == [_same(r) for r in want]
+    got.close()
+
+
+def _same(rec: dict) -> dict:
+    """NaN compares unequal to itself: as text."""
+    return {k: "nan" if isinstance(v, float) and math.isnan(v) else v for k, v in rec.items()}
+
+
+def test_spool_without_notes_and_empty():
+    with RecordSpool() as spool:
+        assert len(spool) == 0 and list(spool) == []
+        spool.add({"路径": "a", "文件": "a", "部门名称": "甲", "年度": 1, "备注": ""})
+        spool.add({"路径": "b", "文件": "b", "部门名称": "甲", "年度": 1, "备注": ""})
+        assert [r["路径"] for r in spool] == ["a", "b"] and len(spool) == 2
+        assert [r["备注"] for r in spool] == ["", ""]  # no note asked for
+
+
+def test_charts_points_and_diagonal_from_the_spool(tmp_path):
+    """More than 30 points: listed from column X in the order of the files, the diagonal from
+    the smallest to the largest total, beside the small tables of the first rows."""
+    reviews = _reviews()
+    records = workbook_records(reviews)
+    summarize(reviews, tmp_path / "s.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx")["图表"]
+    pts = [(r["文件"], r["填报总分"], r["计算总分"]) for r in records
+           if isinstance(r["填报总分"], (int, float)) and isinstance(r["计算总分"], (int, float))
+           and math.isfinite(r["填报总分"]) and math.isfinite(r["计算总分"])]
+    assert len(pts) > 30
+    x = POINTS_COL
+    listed = [tuple(ws.cell(k, c).value for c in range(x, x + 3)) for k in range(2, ws.max_row + 1)]
+    assert listed == pts
+    assert ws.cell(2, x + 4).value == min(min(s, c) for _, s, c in pts) == 70
+    assert ws.cell(3, x + 4).value == max(max(s, c) for _, s, c in pts) == 101
+    assert [ws.cell(k, 1).value for k in range(1, 6)] == ["等级", "优", "良", "中", "差"]
+    assert ws.cell(2, 2).value == sum(r.grade == "优" for r in reviews)

@@ -241,13 +241,16 @@ def _row_height(values: list, widths: dict[int, float]) -> float | None:
 class _Rows:
     """Rows appended to a write-only sheet: every value a cell of its own (a text stays a text:
     no formula, no DDE), styled by column from prototype styles, and the row's height set just
-    for the row being written (the sheet keeps no row behind it)."""
+    for the row being written (the sheet keeps no row behind it).  With ``links`` (a
+    ``perfxl.batch.links.LinkedSheets``) the sheet's hyperlinks wait on disk until the save."""
 
-    def __init__(self, ws, widths: list[float], wrap: tuple[int, ...] = ()) -> None:
+    def __init__(self, ws, widths: list[float], wrap: tuple[int, ...] = (),
+                 links: Any = None) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment
 
         self.ws, self.cell = ws, WriteOnlyCell
+        self.links, self.spool = links, None
         for j, w in enumerate(widths, start=1):
             ws.column_dimensions[_col(j)].width = w
         self.widths = {c: widths[c - 1] for c in wrap}
@@ -263,11 +266,10 @@ class _Rows:
             setattr(proto, k, v)
         return proto._style
 
-    def append(self, values: list, styles: dict[int, Any] | None = None,
-               link: str | None = None) -> Any:
-        """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style;
-        ``link``: the hyperlink of the first cell.  Returns that cell's hyperlink object (its
-        ``ref`` may still be widened to a range: it is written when the workbook is saved)."""
+    def append(self, values: list, styles: dict[int, Any] | None = None) -> None:
+        """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style."""
+        if self.links is not None and self.spool is None:  # before the sheet's first row
+            self.spool = self.links.sheet(self.ws)
         self.row += 1
         values = [safe_value(v) for v in values]
         cells = []
@@ -279,14 +281,15 @@ class _Rows:
             if st is not None:
                 c._style = copy(st)
             cells.append(c)
-        if link is not None:
-            cells[0].hyperlink = link
         height = _row_height(values, self.widths) if self.row > 1 and self.widths else None
         if height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(cells)
         self.ws.row_dimensions.pop(self.row, None)
-        return cells[0].hyperlink if cells else None
+
+    def link(self, first: int, last: int, target: str) -> None:
+        """A hyperlink to ``target`` on column A of rows ``first`` to ``last`` (written rows)."""
+        self.spool.add(f"A{first}" if first == last else f"A{first}:A{last}", target)
 
 
 def _print_setup(ws) -> None:
@@ -324,6 +327,7 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from perfxl.batch.links import LinkedSheets
     from perfxl.checks import RULES
 
     if files is None:
@@ -334,9 +338,10 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
     link = _Links(out.parent)
     wb = Workbook(write_only=True)
     ws, wf, wc = (wb.create_sheet(t) for t in ("汇总", "全部问题", "图表"))
+    links = LinkedSheets()
 
     # 全部问题: written as the reviews come
-    found = _Rows(wf, [24, 8, 6, 12, 8, 70, 14, 14], wrap=(6,))
+    found = _Rows(wf, [24, 8, 6, 12, 8, 70, 14, 14], wrap=(6,), links=links)
     link_style = found.style(font=Font(color="0563C1", underline="single"))
     wf.freeze_panes = "A2"
     _print_setup(wf)
@@ -347,24 +352,20 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
         rec = _record(r, names)
         records.add(rec)
         tally.add(rec)
-        # one hyperlink over the book's rows (A5:A17), not one per finding: each link costs
-        # openpyxl an object and a relationship held until the save, so the parent's memory
-        # would grow with the findings; a range link opens the file from each of its cells
-        first = shared = None
+        # one hyperlink over the book's rows (A5:A17), not one per finding (a range link
+        # opens the file from each of its cells): Excel's file stays small
+        first = found.row + 1
         for rec in _finding_records(r, names, RULES):
             if rec["级别"] != ACCEPTED:  # the chart counts the problems still open
                 rules[rec["规则"]] += 1
-            got = found.append([rec[h] for h in FINDING_HEADERS], {1: link_style},
-                               link(r.file) if shared is None else None)
-            if shared is None:
-                first, shared = found.row, got
-        if shared is not None and found.row > first:
-            shared.ref = f"A{first}:A{found.row}"
+            found.append([rec[h] for h in FINDING_HEADERS], {1: link_style})
+        if found.row >= first:
+            found.link(first, found.row, link(r.file))
     wf.auto_filter.ref = f"A1:H{max(found.row, 2)}"
 
     # 汇总: the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
     books = _Rows(ws, [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES),
-                  wrap=(4, 10, 11, 12, 14))
+                  wrap=(4, 10, 11, 12, 14), links=links)
     bad_style = books.style(fill=PatternFill("solid", fgColor="F8CBAD"))
     first = len(REVIEW_HEADERS) + 1
     figure_styles = {j: books.style(number_format="0.00%" if callable(src) else "#,##0.00")
@@ -376,14 +377,15 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
         styles = {**figure_styles, 1: link_style}
         if rec["状态"] == UNREADABLE:
             styles[13] = bad_style
-        books.append([rec[h] for h in SUMMARY_HEADERS], styles, link(rec["路径"]))
+        books.append([rec[h] for h in SUMMARY_HEADERS], styles)
+        books.link(books.row, books.row, link(rec["路径"]))
     if records:  # an Excel Table: its header row carries the autofilter
         _table(ws, f"A1:{_col(len(SUMMARY_HEADERS))}{len(records) + 1}")
     ws.print_area = f"A1:N{len(records) + 1}"  # the review; the figures columns are for analysis
 
     _charts(wc, tally, lambda: (_point(rec) for rec in records.records(notes=False)))
     with atomic_path(out) as tmp:
-        wb.save(tmp)
+        links.save(wb, tmp)
     return records
 
 

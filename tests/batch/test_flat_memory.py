@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 import openpyxl
+import pytest
 
 from perfxl.batch import FileReview, parallel_imap
 from perfxl.batch.spool import RecordSpool
@@ -95,3 +96,67 @@ def test_charts_points_and_diagonal_from_the_spool(tmp_path):
     assert ws.cell(3, x + 4).value == max(max(s, c) for _, s, c in pts) == 101
     assert [ws.cell(k, 1).value for k in range(1, 6)] == ["等级", "优", "良", "中", "差"]
     assert ws.cell(2, 2).value == sum(r.grade == "优" for r in reviews)
+
+
+def _members(path) -> dict[str, bytes]:
+    """The parts of an .xlsx, the times of docProps/core.xml aside."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return {n: re.sub(rb"<dcterms:(created|modified)[^<]*<", b"", z.read(n))
+                for n in z.namelist()}
+
+
+def _sheets(tmp_path, spooled: bool):
+    """Two write-only sheets, one with a table, with single-cell and range links (a target
+    with non-ASCII and a space, one outside the folder), written with openpyxl's own
+    hyperlinks or with ``perfxl.batch.links``."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet.table import Table
+
+    from perfxl.batch.links import LinkedSheets
+
+    wb = Workbook(write_only=True)
+    a, b = wb.create_sheet("汇总"), wb.create_sheet("全部问题")
+    links = LinkedSheets()
+    plan = {a: [(2, 2, "县 A/自评表.xlsx"), (3, 3, "file:///tmp/x%0A.xlsx")],
+            b: [(2, 4, "d/1.xlsx"), (5, 5, "d/2.xlsx")]}
+    for ws, spans in plan.items():
+        ws.freeze_panes = "A2"
+        spool = links.sheet(ws) if spooled else None
+        for row in range(1, 6):
+            c = WriteOnlyCell(ws, f"r{row}")
+            start = next((s for s in spans if s[0] == row), None)
+            if start and not spooled:
+                c.hyperlink = start[2]
+            ws.append([c, row])
+            if start and not spooled and start[1] > start[0]:  # widened once written
+                c.hyperlink.ref = f"A{start[0]}:A{start[1]}"
+        for first, last, target in spans if spooled else ():
+            spool.add(f"A{first}" if first == last else f"A{first}:A{last}", target)
+    t = Table(displayName="T", ref="A1:B5")
+    t._initialise_columns()
+    a.add_table(t)
+    out = tmp_path / ("spooled.xlsx" if spooled else "openpyxl.xlsx")
+    links.save(wb, out) if spooled else wb.save(out)
+    return out
+
+
+@pytest.mark.filterwarnings("ignore:In write-only mode you must add table columns")
+def test_spooled_links_are_the_bytes_openpyxl_writes(tmp_path):
+    """The sheets, their relationships (the table numbered after the links) and every other
+    part are byte for byte those of openpyxl's own hyperlinks; the links open their files."""
+    theirs, ours = _sheets(tmp_path, False), _sheets(tmp_path, True)
+    want, got = _members(theirs), _members(ours)
+    assert sorted(got) == sorted(want)
+    assert b"perfxl-links" not in b"".join(got.values())
+    assert b'ref="A2:A4"' in got["xl/worksheets/sheet2.xml"]
+    assert b'Id="rId3"' in got["xl/worksheets/_rels/sheet1.xml.rels"]  # the table, after 2 links
+    for name in want:
+        assert got[name] == want[name], name
+    wb = openpyxl.load_workbook(ours)
+    assert wb["汇总"]["A2"].hyperlink.target == "县 A/自评表.xlsx"
+    assert wb["全部问题"]["A3"].hyperlink.target == "d/1.xlsx"  # a cell inside the range
+    assert wb["全部问题"]["A5"].hyperlink.target == "d/2.xlsx"

@@ -34,8 +34,10 @@ class RecordSpool:
         # "" = a private temporary database, deleted on close
         self._db = sqlite3.connect("", check_same_thread=False)
         self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        self._db.execute("CREATE TABLE book (seq INTEGER PRIMARY KEY, path TEXT, name TEXT, "
-                         "dkey TEXT, year, rec BLOB)")
+        # path, name and dkey are UTF-8 bytes (surrogatepass: a lone surrogate of an
+        # undecodable file name is no str SQLite takes), compared as blobs
+        self._db.execute("CREATE TABLE book (seq INTEGER PRIMARY KEY, path BLOB, name BLOB, "
+                         "dkey BLOB, year, rec BLOB)")
         self._note = note
         self._n = 0
         self._groups = False  # the duplicate groups are counted once, after the last record
@@ -44,8 +46,8 @@ class RecordSpool:
         """Append one record (its 备注 is filled in when it is read back)."""
         year = rec["年度"]
         self._db.execute("INSERT INTO book VALUES (?, ?, ?, ?, ?, ?)", (
-            self._n, rec["路径"], rec["文件"], _dept_key(rec["部门名称"]),
-            year if year is None or isinstance(year, (int, float, str)) else str(year),
+            self._n, _blob(rec["路径"]), _blob(rec["文件"]), _blob(_dept_key(rec["部门名称"])),
+            year if year is None or isinstance(year, (int, float)) else _blob(str(year)),
             pickle.dumps(rec, pickle.HIGHEST_PROTOCOL)))
         self._n += 1
         self._groups = False
@@ -74,7 +76,7 @@ class RecordSpool:
         db = self._db
         db.execute("DROP TABLE IF EXISTS grp")
         db.execute("CREATE TABLE grp AS SELECT dkey, year, COUNT(DISTINCT path) AS n FROM book "
-                   "WHERE dkey != '' AND year IS NOT NULL GROUP BY dkey, year HAVING n > 1")
+                   "WHERE dkey != x'' AND year IS NOT NULL GROUP BY dkey, year HAVING n > 1")
         db.execute("CREATE INDEX IF NOT EXISTS book_key ON book (dkey, year, seq)")
         db.execute("CREATE INDEX grp_key ON grp (dkey, year)")
         self._groups = True
@@ -90,7 +92,7 @@ class RecordSpool:
         first = self._db.execute(
             "SELECT path, name FROM book WHERE dkey = ? AND year = ? GROUP BY path "
             "ORDER BY MIN(seq) LIMIT 4", (dkey, year)).fetchall()
-        others = [name for p, name in first if p != path][:3]
+        others = [name.decode("utf-8", "surrogatepass") for p, name in first if p != path][:3]
         return self._note(others, got[0] - 1)
 
     def close(self) -> None:
@@ -101,3 +103,7 @@ class RecordSpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _blob(text: str) -> bytes:
+    return str(text).encode("utf-8", "surrogatepass")

@@ -49,7 +49,7 @@ def _reviews() -> list[FileReview]:
                               stated_total=stated, total=total, grade="优良中差"[k % 4],
                               status=["通过", "有错误", "有警告"][k % 3]))
     out.append(FileReview(file="d0/f00.xlsx", department="甲局", year=2024))  # named twice
-    for f in ("d1/\udcff.xlsx", "d2/\ud800x.xlsx"):  # undecodable names: lone surrogates
+    for f in ("d1/\udcff.xlsx", "d2/\udce9x.xlsx"):  # undecodable names: lone surrogates
         out.append(FileReview(file=f, department="丁\ud800局", year=2023))
     return out
 

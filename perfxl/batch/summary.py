@@ -12,12 +12,12 @@ name; two workbooks of one department and year are noted in 备注 (``duplicates
 
 Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is resolved once,
 and styled cells copy the style of one prototype cell instead of building a style per cell.
-Memory (``summarize``): the workbook is written in openpyxl's write-only mode and the reviews are
-taken one at a time as ``perfxl.batch.iter_reviews`` hands them out; each finding goes straight to
-全部问题, and of each workbook only its 汇总 record is kept (about 1 KB: 备注 and 图表 need them
-all).  Each workbook's findings share one hyperlink over their rows (``ref="A5:A17"``), so
-openpyxl holds one link and one relationship per workbook until the save, not one per finding
-(which grew the parent by ~25 MB per 1,000 workbooks, benchmarks/README.md).
+Memory (``summarize``): flat in the number of workbooks.  The workbook is written in openpyxl's
+write-only mode and the reviews are taken one at a time as ``perfxl.batch.iter_reviews`` hands
+them out; each finding goes straight to 全部问题, each workbook's 汇总 record (about 1 KB: 汇总 is
+written after the last review, as 备注 needs them all) waits on disk (``perfxl.batch.spool``),
+图表 keeps counts, and the hyperlinks wait on disk until the save (``perfxl.batch.links``).  Each
+workbook's findings share one hyperlink over their rows (``ref="A5:A17"``), not one per finding.
 """
 from __future__ import annotations
 
@@ -311,7 +311,7 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path, *,
     """Write the summary workbook to ``out`` (atomically); returns the path.  With ``files``
     (the reviewed files, in the order of ``reviews``) the reviews are consumed as a stream
     (``summarize``)."""
-    summarize(reviews, out, files=files)
+    summarize(reviews, out, files=files).close()
     return Path(out)
 
 

@@ -10,7 +10,7 @@ The sheets are built from the same records as the analyst's DataFrames (``workbo
 share a name by their path relative to the folder all share (县A/自评表.xlsx, 县B/自评表.xlsx), frameworks by their Chinese
 name; two workbooks of one department and year are noted in 备注 (``duplicates``).
 
-Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is resolved once,
+Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is made per sheet,
 and styled cells copy the style of one prototype cell instead of building a style per cell.
 Memory (``summarize``): flat in the number of workbooks.  The workbook is written in openpyxl's
 write-only mode and the reviews are taken one at a time as ``perfxl.batch.iter_reviews`` hands

@@ -101,7 +101,7 @@ def _table(title, head, rows, width, cell_len, divide_line) -> list[str] | None:
     if fold < _MIN_FOLD:
         return None
     total = sum(widths) + ncols - 1 + 2
-    if cell_len(title) > total:
+    if _unsafe(title) or cell_len(title) > total:  # rich would wrap a title wider than the table
         return None
 
     def draw(row) -> list[str]:

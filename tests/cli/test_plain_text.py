@@ -57,20 +57,23 @@ def test_headings_unreadable_and_clean_files_as_rich():
 def test_left_to_rich():
     """What is not mirrored goes to rich, and ``to_text`` still gives rich's text."""
     f = Finding("PX601", "error", "d.txt", "", "", "增加写成减少", line=3, quote="原文")
+    g = Finding("PX101", "warning", "b.xlsx", "收入", "B10", "短")
     cases = [
         [FileResult("d.txt", (f._replace(message="两行\n文字"),))],  # a line break
         [FileResult("d.txt", (f._replace(quote="制表\t符"),))],  # a tab
         [FileResult("d.txt", (f._replace(message="比例 :smile: 写错"),))],  # an emoji code
         [FileResult("长" * 80 + ".txt", (f,))],  # a heading wider than the console
         [FileResult("d.txt", (), accepted=((f, "已核实"),))],  # accepted findings
+        [FileResult("b.xlsx", (g._replace(sheet="收入:x:"),))],  # an emoji code in a title
+        [FileResult("b.xlsx", (g._replace(sheet="收入" * 20),))],  # a title wider than the table
         [FileResult("d.txt", (f._replace(line=None, paragraph=1, table=1, row=1, col=1,
                                           quote="x" * 200),))],
     ]
-    for results in cases[:5]:
+    for results in cases[:7]:
         assert plain_text(results, 140) is None
         assert to_text(results) == _rich_text(results)
-    assert plain_text(cases[5], 30) is None  # 说明 narrower than 10 cells
-    assert to_text(cases[5], width=30) == _rich_text(cases[5], width=30)
+    assert plain_text(cases[7], 30) is None  # 说明 narrower than 10 cells
+    assert to_text(cases[7], width=30) == _rich_text(cases[7], width=30)
 
 
 _WORD = st.one_of(

@@ -27,6 +27,9 @@ _PRIOR = re.compile(r"上年|去年|上一年|同期")
 #: the period a sentence speaks of
 _PERIOD = re.compile(r"上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|"
                      r"\d{1,2}\s*月(?:份|底|末)?|全年|(?:19|20)\d\d\s*年|当月|累计")
+#: stage and role words: a planned and an achieved amount of one name are two quantities
+_STAGE = re.compile(r"年初|调整|预算|决算|执行|计划|安排|申请|目标|完成|实际|到位|支付|拨付|下达|批复|"
+                    r"累计|当月|本月")
 _AREA = re.compile(r"全(?:省|市|州|县|区|旗)(?!场)|(?:省|市|州|县|区|旗)本级|其中")
 
 
@@ -69,7 +72,7 @@ def approximate_amount(ctx):
 
     需要确定是同一数量（否则不报告）：名称相同（约数前的名称以确数的名称结尾，如“……政府
     采购节约资金”与“节约资金”；不是“支出 / 资金 / 增加”等泛称或增减），报告里这个名称只有
-    一个确数，两处所说的期间（上半年、一季度、1—6月、全年、年份）相容，都没写“全市 / 市本级 /
+    一个确数，两处写的阶段与性质（预算 / 计划 / 完成 / 实际 / 累计……）相同，两处所说的期间（上半年、一季度、1—6月、全年、年份）相容，都没写“全市 / 市本级 /
     其中”等不同的范围，确数不是上年数。名称、期间、范围都确定，故为错误。“N余万元”“N多万元”
     “近 N 万元”不确定差多少，不核对。
     合格：标题“节约资金371万余元”，正文“节约资金 371.46 万元”。
@@ -91,6 +94,8 @@ def approximate_amount(ctx):
         cores = {n for _f, _s, n in named if len(n) >= 3 and n not in _BARE and label.endswith(n)}
         # a more particular name of the core (货物类节约资金) is a rival value too
         exact = [x for x in named if any(x[2].endswith(c) for c in cores)]
+        if any(set(_STAGE.findall(n)) != set(_STAGE.findall(label)) for _f, _s, n in exact):
+            continue  # 「完成总投资」 against 「计划总投资」: another stage or role
         if len({f.value_yuan for f, _s, _n in exact}) != 1:
             continue  # none, or several values of the name: which one is not known
         f, (a, b), fname = exact[0]

@@ -46,3 +46,9 @@ def test_two_exact_values_of_the_name_leave_it_open():
     text = BODY.format(title="区财政局1—9月政府采购节约财政资金448万余元") + \
         "其中货物类节约财政资金 301.50 万元。\n"
     assert px643(text) == []
+
+
+def test_a_planned_and_a_completed_amount_are_two_quantities():
+    text = ("全县完成总投资650万余元\n全县计划总投资 980.00 万元。\n")
+    assert px643(text) == []
+    assert px643(text.replace("计划总投资", "完成总投资")) == [(1, 980.0, 650.0, "万元")]

@@ -19,7 +19,7 @@ _APPROX = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万|亿)余元")
 _LABEL = re.compile(r"[\u4e00-\u9fff“”\"]{2,40}$")
 _NAME = re.compile(r"[\u4e00-\u9fff]+$")
 _UNIT_WORD = re.compile(r"^(?:万元|亿元|元|万|亿)")
-_RELATION = re.compile(r"^(?:的|为|是|共|共计|合计|累计|达|实现|完成)+")
+_RELATION = re.compile(r"^(?:的|为|是|共|共计|合计|达)+")
 #: names that say nothing of which quantity, and change words (a change is another quantity)
 _BARE = {"支出", "收入", "资金", "金额", "经费", "总额", "合计", "总计", "共计", "增加", "减少",
          "增长", "下降", "增收", "减收"}

@@ -34,6 +34,8 @@ _ON_PURPOSE = re.compile(r"上年|去年|上一年|往年|历年|以前|以来|�
 _BUDGET_DOC = re.compile(r"预算")
 _LOOKS_BACK = re.compile(r"决算|自评|评价|绩效报告|总结")
 _MAX_HEADING = 40
+#: the first characters a numbered heading may open with
+_OPENS = frozenset("第一二三四五六七八九十(0123456789")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,13 @@ class _Heading:
 
 def _headings(ctx) -> tuple[list[_Heading], list[int]]:
     """The draft's numbered headings in order, and the years its title lines name (the lines
-    before the first heading, at most five)."""
+    before the first heading, at most five); read once per draft for both rules."""
+    if "headings" not in ctx.memo:
+        ctx.memo["headings"] = _read_headings(ctx)
+    return ctx.memo["headings"]
+
+
+def _read_headings(ctx) -> tuple[list[_Heading], list[int]]:
     doc = ctx.doc
     text = doc.text
     out: list[_Heading] = []
@@ -58,18 +66,19 @@ def _headings(ctx) -> tuple[list[_Heading], list[int]]:
         a = doc.starts[i]
         b = a + len(u.text)
         line = text[a:b]
-        if not line.strip():
+        body = line.strip()
+        if not body:
             continue
-        level = next((lv for lv, rx in _LEVELS if rx.match(line)), None)
+        level = (next((lv for lv, rx in _LEVELS if rx.match(line)), None)
+                 if body[0] in _OPENS else None)
         years = list(_YEAR.finditer(text, a, b))
         if level is None:
             if not out and len(title) < 5 and len(line.strip()) <= _MAX_HEADING:
                 title += [int(y) for m in _TITLE_YEAR.finditer(text, a, b)
                           for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
             continue
-        body = line.strip()
         if (len(body) > _MAX_HEADING or "。" in body.rstrip("。")
-                or any(f.money or f.rate for f in figures(text, a, b))):
+                or (years and any(f.money or f.rate for f in figures(text, a, b)))):
             continue
         out.append(_Heading(level, a, b, tuple(int(m.group(1)) for m in years),
                             years[0] if years else None))

@@ -7,6 +7,7 @@ under 1.3 亿元, one unit of the last digit written).  Only this form is read: 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -47,9 +48,9 @@ def _periods(text: str) -> set[str]:
 
 
 def _sentence(doc, pos: int) -> tuple[int, int]:
-    for a, b in doc.sentences:
-        if a <= pos < b:
-            return a, b
+    i = bisect.bisect_right(doc.sentences, (pos, len(doc.flat))) - 1
+    if i >= 0 and doc.sentences[i][0] <= pos < doc.sentences[i][1]:
+        return doc.sentences[i]
     return pos, pos
 
 

@@ -26,12 +26,8 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
 
 def _part_name(p: Figure) -> str:
     from perfxl.draft.common import quantity_name
-    from perfxl.glossary import QUANTITY_SYNONYMS
-    name = quantity_name(re.sub(r"[\s“”\"]", "", p.label))
-    for k in sorted(QUANTITY_SYNONYMS, key=len, reverse=True):
-        if name.endswith(k):
-            return name[: -len(k)] + QUANTITY_SYNONYMS[k]
-    return name
+    from perfxl.draft.quantities import synonym
+    return synonym(quantity_name(re.sub(r"[\s“”\"]", "", p.label)))
 
 
 #: a part that holds whatever the others leave (其他收入, 其他支出, 其他): the list is complete

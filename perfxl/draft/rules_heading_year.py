@@ -131,10 +131,35 @@ def _odd_headings(ctx):
     yield h, y, sib, parent, [g for g in dated if g is not h]
 
 
-def _args(ctx, h: _Heading, y: int, where_at: int) -> dict:
+def slips(ctx) -> list[tuple[str, _Heading, int, int]]:
+    """(rule code, heading, the year it names, where the year it should name is written) of
+    each heading year slip, found once per draft: PX641 when at least two other headings of
+    its list name the report's year (and none another), PX642 when its list names no year and
+    its parent heading (or two other headings) names the report's.  PX628 leaves these
+    headings to them."""
+    if "heading_slips" in ctx.memo:
+        return ctx.memo["heading_slips"]
+    out = []
     year = ctx.doc.year
-    return {"quote": quote(ctx.doc, h.start, h.end).strip(), "year": year, "stated": y,
-            "where": place_of(ctx.doc, where_at)}
+    for h, y, sib, parent, dated in _odd_headings(ctx):
+        same = [g for g in sib if g.years]
+        if same:
+            if len(same) >= 2 and all(g.years == (year,) for g in same):
+                out.append(("PX641", h, y, same[0].start))
+        elif parent is not None and parent.years == (year,):
+            out.append(("PX642", h, y, parent.start))
+        elif len(dated) >= 2:
+            out.append(("PX642", h, y, dated[0].start))
+    ctx.memo["heading_slips"] = out
+    return out
+
+
+def _hits(ctx, code: str):
+    for c, h, y, at in slips(ctx):
+        if c == code:
+            yield Hit((h.match.start(1), h.match.end()), expected=ctx.doc.year, actual=y,
+                      args={"quote": quote(ctx.doc, h.start, h.end).strip(),
+                            "year": ctx.doc.year, "stated": y, "where": place_of(ctx.doc, at)})
 
 
 @rule("PX641", "draft-heading-year", "error", title="同一级标题中一条的年份与其余各条及报告年度不一致",
@@ -160,11 +185,7 @@ def heading_year(ctx):
     不合格：2023 年度决算“一、2023年度收入决算情况 二、2023年度支出决算情况 三、2021年度“三公”经费
     决算情况”。
     """
-    for h, y, sib, _parent, _dated in _odd_headings(ctx):
-        same = [g for g in sib if g.years]
-        if len(same) >= 2 and all(g.years == (ctx.doc.year,) for g in same):
-            yield Hit((h.match.start(1), h.match.end()), expected=ctx.doc.year, actual=y,
-                      args=_args(ctx, h, y, same[0].start))
+    yield from _hits(ctx, "PX641")
 
 
 @rule("PX642", "draft-heading-year-parent", "warning", title="标题的年份与上级标题及报告年度不一致",
@@ -191,16 +212,4 @@ def heading_year_parent(ctx):
     不合格：“十三、关于2020年度预算绩效情况的说明”（2022 年度决算，“第三部分 2022年度部门决算
     情况说明”之下）。
     """
-    year = ctx.doc.year
-    for h, y, sib, parent, dated in _odd_headings(ctx):
-        same = [g for g in sib if g.years]
-        if same:
-            continue  # the list names years: PX641's, or mixed
-        if parent is not None and parent.years == (year,):
-            at = parent.start
-        elif len(dated) >= 2:
-            at = dated[0].start
-        else:
-            continue
-        yield Hit((h.match.start(1), h.match.end()), expected=year, actual=y,
-                  args=_args(ctx, h, y, at))
+    yield from _hits(ctx, "PX642")

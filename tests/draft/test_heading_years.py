@@ -62,3 +62,12 @@ def test_a_budget_looks_back_at_the_year_before():
 
 def test_a_heading_with_an_amount_is_left_to_the_amount_rules():
     assert years(LISTED.format(entry="2023年度支出 12.50 万元")) == []
+
+
+def test_a_contents_entry_and_its_body_heading_are_reported_once():
+    text = ("2024年度单位决算说明\n目录\n一、2024年度收入决算情况\n二、2024年度支出决算情况\n"
+            "三、2023年度“三公”经费支出决算情况\n正文\n一、2024年度收入决算情况\n收入 100.00 万元。\n"
+            "二、2024年度支出决算情况\n支出 90.00 万元。\n三、2024年度“三公”经费支出决算情况\n"
+            "“三公”经费 2.00 万元。\n")
+    got = [(f.rule, f.line) for f in check_text(text) if f.rule in ("PX628", "PX641", "PX642")]
+    assert got == [("PX641", 5)]

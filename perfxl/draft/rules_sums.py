@@ -31,7 +31,8 @@ def _part_name(p: Figure) -> str:
 
 
 #: a part that holds whatever the others leave (其他收入, 其他支出, 其他): the list is complete
-_REST = re.compile(r"其他[\u4e00-\u9fff]{0,8}\s*(?:为|是|:)?\s*$")
+#: (not a class of its own that starts with the word: 其他资本性支出, 其他商品和服务支出)
+_REST = re.compile(r"(?:^|[,;、:])\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
 
 
 def _complete(flat: str, parts: list[Figure]) -> bool:

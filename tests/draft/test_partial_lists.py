@@ -71,3 +71,10 @@ def test_a_part_called_a_total_ends_the_list():
             "其他收入 10.00 万元，收入总计 340.00 万元。\n")
     assert px604(text) == []
     assert px604(text.replace("250.00", "290.00")) == [(2, 340, 300)]
+
+
+def test_a_class_whose_name_starts_with_other_is_no_rest():
+    text = ("基本支出 300.00 万元，其中：工资福利支出 200.00 万元，商品和服务支出 60.00 万元，"
+            "其他资本性支出 20.00 万元。\n")
+    assert px604(text) == []
+    assert px604(text.replace("其他资本性支出", "其他支出")) == [(2, 280, 300)]

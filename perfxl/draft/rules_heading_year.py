@@ -26,10 +26,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 #: a year in a title, also the first of a span (「2023-2024年度」)
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|[-—~至到]\s*(?:19|20)\d\d)")
 #: words that name another year on purpose: a comparison, a span, a plan period, a carry-over,
-#: a founding, a plan for a later year
+#: a founding, a plan for a later year, last year's findings and how they were acted on
 _ON_PURPOSE = re.compile(r"上年|去年|上一年|往年|历年|以前|以来|截至|截止|起|至|到|对比|比较|较|比|"
                          r"同比|同期|结转|结余|规划|五年|十[一二三四五六]五|成立|设立|组建|始建|"
-                         r"计划|打算|目标|思路|展望|(?:19|20)\d\d\s*年?\s*[-—~]")
+                         r"计划|打算|目标|思路|展望|整改|反馈|审计|巡视|巡察|应用|"
+                         r"(?:19|20)\d\d\s*年?\s*[-—~]")
 #: a budget (not a 决算 or an evaluation) looks back at the year before on purpose
 _BUDGET_DOC = re.compile(r"预算")
 _LOOKS_BACK = re.compile(r"决算|自评|评价|绩效报告|总结")
@@ -176,7 +177,8 @@ def _hits(ctx, code: str):
                          "三、2021年度“三公”经费决算情况")])
 def heading_year(ctx):
     """目录或正文里同一级的编号标题（“一、”“（一）”……）各条都写报告年度，一条写成另一年、
-    又没有“上年 / 对比 / 2020—2022年 / 十四五 / 结转 / 计划”等有意写另一年的字样：年份笔误。
+    又没有“上年 / 对比 / 2020—2022年 / 十四五 / 结转 / 计划 / 整改 / 结果应用”等有意写另一年的
+    字样：年份笔误。
 
     需要确定：报告年度（标题行写了它且只写了它，``Doc.year``）；写了年份的标题中只有这一条
     写另一年，且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。

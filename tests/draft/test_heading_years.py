@@ -36,6 +36,8 @@ def test_a_heading_whose_list_names_the_year_is_an_error():
     "2022-2024年项目资金使用情况",               # a span of years
     "“十四五”规划（2021年起）实施情况",          # a plan period
     "2023年度结转项目执行情况",                  # a carry-over of last year
+    "2023年度绩效评价发现问题整改情况",          # last year's findings acted on
+    "2023年度评价结果应用情况",                  # last year's results used
 ])
 def test_a_year_named_on_purpose_is_quiet(entry):
     assert years(CONTENTS.format(entry=entry)) == []

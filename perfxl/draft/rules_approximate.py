@@ -57,7 +57,7 @@ def _sentence(doc, pos: int) -> tuple[int, int]:
 @rule("PX643", "draft-approximate-amount", "error",
       title="“N万余元”的约数与同一数量的确数不符",
       message="“{quote}”：“{approx}”是 {low}以上、不足 {high}，而{where}写{name} {exact}；"
-              "同一数量前后不符，请核对，约数应为“{fix}”",
+              "同一数量前后不符；请核对，若 {exact} 无误，约数应写“{fix}”",
       cases=[fails("标题的约数与正文确数不符", at="1", expected=371.46,
                    text="某县财政局前三季度政府采购节约资金320万余元\n前三季度，本县政府采购预算 5200.00 万元，"
                         "实际采购 4828.54 万元，节约资金 371.46 万元，节约率 7.14%。"),

@@ -18,7 +18,7 @@ def test_a_headline_below_its_body_is_an_error():
     got = check_text(BODY.format(title="区财政局1—9月政府采购节约财政资金448万余元"))
     (f,) = [f for f in got if f.rule == "PX643"]
     assert (f.line, f.level, f.expected, f.actual, f.unit) == (1, "error", 485.22, 448.0, "万元")
-    assert "448万元以上、不足 449万元" in f.message and "“485万余元”" in f.message
+    assert "448万元以上、不足 449万元" in f.message and "若 485.22 万元 无误，约数应写“485万余元”" in f.message
 
 
 @pytest.mark.parametrize("approx", ["485万余元", "0.04亿余元"])  # 485.22 万元 = 0.0485 亿元

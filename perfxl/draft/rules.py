@@ -2,4 +2,5 @@
 from perfxl.draft import (rules_changes, rules_form_totals, rules_forms,  # noqa: F401
                           rules_ratios, rules_realloc, rules_restated, rules_scores,
                           rules_share_parts, rules_sums, rules_table_bases, rules_table_blocks,
-                          rules_table_changes, rules_table_text, rules_tables, rules_workbook)
+                          rules_table_changes, rules_table_text, rules_tables, rules_workbook,
+                          rules_heading_year, rules_approximate)

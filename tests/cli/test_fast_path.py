@@ -115,3 +115,19 @@ def test_collector_off_only_for_one_workbook(tmp_path):
         got = subprocess.run([sys.executable, "-c", probe, "check", *args, "--exit-zero"],
                              capture_output=True, text=True)
         assert f"GC {on}" in got.stderr, (args, got.stderr[-500:])
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "json"]])
+def test_short_way_real_draft_as_click(fmt):
+    """A real draft with findings in several places (the held-out draft of tests/data): the short
+    way's text table (drawn without rich's console to a pipe) and JSON are the click path's."""
+    from pathlib import Path
+
+    draft = str(Path(__file__).resolve().parents[1] / "data" / "drafts"
+                / "heldout-county-agri-2023.txt")
+    fast = _perfxl("run", "check", draft, "--exit-zero", *fmt)
+    slow = _perfxl("click", "check", draft, "--exit-zero", *fmt)
+    assert fast.returncode == slow.returncode == 0
+    assert fast.stdout == slow.stdout and fast.stdout.count("PX6") >= 5
+    assert "CLICK False" in fast.stderr
+    assert fast.stderr.replace("CLICK False", "CLICK True") == slow.stderr

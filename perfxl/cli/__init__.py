@@ -1,9 +1,8 @@
 """The ``perfxl`` command.  ``main`` is its click group (``perfxl.cli._group``, built on first
 use); ``run`` is the console script: the common ``perfxl check FILE... [--format F]
 [--exit-zero]`` to a pipe or file goes straight to ``perfxl.cli.checking.run`` without
-importing click (~10 ms of a ~100 ms check), every other call to ``main``; either way the
-process's regular expressions come compiled from the cache folder (``perfxl.regex_cache``).
-Sub-commands are one module each (``COMMANDS``), imported when they run."""
+importing click (~10 ms of a ~100 ms check), every other call to ``main``.  Sub-commands are
+one module each (``COMMANDS``), imported when they run."""
 from __future__ import annotations
 
 import importlib
@@ -64,8 +63,6 @@ def fast_check(argv: list[str]) -> dict | None:
 
 def run() -> None:
     """The ``perfxl`` console script."""
-    from perfxl.regex_cache import install
-    install()
     fast = fast_check(sys.argv[1:])
     if fast is None:
         from perfxl.cli._group import main

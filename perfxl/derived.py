@@ -34,7 +34,7 @@ __all__ = [
     "bonus_row_score", "project_execution_rate", "project_execution_score",
     "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure",
     "COLUMN_FUNCTIONS", "field_value",
-    "column_value",
+    "column_value", "summed",
 ]
 
 
@@ -77,6 +77,13 @@ def _div(a: Any, b: Any) -> float | None:
 def _sum(values: Iterable[Any]) -> float:
     """SUM over a range: numbers only; blanks and text are ignored."""
     return float(sum(float(v) for v in values if _typed(v)))
+
+
+def summed(v: Any) -> float | None:
+    """A cell's value as SUM, SUMPRODUCT and N() count it: a number stays; blank and text —
+    a ``TextNumber`` (「10」 typed as text in a 分值 cell) included — count nothing (``None``).
+    Every 分值合计 adds its parts through this, as the workbook's 分值合计（计算） does."""
+    return float(v) if _typed(v) else None
 
 
 def _col(model: Model, table: str, column: str) -> list[Any]:

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from perfxl.errors import UsageError
 from perfxl.model import Model, Row
+from perfxl.typed import TextNumber
 from perfxl.checks.acceptance import without_confirmations
 from perfxl.report.analysis import bonus_paragraphs, project_analysis, system_analysis
 from perfxl import derived as D
@@ -99,6 +100,15 @@ def _common(model: Model, scores: Scores, findings: Any) -> dict[str, Any]:
     return ctx
 
 
+def _execution_weight_part(model: Model) -> str:
+    """「（含预算执行率分值10分）」; "" when that 分值 is typed as text, which the workbook's
+    分值合计 does not count (N() is 0 for text; PX009 names the cell)."""
+    ew = model.get("execution_weight")
+    if isinstance(ew, TextNumber):
+        return ""
+    return f"（含预算执行率分值{fmt_score(num(ew))}分）"
+
+
 def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     """How many indicators, by 一级指标, their weights and scores, and which lost points."""
     rows = [r for r in rows if r.level3 or r.level2 or r.level1]
@@ -160,7 +170,7 @@ def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
         "indicator_summary": _indicator_summary(model.rows("dept_indicators"), scores),
         "score_sentence": _unscored_sentence(model) if scores.unscored else (
                            f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
-                           f"（含预算执行率分值{fmt_score(num(model.get('execution_weight')))}分），"
+                           f"{_execution_weight_part(model)}，"
                            f"自评得分{fmt_score(dept_total(scores))}分，"
                            f"评价等级为“{grade}”。"),
         "dept_table": table,
@@ -259,8 +269,9 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
     if D.project_rescale(model, row) != 1:
         # 不适用指标不计分，按百分制折算 (domain.md §1.5 [S5]): the score is on the full scale
         ind = D.project_indicator_rows(model, row)
-        na = sum(num(r.weight) or 0.0 for r in ind if r.applicable == "否")
-        full = (num(row.execution_weight) or 0.0) + sum(num(r.weight) or 0.0 for r in ind)
+        # as the workbook's SUMPRODUCT: a 分值 typed as text is not counted
+        na = total([r.weight for r in ind if r.applicable == "否"]) or 0.0
+        full = total([row.execution_weight] + [r.weight for r in ind]) or 0.0
         weight_text = (f"{fmt_score(full)}分（其中不适用指标{fmt_score(na)}分不计分，"
                        f"得分按百分制折算）")
     conclusion = (f"经自评，本项目分值合计{weight_text}，自评得分"

@@ -35,8 +35,10 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
         items.append(indicator_item(model, "project_indicators", r, vals, fw.bands, project=name))
     notes: list[str] = []
     raw = (ex.score or 0.0) + sum(i.score or 0.0 for i in items[1:])
-    all_w = (ex.weight or 0.0) + sum(num(r.weight) or 0.0 for r in ind_rows)
-    applicable_w = (ex.weight or 0.0) + sum(i.weight or 0.0 for i in items[1:] if i.applicable)
+    # as the workbook's N() and SUMPRODUCT: a 分值 typed as text counts nothing (PX009 names it)
+    ew = derived.summed(ex.weight) or 0.0
+    all_w = ew + sum(derived.summed(r.weight) or 0.0 for r in ind_rows)
+    applicable_w = ew + sum(derived.summed(i.weight) or 0.0 for i in items[1:] if i.applicable)
     k = 1.0
     if any(not i.applicable for i in items[1:]):
         if fw.not_applicable == "rescale" and applicable_w:

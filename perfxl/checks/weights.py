@@ -194,9 +194,14 @@ def _text_weights(ctx, execution: tuple[object, tuple[str, str]], rows) -> str:
     """「B8、N20 填写的分值是文本，合计未计入」 for the 分值 cells typed as text (``execution`` =
     (执行率分值, its cell), then the 分值 of ``rows``) — the workbook's N() and SUMPRODUCT skip
     them; "" when there is none."""
+    from perfxl.derived import row_formula_value
     from perfxl.typed import TextNumber
-    cells = [execution[1][1]] if isinstance(execution[0], TextNumber) else []
-    cells += [ctx.at_row(r, "weight")[1] for r in rows if isinstance(r.weight, TextNumber)]
+
+    def text(v) -> bool:  # 「10」 (arithmetic reads it) or 「10分」 (no formula reads it)
+        return isinstance(v, (TextNumber, str))
+
+    cells = [execution[1][1]] if text(execution[0]) else []
+    cells += [ctx.at_row(r, "weight")[1] for r in rows if text(row_formula_value(r, "weight"))]
     return f"{'、'.join(cells)} 填写的分值是文本，合计未计入" if cells else ""
 
 
@@ -205,12 +210,16 @@ def _with_note(figure: str, note: str) -> str:
 
 
 def _dept_text_weights(ctx) -> str:
-    return _text_weights(ctx, (ctx.model.values.get("execution_weight"), ctx.at("execution_weight")),
+    from perfxl.derived import formula_value
+    return _text_weights(ctx, (formula_value(ctx.model, "execution_weight"),
+                               ctx.at("execution_weight")),
                          [r for r in ctx.rows("dept_indicators") if r.applicable != "否"])
 
 
 def _project_text_weights(ctx, prow) -> str:
-    return _text_weights(ctx, (prow.execution_weight, ctx.at_row(prow, "execution_weight")),
+    from perfxl.derived import row_formula_value
+    return _text_weights(ctx, (row_formula_value(prow, "execution_weight"),
+                               ctx.at_row(prow, "execution_weight")),
                          _project_rows(ctx, prow))
 
 

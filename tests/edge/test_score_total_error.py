@@ -19,7 +19,7 @@ from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.report.render import report_text
 from perfxl.scoring import score_model
 from perfxl.scoring.output import render_text
-from tests.conftest import example_file
+from tests.edge.typed import typed_copy
 
 #: example 004: the first indicator's 实际值（数值）, the 执行率分值 and the first project
 #: indicator's 分值 (a 定性·达成 row: 得分 = MIN(MAX(N(得分（填报）), 分值 × 0.8), 分值))
@@ -31,19 +31,11 @@ QUIET = {("部门自评表", "K19"): "8094人", ("部门自评表", "M19"): "否
          ("部门自评表", "N21"): "10分", ("部门自评表", "L21"): None}
 
 
-def _typed(tmp: Path, name: str, cells: dict) -> Path:
-    wb = openpyxl.load_workbook(example_file("004"))
-    for (sheet, cell), text in cells.items():
-        wb[sheet][cell] = text
-    path = tmp / f"{name}.xlsx"
-    wb.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def books(tmp_path_factory) -> dict[str, Path]:
     tmp = tmp_path_factory.mktemp("total-error")
-    return {"errors": _typed(tmp, "errors", ERRORS), "quiet": _typed(tmp, "quiet", QUIET)}
+    return {"errors": typed_copy(tmp, ERRORS, name="errors"),
+            "quiet": typed_copy(tmp, QUIET, name="quiet")}
 
 
 def test_derived_has_no_total_where_the_workbook_has_an_error(books):

@@ -18,24 +18,16 @@ from perfxl.report.render import report_text
 from perfxl.scoring import score_model
 from perfxl.scoring.output import render_text
 from tests.conftest import example_file
+from tests.edge.typed import typed_copy
 
 #: example 004: 执行率分值 B8 and the second indicator's 分值 N20 (10 each) typed as text; the
 #: first project's first indicator 分值 O51 (10) too
 TYPED = {("部门自评表", "B8"): "10", ("部门自评表", "N20"): "10", ("项目自评表", "O51"): "10"}
 
 
-def _typed(tmp: Path, cells: dict) -> Path:
-    wb = openpyxl.load_workbook(example_file("004"))
-    for (sheet, cell), text in cells.items():
-        wb[sheet][cell] = text
-    path = tmp / "typed.xlsx"
-    wb.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def typed(tmp_path_factory) -> Path:
-    return _typed(tmp_path_factory.mktemp("text-weight"), TYPED)
+    return typed_copy(tmp_path_factory.mktemp("text-weight"), TYPED)
 
 
 def _found(path: Path) -> dict:

@@ -110,6 +110,16 @@ QUANTITY_SYNONYMS: dict[str, str] = {
 }
 
 
+#: Quantities made of named parts by definition, whole -> its parts (the draft's rules on the
+#: parts of a change, PX640): “三公”经费 is 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费
+#: (财政部 中央部门“三公”经费 说明口径: 用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费
+#: 和公务接待费), and the 公务用车 line is 购置费 + 运行维护费.
+QUANTITY_PARTS: dict[str, tuple[str, ...]] = {
+    "“三公”经费": ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"),
+    "公务用车购置及运行维护费": ("公务用车购置费", "公务用车运行维护费"),
+}
+
+
 def workbook_terms() -> dict[str, str]:
     """Every field and column identifier of the workbook -> its Chinese label."""
     from perfxl.layout import LAYOUT  # not at import: the draft reader needs only the synonyms
@@ -135,6 +145,8 @@ def markdown() -> str:
     lines += [f"| `{k}` | {v} |" for k, v in TERMS.items()]
     lines += ["", "## 同一数量的不同叫法（报告草稿校对）", "", "| 正文写法 | 表中名称 |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in QUANTITY_SYNONYMS.items()]
+    lines += ["", "## 按定义由几项组成的数量（报告草稿校对）", "", "| 合计 | 组成项 |", "|---|---|"]
+    lines += [f"| {k} | {'、'.join(v)} |" for k, v in QUANTITY_PARTS.items()]
     lines += ["", "## 工作簿字段", "", "| identifier | 中文标签 |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in workbook_terms().items()]
     return "\n".join(lines) + "\n"

@@ -105,8 +105,15 @@ def _item(flat: str, lo: int, pos: int) -> tuple[str | None, int | None]:
     return None, None
 
 
-def _basis(c: Claim) -> str:
-    return _BASES.get(c.basis, c.basis)
+def _basis(c: Claim, flat: str) -> str:
+    """The base a change is measured against, with the stage written after it: 「较上年决算数」
+    and 「较上年预算数」 are two bases, 「较上年」 a third (what it means is the text's)."""
+    if not c.basis:
+        return ""
+    at = flat.rfind(c.basis, c.span[0], c.figures[2].start)
+    after = flat[at + len(c.basis):c.figures[2].start] if at >= 0 else ""
+    stage = next((w for w in ("决算", "执行", "预算") if w in after and w not in c.basis), "")
+    return _BASES.get(c.basis, c.basis) + stage
 
 
 def _signed(c: Claim) -> Decimal:
@@ -147,7 +154,7 @@ def _para(ctx, pos: int) -> int:
 def _changes(ctx) -> list[Claim]:
     """The change claims with an amount of money, a base and a direction."""
     return [c for c in ctx.claims.of("change") if c.figures[2] is not None
-            and c.figures[2].money and _basis(c) and c.words not in FLAT]
+            and c.figures[2].money and c.basis and c.words not in FLAT]
 
 
 def _listed(ctx, w: Claim, changes: list[Claim]) -> list[_Part] | None:
@@ -155,11 +162,11 @@ def _listed(ctx, w: Claim, changes: list[Claim]) -> list[_Part] | None:
     the anchor's sentence, or ``None``."""
     flat = ctx.doc.flat
     pa, pb = ctx.doc.paragraphs[_para(ctx, w.span[1] - 1)]
-    base = _basis(w)
+    base = _basis(w, flat)
     for m in _ANCHOR.finditer(flat, w.span[1], pb):
         end = next((b for a, b in ctx.doc.sentences_in(pa, pb) if a <= m.start() < b), pb)
         between = [c for c in changes if w.span[1] <= c.figures[2].start < m.start()]
-        if any(_basis(c) == base for c in between):
+        if any(_basis(c, flat) == base for c in between):
             return None  # another change of this base comes first: the list is its
         # a part's own parts in parentheses (「公务用车购置及运行费 500 万元（购置费……）」) are not
         # the whole's
@@ -168,7 +175,7 @@ def _listed(ctx, w: Claim, changes: list[Claim]) -> list[_Part] | None:
         parts: list[_Part] = []
         if own:
             for c in own:
-                if _basis(c) != base:
+                if _basis(c, flat) != base:
                     continue
                 name, year = _item(flat, m.start(), c.figures[2].start)
                 if name is None:
@@ -203,7 +210,7 @@ def _following(ctx, w: Claim, whole: str, changes: list[Claim]) -> list[_Part] |
     start = ctx.doc.paragraphs[k][1]
     parts: list[_Part] = []
     for c in changes:
-        if c.figures[2].start < start or _basis(c) != _basis(w):
+        if c.figures[2].start < start or _basis(c, flat) != _basis(w, flat):
             continue
         pa, _pb = ctx.doc.paragraphs[_para(ctx, c.figures[2].start)]
         name, year = _item(flat, pa, c.figures[2].start)

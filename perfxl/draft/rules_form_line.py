@@ -31,7 +31,9 @@ _EXEC_WEIGHT = re.compile(r"预算(?:资金)?执行率\s*\(\s*(?P<w>\d+(?:\.\d+)
 #: the funds block's header with 分值, 执行率, 得分 in this order, and its total row's rate and score
 _EXEC_HEADER = re.compile(r"分值\s*(?:预算)?执行率\s*(?:\(\s*B\s*/\s*A\s*\))?\s*得分")
 _EXEC_ROW = re.compile(r"年度资金总额\s*:?\s*[\d.,\s]*?%\s*(?P<s>\d+(?:\.\d+)?)(?=[\u4e00-\u9fff])")
-_TOTAL = re.compile(r"总分\s*:?\s*(?P<d>\d[\d.]*)(?![\d.])(?P<cell>[ \t|]+\d)?")
+_TOTAL = re.compile(r"总分\s*:?\s*(?P<d>\d[\d.]*)(?![\d.]|\s*分)(?P<cell>[ \t|]+\d)?")
+#: the indicator table's own header: a form, not prose that names the indicators
+_FORM = re.compile(r"一级指标.{0,12}二级指标.{0,40}分值")
 
 
 def _number(s: str) -> Decimal | None:
@@ -85,7 +87,7 @@ def _weights(text: str) -> dict[str, Decimal] | None:
                          "满意度指标(10分)服务对象满意度指标群众满意度10≥90%95%10总分100100"),
              passes("总分只有“100”：可能是 100，也可能是 10 和 0，不读",
                     text="分值执行率(B/A)得分年度资金总额:505010100.00%10其中:财政拨款5050"
-                         "产出指标(60分)效益指标(30分)满意度指标(10分)总分100")])
+                         "一级指标二级指标三级指标分值产出指标(60分)效益指标(30分)满意度指标(10分)总分100")])
 def form_line_total(ctx):
     """连成一行（单元格边框全部丢失）的项目支出绩效自评表：按标签读得出的一级指标分值
     （“产出指标(N分)”“效益指标(N分)”“满意度指标(N分)”）加上预算执行率的分值，应等于总分
@@ -96,7 +98,8 @@ def form_line_total(ctx):
     年度资金总额一行执行率之后的得分是它的下限（得分不超过分值）。总分一行的分值和得分连在
     一起时，只有一种切分（两数都不超过 100、得分不超过分值、都没有多余的前导 0）才读。
 
-    需要确定（否则不报告）：同一段里至少两项一级指标带分值、每项只写一次、没有写“成本指标
+    需要确定（否则不报告）：同一段里有指标表的表头（一级指标、二级指标……分值）、至少两项
+    一级指标带分值、每项只写一次、没有写“成本指标
     (N分)”（2021 年以后的框架中成本指标可以是一级也可以是二级）；读得出总分。各项（执行率按
     下限）之和超过总分，或执行率分值确知而之和不等于总分，报告。
 
@@ -109,7 +112,7 @@ def form_line_total(ctx):
         return
     for a, b in ctx.doc.paragraphs:
         text = flat[a:b]
-        if "总分" not in text:
+        if "总分" not in text or not _FORM.search(text):
             continue
         weights = _weights(text)
         if not weights or len(weights) < 2:

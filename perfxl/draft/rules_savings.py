@@ -22,7 +22,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, figures
 
-_RATE = re.compile(r"(?:节约|节支|节省)率\s*(?:为|是|达到|达|约)?\s*(?P<r>\d+(?:\.\d+)?)\s*%")
+_RATE = re.compile(r"(?:节约|节支|节省)(?:资金)?率\s*(?:为|是|达到|达|约)?\s*(?P<r>\d+(?:\.\d+)?)\s*%")
 _CUT = re.compile(r"[;。]|其中")
 _SAVED = re.compile(r"节约|节支|节省")
 _BOUGHT = re.compile(r"实际|成交|中标|合同金额|规模|采购总?金额")

@@ -76,3 +76,11 @@ def test_sub_parts_in_parentheses_are_not_parts_of_the_whole():
             "120.00 万元，比上年增加 5.00 万元。）比上年增加 0 万元；公务接待费 100.00 万元，比上年减少 "
             "10.00 万元。\n")
     assert found(text, "PX640") == found(text, "PX641") == []
+
+
+def test_the_stage_written_after_the_base_is_part_of_it():
+    text = ("2024年度“三公”经费较上年决算数减少 3.00 万元。其中：公务接待费较上年预算数减少 2.50 万元；"
+            "公务用车购置及运行维护费较上年预算数减少 1.50 万元；因公出国(境)费较上年预算数减少 0.50 万元。\n")
+    assert found(text, "PX640") == found(text, "PX641") == []
+    same = text.replace("预算数", "决算数")
+    assert found(same, "PX640") == [(1, -4.5, -3.0)]

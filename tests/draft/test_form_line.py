@@ -30,7 +30,8 @@ def test_a_second_level_satisfaction_weight_is_not_counted_again():
 
 
 def test_a_labelled_execution_weight_is_exact_both_ways():
-    text = "预算执行率(10分)产出指标(50分)效益指标(20分)满意度指标(10分)总分100 95"
+    text = ("一级指标 二级指标 三级指标 分值 得分 预算执行率(10分) 产出指标(50分) 效益指标(20分) "
+            "满意度指标(10分) 总分 100 95")
     assert px644(text) == [(1, 90.0, 100.0)]
     assert px644(text.replace("效益指标(20分)", "效益指标(30分)")) == []
 
@@ -50,3 +51,9 @@ def test_the_execution_score_is_read_only_under_its_header_order():
     line = (FUNDS.format(w=10, s=10).replace("分值执行率(B/A)得分", "执行率(B/A)分值得分")
             + BODY.format(p=60, e=30, t="10098"))
     assert px644(line) == []
+
+
+def test_prose_that_names_the_indicators_is_no_form():
+    text = ("本项目自评总分 78 分。其中产出指标(50分)得 40 分，效益指标(30分)得 28 分，满意度指标(10分)"
+            "得 10 分，总分78。\n")
+    assert px644(text) == []

@@ -157,13 +157,27 @@ def _changes(ctx) -> list[Claim]:
             and c.figures[2].money and c.basis and c.words not in FLAT]
 
 
+_OPENS_LIST = re.compile(r"\s*其中\s*[:,]")
+
+
+def _anchors(flat: str, paras, k: int, at: int):
+    """The anchors after offset ``at`` in paragraph ``k``, then the 其中 a next paragraph opens
+    with (「……较上年减少 3 万元。」 / 「其中：……」: one list cut by a line break)."""
+    pa, pb = paras[k]
+    yield from ((m, (pa, pb)) for m in _ANCHOR.finditer(flat, at, pb))
+    if k + 1 < len(paras):
+        qa, qb = paras[k + 1]
+        if _OPENS_LIST.match(flat, qa):
+            yield _ANCHOR.search(flat, qa, qb), (qa, qb)
+
+
 def _listed(ctx, w: Claim, changes: list[Claim]) -> list[_Part] | None:
     """The parts listed after ``w`` behind an anchor (其中 / 主要是 / 分别为) up to the end of
-    the anchor's sentence, or ``None``."""
-    flat = ctx.doc.flat
-    pa, pb = ctx.doc.paragraphs[_para(ctx, w.span[1] - 1)]
+    the anchor's sentence (in ``w``'s paragraph or a next one opening with 其中), or ``None``."""
+    flat, paras = ctx.doc.flat, ctx.doc.paragraphs
+    k = _para(ctx, w.span[1] - 1)
     base = _basis(w, flat)
-    for m in _ANCHOR.finditer(flat, w.span[1], pb):
+    for m, (pa, pb) in _anchors(flat, paras, k, w.span[1]):
         end = next((b for a, b in ctx.doc.sentences_in(pa, pb) if a <= m.start() < b), pb)
         between = [c for c in changes if w.span[1] <= c.figures[2].start < m.start()]
         if any(_basis(c, flat) == base for c in between):
@@ -301,7 +315,8 @@ def _lists(ctx) -> list[tuple[_Whole, list[_Part]]]:
                  _sentence_year(ctx, w.figures[2].start)))
         parts = _listed(ctx, w, changes)
         defined = _defined(name)
-        if parts is None and defined in QUANTITY_PARTS and "其中" not in flat[w.span[1]:paras[k][1]]:
+        if (parts is None and defined in QUANTITY_PARTS and "其中" not in flat[w.span[1]:paras[k][1]]
+                and not (k + 1 < len(paras) and _OPENS_LIST.match(flat, paras[k + 1][0]))):
             parts = _following(ctx, w, defined, changes)
         if parts:
             found.append((_Whole(w, name, year, _signed(w)), parts))
@@ -365,7 +380,8 @@ def _hits(ctx, code: str):
                          "公务用车购置及运行维护费较上年减少 2 万元。")])
 def change_parts(ctx):
     """合计较某一基数（上年、预算数、年初预算数）的增减，等于其各组成项较同一基数的增减之和。
-    各项是合计之后“其中 / 主要是 / 分别为”所列、同一基数的增减（到该句句号为止），或按定义由
+    各项是合计之后“其中 / 主要是 / 分别为”所列、同一基数的增减（同一段或以“其中”开头的下一段，
+    到该句句号为止；括号里是某一项自己的细项，不算），或按定义由
     几项组成的合计（“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；
     公务用车购置及运行维护费 = 购置费 + 运行维护费，``perfxl.glossary.QUANTITY_PARTS``）其后
     各段逐项写的同一基数的增减。

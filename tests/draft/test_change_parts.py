@@ -84,3 +84,16 @@ def test_the_stage_written_after_the_base_is_part_of_it():
     assert found(text, "PX640") == found(text, "PX641") == []
     same = text.replace("预算数", "决算数")
     assert found(same, "PX640") == [(1, -4.5, -3.0)]
+
+
+def test_a_list_on_the_next_line_opening_with_qizhong():
+    text = SPENT + ("2024年度“三公”经费较年初预算数减少 1.50 万元。\n其中：公务用车购置及运行维护费较年初预算数"
+                    "减少 1.20 万元；公务接待费较年初预算数减少 0.90 万元。\n")
+    assert found(text, "PX640") == [(2, -2.1, -1.5)]
+    assert found(text.replace("减少 1.50", "减少 2.10"), "PX640") == []
+
+
+def test_bare_parts_after_zhuyao_shi():
+    text = "办公费较上年增加 5.00 万元，主要是打印耗材增加 3.50 万元、办公设备维修增加 2.50 万元。\n"
+    assert found(text, "PX641") == [(1, 6.0, 5.0)]
+    assert found(text.replace("2.50", "1.50"), "PX641") == []

@@ -22,6 +22,7 @@ whole 万元 are exact when the list writes decimals elsewhere).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -95,8 +96,8 @@ def _item(flat: str, lo: int, pos: int) -> tuple[str | None, int | None]:
         m = _YEAR.search(text)
         year = int(m.group(0)[:4]) if m else None
         words = _NAME_JUNK.sub("", _YEAR.sub("", text))
-        name = words[:_NAME_END.search(words).start()] if _NAME_END.search(words) else words
-        name = _NAME_JUNK.sub("", name)
+        stop = _NAME_END.search(words)
+        name = _NAME_JUNK.sub("", words[:stop.start()] if stop else words)
         if name and not _NO_NAME.match(name):
             return name, year
         if j <= lo or flat[j - 1] in ";。":
@@ -138,6 +139,7 @@ class _Whole:
 
 
 def _sentence_year(ctx, pos: int) -> int | None:
+    """The first year written in the sentence holding ``pos``, or ``None``."""
     for a, b in ctx.doc.sentences_in(*ctx.doc.paragraphs[_para(ctx, pos)]):
         if a <= pos < b:
             m = _YEAR.search(ctx.doc.flat, a, b)
@@ -146,7 +148,7 @@ def _sentence_year(ctx, pos: int) -> int | None:
 
 
 def _para(ctx, pos: int) -> int:
-    import bisect
+    """Index of the paragraph holding offset ``pos``."""
     paras = ctx.doc.paragraphs
     return max(0, bisect.bisect_right(paras, (pos, float("inf"))) - 1)
 

@@ -97,3 +97,11 @@ def test_bare_parts_after_zhuyao_shi():
     text = "办公费较上年增加 5.00 万元，主要是打印耗材增加 3.50 万元、办公设备维修增加 2.50 万元。\n"
     assert found(text, "PX641") == [(1, 6.0, 5.0)]
     assert found(text.replace("2.50", "1.50"), "PX641") == []
+
+
+def test_a_breakdown_of_another_year_says_nothing_of_this_year_spending():
+    text = SPENT.replace("2024年度", "2023年度") + (
+        "2024年度“三公”经费较年初预算数减少 1.50 万元。其中：公务用车购置及运行维护费较年初预算数"
+        "减少 1.20 万元；公务接待费较年初预算数减少 0.90 万元。\n")
+    assert found(text, "PX640") == []
+    assert found(text, "PX641") == [(2, -2.1, -1.5)]

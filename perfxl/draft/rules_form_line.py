@@ -37,7 +37,8 @@ _FORM = re.compile(r"一级指标.{0,12}二级指标.{0,40}分值")
 
 
 def _number(s: str) -> Decimal | None:
-    if not s or (s[0] == "0" and len(s) > 1 and s[1] != ".") or s.endswith(".") or s.startswith("."):
+    """``s`` as a number of a cell, ``None`` when no cell is written so (「05」, 「5.」)."""
+    if not s or s[0] == "." or s[-1] == "." or (s[0] == "0" and s[1:2] not in ("", ".")):
         return None
     try:
         return Decimal(s)

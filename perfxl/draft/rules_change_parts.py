@@ -1,4 +1,4 @@
-"""PX640 / PX641: the parts of a change against the change of their whole (issue 20, class 5).
+"""PX640 / PX645: the parts of a change against the change of their whole (issue 20, class 5).
 
 「“三公”经费较年初预算数减少 4 万元……其中：公务用车购置及运行维护费……较年初预算数减少 4 万元；
 公务接待费……较年初预算数减少 1 万元」: a whole's change against a base (较上年 / 比预算数 /
@@ -15,7 +15,7 @@ What the parts *not* listed may have done decides what is certain (``_verdict``)
   change against any base is 0 − base ≤ 0, so the listed parts' changes add up to at least the
   whole's (a decrease of the listed parts larger than the whole's is impossible) — PX640;
 * otherwise an unlisted part may have moved the other way: only listed parts that all move the
-  whole's way and add up to more than the whole are reported, as a warning — PX641.
+  whole's way and add up to more than the whole are reported, as a warning — PX645.
 
 Figures are compared with each written figure's rounding (``perfxl.draft.common.rounded_tol``:
 whole 万元 are exact when the list writes decimals elsewhere).
@@ -31,7 +31,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.claims import DOWN, FLAT, Claim
 from perfxl.draft.common import amount_in, quote, rounded_tol, shown
 from perfxl.draft.numbers import Figure, open_paren
-from perfxl.draft.quantities import stage_of
+from perfxl.draft.quantities import stage_of, synonym
 from perfxl.draft.units import money_in
 from perfxl.glossary import QUANTITY_PARTS
 
@@ -46,25 +46,25 @@ _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 _NAME_JUNK = re.compile(r"^(?:其中|主要(?:是|为|系|包括)|分别(?:是|为)|经比较|经对比|[,:;、\s])+|\s+")
 #: a clause that says something of the item named before it (「占年初预算的 25%」)
 _NO_NAME = re.compile(r"占|完成|实现|主要|同比|环比")
-#: the part names of ``QUANTITY_PARTS`` as prose writes them (longest first: 购置及运行 before 购置)
-_PART_NAMES = (("因公出国（境）费", re.compile(r"出国")),
-               ("公务用车购置及运行维护费", re.compile(r"(?:公务用车|公车|车辆)购置及?运行")),
-               ("公务用车购置费", re.compile(r"(?:公务用车|公车|车辆)购置")),
-               ("公务用车运行维护费", re.compile(r"(?:公务用车|公车|车辆)运行")),
-               ("公务接待费", re.compile(r"接待")),
-               ("“三公”经费", re.compile(r"三公")))
+#: a whole of ``QUANTITY_PARTS`` by its name as prose writes it
+_WHOLES = (("“三公”经费", re.compile(r"三公")),
+           ("公务用车购置及运行维护费", re.compile(r"(?:公务用车|公车)购置及?运行")))
 #: a bare signed part 「A 减少 C」 after the list's anchor (a direction word right before it)
 _SIGN = re.compile(r"(?P<w>增加|减少|上升|下降|增长|降低|提高|增多|回落|增收|减收|增支|减支)了?\s*$")
 
 
-def _defined(name: str | None) -> str | None:
-    """The ``QUANTITY_PARTS`` name (whole or part) a prose name stands for, or ``None``."""
+def _whole_of(name: str | None) -> str | None:
+    """The ``QUANTITY_PARTS`` whole a prose name stands for, or ``None``."""
+    return next((w for w, rx in _WHOLES if name and rx.search(name)), None)
+
+
+def _part_of(name: str | None, whole: str) -> str | None:
+    """The pattern of ``QUANTITY_PARTS[whole]`` a prose name (after the glossary's synonyms:
+    「公务用车购置及运行费」 is 公务用车购置及运行维护费) matches, or ``None``."""
     if not name:
         return None
-    for canon, rx in _PART_NAMES:
-        if rx.search(name):
-            return canon
-    return None
+    s = synonym(name)
+    return next((p for p in QUANTITY_PARTS[whole] if re.search(p, s)), None)
 
 
 def _clause_start(flat: str, lo: int, i: int) -> int:
@@ -230,18 +230,19 @@ def _following(ctx, w: Claim, whole: str, changes: list[Claim]) -> list[_Part] |
             continue
         pa, _pb = ctx.doc.paragraphs[_para(ctx, c.figures[2].start)]
         name, year = _item(flat, pa, c.figures[2].start)
-        if _defined(name) not in QUANTITY_PARTS[whole]:
+        if _part_of(name, whole) is None:
             break
         parts.append(_Part(name, c.figures[2], _signed(c), year))
     return parts if len(parts) >= 2 else None
 
 
-def _spent(ctx, w: _Whole, whole: str) -> dict[str, set[Decimal]]:
+def _spent(ctx, w: _Whole, whole: str) -> dict[str, tuple[set[Decimal], str]]:
     """This year's amount of each part of ``whole`` in the draft's own breakdowns of it (「“三公”
-    经费 41 万元，其中：因公出国(境)费 0 万元，……」): the breakdown's total is the whole's current
-    amount, or — when the change states none — is named as the whole in the same year."""
+    经费 41 万元，其中：因公出国(境)费 0 万元，……」), by part pattern, with the part's name as
+    the draft writes it: the breakdown's total is the whole's current amount, or — when the
+    change states none — is named as the whole in the same year."""
     flat, cur = ctx.doc.flat, w.claim.figures[0]
-    out: dict[str, set[Decimal]] = {}
+    out: dict[str, tuple[set[Decimal], str]] = {}
     for c in ctx.claims.of("breakdown"):
         if c.words not in ("其中", "其中…"):
             continue
@@ -252,13 +253,13 @@ def _spent(ctx, w: _Whole, whole: str) -> dict[str, set[Decimal]]:
         else:
             name, year = _item(flat, ctx.doc.paragraphs[_para(ctx, total.start)][0], total.start)
             year = year or _sentence_year(ctx, total.start)
-            if _defined(name) != whole or year is None or year != w.year:
+            if _whole_of(name) != whole or year is None or year != w.year:
                 continue
         for p in parts:
             pname, _y = _item(flat, c.span[0], p.start)
-            canon = _defined(pname)
-            if canon in QUANTITY_PARTS[whole]:
-                out.setdefault(canon, set()).add(p.value_yuan)
+            pattern = _part_of(pname, whole)
+            if pattern is not None:
+                out.setdefault(pattern, (set(), pname))[0].add(p.value_yuan)
     return out
 
 
@@ -272,25 +273,26 @@ def _verdict(ctx, w: _Whole, parts: list[_Part]) -> tuple[str, str] | None:
     among = figs + [f for f, _s in ctx.claims.amounts if lo <= f.start < hi]
     tol = sum((rounded_tol(f, among=among) for f in figs), Decimal(0)) + Decimal("1e-9")
     s = sum((p.value for p in parts), Decimal(0))
-    whole = _defined(w.name) if _defined(w.name) in QUANTITY_PARTS else None
-    names = [_defined(p.name) for p in parts]
-    if whole and len(set(names)) == len(names) and set(names) <= set(QUANTITY_PARTS[whole]):
+    whole = _whole_of(w.name)
+    names = [_part_of(p.name, whole) for p in parts] if whole else []
+    if whole and None not in names and len(set(names)) == len(names):
         rest = [n for n in QUANTITY_PARTS[whole] if n not in names]
         if not rest:
             if abs(w.value - s) > tol:
-                return "PX640", f"{whole}由{'、'.join(QUANTITY_PARTS[whole])}组成，各项的增减之和" \
-                                f"应等于合计的增减"
+                return "PX640", f"{'、'.join(p.name for p in parts)}就是{whole}的全部组成项，" \
+                                f"各项的增减之和应等于合计的增减"
             return None
         spent = _spent(ctx, w, whole)
-        if all(spent.get(n) == {Decimal(0)} for n in rest):
+        if all(spent.get(n, (None,))[0] == {Decimal(0)} for n in rest):
             if s < w.value - tol:  # the unlisted parts can only have gone down
-                what = "减少" if w.value < 0 else "增加"
-                return "PX640", f"未列出的{'、'.join(rest)}本年为 0，其增减只能是减少或不变，" \
-                                f"所列各项合计不能比合计{'多减少' if what == '减少' else '少增加'}"
+                unlisted = "、".join(spent[n][1] for n in rest)
+                more = "多减少" if w.value < 0 else "少增加"
+                return "PX640", f"未列出的{unlisted}本年为 0，其增减只能是减少或不变，" \
+                                f"所列各项合计不能比合计{more}"
             return None
     same_way = all((p.value < 0) == (w.value < 0) for p in parts)
     if same_way and abs(s) > abs(w.value) + tol:
-        return "PX641", "其中各项与合计同向变动，各项之和却超过合计"
+        return "PX645", "其中各项与合计同向变动，各项之和却超过合计"
     return None
 
 
@@ -316,8 +318,8 @@ def _lists(ctx) -> list[tuple[_Whole, list[_Part]]]:
                 (cur.year if cur is not None and cur.year else
                  _sentence_year(ctx, w.figures[2].start)))
         parts = _listed(ctx, w, changes)
-        defined = _defined(name)
-        if (parts is None and defined in QUANTITY_PARTS and "其中" not in flat[w.span[1]:paras[k][1]]
+        defined = _whole_of(name)
+        if (parts is None and defined is not None and "其中" not in flat[w.span[1]:paras[k][1]]
                 and not (k + 1 < len(paras) and _OPENS_LIST.match(flat, paras[k + 1][0]))):
             parts = _following(ctx, w, defined, changes)
         if parts:
@@ -346,7 +348,7 @@ def _hits(ctx, code: str):
         (want, have), unit = money_in(amount, s, whole.value)
         yield Hit(w.span, expected=want, actual=have, unit=unit,
                   args={"quote": quote(ctx.doc, w.span[0], w.span[1]),
-                        "subject": _defined(name) if _defined(name) in QUANTITY_PARTS else (
+                        "subject": _whole_of(name) or (
                             _NAME_JUNK.sub("", _YEAR.sub("", name)) or "合计"),
                         "basis_text": "较" + w.basis,
                         "direction": "减少" if whole.value < 0 else "增加",
@@ -388,7 +390,7 @@ def change_parts(ctx):
     公务用车购置及运行维护费 = 购置费 + 运行维护费，``perfxl.glossary.QUANTITY_PARTS``）其后
     各段逐项写的同一基数的增减。
 
-    需要确定（否则不报告，或只由 PX641 警告）：各项与合计是同一基数（“较上年”不与“较年初
+    需要确定（否则不报告，或只由 PX645 警告）：各项与合计是同一基数（“较上年”不与“较年初
     预算”相比）、同一阶段；并且
     - 合计按定义的各组成项都已列出：各项增减之和（减少记负）应等于合计的增减；或
     - 未列出的组成项在报告自己对合计的分项（“其中：因公出国(境)费 0 万元……”，合计与增减句的
@@ -403,7 +405,7 @@ def change_parts(ctx):
     yield from _hits(ctx, "PX640")
 
 
-@rule("PX641", "draft-change-parts-exceed", "warning",
+@rule("PX645", "draft-change-parts-exceed", "warning",
       title="所列各项的增减同向且之和超过合计的增减", message=_MESSAGE,
       cases=[fails("“其中”两项减少之和超过合计的减少", at="1", expected=-5,
                    text="本年商品和服务支出较年初预算减少 4.00 万元，其中办公费减少 3.00 万元，差旅费减少 2.00 万元。"),
@@ -419,4 +421,4 @@ def change_parts_exceed(ctx):
     合格：“较年初预算减少 4 万元，其中办公费减少 2 万元，差旅费减少 1 万元”。
     不合格（警告）：“较年初预算减少 4 万元，其中办公费减少 3 万元，差旅费减少 2 万元”。
     """
-    yield from _hits(ctx, "PX641")
+    yield from _hits(ctx, "PX645")

@@ -1,4 +1,4 @@
-"""PX642 / PX643: the savings of a government procurement (节约资金, 节约率) against its budget.
+"""PX646 / PX647: the savings of a government procurement (节约资金, 节约率) against its budget.
 
 「采购预算 P 万元，实际采购金额 A 万元，节约资金 S 万元，节约率 R%」: S = P − A and R = S ÷ P
 (the savings rate of 政府采购 statistics is the savings over the procurement budget, 采购预算 /
@@ -84,7 +84,7 @@ def _tol(f: Figure, among) -> Decimal:
     return rounded_tol(f, among=among)
 
 
-@rule("PX642", "draft-savings-rate", "error", title="节约率不等于节约资金 ÷ 采购预算",
+@rule("PX646", "draft-savings-rate", "error", title="节约率不等于节约资金 ÷ 采购预算",
       message="“{quote}”：节约率 = 节约资金 {saved} ÷ 采购预算 {budget} = {expected_text}，"
               "文字写 {stated}；请改为 {expected_text}（按四舍五入保留所写位数）",
       cases=[fails("节约率只舍不入（18.75% 写成 18%）", at="1", expected=18.75,
@@ -155,7 +155,7 @@ def savings_rate(ctx):
                         "expected_text": rate_text(x, g.rate.places)})
 
 
-@rule("PX643", "draft-savings-amount", "error", title="节约资金不等于采购预算减实际采购金额",
+@rule("PX647", "draft-savings-amount", "error", title="节约资金不等于采购预算减实际采购金额",
       message="“{quote}”：采购预算 {budget} − 实际采购金额 {bought} = {expected_text}，节约资金写 "
               "{stated}；请核对三个数",
       cases=[fails("节约资金算错", at="1", expected=610,
@@ -163,7 +163,7 @@ def savings_rate(ctx):
              passes("分位上的尾差在各数的舍入范围内",
                     text="采购预算 3200.01 万元，实际采购金额 2600.00 万元，节约资金 600.00 万元，节约率为 18.75%。")])
 def savings_amount(ctx):
-    """节约资金 = 采购预算 − 实际采购金额（三个数同在一组，见 PX642）。相差不超过三个数各自
+    """节约资金 = 采购预算 − 实际采购金额（三个数同在一组，见 PX646）。相差不超过三个数各自
     末位半个单位之和时不报告（各数本身由元四舍五入而来）。
 
     合格：“采购预算 3200.01 万元，实际采购金额 2600.00 万元，节约资金 600.00 万元”。

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.claims import DOWN, FLAT, Claim
+from perfxl.draft.claims import DOWN, FLAT, UP, Claim
 from perfxl.draft.common import amount_in, quote, rounded_tol, shown
 from perfxl.draft.numbers import Figure, open_paren
 from perfxl.draft.quantities import stage_of, synonym
@@ -39,9 +39,11 @@ from perfxl.glossary import QUANTITY_PARTS
 _BASES = {"上年度": "上年", "上一年度": "上年", "上一年": "上年", "去年": "上年", "年初": "年初预算"}
 #: words that open a list of the parts of what was just said
 _ANCHOR = re.compile(r"其中\s*[:,]?|主要(?:是|为|系|包括)\s*[:,]?|分别(?:是|为)\s*[:,]?")
+#: the direction words of a change (``claims``), those of one character (多, 少, 减) left out:
+#: inside a name they are no direction
+_MOVES = "|".join(sorted((w for w in UP + DOWN if len(w) > 1), key=len, reverse=True))
 #: where an item's name ends: its first figure, its comparison or its direction word
-_NAME_END = re.compile(r"\d|较|比|与|同比|环比|相比|增加|减少|上升|下降|增长|降低|提高|增多|回落|"
-                       r"增收|减收|增支|减支|持平")
+_NAME_END = re.compile(r"\d|较|比|与|同比|环比|相比|持平|" + _MOVES)
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
 _NAME_JUNK = re.compile(r"^(?:其中|主要(?:是|为|系|包括)|分别(?:是|为)|经比较|经对比|[,:;、\s])+|\s+")
 #: a clause that says something of the item named before it (「占年初预算的 25%」)
@@ -50,7 +52,7 @@ _NO_NAME = re.compile(r"占|完成|实现|主要|同比|环比")
 _WHOLES = (("“三公”经费", re.compile(r"三公")),
            ("公务用车购置及运行维护费", re.compile(r"(?:公务用车|公车)购置及?运行")))
 #: a bare signed part 「A 减少 C」 after the list's anchor (a direction word right before it)
-_SIGN = re.compile(r"(?P<w>增加|减少|上升|下降|增长|降低|提高|增多|回落|增收|减收|增支|减支)了?\s*$")
+_SIGN = re.compile(r"(?P<w>" + _MOVES + r")了?\s*$")
 
 
 def _whole_of(name: str | None) -> str | None:

@@ -115,17 +115,27 @@ QUANTITY_SYNONYMS: dict[str, str] = {
 #: of one of them (after ``QUANTITY_SYNONYMS``) is complete, so its parts must make its total
 #: also when they add to less (PX604); any other list may name only some parts.  Each part is a
 #: regular expression a part's name contains (「非税收入」 holds 税收: hence ``(?<!非)税收``).
+THREE_PUBLIC_PARTS = ("因公出国", "公务用车购置及运行维护费", "公务接待费")
+CAR_PARTS = ("公务用车购置费", "公务用车运行维护费")
 COMPLETE_BREAKDOWNS: tuple[tuple[str, ...], ...] = (
     ("(?<!非)税收", "非税"),
     ("基本支出", "项目支出"),
     ("人员经费", "公用经费"),
-    ("因公出国", "公务用车购置及运行维护费", "公务接待费"),
-    ("因公出国", "公务用车购置费", "公务用车运行维护费", "公务接待费"),
-    ("公务用车购置费", "公务用车运行维护费"),
+    THREE_PUBLIC_PARTS,
+    (THREE_PUBLIC_PARTS[0], *CAR_PARTS, THREE_PUBLIC_PARTS[2]),
+    CAR_PARTS,
 )
 #: A whole of several function classes (民生支出 = 教育 + 社会保障和就业 + 卫生健康 + …): listed
 #: beside other parts, they are inside it, so the list adds nothing up (PX604).
 OVERLAPPING_PARTS = ("民生",)
+
+
+#: The wholes above by their own name, whole -> the patterns of its parts (the parts of a
+#: change, PX640: the changes of all the parts of “三公”经费 make its change).
+QUANTITY_PARTS: dict[str, tuple[str, ...]] = {
+    "“三公”经费": THREE_PUBLIC_PARTS,
+    "公务用车购置及运行维护费": CAR_PARTS,
+}
 
 
 def workbook_terms() -> dict[str, str]:

@@ -162,3 +162,52 @@ def test_spooled_links_are_the_bytes_openpyxl_writes(tmp_path):
     assert wb["汇总"]["A2"].hyperlink.target == "县 A/自评表.xlsx"
     assert wb["全部问题"]["A3"].hyperlink.target == "d/1.xlsx"  # a cell inside the range
     assert wb["全部问题"]["A5"].hyperlink.target == "d/2.xlsx"
+
+
+def _held_at_save(n: int, tmp_path) -> int:
+    """Bytes of Python objects alive when ``summarize`` of ``n`` reviews (five findings each,
+    two departments) starts its save."""
+    import tracemalloc
+
+    from perfxl.batch import links
+
+    reviews = [FileReview(file=f"d/f{k:04d}.xlsx", department="甲局" if k % 2 else "乙局",
+                          year=2023, stated_total=90.0, total=80.0 + k % 7, grade="良",
+                          errors=5, status="有错误",
+                          findings=[{"rule": "PX101", "level": "error", "sheet": "收入",
+                                     "cell": f"B{j}", "message": f"收入合计应为 {k}.{j} 万元",
+                                     "expected": k, "actual": j} for j in range(5)])
+               for k in range(n)]
+    files = [r.file for r in reviews]
+    held = []
+    save = links.LinkedSheets.save
+
+    def spy(self, wb, filename):
+        held.append(tracemalloc.get_traced_memory()[0])
+        return save(self, wb, filename)
+
+    def stream():  # the reviews handed out one at a time, as the pool does
+        for r in reviews:
+            yield r
+
+    links.LinkedSheets.save = spy
+    tracemalloc.start()
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        summarize(stream(), tmp_path / f"s{n}.xlsx", files=files).close()
+    finally:
+        tracemalloc.stop()
+        links.LinkedSheets.save = save
+    return held[0] - base
+
+
+def test_summary_holds_nothing_per_book_at_the_save(tmp_path):
+    """What the summary writer holds when the save starts does not grow with the number of
+    workbooks (the records and the hyperlinks wait on disk): 600 more books, under 40 bytes
+    each (records kept in a list held ~2.5 KB each)."""
+    import perfxl.checks
+
+    perfxl.checks.load_workbook_rules()  # the rules' registry is no part of the figure
+    _held_at_save(50, tmp_path)  # first use: imports and caches
+    small, large = _held_at_save(100, tmp_path), _held_at_save(700, tmp_path)
+    assert large - small < 40 * 600, (small, large)

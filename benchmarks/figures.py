@@ -137,34 +137,55 @@ def measure(runs: int, books: list[int], pages: int, work: Path) -> list[tuple[s
                  f"(floor {med(r.cpu for r in rf) * 1000:.0f} ms CPU)", "moonshot 2x"))
 
     rows.append(draft_row(runs, pages, work))
+    rows += batch_rows(runs, books, work)
+    rows.append(measure_new_from(runs, work))
+    return rows
 
+
+def batch_rows(runs: int, books: list[int], work: Path) -> list[tuple[str, str, str]]:
+    """``perfxl batch`` of the generated set at each size: CPU per book, wall, the parent's
+    own peak memory (``ru_maxrss`` at exit); the sizes run in turn, round after round, and
+    the parent's growth from the smallest to the largest size is taken round by round."""
     import make_set
 
+    py = sys.executable
+    cmds = {}
     for n in books:
         folder = work / f"set{n}"
         make_set.make_set(n, folder, seed=2024, rate=0.03, quiet=True)
         out = work / f"summary{n}.xlsx"
-        cmd = [py, "-c", _PARENT_PEAK, "batch", str(folder), "-o", str(out), "--jobs", "2",
-               "--format", "json"]
-        got = []
-        for _ in range(max(1, min(runs, 3))):
+        cmds[n] = (out, [py, "-c", _PARENT_PEAK, "batch", str(folder), "-o", str(out),
+                         "--jobs", "2", "--format", "json"])
+    got: dict[int, list[Run]] = {n: [] for n in books}
+    peaks: dict[int, list[float]] = {n: [] for n in books}
+    for _ in range(max(1, min(runs, 3))):
+        for n, (out, cmd) in cmds.items():
             out.unlink(missing_ok=True)
-            got.append(run(cmd, work))
-        peaks = [int(line.split()[1]) / 1024 for r in got for line in r.stderr.splitlines()
-                 if line.startswith("PARENT_PEAK_KB ")]
-        rows.append((f"perfxl batch of {n} books (--jobs 2)",
-                     f"{med(r.cpu for r in got) / n * 1000:.1f} ms CPU per book, wall "
-                     f"{med(r.wall for r in got):.1f} s, parent peak {med(peaks):.0f} MiB",
-                     "<= 30 ms per book; parent flat"))
+            r = run(cmd, work)
+            got[n].append(r)
+            peaks[n] += [int(line.split()[1]) / 1024 for line in r.stderr.splitlines()
+                         if line.startswith("PARENT_PEAK_KB ")]
+    rows = [(f"perfxl batch of {n} books (--jobs 2)",
+             f"{med(r.cpu for r in got[n]) / n * 1000:.1f} ms CPU per book, wall "
+             f"{med(r.wall for r in got[n]):.1f} s, parent peak {med(peaks[n]):.1f} MiB",
+             "<= 30 ms per book; parent flat") for n in books]
+    if len(books) > 1:
+        lo, hi = min(books), max(books)
+        rows.append((f"perfxl batch parent peak, {hi} books against {lo}",
+                     f"{med(b - a for a, b in zip(peaks[lo], peaks[hi])):+.1f} MiB "
+                     f"(round by round: {', '.join(f'{b - a:+.1f}' for a, b in zip(peaks[lo], peaks[hi]))})",
+                     "flat (within 1-2 MiB)"))
+    return rows
 
+
+def measure_new_from(runs: int, work: Path) -> tuple[str, str, str]:
     nxt = work / "next.xlsx"
     got = []
     for _ in range(max(1, min(runs, 5))):
         nxt.unlink(missing_ok=True)
         got.append(run([*perfxl(), "new", "--from", str(EXAMPLE), "-o", str(nxt)], work))
-    rows.append(("perfxl new --from 004", f"wall {med(r.wall for r in got):.2f} s, CPU "
-                 f"{med(r.cpu for r in got):.2f} s", "< 2 s"))
-    return rows
+    return ("perfxl new --from 004", f"wall {med(r.wall for r in got):.2f} s, CPU "
+            f"{med(r.cpu for r in got):.2f} s", "< 2 s")
 
 
 def draft_row(runs: int, pages: int, work: Path) -> tuple[str, str, str]:
@@ -185,9 +206,12 @@ def replace_row(row: tuple[str, str, str], runs: int) -> None:
             f"{runs} runs, load average {load}")
     lines = README.read_text(encoding="utf-8").split("\n")
     hit = [i for i, line in enumerate(lines) if line.startswith(f"| {row[0]} |")]
-    if not hit:
-        raise SystemExit(f"no row {row[0]!r} in {README}: run the whole measurement")
-    lines[hit[0]] = f"| {row[0]} | {when} | {row[2]} |"
+    if not hit:  # a row the table does not have yet: last in the table
+        if END not in lines:
+            raise SystemExit(f"no row {row[0]!r} in {README}: run the whole measurement")
+        lines.insert(lines.index(END), f"| {row[0]} | {when} | {row[2]} |")
+    else:
+        lines[hit[0]] = f"| {row[0]} | {when} | {row[2]} |"
     README.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -222,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-readme", action="store_true")
     ap.add_argument("--draft-only", action="store_true",
                     help="only the draft's row (with --write-readme: only that row is replaced)")
+    ap.add_argument("--batch-only", action="store_true",
+                    help="only the batch rows (with --write-readme: only those rows are replaced)")
     a = ap.parse_args(argv)
     runs, books, pages = a.runs, [int(x) for x in a.books.split(",") if x], a.pages
     compile_bytecode()
@@ -230,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
             row = draft_row(1 if a.smoke else runs, 1 if a.smoke else pages, Path(tmp))
         print(table([row], runs))
         if a.write_readme and not a.smoke:
+            replace_row(row, runs)
+        return 0
+    if a.batch_only:
+        with tempfile.TemporaryDirectory(prefix="perfxl-figures-") as tmp:
+            rows = batch_rows(1 if a.smoke else runs, [6] if a.smoke else books, Path(tmp))
+        print(table(rows, runs))
+        for row in rows if a.write_readme and not a.smoke else ():
             replace_row(row, runs)
         return 0
     if a.smoke:

@@ -34,7 +34,9 @@ __all__ = [
     "bonus_row_score", "project_execution_rate", "project_execution_score",
     "project_score_total", "project_indicator_rows", "project_rescale", "MEASURES", "measure",
     "COLUMN_FUNCTIONS", "field_value",
-    "column_value",
+    "column_value", "summed", "indicator_row_error", "text_weight_score",
+    "execution_score_error", "project_execution_score_error", "dept_score_sum_error",
+    "project_score_total_error",
 ]
 
 
@@ -77,6 +79,13 @@ def _div(a: Any, b: Any) -> float | None:
 def _sum(values: Iterable[Any]) -> float:
     """SUM over a range: numbers only; blanks and text are ignored."""
     return float(sum(float(v) for v in values if _typed(v)))
+
+
+def summed(v: Any) -> float | None:
+    """A cell's value as SUM, SUMPRODUCT and N() count it: a number stays; blank and text —
+    a ``TextNumber`` (「10」 typed as text in a 分值 cell) included — count nothing (``None``).
+    Every 分值合计 adds its parts through this, as the workbook's 分值合计（计算） does."""
+    return float(v) if _typed(v) else None
 
 
 def _col(model: Model, table: str, column: str) -> list[Any]:
@@ -404,6 +413,8 @@ def indicator_row_score(model: Model, row: Row) -> float | None:
     from perfxl.scoring.rules import indicator_score
     from perfxl.scoring.bands import workbook_bands
     w = row.weight
+    if row.applicable != "否" and isinstance(row_formula_value(row, "weight"), str):
+        return text_weight_score(row)
     if indicator_text_operand(row) is not None:
         return text_indicator_score(row)
     return indicator_score(row.nature, row.direction, _num_or_none(row.target),
@@ -420,8 +431,8 @@ def indicator_text_operand(row: Row) -> tuple[str, str] | None:
     if row.nature == "定性" or _blank(row_formula_value(row, "target")) \
             or _blank(row_formula_value(row, "actual")):
         return None
-    return next(((k, row.unreadable[k]) for k in ("target", "actual") if k in row.unreadable),
-                None)
+    texts = ((k, row_formula_value(row, k)) for k in ("target", "actual"))
+    return next(((k, v.strip()) for k, v in texts if isinstance(v, str)), None)
 
 
 def text_indicator_score(row: Row) -> float | None:
@@ -448,6 +459,80 @@ def text_indicator_score(row: Row) -> float | None:
         return None
     # ≥: IF(t<=0, IF(a>=t, w, 0), w*…a/t); a text is >= any number
     return excel_round(w, 2) if _is_num(t) and t <= 0 and not _is_num(a) else None
+
+
+def _lt(x: Any, y: Any) -> bool:
+    """``x<y`` in a formula: numbers by value, text by its letters (case ignored), and text
+    above every number (Excel and LibreOffice alike)."""
+    if _is_num(x) and _is_num(y):
+        return x < y
+    if _is_num(x) or _is_num(y):
+        return _is_num(x)
+    return str(x).casefold() < str(y).casefold()
+
+
+def _eq(x: Any, y: Any) -> bool:
+    """``x=y`` in a formula: a number never equals text; text compares with case ignored."""
+    if _is_num(x) and _is_num(y):
+        return x == y
+    return not _is_num(x) and not _is_num(y) and str(x).casefold() == str(y).casefold()
+
+
+def text_weight_score(row: Row) -> float | None:
+    """``INDICATOR_SCORE_FORMULA`` on an applicable row whose 分值 holds text no formula reads
+    as a number (「10分」): ``None`` where the formula gives #VALUE! — it multiplies the 分值
+    (N19*0.8, N19*MAX(…)) or ends in ROUND(N19, 2) — else the score it gives without touching
+    it: MIN(MAX(N(得分（填报）),0), N19) skips the text (定性 without 达成程度, 定量 without
+    指标值 or 实际值), and a few comparisons end in 0."""
+    t, a = row_formula_value(row, "target"), row_formula_value(row, "actual")
+    if row.nature == "定性" and row.achievement not in ("达成", "部分达成", "未达成") or \
+            row.nature != "定性" and (_blank(t) or _blank(a)):
+        return excel_round(max(_n(row.score_stated), 0.0), 2)
+    if row.nature == "定性":
+        return None
+    d, u = row.direction or "", row_formula_value(row, "target_upper")
+    at_most_0 = lambda x: _is_num(x) and x <= 0  # noqa: E731 - text is not <= 0
+    if d == "≤":
+        zero = False  # IF(a<=0, N19, N19*…): both need the 分值
+    elif d == "=":
+        zero = not _eq(a, t) and _is_num(t) and t == 0  # IF(a=t, N19, IF(t=0, 0, …))
+    elif d == "区间" and not _blank(u):
+        if _lt(a, t):
+            zero = at_most_0(t)
+        else:
+            zero = not (_lt(a, u) or _eq(a, u)) and at_most_0(u)
+    else:
+        zero = at_most_0(t) and _lt(a, t)  # IF(t<=0, IF(a>=t, N19, 0), …)
+    return 0.0 if zero else None
+
+
+def indicator_row_error(row: Row) -> bool:
+    """True when the row's 得分（计算） is #VALUE! (not the "" of a 不适用 row or a blank 分值):
+    its 分值, or the 指标值 / 实际值 it computes with, holds text no formula reads as a number.
+    A SUM or SUMPRODUCT over the column then gives #VALUE! too (``dept_score_sum``,
+    ``project_score_total``)."""
+    if row.applicable == "否" or _blank(row_formula_value(row, "weight")):
+        return False
+    if isinstance(row_formula_value(row, "weight"), str):
+        return text_weight_score(row) is None
+    return indicator_text_operand(row) is not None and text_indicator_score(row) is None
+
+
+def _score_weight_error(weight: Any, rate: float | None) -> bool:
+    """执行率得分 = IF(OR(TRIM(分值)="", 执行率=""), "", ROUND(分值 × …)): #VALUE! when the 分值 is
+    text no formula reads as a number and there is a rate."""
+    return isinstance(weight, str) and not _blank(weight) and rate is not None
+
+
+def execution_score_error(model: Model) -> bool:
+    """True when the 部门自评表's 执行率得分（计算） is #VALUE! (see ``_score_weight_error``)."""
+    return _score_weight_error(_v(model, "execution_weight"), execution_rate(model))
+
+
+def project_execution_score_error(row: Row) -> bool:
+    """True when a project row's 执行率得分（计算） is #VALUE!."""
+    return _score_weight_error(row_formula_value(row, "execution_weight"),
+                               project_execution_rate(row))
 
 
 def _num_or_none(v: Any) -> float | None:
@@ -484,11 +569,21 @@ def dept_weight_sum(model: Model) -> float:
 def dept_score_sum(model: Model) -> float | None:
     """得分合计（含执行率）= ROUND(N(执行率得分) + Σ indicator scores, 2), 分; ``None`` when
     nothing is scored (no 执行率得分 and no indicator score: an empty table has no total)."""
+    if dept_score_sum_error(model):
+        return None
     scores = [indicator_row_score(model, r) for r in model.rows("dept_indicators")]
     ex = execution_score(model)
     if ex is None and not any(_is_num(s) for s in scores):
         return None
     return excel_round(_n(ex) + _sum(scores), 2)
+
+
+def dept_score_sum_error(model: Model) -> bool:
+    """True when 得分合计（计算） is #VALUE!: the 执行率得分 or an indicator row's score is
+    (``execution_score_error``, ``indicator_row_error``); ``dept_score_sum`` is then ``None``
+    and there is no 等级."""
+    return execution_score_error(model) or any(
+        indicator_row_error(r) for r in model.rows("dept_indicators"))
 
 
 def dept_grade(model: Model) -> str | None:
@@ -538,11 +633,19 @@ def project_score_total(model: Model, row: Row) -> float | None:
     """总分得分 of a project row = ROUND((N(执行率得分) + Σ its indicator scores) × k, 2), 分;
     k = 1 unless a row is 不适用, then (all weights) ÷ (applicable weights) — 不适用指标不计分，
     按百分制折算 (domain.md §1.5 [S5]).  ``None`` for a row without a project name."""
-    if _blank(row.project):
+    if _blank(row.project) or project_score_total_error(model, row):
         return None
     ind = project_indicator_rows(model, row)
     raw = _n(project_execution_score(row)) + _sum(indicator_row_score(model, r) for r in ind)
     return excel_round(raw * project_rescale(model, row), 2)
+
+
+def project_score_total_error(model: Model, row: Row) -> bool:
+    """True when a named project's 总分得分（计算） is #VALUE!: its own 执行率得分 is, or ANY row of
+    the 项目绩效指标 table is — SUMPRODUCT(EXACT(项目名称, 本项目)*1, 得分) multiplies every row,
+    and 0 × #VALUE! is #VALUE! (LibreOffice and Excel alike)."""
+    return not _blank(row.project) and (project_execution_score_error(row) or any(
+        indicator_row_error(r) for r in model.rows("project_indicators")))
 
 
 def project_indicator_rows(model: Model, row: Row) -> list[Row]:

@@ -109,6 +109,34 @@ QUANTITY_SYNONYMS: dict[str, str] = {
     "车辆运行": "公务用车运行维护费",
 }
 
+#: Breakdowns with nothing left over: each tuple names every part of one whole (财政部 部门决算
+#: 口径: 一般公共预算收入 = 税收收入 + 非税收入; 支出 by its nature = 基本支出 + 项目支出; 基本支出 = 人员经费 + 公用经费; “三公”经费 = 因公出国(境)费 + 公务用车购置及运行维护费 +
+#: 公务接待费, and the 公务用车 line = 购置费 + 运行维护费).  A 其中 list that names every part
+#: of one of them (after ``QUANTITY_SYNONYMS``) is complete, so its parts must make its total
+#: also when they add to less (PX604); any other list may name only some parts.  Each part is a
+#: regular expression a part's name contains (「非税收入」 holds 税收: hence ``(?<!非)税收``).
+THREE_PUBLIC_PARTS = ("因公出国", "公务用车购置及运行维护费", "公务接待费")
+CAR_PARTS = ("公务用车购置费", "公务用车运行维护费")
+COMPLETE_BREAKDOWNS: tuple[tuple[str, ...], ...] = (
+    ("(?<!非)税收", "非税"),
+    ("基本支出", "项目支出"),
+    ("人员经费", "公用经费"),
+    THREE_PUBLIC_PARTS,
+    (THREE_PUBLIC_PARTS[0], *CAR_PARTS, THREE_PUBLIC_PARTS[2]),
+    CAR_PARTS,
+)
+#: A whole of several function classes (民生支出 = 教育 + 社会保障和就业 + 卫生健康 + …): listed
+#: beside other parts, they are inside it, so the list adds nothing up (PX604).
+OVERLAPPING_PARTS = ("民生",)
+
+
+#: The wholes above by their own name, whole -> the patterns of its parts (the parts of a
+#: change, PX640: the changes of all the parts of “三公”经费 make its change).
+QUANTITY_PARTS: dict[str, tuple[str, ...]] = {
+    "“三公”经费": THREE_PUBLIC_PARTS,
+    "公务用车购置及运行维护费": CAR_PARTS,
+}
+
 
 def workbook_terms() -> dict[str, str]:
     """Every field and column identifier of the workbook -> its Chinese label."""
@@ -135,6 +163,10 @@ def markdown() -> str:
     lines += [f"| `{k}` | {v} |" for k, v in TERMS.items()]
     lines += ["", "## 同一数量的不同叫法（报告草稿校对）", "", "| 正文写法 | 表中名称 |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in QUANTITY_SYNONYMS.items()]
+    lines += ["", "## 不多不少的分项（报告草稿“其中”）", "", "| 分项 |", "|---|"]
+    lines += [f"| {' + '.join(w.replace('(?<!非)', '') for w in t)} |" for t in COMPLETE_BREAKDOWNS]
+    lines += ["", "包含其他各类支出的汇总口径（与之并列的分项不相加）：" + "、".join(
+        f"{w}……" for w in OVERLAPPING_PARTS)]
     lines += ["", "## 工作簿字段", "", "| identifier | 中文标签 |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in workbook_terms().items()]
     return "\n".join(lines) + "\n"

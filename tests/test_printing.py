@@ -101,6 +101,32 @@ def test_no_label_wraps_a_closing_bracket_alone(blank, sheet):
             assert "）" not in lines[1:], (label, lines)
 
 
+@pytest.mark.parametrize("sheet", [s.name for s in LAYOUT.sheets if not s.output])
+def test_no_table_header_wraps_a_closing_bracket_alone(blank, sheet):
+    """Table headers wrap over two lines as LibreOffice prints them without a last line of
+    「）」 alone: 部门自评表 printed 「指标值（数值」, 「实际值（数值」, 「得分（填报」 and 「得分（计算」
+    over 「）」 in 9 and 8 units, 项目自评表 its 执行率 and 指标 headers the same way."""
+    from perfxl.template.printing import _LO_CJK, _LO_PAD, lone_closer
+
+    ws = blank[sheet]
+    tables = [b for s in LAYOUT.sheets if s.name == sheet for b in s.blocks
+              if isinstance(b, L.Table)]
+    for table in tables:
+        for j, col in enumerate(table.columns, start=1):
+            width = ws.column_dimensions[L.get_column_letter(j)].width
+            assert not any(lone_closer(col.header, (width - _LO_PAD) * 2 / k) for k in _LO_CJK), \
+                (table.key, col.header, width)
+
+
+def test_header_width_prefers_narrower():
+    from perfxl.template.printing import header_width
+
+    assert header_width(["得分（计算）"], 8, 7) == 7  # 「得分（计」 over 「算）」
+    assert header_width(["指标值（数值）"], 9, 7) == 8.5
+    assert header_width(["本年决算数（另处填报）"], 14, 14) == 16.5  # an amount: wider only
+    assert header_width(["分值"], 6, 6) == 6  # nothing to mend
+
+
 def test_wrapped_lines_keep_words_whole():
     from perfxl.template.printing import lone_closer, wrapped
 

@@ -248,14 +248,30 @@ def parallel_map(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = 
     return list(parallel_imap(fn, args, jobs=jobs, progress=progress))
 
 
-def parallel_imap(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> Iterator[T]:
+#: Chunks handed to the pool ahead of the one being consumed, per worker: enough to keep every
+#: worker busy, few enough that the results waiting for the consumer stay a bounded handful.
+_AHEAD = 2
+
+
+def _run_chunk(fn: Callable[[Any], T], chunk: list[Any]) -> list[T]:
+    return [fn(a) for a in chunk]
+
+
+def parallel_imap(fn: Callable[[Any], T], args: Iterable[Any], *, jobs: int | None = None,
+                  progress: Callable[[int, int], None] | None = None,
+                  total: int | None = None) -> Iterator[T]:
     """``parallel_map`` as a stream: each result in the order of ``args`` as soon as it and
-    those before it are done, so a caller that writes each result away holds one at a time
-    (the parent's memory does not grow with the number of files).  The pool lives while the
-    iterator does: consume it to the end (or close it)."""
+    those before it are done, so a caller that writes each result away holds one at a time.
+    ``args`` may be a generator (then give ``total``, the number of its items, for the chunk
+    size and ``progress``).  The parent's memory does not grow with the number of items: the
+    arguments are taken from ``args`` a chunk at a time and at most ``jobs * _AHEAD`` chunks
+    are in the pool (``Executor.map`` submits them all at once, and the results a busy parent
+    has not yet consumed then pile up).  The pool lives while the iterator does: consume it to
+    the end (or close it)."""
     jobs = jobs or default_jobs()
-    total = len(args)
+    if total is None:
+        args = list(args)
+        total = len(args)
     done = 0
     if jobs <= 1 or total <= 1:
         for a in args:
@@ -265,22 +281,39 @@ def parallel_imap(fn: Callable[[Any], T], args: list[Any], *, jobs: int | None =
                 progress(done, total)
             yield r
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor  # here: one file needs no pool
+    from functools import partial
+    from itertools import islice
 
-    chunk = max(1, min(32, total // (jobs * 4) or 1))
+    size = max(1, min(32, total // (jobs * 4) or 1))
+    items = iter(args)
+    work = partial(_run_chunk, fn)
     _preload()
     # frozen objects are left alone by the collector, so forked workers do not copy the pages
     # of what they inherit; the parent unfreezes once the workers exist
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(fn, args, chunksize=chunk)
+            ahead: deque = deque()
+
+            def submit() -> None:
+                chunk = list(islice(items, size))
+                if chunk:
+                    ahead.append(pool.submit(work, chunk))
+
+            for _ in range(jobs * _AHEAD):
+                submit()
             gc.unfreeze()
-            for r in results:
-                done += 1
-                if progress:
-                    progress(done, total)
-                yield r
+            while ahead:
+                results = ahead.popleft().result()
+                submit()
+                results.reverse()
+                while results:  # each result let go as soon as it is handed out
+                    done += 1
+                    if progress:
+                        progress(done, total)
+                    yield results.pop()
     finally:
         gc.unfreeze()
 
@@ -295,8 +328,9 @@ def iter_reviews(paths: list[Path], *, jobs: int | None = None, select: tuple[st
     order of ``paths``, for a summary written row by row.  ``rules_for(path) -> (select,
     ignore)`` gives each file its own rules (a configuration's per-file ignores)."""
     rules_for = rules_for or (lambda p: (select, ignore))
-    return parallel_imap(_review_star, [(str(p), *rules_for(p), priors) for p in paths],
-                         jobs=jobs, progress=progress)
+    # the arguments made as the pool takes them, not a list of them all
+    return parallel_imap(_review_star, ((str(p), *rules_for(p), priors) for p in paths),
+                         jobs=jobs, progress=progress, total=len(paths))
 
 
 def dataframes(paths, *, jobs: int | None = None):

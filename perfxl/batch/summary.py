@@ -10,14 +10,14 @@ The sheets are built from the same records as the analyst's DataFrames (``workbo
 share a name by their path relative to the folder all share (县A/自评表.xlsx, 县B/自评表.xlsx), frameworks by their Chinese
 name; two workbooks of one department and year are noted in 备注 (``duplicates``).
 
-Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is resolved once,
+Speed (1,000 workbooks, ~13,000 findings: a few seconds): the link of each file is made per sheet,
 and styled cells copy the style of one prototype cell instead of building a style per cell.
-Memory (``summarize``): the workbook is written in openpyxl's write-only mode and the reviews are
-taken one at a time as ``perfxl.batch.iter_reviews`` hands them out; each finding goes straight to
-全部问题, and of each workbook only its 汇总 record is kept (about 1 KB: 备注 and 图表 need them
-all).  Each workbook's findings share one hyperlink over their rows (``ref="A5:A17"``), so
-openpyxl holds one link and one relationship per workbook until the save, not one per finding
-(which grew the parent by ~25 MB per 1,000 workbooks, benchmarks/README.md).
+Memory (``summarize``): flat in the number of workbooks.  The workbook is written in openpyxl's
+write-only mode and the reviews are taken one at a time as ``perfxl.batch.iter_reviews`` hands
+them out; each finding goes straight to 全部问题, each workbook's 汇总 record (about 1 KB: 汇总 is
+written after the last review, as 备注 needs them all) waits on disk (``perfxl.batch.spool``),
+图表 keeps counts, and the hyperlinks wait on disk until the save (``perfxl.batch.links``).  Each
+workbook's findings share one hyperlink over their rows (``ref="A5:A17"``), not one per finding.
 """
 from __future__ import annotations
 
@@ -27,10 +27,11 @@ import warnings
 from collections import Counter
 from copy import copy
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from perfxl.batch import UNREADABLE, FileReview
+from perfxl.batch import UNREADABLE, FileReview, _dept_key
 from perfxl.batch.figures import FIGURES
+from perfxl.batch.spool import RecordSpool
 from perfxl.io.writing.atomic import atomic_path
 from perfxl.safetext import XML_ILLEGAL, keep_as_text, safe_value
 
@@ -49,28 +50,24 @@ LABELLED_POINTS = 30
 
 
 class _Links:
-    """Hyperlink target of each file, relative to the summary's folder where possible."""
+    """Hyperlink target of each file, relative to the summary's folder where possible (made
+    when asked, twice per file: a cache of them all would grow with the number of files)."""
 
     def __init__(self, base: Path) -> None:
         self.base = Path(os.path.abspath(base))
-        self.cache: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
-        got = self.cache.get(path)
-        if got is None:
-            # the path as given, made absolute without following links: a looping or broken
-            # link is a row of the summary too (Path.resolve raised on a loop)
-            p = Path(os.path.abspath(path))
-            try:
-                got = p.relative_to(self.base).as_posix()
-            except ValueError:
-                got = p.as_uri()
-            # a control character in a file name cannot stand in the XML: percent-encoded, as
-            # a URI writes it (the link still opens the file)
-            got = XML_ILLEGAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode(
-                "utf-8", "surrogateescape")), got)
-            self.cache[path] = got
-        return got
+        # the path as given, made absolute without following links: a looping or broken
+        # link is a row of the summary too (Path.resolve raised on a loop)
+        p = Path(os.path.abspath(path))
+        try:
+            got = p.relative_to(self.base).as_posix()
+        except ValueError:
+            got = p.as_uri()
+        # a control character in a file name cannot stand in the XML: percent-encoded, as
+        # a URI writes it (the link still opens the file)
+        return XML_ILLEGAL.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode(
+            "utf-8", "surrogateescape")), got)
 
 
 def is_summary(path: str | Path) -> bool:
@@ -101,18 +98,33 @@ def display_names(files: Iterable[str]) -> dict[str, str]:
     relative to the deepest folder all files share (``县A/自评表.xlsx`` and ``县B/自评表.xlsx``),
     so they are told apart."""
     files = list(dict.fromkeys(files))
-    count = Counter(Path(f).name for f in files)
-    clash = [f for f in files if count[Path(f).name] > 1]
-    out = {f: Path(f).name for f in files}
-    if not clash:
-        return out
-    absolute = {f: os.path.abspath(f) for f in files}
-    try:
-        common = os.path.commonpath([os.path.dirname(a) for a in absolute.values()])
-    except ValueError:  # different drives (Windows): the full paths
-        return dict(out, **{f: absolute[f] for f in clash})
-    out.update({f: Path(os.path.relpath(absolute[f], common)).as_posix() for f in clash})
-    return out
+    names = _Names(files)
+    return {f: names[f] for f in files}
+
+
+class _Names:
+    """``display_names`` as a lookup that keeps only the names other than the file name (those
+    of files sharing a name), so a run of many files holds no name per file; a file not among
+    ``files`` is named by its file name."""
+
+    def __init__(self, files: Iterable[str]) -> None:
+        files = list(dict.fromkeys(files))
+        count = Counter(Path(f).name for f in files)
+        clash = [f for f in files if count[Path(f).name] > 1]
+        self.other: dict[str, str] = {}
+        if not clash:
+            return
+        absolute = {f: os.path.abspath(f) for f in files}
+        try:
+            common = os.path.commonpath([os.path.dirname(a) for a in absolute.values()])
+        except ValueError:  # different drives (Windows): the full paths
+            self.other = {f: absolute[f] for f in clash}
+            return
+        self.other = {f: Path(os.path.relpath(absolute[f], common)).as_posix() for f in clash}
+
+    def __getitem__(self, file: str) -> str:
+        got = self.other.get(file)
+        return Path(file).name if got is None else got
 
 
 def framework_label(fid: str | None, name: str | None = None) -> str | None:
@@ -140,7 +152,7 @@ def _duplicate_notes(books: Iterable[tuple[str, str, int | None]],
     """``duplicates`` of (file, 部门名称, 年度) triples."""
     groups: dict[tuple[str, int], list[str]] = {}
     for file, department, year in books:
-        dept = "".join(str(department or "").split())
+        dept = _dept_key(department)
         if dept and year is not None:
             groups.setdefault((dept, year), []).append(file)
     out = {}
@@ -150,9 +162,15 @@ def _duplicate_notes(books: Iterable[tuple[str, str, int | None]],
                 others = [names[o] for o in dict.fromkeys(files) if o != f]
                 if not others:  # the same file named twice: not two submissions
                     continue
-                more = f"等 {len(others)} 个文件" if len(others) > 3 else ""
-                out[f] = f"与{'、'.join(others[:3])}{more}为同一部门、同一年度，请核对是否重复报送"
+                out[f] = _duplicate_note(others[:3], len(others))
     return out
+
+
+def _duplicate_note(first: list[str], count: int) -> str:
+    """备注 of a workbook ``count`` other files share 部门名称 and 年度 with, ``first`` the names
+    of the first three of them."""
+    more = f"等 {count} 个文件" if count > 3 else ""
+    return f"与{'、'.join(first)}{more}为同一部门、同一年度，请核对是否重复报送"
 
 
 def _record(r: FileReview, names: dict[str, str]) -> dict:
@@ -223,13 +241,16 @@ def _row_height(values: list, widths: dict[int, float]) -> float | None:
 class _Rows:
     """Rows appended to a write-only sheet: every value a cell of its own (a text stays a text:
     no formula, no DDE), styled by column from prototype styles, and the row's height set just
-    for the row being written (the sheet keeps no row behind it)."""
+    for the row being written (the sheet keeps no row behind it).  With ``links`` (a
+    ``perfxl.batch.links.LinkedSheets``) the sheet's hyperlinks wait on disk until the save."""
 
-    def __init__(self, ws, widths: list[float], wrap: tuple[int, ...] = ()) -> None:
+    def __init__(self, ws, widths: list[float], wrap: tuple[int, ...] = (),
+                 links: Any = None) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment
 
         self.ws, self.cell = ws, WriteOnlyCell
+        self.links, self.spool = links, None
         for j, w in enumerate(widths, start=1):
             ws.column_dimensions[_col(j)].width = w
         self.widths = {c: widths[c - 1] for c in wrap}
@@ -245,11 +266,10 @@ class _Rows:
             setattr(proto, k, v)
         return proto._style
 
-    def append(self, values: list, styles: dict[int, Any] | None = None,
-               link: str | None = None) -> Any:
-        """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style;
-        ``link``: the hyperlink of the first cell.  Returns that cell's hyperlink object (its
-        ``ref`` may still be widened to a range: it is written when the workbook is saved)."""
+    def append(self, values: list, styles: dict[int, Any] | None = None) -> None:
+        """Append ``values``; ``styles``: column -> style on top of the wrapped columns' style."""
+        if self.links is not None and self.spool is None:  # before the sheet's first row
+            self.spool = self.links.sheet(self.ws)
         self.row += 1
         values = [safe_value(v) for v in values]
         cells = []
@@ -261,14 +281,15 @@ class _Rows:
             if st is not None:
                 c._style = copy(st)
             cells.append(c)
-        if link is not None:
-            cells[0].hyperlink = link
         height = _row_height(values, self.widths) if self.row > 1 and self.widths else None
         if height:
             self.ws.row_dimensions[self.row].height = height
         self.ws.append(cells)
         self.ws.row_dimensions.pop(self.row, None)
-        return cells[0].hyperlink if cells else None
+
+    def link(self, first: int, last: int, target: str) -> None:
+        """A hyperlink to ``target`` on column A of rows ``first`` to ``last`` (written rows)."""
+        self.spool.add(f"A{first}" if first == last else f"A{first}:A{last}", target)
 
 
 def _print_setup(ws) -> None:
@@ -290,61 +311,61 @@ def write_summary(reviews: Iterable[FileReview], out: str | Path, *,
     """Write the summary workbook to ``out`` (atomically); returns the path.  With ``files``
     (the reviewed files, in the order of ``reviews``) the reviews are consumed as a stream
     (``summarize``)."""
-    summarize(reviews, out, files=files)
+    summarize(reviews, out, files=files).close()
     return Path(out)
 
 
 def summarize(reviews: Iterable[FileReview], out: str | Path, *,
-              files: Iterable[str | Path] | None = None) -> list[dict]:
+              files: Iterable[str | Path] | None = None) -> RecordSpool:
     """Write the summary workbook to ``out`` (atomically) and return its 汇总 records
-    (``workbook_records``).  The workbook is written in openpyxl's write-only mode and the
-    reviews are taken one at a time (``perfxl.batch.iter_reviews``): each finding goes straight
-    to 全部问题, and only the 汇总 record of each workbook (about 1 KB) is kept, so the memory
-    does not grow with the findings.  The names of the files (``display_names``) are needed
-    before the first row: without ``files`` every review is read first."""
+    (``workbook_records``) as a ``RecordSpool``: sized, iterated as often as wanted, on disk
+    until it is closed.  The workbook is written in openpyxl's write-only mode and the reviews
+    are taken one at a time (``perfxl.batch.iter_reviews``): each finding goes straight to
+    全部问题 and each workbook's 汇总 record to the spool, the charts keep counts, so the memory
+    does not grow with the number of workbooks.  The names of the files (``display_names``)
+    are needed before the first row: without ``files`` every review is read first."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from perfxl.batch.links import LinkedSheets
     from perfxl.checks import RULES
 
     if files is None:
         reviews = list(reviews)
         files = [r.file for r in reviews]
-    names = display_names(str(f) for f in files)
+    names = _Names(str(f) for f in files)
     out = Path(out)
     link = _Links(out.parent)
     wb = Workbook(write_only=True)
     ws, wf, wc = (wb.create_sheet(t) for t in ("汇总", "全部问题", "图表"))
+    links = LinkedSheets()
 
     # 全部问题: written as the reviews come
-    found = _Rows(wf, [24, 8, 6, 12, 8, 70, 14, 14], wrap=(6,))
+    found = _Rows(wf, [24, 8, 6, 12, 8, 70, 14, 14], wrap=(6,), links=links)
     link_style = found.style(font=Font(color="0563C1", underline="single"))
     wf.freeze_panes = "A2"
     _print_setup(wf)
     found.append(FINDING_HEADERS)
-    records, rules = [], Counter()
+    records, tally = RecordSpool(_duplicate_note), _Tally()
+    rules = tally.rules
     for r in reviews:
-        names.setdefault(r.file, Path(r.file).name)  # a review of a file not named in files
-        records.append(_record(r, names))
-        # one hyperlink over the book's rows (A5:A17), not one per finding: each link costs
-        # openpyxl an object and a relationship held until the save, so the parent's memory
-        # would grow with the findings; a range link opens the file from each of its cells
-        first = shared = None
+        rec = _record(r, names)
+        records.add(rec)
+        tally.add(rec)
+        # one hyperlink over the book's rows (A5:A17), not one per finding (a range link
+        # opens the file from each of its cells): Excel's file stays small
+        first = found.row + 1
         for rec in _finding_records(r, names, RULES):
             if rec["级别"] != ACCEPTED:  # the chart counts the problems still open
                 rules[rec["规则"]] += 1
-            got = found.append([rec[h] for h in FINDING_HEADERS], {1: link_style},
-                               link(r.file) if shared is None else None)
-            if shared is None:
-                first, shared = found.row, got
-        if shared is not None and found.row > first:
-            shared.ref = f"A{first}:A{found.row}"
+            found.append([rec[h] for h in FINDING_HEADERS], {1: link_style})
+        if found.row >= first:
+            found.link(first, found.row, link(r.file))
     wf.auto_filter.ref = f"A1:H{max(found.row, 2)}"
-    _add_notes(records, names)
 
     # 汇总: the printed columns (A–N) fit a landscape A4 at about 65%: the long texts wrap
     books = _Rows(ws, [22, 18, 6, 20, 8, 8, 5, 6, 6, 30, 30, 30, 8, 24] + [14] * len(FIGURES),
-                  wrap=(4, 10, 11, 12, 14))
+                  wrap=(4, 10, 11, 12, 14), links=links)
     bad_style = books.style(fill=PatternFill("solid", fgColor="F8CBAD"))
     first = len(REVIEW_HEADERS) + 1
     figure_styles = {j: books.style(number_format="0.00%" if callable(src) else "#,##0.00")
@@ -356,14 +377,15 @@ def summarize(reviews: Iterable[FileReview], out: str | Path, *,
         styles = {**figure_styles, 1: link_style}
         if rec["状态"] == UNREADABLE:
             styles[13] = bad_style
-        books.append([rec[h] for h in SUMMARY_HEADERS], styles, link(rec["路径"]))
+        books.append([rec[h] for h in SUMMARY_HEADERS], styles)
+        books.link(books.row, books.row, link(rec["路径"]))
     if records:  # an Excel Table: its header row carries the autofilter
         _table(ws, f"A1:{_col(len(SUMMARY_HEADERS))}{len(records) + 1}")
     ws.print_area = f"A1:N{len(records) + 1}"  # the review; the figures columns are for analysis
 
-    _charts(wc, records, rules)
+    _charts(wc, tally, lambda: (_point(rec) for rec in records.records(notes=False)))
     with atomic_path(out) as tmp:
-        wb.save(tmp)
+        links.save(wb, tmp)
     return records
 
 
@@ -382,9 +404,43 @@ def _table(ws, ref: str) -> None:
         ws.add_table(t)
 
 
-def _charts(wc, records: list[dict], rules: Counter) -> None:
-    """图表 of the 汇总 records and the count of findings per rule; its cells are laid out in a
-    grid first, as a write-only sheet is written row by row."""
+class _Tally:
+    """What 图表 needs of the 汇总 records, counted as they come: grades, statuses, findings per
+    rule (open ones), and the stated-vs-computed points' number and range."""
+
+    def __init__(self) -> None:
+        self.grades: Counter = Counter()
+        self.status: Counter = Counter()
+        self.rules: Counter = Counter()
+        self.points = 0
+        self.lo = self.hi = None
+
+    def add(self, rec: dict) -> None:
+        if rec["等级"]:
+            self.grades[rec["等级"]] += 1
+        self.status[rec["状态"]] += 1
+        point = _point(rec)
+        if point is not None:
+            _, s, c = point
+            self.points += 1
+            # as min() / max() over all the points: the first of equal values is kept
+            self.lo = min(s, c) if self.lo is None else min(self.lo, min(s, c))
+            self.hi = max(s, c) if self.hi is None else max(self.hi, max(s, c))
+
+
+def _point(rec: dict) -> tuple[str, float, float] | None:
+    """(文件, 填报总分, 计算总分) of a record with both totals, a point of the scatter chart."""
+    s, c = rec["填报总分"], rec["计算总分"]
+    if isinstance(s, (int, float)) and isinstance(c, (int, float)) and math.isfinite(s) \
+            and math.isfinite(c):
+        return rec["文件"], s, c
+    return None
+
+
+def _charts(wc, tally: _Tally, points: Callable[[], Iterator[tuple | None]]) -> None:
+    """图表 of the 汇总 records' ``tally`` and ``points()`` (each record's ``_point``, in order);
+    its small tables are laid out in a grid first, as a write-only sheet is written row by row,
+    and the points listed from column X are read back as their rows are written."""
     from openpyxl.chart import BarChart, Reference, ScatterChart, Series
     from openpyxl.chart.data_source import StrRef
     from openpyxl.chart.label import DataLabelList
@@ -401,7 +457,7 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
         if bold:
             bold_cells.add((row, col))
 
-    grades = Counter(rec["等级"] for rec in records if rec["等级"])
+    grades = tally.grades
     put(1, 1, "等级", True)
     put(1, 2, "份数", True)
     for k, g in enumerate(GRADES, start=2):
@@ -418,7 +474,7 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
     bar.height, bar.width = 7.5, 12
     wc.add_chart(bar, "D2")
 
-    top = rules.most_common(10)
+    top = tally.rules.most_common(10)
     start = 8
     put(start, 1, "规则", True)
     put(start, 2, "次数", True)
@@ -440,26 +496,19 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
         rb.height, rb.width = 9, 12
         wc.add_chart(rb, "D18")
 
-    status = Counter(rec["状态"] for rec in records)
+    status = tally.status
     put(22, 1, "状态", True)
     put(22, 2, "份数", True)
     for k, (s, n) in enumerate(sorted(status.items()), start=23):
         put(k, 1, s)
         put(k, 2, n)
 
-    pairs = [(rec["文件"], rec["填报总分"], rec["计算总分"]) for rec in records
-             if isinstance(rec["填报总分"], (int, float)) and isinstance(rec["计算总分"], (int, float))
-             and math.isfinite(rec["填报总分"]) and math.isfinite(rec["计算总分"])]
+    n = tally.points
     c0 = POINTS_COL
     for j, h in enumerate(("文件", "填报总分", "计算总分"), start=c0):
         put(1, j, h, True)
-    for k, (name, s, c) in enumerate(pairs, start=2):
-        put(k, c0, name)
-        put(k, c0 + 1, s)
-        put(k, c0 + 2, c)
-    if pairs:
-        lo = min(min(s, c) for _, s, c in pairs)
-        hi = max(max(s, c) for _, s, c in pairs)
+    if n:
+        lo, hi = tally.lo, tally.hi
         # y = x, for reading off the points: two points on the diagonal
         put(1, c0 + 4, "对角线", True)
         put(2, c0 + 4, lo)
@@ -470,9 +519,9 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
         sc.scatterStyle = "lineMarker"
         sc.x_axis.title = "填报总分"
         sc.y_axis.title = "计算总分"
-        if len(pairs) <= LABELLED_POINTS:
+        if n <= LABELLED_POINTS:
             # one series per file, labelled with its name: each point says which workbook it is
-            for k in range(2, len(pairs) + 2):
+            for k in range(2, n + 2):
                 pts = Series(Reference(wc, min_col=c0 + 2, min_row=k),
                              Reference(wc, min_col=c0 + 1, min_row=k),
                              title=None)
@@ -483,8 +532,8 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
                 sc.series.append(pts)
             sc.legend = None
         else:  # too many names to print: the points, and their list beside the chart
-            xs = Reference(wc, min_col=c0 + 1, min_row=2, max_row=len(pairs) + 1)
-            ys = Reference(wc, min_col=c0 + 2, min_row=1, max_row=len(pairs) + 1)
+            xs = Reference(wc, min_col=c0 + 1, min_row=2, max_row=n + 1)
+            ys = Reference(wc, min_col=c0 + 2, min_row=1, max_row=n + 1)
             pts = Series(ys, xs, title_from_data=True)
             _marker(pts)
             sc.series.append(pts)
@@ -510,13 +559,16 @@ def _charts(wc, records: list[dict], rules: Counter) -> None:
     wc.page_setup.fitToHeight = 1
     wc.sheet_properties.pageSetUpPr.fitToPage = True
     bold = sheet.style(font=Font(bold=True))
-    rows: dict[int, list[int]] = {}
-    for r, c in sorted(grid):
-        rows.setdefault(r, []).append(c)
-    for row in range(1, max(rows, default=0) + 1):
-        cols = rows.get(row, [])
-        sheet.append([grid.get((row, c)) for c in range(1, max(cols, default=0) + 1)],
-                     {c: bold for c in cols if (row, c) in bold_cells})
+    rows: dict[int, dict[int, Any]] = {}
+    for (r, c), v in sorted(grid.items()):
+        rows.setdefault(r, {})[c] = v
+    listed = (p for p in points() if p is not None)
+    for row in range(1, max(max(rows, default=0), n + 1 if n else 0) + 1):
+        cells = rows.pop(row, {})
+        if 2 <= row <= n + 1:  # the next point, beside the small tables of this row
+            cells.update(zip(range(c0, c0 + 3), next(listed)))
+        sheet.append([cells.get(c) for c in range(1, max(cells, default=0) + 1)],
+                     {c: bold for c in cells if (row, c) in bold_cells})
 
 
 def _marker(series) -> None:

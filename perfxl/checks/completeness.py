@@ -152,7 +152,8 @@ def quantitative_incomplete(ctx):
                 continue
             missing = [(c, label) for c, label in (("target", "指标值（数值）"),
                                                    ("actual", "实际值（数值）"))
-                       if not is_number(r.values.get(c))]
+                       if not is_number(r.values.get(c))
+                       and c not in r.unreadable]  # text is not missing: PX009 names it
             if missing:
                 yield ctx.hit(ctx.at_row(r, missing[0][0]), what=_name(r),
                               missing="、".join(label for _, label in missing))
@@ -266,7 +267,7 @@ def weight_missing(ctx):
             w, s = is_number(r.weight), is_number(r.score_stated)
             if w and not s:
                 yield ctx.hit(ctx.at_row(r, "score_stated"), what=_name(r), missing="未填得分")
-            elif s and not w:
+            elif s and not w and "weight" not in r.unreadable:  # text: PX009 names it
                 yield ctx.hit(ctx.at_row(r, "weight"), what=_name(r), missing="未填分值")
 
 

@@ -306,7 +306,21 @@ def to_text(results: list[FileResult], *, color: bool = False, width: int = 140)
     """A table per sheet (单元格 | 规则 | 级别 | 说明) under a heading per file with its counts;
     the findings of a report draft in one table (位置 | 规则 | 级别 | 说明, the quote after the
     message).
-    ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI)."""
+    ``color`` adds ANSI colours (only for a terminal; NO_COLOR turns it off in the CLI).
+    Without colour the same text comes from ``perfxl.checks.plain_text`` where it can (no
+    rich console to import and lay out)."""
+    if not color:
+        from perfxl.checks.plain_text import plain_text
+
+        plain = plain_text(results, width)
+        if plain is not None:
+            return plain
+    return _rich_text(results, color=color, width=width)
+
+
+def _rich_text(results: list[FileResult], *, color: bool = False, width: int = 140) -> str:
+    """``to_text`` drawn by rich: colours for a terminal, and what ``plain_text`` leaves to
+    rich."""
     from rich import box
     from rich.console import Console
     from rich.markup import escape

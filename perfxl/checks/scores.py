@@ -285,6 +285,8 @@ def dept_total(ctx):
         return
     ex = derived.execution_score(ctx.model) or 0.0
     total = derived.dept_score_sum(ctx.model)
+    if total is None:  # nothing scored, or the cell shows #VALUE! (PX310): nothing to compare
+        return
     h = _computed_hit(ctx, ctx.at("dept_score_total_stated"), stated, total,
                       f"执行率 {fmt_pts(ex)} + 指标 {fmt_pts(total - ex)}", "部门自评表")
     if h:
@@ -327,6 +329,8 @@ def project_total(ctx):
         if ctx.rnum(p, "execution_weight") and execution.project(ctx, p) is None:
             continue  # a blank 全年执行数 is missing, not 0 (PX408 says so): the total cannot be checked
         total = derived.project_score_total(ctx.model, p)
+        if total is None:  # the cell shows #VALUE! (PX310): nothing to compare
+            continue
         ex = derived.project_execution_score(p) or 0.0
         k = derived.project_rescale(ctx.model, p)
         parts = f"执行率 {fmt_pts(ex)} + 指标 {fmt_pts(total / k - ex)}" + \
@@ -416,3 +420,57 @@ def grade(ctx):
         if g != want:
             yield ctx.hit(where, expected=want, actual=g, total=fmt_num(total),
                           expected_grade=want, actual_grade=g, bands=text, source=source)
+
+
+@rule("PX310", "total-error", ERROR, title="得分合计算不出结果",
+      message="{what}算不出结果（单元格显示 #VALUE!），总分和等级都无从得出：{causes}；"
+              "请在这些单元格改填数字",
+      cases=[
+          fails("实际值（数值）填写“8094人”：该行得分与得分合计都算不出结果", at="dept_score_sum",
+                values={"execution_weight": 10, "budget_full": 100, "executed": 96},
+                rows={"dept_indicators": [
+                    {"level3": "甲", "nature": "定量", "direction": "≥", "target": 8000,
+                     "actual": "8094人", "weight": 10, "score_stated": 10},
+                    {"level3": "乙", "weight": 80, "score_stated": 80}]}),
+          fails("分值填写“10分”（定性·达成：得分按分值的 80%–100% 计算）", at="dept_score_sum",
+                rows={"dept_indicators": [
+                    {"level3": "甲", "nature": "定性", "achievement": "达成", "weight": "10分",
+                     "score_stated": 10}]}),
+          passes("实际值为数字 8094：得分合计 9.6 + 10 + 80",
+                 values={"execution_weight": 10, "budget_full": 100, "executed": 96},
+                 rows={"dept_indicators": [
+                     {"level3": "甲", "nature": "定量", "direction": "≥", "target": 8000,
+                      "actual": 8094, "weight": 10, "score_stated": 10},
+                     {"level3": "乙", "weight": 80, "score_stated": 80}]}),
+          passes("不适用的行不计分，其中的文本不影响合计",
+                 rows={"dept_indicators": [
+                     {"level3": "甲", "nature": "定量", "target": 8000, "actual": "8094人",
+                      "weight": 10, "applicable": "否"},
+                     {"level3": "乙", "weight": 90, "score_stated": 90}]}),
+      ])
+def total_error(ctx):
+    """部门自评表的“得分合计（计算）”和各项目的“总分得分（计算）”对得分列求和：任一行的得分
+    （计算）算不出结果（分值、指标值（数值）或实际值（数值）填了公式不能当作数字计算的文本，如
+    “10分”“8094人”），合计也算不出结果，单元格显示 #VALUE!，等级随之无从评定。项目总分按整列
+    求和，一行出错时每个项目的总分都算不出结果。
+
+    合格：实际值（数值）填数字 8094，得分合计照常计算。
+    不合格：实际值（数值）填“8094人”，该行得分与得分合计都显示 #VALUE!。
+    """
+    from perfxl import score_errors
+
+    causes = score_errors.dept_causes(ctx.model)
+    if causes:
+        yield ctx.hit(ctx.at("dept_score_sum"), what="部门自评表“得分合计（计算）”",
+                      causes=score_errors.describe(causes, "部门自评表"))
+    groups: dict[tuple, list] = {}
+    for p in ctx.rows("projects"):
+        found = score_errors.project_causes(ctx.model, p) if p.project else []
+        if found:
+            groups.setdefault(tuple(found), []).append(p)
+    for found, projects in groups.items():
+        names = "、".join(f"“{p.project}”" for p in projects)
+        cells = "、".join(ctx.at_row(p, "score_total")[1] for p in projects)
+        yield ctx.hit(ctx.at_row(projects[0], "score_total"),
+                      what=f"项目{names}的“总分得分（计算）”（{cells}）",
+                      causes=score_errors.describe(list(found), "项目自评表"))

@@ -143,7 +143,7 @@ def level1_weight(ctx):
     fixed = {lv.name: lv for lv in fw.level1 if lv.weight is not None}
     sums: dict[tuple, list] = {}
     for lab in ctx.indicator_groups(table):
-        if lab.level1 in fixed and is_number(lab.row.weight):
+        if lab.level1 in fixed and _typed(lab.row.weight):
             sums.setdefault((lab.row.project, lab.level1), []).append(lab)
     for (_proj, name), labs in sums.items():
         s = float(sum(float(x.row.weight) for x in labs))
@@ -152,6 +152,12 @@ def level1_weight(ctx):
             yield ctx.hit(ctx.at_row(labs[0].row, "weight"), expected=want, actual=s, name=name,
                           sum=fmt_num(s), parts=" + ".join(fmt_num(x.row.weight) for x in labs),
                           source=f"评价框架“{fw.name}”规定", stated=fmt_num(want))
+
+
+def _typed(v) -> bool:
+    """A 分值 the workbook's sums count: a number, not text (``perfxl.derived.summed``)."""
+    from perfxl.derived import summed
+    return summed(v) is not None
 
 
 def _project_total(ctx) -> float:
@@ -166,9 +172,55 @@ def _project_total(ctx) -> float:
     return float(fw.total) if fw is not None and fw.total is not None else 100.0
 
 
+def _project_rows(ctx, prow) -> list:
+    return [r for r in ctx.rows("project_indicators") if r.project == prow.project]
+
+
 def _project_weights(ctx, prow) -> list[float]:
-    return [float(r.weight) for r in ctx.rows("project_indicators")
-            if r.project == prow.project and is_number(r.weight)]
+    """The project's indicator weights as SUMPRODUCT counts them: a 分值 typed as text is not
+    counted (PX009 names that cell)."""
+    from perfxl.derived import summed
+    return [w for w in map(summed, (r.weight for r in _project_rows(ctx, prow)))
+            if w is not None]
+
+
+def _counted(v) -> float:
+    """执行率分值 as the workbook's N() reads it: text (「10」) is 0."""
+    from perfxl.derived import summed
+    return summed(v) or 0.0
+
+
+def _text_weights(ctx, execution: tuple[object, tuple[str, str]], rows) -> str:
+    """「B8、N20 填写的分值是文本，合计未计入」 for the 分值 cells typed as text (``execution`` =
+    (执行率分值, its cell), then the 分值 of ``rows``) — the workbook's N() and SUMPRODUCT skip
+    them; "" when there is none."""
+    from perfxl.derived import row_formula_value
+    from perfxl.typed import TextNumber
+
+    def text(v) -> bool:  # 「10」 (arithmetic reads it) or 「10分」 (no formula reads it)
+        return isinstance(v, (TextNumber, str))
+
+    cells = [execution[1][1]] if text(execution[0]) else []
+    cells += [ctx.at_row(r, "weight")[1] for r in rows if text(row_formula_value(r, "weight"))]
+    return f"{'、'.join(cells)} 填写的分值是文本，合计未计入" if cells else ""
+
+
+def _with_note(figure: str, note: str) -> str:
+    return f"{figure}（{note}）" if note else figure
+
+
+def _dept_text_weights(ctx) -> str:
+    from perfxl.derived import formula_value
+    return _text_weights(ctx, (formula_value(ctx.model, "execution_weight"),
+                               ctx.at("execution_weight")),
+                         [r for r in ctx.rows("dept_indicators") if r.applicable != "否"])
+
+
+def _project_text_weights(ctx, prow) -> str:
+    from perfxl.derived import row_formula_value
+    return _text_weights(ctx, (row_formula_value(prow, "execution_weight"),
+                               ctx.at_row(prow, "execution_weight")),
+                         _project_rows(ctx, prow))
 
 
 _DEPT = [{"level1": "产出指标", "weight": 40}, {"level1": "效益指标", "weight": 30},
@@ -208,28 +260,31 @@ def weight_total(ctx):
     total = ctx.total
     if any(is_number(r.weight) for r in ctx.rows("dept_indicators")):
         # the figure of the cell the finding points at: 分值合计（计算）, 不适用 rows left out
-        ew = ctx.num("execution_weight") or 0.0
+        ew = _counted(ctx.model.values.get("execution_weight"))
         s = derived.dept_weight_sum(ctx.model)
         if abs(s - total) > 1e-9:
+            text = _dept_text_weights(ctx)
             yield ctx.hit(ctx.at("dept_weight_sum"), expected=total, actual=s,
                           where_text="部门自评表", sum=fmt_num(s),
                           parts=f"执行率分值 {fmt_num(ew)} + 适用指标分值 {fmt_num(s - ew)}",
                           total=fmt_num(total),
-                          fix=f"请把指标分值合计调整为 {fmt_num(total - ew)}")
+                          fix=f"其中 {text}；请改为数字后再核对" if text else
+                          f"请把指标分值合计调整为 {fmt_num(total - ew)}")
     ptotal = _project_total(ctx)
     for prow in ctx.rows("projects"):
         ws = _project_weights(ctx, prow)
         if not prow.project or not ws:
             continue
-        ew = float(prow.execution_weight) if is_number(prow.execution_weight) else 0.0
+        ew = _counted(prow.execution_weight)
         s = ew + sum(ws)
         if abs(s - ptotal) > 1e-9:
+            text = _project_text_weights(ctx, prow)
             col = "weight_total_stated" if prow.weight_total_stated is not None else "project"
             yield ctx.hit(ctx.at_row(prow, col), expected=ptotal, actual=s,
                           where_text=f"项目“{prow.project}”", sum=fmt_num(s),
                           parts=f"执行率分值 {fmt_num(ew)} + 指标分值 {fmt_num(sum(ws))}",
-                          total=fmt_num(ptotal),
-                          fix=f"请把指标分值合计调整为 {fmt_num(ptotal - ew)}")
+                          total=fmt_num(ptotal), fix=f"其中 {text}；请改为数字后再核对" if text
+                          else f"请把指标分值合计调整为 {fmt_num(ptotal - ew)}")
     tree = system_tree(ctx)
     vals = [(g.name, _level1_computed(g)) for g in tree]
     if vals and all(v is not None for _, v in vals):
@@ -266,20 +321,21 @@ def weight_total_stated(ctx):
     stated = ctx.num("dept_weight_total_stated")
     if stated is not None and ctx.rows("dept_indicators"):
         s = derived.dept_weight_sum(ctx.model)
-        ew = ctx.num("execution_weight") or 0.0
+        ew = _counted(ctx.model.values.get("execution_weight"))
         if abs(s - stated) > 1e-9:
             yield ctx.hit(ctx.at("dept_weight_total_stated"), expected=s, actual=stated,
                           where_text="部门自评表", stated=fmt_num(stated), ew=fmt_num(ew),
-                          ind=fmt_num(s - ew), sum=fmt_num(s))
+                          ind=fmt_num(s - ew), sum=_with_note(fmt_num(s), _dept_text_weights(ctx)))
     for prow in ctx.rows("projects"):
         stated = prow.weight_total_stated
         ws = _project_weights(ctx, prow)
         if not is_number(stated) or not ws:
             continue
-        ew = float(prow.execution_weight) if is_number(prow.execution_weight) else 0.0
+        ew = _counted(prow.execution_weight)
         s = ew + sum(ws)
         if abs(s - float(stated)) > 1e-9:
             yield ctx.hit(ctx.at_row(prow, "weight_total_stated"), expected=s,
                           actual=float(stated), where_text=f"项目“{prow.project}”",
-                          stated=fmt_num(stated), ew=fmt_num(ew), ind=fmt_num(sum(ws)),
-                          sum=fmt_num(s))
+                          stated=fmt_num(stated), ew=fmt_num(ew),
+                          ind=fmt_num(sum(ws)),
+                          sum=_with_note(fmt_num(s), _project_text_weights(ctx, prow)))

@@ -395,6 +395,7 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     if open_paren(flat, a, at) is not None:  # "13亿7,800万元(其中3.5亿元…),执行…": inside only
         close = flat.find(")", at, b)
         parts = [p for p in parts if close < 0 or p.start < close]
+    parts = _before_other_aggregate(flat, at, parts)
     # "…其中A 1 元,…,A中,a1 …,a2 …": after "A中," the parts break down A, not the total; A is
     # the last part before it unless A names the total ("决算支出 T,其中财政拨款 F,决算支出中,…")
     sub = (re.search(r"([\u4e00-\u9fff]{2,8})中\s*,", flat[at + 2:parts[-1].start])
@@ -453,6 +454,26 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             if k and len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     return totals
+
+
+#: 「…；加上级补助收入 A，…，收入合计 T」: a clause that adds to (or takes from) what came before
+#: builds another aggregate (a reconciliation), not more parts of the 其中's total.  Not the
+#: change words (减少 / 减收 / 加快…).
+_ADDS_UP = re.compile(r"[;,]\s*(?:再\s*)?(?:加上?|减去?|扣除)(?![少收支免快强大速])")
+#: an amount called 合计 / 总计 / 共计 right before its figure: a total of its own
+_ITS_OWN_TOTAL = re.compile(r"(?:合计|总计|共计)\s*(?:为|是|:)?\s*$")
+
+
+def _before_other_aggregate(flat: str, at: int, parts: list[Figure]) -> list[Figure]:
+    """The parts of the 其中 at ``at`` up to a clause that opens with 加 / 减 / 扣除 (「其中地方收入
+    A；加上级补助收入 B，调入资金 C，收入合计 T」: B and C build T from A, they are no parts of
+    the total before 其中) or an amount, after the first part, that is called 合计 / 总计 (the sum
+    of something, never a part beside the others)."""
+    for i, p in enumerate(parts):
+        if _ADDS_UP.search(flat, parts[i - 1].end if i else at, p.start) or (
+                i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)):
+            return parts[:i]
+    return parts
 
 
 def _made_by_prefix(total: Figure, parts: list[Figure]) -> list[Figure]:

@@ -161,7 +161,9 @@ def figures(flat: str, lo: int, hi: int) -> list[Figure]:
     """Every figure of ``flat[lo:hi]`` in text order (years as unit ``年``)."""
     out = []
     compound = {}
-    for m in _COMPOUND.finditer(flat, lo, hi):
+    # both 万 patterns match only where 万 is written (most sentences have none: two scans saved)
+    wan = flat.find("万", lo, hi) >= 0
+    for m in _COMPOUND.finditer(flat, lo, hi) if wan else ():
         if not (m.group("yi") or m.group("qian")):
             continue  # a plain "7,800万元"
         # "13亿7,800万元", "7亿580万4千元", "1,236万5千元": one amount, kept in 万元
@@ -172,7 +174,7 @@ def figures(flat: str, lo: int, hi: int) -> list[Figure]:
         compound[m.start()] = m.end()
         out.append(Figure(m.start(), m.end(), value.quantize(Decimal(1).scaleb(-places)), places,
                           "万", lab, year, ls))
-    for m in _WAN_INSIDE.finditer(flat, lo, hi):
+    for m in _WAN_INSIDE.finditer(flat, lo, hi) if wan else ():
         compound[m.start()] = m.end()
         b = m.group("b").replace(",", "")
         if len(b) != 4:

@@ -149,7 +149,9 @@ def stage_of(label: str) -> str:
     return ""
 
 
-def _synonym(name: str) -> str:
+def synonym(name: str) -> str:
+    """``name`` with its ending in the glossary's name for it (「车辆运行费」 -> 公务用车运行维护费,
+    ``perfxl.glossary.QUANTITY_SYNONYMS``)."""
     from perfxl.glossary import QUANTITY_SYNONYMS
     for k in sorted(QUANTITY_SYNONYMS, key=len, reverse=True):
         if name.endswith(k):
@@ -173,7 +175,7 @@ def _name(label: str) -> tuple[str | None, str]:
         scope = f"{scope}~{''.join(span)}"
         s = _SPAN.sub("", s)
     s = _ENTITY.sub("", s)
-    if scope and _IMPLIED_SCOPE.get(_synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
+    if scope and _IMPLIED_SCOPE.get(synonym(_STAGE_WORDS.sub("", s))) == scope.replace(
             "一般公共预算财政拨款", "财政拨款").replace("一般公共预算", "财政拨款"):
         scope = ""  # “三公”经费 is by definition paid from 财政拨款: saying so is no other scope
     core = _STAGE_WORDS.sub("", s)
@@ -185,7 +187,7 @@ def _name(label: str) -> tuple[str | None, str]:
               "安排", "申请", "计划", "到位"):
         s = s.replace(w, "")
     s = re.sub(r"(?:数|额|为|的)+$", "", s)
-    return _synonym(s), scope
+    return synonym(s), scope
 
 
 def subject_name(text: str) -> tuple[str | None, str]:

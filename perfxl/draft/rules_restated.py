@@ -265,7 +265,8 @@ def year_label_text(ctx):
     另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
     至”等对比或起止词的不报告，有金额的句子由 PX609、PX610 核对。
 
-    需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。
+    需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。编号标题的年份
+    由 PX641 / PX642 报告时，这里不再重复。
     合格：“2022年本单位无国有资本经营预算支出。”与“2022年本单位无政府性基金预算支出。”
     不合格：“迪庆州州本级2020年度“三公”经费决支出情况说明”（2021 年度报告，标题写
     “迪庆州州本级2021年度“三公”经费决算支出情况说明”）。
@@ -291,9 +292,11 @@ def year_label_text(ctx):
         if any(f.money or f.rate for f in figures(doc.flat, a, b)):
             continue
         odd.append((y, frame, m, a, b))
+    from perfxl.draft.rules_heading_year import slips
+    headings = {h.match.start() for _c, h, _y, _at in slips(ctx)}  # PX641 / PX642's
     for y, frame, m, a, b in odd:
         at = frames.get(frame)
-        if at is None:
+        if at is None or m.start() in headings:
             continue
         yield Hit((m.start(), m.end()), expected=year, actual=y,
                   args={"quote": quote(doc, a, b).strip()[:40], "year": year, "stated": y,

@@ -1,6 +1,7 @@
 """PX604–PX606: breakdowns (其中 / 包括 / 分别为) and shares (占…的 R%) in the draft's prose."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
@@ -21,6 +22,43 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
                      tuple((float(p.value), "") for p in parts))
         tol = max(tol, Decimal(repr(slack(rel, "万元"))) * 10000)
     return tol
+
+
+def _part_name(p: Figure) -> str:
+    from perfxl.draft.common import quantity_name
+    from perfxl.draft.quantities import synonym
+    return synonym(quantity_name(re.sub(r"[\s“”\"]", "", p.label)))
+
+
+#: a part that holds whatever the others leave (其他收入, 其他支出, 其他): the list is complete
+#: (not a class of its own that starts with the word: 其他资本性支出, 其他商品和服务支出)
+_REST = re.compile(r"(?:^|[,;、:])\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
+
+
+def _complete(flat: str, parts: list[Figure]) -> bool:
+    """Whether a 其中 list names every part of its total: one part of nothing (an item listed
+    with 0 is listed because every item is), a last part that is the rest (其他收入), or exactly
+    the parts of a whole that has no other (``perfxl.glossary.COMPLETE_BREAKDOWNS``: 人员经费 +
+    公用经费)."""
+    from perfxl.glossary import COMPLETE_BREAKDOWNS
+    if any(p.value == 0 for p in parts):
+        return True
+    names = [_part_name(p) for p in parts]
+    if _REST.search(flat, parts[-2].end, parts[-1].start):
+        return True
+    for whole in COMPLETE_BREAKDOWNS:
+        if len(whole) == len(names) and all(
+                sum(bool(re.search(w, n)) for w in whole) == 1 for n in names) and all(
+                sum(bool(re.search(w, n)) for n in names) == 1 for w in whole):
+            return True
+    return False
+
+
+def _overlapping(parts: list[Figure]) -> bool:
+    """A part that is a whole of other classes (民生支出, ``perfxl.glossary.OVERLAPPING_PARTS``)
+    listed beside others: those are inside it, the list is no sum."""
+    from perfxl.glossary import OVERLAPPING_PARTS
+    return len(parts) > 1 and any(w in p.label for p in parts for w in OVERLAPPING_PARTS)
 
 
 @rule("PX604", "draft-breakdown-sum", "warning", title="文字中“其中”各项之和不等于合计",
@@ -45,6 +83,18 @@ def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
                    text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 2960.56 万元。"),
              passes("按资金来源只列了一部分（少于共计）",
                     text="项目实际投入共计 2765.24 万元，财政拨款 195.32 万元，自筹资金 1960.56 万元。"),
+             passes("“其中”只举了几项（之和少于合计）",
+                    text="全县一般公共预算支出 82.60 亿元，其中：教育支出 15.30 亿元，农林水支出 9.80 亿元。"),
+             fails("列出了合计的全部组成（人员经费、公用经费），之和少于合计", at="1", expected=480,
+                   text="基本支出 500.00 万元，其中：人员经费 420.00 万元，公用经费 60.00 万元。"),
+             fails("列出了为 0 的一项，即逐项列全，之和少于合计", at="1", expected=19.5,
+                   text="“三公”经费 20.50 万元，其中：公务接待费 3.20 万元，公务用车运行维护费 16.30 万元，"
+                        "因公出国（境）费 0 万元。"),
+             passes("分项之一（民生支出）本身包含另一分项（卫生健康支出）",
+                    text="全市一般公共预算支出 300.0 亿元，其中民生支出 240.0 亿元，卫生健康支出 70.0 亿元。"),
+             passes("“加……”起另一个汇总（收入合计），不是“其中”的分项",
+                    text="一般公共预算收入 300 亿元，其中税收收入 210 亿元；加上级补助收入 90 亿元，"
+                         "调入资金 20 亿元，收入合计 410 亿元。"),
              passes("分项下的“其中”不再计入合计",
                     text="本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、"
                          "公用经费 10.00 万元，项目支出 40.00 万元。")])
@@ -69,7 +119,15 @@ def breakdown_sum(ctx):
     “其中”只分括号前的那个数、分项只取括号内的；一句有几个不同年度的合计时，各取本年度的分项；
     “一般公共预算”是资金来源，不使“支出”成为“预算”数。列表可能延续到句子以外（句号落在括号
     里、下一句又以一个分项金额开头）或只是举例（“A、B 为 a、b”）时，只在分项之和超过合计时
-    报告。分项可能只列了主要部分，故为警告。
+    报告。
+
+    “其中”不一定列全：分项之和少于合计时，只在确知列全了才报告——列了一项 0（逐项列出才会
+    写 0）、最后一项是“其他……”（其余都在其中）、或各项恰是一个合计的全部组成
+    （``perfxl.glossary.COMPLETE_BREAKDOWNS``：税收收入 + 非税收入，基本支出 + 项目支出，人员经费
+    + 公用经费，“三公”经费的三项或四项）；超过合计总是报告。分项之一是包含其他分项的汇总口径
+    （民生支出含教育、卫生健康等，``OVERLAPPING_PARTS``）时各项不能相加，不报告。“其中 A；加 B、
+    C……收入合计 T”里“加 / 减 / 扣除”起的分句另算一个汇总，其后的数和叫“合计 / 总计”的数都不是
+    “其中”的分项。分项可能只列了主要部分，故为警告。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -80,6 +138,9 @@ def breakdown_sum(ctx):
         s = sum((p.value_yuan for p in parts), Decimal(0))
         if c.words in ("来源", "其中…") and s <= total.value_yuan:
             continue  # the sources named, or a list that may go on, may be only some parts
+        if c.words != "增减" and (_overlapping(parts) or (
+                s < total.value_yuan and not _complete(ctx.doc.flat, parts))):
+            continue  # a part inside another, or a list that need not name every part
         if off(total.value_yuan, s, _tolerance(total, parts)):
             signed = c.words == "增减"
             # signed changes are no figures of the text as written: given in its unit here

@@ -19,7 +19,7 @@ from typing import Any
 from perfxl.model import Row
 from perfxl.report.figures import num, total
 from perfxl.report.fmt import clean_text, fmt_score, fmt_typed, heading_ordinal
-from perfxl.report.scores import Scores, row_score, row_weight
+from perfxl.report.scores import Scores, row_score, row_score_missing, row_weight
 
 __all__ = ["system_analysis", "bonus_paragraphs", "project_analysis", "indicator_paragraph"]
 
@@ -52,7 +52,7 @@ def _score_sentence(row: Row, scores: Scores) -> str:
     if scores.unscored:  # a framework without scores (common_53): no score to state
         return ""
     s = row_score(scores, row)
-    return f"自评得分{fmt_score(s)}分。"
+    return f"自评得分{fmt_score(s, missing=row_score_missing(row))}分。"
 
 
 def indicator_paragraph(number: str, name: str, row: Row, scores: Scores) -> str:

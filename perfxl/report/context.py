@@ -19,16 +19,18 @@ from typing import Any, Iterable
 
 from perfxl.errors import UsageError
 from perfxl.model import Model, Row
+from perfxl.typed import TextNumber
 from perfxl.checks.acceptance import without_confirmations
 from perfxl.report.analysis import bonus_paragraphs, project_analysis, system_analysis
 from perfxl import derived as D
 from perfxl.report.figures import num, total
-from perfxl.report.fmt import (MISSING, fmt_amount, fmt_date, fmt_quotient_rate, fmt_rate,
+from perfxl.report.fmt import (MISSING, UNCOMPUTABLE, fmt_amount, fmt_date, fmt_quotient_rate, fmt_rate,
                                fmt_score, paragraphs,
                                text_or_missing, title_lines)
 from perfxl.report.outlines import check_outline
 from perfxl.report.scores import (Scores, collect_scores, dept_grade, dept_total,
-                                  dept_weight_total, project_grade, project_total, row_score,
+                                  dept_total_missing, dept_weight_total, project_grade,
+                                  project_total, project_total_missing, row_score,
                                   row_weight)
 from perfxl.report import sentences as S
 from perfxl.report.tables import base_table, dept_table, project_table
@@ -91,12 +93,22 @@ def _common(model: Model, scores: Scores, findings: Any) -> dict[str, Any]:
         "income": S.income_sentence(model),
         "expenditure": S.expenditure_sentence(model),
         "functions": S.function_sentences(model),
-        "score": {"total": fmt_score(tot), "grade": dept_grade(scores) or MISSING,
+        "score": {"total": fmt_score(tot, missing=dept_total_missing(scores)),
+                  "grade": dept_grade(scores) or dept_total_missing(scores),
                   "weight_total": fmt_score(dept_weight_total(scores))},
         "findings": finding_lines(findings),
     }
     ctx.update(_texts(model))
     return ctx
+
+
+def _execution_weight_part(model: Model) -> str:
+    """「（含预算执行率分值10分）」; "" when that 分值 is typed as text, which the workbook's
+    分值合计 does not count (N() is 0 for text; PX009 names the cell)."""
+    ew = D.formula_value(model, "execution_weight")
+    if isinstance(ew, (TextNumber, str)):
+        return ""
+    return f"（含预算执行率分值{fmt_score(num(ew))}分）"
 
 
 def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
@@ -112,11 +124,13 @@ def _indicator_summary(rows: list[Row], scores: Scores) -> list[str]:
     parts = "、".join(f"{k}{n}项" for k, n in by_level.items())
     applicable = [r for r in rows if r.applicable != "否"]
     w = total([row_weight(scores, r) for r in applicable])
-    s = total([row_score(scores, r) for r in applicable])
+    # SUM over the 得分 column: one row giving #VALUE! leaves no 得分合计
+    error = any(D.indicator_row_error(r) for r in applicable)
+    s = None if error else total([row_score(scores, r) for r in applicable])
     if scores.unscored:  # the framework gives no scores: the count and the weights only
         return [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分。"]
     out = [f"自评表共设置绩效指标{len(rows)}项，其中{parts}；绩效指标分值合计{fmt_score(w)}分，"
-           f"得分合计{fmt_score(s)}分。"]
+           f"得分合计{fmt_score(s, missing=UNCOMPUTABLE if error else MISSING)}分。"]
     lost = []
     for r in applicable:
         sc, wt = row_score(scores, r), row_weight(scores, r)
@@ -142,7 +156,7 @@ def _unscored_sentence(model: Model) -> str:
 def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
     table = dept_table(model, scores)
     year, dept = S.year_text(model), text_or_missing(model.department_name)
-    grade = dept_grade(scores) or MISSING
+    grade = dept_grade(scores) or dept_total_missing(scores)
     return {
         "title": f"{year}年度{dept}整体支出绩效自评报告",
         "intro": (f"根据预算绩效管理有关规定，{dept}对{year}年度部门整体支出开展了绩效自评，"
@@ -160,8 +174,8 @@ def _hunan(model: Model, scores: Scores) -> dict[str, Any]:
         "indicator_summary": _indicator_summary(model.rows("dept_indicators"), scores),
         "score_sentence": _unscored_sentence(model) if scores.unscored else (
                            f"部门整体支出绩效自评表分值合计{table['weight_total'] or MISSING}分"
-                           f"（含预算执行率分值{fmt_score(num(model.get('execution_weight')))}分），"
-                           f"自评得分{fmt_score(dept_total(scores))}分，"
+                           f"{_execution_weight_part(model)}，"
+                           f"自评得分{fmt_score(dept_total(scores), missing=dept_total_missing(scores))}分，"
                            f"评价等级为“{grade}”。"),
         "dept_table": table,
         "base_table": base_table(model),
@@ -177,7 +191,7 @@ def _guangdong(model: Model, scores: Scores) -> dict[str, Any]:
     # the 加减分 the total counts: the framework caps it (广东 加分项总分 5 分)
     bonus = scores.bonus_total if scores.bonus_total is not None else items_bonus
     tot = dept_total(scores)
-    grade = dept_grade(scores) or MISSING
+    grade = dept_grade(scores) or dept_total_missing(scores)
     head = _unscored_sentence(model) if scores.unscored else (
         f"根据年初设定的绩效目标，部门整体支出绩效自评得分为{fmt_score(tot)}分，"
         f"评价等级为“{grade}”。")
@@ -259,12 +273,14 @@ def _project(model: Model, scores: Scores, row: Row) -> dict[str, Any]:
     if D.project_rescale(model, row) != 1:
         # 不适用指标不计分，按百分制折算 (domain.md §1.5 [S5]): the score is on the full scale
         ind = D.project_indicator_rows(model, row)
-        na = sum(num(r.weight) or 0.0 for r in ind if r.applicable == "否")
-        full = (num(row.execution_weight) or 0.0) + sum(num(r.weight) or 0.0 for r in ind)
+        # as the workbook's SUMPRODUCT: a 分值 typed as text is not counted
+        na = total([r.weight for r in ind if r.applicable == "否"]) or 0.0
+        full = total([row.execution_weight] + [r.weight for r in ind]) or 0.0
         weight_text = (f"{fmt_score(full)}分（其中不适用指标{fmt_score(na)}分不计分，"
                        f"得分按百分制折算）")
+    gap = project_total_missing(scores, row)
     conclusion = (f"经自评，本项目分值合计{weight_text}，自评得分"
-                  f"{fmt_score(tot)}分，评价等级为“{project_grade(scores, row) or MISSING}”；"
+                  f"{fmt_score(tot, missing=gap)}分，评价等级为“{project_grade(scores, row) or gap}”；"
                   f"其中预算执行率得分{fmt_score(D.project_execution_score(row))}分（分值"
                   f"{fmt_score(num(row.execution_weight))}分）。")
     problems = []

@@ -24,9 +24,12 @@ __all__ = ["num", "total", "ratio", "shares", "column_total", "staff_counts",
 
 def num(value: Any) -> float | None:
     """A cell value as a float, or ``None`` for empty cells and text (text in a number cell is
-    reported by the checks; the report treats it as empty)."""
+    reported by the checks; the report treats it as empty).  A ``TextNumber`` (「10」 typed as
+    text where arithmetic reads it) stays one, so ``total`` still skips it as SUM does."""
     if value is None or isinstance(value, bool):
         return None
+    if isinstance(value, TextNumber):
+        return value
     if isinstance(value, (int, float)):
         return float(value)
     return None

@@ -29,7 +29,7 @@ from perfxl.numbers import OUT_OF_RANGE, WIDE, _rounded_decimal, fmt_percent
 from perfxl.safetext import XML_ILLEGAL
 
 __all__ = [
-    "MISSING", "fmt_number", "fmt_typed", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
+    "MISSING", "UNCOMPUTABLE", "fmt_number", "fmt_typed", "fmt_amount", "fmt_rate", "fmt_quotient_rate", "fmt_share",
     "share_phrase",
     "fmt_score", "fmt_count", "change_phrase", "cn_numeral", "heading_ordinal", "paragraphs",
     "clean_text", "text_or_missing", "is_blank", "fmt_date", "title_lines",
@@ -37,6 +37,10 @@ __all__ = [
 
 #: What the report prints where a required input is empty.
 MISSING = "（未填写）"
+
+#: What it prints where the workbook's cell shows an error (#VALUE!: text a formula computes
+#: with); the checks (PX009, PX310) name the cell and the fix.
+UNCOMPUTABLE = "（无法计算）"
 
 
 def is_blank(value: object) -> bool:

@@ -23,11 +23,13 @@ from perfxl.errors import FrameworkError
 from perfxl.model import Model, Row
 from perfxl.numbers import excel_round
 from perfxl.report.figures import num, total
+from perfxl.report.fmt import MISSING, UNCOMPUTABLE
 from perfxl.scoring import grade as grade_of
 from perfxl.scoring import score_model
 
 __all__ = ["Scores", "collect_scores", "unscored_framework", "row_score", "row_weight", "dept_total", "dept_grade",
-           "dept_weight_total", "project_total", "project_grade"]
+           "dept_weight_total", "project_total", "project_grade", "dept_total_missing",
+           "project_total_missing", "row_score_missing"]
 
 #: Tables whose rows carry a computed score (column ``score``).
 SCORED_TABLES = ("dept_indicators", "project_indicators", "system_indicators", "bonus")
@@ -193,3 +195,20 @@ def project_grade(scores: Scores, project: Row) -> str | None:
     if p is not None and p.grade:
         return p.grade
     return grade_of(project_total(scores, project))
+
+
+def dept_total_missing(scores: Scores) -> str:
+    """What the report prints for a 部门 total (or 等级) it has not: 「（无法计算）」 where the
+    workbook's 得分合计（计算） shows #VALUE! (``perfxl.derived.dept_score_sum_error``), else
+    「（未填写）」."""
+    return UNCOMPUTABLE if D.dept_score_sum_error(scores.model) else MISSING
+
+
+def project_total_missing(scores: Scores, project: Row) -> str:
+    """As ``dept_total_missing`` for a project's 总分得分（计算）."""
+    return UNCOMPUTABLE if D.project_score_total_error(scores.model, project) else MISSING
+
+
+def row_score_missing(row: Row) -> str:
+    """As ``dept_total_missing`` for an indicator row's 得分（计算）."""
+    return UNCOMPUTABLE if D.indicator_row_error(row) else MISSING

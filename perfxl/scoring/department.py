@@ -8,7 +8,7 @@ framework's full score and reported when it differs (seed 004: 10 + 100 = 110, s
 """
 from __future__ import annotations
 
-from perfxl import derived
+from perfxl import derived, score_errors
 from perfxl.frameworks.schema import Framework
 from perfxl.model import Model
 from perfxl.numbers import excel_round
@@ -26,7 +26,8 @@ def score_department(model: Model, fw: Framework) -> ScoreResult:
     items: list[ScoreItem] = []
     ex, warnings = execution_item(
         executed=derived.formula_value(model, "executed"),
-        budget=derived.formula_value(model, "budget_full"), weight=v.get("execution_weight"),
+        budget=derived.formula_value(model, "budget_full"),
+        weight=derived.formula_value(model, "execution_weight"),
         stated=v.get("execution_score_stated"), cell=model.field_cell("execution_score"),
         stated_cell=model.field_cell("execution_score_stated"),
         framework_weight=fw.execution.weight if fw.execution else None)
@@ -38,11 +39,18 @@ def score_department(model: Model, fw: Framework) -> ScoreResult:
     # as the workbook's 得分合计（计算）: "" (None) when nothing is scored, so no 等级 either
     scored = [i.score for i in items if i.score is not None]
     total = excel_round(sum(scored), 2) if scored else None
+    causes = score_errors.dept_causes(model)
+    if causes:  # the workbook's 得分合计 shows #VALUE!: no total, no 等级
+        total = None
+        warnings.append(f"得分合计无法计算：{score_errors.describe(causes, '部门自评表')}；"
+                        "请在这些单元格改填数字")
+    # the workbook's 分值合计（计算）: a 分值 typed as text is not counted (PX009 names it)
     weight_total = derived.dept_weight_sum(model)
+    ex_weight = derived.summed(ex.weight) or 0.0
     if fw.total is not None and not rules.compare(weight_total, "=", fw.total):
-        warnings.append(f"分值合计 {fmt(weight_total)}（含预算执行率 {fmt(ex.weight)}），"
+        warnings.append(f"分值合计 {fmt(weight_total)}（含预算执行率 {fmt(ex_weight)}），"
                         f"评价框架满分为 {fmt(fw.total)}")
-    ind_weight = weight_total - (ex.weight or 0.0)
+    ind_weight = weight_total - ex_weight
     if fw.indicator_total is not None and not rules.compare(ind_weight, "=", fw.indicator_total):
         warnings.append(f"绩效指标分值合计 {fmt(ind_weight)}，评价框架为 {fmt(fw.indicator_total)}"
                         f"（预算执行率 {fmt(fw.execution.weight if fw.execution else None)} 分另计）")

@@ -60,7 +60,11 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
     rate = None if unreadable else rules.execution_rate(num(executed), num(budget))
     score = rules.execution_score(rate, w)
     who = f"项目「{project}」" if project else ""
-    if unreadable:
+    weight_text = weight.strip() if isinstance(weight, str) and weight.strip() else None
+    if weight_text is not None and rate is not None:  # ROUND(分值 × …, 2) is #VALUE!
+        score = None
+        rule = f"执行率分值填写的“{weight_text}”不是数字，无法计算得分；请改填数字"
+    elif unreadable:
         rule = f"{unreadable[0]}填写的“{unreadable[1]}”不是数字，无法计算执行率；请改填数字"
     elif rate is None:
         rule = "缺少全年预算数（或为 0），无法计算执行率"
@@ -73,8 +77,9 @@ def execution_item(*, executed: Any, budget: Any, weight: Any, stated: Any,
             rule += "；执行率超过 100%，按 100% 计分"
             warnings.append(f"{who}预算执行率 {pct(rate)} 超过 100%（执行数大于全年预算数），请核实")
     if w is None:
-        warnings.append(f"{who}执行率分值未填写" + (f"（框架为 {fmt(framework_weight)} 分）"
-                                                  if framework_weight is not None else ""))
+        if weight_text is None:  # a text 分值 is not missing: PX009 names it
+            warnings.append(f"{who}执行率分值未填写" + (f"（框架为 {fmt(framework_weight)} 分）"
+                                                      if framework_weight is not None else ""))
     elif framework_weight is not None and not rules.compare(w, "=", framework_weight):
         warnings.append(f"{who}执行率分值 {fmt(w)} 与评价框架的 {fmt(framework_weight)} 分不同")
     item = ScoreItem("预算执行率", w, score, num(stated), rule, kind="execution", project=project,
@@ -132,8 +137,15 @@ def indicator_item(model: Model, table: str, row: Row, values: dict[str, Any], b
                                   num(values.get("target_upper")),
                                   applicable=values.get("applicable"), bands=bands)
     typed = derived.indicator_text_operand(row)
+    weight_text = row.unreadable.get("weight")
     if not applicable:
         text, ratio, inside = "不适用：不计分，分值不计入合计", None, None
+    elif weight_text is not None:  # 「10分」: the formula multiplies it, or leaves it out
+        score = derived.text_weight_score(row)
+        text = (f"分值填写的“{weight_text}”不是数字，" +
+                ("无法计算得分" if score is None else f"公式未用到分值，得 {fmt(score)} 分") +
+                "；请在分值中改填数字")
+        ratio, inside = None, None
     elif w is None:
         text, ratio, inside = "未填写分值：不计分", None, None
     elif typed is not None:  # the formula's arithmetic on the text is #VALUE!: no score

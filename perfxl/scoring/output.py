@@ -119,11 +119,13 @@ def render_text(result: ScoreResult) -> str:
     own = _own(result)
     if own:
         lines += _table(own)
-    if result.total is not None and own:
+    # no total where nothing is scored; 「—」 where a score cell makes the workbook's total
+    # #VALUE! (the warnings say which)
+    if own and (result.total is not None or any(i.score is not None for i in own)):
         bonus = "" if result.bonus_total is None else f"，其中加减分 {fmt(result.bonus_total)}"
         lines.append(f"总分：计算 {fmt(result.total)}（分值合计 {fmt(result.weight_total)}{bonus}），"
                      f"填报 {fmt(result.stated_total)}，各项填报得分之和 {fmt(result.stated_sum)}；"
-                     f"等级 {result.grade}")
+                     f"等级 {result.grade or '—'}")
     for p in result.projects:
         lines += [""] + _project_text(p)
     if any(_differs(it) for it in (*own, *(i for p in result.projects for i in p.items))):

@@ -7,7 +7,7 @@ the workbook's ``score_total`` formula does.
 """
 from __future__ import annotations
 
-from perfxl import derived
+from perfxl import derived, score_errors
 from perfxl.frameworks.schema import Framework
 from perfxl.model import Model, Row
 from perfxl.numbers import excel_round
@@ -25,7 +25,8 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
     who = f"项目「{name}」"
     ex, warnings = execution_item(
         executed=derived.row_formula_value(row, "executed"),
-        budget=derived.row_formula_value(row, "budget_full"), weight=row.execution_weight,
+        budget=derived.row_formula_value(row, "budget_full"),
+        weight=derived.row_formula_value(row, "execution_weight"),
         stated=row.execution_score_stated, cell=model.cell("projects", row.index, "execution_score"),
         stated_cell=model.cell("projects", row.index, "execution_score_stated"), project=name,
         framework_weight=fw.execution.weight if fw.execution else None)
@@ -35,8 +36,10 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
         items.append(indicator_item(model, "project_indicators", r, vals, fw.bands, project=name))
     notes: list[str] = []
     raw = (ex.score or 0.0) + sum(i.score or 0.0 for i in items[1:])
-    all_w = (ex.weight or 0.0) + sum(num(r.weight) or 0.0 for r in ind_rows)
-    applicable_w = (ex.weight or 0.0) + sum(i.weight or 0.0 for i in items[1:] if i.applicable)
+    # as the workbook's N() and SUMPRODUCT: a 分值 typed as text counts nothing (PX009 names it)
+    ew = derived.summed(ex.weight) or 0.0
+    all_w = ew + sum(derived.summed(r.weight) or 0.0 for r in ind_rows)
+    applicable_w = ew + sum(derived.summed(i.weight) or 0.0 for i in items[1:] if i.applicable)
     k = 1.0
     if any(not i.applicable for i in items[1:]):
         if fw.not_applicable == "rescale" and applicable_w:
@@ -44,6 +47,15 @@ def score_project(model: Model, row: Row, fw: Framework) -> ProjectResult:
             notes.append(f"{who}有不适用指标：得分按 {fmt(all_w)} ÷ {fmt(applicable_w)} 折算"
                          "（不适用指标不计分，按百分制折算）")
     total = excel_round(raw * k, 2)
+    causes = score_errors.project_causes(model, row)
+    ex_cell = model.cell("projects", row.index, "execution_score")
+    if causes:  # the workbook's 总分得分 shows #VALUE!: no total, no 等级
+        total = None
+        own = {ex_cell} | {model.cell(r.table, r.index, "score") for r in ind_rows}
+        other = any(c.score not in own for c in causes)
+        warnings.append(f"{who}总分无法计算：{score_errors.describe(causes, '项目自评表')}" +
+                        ("（总分公式对整列得分求和，其他项目的行也使它算不出结果）" if other else "") +
+                        "；请在这些单元格改填数字")
     if fw.total is not None and not rules.compare(all_w, "=", fw.total):
         warnings.append(f"{who}分值合计 {fmt(all_w)}（含预算执行率），评价框架满分为 {fmt(fw.total)}")
     groups = level1_totals(items, fw)

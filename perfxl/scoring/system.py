@@ -177,7 +177,8 @@ def score_system(model: Model, fw: Framework) -> ScoreResult:
     bonus_items, bonus_total = _bonus_items(model, fw.bonus)
     main_total = sum(i.score or 0.0 for i in items if i.applicable)
     total = excel_round(main_total + (bonus_total or 0.0), 2)
-    weight_total = excel_round(sum(i.weight or 0.0 for i in items if i.applicable), 2)
+    weight_total = excel_round(sum(derived.summed(i.weight) or 0.0 for i in items
+                                   if i.applicable), 2)
     if fw.complete and fw.total is not None and not rules.compare(weight_total, "=", fw.total):
         warnings.append(f"指标分值合计 {fmt(weight_total)}，评价框架满分为 {fmt(fw.total)}")
     named = {it.name for it in found if it is not None}

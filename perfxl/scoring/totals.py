@@ -1,6 +1,7 @@
 """Totals per 一级 indicator and the weight checks that go with them (分)."""
 from __future__ import annotations
 
+from perfxl.derived import summed
 from perfxl.frameworks.schema import Framework
 from perfxl.numbers import excel_round
 from perfxl.scoring import rules
@@ -38,7 +39,7 @@ def level1_totals(items: list[ScoreItem] | tuple[ScoreItem, ...], fw: Framework
         if name not in acc:
             order.append(name)
             acc[name] = [0.0, 0.0]
-        acc[name][0] += it.weight or 0.0
+        acc[name][0] += summed(it.weight) or 0.0  # a 分值 typed as text: not counted
         acc[name][1] += it.score or 0.0
     out = []
     for name in order:

@@ -216,12 +216,14 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
     (``perfxl.template.printing.MIN_SCALE``).  The note column (C) of a sheet of fields is as
     wide as notes need, and absent when no field has one."""
     widths: dict[int, float] = {}
+    headers: dict[int, list[L.Column]] = {}
     has_table = any(isinstance(b, L.Table) for b in sheet.blocks)
     for block in sheet.blocks:
         if isinstance(block, L.Table):
             for j, col in enumerate(block.columns, start=1):
                 widths[j] = max(widths.get(j, 0), S.column_width(col.header, col.width,
                                                                  S.HEADER_LINES))
+                headers.setdefault(j, []).append(col)
             continue
         notes = any(f.note for f in block.fields)
         if has_table:  # labels wrap over 2-3 lines (never a 「）」 alone on one: below)
@@ -237,6 +239,10 @@ def _widths(ws: Worksheet, sheet: L.Sheet) -> float:
         widths[2] = max(widths.get(2, 0), 70 if long else 24)
         if notes:
             widths[3] = max(widths.get(3, 0), 30)
+    for j, cols in headers.items():  # no header wraps a 「）」 alone on its last line
+        # an amount keeps the width a 12-digit figure needs; other figures fit in 7
+        floor = widths[j] if any(c.kind == L.AMOUNT for c in cols) else min(widths[j], 7.0)
+        widths[j] = P.header_width([c.header for c in cols], widths[j], floor)
     if has_table and 1 in widths:
         widths[1] = P.label_width([f.label for b in sheet.blocks if isinstance(b, L.FieldBlock)
                                    for f in b.fields], widths[1])

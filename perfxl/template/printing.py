@@ -33,7 +33,7 @@ from perfxl import layout as L
 __all__ = ["BLANK_ROWS", "PORTRAIT_UNITS", "orientation", "output_orientation", "title_rows",
            "print_ranges", "print_area", "OUTPUT_PAGE_SETUP", "MARGIN_SIDE", "LINE_HEIGHT",
            "row_height", "display_width", "MIN_SCALE", "POINTS_PER_UNIT", "scale", "pages_wide",
-           "title_columns", "print_columns", "wrapped", "lone_closer", "label_width"]
+           "title_columns", "print_columns", "wrapped", "lone_closer", "label_width", "header_width"]
 
 #: Rows of an open table the blank template prints under its header.
 BLANK_ROWS = 3
@@ -145,6 +145,21 @@ def label_width(labels: list[str], width: float, most: float = 6.0) -> float:
                                     for t in labels for k in _LO_CJK):
         w += 0.5
     return w if w <= width + most else width
+
+
+def header_width(headers: list[str], width: float, floor: float, most: float = 3.0) -> float:
+    """The width of a table column, near ``width`` and not below ``floor``, at which none of its
+    ``headers`` wraps with closing punctuation alone on a line as LibreOffice prints it
+    (「指标值（数值」 over 「）」 in 9 units, 「得分（计算」 over 「）」 in 8): ``width`` when it
+    does not, else the nearest narrower width in half units (a narrower form prints larger:
+    8 gives 「得分（计」 over 「算）」), else the nearest wider one up to ``most`` units more,
+    else ``width``."""
+    def fits(w: float) -> bool:
+        return not any(lone_closer(h, (w - _LO_PAD) * 2 / k) for h in headers for k in _LO_CJK)
+
+    narrower = [width - 0.5 * i for i in range(1, int((width - floor) * 2) + 1)]
+    wider = [width + 0.5 * i for i in range(1, int(most * 2) + 1)]
+    return next((w for w in [width, *narrower, *wider] if fits(w)), width)
 
 
 #: Width units a 10-point Chinese character takes in LibreOffice's rendering of the template

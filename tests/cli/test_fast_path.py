@@ -105,13 +105,33 @@ def test_short_way_draft_as_click(tmp_path):
 
 
 def test_collector_off_only_for_one_workbook(tmp_path):
-    """One workbook: no cycle collection (start-up); a draft, a folder: the collector stays."""
+    """One workbook or .txt draft: no cycle collection (start-up); a .docx draft, two files: the
+    collector stays."""
     probe = ("import atexit, gc, sys; atexit.register(lambda: sys.stderr.write("
              "'\\nGC %s\\n' % gc.isenabled()))\n" + _VIA["run"])
     draft = tmp_path / "d.txt"
     draft.write_text("岳阳市商务局2023年度部门整体支出绩效自评报告\n", encoding="utf-8")
     book = str(example_file("004"))
-    for args, on in (([book], False), ([str(draft)], True), ([book, book], True)):
+    docx = tmp_path / "d.docx"
+    docx.write_bytes(b"")  # unreadable: still a .docx, the collector stays
+    for args, on in (([book], False), ([str(draft)], False), ([str(docx)], True),
+                     ([book, book], True)):
         got = subprocess.run([sys.executable, "-c", probe, "check", *args, "--exit-zero"],
                              capture_output=True, text=True)
         assert f"GC {on}" in got.stderr, (args, got.stderr[-500:])
+
+
+@pytest.mark.parametrize("fmt", [[], ["--format", "json"]])
+def test_short_way_real_draft_as_click(fmt):
+    """A real draft with findings in several places (the held-out draft of tests/data): the short
+    way's text table (drawn without rich's console to a pipe) and JSON are the click path's."""
+    from pathlib import Path
+
+    draft = str(Path(__file__).resolve().parents[1] / "data" / "drafts"
+                / "heldout-county-agri-2023.txt")
+    fast = _perfxl("run", "check", draft, "--exit-zero", *fmt)
+    slow = _perfxl("click", "check", draft, "--exit-zero", *fmt)
+    assert fast.returncode == slow.returncode == 0
+    assert fast.stdout == slow.stdout and fast.stdout.count("PX6") >= 5
+    assert "CLICK False" in fast.stderr
+    assert fast.stderr.replace("CLICK False", "CLICK True") == slow.stderr

@@ -64,7 +64,7 @@ def test_year_label_variants():
 
 
 @pytest.mark.parametrize("named, parts, fires_on", [
-    ("决算支出", "50 元,商业服务业等支出 40 元", "100 元"),  # parts of 决算支出 make 90, not 100
+    ("决算支出", "60 元,商业服务业等支出 50 元", "100 元"),  # parts of 决算支出 make 110, not 100
     ("决算支出", "60 元,商业服务业等支出 40 元", None),
     ("财政拨款支出", "50 元,商业服务业等支出 40 元", None),
     ("财政拨款支出", "60 元,商业服务业等支出 40 元", "90 元"),  # parts of 财政拨款 make 100

@@ -18,6 +18,7 @@ from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.report.render import report_text
 from perfxl.scoring import score_model
 from tests.conftest import example_file
+from tests.edge.typed import typed_copy
 
 TYPED = {("项目自评表", "F5"): "320万元",  # 现代服务业资金 全年执行数
          ("部门自评表", "K19"): "8094人",  # the first indicator's 实际值（数值）, ≥ 8000
@@ -26,12 +27,7 @@ TYPED = {("项目自评表", "F5"): "320万元",  # 现代服务业资金 全年
 
 
 def _typed(tmp: Path, example: str, cells: dict) -> Path:
-    wb = openpyxl.load_workbook(example_file(example))
-    for (sheet, cell), text in cells.items():
-        wb[sheet][cell] = text
-    path = tmp / f"typed-{example}.xlsx"
-    wb.save(path)
-    return path
+    return typed_copy(tmp, cells, example, f"typed-{example}")
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,11 @@ from perfxl.io.office.libreoffice import convert
 from perfxl.io.reading.xlsx_reader import read_workbook
 from perfxl.scoring import score_model
 from tests.conftest import example_file
+from tests.edge.typed import typed_copy
 
 
 def _typed(tmp: Path, cells: dict) -> Path:
-    wb = openpyxl.load_workbook(example_file("004"))
-    for (sheet, cell), text in cells.items():
-        wb[sheet][cell] = text
-    path = tmp / "typed.xlsx"
-    wb.save(path)
-    return path
+    return typed_copy(tmp, cells)
 
 
 TYPED = {("部门自评表", "B7"): "3995.49万元", ("人员编制", "B13"): "53人",

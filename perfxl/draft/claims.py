@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from perfxl.draft.numbers import Figure, figures, open_paren
+from perfxl.draft.numbers import Figure, figures, open_paren, top_split
 from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
@@ -512,6 +512,14 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                 part = f
         if part is None or re.search(r"[;。]", flat[part.end:m.start()]):
             continue
+        inner = open_paren(flat, a, part.end)
+        if inner is not None and open_paren(flat, a, m.start()) != inner:
+            # the part is in a closed parenthesis (「财政拨款收入 A(其中…B),占…」): the share is
+            # of the amount the parenthesis follows; without one right before it, say nothing
+            part = next((f for f in figs if f.end <= inner and not flat[f.end:inner].strip()
+                         and f.money and f.start not in out.prior), None)
+            if part is None:
+                continue
         parts = _listed(figs, flat, part, lambda f: f.money and f.start not in out.prior, back=True)
         rates = _listed(figs, flat, r, lambda f: f.rate, back=False) if not inline else [r]
         if len(parts) > 1 or len(rates) > 1:
@@ -524,7 +532,8 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
         # 采购支出总额的 6.7%」): the named one, not the total
         tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
-                         and names_parent(m.group("of"), total[0].label) else None)
+                         and names_parent(m.group("of"), total[0].label,
+                                         flat[total[0].label_start:total[0].start]) else None)
         named = tot is None
         if named:
             tot = _named_total(out, m.group("of"), part, figs)
@@ -648,7 +657,8 @@ def _enumerations(flat: str, a: int, b: int, figs: list[Figure], out: Claims) ->
         n = _fig_at(figs, *m.span("n"))
         if n is None or not n.count:
             continue
-        items = tuple(x.strip() for x in re.split(r"[、]", m.group("items")) if x.strip())
+        # counted at the top level: a 、 inside parentheses lists the parts of one item
+        items = tuple(top_split(m.group("items"), "、"))
         if len(items) < 2:
             continue
         out.claims.append(Claim("enumeration", (n,), (n.start, m.end()), m.group("u"),

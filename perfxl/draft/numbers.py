@@ -108,6 +108,25 @@ def open_paren(flat: str, a: int, pos: int) -> int | None:
     return None
 
 
+def top_split(s: str, seps: str) -> list[str]:
+    """``s`` split at the characters of ``seps`` outside parentheses, items stripped and empty
+    ones dropped: 「办公室(机关党委、政工人事处)、康复部」 is two items, the 、 inside the
+    parentheses names the parts of one."""
+    items, depth, cur = [], 0, []
+    for ch in s:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+        if depth == 0 and ch in seps:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return [x.strip() for x in items if x.strip()]
+
+
 _DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 _UNDER_100 = re.compile(r"(?:(?P<tens>[一二三四五六七八九])?十)?(?P<ones>[一二三四五六七八九])?")
 

@@ -111,13 +111,18 @@ def direction(ctx):
     不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”
     （3244335.7 > 3034059.49，应为“增加”；seed 000 第 96 行）。
     """
-    for c, cur, prior, _amount, _r in _pairs(ctx):
+    for c, cur, prior, amount, _r in _pairs(ctx):
         diff = cur.value_yuan - prior.value_yuan
         tol = tolerance(cur, prior)
         word = c.words.rstrip("了")
         if abs(diff) <= tol:
             real, fix = "相等", "持平"
-            bad = word not in FLAT
+            # a whole 万元 beside a figure of its relation written with decimals is exact
+            # (「5万元,较上年5.5减少0.5万元」): then the pair differs and its direction word is right
+            exact = max(rounded_tol(cur, among=(prior, amount)),
+                        rounded_tol(prior, among=(cur, amount)))
+            bad = word not in FLAT and not (
+                abs(diff) > exact and word in (UP if diff > 0 else DOWN))
         elif diff > 0:
             real, fix = "增加", "增加"
             bad = word not in UP

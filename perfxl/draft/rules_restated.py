@@ -5,7 +5,7 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantize, quote, shown
+from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
@@ -68,6 +68,29 @@ def _headings(doc) -> list[tuple[int, str]]:
     return out
 
 
+def _quantity(label: str) -> str:
+    """A label's quantity name in Chinese characters only (quotes and spaces taken out)."""
+    return re.sub(r"[^\u4e00-\u9fff]", "", quantity_name(label))
+
+
+def _beside_report_year(ctx, f, year: int) -> bool:
+    """True when ``f``'s paragraph gives the same quantity (a name of 4+ characters, one ending
+    the other: 「鄂城区的“三公”经费决算数」 and 「三公经费决算数」) for the report's ``year``
+    too: the two years are set side by side to compare them."""
+    paras = ctx.doc.paragraphs
+    i = bisect.bisect_right(paras, (f.start, float("inf"))) - 1
+    name = _quantity(f.label)
+    if i < 0 or len(name) < 4:
+        return False
+    pa, pb = paras[i]
+    for g, _ in ctx.claims.amounts:
+        if g.year == year and pa <= g.start < pb:
+            other = _quantity(g.label)
+            if len(other) >= 4 and (other.endswith(name) or name.endswith(other)):
+                return True
+    return False
+
+
 @rule("PX610", "draft-other-year", "warning", title="本年度的指标引用了另一年的数字",
       message="“{quote}”：本报告是 {year} 年度，这里写的是 {stated} 年的数字；若是笔误请改为"
               "“{year} 年”，若确是 {stated} 年数据请说明原因",
@@ -105,6 +128,8 @@ def other_year(ctx):
             continue
         if f.value_yuan in current:
             continue  # PX609 reports it
+        if _beside_report_year(ctx, f, year):
+            continue  # 「2022年…合计为 1000.86 万…。2021年的…合计为 807.95 万」: compared on purpose
         done.add((a, b))
         yield Hit((f.label_start, f.end), expected=year, actual=f.year,
                   args={"quote": quote(ctx.doc, f.label_start, f.end),

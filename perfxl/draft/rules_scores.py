@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import quote, shown
+from perfxl.draft.numbers import top_split
 
 _CAPPED = re.compile(r"(加减分|加分|扣分)[^。\n]{0,40}上限")
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
@@ -137,7 +138,7 @@ def enumeration(ctx):
     for c in ctx.claims.of("enumeration"):
         n = c.figures[0]
         # items are split at 、; a comma may also separate two (自贸区评估指导科,综合调研科)
-        loose = sum(len([x for x in i.split(",") if x.strip()]) for i in c.items)
+        loose = sum(len(top_split(i, ",")) for i in c.items)
         # "3个，即 A、B和C": the last two joined by 和 / 及 / 以及 / 与 (a name may hold 和 too,
         # 社会保障和就业: only a count one short of the stated one reads it as a join)
         joined = len(c.items) + (1 if re.search(r"以及|和|及|与", c.items[-1]) else 0)

@@ -35,12 +35,20 @@ def whole_name(of: str) -> str:
     return "" if name in ("比", "比重", "比例", "其", "") else name
 
 
-def names_parent(of: str, label: str) -> bool:
-    """True when a share's words (``of``) name the 其中 total labelled ``label``, or no whole at
-    all (「占比」, 「占全市的」)."""
+#: Words that name the sum of all the parts: 「占收入合计的」 is a share of 收入合计, never of a
+#: 其中 total labelled without the word (「财政拨款收入 4436.33 万元(其中…)」).
+_SUM = re.compile(r"合计|总计")
+
+
+def names_parent(of: str, label: str, written: str = "") -> bool:
+    """True when a share's words (``of``) name the 其中 total labelled ``label`` (``written``: its
+    label as the text writes it, 合计 included), or no whole at all (「占比」, 「占全市的」)."""
     n = whole_name(of)
     if len(n) < 2:
         return True
+    total = _SUM.search(of or "")
+    if total and total.group(0) not in label + written:
+        return False
     return n in whole_name(label) or n in re.sub(r"\s+", "", label)
 
 

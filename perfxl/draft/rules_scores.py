@@ -130,7 +130,8 @@ def _kids(ws, i: int) -> list[int]:
              passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。")])
 def enumeration(ctx):
     """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
-    数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项。
+    数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项（连同
+    这些组成计数也视为合格）。
 
     合格：“特定目标类项目共 3 个，分别为招商服务中心公务接待经费、对外劳务平台运行经费、
     招商引资业务开展保障经费”（seed 002）。
@@ -143,7 +144,9 @@ def enumeration(ctx):
         # "3个，即 A、B和C": the last two joined by 和 / 及 / 以及 / 与 (a name may hold 和 too,
         # 社会保障和就业: only a count one short of the stated one reads it as a join)
         joined = len(c.items) + (1 if re.search(r"以及|和|及|与", c.items[-1]) else 0)
-        if int(n.value) not in (len(c.items), loose, joined):
+        # a writer may also count the parts a parenthesis lists (「3个,即A(B、C)、D」 as 3)
+        parts = sum(i.count("、") + 1 for i in c.items)
+        if int(n.value) not in (len(c.items), loose, joined, parts):
             yield Hit(c.span, expected=len(c.items), actual=int(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
                             "stated": shown(ctx.doc, n), "n": len(c.items),

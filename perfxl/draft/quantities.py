@@ -23,7 +23,9 @@ A figure's identity is not its label alone.  「年初预算安排会议费 36.4
   「市本级…」, 「剔除高新区后:」) the area too (``areas``): the city's total and its own level's are
   two quantities with one name.
   A paragraph that opens with the item it is about (「重大水利工程已完成……」) adds that item
-  (``subjects``) up to the next numbered heading.
+  (``subjects``) up to the next numbered heading; a numbered list item naming a project
+  (「指标2:某村照料中心项目,…总投资…」) adds it up to its paragraph's end.
+* a label the text opens with 其他 (「其他税收收入」) keeps it: one line of 税收收入, never the whole.
 * a part listed after a sentence that is only 「其中:」 is named after the amount its paragraph
   opens with (``_qizhong_blocks``): 「基本支出……其中: 商品和服务支出 165247.88 元」 and 「项目支出……其中:
   商品和服务支出 29700 元」 are two quantities.

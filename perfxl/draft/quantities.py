@@ -23,7 +23,9 @@ A figure's identity is not its label alone.  「年初预算安排会议费 36.4
   「市本级…」, 「剔除高新区后:」) the area too (``areas``): the city's total and its own level's are
   two quantities with one name.
   A paragraph that opens with the item it is about (「重大水利工程已完成……」) adds that item
-  (``subjects``) up to the next numbered heading.
+  (``subjects``) up to the next numbered heading; a numbered list item naming a project
+  (「指标2:某村照料中心项目,…总投资…」) adds it up to its paragraph's end.
+* a label the text opens with 其他 (「其他税收收入」) keeps it: one line of 税收收入, never the whole.
 * a part listed after a sentence that is only 「其中:」 is named after the amount its paragraph
   opens with (``_qizhong_blocks``): 「基本支出……其中: 商品和服务支出 165247.88 元」 and 「项目支出……其中:
   商品和服务支出 29700 元」 are two quantities.
@@ -75,9 +77,14 @@ _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
-_AREA_WORD = r"全(?:省|市|州|县|区|旗)(?!场)|(?:省|市|州|县|区|旗)本级"
+#: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」.
+_AREA_WORD = r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级"
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    rf"({_AREA_WORD}|剔除.{{1,12}}?后)")
+#: A sentence labelled as the target (「绩效目标:」, 「年度目标：」): its 完成 / 支出 amounts are
+#: planned, not achieved.
+_TARGET_HEAD = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
+                          r"(?:项目)?(?:年度|总体|绩效)*目标(?:值)?\s*[:：]")
 #: The stretch of the year a monthly report's amount covers: part of its identity.
 _SPAN = re.compile(r"累计|当月|本月")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、](?!\d)|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]+、)")
@@ -246,13 +253,24 @@ _SUBJECT = re.compile(r"\s*(?P<s>[\u4e00-\u9fff]{2,12}?(?:工程|项目|专项|�
                       r"(?:已|共|累计|全年|本年|当年)?(?:完成|实现|下达|安排|支出|投入|到位)")
 
 
+#: A paragraph that is one numbered item of a list of projects (「指标2:某村日间照料中心项目,…总投资
+#: 203.71万元」, 「(2)某某专项资金项目180200.00元,…」): each item has its own 总投资, 资本性支出….
+_ENUM_ITEM = re.compile(r"\s*(?P<n>指标\s*\d{1,2}\s*[:：]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))\s*"
+                        r"(?P<s>[^,，。;；:：]{2,40}?(?:项目|工程|专项))")
+
+
 def subjects(doc) -> list[tuple[int, str]]:
     """(offset, item) of every paragraph that opens with the name of the item its amounts are
     of (``_SUBJECT``), and (offset, "") at each numbered heading after one, which ends it: two
-    amounts of one name on either side of such an opening are two items' (PX611)."""
+    amounts of one name on either side of such an opening are two items' (PX611).  A numbered
+    list item naming a project (``_ENUM_ITEM``) is an item up to its paragraph's end."""
     from perfxl.draft.text import _HEADING
     out: list[tuple[int, str]] = []
     for a, b in doc.paragraphs:
+        e = _ENUM_ITEM.match(doc.flat, a, b)
+        if e is not None:  # one item of a list: its own amounts, to its paragraph's end
+            out += [(a, f"{e.group('n')}{e.group('s')}"), (b, "")]
+            continue
         m = _SUBJECT.match(doc.flat, a, b)
         if m is not None:
             out.append((a, m.group("s")))
@@ -339,6 +357,8 @@ def quantities(doc, claims) -> list[Quantity]:
         label = f.label
         stage = stage_of(label)
         name, scope = _name(label)
+        if name and "其他" not in name and "其他" in flat[f.label_start:f.start]:
+            name = f"其他{name}"  # 其他税收收入 is one line of 税收收入, never the whole
         explicit = f.year is not None
         period = f.year
         a, _b = sent
@@ -378,6 +398,8 @@ def quantities(doc, claims) -> list[Quantity]:
         elif name is not None and len(name) >= 2:
             last_named[sent] = (name, scope)
         role = _role(f, label, stage, claims.prior)
+        if role == "achieved" and _TARGET_HEAD.match(flat, a):
+            role = "planned"  # 「绩效目标:……资金完成173万元」 states what is to be done
         if name and (re.search(r"\d", name) or name in _BARE):
             name = None
         if sent not in opened:

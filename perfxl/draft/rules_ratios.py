@@ -101,6 +101,22 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
     return out
 
 
+def _own_part(flat: str, ops: list[Figure], r: Figure) -> tuple[list[Figure], bool]:
+    """(amounts, resolved) a ratio is computed from when a 其中 list stands between the
+    sentence's total and the ratio (「…年初预算为683.51万元,…其中:公务用车…决算为316.57万元,完成
+    预算的76.21%」): the ratio is the part's, over the part's own budget, so only the amounts
+    after 其中 count; a part whose own budget is not written leaves the ratio unresolved."""
+    lo = ops[0].start if ops else r.start
+    q = flat.rfind("其中", lo, r.start)
+    if q < 0:
+        return ops, True
+    before = [f for f in ops if f.start < q]
+    after = [f for f in ops if f.start > q]
+    if not any(_budget(f) for f in before):
+        return ops, True
+    return after, any(_budget(f) for f in after)
+
+
 @rule("PX607", "draft-ratio", "error", title="文字中的执行率（完成率、调整比率…）与其所依据的金额不符",
       message="“{quote}”：按本句（本段）的金额，{word} = {how} = {expected_text}，文字写 {stated}；"
               "请核对",
@@ -118,7 +134,9 @@ def ratio(ctx):
     年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前；支付率 / 拨付率 = 已支付（拨付）÷ 下达（批复、
     到位、预算）资金。金额取本句，本句不足两个时取本段此前的金额；只要有一种取法与所写百分数
     （按其末位的半个单位）相符就不报告。句中有实现数、应付数、保留数、结转、结余时，执行率
-    可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。
+    可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。“其中:”之后某一分项的
+    比例（“年初预算为200.00万元,……其中:公务接待费支出决算为30.00万元,完成预算的75%”）是
+    该分项对其自身预算的比例：只用“其中”之后的金额；分项自身的预算没有写出时不报告。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
@@ -131,6 +149,9 @@ def ratio(ctx):
             continue
         if c.words in _EXEC_WORDS and any(_OTHER_EXEC.search(f.label) for f in ops):
             continue  # 实现数 + 应付数, 保留数…: another formula than 执行 ÷ 预算, unresolved
+        ops, own = _own_part(ctx.doc.flat, ops, r)
+        if not own:
+            continue
         cands = _candidates(c.words, ops)
         if not cands and len(ops) < 2:
             cands = _candidates(c.words, _paragraph_figs(ctx, r.start))

@@ -55,9 +55,10 @@ def _model(workbook):
     return workbook
 
 
-#: Rules whose findings are notes: an ambiguity the text leaves (PX630), hidden unless asked for
-#: (``notes=True``, ``perfxl check --show-notes``, or the rule selected by name); never an error.
-NOTE_RULES = frozenset({"PX630"})
+#: Rules whose findings are notes: an ambiguity the text leaves (PX630, PX648), hidden unless
+#: asked for (``notes=True``, ``perfxl check --show-notes``, or the rule selected by name); never
+#: an error.
+NOTE_RULES = frozenset({"PX630", "PX648"})
 
 
 @dataclass(frozen=True)

@@ -194,11 +194,32 @@ def restated(ctx):
     地区（盟）的“地本级”“盟本级”，它是“全区”的一部分。编号列出的各个项目（“指标1:某村某
     项目,……总投资……”“(2)某某专项资金项目……”）各有自己的金额，到本段末为止。“其他税收收入”
     是税收收入中的一项，不是税收收入本身：名称前的“其他”保留。以“绩效目标:”“年度目标:”开头的
-    句子写的是计划数，与实际完成数不比较。
+    句子写的是计划数，与实际完成数不比较。两数须只差一两位数字（改、增、删两个以内，或颠倒
+    两位，按较细的位数写出后比较），像抄错、打错的那样；相差更多的只作提示，见 PX648。
     """
     from perfxl.draft.rules_table_text import table_conflicts
-    yield from _pairs(ctx, rounding=False)
+    yield from _pairs(ctx, rounding=False, slip=True)
     yield from table_conflicts(ctx)
+
+
+@rule("PX648", "draft-restated-distant", "info", title="同名的两个金额相差多位数字，可能不是同一数量",
+      message="“{quote}”：{label} 这里写 {stated}，{where}写 {other}；两数相差多位数字，"
+              "更可能是两个不同的数量（不同项目、地区或口径）；若是同一数量请核对，若不是请写明",
+      cases=[fails("两处同名金额各位数字都不同", at="2", expected=2170.1,
+                   text="全年实际采购金额 2170.10 万元。\n实际采购金额 14993.34 万元，节约 5%。"),
+             passes("只差一两位数字的归 PX611（错误）",
+                    text="全年实际采购金额 2170.10 万元。\n实际采购金额 2710.10 万元，节约 5%。")])
+def restated_distant(ctx):
+    """同一名称、阶段、年度、口径和范围的两个金额，数字相差不止两位（按较细的位数写出后，
+    把一个改成另一个要改、增、删两个以上的数字）：抄错、打错一个数通常只错一两位或颠倒两位，
+    相差这么多更可能是文字没写明的两个不同数量（两个项目、全地区与本级、两本预算），所以只作
+    提示（``perfxl check --show-notes`` 才列出），不报错误；只差一两位的见 PX611。
+
+    需要确定：与 PX611 相同（``perfxl.draft.quantities``）。
+    合格：“实际采购金额 2170.10 万元”“实际采购金额 2170.10 万元”。
+    不合格（提示）：“实际采购金额 2170.10 万元”“实际采购金额 14993.34 万元”。
+    """
+    yield from _pairs(ctx, rounding=False, slip=False)
 
 
 @rule("PX612", "draft-restated-precision", "warning", title="同一数字前后保留的位数不同",
@@ -229,9 +250,28 @@ def _same(k1: str, k2: str) -> bool:
     return long.endswith(short) and bool(_ENTITY.search(long[:-len(short)]))
 
 
-def _pairs(ctx, *, rounding: bool):
+def _digit_slip(a, b) -> bool:
+    """``a`` and ``b`` (figures) written at the finer one's places differ by at most two digit
+    edits (a digit changed, added or dropped; two swapped): the size of a mistyped or miscopied
+    figure.  Values further apart are, on real reports, mostly two quantities the text does not
+    tell apart (the second and third validation sets: 13 such wrong PX611 errors, none right)."""
+    places = max(a.places, b.places, 0)
+    x, y = (f"{abs(f.value_yuan):.{places}f}".replace(".", "").lstrip("0") for f in (a, b))
+    if abs(len(x) - len(y)) > 2:
+        return False
+    prev = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        cur = [i]
+        for j, cy in enumerate(y, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (cx != cy)))
+        prev = cur
+    return prev[-1] <= 2
+
+
+def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
     """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
-    stage, period, role and scope all known and equal) written with two values."""
+    stage, period, role and scope all known and equal) written with two values; ``slip`` keeps
+    only the pairs that are (True) or are not (False) a ``_digit_slip`` of each other."""
     from perfxl.draft.quantities import same_quantity
     # one quantity's amounts share their whole identity: bucket by it, and within a bucket keep
     # the first two amounts of each value (a draft repeated 6,000 times repeats values, not
@@ -252,6 +292,8 @@ def _pairs(ctx, *, rounding: bool):
             gf = g.figure
             coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
             if _rounding(coarse, fine) != rounding:
+                break
+            if slip is not None and _digit_slip(f, gf) != slip:
                 break
             fix = f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - gf.value_yuan), f)}）"
             yield Hit((f.label_start, f.end), expected=float(fine.value_yuan if rounding else

@@ -208,13 +208,13 @@ def test_respective_changes_right_are_quiet():
 
 def test_parts_after_a_bare_amount_are_not_the_units_amounts():
     # 「…23100.50 元,项目支出 0 元」 breaks down a line whose name is on the page before
-    text = ("23100.50 元,项目支出 0 元。主要用于人员经费保障。\n"
+    text = ("23100.50 元,项目支出 25000 元。主要用于人员经费保障。\n"
             "2. 项目支出 52000 元,同比增加 3000 元。\n")
     assert found(text) == []
 
 
 def test_the_units_amount_restated_still_fires():
-    text = "项目支出 0 元。主要用于人员经费保障。\n2. 项目支出 52000 元,同比增加 3000 元。\n"
+    text = "项目支出 25000 元。主要用于人员经费保障。\n2. 项目支出 52000 元,同比增加 3000 元。\n"
     assert ("PX611", 4) in found(text)
 
 

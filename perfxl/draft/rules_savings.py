@@ -1,4 +1,4 @@
-"""PX646 / PX647: the savings of a government procurement (节约资金, 节约率) against its budget.
+"""PX646 / PX647 / PX653: a saving against its base — 政府采购 节约资金 / 节约率, 财政投资评审 审减率.
 
 「采购预算 P 万元，实际采购金额 A 万元，节约资金 S 万元，节约率 R%」: S = P − A and R = S ÷ P
 (the savings rate of 政府采购 statistics is the savings over the procurement budget, 采购预算 /
@@ -22,11 +22,36 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, figures
 
-_RATE = re.compile(r"(?:节约|节支|节省)(?:资金)?率\s*(?:为|是|达到|达|约)?\s*(?P<r>\d+(?:\.\d+)?)\s*%")
 _CUT = re.compile(r"[;。]|其中")
-_SAVED = re.compile(r"节约|节支|节省")
-_BOUGHT = re.compile(r"实际|成交|中标|合同金额|规模|采购总?金额")
-_BUDGET = re.compile(r"预算|计划")
+
+
+@dataclass(frozen=True)
+class _Relation:
+    """A rate of a saving over its base, as data: the words of the rate and of each amount.
+
+    ``saved`` / ``bought`` / ``budget`` are the words before an amount that make it the saving,
+    what is left of the base, and the base (tried in that order; 「实际」 is what is left when
+    ``bought`` reads it, before ``budget``: 「实际采购金额」 is no 预算); ``derive``: a base or saving not written may be
+    computed from the other two; ``net``: the rate may also be (base − left) ÷ base."""
+
+    name: str
+    rate: re.Pattern
+    saved: re.Pattern
+    bought: re.Pattern
+    budget: re.Pattern
+    derive: bool
+    net: bool
+
+
+_WHICH = r"\s*(?:为|是|达到|达|约)?\s*(?P<r>\d+(?:\.\d+)?)\s*%"
+#: 政府采购: 节约率 = 节约资金 ÷ 采购预算
+_SAVINGS = _Relation("savings", re.compile(r"(?:节约|节支|节省)(?:资金)?率" + _WHICH),
+                     re.compile(r"节约|节支|节省"), re.compile(r"实际|成交|中标|合同金额|规模|采购总?金额"),
+                     re.compile(r"预算|计划"), derive=True, net=False)
+#: 财政投资评审: 审减率 = 审减金额 ÷ 送审金额 (审定 = 送审 − 审减 + 审增, so 审减 may not be
+#: 送审 − 审定: the amounts are never derived, and the net rate is also accepted)
+_AUDIT_CUT = _Relation("audit-cut", re.compile(r"审减率" + _WHICH), re.compile(r"审减"),
+                       re.compile(r"审定"), re.compile(r"送审"), derive=False, net=True)
 
 
 @dataclass(frozen=True)
@@ -38,27 +63,28 @@ class _Group:
     saved: Figure | None
 
 
-def _kind(words: str) -> str | None:
-    if _SAVED.search(words):
+def _kind(words: str, rel: _Relation) -> str | None:
+    if rel.saved.search(words):
         return "saved"
-    if "实际" in words:
+    if "实际" in words and rel.bought.search("实际"):
         return "bought"
-    if _BUDGET.search(words):
+    if rel.budget.search(words):
         return "budget"
-    if _BOUGHT.search(words):
+    if rel.bought.search(words):
         return "bought"
     return None
 
 
-def _groups(ctx) -> list[_Group]:
-    memo = ctx.memo.get("savings")
+def _groups(ctx, rel: _Relation = _SAVINGS) -> list[_Group]:
+    key = "savings" if rel is _SAVINGS else f"savings:{rel.name}"
+    memo = ctx.memo.get(key)
     if memo is not None:
         return memo
     flat, out = ctx.doc.flat, []
     if "率" in flat:
         for a, b in ctx.doc.sentences:
             lo = a
-            for m in _RATE.finditer(flat, a, b):
+            for m in rel.rate.finditer(flat, a, b):
                 cut = max((c.end() for c in _CUT.finditer(flat, lo, m.start())), default=lo)
                 figs = figures(flat, cut, m.end())
                 rate = next((f for f in figs if f.start == m.start("r")), None)
@@ -69,14 +95,14 @@ def _groups(ctx) -> list[_Group]:
                 got: dict[str, list[Figure]] = {}
                 prev = cut
                 for f in money:
-                    kind = _kind(flat[prev:f.start])
+                    kind = _kind(flat[prev:f.start], rel)
                     prev = f.end
                     got.setdefault(kind or "", []).append(f)
                 if "" in got or any(len(v) > 1 for v in got.values()):
                     continue  # an amount of something else, or two of one: not read
                 out.append(_Group(rate, (money[0].start, rate.end),
                                   *(got.get(k, [None])[0] for k in ("budget", "bought", "saved"))))
-    ctx.memo["savings"] = out
+    ctx.memo[key] = out
     return out
 
 
@@ -116,7 +142,25 @@ def savings_rate(ctx):
     合格：“采购预算 3200.00 万元……节约资金 600.00 万元，节约率为 19%”（18.75% → 19%）。
     不合格：同样的数写“节约率为 18%”。
     """
-    for g in _groups(ctx):
+    for g, x, saved, budget in _off_rates(ctx, _SAVINGS):
+        like = g.saved or g.bought
+        yield Hit(g.span, expected=float(x), actual=float(g.rate.value / 100),
+                  args={"quote": quote(ctx.doc, *g.span),
+                        "saved": shown(ctx.doc, g.saved) if g.saved is not None
+                        else amount_in(saved, like),
+                        "budget": shown(ctx.doc, g.budget) if g.budget is not None
+                        else f"{amount_in(budget, like)}（实际采购 {shown(ctx.doc, g.bought)} + 节约 "
+                             f"{shown(ctx.doc, g.saved)}）",
+                        "stated": shown(ctx.doc, g.rate),
+                        "expected_text": rate_text(x, g.rate.places)})
+
+
+def _off_rates(ctx, rel: _Relation):
+    """(group, saving ÷ base, saving, base; 元) of each group whose written rate is off every
+    reading of it."""
+    for g in _groups(ctx, rel):
+        if not rel.derive and (g.budget is None or g.saved is None):
+            continue
         if g.budget is not None:
             budget, budget_tol = g.budget.value_yuan, _tol(g.budget, (g.budget, g.bought, g.saved))
         elif g.bought is not None and g.saved is not None:
@@ -143,16 +187,12 @@ def savings_rate(ctx):
                 g.rate.tol / 100 + quotient_tol(saved, saved_tol, g.bought.value_yuan,
                                                 _tol(g.bought, among))):
             continue  # the savings over the amount bought: another definition, not a slip
-        like = g.saved or g.bought
-        yield Hit(g.span, expected=float(x), actual=float(g.rate.value / 100),
-                  args={"quote": quote(ctx.doc, *g.span),
-                        "saved": shown(ctx.doc, g.saved) if g.saved is not None
-                        else amount_in(saved, like),
-                        "budget": shown(ctx.doc, g.budget) if g.budget is not None
-                        else f"{amount_in(budget, like)}（实际采购 {shown(ctx.doc, g.bought)} + 节约 "
-                             f"{shown(ctx.doc, g.saved)}）",
-                        "stated": shown(ctx.doc, g.rate),
-                        "expected_text": rate_text(x, g.rate.places)})
+        if rel.net and g.bought is not None:
+            left = budget - g.bought.value_yuan
+            if not off(g.rate.value / 100, left / budget, g.rate.tol / 100 + quotient_tol(
+                    left, budget_tol + _tol(g.bought, among), budget, budget_tol)):
+                continue  # the net cut (base − left) ÷ base: another definition
+        yield g, x, saved, budget
 
 
 @rule("PX647", "draft-savings-amount", "error", title="节约资金不等于采购预算减实际采购金额",
@@ -181,3 +221,34 @@ def savings_amount(ctx):
                   args={"quote": quote(ctx.doc, *g.span), "budget": shown(ctx.doc, g.budget),
                         "bought": shown(ctx.doc, g.bought), "stated": shown(ctx.doc, g.saved),
                         "expected_text": amount_in(want, g.saved)})
+
+
+@rule("PX653", "draft-audit-cut-rate", "error", title="审减率不等于审减金额 ÷ 送审金额",
+      message="“{quote}”：审减率 = 审减金额 {saved} ÷ 送审金额 {budget} = {expected_text}，"
+              "文字写 {stated}；请改为 {expected_text}（按四舍五入保留所写位数）",
+      cases=[fails("审减率多写了零点一个百分点", at="1", expected=12.5,
+                   text="全年评审项目 40 个，送审金额 8000 万元，审定金额 7000 万元，审减金额 1000 万元，"
+                        "审减率 12.6%。"),
+             passes("审减率按四舍五入保留一位",
+                    text="全年评审项目 40 个，送审金额 8000 万元，审定金额 7000 万元，审减金额 1000 万元，"
+                         "审减率 12.5%。"),
+             passes("没写送审金额，不推算",
+                    text="审定金额 7000 万元，审减金额 1000 万元，审减率 12.6%。")])
+def audit_cut_rate(ctx):
+    """财政投资评审的审减率 = 审减金额 ÷ 送审金额（三个数同在一组：从上一个审减率、句首、分号或
+    “其中”到审减率）。按所写位数四舍五入比较，各金额末位的舍入一并放宽（同 PX646）。
+
+    有审增时 审定 = 送审 − 审减 + 审增，审减金额不一定等于 送审 − 审定，所以不核对三个金额，也
+    不推算没写的金额；审减率等于 (送审 − 审定) ÷ 送审 或 审减 ÷ 审定 时不报告（另一种口径）。
+
+    需要确定：送审金额、审减金额都写了，组里的金额都认得出是送审、审定还是审减，每种至多一个
+    （有“审增”等别的金额不报告）。
+
+    合格：“送审金额 8000 万元，审定金额 7000 万元，审减金额 1000 万元，审减率 12.5%”。
+    不合格：同样的数写“审减率 12.6%”。
+    """
+    for g, x, _saved, _budget in _off_rates(ctx, _AUDIT_CUT):
+        yield Hit(g.span, expected=float(x), actual=float(g.rate.value / 100),
+                  args={"quote": quote(ctx.doc, *g.span), "saved": shown(ctx.doc, g.saved),
+                        "budget": shown(ctx.doc, g.budget), "stated": shown(ctx.doc, g.rate),
+                        "expected_text": rate_text(x, g.rate.places)})

@@ -184,4 +184,5 @@ def text_tables(doc) -> list[Table]:
             out[-1].rows.append(Row(cells, None))
             continue
         out[-1].rows.append(Row(cells, header))
-    return [_unglue(t) for t in out]
+    from perfxl.draft.tables_lines import funds_tables  # here: that module builds on tables
+    return [_unglue(t) for t in out] + funds_tables(doc)

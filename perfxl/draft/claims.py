@@ -802,6 +802,8 @@ def extract(doc: Doc) -> Claims:
     _weights(doc, out)
     _continued(doc, out)
     _change_parts(doc, out)
+    from perfxl.draft.share_lists import list_wholes
+    list_wholes(out)  # before the name look-ups: a list's own whole is certain
     _later_totals(out)
     _sure_wholes(out)
     return out

@@ -54,7 +54,7 @@ FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
-    r"(?P<cmp>较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
     r"(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
@@ -802,6 +802,8 @@ def extract(doc: Doc) -> Claims:
     _weights(doc, out)
     _continued(doc, out)
     _change_parts(doc, out)
+    from perfxl.draft.share_lists import list_wholes
+    list_wholes(out)  # before the name look-ups: a list's own whole is certain
     _later_totals(out)
     _sure_wholes(out)
     return out

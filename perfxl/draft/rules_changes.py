@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
+from perfxl.draft.change_years import from_prose
 from perfxl.draft.claims import DOWN, FLAT, UP
 from perfxl.draft.common import (amount_in, off, place_of, quantize, quote, quotient_tol,
                                  rate_text, rounded_tol, shown)
@@ -76,7 +77,7 @@ def _find_pairs(ctx):
         if cur is None and prior is None:
             if rows is None:
                 rows = _row_index(ctx)
-            found = _from_table(ctx, c, amount, rows)
+            found = _from_table(ctx, c, amount, rows) or from_prose(ctx, c)
             if found:
                 cur, prior = found
         if cur is None or prior is None or not cur.money:
@@ -107,7 +108,10 @@ def direction(ctx):
     “减少 / 下降 / 降低”要求 B < A，“持平 / 无增减 / 无变化”要求两数相等（按所写末位的
     半个单位比较；整数万元与同关系中带小数的数字并列时按所写的数比较，“3万元，较上年 3.4
     减少”是对的）。句中没有写出两个数字、而主语是报告中某张表的一行（“三公经费”）时，取该行
-    本年与上年的决算数（表头“2023年决算数”“2022年决算数”），PX602、PX603 同此。
+    本年与上年的决算数（表头“2023年决算数”“2022年决算数”）；没有这样的表时，取前文中同一
+    名称分别标明本年、上年年份的金额（“2022年的三公经费决算数合计为 B”“2021年的三公经费
+    决算数合计为 A”），两个年份在全文中各只有一个数、且都写在这句之前时才比较。PX602、
+    PX603 同此。
 
     合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
     不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”

@@ -256,7 +256,8 @@ def _digit_slip(a, b) -> bool:
     figure.  Values further apart are, on real reports, mostly two quantities the text does not
     tell apart (the second and third validation sets: 13 such wrong PX611 errors, none right)."""
     places = max(a.places, b.places, 0)
-    x, y = (f"{abs(f.value_yuan):.{places}f}".replace(".", "").lstrip("0") for f in (a, b))
+    # the digits of each value at ``places`` decimals (exact: the values are Decimals)
+    x, y = (str(int(abs(f.value_yuan).scaleb(places).to_integral_value())) for f in (a, b))
     if abs(len(x) - len(y)) > 2:
         return False
     prev = list(range(len(y) + 1))

@@ -38,3 +38,10 @@ def test_the_note_is_hidden_by_default():
     text = ("2023年度某某局整体支出绩效自评报告\n本年培训经费支出 36.45 万元，用于全员轮训。\n"
             "培训经费支出 127.08 万元，完成年度培训计划。")
     assert [f.rule for f in check_text(text) if f.rule in ("PX611", "PX648")] == []
+
+
+def test_short_numbers_mostly_different_are_only_a_note():
+    # 1.07 against 3 (107 / 300): two of three digits differ, not a mistyped figure
+    text = ("2023年度某某局整体支出绩效自评报告\n本年资料印刷费支出 3 万元，用于宣传册。\n"
+            "资料印刷费支出 1.07 万元，完成年度计划。")
+    assert _rules(text) == [("PX648", "info", 3)]

@@ -70,8 +70,8 @@ def test_target_and_achieved_amounts_are_two_quantities():
 
 
 def test_two_achieved_amounts_of_one_name_still_fire():
-    text = ("乡村道路养护资金完成 90 万元。\n(三)完成情况\n"
-            "1.乡村道路养护资金完成 96 万元。\n")
+    text = ("乡村道路养护资金完成 90.50 万元。\n(三)完成情况\n"
+            "1.乡村道路养护资金完成 96.50 万元。\n")
     assert errors(text, "PX611") == [4]
 
 

@@ -46,7 +46,7 @@ from perfxl.draft.numbers import Figure, figures, open_paren, top_split
 from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
-__all__ = ["Claim", "extract", "Claims", "NUMBERING"]
+__all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
 DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
@@ -148,6 +148,20 @@ def _closed_paren(flat: str, a: int, b: int) -> bool:
     return False
 
 
+#: 「占预算 Y 万元的 Z%」 / 「为年初预算 Y 的 Z%」 / 「完成预算 Y 的 Z%」: Y is the base of a share
+_SHARE_BASE = re.compile(r"\s*的\s*\d[\d,]*(?:\.\d+)?\s*%")
+#: 「超收 392 万元」: an amount that is itself a difference against the budget
+_DIFFERENCE = re.compile(r"(?:超收|超支|短收|节约|节支)了?\s*(?:资金)?\s*$")
+
+
+def not_current(flat: str, f: Figure) -> bool:
+    """``f`` cannot be the current value a later 「较上年…增减」 of its sentence compares with last
+    year's: it is the base of a share written after it (「完成 X，占预算 Y 的 Z%，较上年同期 W 下降
+    R%」: the change is X against W, Y is the base only of Z%) or a difference (超收 / 节约…)."""
+    return bool(_SHARE_BASE.match(flat, f.end)
+                or _DIFFERENCE.search(flat, max(0, f.start - 6), f.start))
+
+
 def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
     for m in _CHANGE.finditer(flat, a, b):
         fa = _fig_at(figs, *m.span("a")) if m.group("a") else None
@@ -160,7 +174,7 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         cur = None
         for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
-                    flat, f.end, m.start()):
+                    flat, f.end, m.start()) and not not_current(flat, f):
                 cur = f
         if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
             cur = None

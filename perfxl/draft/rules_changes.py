@@ -154,6 +154,10 @@ def change_amount(ctx):
     """增减额等于两个数字之差的绝对值，按所写各数中最粗的末位的半个单位比较（domain.md
     的舍入容差），单位（元 / 万元 / 亿元）换算后比较。
 
+    需要确定：本期数是句中“较上年”之前主语的那个金额；“占预算 Y 的 Z%”“为年初预算 Y 的
+    Z%”“完成预算 Y 的 Z%”中的 Y 只是该比例的分母，“超收 / 节约”之后的金额是差额，都不是
+    本期数（“完成 X 万元，占预算 Y 万元的 Z%，较上年同期 W 万元下降 R%”比较的是 X 与 W）。
+
     合格：“城乡社区支出 72000 元，较上年决算 436211.88 减少 364211.88 元”。
     不合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元”（应为 53982.31 元）。
     """
@@ -192,7 +196,8 @@ def change_rate(ctx):
     多写位数。
 
     需要确定：本期数、增减方向和增减率在同一句；对比期数写出，或者由本期数与增减额算出
-    （对比期是上年时）。
+    （对比期是上年时）。本期数是主语的金额，不是“占预算 Y 的 Z%”“为年初预算 Y 的 Z%”中
+    作分母的预算数 Y，也不是“超收 / 节约”的差额（同 PX602）。
 
     合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
     不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
@@ -283,6 +288,7 @@ def _sole_amount(ctx, cur) -> bool:
     parentheses aside): 「支出 90 万元，人员经费 50 万元，较上年增加 10 万元」 does not say whose
     change it is, and the base is not derived."""
     import bisect
+    from perfxl.draft.claims import not_current
     from perfxl.draft.numbers import open_paren
     doc, prior = ctx.doc, ctx.claims.prior
     paras = doc.paragraphs
@@ -293,7 +299,7 @@ def _sole_amount(ctx, cur) -> bool:
     a = max(paras[k][0], max(doc.flat.rfind(ch, paras[k][0], cur.start) for ch in ";。") + 1)
     lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, cur.start)
     return not any(f.money and f.start not in prior and open_paren(doc.flat, a, f.start) is None
-                   for f in figs[lo:hi])
+                   and not not_current(doc.flat, f) for f in figs[lo:hi])
 
 
 _PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")

@@ -478,14 +478,26 @@ _ADDS_UP = re.compile(r"[;,]\s*(?:再\s*)?(?:加上?|减去?|扣除)(?![少收�
 _ITS_OWN_TOTAL = re.compile(r"(?:合计|总计|共计)\s*(?:为|是|:)?\s*$")
 
 
+#: an amount named by nothing but a stage of the whole (「已支出 388.16 万元」, 「目前项目资金已拨付
+#: 106.36 万元」, 「结余 5 万元」): what happened to the whole, no component of it
+_STAGE_ONLY = re.compile(
+    r"(?:目前|当前|截至目前|截止目前|现)?(?:项目|该项目)?(?:资金)?"
+    r"(?:(?:已经?|累计|共|实际)(?:支出|拨付|使用|完成|下达|兑付|发放|到位|支付|执行)|"
+    r"(?:尚?未|剩余|结余)(?:支出|拨付|使用)?|结余|执行数?)(?:资金|金额)?(?:为|是)?")
+
+
 def _before_other_aggregate(flat: str, at: int, parts: list[Figure]) -> list[Figure]:
     """The parts of the 其中 at ``at`` up to a clause that opens with 加 / 减 / 扣除 (「其中地方收入
     A；加上级补助收入 B，调入资金 C，收入合计 T」: B and C build T from A, they are no parts of
-    the total before 其中) or an amount, after the first part, that is called 合计 / 总计 (the sum
-    of something, never a part beside the others)."""
+    the total before 其中), an amount, after the first part, that is called 合计 / 总计 (the sum
+    of something, never a part beside the others), or an amount named only by a stage
+    (``_STAGE_ONLY``: 「520 万元，其中：某补助资金 520 万元，已支出 388.16 万元」 — a part is a
+    component by name, a fund, an item or a use; 已支出 / 已拨付 / 结余 tell what happened to the
+    whole)."""
     for i, p in enumerate(parts):
         if _ADDS_UP.search(flat, parts[i - 1].end if i else at, p.start) or (
-                i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)):
+                i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)) \
+                or _STAGE_ONLY.fullmatch(re.sub(r"[\s,:“”\"]", "", p.label)):
             return parts[:i]
     return parts
 

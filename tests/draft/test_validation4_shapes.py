@@ -52,3 +52,28 @@ def test_an_excess_over_the_budget_is_no_current_amount():
     assert found(SURPLUS.format(r="7.0"), "PX603") == []
     wrong = messages(SURPLUS.format(r="9.0"), "PX603")
     assert len(wrong) == 1 and "46000万元" in wrong[0] and "增长 7.0%" in wrong[0]
+
+
+# --- PX604: what happened to the whole after a 其中 list is no further part -----------------
+
+SPENT = "收到省级专项补助 600万元,其中:道路养护补助资金 600万元,{tail}。\n"
+
+
+def test_an_amount_spent_after_the_list_is_no_part():
+    for tail in ("已支出 412.5万元", "目前已拨付 590万元", "结余 30万元", "累计使用 480万元"):
+        assert found(SPENT.format(tail=tail), "PX604") == [], tail
+
+
+FEE = "整合资金 96.40万元,其中项目管理费 0.96万元,{tail}。\n"
+
+
+def test_a_named_component_after_a_fee_is_still_a_part():
+    # 0.96 + 95.80 = 96.76 > 96.40: two components by name that exceed their total
+    assert found(FEE.format(tail="工程建设费 95.80万元"), "PX604") == [(2, "warning")]
+    # the same amount said as 已拨付 is what was paid out of the 96.40
+    assert found(FEE.format(tail="目前项目资金已拨付 95.80万元"), "PX604") == []
+
+
+def test_parts_by_name_before_a_stage_amount_are_still_summed():
+    text = "补助资金 500万元,其中:设备购置 320万元,人员培训 210万元,已支出 300万元。\n"
+    assert found(text, "PX604") == [(2, "warning")]

@@ -77,8 +77,10 @@ _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
-#: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」.
-_AREA_WORD = r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级"
+#: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」; a city's
+#: counties together are 「县区」 / 「区县」 / 「县(市、区)」 beside its 「市本级」.
+_AREA_WORD = (r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级|"
+              r"各?(?:县区|区县|县市区|县\(市、?区\)|旗县区?)")
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    rf"({_AREA_WORD}|剔除.{{1,12}}?后)")
 #: A sentence labelled as the target (「绩效目标:」, 「年度目标：」): its 完成 / 支出 amounts are
@@ -254,8 +256,10 @@ _SUBJECT = re.compile(r"\s*(?P<s>[\u4e00-\u9fff]{2,12}?(?:工程|项目|专项|�
 
 
 #: A paragraph that is one numbered item of a list of projects (「指标2:某村日间照料中心项目,…总投资
-#: 203.71万元」, 「(2)某某专项资金项目180200.00元,…」): each item has its own 总投资, 资本性支出….
-_ENUM_ITEM = re.compile(r"\s*(?P<n>指标\s*\d{1,2}\s*[:：]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))\s*"
+#: 203.71万元」, 「(2)某某专项资金项目180200.00元,…」, 「2.2021年第一批某某项目,…」: a number
+#: right before a year is an item's, not a decimal): each item has its own 总投资, 管理费….
+_ENUM_ITEM = re.compile(r"\s*(?P<n>指标\s*\d{1,2}\s*[:：]|\(\d{1,2}\)|\d{1,2}[.、](?!\d)|"
+                        r"\d{1,2}[.、](?=(?:19|20)\d\d年))\s*"
                         r"(?P<s>[^,，。;；:：]{2,40}?(?:项目|工程|专项))")
 
 

@@ -77,3 +77,41 @@ def test_a_named_component_after_a_fee_is_still_a_part():
 def test_parts_by_name_before_a_stage_amount_are_still_summed():
     text = "补助资金 500万元,其中:设备购置 320万元,人员培训 210万元,已支出 300万元。\n"
     assert found(text, "PX604") == [(2, "warning")]
+
+
+# --- PX611 / PX648: one name in two numbered projects or two areas ------------------------
+
+def noted(text, rule, head="2024年财政收支情况\n"):
+    return [(f.line, f.level) for f in check_text(head + text, notes=True) if f.rule == rule]
+
+
+PROJECTS = ("{n1}2024年第一批衔接资金村道硬化项目,建设村内道路1200平方米。使用衔接资金 215万元,"
+            "其中项目管理费 2.15万元,目前已拨付 200万元。\n"
+            "{n2}2024年第一批衔接资金饮水安全项目,建设蓄水池2座。使用衔接资金 216万元,"
+            "其中项目管理费 2.16万元,目前已拨付 210万元。\n")
+
+
+def test_two_numbered_projects_have_their_own_amounts():
+    # 「1.2024年…项目」: a number followed by a year still opens one item of a list
+    text = PROJECTS.format(n1="1.", n2="2.")
+    assert noted(text, "PX611") == [] and noted(text, "PX648") == []
+
+
+def test_the_same_project_told_twice_with_a_slip_still_fires():
+    text = PROJECTS.format(n1="", n2="").replace("2024年第一批衔接资金饮水安全项目,建设蓄水池2座。",
+                                                 "该项目验收后,")
+    assert (3, "error") in noted(text, "PX611")
+
+
+AREAS = ("全市直达资金总额 50.00亿元,已分配 49.83亿元,未分配 0.17亿元。\n"
+         "市本级直达资金 20.00亿元,未分配 0.08亿元,分配率 99.6%。\n"
+         "县区直达资金 30.00亿元,已分配 29.91亿元,未分配 0.09亿元。\n")
+
+
+def test_the_city_level_and_the_counties_are_two_areas():
+    # 0.08 against 0.09 is a one-digit slip were they one quantity: they are two areas'
+    assert noted(AREAS, "PX611") == [] and noted(AREAS, "PX648") == []
+
+
+def test_one_area_told_twice_with_a_slip_still_fires():
+    assert noted(AREAS + "县区资金中,已分配 29.92亿元。\n", "PX611") == [(5, "error")]

@@ -46,7 +46,7 @@ from perfxl.draft.numbers import Figure, figures, open_paren, top_split
 from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
-__all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current"]
+__all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current", "garbled"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
 DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
@@ -832,7 +832,17 @@ def extract(doc: Doc) -> Claims:
     list_wholes(out)  # before the name look-ups: a list's own whole is certain
     _later_totals(out)
     _sure_wholes(out)
+    if "?" in flat or "\ufffd" in flat:
+        out.claims = [c for c in out.claims if not any(
+            f is not None and garbled(flat, f) for f in c.figures)]
     return out
+
+
+def garbled(flat: str, f: Figure) -> bool:
+    """A character lost to a wrong encoding (``?`` / U+FFFD) stands right before ``f``: its
+    leading digits may be lost with it (「支出?8639 萬元」 of a report that wrote 48639), so its
+    value is not known and no claim over it is checked."""
+    return f.start > 0 and flat[f.start - 1] in "?\ufffd"
 
 
 def _budget_name(label: str) -> str:

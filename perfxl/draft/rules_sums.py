@@ -11,16 +11,23 @@ from perfxl.draft.units import money_in
 
 
 def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
-    """Half a unit of the coarsest last digit; for 万元 figures at least the rounding slack the
-    workbook's sum rules allow (``perfxl.checks.sumrel.slack``: every 万元 amount is itself
-    rounded from 元, so four parts may miss their total by 0.01 万元)."""
+    """Half a unit of the coarsest last digit; for 万元 (and 亿元) figures at least the rounding
+    slack the workbook's sum rules allow (``perfxl.checks.sumrel.slack``: every 万元 amount is
+    itself rounded from 元, so four parts may miss their total by 0.01 万元; an amount in 亿元
+    is rounded from 万元 alike: 605.82 + 959.62 + 1181.64 亿元 may be written 2747.07); when
+    every figure is a whole number of 万元 / 亿元, each is rounded to the whole unit
+    (``rounded_tol``: 38 + 958 万元 may be written 995)."""
     from perfxl.checks.sumrel import SumRel, slack
 
+    figs = (total, *parts)
     tol = tolerance(total, *parts)
-    if all(f.unit in ("万元", "万") for f in (total, *parts)):
-        rel = SumRel("", float(total.value), ("", ""), "",
-                     tuple((float(p.value), "") for p in parts))
-        tol = max(tol, Decimal(repr(slack(rel, "万元"))) * 10000)
+    for units, scale in ((("万元", "万"), 10000), (("亿元", "亿"), 100000000)):
+        if all(f.unit in units for f in figs):
+            rel = SumRel("", float(total.value), ("", ""), "",
+                         tuple((float(p.value), "") for p in parts))
+            tol = max(tol, Decimal(repr(slack(rel, "万元"))) * scale)
+            if not any(f.places for f in figs):
+                tol = max(tol, sum((rounded_tol(f) for f in figs), Decimal(0)))
     return tol
 
 
@@ -102,7 +109,10 @@ def breakdown_sum(ctx):
     """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较；
     万元各数本身由元四舍五入而来，差额不超过工作簿合计规则的尾差容差（PX104 等，
     ``perfxl.checks.sumrel.slack``：每个数第二位小数的半个单位之和）时不报告
-    （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）。
+    （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）；亿元各数
+    由万元四舍五入而来，同样处理（605.82 + 959.62 + 1181.64 = 2747.08，合计写 2747.07 亿元
+    不报告）。合计和各分项都写成整数万元（或亿元）时，每个数是取整到万元的，各数半个万元
+    之和以内的差不报告（38 + 958 = 996，合计写 995 万元不报告）。
     上年数、增减额不算分项（分项金额后写的“增收 / 减收 / 增支 / 减支 / 增加 / 减少 C”是该分项
     的增减，不是另一个分项）；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
     决算 / 收入 / 支出”归到对应的合计。一句里先后写了几个合计、各带“其中”（“总收入 A，

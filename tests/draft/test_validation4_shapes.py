@@ -115,3 +115,34 @@ def test_the_city_level_and_the_counties_are_two_areas():
 
 def test_one_area_told_twice_with_a_slip_still_fires():
     assert noted(AREAS + "县区资金中,已分配 29.92亿元。\n", "PX611") == [(5, "error")]
+
+
+# --- a figure after a character lost to a wrong encoding is not known ---------------------
+
+LOST = "一般公共服务支出{mark}8520万元,较上年减支 4630万元,下降 {r}%。\n"
+
+
+def test_a_figure_after_a_lost_character_is_not_checked():
+    # 8520 + 4630 = 13150, 4630 ÷ 13150 = 35.2 %; the text's 8.3 % fits 「5?8520」 (4630 ÷ 59150)
+    assert found(LOST.format(mark="?", r="7.3"), "PX603") == []
+    assert found(LOST.format(mark="\ufffd", r="7.3"), "PX603") == []
+
+
+def test_the_same_figure_written_plainly_is_checked():
+    assert found(LOST.format(mark=" ", r="7.3"), "PX603") == [(2, "error")]
+    assert found(LOST.format(mark=" ", r="35.2"), "PX603") == []
+
+
+# --- PX604: parts and total each rounded on their own --------------------------------------
+
+def test_whole_wan_parts_may_miss_their_whole_total_by_one():
+    # 37.6 + 958.4 = 996.0 written 38 + 958 and a total of 995.6 written 996: or 995.4 as 995
+    assert found("公务用车费 995万元,其中购置费 38万元,运行维护费 958万元。\n", "PX604") == []
+    assert found("公务用车费 993万元,其中购置费 38万元,运行维护费 958万元。\n", "PX604") == [
+        (2, "warning")]
+
+
+def test_yi_parts_at_two_decimals_may_miss_by_one_in_the_last_digit():
+    text = "生产总值 1836.{d}亿元,其中第一产业 402.31亿元,第二产业 633.48亿元,第三产业 800.57亿元。\n"
+    assert found(text.format(d="35"), "PX604") == []  # the parts add to 1836.36
+    assert found(text.format(d="26"), "PX604") == [(2, "warning")]

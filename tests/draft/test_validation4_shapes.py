@@ -3,14 +3,7 @@
 Each principle: silence in the shape that was wrong, and the finding where it is certain.
 """
 from perfxl.draft import check_text
-
-
-def found(text, rule, head="2024年财政收支情况\n"):
-    return [(f.line, f.level) for f in check_text(head + text) if f.rule == rule]
-
-
-def messages(text, rule, head="2024年财政收支情况\n"):
-    return [f.message for f in check_text(head + text) if f.rule == rule]
+from tests.draft.test_validation3_shapes import found, messages
 
 
 # --- PX602 / PX603: three amounts of one quantity (current, budget, last year) -------------
@@ -81,8 +74,10 @@ def test_parts_by_name_before_a_stage_amount_are_still_summed():
 
 # --- PX611 / PX648: one name in two numbered projects or two areas ------------------------
 
-def noted(text, rule, head="2024年财政收支情况\n"):
-    return [(f.line, f.level) for f in check_text(head + text, notes=True) if f.rule == rule]
+def noted(text, rule):
+    """(line, level) of ``rule``'s findings, notes (PX648) included."""
+    return [(f.line, f.level) for f in check_text("2023年单位决算说明\n" + text, notes=True)
+            if f.rule == rule]
 
 
 PROJECTS = ("{n1}2024年第一批衔接资金村道硬化项目,建设村内道路1200平方米。使用衔接资金 215万元,"

@@ -149,7 +149,9 @@ def _closed_paren(flat: str, a: int, b: int) -> bool:
 
 
 #: 「占预算 Y 万元的 Z%」 / 「为年初预算 Y 的 Z%」 / 「完成预算 Y 的 Z%」: Y is the base of a share
-_SHARE_BASE = re.compile(r"\s*的\s*\d[\d,]*(?:\.\d+)?\s*%")
+_SHARE_BASE = re.compile(r"\s*(的)?\s*\d[\d,]*(?:\.\d+)?\s*%")
+#: ... also without 的 after 占 / 为 / 完成 (「占全年预算 Y 万元 106.0%」)
+_SHARE_HEAD = re.compile(r"(?:占|为|完成|达到?)[^,;。\d%]{0,15}$")
 #: 「超收 392 万元」: an amount that is itself a difference against the budget
 _DIFFERENCE = re.compile(r"(?:超收|超支|短收|节约|节支)了?\s*(?:资金)?\s*$")
 
@@ -158,8 +160,10 @@ def not_current(flat: str, f: Figure) -> bool:
     """``f`` cannot be the current value a later 「较上年…增减」 of its sentence compares with last
     year's: it is the base of a share written after it (「完成 X，占预算 Y 的 Z%，较上年同期 W 下降
     R%」: the change is X against W, Y is the base only of Z%) or a difference (超收 / 节约…)."""
-    return bool(_SHARE_BASE.match(flat, f.end)
-                or _DIFFERENCE.search(flat, max(0, f.start - 6), f.start))
+    m = _SHARE_BASE.match(flat, f.end)
+    if m is not None and (m.group(1) or _SHARE_HEAD.search(flat, max(0, f.start - 16), f.start)):
+        return True
+    return bool(_DIFFERENCE.search(flat, max(0, f.start - 6), f.start))
 
 
 def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
@@ -483,6 +487,7 @@ _ITS_OWN_TOTAL = re.compile(r"(?:合计|总计|共计)\s*(?:为|是|:)?\s*$")
 _STAGE_ONLY = re.compile(
     r"(?:目前|当前|截至目前|截止目前|现)?(?:项目|该项目)?(?:资金)?"
     r"(?:(?:已经?|累计|共|实际)(?:支出|拨付|使用|完成|下达|兑付|发放|到位|支付|执行)|"
+    r"(?:拨付|兑付|发放|到位|支付)|"
     r"(?:尚?未|剩余|结余)(?:支出|拨付|使用)?|结余|执行数?)(?:资金|金额)?(?:为|是)?")
 
 

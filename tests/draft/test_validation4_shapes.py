@@ -20,6 +20,12 @@ def test_the_change_compares_the_current_amount_not_the_budget():
     assert found(THREE.format(r="8.6", c="5000"), "PX603") == []
 
 
+def test_the_budget_base_written_without_de_is_no_current_amount_either():
+    text = THREE.replace("占预算 50000万元的", "占全年预算 50000万元 ")
+    assert found(text.format(r="8.6", c="5000"), "PX602") == []
+    assert found(text.format(r="8.6", c="4000"), "PX602") == [(2, "error")]
+
+
 def test_a_wrong_change_of_the_current_amount_still_fires():
     wrong = messages(THREE.format(r="8.6", c="4000"), "PX602")
     assert len(wrong) == 1 and "53000万元 与 58000万元 相差 5000 万元" in wrong[0]
@@ -68,8 +74,11 @@ def test_a_named_component_after_a_fee_is_still_a_part():
 
 
 def test_parts_by_name_before_a_stage_amount_are_still_summed():
-    text = "补助资金 500万元,其中:设备购置 320万元,人员培训 210万元,已支出 300万元。\n"
-    assert found(text, "PX604") == [(2, "warning")]
+    text = "补助资金 500万元,其中:设备购置 320万元,人员培训 210万元,{tail} 300万元。\n"
+    for tail in ("已支出", "拨付", "实际到位"):
+        wrong = messages(text.format(tail=tail), "PX604")
+        # the message names the two components and their sum, never the amount paid out
+        assert len(wrong) == 1 and "320万元 + 210万元 之和为 530 万元" in wrong[0], tail
 
 
 # --- PX611 / PX648: one name in two numbered projects or two areas ------------------------

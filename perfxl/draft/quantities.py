@@ -78,9 +78,10 @@ _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
 #: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」; a city's
-#: counties together are 「县区」 / 「区县」 / 「县(市、区)」 beside its 「市本级」.
+#: counties together are 「县区」 / 「区县」 / 「县(市、区)」 beside its 「市本级」, a county's towns
+#: 「乡镇」 beside its 「县本级」.
 _AREA_WORD = (r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级|"
-              r"各?(?:县区|区县|县市区|县\(市、?区\)|旗县区?)")
+              r"各?(?:县区|区县|县市区|县\(市、?区\)|旗县区?|乡镇(?:\(街道\)|街道)?)")
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    rf"({_AREA_WORD}|剔除.{{1,12}}?后)")
 #: A sentence labelled as the target (「绩效目标:」, 「年度目标：」): its 完成 / 支出 amounts are

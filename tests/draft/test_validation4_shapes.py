@@ -150,3 +150,10 @@ def test_yi_parts_at_two_decimals_may_miss_by_one_in_the_last_digit():
     text = "生产总值 1836.{d}亿元,其中第一产业 402.31亿元,第二产业 633.48亿元,第三产业 800.57亿元。\n"
     assert found(text.format(d="35"), "PX604") == []  # the parts add to 1836.36
     assert found(text.format(d="26"), "PX604") == [(2, "warning")]
+
+
+def test_a_county_level_and_its_towns_are_two_areas():
+    text = ("全县直达资金 8.00亿元,未分配 0.65亿元。\n县本级直达资金 5.00亿元,未分配 0.32亿元。\n"
+            "乡镇直达资金 3.00亿元,未分配 0.33亿元。\n")
+    assert noted(text, "PX611") == []
+    assert noted(text + "乡镇资金中,未分配 0.34亿元。\n", "PX611") == [(5, "error")]

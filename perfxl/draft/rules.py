@@ -1,6 +1,7 @@
 """Importing this module registers every PX6xx rule (report-draft proofreading)."""
 from perfxl.draft import (rules_approximate, rules_base_year,  # noqa: F401
-                          rules_change_parts, rules_changes, rules_form_line, rules_form_totals, rules_forms, rules_head_count,
+                          rules_change_parts, rules_changes, rules_count_parts,
+                          rules_form_line, rules_form_totals, rules_forms, rules_head_count,
                           rules_heading_year,
                           rules_ratios, rules_realloc, rules_restated, rules_savings, rules_scores,
                           rules_share_parts, rules_sums, rules_table_bases, rules_table_blocks,

@@ -6,12 +6,11 @@ stage name the year before (or 上年) and this one stands alone.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import quote
+from perfxl.draft.common import quote, sentence_of
 
 #: the stage a comparison's base names (「决算数」, 「预算」, none); 年初 / 年末 / 同期 / a range are
 #: no base of this kind and do not match
@@ -79,13 +78,11 @@ def base_is_report_year(ctx):
     for m in _BY_LAST.finditer(flat):
         prior[_stage(m)] += 1
     own = Counter(_stage(m) for m in same)
-    sentences = ctx.doc.sentences
     for m in same:
         stage = _stage(m)
         if prior[stage] < 2 or prior[stage] <= own[stage]:
             continue
-        i = bisect.bisect_right(sentences, (m.start(), float("inf"))) - 1
-        a = sentences[i][0] if i >= 0 else 0
+        a = sentence_of(ctx.doc, m.start())[0]
         a = max(a, flat.rfind(";", a, m.start()) + 1)
         subject = flat[a:m.start()]
         if not _AMOUNT.search(subject):

@@ -6,11 +6,10 @@ it cannot exceed it, and two statements of the whole must agree.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import off, place_of, quote, shown
+from perfxl.draft.common import off, place_of, quote, sentence_of, shown
 from perfxl.draft.numbers import figures, tolerance
 
 #: 「呼财农指〔2023〕41号」「财预【2022】7号」: a word, a bracketed year, a number
@@ -56,7 +55,7 @@ def doc_number_amount(ctx):
     doc, flat = ctx.doc, ctx.doc.flat
     seen: dict[tuple, list] = {}
     for m in _DOC_NO.finditer(flat):
-        a, b = _sentence(doc, m.start())
+        a, b = sentence_of(doc, m.start())
         if len(_DOC_NO.findall(flat, a, b)) != 1:
             continue
         money = [f for f in figures(flat, m.end(), b) if f.money]
@@ -81,11 +80,6 @@ def doc_number_amount(ctx):
                             "doc_no": _shown_no(m),
                             "where": place_of(doc, w.start), "whole": shown(doc, w),
                             "what": f"“{f.label}”写", "stated": shown(doc, f)})
-
-
-def _sentence(doc, pos: int) -> tuple[int, int]:
-    i = bisect.bisect_right(doc.sentences, (pos, float("inf"))) - 1
-    return doc.sentences[i] if i >= 0 else (0, len(doc.flat))
 
 
 def _shown_no(m: re.Match) -> str:

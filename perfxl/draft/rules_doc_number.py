@@ -6,15 +6,18 @@ it cannot exceed it, and two statements of the whole must agree.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import off, place_of, quote, sentence_of, shown
 from perfxl.draft.numbers import figures, tolerance
 
-#: 「呼财农指〔2023〕41号」「财预【2022】7号」: a word, a bracketed year, a number
-_DOC_NO = re.compile(r"(?P<word>[\u4e00-\u9fff]{1,12})[〔【\[(]\s*(?P<year>(?:19|20)\d\d)\s*"
-                     r"[〕】\])]\s*(?P<no>\d{1,4})\s*号")
+#: 「呼财农指〔2023〕41号」「财预【2022】7号」: a word, a bracketed year, a number (the bracket is
+#: searched for, then the word before it: a pattern opening with the word would be tried at
+#: every character of the text)
+_DOC_NO = re.compile(r"[〔【\[(]\s*(?P<year>(?:19|20)\d\d)\s*[〕】\])]\s*(?P<no>\d{1,4})\s*号")
+_WORD = re.compile(r"[\u4e00-\u9fff]{1,12}$")
 #: what comes before the 文号 proper: the issuer (…局 / …厅 / …委 / …府) and 根据 / 按照 …
 _LEAD = re.compile(r"^.*(?:局|厅|委|府|办|部|据|照|按|经|以|和|及|与)")
 #: the whole a 通知 gives: 「下达我县2023年资金」「安排本级资金」, no use named
@@ -22,8 +25,22 @@ _WHOLE = re.compile(r"(?:^|年|县|区|市|旗|州|镇|乡|级|省|单位)(?:下
                     r"(?:总额|总计|合计|共计)?$")
 
 
-def _key(m: re.Match) -> tuple[str, str, str]:
-    return _LEAD.sub("", m.group("word")), m.group("year"), m.group("no")
+class _No:
+    """A 文号 found in the text: its span (from the word before the bracket), word, year, number."""
+
+    def __init__(self, flat: str, m: re.Match, word: str) -> None:
+        self.start, self.end, self.word = m.start() - len(word), m.end(), word
+        self.key = (_LEAD.sub("", word), m.group("year"), m.group("no"))
+        self.text = flat[self.start:self.end]
+
+
+def _numbers(flat: str) -> list[_No]:
+    out = []
+    for m in _DOC_NO.finditer(flat):
+        w = _WORD.search(flat, max(0, m.start() - 12), m.start())
+        if w:
+            out.append(_No(flat, m, w.group(0)))
+    return out
 
 
 def _name(f) -> str:
@@ -54,13 +71,15 @@ def doc_number_amount(ctx):
     """
     doc, flat = ctx.doc, ctx.doc.flat
     seen: dict[tuple, list] = {}
-    for m in _DOC_NO.finditer(flat):
-        a, b = sentence_of(doc, m.start())
-        if len(_DOC_NO.findall(flat, a, b)) != 1:
-            continue
-        money = [f for f in figures(flat, m.end(), b) if f.money]
+    found = _numbers(flat)
+    starts = [n.start for n in found]
+    for m in found:
+        a, b = sentence_of(doc, m.start)
+        if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) != 1:
+            continue  # 「依据甲〔2024〕17号和甲〔2024〕21号，下达……」: whose amount is unsaid
+        money = [f for f in figures(flat, m.end, b) if f.money]
         if len(money) == 1:
-            seen.setdefault(_key(m), []).append((m, money[0]))
+            seen.setdefault(m.key, []).append((m, money[0]))
     for mentions in seen.values():
         wholes = [(m, f) for m, f in mentions if _WHOLE.search(_name(f))]
         if not wholes:
@@ -76,13 +95,12 @@ def doc_number_amount(ctx):
             elif f.value_yuan <= w.value_yuan + tol:
                 continue  # a use within the whole: maybe one of several
             yield Hit((f.start, f.end), expected=float(w.value_yuan), actual=float(f.value_yuan),
-                      args={"quote": quote(doc, m.end() - len(_shown_no(m)), f.end),
+                      args={"quote": quote(doc, m.end - len(_shown_no(m)), f.end),
                             "doc_no": _shown_no(m),
                             "where": place_of(doc, w.start), "whole": shown(doc, w),
                             "what": f"“{f.label}”写", "stated": shown(doc, f)})
 
 
-def _shown_no(m: re.Match) -> str:
+def _shown_no(m: _No) -> str:
     """The 文号 as written, without the issuer before it (「呼财农指【2023】41号」)."""
-    word = m.group("word")
-    return m.group(0)[len(word) - len(_LEAD.sub("", word)):]
+    return m.text[len(m.word) - len(m.key[0]):]

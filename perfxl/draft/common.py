@@ -7,7 +7,8 @@ from decimal import Decimal
 from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.numbers import round_decimal
 
-__all__ = ["shown", "quote", "sentence_of", "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
+__all__ = ["shown", "quote", "sentence_of",
+           "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
 
 
 

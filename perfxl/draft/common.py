@@ -7,7 +7,8 @@ from decimal import Decimal
 from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.numbers import round_decimal
 
-__all__ = ["shown", "quote", "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
+__all__ = ["shown", "quote", "sentence_of",
+           "place_of", "amount_in", "rate_text", "off", "quantize", "quantity_name"]
 
 
 
@@ -23,6 +24,14 @@ def place_of(doc, pos: int, *, column: bool = True) -> str:
     from perfxl.checks.finding import place_text
     u = doc.units[doc.unit_at(pos)]
     return place_text(u.line, u.paragraph, u.table, u.row, u.col if column else None, u.page)
+
+
+def sentence_of(doc, pos: int) -> tuple[int, int]:
+    """The ``(start, end)`` span of ``Doc.sentences`` holding offset ``pos`` (the whole text
+    when none begins before it)."""
+    import bisect
+    i = bisect.bisect_right(doc.sentences, (pos, float("inf"))) - 1
+    return doc.sentences[i] if i >= 0 else (0, len(doc.flat))
 
 
 def quote(doc, start: int, end: int) -> str:

@@ -157,3 +157,10 @@ def test_a_county_level_and_its_towns_are_two_areas():
             "乡镇直达资金 3.00亿元,未分配 0.33亿元。\n")
     assert noted(text, "PX611") == []
     assert noted(text + "乡镇资金中,未分配 0.34亿元。\n", "PX611") == [(5, "error")]
+
+
+def test_an_approximate_amount_of_the_counties_is_not_the_whole_s():
+    text = ("某市前三季度{who}政府采购节约资金320万余元\n前三季度,政府采购预算 5200.00 万元,"
+            "实际采购 4828.54 万元,节约资金 371.46 万元。\n")
+    assert found(text.format(who="各县区"), "PX643") == []
+    assert found(text.format(who=""), "PX643") == [(2, "error")]

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, shown
+from perfxl.draft.common import amount_in, han_only, off, shown
 from perfxl.draft.numbers import tolerance
 
 #: a paragraph worth reading: three counts of items at least (the total's and two parts')
@@ -21,7 +21,7 @@ _CLAUSE = re.compile(r"[,;:]")
 
 
 def _label(f) -> str:
-    return re.sub(r"[^\u4e00-\u9fff]", "", f.label)
+    return han_only(f.label)
 
 
 def _kin(part: str, total: str) -> bool:

@@ -10,7 +10,7 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import off, place_of, quote, sentence_of, shown
+from perfxl.draft.common import han_only, off, place_of, quote, sentence_of, shown
 from perfxl.draft.numbers import figures, tolerance
 
 #: 「呼财农指〔2023〕41号」「财预【2022】7号」: a word, a bracketed year, a number (the bracket is
@@ -44,7 +44,7 @@ def _numbers(flat: str) -> list[_No]:
 
 
 def _name(f) -> str:
-    return re.sub(r"[^\u4e00-\u9fff]", "", f.label)
+    return han_only(f.label)
 
 
 @rule("PX662", "draft-doc-number-amount", "warning", title="同一文号下达的资金前后金额不符",

@@ -5,7 +5,7 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import amount_in, han_only, place_of, quantity_name, quantize, quote, shown
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
@@ -70,7 +70,7 @@ def _headings(doc) -> list[tuple[int, str]]:
 
 def _quantity(label: str) -> str:
     """A label's quantity name in Chinese characters only (quotes and spaces taken out)."""
-    return re.sub(r"[^\u4e00-\u9fff]", "", quantity_name(label))
+    return han_only(quantity_name(label))
 
 
 def _beside_report_year(ctx, f, year: int) -> bool:

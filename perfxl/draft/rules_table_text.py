@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quote, shown
+from perfxl.draft.common import amount_in, per_draft, place_of, quantity_name, quote, shown
 from perfxl.draft.numbers import UNIT_SCALE, Figure
 from perfxl.draft.tables import figure_of, norm_label, pairs
 from perfxl.draft.units import money_in
@@ -52,11 +52,13 @@ def same_quantity(prose: str, table: str) -> bool:
     return not _FILL.sub("", rest)
 
 
+@per_draft
 def _in_tables(ctx) -> set[int]:
     """Units that hold a table cell."""
     return {ctx.doc.unit_at(c.start) for t in ctx.tables for r in t.rows for c in r.cells}
 
 
+@per_draft
 def _prose(ctx):
     """Every figure of the prose (outside the tables) with its sentence."""
     cells = _in_tables(ctx)
@@ -296,6 +298,7 @@ def table_breakdown(ctx):
 # PX626 one amount in the prose and in a table
 
 
+@per_draft
 def table_restatements(ctx):
     """(prose figure, table, pair, the pair's value in 元, gap in 元, one unit of the coarser last
     digit in 元) for each prose amount naming the quantity of a table pair with another value,

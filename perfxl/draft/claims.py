@@ -64,6 +64,9 @@ _CHANGE = re.compile(
     r"(?:\s*,\s*(?:增收|减收|增支|减支|增加|减少)了?\s*(?P<c2>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|万|元)))?")
 #: 「与年初预算(数)相比」: the budget a change is measured against, written before 相比
 _VS_BUDGET = re.compile(r"(?:与|同|和)\s*(?P<b>年初预算|调整后的?预算|调整预算|全年预算|预算)数?\s*$")
+#: a sentence's 其中 (its breakdown), and the words of a sentence about last year
+_QIZHONG_AT = re.compile(r"其中\s*[,:]?")
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
@@ -378,7 +381,7 @@ def _sources(flat: str, a: int, own: list[Figure], out: Claims) -> None:
 
 def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                prev_total: list[Figure]) -> list[Figure]:
-    m = re.search(r"其中\s*[,:]?", flat[a:b])
+    m = _QIZHONG_AT.search(flat[a:b])
     if not m:
         # a sentence without 其中 offers its first current amount to a next one opening with 其中
         own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
@@ -613,7 +616,7 @@ def _named_total(out: Claims, of: str, part: Figure, figs: list[Figure]) -> Figu
     the part, at most ``_NAMED_TOTAL_REACH`` characters back, whose quantity name ends with the
     name the share gives ("项目实际支出" for "实际支出")."""
     from perfxl.draft.common import quantity_name
-    name = quantity_name(re.sub(r"\s+", "", of or ""))
+    name = quantity_name("".join((of or "").split()))
     if len(name) < 3:
         return None
     year = out.doc.year
@@ -810,7 +813,7 @@ def extract(doc: Doc) -> Claims:
         sents = doc.sentences_in(pa, pb)
         for i, (a, b) in enumerate(sents):
             figs = figures(flat, a, b)
-            if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
+            if figs and _PRIOR_YEAR.search(flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
             pair = _respective(flat, a, b, figs, out, pair)
@@ -854,7 +857,7 @@ def _budget_name(label: str) -> str:
     """A quantity name without a trailing 预算 after 支出 / 收入 (「基本支出预算」 and 「一般公共预算
     基本支出」 name one budget document's figure); 收支总预算 read as 支出总预算."""
     from perfxl.draft.common import quantity_name
-    name = quantity_name(re.sub(r"\s+", "", label or ""))
+    name = quantity_name("".join((label or "").split()))
     # a budget's 收支总预算 is its 支出总预算 (收支平衡): 「占支出总预算 4.04%」 names it
     name = re.sub(r"收支总预算$", "支出总预算", name)
     return re.sub(r"(?<=[支收][出入])预算$", "", name)
@@ -901,7 +904,7 @@ def _sure_wholes(out: Claims) -> None:
     for i in todo:
         c = out.claims[i]
         part, whole, r = c.figures
-        want, budget = quantity_name(re.sub(r"\s+", "", c.subject)), _budget_name(c.subject)
+        want, budget = quantity_name("".join(c.subject.split())), _budget_name(c.subject)
         others = {f.value_yuan: f for f, _s in out.amounts
                   if f.start not in out.prior and f.year in (None, year) and "上年" not in f.label
                   and f.value_yuan != whole.value_yuan

@@ -111,10 +111,15 @@ def quotient_tol(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal) -> Decimal:
     return (ta + abs(a / b) * tb) / b_low
 
 
+#: what ``quantity_name`` takes out: years and qualifiers anywhere, fillers at the start
+_QUALIFIERS = re.compile(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|我局|本局|"
+                         r"决算数?|数$")
+_LEAD_FILLERS = re.compile(r"^(?:其中|的|和|及|与)+")
+
+
 def quantity_name(label: str) -> str:
     """The quantity a label names: without years, the unit name and qualifiers that do not change
     it (PX611 and the table rules, PX624–PX626)."""
-    s = re.sub(r"(?:19|20)\d\d\s*年度?|本年度?|当年|本期|全年度?|年末|期末|我单位|本单位|我局|本局|"
-               r"决算数?|数$", "", label)
-    s = re.sub(r"^(?:其中|的|和|及|与)+", "", s)
+    s = _QUALIFIERS.sub("", label)
+    s = _LEAD_FILLERS.sub("", s)
     return s

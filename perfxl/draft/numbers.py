@@ -173,7 +173,7 @@ def _label(flat: str, lo: int, start: int) -> tuple[str, int | None, int]:
         keep = "年初" if m.group(0).endswith("初") and re.match(r"\s*(?:部门|财政拨款)*预算",
                                                                  rest) else ""
         raw = raw[:m.start()] + keep + rest
-    lab = re.sub(r"\s+", "", raw).lstrip("“”\"")
+    lab = "".join(raw.split()).lstrip("“”\"")  # every space out (as re's \s: str.isspace)
     lab = _TAIL.sub("", _FILLER.sub("", lab)) or _TAIL.sub("", lab) or lab  # "合计 1,234" keeps 合计
     return lab, year, i
 

@@ -59,6 +59,13 @@ STAGES = (("执行", re.compile(r"执行")),
 _PLANNED = re.compile(r"预算|安排|计划|申请|年度目标|指标值|目标值|批复")
 _ACHIEVED = re.compile(r"决算|执行|实际|完成|到位|支付|拨付|支出|使用")
 _CHANGE = re.compile(r"增加|减少|增收|减收|增支|减支|节约|结余|比上年|较上年|同比|增减|差值|差额")
+#: what a name leaves out at its start and end, clause marks, last year, a digit (``_name``,
+#: ``_role``, ``quantities``: run for every amount, so compiled once here)
+_LEADING = re.compile(r"^(?:其中|的|和|及|与|以及|包括)+")
+_TRAILING = re.compile(r"(?:数|额|为|的)+$")
+_CLAUSE_MARKS = re.compile(r"[,;:、]")
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年")
+_DIGIT = re.compile(r"\d")
 _SCOPE = re.compile(r"(?:一般公共预算)?财政拨款(?:安排的?)?|一般公共预算(?:安排的?)?|"
                     r"政府性基金(?:预算)?(?:安排的?)?|国有资本经营预算|财政专户管理资金|单位资金|"
                     r"其他资金|非税收入")
@@ -174,7 +181,7 @@ def _name(label: str) -> tuple[str | None, str]:
     ``None`` when it is a bare 支出 / 收入 / 资金."""
     s = _STRIP.sub("", label)
     s = _NUMBERING.sub("", s)  # 「1.基本支出预算」, 「(二)社会保障和就业支出」
-    s = re.sub(r"^(?:其中|的|和|及|与|以及|包括)+", "", s)
+    s = _LEADING.sub("", s)
     scope = ""
     m = _SCOPE.search(s)
     if m:
@@ -196,13 +203,13 @@ def _name(label: str) -> tuple[str | None, str]:
     for w in ("年初", "调整后的", "调整后", "全年", "预算", "决算", "执行", "实际", "批复",
               "安排", "申请", "计划", "到位"):
         s = s.replace(w, "")
-    s = re.sub(r"(?:数|额|为|的)+$", "", s)
+    s = _TRAILING.sub("", s)
     return synonym(s), scope
 
 
 def subject_name(text: str) -> tuple[str | None, str]:
     """(name, scope) of what a clause is about ("2021年县本级“三公”经费决算数" -> 三公经费)."""
-    return _name(re.sub(r"[,;:、]", "", text))
+    return _name(_CLAUSE_MARKS.sub("", text))
 
 
 def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
@@ -210,7 +217,7 @@ def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
         return "change"
     if _CHANGE.search(label) and "结转" not in label:  # 年末结转和结余 is a balance
         return "change"
-    if re.search(r"上年|去年|上一年", label):
+    if _PRIOR_YEAR.search(label):
         return "prior"
     if stage in ("决算", "执行", "实际支出"):
         return "achieved"
@@ -405,7 +412,7 @@ def quantities(doc, claims) -> list[Quantity]:
         role = _role(f, label, stage, claims.prior)
         if role == "achieved" and _TARGET_HEAD.match(flat, a):
             role = "planned"  # 「绩效目标:……资金完成173万元」 states what is to be done
-        if name and (re.search(r"\d", name) or name in _BARE):
+        if name and (_DIGIT.search(name) or name in _BARE):
             name = None
         if sent not in opened:
             opened[sent] = not label.strip()  # 「19816.81 元,项目支出 0元。」: whose figures?

@@ -244,7 +244,11 @@ def areas(doc) -> list[tuple[int, str]]:
                 area = w
             out.append((a, area))
         # 「全市……，其中市本级……」: an area named inside the paragraph holds to its end
-        inline = [x for x in _AREA_INLINE.finditer(doc.flat, m.end() if m else a, b)]
+        at = m.end() if m else a
+        # (most paragraphs name no area at all: a quick search for the word first, since the
+        # look-behind opening ``_AREA_INLINE`` makes it try every place)
+        inline = [x for x in _AREA_INLINE.finditer(doc.flat, at, b)] \
+            if _AREA_ANY.search(doc.flat, at, b) else []
         for x in inline:
             out.append((x.start(), x.group(0).strip()))
         if inline:
@@ -255,6 +259,8 @@ def areas(doc) -> list[tuple[int, str]]:
 #: An area word inside a sentence (not 城市, 全市场: a word boundary is a punctuation mark, a
 #: sentence start, 其中 or 和/及 before it).
 _AREA_INLINE = re.compile(rf"(?:(?<=[，,；;。:：、(（和及])|(?<=其中))\s*(?:{_AREA_WORD})")
+#: an area word anywhere: every match of ``_AREA_INLINE`` holds one
+_AREA_ANY = re.compile(_AREA_WORD)
 
 
 #: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its

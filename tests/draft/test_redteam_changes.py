@@ -160,6 +160,7 @@ QUIET = [
 RECALL = [
     ("PX601", T22 + "公务接待费 3.20 万元，较上年 4.10 万元增加 0.90 万元。\n", "it fell"),
     ("PX601", T22 + "会议费 6.00 万元，与上年 5.00 万元持平。\n", "not equal"),
+    ("PX601", T22 + "事业收入 103.20 万元，较上年 100.00 万元增长-3.20%。\n", "it rose, 增长-"),
     ("PX602", T22 + "会议费 21.15 万元，较上年 36.40 万元减少 13.25 万元。\n", "15.25"),
     ("PX602", T22 + "培训费 12.50 万元，较上年 10.00 万元增加 3.50 万元。\n", "2.50"),
     ("PX603", T22 + "支出 8.40 万元，较上年减少 1.20 万元，下降 14.29%。\n", "implied base 9.60"),
@@ -168,6 +169,8 @@ RECALL = [
      "2021 年部门决算支出 17333259.20 元,较上年决算 6805660.47 增加 10527598.73 元。\n", "seed"),
     ("PX609", T22 + "2022年公务接待费 3.56 万元。\n2021年公务接待费 3.56 万元，较上年 4.00 万元"
      "减少 0.44 万元。\n", "the report year's figure labelled 2021"),
+    ("PX609", T22 + "2022年公务接待费决算 3.56 万元。\n2021年公务接待费决算 3.56 万元，主要用于接待"
+     "上级检查。\n", "the same quantity, another year"),
     ("PX611", T22 + "商业服务业等支出 12830454.25 元。\n商业服务业等支出 12830454.20 元。\n", "slip"),
     ("PX611", T22 + "公务接待费 3.56 万元。\n公务接待费 3.65 万元。\n", "transposed digits"),
     ("PX620", T22 + "“三公”经费支出较上年减少 5.61 万元，下降 49.34%。\n"
@@ -198,10 +201,7 @@ RECALL = [
 
 #: drafts that failed before the fixes of this red team (kept strict: a pass must be a fix)
 BEFORE_FIX = {
-    ("PX601", "增长-3.2%"), ("PX601", "增加-"), ("PX602", "ranges of years"),
-    ("PX609", "the end of one year is the start of the next"),
-    ("PX609", "next year's budget equal to this year's spending"), ("PX609", "a month of each year"),
-    ("PX609", "a range ending the year before"), ("PX636", "a budget row, not the year's figure"),
+    ("PX636", "a budget row, not the year's figure"),
     ("PX636", "a mean growth row"), ("PX641", "next year's budget"),
     ("PX601", "not equal"), ("PX640", "the rule's own example shape"), ("PX660", "2023 as base"),
 }

@@ -111,7 +111,8 @@ def direction(ctx):
     本年与上年的决算数（表头“2023年决算数”“2022年决算数”）；没有这样的表时，取前文中同一
     名称分别标明本年、上年年份的金额（“2022年的三公经费决算数合计为 B”“2021年的三公经费
     决算数合计为 A”），两个年份在全文中各只有一个数、且都写在这句之前时才比较。方向词后
-    紧跟负号（“增长-3.20%”“增加-5.00 万元”，表中增减栏的写法）表示相反的方向。PX602、
+    紧跟负号（“增长-3.20%”“增加-5.00 万元”，表中增减栏的写法）表示相反的方向；“基本持平”
+    容许小的增减而没有界限，不核对。“与上年 A 持平”同“较上年 A 持平”。PX602、
     PX603 同此。
 
     合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
@@ -122,6 +123,8 @@ def direction(ctx):
         diff = cur.value_yuan - prior.value_yuan
         tol = tolerance(cur, prior)
         word = c.words.rstrip("了")
+        if word.startswith("基本"):
+            continue  # 「基本持平」 allows a small change and names no bound for it
         if abs(diff) <= tol:
             real, fix = "相等", "持平"
             # a whole 万元 beside a figure of its relation written with decimals is exact

@@ -31,6 +31,9 @@ _ON_PURPOSE = re.compile(r"上年|去年|上一年|往年|历年|以前|以来|�
                          r"同比|同期|结转|结余|规划|五年|十[一二三四五六]五|成立|设立|组建|始建|"
                          r"计划|打算|目标|思路|展望|整改|反馈|审计|巡视|巡察|应用|"
                          r"(?:19|20)\d\d\s*年?\s*[-—~]")
+#: a heading that is a project's or a fund's name (「（三）2021年中央财政衔接推进乡村振兴补助资金项目」):
+#: its year names the batch the money came with, carried into this year on purpose
+_PROJECT_NAME = re.compile(r"(?:项目|工程|专项资金|补助资金)\s*[:：。]?\s*$")
 #: a later year's budget or tasks: a 决算 or evaluation looks ahead to them on purpose
 _AHEAD = re.compile(r"预算|安排|部署|重点|任务|措施|方向|设想")
 #: a budget (not a 决算 or an evaluation) looks back at the year before on purpose
@@ -127,6 +130,8 @@ def _odd_headings(ctx):
     if len(set(h.years)) != 1 or _ON_PURPOSE.search(line):
         return
     y = h.years[0]
+    if _PROJECT_NAME.search(line):
+        return
     if y > year and _AHEAD.search(line):
         return  # 「四、2023年预算安排情况」 in a 2022 report: next year's budget, meant
     if (y == year - 1 and _BUDGET_DOC.search(flat_title[:200])
@@ -187,7 +192,8 @@ def heading_year(ctx):
     需要确定：报告年度（标题行写了它且只写了它，``Doc.year``）；写了年份的标题中只有这一条
     写另一年，且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
     预算报告回顾上一年属有意，不报告；决算、自评报告展望下一年的预算、安排、重点任务（“四、
-    2023年预算安排情况”，年份晚于报告年度）也属有意。同一级的其他标题不写年份时见 PX642（警告）。
+    2023年预算安排情况”，年份晚于报告年度）也属有意；标题就是一个项目或一笔资金的名称（“（三）
+    2021年中央财政衔接推进乡村振兴补助资金项目”）时，年份是该项目的批次，不报告。同一级的其他标题不写年份时见 PX642（警告）。
     合格：“三、2023年与2022年“三公”经费对比情况”（有意对比）。
     不合格：2023 年度决算“一、2023年度收入决算情况 二、2023年度支出决算情况 三、2021年度“三公”经费
     决算情况”。

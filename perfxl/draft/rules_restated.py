@@ -37,7 +37,7 @@ def year_label(ctx):
     这样的月份、时点不算：上年末就是本年初）；别处标为报告年度的同一金额是同一数量（名称、
     阶段、口径、资金范围按 ``perfxl.draft.quantities`` 都相同，只差年份：下年预算安排恰与本年
     决算相等不报告）；或所在句用“较上年 / 同比”这样的相对说法与上年比较（“较2020年”自己写明了
-    对比年度，不算）。
+    对比年度，不算；同一段里同名的报告年度金额也写了时是逐年叙述，不算）。
 
     合格：“2022 年决算支出 100 元，2021 年决算支出 90 元”（两年各一数）。
     不合格：“2021 年乐昌市商务局决算支出 17333259.20 元，较上年决算 6805660.47 增加……”
@@ -66,7 +66,10 @@ def year_label(ctx):
             qs = qs if qs is not None else {q.start: q for q in ctx.quantities}
             if not _same_but_year(qs.get(f.start), qs.get(same[0].start)):
                 same = []  # an equal amount of another quantity (next year's budget, a balance)
-        compared = bool(_VS_LAST_YEAR.search(flat[f.end:b])) and f.year == year - 1
+        # 「2021年投入 280 万元，较上年增加 20 万元；2022年投入 300 万元，较上年……」: the years
+        # set side by side tell a history, the year before's change is meant
+        compared = (bool(_VS_LAST_YEAR.search(flat[f.end:b])) and f.year == year - 1
+                    and not _beside_report_year(ctx, f, year))
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
             other = (f"{where.line} 行" if where and where.line else

@@ -209,7 +209,7 @@ RECALL = [
 
 
 #: drafts that failed before the fixes of this red team (kept strict: a pass must be a fix)
-BEFORE_FIX = {("PX609", "a history of the years"), ("PX641", "a project named by its batch year")}
+BEFORE_FIX: set[tuple[str, str]] = set()
 
 #: a second round, written after the first round's fixes
 QUIET += [
@@ -267,7 +267,15 @@ RECALL += [
     ("PX611", T22 + "会议费 36400.00 元。\n会议费 3.46 万元。\n", "元 and 万元, not equal"),
     ("PX636", Y636 + "年度 | 合计 | 公务接待费\n2023年 | 2840 | 73\n2024年 | 2364 | 37\n"
      "同比增长% | -16.76 | -47.95\n", "no years in the change row"),
+    ("PX641", T22 + "（一）2022年收入决算情况\n（二）2022年支出决算情况\n（三）2021年项目支出情况\n",
+     "项目支出 is no project's name"),
+    ("PX609", T22 + "2022年投入资金 300.00 万元。\n2021年投入资金 300.00 万元，较上年增加 20.00 万元。\n",
+     "the report year's amount in another paragraph"),
     ("PX643", T22 + "争取上级资金2万余元。\n争取上级资金 3.10 万元。\n", "3.10 is not 2万余"),
+    ("PX641", T22 + "（一）2022年收入决算情况\n（二）2022年支出决算情况\n（三）2021年项目支出情况\n",
+     "项目支出 is no project's name"),
+    ("PX609", T22 + "2022年投入资金 300.00 万元。\n2021年投入资金 300.00 万元，较上年增加 20.00 万元。\n",
+     "the report year's amount in another paragraph"),
 ]
 
 

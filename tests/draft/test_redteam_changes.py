@@ -209,7 +209,7 @@ RECALL = [
 
 
 #: drafts that failed before the fixes of this red team (kept strict: a pass must be a fix)
-BEFORE_FIX = {("PX636", "a rate column's change in points")}
+BEFORE_FIX: set[tuple[str, str]] = set()
 
 #: a second round, written after the first round's fixes
 QUIET += [

@@ -180,8 +180,8 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
                     flat, f.end, m.start()) and not not_current(flat, f):
                 cur = f
-        if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
-            cur = None
+        if cur is not None and re.search(r"[;。]|其中", flat[cur.end:m.start()]):
+            cur = None  # 「支出 500 万元，…，其中人员经费较上年增加 30 万元」: the part's amount is unwritten
         basis = (m.group("basis") or "").replace(" ", "")
         pair = _two_years(flat, a, m.start(), figs, out) if fa is None and not basis else None
         if pair is not None:  # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"

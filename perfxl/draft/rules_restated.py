@@ -5,7 +5,8 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import (amount_in, place_of, quantity_name, quantize, quote, sentence_of,
+                                 shown)
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
@@ -15,6 +16,7 @@ _VS_LAST_YEAR = re.compile(r"(?:较|比|同比|与)\s*(?:上年|去年|上一年
 _RANGE_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*$")
 _PART_OF_YEAR = re.compile(r"\s*度?\s*(?:\d{1,2}\s*月|[一二三四1-4]\s*季度|第[一二三四]季度|[上下]半年|"
                            r"年末|年初|年底|末|初|底|同期)")
+_EQUAL = re.compile(r"持平|相同|一致|不变|同为|均为|无增减|无变化")
 _LABEL_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: Labels too generic to name one quantity across the report.
 _GENERIC = {"执行数", "预算数", "决算数", "支出", "收入", "合计", "金额", "资金", "经费", "其他",
@@ -36,7 +38,7 @@ def year_label(ctx):
     需要确定：年份标的是全年的数（“2019-2021年累计”的区间、“2021年12月”“2021年末结转结余”
     这样的月份、时点不算：上年末就是本年初）；别处标为报告年度的同一金额是同一数量（名称、
     阶段、口径、资金范围按 ``perfxl.draft.quantities`` 都相同，只差年份：下年预算安排恰与本年
-    决算相等不报告）；或所在句用“较上年 / 同比”这样的相对说法与上年比较（“较2020年”自己写明了
+    决算相等不报告；两处之一写明两年相等，“与上年持平”“同为”，也不报告）；或所在句用“较上年 / 同比”这样的相对说法与上年比较（“较2020年”自己写明了
     对比年度，不算；同一段里同名的报告年度金额也写了时是逐年叙述，不算）。
 
     合格：“2022 年决算支出 100 元，2021 年决算支出 90 元”（两年各一数）。
@@ -64,8 +66,11 @@ def year_label(ctx):
         same = [g for g in by_value.get(f.value_yuan, [])[:2] if g.start != f.start][:1]
         if same:
             qs = qs if qs is not None else {q.start: q for q in ctx.quantities}
-            if not _same_but_year(qs.get(f.start), qs.get(same[0].start)):
-                same = []  # an equal amount of another quantity (next year's budget, a balance)
+            if not _same_but_year(qs.get(f.start), qs.get(same[0].start)) or any(
+                    _EQUAL.search(flat, *sentence_of(ctx.doc, x.start)) for x in (f, same[0])):
+                # an equal amount of another quantity (next year's budget, a balance), or
+                # the two years' equality said in words (「与上年持平」「同为」)
+                same = []
         # 「2021年投入 280 万元，较上年增加 20 万元；2022年投入 300 万元，较上年……」: the years
         # set side by side tell a history, the year before's change is meant
         compared = (bool(_VS_LAST_YEAR.search(flat[f.end:b])) and f.year == year - 1

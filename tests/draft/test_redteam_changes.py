@@ -209,7 +209,7 @@ RECALL = [
 
 
 #: drafts that failed before the fixes of this red team (kept strict: a pass must be a fix)
-BEFORE_FIX = {("PX603", "a part's rate, its own amount not written"), ("PX609", "equal on purpose")}
+BEFORE_FIX: set[tuple[str, str]] = set()
 
 #: a second round, written after the first round's fixes
 QUIET += [

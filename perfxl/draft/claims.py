@@ -49,7 +49,7 @@ from perfxl.draft.text import Doc
 __all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current", "garbled"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
-DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支", "负增长")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"

@@ -210,6 +210,8 @@ RECALL = [
 
 #: drafts that failed before the fixes of this red team (kept strict: a pass must be a fix)
 BEFORE_FIX: set[tuple[str, str]] = set()
+#: recall drafts still missed: 「A、B、C分别较上年减少 a、b、c」 is not read as a list of parts yet
+KNOWN_MISSES = {("PX640", "分别, 3 ≠ 4")}
 
 #: a second round, written after the first round's fixes
 QUIET += [
@@ -352,10 +354,38 @@ QUIET += [
     ("PX609", T22 + "2022年公务接待费 2.00 万元。\n2021年公务接待费同为 2.00 万元。\n", "同为"),
 ]
 
+#: a fifth round: from … to …, 负增长, 倍 and 翻番, 分别, a quarter's change
+QUIET += [
+    ("PX603", T22 + "专项资金由上年的 100.00 万元增加到 120.00 万元，增加 20.00 万元，增长 20.00%。\n",
+     "由 A 增加到 B"),
+    ("PX603", T22 + "会议费从上年的 10.00 万元下降到 8.00 万元，下降 20.00%。\n", "从 A 下降到 B"),
+    ("PX601", T22 + "事业收入 96.80 万元，较上年 100.00 万元负增长 3.20%。\n", "负增长"),
+    ("PX603", T22 + "专项资金 200.00 万元，较上年 100.00 万元翻了一番，增加 1 倍。\n", "翻一番"),
+    ("PX603", T22 + "人员经费 300.00 万元，占支出的 60.00%，较上年增加 20.00 万元，增长 7.14%。\n",
+     "a share between amount and change"),
+    ("PX602", T22 + "收入 520.00 万元、支出 500.00 万元，分别较上年增加 20.00 万元、10.00 万元。\n",
+     "分别"),
+    ("PX603", T22 + "收入 33 万元，较上年 32 万元增长 3.2%。\n", "whole 万元 rounding"),
+    ("PX620", T22 + "一季度“三公”经费支出较上年同期减少 1.00 万元。\n“三公”经费支出较上年减少 5.61 万元。\n",
+     "a quarter and the year"),
+    ("PX640", T22 + "“三公”经费支出较上年减少 4.00 万元，因公出国（境）费、公务接待费、公务用车购置及运行"
+     "维护费分别较上年减少 1.00 万元、1.00 万元、2.00 万元。\n", "分别, right"),
+    ("PX643", T22 + "节约资金3万余元。\n节约资金 35,000.00 元。\n", "元 within"),
+    ("PX643", T22 + "节约资金3万多元。\n节约资金 3.80 万元。\n", "万多元"),
+    ("PX641", T22 + "第一部分 2022年度部门决算表\n第二部分 2022年度部门决算情况说明\n"
+     "第三部分 2022年度其他重要事项说明\n第四部分 2021—2022年度对比分析\n", "a range with —"),
+]
+
+RECALL += [
+    ("PX601", T22 + "事业收入 103.20 万元，较上年 100.00 万元负增长 3.20%。\n", "负增长 but it rose"),
+    ("PX640", T22 + "“三公”经费支出较上年减少 4.00 万元，因公出国（境）费、公务接待费、公务用车购置及运行"
+     "维护费分别较上年减少 1.00 万元、1.00 万元、1.00 万元。\n", "分别, 3 ≠ 4"),
+]
+
 
 def _cases(cases):
     return [pytest.param(r, t, w, id=f"{r}-{w}", marks=[pytest.mark.xfail(strict=True)]
-                         if (r, w) in BEFORE_FIX else []) for r, t, w in cases]
+                         if (r, w) in BEFORE_FIX | KNOWN_MISSES else []) for r, t, w in cases]
 
 
 def _errors(text: str) -> set[str]:

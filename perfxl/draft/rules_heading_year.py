@@ -122,9 +122,18 @@ def _odd_headings(ctx):
         return  # the title must name the report's year, and only it
     dated = [h for h in hs if h.years]
     odd = [h for h in dated if h.years != (year,)]
-    if len(odd) != 1:
+    if len({_as_written(ctx.doc.text[h.start:h.end]) for h in odd}) != 1:
         return  # none, or several headings of another year: perhaps on purpose
-    h = odd[0]
+    for h in odd:  # one heading, or the same one in the contents and in the body
+        yield from _odd(ctx, hs, h, [g for g in dated if g not in odd], year)
+
+
+def _as_written(line: str) -> str:
+    """A heading without spaces and the page number the contents give it (「……5」)."""
+    return re.sub(r"[\s.…·•\d]+$", "", re.sub(r"\s+", "", line))
+
+
+def _odd(ctx, hs, h, dated, year):
     flat_title = ctx.doc.text[:h.start]
     line = ctx.doc.text[h.start:h.end]
     if len(set(h.years)) != 1 or _ON_PURPOSE.search(line):
@@ -138,7 +147,7 @@ def _odd_headings(ctx):
             and not _LOOKS_BACK.search(flat_title[:200])):
         return  # a budget tells the year before it on purpose
     sib, parent = _list_of(hs, hs.index(h))
-    yield h, y, sib, parent, [g for g in dated if g is not h]
+    yield h, y, [g for g in sib if g in dated or not g.years], parent, dated
 
 
 def slips(ctx) -> list[tuple[str, _Heading, int, int]]:
@@ -190,7 +199,7 @@ def heading_year(ctx):
     字样：年份笔误。
 
     需要确定：报告年度（标题行写了它且只写了它，``Doc.year``）；写了年份的标题中只有这一条
-    写另一年，且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
+    写另一年（目录与正文里同一条标题算一条，各报告一次），且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
     预算报告回顾上一年属有意，不报告；决算、自评报告展望下一年的预算、安排、重点任务（“四、
     2023年预算安排情况”，年份晚于报告年度）也属有意；标题就是一个项目或一笔资金的名称（“（三）
     2021年中央财政衔接推进乡村振兴补助资金项目”）时，年份是该项目的批次，不报告。同一级的其他标题不写年份时见 PX642（警告）。

@@ -195,6 +195,8 @@ def budget_identity(ctx):
             continue
         i = min(initial, key=lambda x: abs(x.start - f.start))
         a = min(adjust, key=lambda x: abs(x.start - f.start))
+        if not _one_item(amounts, f, i, a):
+            continue
         want = i.value_yuan + a.value_yuan
         if off(f.value_yuan, want, max(tolerance(f, i, a), rounded_tol(f) + rounded_tol(i)
                                        + rounded_tol(a))):
@@ -203,6 +205,26 @@ def budget_identity(ctx):
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
                             "label": f.label, "stated": shown(ctx.doc, f),
                             "expected_text": amount_in(want, f)})
+
+
+#: An amount that a 全年预算 may hold besides 年初 + 年中调整 (上年结转, 结余).
+_CARRIED = re.compile(r"结转|结余")
+
+
+def _one_item(amounts: list[Figure], f: Figure, i: Figure, a: Figure) -> bool:
+    """Whether 全年 ``f``, 年初 ``i`` and 调整 ``a`` are resolved as one item's identity: no other
+    年初 / 全年 amount lies among them (two projects' budgets in one paragraph), no second
+    adjustment of another value (追加 and 调减 both written: which enter is not said), and no
+    上年结转 / 结余 (which a 全年预算 may hold too)."""
+    lo, hi = min(f.start, i.start, a.start), max(f.start, i.start, a.start)
+    for g in amounts:
+        if g is f or g is i or g is a or not lo <= g.start <= hi:
+            continue
+        if _INITIAL.search(g.label) or _FULL.search(g.label) or _CARRIED.search(g.label):
+            return False
+    others = [g for g in amounts if g is not a and (_ADJUST.search(g.label) or "调减" in g.label)
+              and g.value_yuan != a.value_yuan and abs(g.start - a.start) <= 60]
+    return not others
 
 
 _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|及)?)?结余|资金已?全部(?:支出|执行|使用)")

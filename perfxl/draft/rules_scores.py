@@ -10,6 +10,14 @@ from perfxl.draft.common import quote, shown
 from perfxl.draft.numbers import top_split
 
 _CAPPED = re.compile(r"(加减分|加分|扣分)[^。\n]{0,40}上限")
+#: A total rescaled (不适用 items left out and the rest brought to 100): the items' sum is not it.
+_RESCALED = re.compile(r"折算|百分制|换算")
+#: A sentence that writes 加分 / 扣分 scores outside the items, and the 「N 分」 figures in it.
+_BONUS = re.compile(r"加减分|加分")
+_MINUS = re.compile(r"扣分|减分|扣\s*\d")
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+#: "“农田水利”项目自评得分88分": the score of another evaluation, not of an indicator.
+_OTHER_EVAL = re.compile(r"项目[”\"」]?\s*(?:的)?(?:绩效)?(?:自评|评价)?$")
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
            "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
            "(3)资金管理(90分)。自评得分80分。")
@@ -36,17 +44,40 @@ def score_total(ctx):
     items = [c for c in scores if c.words == "item"]
     if len(items) < 3:
         return
-    if _CAPPED.search(ctx.doc.flat):
-        return  # the 加减分 enter the total capped: the sum of the items is not the total
+    if _CAPPED.search(ctx.doc.flat) or _RESCALED.search(ctx.doc.flat):
+        return  # the 加减分 enter capped, or the total is rescaled: the items' sum is not the total
+    items = [c for c in items if not _OTHER_EVAL.search(_label(ctx.doc.flat, c))]
+    if len(items) < 3:
+        return
+    up, down = _allowance(ctx.doc.flat, _BONUS), _allowance(ctx.doc.flat, _MINUS)
     s = sum((c.figures[0].value for c in items), Decimal(0))
     for c in scores:
         if c.words != "total":
             continue
         n = c.figures[0]
-        if abs(n.value - s) > n.tol:
+        if not s - down - n.tol <= n.value <= s + up + n.tol:
             yield Hit(c.span, expected=float(s), actual=float(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "sum": s.normalize(), "n": len(items), "stated": shown(ctx.doc, n)})
+
+
+def _label(flat: str, c) -> str:
+    """The words of a score's sentence before its 「得分」 (the clause up to 40 characters back)."""
+    a = c.span[0]
+    head = flat[max(0, a - 40):a]
+    head = re.split(r"[。；;，,\n]", head)[-1]
+    return re.sub(r"(?:自评)?得分(?:为|是|:)?\s*$", "", head)
+
+
+def _allowance(flat: str, words: re.Pattern) -> Decimal:
+    """The largest 「N 分」 written in a sentence naming 加分 (or 扣分): how far the total may
+    stand above (below) the items' sum by scores written outside them (0 when none)."""
+    best = Decimal(0)
+    for sent in re.split(r"[。\n]", flat):
+        if words.search(sent):
+            for m in _POINTS.finditer(sent):
+                best = max(best, Decimal(m.group(1)))
+    return best
 
 
 @rule("PX614", "draft-weight-sum", "error", title="标题中的分值不等于下级指标分值之和",
@@ -76,11 +107,15 @@ def weight_sum(ctx):
     """
     ws = ctx.claims.of("weight")
     kids_of = {i: _kids(ws, i) for i in range(len(ws))}
+    # a 加分项 heading under a weighted one ("(4)加分项：获得表彰(2分)") is scored on top of the
+    # parent's weight: like an item not applicable, it may or may not be in the parent's sum
+    optional = {i for i, c in enumerate(ws) if c.words == "不适用"
+                or _BONUS.search(ctx.doc.flat, c.span[0], c.span[1])}
 
     def sums(i: int) -> tuple[Decimal, Decimal]:
-        """Σ of the children's weights without and with those not applicable."""
+        """Σ of the children's weights without and with those not applicable (or bonus)."""
         ks = kids_of[i]
-        return (sum((weight(k) for k in ks if ws[k].words != "不适用"), Decimal(0)),
+        return (sum((weight(k) for k in ks if k not in optional), Decimal(0)),
                 sum((weight(k) for k in ks), Decimal(0)))
 
     def weight(i: int) -> Decimal:
@@ -99,12 +134,12 @@ def weight_sum(ctx):
         s, s_all = sums(i)
         w = c.figures[0]
         if abs(w.value - s) > w.tol and abs(w.value - s_all) > w.tol:
-            na = [k for k in kids if ws[k].words == "不适用"]
+            na = [k for k in kids if k in optional]
             yield Hit(c.span, expected=float(s), actual=float(w.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "parts": " + ".join(str(weight(k)) for k in kids if k not in na),
                             "sum": s.normalize(), "stated": shown(ctx.doc, w),
-                            "na": f"（不适用、不计分的 {len(na)} 项未计入）" if na else ""})
+                            "na": f"（不适用、不计分或加分的 {len(na)} 项未计入）" if na else ""})
 
 
 def _kids(ws, i: int) -> list[int]:

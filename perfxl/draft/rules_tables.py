@@ -149,6 +149,7 @@ def table_total(ctx):
         # in two Word tables (perfxl's own: the 年度资金总额 row, then the indicators), or put
         # two 自评表 one after the other with no title between
         local, word_table = dict(sums), None
+        unknown = set()  # columns a row leaves unknown since the last 总分 row (see _gap)
         for r in t.rows:
             here = doc.units[doc.unit_at(r.cells[0].start)].table if r.cells else None
             if here != word_table:
@@ -158,18 +159,31 @@ def table_total(ctx):
                     c = r.column((col,), loose=True)
                     f = figure_of(doc, c) if c is not None and c.number else None
                     near = local[col] if local[col] else tot
-                    if (f is not None and tot and off(f.value, tot, f.tol)
+                    if (f is not None and tot and col not in unknown and off(f.value, tot, f.tol)
                             and off(f.value, near, f.tol)):
                         yield Hit((c.start, c.end), expected=float(near), actual=float(f.value),
                                   args={"table": t.title or "表", "col": col,
                                         "sum": format(near.normalize(), "f"),
                                         "stated": shown(doc, f)})
                 sums = {k: Decimal(0) for k in sums}
-                local = dict(sums)
+                local, unknown = dict(sums), set()
                 continue
+            unknown |= _gap(doc, r, tuple(sums))
             for col in sums:
                 c = r.merged_column((col,))
                 f = figure_of(doc, c) if c is not None and c.number else None
                 if f is not None and f.unit in ("", "分"):
                     sums[col] += f.value
                     local[col] += f.value
+
+
+def _gap(doc, r, cols: tuple[str, ...]) -> set[str]:
+    """The columns whose sum a row leaves unknown: a row with a score in one of 分值 / 得分 and,
+    under the other's header, a blank cell or a figure that is no score (「93%」: the row's cells
+    shifted by a blank one, or a weight left unwritten)."""
+    cells = {col: r.merged_column((col,)) for col in cols}
+    scores = {col: c is not None and c.number and (f := figure_of(doc, c)) is not None
+              and f.unit in ("", "分") for col, c in cells.items()}
+    if not any(scores.values()):
+        return set()
+    return {col for col, c in cells.items() if c is not None and not scores[col]} and set(cols)

@@ -172,7 +172,7 @@ D += [
 MINE = {"PX605", "PX607", "PX608", "PX613", "PX614", "PX615", "PX616", "PX617", "PX618", "PX633",
         "PX635", "PX639", "PX644", "PX646", "PX647", "PX653"}
 #: drafts that failed before their fix (turned into passes one by one)
-XFAIL = set([17, 18, 22, 27, 28, 29, 33, 66, 74, 79, 100, 107, 115])
+XFAIL = set([66, 74, 79, 115])
 
 
 def _errors(text):

@@ -23,6 +23,10 @@ _ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整
 #: 结转 / 结余…): with one in the sentence the ratio's definition is not resolved.
 _OTHER_EXEC = re.compile(r"实现数|应付数|保留数|暂付|结转|结余")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
+#: A ratio of another period than the year's: 序时进度 (spending to date over the year's
+#: budget, or over its time share), last year's rate quoted for comparison.
+_OTHER_PERIOD_WORDS = re.compile(r"序时|进度|上年|去年|上一年|同期|截至|截止")
+_PART_YEAR = re.compile(r"截至|截止|月底|月末|季度|上半年|1-\d+月|1—\d+月")
 
 
 def _budget(f: Figure) -> bool:
@@ -73,7 +77,8 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
                   f"{_num(p)} ÷ {_num(g)}")
                 for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)
+                   or (word != "到位率" and "到位" in f.label)]  # 资金执行率 = 支出 ÷ 到位资金
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
         budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i, among=ops) + rounded_tol(a, among=ops),
@@ -137,6 +142,8 @@ def ratio(ctx):
     可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。“其中:”之后某一分项的
     比例（“年初预算为200.00万元,……其中:公务接待费支出决算为30.00万元,完成预算的75%”）是
     该分项对其自身预算的比例：只用“其中”之后的金额；分项自身的预算没有写出时不报告。
+    执行率也可以是实际支出 ÷ 到位资金。序时进度执行率、“截至 X 月底”的支出、上年（同期）
+    的执行率是另一期间的比例，不核对。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
@@ -149,6 +156,10 @@ def ratio(ctx):
             continue
         if c.words in _EXEC_WORDS and any(_OTHER_EXEC.search(f.label) for f in ops):
             continue  # 实现数 + 应付数, 保留数…: another formula than 执行 ÷ 预算, unresolved
+        w = ctx.doc.flat.rfind(c.words, c.span[0], r.start)
+        if (_OTHER_PERIOD_WORDS.search(ctx.doc.flat, max(c.span[0], w - 6), max(w, 0))
+                or any(_PART_YEAR.search(f.label) for f in ops)):
+            continue  # last year's rate, or a rate to date: another period than the amounts
         ops, own = _own_part(ctx.doc.flat, ops, r)
         if not own:
             continue
@@ -215,11 +226,22 @@ def budget_identity(ctx):
 _CARRIED = re.compile(r"结转|结余")
 
 
+_ITEM = re.compile(r"“[^”]{1,30}”|[\u4e00-\u9fff]{0,12}项目")
+
+
+def _item(label: str) -> str:
+    """The item a budget's label names (「“乡村道路”项目」, 「道路养护项目」), or ``""``."""
+    m = _ITEM.search(label)
+    return m.group(0) if m else ""
+
+
 def _one_item(amounts: list[Figure], f: Figure, i: Figure, a: Figure) -> bool:
     """Whether 全年 ``f``, 年初 ``i`` and 调整 ``a`` are resolved as one item's identity: no other
     年初 / 全年 amount lies among them (two projects' budgets in one paragraph), no second
     adjustment of another value (追加 and 调减 both written: which enter is not said), and no
     上年结转 / 结余 (which a 全年预算 may hold too)."""
+    if len({_item(g.label) for g in (f, i, a)}) > 1:
+        return False  # 「“乡村道路”项目全年预算」 against the department's 年初预算
     lo, hi = min(f.start, i.start, a.start), max(f.start, i.start, a.start)
     for g in amounts:
         if g is f or g is i or g is a or not lo <= g.start <= hi:

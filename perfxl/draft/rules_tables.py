@@ -33,6 +33,19 @@ def _q_tol(nf, df) -> Decimal:
                         rounded_tol(df, yuan=False))
 
 
+_UNIT = re.compile(r"[（(]\s*(?:单位[:：]?)?\s*(元|万元|亿元)\s*[）)]")
+
+
+def _header_unit(r, names: tuple[str, ...]) -> str:
+    """The unit a column's header writes (「执行数（元）」), or ``""``."""
+    for n in names:
+        for h in r.header or ():
+            if n in h:
+                m = _UNIT.search(h)
+                return m.group(1) if m else ""
+    return ""
+
+
 def _rate_rows(ctx):
     for t in ctx.tables:
         for r in t.rows:
@@ -49,6 +62,8 @@ def _rate_rows(ctx):
                 if (rf is None or (rf.unit != "%" and (rf.unit or rf.value != 0)) or nf is None
                         or df is None or not df.value):
                     continue
+                if len({_header_unit(r, nums), _header_unit(r, dens)} - {""}) > 1:
+                    continue  # 「预算数（万元） | 执行数（元）」: two columns in two units
                 yield r, word, cell, rf, nf, df, nf.value / df.value
 
 
@@ -63,7 +78,7 @@ def table_rate(ctx):
     """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
     第 5 节第 2、10 项），按所写百分数末位的半个单位比较。列由表头认出（表头右对齐到数据行，
     合并的首列不影响）。不带 % 的比率只认 0（0 即 0%；“1”“100”可能是小数、百分数或错位
-    的格，不猜）。
+    的格，不猜）。两列的表头写了不同的单位（“预算数（万元）”“执行数（元）”）时不比较。
 
     合格：“编制数 56、实际在职人数 53、控制率 94.64%”。
     不合格：“56 / 53 / 94.00%”（seed 004 基础数据表第 72 行）；“4128.02 / 3995.49 / 96.00%”

@@ -13,6 +13,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.numbers import fmt_fixed
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.quantities import subject_name
 from perfxl.draft.units import money_in
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率",
@@ -191,16 +192,17 @@ def budget_identity(ctx):
     """全年预算数（调整后预算数）= 年初预算数 + 年中调整预算数，三者在报告中任何位置写出时都要
     成立（年初、调整取报告中写出的值；写了几个不同的年初数时取最近的一个）。
 
-    需要确定（否则不报告）：三个数是同一项的——它们之间没有别的年初预算、全年预算（两个项目
-    的预算写在同一段），没有上年结转、结余（全年预算也可能含它们）；调整只写了一个数（追加和
-    调减都写了时，哪些计入不能确定）。
+    需要确定（否则不报告）：三个数是同一项、同一资金范围（财政拨款或全部资金）的——它们之间
+    没有别的年初预算、全年预算（两个项目的预算写在同一段），没有上年结转、结余（全年预算也可能含它们）；调整只写了一个数（追加和
+    调减都写了时，哪些计入不能确定）。“较上年年初预算增加 N 万元”是变动额，不是预算数。
 
     合格：“全年预算数 18971163.35 元”与“年初预算数 17190340.15 元，年中调整预算 1780823.20 元”。
     不合格：“全年预算数 17190340.15 元”（= 年初数，漏了年中调整 1780823.20 元；seed 000
     第 112 行）。
     """
-    amounts = [f for f, _ in ctx.claims.amounts if f.start not in ctx.claims.prior
-               and f.year in (None, ctx.doc.year)]
+    every = [f for f, _ in ctx.claims.amounts if f.start not in ctx.claims.prior
+             and f.year in (None, ctx.doc.year)]
+    amounts = [f for f in every if not _COMPARED.search(f.label) or _CARRIED.search(f.label)]
     initial = [f for f in amounts if _INITIAL.search(f.label)]
     adjust = [f for f in amounts if _ADJUST.search(f.label) and f.value_yuan > 0]
     if not initial or not adjust:
@@ -208,9 +210,14 @@ def budget_identity(ctx):
     for f in amounts:
         if not _FULL.search(f.label) or "执行" in f.label:
             continue
-        i = min(initial, key=lambda x: abs(x.start - f.start))
-        a = min(adjust, key=lambda x: abs(x.start - f.start))
-        if not _one_item(amounts, f, i, a):
+        scope = subject_name(f.label)[1]  # the 年初 and 调整 of the same fund scope, nearest
+        same = [x for x in initial if subject_name(x.label)[1] == scope]
+        plus = [x for x in adjust if subject_name(x.label)[1] == scope]
+        if not same or not plus:
+            continue
+        i = min(same, key=lambda x: abs(x.start - f.start))
+        a = min(plus, key=lambda x: abs(x.start - f.start))
+        if not _one_item(every, f, i, a):
             continue
         want = i.value_yuan + a.value_yuan
         if off(f.value_yuan, want, max(tolerance(f, i, a), rounded_tol(f) + rounded_tol(i)
@@ -226,6 +233,8 @@ def budget_identity(ctx):
 _CARRIED = re.compile(r"结转|结余")
 
 
+#: A change against another year or figure (「较上年年初预算增加 10 万元」): no budget of the year.
+_COMPARED = re.compile(r"较|比上年|同比|上年")
 _ITEM = re.compile(r"“[^”]{1,30}”|[\u4e00-\u9fff]{0,12}项目")
 
 
@@ -240,8 +249,9 @@ def _one_item(amounts: list[Figure], f: Figure, i: Figure, a: Figure) -> bool:
     年初 / 全年 amount lies among them (two projects' budgets in one paragraph), no second
     adjustment of another value (追加 and 调减 both written: which enter is not said), and no
     上年结转 / 结余 (which a 全年预算 may hold too)."""
-    if len({_item(g.label) for g in (f, i, a)}) > 1:
-        return False  # 「“乡村道路”项目全年预算」 against the department's 年初预算
+    if len({_item(g.label) for g in (f, i, a)}) > 1 or len(
+            {subject_name(g.label)[1] for g in (f, i, a)}) > 1:
+        return False  # 「“乡村道路”项目全年预算」, 「财政拨款年初预算」 against the department's
     lo, hi = min(f.start, i.start, a.start), max(f.start, i.start, a.start)
     for g in amounts:
         if g is f or g is i or g is a or not lo <= g.start <= hi:

@@ -39,7 +39,8 @@ def score_total(ctx):
     （至少三项时才比较；加分、扣分项不计入各项）。加减分按评价框架的上限计入总分时（文中写
     “上限”），各项之和与总分之间差一个未写出的折算，不能确定，不报告。总分“按百分制折算”
     时同样不报告。写了加分（扣分）时，总分可以比各项之和多（少）至多所写的加分（扣分）分值。
-    “某某项目自评得分 N 分”是另一项评价的得分，“上年自评得分”是另一年的得分，都不计入。
+    “某某项目自评得分 N 分”是另一项评价的得分，“上年自评得分”是另一年的得分，都不计入；
+    同一句中“其中”之后的得分是前一项得分的组成，不再计入。
 
     合格：总分 89 分，各项 5 + 4 + 80 = 89。
     不合格：“部门整体支出绩效自评得分为 93 分”，而 28 项自评得分之和为 87 分（seed 000）。
@@ -52,6 +53,13 @@ def score_total(ctx):
         return  # the 加减分 enter capped, or the total is rescaled: the items' sum is not the total
     items = [c for c in items if not _OTHER_EVAL.search(_label(ctx.doc.flat, c))
              and not _OTHER_YEAR.search(_label(ctx.doc.flat, c))]
+    nested: set[int] = set()
+    for k in range(1, len(items)):
+        prev, c = items[k - 1], items[k]
+        same = not re.search(r"[。\n]", ctx.doc.flat[prev.span[1]:c.span[0]])
+        if _nested_in(ctx.doc.flat, prev, c) or (k - 1 in nested and same):
+            nested.add(k)  # 「…，其中 A 得分 9 分，B 得分 9 分」: every part after the 其中
+    items = [c for k, c in enumerate(items) if k not in nested]
     if len(items) < 3:
         return
     up, down = _allowance(ctx.doc.flat, _BONUS), _allowance(ctx.doc.flat, _MINUS)
@@ -72,6 +80,15 @@ def _label(flat: str, c) -> str:
     head = flat[max(0, a - 40):a]
     head = re.split(r"[。；;，,\n]", head)[-1]
     return re.sub(r"(?:自评)?得分(?:为|是|:)?\s*$", "", head)
+
+
+def _nested_in(flat: str, prev, c) -> bool:
+    """Whether score ``c`` breaks down the score ``prev`` before it: the same sentence, with a
+    其中 between (「自评得分18分，其中项目立项得分9分，绩效目标得分9分」: parts counted once)."""
+    if prev is c or prev.span[1] > c.span[0]:
+        return False
+    between = flat[prev.span[1]:c.span[0]]
+    return "其中" in between and not re.search(r"[。\n]", between[:between.rfind("其中")])
 
 
 def _allowance(flat: str, words: re.Pattern) -> Decimal:

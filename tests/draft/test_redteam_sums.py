@@ -273,9 +273,30 @@ D += [
 ("PX615","r",2,H+"共 2 个项目，分别为道路养护、桥梁检测、站点建设等。\n"),
 ]
 
+#: fifth round: forms with dashes, a second year's columns, a numbered list of projects, weights
+#: written with 分; head counts beside 编外; shares with changes beside them
+D += [
+("PX616","q",0,form(a="—", b="80", c="72")),
+("PX616","q",0,"2023年度“三公”经费支出情况表\n项目 | 预算数 | 决算数 | 执行率 | 上年决算数 | 增减率\n合计 | 12.00 | 9.00 | 75% | 10.00 | -10%\n"),
+("PX616","q",0,"2023年度项目支出预算执行情况表\n序号 | 项目名称 | 预算数 | 执行数 | 执行率\n1 | 道路养护 | 80.00 | 72.00 | 90%\n2 | 桥梁检测 | 20.00 | 19.00 | 95%\n合计 | | 100.00 | 91.00 | 91%\n"),
+("PX617","q",0,form(b="80", c="80", rate="100%", score="10", ts="98")),
+("PX617","q",0,form(b="0", a="0", c="0", rate="—", score="—", ts="88")),
+("PX633","q",0,form(head="90", w1="30") + "成本指标 | 经济成本指标 | 单位养护成本 | ≤2万元/公里 | 1.9万元/公里 | 0 | 0\n"),
+("PX618","q",0,form(tw="100分", ts="97分")),
+("PX639","q",0,H+"年末实有人数 30 人，其中在职人员 24 人，离休人员 2 人，退休人员 4 人；编外聘用人员 6 人未计入实有人数。\n"),
+("PX639","q",0,H+"年末实有人数 36 人，其中在职人员 24 人，离休人员 2 人，退休人员 4 人，编外人员 6 人。\n"),
+("PX639","q",0,H+"年末实有人数 30 人，其中在职人员 24 人，离休人员 2 人，退休人员 4 人，较上年减少 2 人。\n"),
+("PX639","q",0,H+"编制数 30 人，年末实有人数 27 人，其中在职人员 25 人（含长期病休 2 人），离休人员 0 人，退休人员 2 人。\n"),
+("PX635","q",0,H+"基本支出 800.00 万元，占本年支出合计的 80%；项目支出 200.00 万元，占本年支出合计的 20%。\n本年支出合计 1000.00 万元。\n"),
+("PX635","q",0,H+"基本支出 8.0 亿元，占本年支出的 80.1%；项目支出 2.0 亿元，占本年支出的 19.9%。\n"),
+("PX635","q",0,H+"基本支出 800.00 万元，占本年支出的 80%，比上年增长 5%；项目支出 200.00 万元，占本年支出的 20%，比上年下降 3%。\n"),
+("PX635","r",3,H+"基本支出 800.00 万元，占本年支出的 80%。\n项目支出 200.00 万元，占本年支出的 30%，比上年下降 3%。\n"),
+]
+
 MINE = {"PX605", "PX607", "PX608", "PX613", "PX614", "PX615", "PX616", "PX617", "PX618", "PX633",
         "PX635", "PX639", "PX644", "PX646", "PX647", "PX653"}
-#: drafts that failed before their fix (turned into passes one by one)
+#: drafts still failing: 74 is 节约资金 ≠ 预算 − 实际 with no 节约率 to anchor the group (PX647 reads
+#: a group up to its rate; real 政府采购 texts write the rate, so a rate-less group is left unread)
 XFAIL = {74}
 
 
@@ -287,7 +308,7 @@ def _errors(text):
 def test_redteam(i):
     rule, kind, line, text = D[i]
     if i in XFAIL:
-        pytest.xfail("wrong before the fix")
+        pytest.xfail("a rate-less savings group is not read")
     got = _errors(text)
     if kind == "q":
         assert got == [], got

@@ -16,10 +16,14 @@ _RESCALED = re.compile(r"折算|百分制|换算")
 _BONUS = re.compile(r"加减分|加分")
 _MINUS = re.compile(r"扣分|减分|扣\s*\d")
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+#: A count that ends a list of counts (「3 个一级指标、8 个二级指标、20 个」).
+_COUNT_LIST = re.compile(r"\d+\s*(?:个|项|类|家|名|人|次)[^，,。；;\d]{0,12}[、和及与]\s*$")
 #: 「上年自评得分 88 分」: another year's score.
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|以前年度")
-#: "“农田水利”项目自评得分88分": the score of another evaluation, not of an indicator.
-_OTHER_EVAL = re.compile(r"项目[”\"」]?\s*(?:的)?(?:绩效)?(?:自评|评价)?$")
+#: "“农田水利”项目自评得分88分", 「执法大队自评得分 90 分」: the score of another evaluation (a
+#: project's, a unit's), not of an indicator.
+_OTHER_EVAL = re.compile(r"(?:项目|单位|大队|中队|中心|局|站|所|院|学校|医院)[”\"」]?\s*(?:的)?(?:绩效)?"
+                         r"(?:自评|评价)?$")
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
            "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
            "(3)资金管理(90分)。自评得分80分。")
@@ -39,7 +43,7 @@ def score_total(ctx):
     （至少三项时才比较；加分、扣分项不计入各项）。加减分按评价框架的上限计入总分时（文中写
     “上限”），各项之和与总分之间差一个未写出的折算，不能确定，不报告。总分“按百分制折算”
     时同样不报告。写了加分（扣分）时，总分可以比各项之和多（少）至多所写的加分（扣分）分值。
-    “某某项目自评得分 N 分”是另一项评价的得分，“上年自评得分”是另一年的得分，都不计入；
+    “某某项目（某某单位）自评得分 N 分”是另一项评价的得分，“上年自评得分”是另一年的得分，都不计入；
     同一句中“其中”之后的得分是前一项得分的组成，不再计入。
 
     合格：总分 89 分，各项 5 + 4 + 80 = 89。
@@ -190,6 +194,8 @@ def enumeration(ctx):
     """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
     数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项（连同
     这些组成计数也视为合格）。以“等”结尾的列举只列了一部分：个数多于所列项数时不报告。
+    个数本身在一串个数之中（“3 个一级指标、8 个二级指标、20 个三级指标，分别为……”）时，
+    列举的是哪一个的不能确定，不报告。
 
     合格：“特定目标类项目共 3 个，分别为招商服务中心公务接待经费、对外劳务平台运行经费、
     招商引资业务开展保障经费”（seed 002）。
@@ -206,6 +212,8 @@ def enumeration(ctx):
         parts = sum(i.count("、") + 1 for i in c.items)
         if re.search(r"等(?:等)?$", c.items[-1]) and int(n.value) > len(c.items):
             continue  # 「12 个，分别为 A、B、C 等」: the list is not all of them
+        if _COUNT_LIST.search(ctx.doc.flat, max(0, n.start - 30), n.start):
+            continue  # 「3 个一级指标、8 个二级指标、20 个三级指标，分别为…」: whose list is unsaid
         if int(n.value) not in (len(c.items), loose, joined, parts):
             yield Hit(c.span, expected=len(c.items), actual=int(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],

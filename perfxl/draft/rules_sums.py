@@ -189,6 +189,8 @@ def _share_tol(part: Figure, total: Figure, r: Figure) -> Decimal:
                                       total.value_yuan, rounded_tol(total, among=(part,)))
 
 
+#: 「人员经费 600、公用经费 100，合计占本年支出的 70%」: a share of several parts together.
+_SUMMED = re.compile(r"(?:合计|共计|累计|总计|两项|二者|两者|以上|上述|三项)[共约]?占|共占")
 #: 「A 万元，占 R%」: a share that names no whole (only 占 / 占比 between the amount and R).
 _BARE = re.compile(r"[，,、\s]*占(?:比)?(?:为|达|约)?\s*")
 
@@ -244,7 +246,8 @@ def share(ctx):
       本句或上一句中写在这串之前的一个金额（“三公经费支出决算 2.50 万元……公务接待费 0.75
       万元，占 30%；公务用车运行维护费 1.75 万元，占 70%”）。
 
-    只写“占 R%”而合计与分项之间还有比分项大的小计（“项目支出 300 万元……项目支出中专项
+    “合计占……”“两项共占……”是前面几项之和的占比，不按最后一项核对。只写“占 R%”而合计与
+    分项之间还有比分项大的小计（“项目支出 300 万元……项目支出中专项
     业务费 240 万元，占 80%”、括号里列的是某一项的构成）时，合计也可能是该小计：对它相符就
     不报告。
 
@@ -258,6 +261,8 @@ def share(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis != "%" or not c.sure:
             continue  # a whole that is a guess (``perfxl.draft.share_whole``): no finding
+        if _SUMMED.search(ctx.doc.flat, part.end, r.start):
+            continue  # 「A、B，合计占…的 70%」: the share of the listed parts together
         others = c.others + _nested(ctx, part, total, r)
         if off(r.value / 100, x, _share_tol(part, total, r)) and all(
                 o.value_yuan and off(r.value / 100, part.value_yuan / o.value_yuan,

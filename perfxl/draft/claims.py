@@ -573,6 +573,7 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
         # 采购支出总额的 6.7%」): the named one, not the total
         tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
+                         and part.start > total[0].end  # a part before its 其中 is none of it
                          and names_parent(m.group("of"), total[0].label,
                                          flat[total[0].label_start:total[0].start]) else None)
         named = tot is None

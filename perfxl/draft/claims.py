@@ -49,15 +49,15 @@ from perfxl.draft.text import Doc
 __all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current", "garbled"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
-DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支", "负增长")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
-    r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比|与(?=\s*(?:上年|上一年|去年)))\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
-    r"(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
+    r"(?P<neg>[-−－](?=\d))?(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
     r"\s*(?:为)?\s*"
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"
     # "同比增长 14.6%，增收 4,376 万元": the amount of the change after its rate
@@ -183,13 +183,15 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
                     flat, f.end, m.start()) and not not_current(flat, f):
                 cur = f
-        if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
-            cur = None
+        if cur is not None and re.search(r"[;。]|其中", flat[cur.end:m.start()]):
+            cur = None  # 「支出 500 万元，…，其中人员经费较上年增加 30 万元」: the part's amount is unwritten
         basis = (m.group("basis") or "").replace(" ", "")
         pair = _two_years(flat, a, m.start(), figs, out) if fa is None and not basis else None
         if pair is not None:  # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"
             cur, fa = pair
             basis = "上年"
+        if m.group("neg"):  # 「增加-5.00 万元」: the size of the change is 5.00, its sign is the word's
+            fc, fr = (replace(f, value=abs(f.value)) if f is not None else None for f in (fc, fr))
         for f in (fa, fc):
             if f is not None:
                 out.prior.add(f.start)
@@ -208,7 +210,15 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
-                                m.group("dir"), basis, subject=subject))
+                                _direction(m.group("dir"), m.group("neg")), basis, subject=subject))
+
+
+def _direction(word: str, minus: str | None) -> str:
+    """The direction a change states: 「增长-3.2%」「增加-5万元」 (a sign written after the word, as
+    in a table's 增减 column) is a fall, 「减少-2万元」 a rise."""
+    if not minus or word in FLAT:
+        return word
+    return "减少" if word in UP else "增加"
 
 
 #: 「收、支总计各是 A,B 万元」 / 「各减少 C,D 万元,各下降 R1%、R2%」: two figures said of two
@@ -566,6 +576,7 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
         # 采购支出总额的 6.7%」): the named one, not the total
         tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
+                         and part.start > total[0].end  # a part before its 其中 is none of it
                          and names_parent(m.group("of"), total[0].label,
                                          flat[total[0].label_start:total[0].start]) else None)
         named = tot is None

@@ -368,6 +368,7 @@ def quantities(doc, claims) -> list[Quantity]:
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
     part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
+    host_of: dict[int, str | int] = {}  # a 其中 part -> its total's name, or offset if unnamed
     opened: dict[tuple[int, int], bool] = {}  # sentence -> it opens with a bare amount
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
     sentence_stage: dict[tuple[int, int], str] = {}
@@ -393,6 +394,8 @@ def quantities(doc, claims) -> list[Quantity]:
         if p is not None and p.start in by_start:
             pq = by_start[p.start]
             part_of[f.start] = pq.name
+            # a total with no name is known only by where it stands: two of them are two totals
+            host_of[f.start] = pq.name or p.start
             stage = stage or pq.stage  # the scope stays the part's own: a 其中 under a
             # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
             period = pq.period if f.year is None else period
@@ -446,22 +449,41 @@ def quantities(doc, claims) -> list[Quantity]:
                 block_host[x] = first.name if first is not None else None
             host = block_host[x]
             name = f"{host}/{name}" if host else None  # whose part: unknown
+        if f.start not in host_of and name:
+            _host_after_qizhong(flat, a, f.start, sent, out, part_of, host_of)
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q
-    return _split_parts(out, part_of)
+    return _split_parts(out, part_of, host_of)
 
 
-def _split_parts(qs: list[Quantity], part_of: dict[int, str | None]) -> list[Quantity]:
+def _host_after_qizhong(flat: str, a: int, at: int, sent, out: list[Quantity],
+                        part_of: dict, host_of: dict) -> None:
+    """「本年支出合计 520 万元，其中：基本支出 450 万元」 with a single part (no breakdown claim):
+    the part's total is the sentence's last amount before 其中."""
+    k = flat.rfind("其中", a, at)
+    if k < 0:
+        return
+    for q in reversed(out):
+        if q.sentence != sent:
+            return
+        if q.figure.end <= k:
+            part_of[at], host_of[at] = q.name, q.name or q.start
+            return
+
+
+def _split_parts(qs: list[Quantity], part_of: dict[int, str | None],
+                 host_of: dict[int, str | int]) -> list[Quantity]:
     """A part name that breaks down several totals (「机构运行 1100910.5 元,其中:基本支出 1100910.5
     元」, 「住房公积金 112788 元,其中:基本支出 112788 元」) names a share of each, not one
     quantity: such parts are named after their total (「机构运行/基本支出」), or ``None`` when
     the total has no name.  A part of one total only keeps its name: 「“三公”经费…其中：公务接待费
-    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice."""
+    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice.  Totals with no
+    name (「财政拨款支出…其中：基本支出」「本年支出合计…其中：基本支出」) count as different ones."""
     parents: dict[str, set] = {}
     for q in qs:
         if q.name and q.start in part_of:
-            parents.setdefault(q.name, set()).add(part_of[q.start])
+            parents.setdefault(q.name, set()).add(host_of[q.start])
     split = {n for n, ps in parents.items() if len(ps) > 1}
     if not split:
         return qs

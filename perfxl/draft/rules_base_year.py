@@ -54,7 +54,8 @@ def base_is_report_year(ctx):
     区间，也不是“2022年初 / 年末 / 同期”）；被比较的金额写在同一分句里、在比较词之前；该分句
     没有写别的年份，也没有与基数不同的阶段（“2022年预算数较2022年决算数”是两个数比较，不
     报告；基数是预算时，该分句须写明也是预算数，否则是支出与本年预算比较）；本报告同一阶段的其余比较中
-    至少两处以上年（“较2021年决算数”或“较上年”）为基数，且多于以本年度为基数的。都确定，
+    至少两处以上年（“较2021年决算数”或“较上年”）为基数，且多于以本年度为基数的（基数不写
+    阶段的“较2022年增加”与各阶段的上年比较一起计数）。都确定，
     故为错误；其余比较也以本年度为基数、或同类比较不足两处时不报告。
 
     合格：“2022年预算数 40 万元，较2022年决算数增加 2 万元”。
@@ -80,7 +81,10 @@ def base_is_report_year(ctx):
     own = Counter(_stage(m) for m in same)
     for m in same:
         stage = _stage(m)
-        if prior[stage] < 2 or prior[stage] <= own[stage]:
+        # a base naming no stage (「较2023年增加」) is the year's figure of any stage: every
+        # comparison with the year before counts against it
+        n = prior[stage] if stage else sum(prior.values())
+        if n < 2 or n <= own[stage]:
             continue
         a = sentence_of(ctx.doc, m.start())[0]
         a = max(a, flat.rfind(";", a, m.start()) + 1)
@@ -91,8 +95,8 @@ def base_is_report_year(ctx):
             continue  # spending against the year's own budget is a comparison of two stages
         if any(int(y) != year for y in _YEAR.findall(subject)):
             continue  # 「2023年预算数较2022年决算数增加」: another year's figure against this one
-        if stage and any(w != stage for w in _STAGE_WORD.findall(subject)):
-            continue  # 「预算数较2022年决算数」: two stages of one year
+        if any(w != stage for w in _STAGE_WORD.findall(subject)):
+            continue  # 「预算数较2022年决算数」: two stages of one year; 「预算数较2022年」: which?
         yield Hit((m.start(), m.end()), expected=year - 1, actual=year,
                   args={"quote": quote(ctx.doc, m.start(), m.end()), "year": year,
-                        "prior": year - 1, "stage": stage, "n": prior[stage]})
+                        "prior": year - 1, "stage": stage, "n": n})

@@ -13,7 +13,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import quote
 
 #: 「实有人数 14 人，其中：」 and the parts up to the clause's end (; or 。).
-_COUNT = re.compile(r"实有人(?:数|员)\s*(?:为|是|共)?\s*(?P<n>\d+)\s*人\s*[,，]?\s*其中\s*[:：]?"
+_COUNT = re.compile(r"实有人(?:数|员)\s*(?:为|是|共)?\s*(?P<n>\d+)\s*人\s*[,，;；]?\s*其中\s*[:：]?"
                     r"(?P<parts>[^;；。\n]*)")
 _PART = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?)\s*(?:为|是)?\s*(?P<n>\d+)\s*人(?![次员])")
 #: the kinds of people 实有人数 is made of: the names a complete list uses

@@ -13,6 +13,7 @@ from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.numbers import fmt_fixed
 from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, rounded_tol, shown
 from perfxl.draft.numbers import Figure, tolerance
+from perfxl.draft.quantities import subject_name
 from perfxl.draft.units import money_in
 
 _EXEC_WORDS = ("预算执行率", "执行率", "完成率", "完成预算的", "支出率", "使用率", "到位率", "控制率",
@@ -23,6 +24,10 @@ _ADJUST = re.compile(r"年中(?:调整|追加)(?:预算)?|预算调整数|调整
 #: 结转 / 结余…): with one in the sentence the ratio's definition is not resolved.
 _OTHER_EXEC = re.compile(r"实现数|应付数|保留数|暂付|结转|结余")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
+#: A ratio of another period than the year's: 序时进度 (spending to date over the year's
+#: budget, or over its time share), last year's rate quoted for comparison.
+_OTHER_PERIOD_WORDS = re.compile(r"序时|进度|上年|去年|上一年|同期|截至|截止")
+_PART_YEAR = re.compile(r"截至|截止|月底|月末|季度|上半年|1-\d+月|1—\d+月")
 
 
 def _budget(f: Figure) -> bool:
@@ -73,7 +78,8 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
                   f"{_num(p)} ÷ {_num(g)}")
                 for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)]
+        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)
+                   or (word != "到位率" and "到位" in f.label)]  # 资金执行率 = 支出 ÷ 到位资金
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
         budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i, among=ops) + rounded_tol(a, among=ops),
@@ -137,6 +143,8 @@ def ratio(ctx):
     可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。“其中:”之后某一分项的
     比例（“年初预算为200.00万元,……其中:公务接待费支出决算为30.00万元,完成预算的75%”）是
     该分项对其自身预算的比例：只用“其中”之后的金额；分项自身的预算没有写出时不报告。
+    执行率也可以是实际支出 ÷ 到位资金。序时进度执行率、“截至 X 月底”的支出、上年（同期）
+    的执行率是另一期间的比例，不核对。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
@@ -149,6 +157,10 @@ def ratio(ctx):
             continue
         if c.words in _EXEC_WORDS and any(_OTHER_EXEC.search(f.label) for f in ops):
             continue  # 实现数 + 应付数, 保留数…: another formula than 执行 ÷ 预算, unresolved
+        w = ctx.doc.flat.rfind(c.words, c.span[0], r.start)
+        if (_OTHER_PERIOD_WORDS.search(ctx.doc.flat, max(c.span[0], w - 6), max(w, 0))
+                or any(_PART_YEAR.search(f.label) for f in ops)):
+            continue  # last year's rate, or a rate to date: another period than the amounts
         ops, own = _own_part(ctx.doc.flat, ops, r)
         if not own:
             continue
@@ -180,12 +192,17 @@ def budget_identity(ctx):
     """全年预算数（调整后预算数）= 年初预算数 + 年中调整预算数，三者在报告中任何位置写出时都要
     成立（年初、调整取报告中写出的值；写了几个不同的年初数时取最近的一个）。
 
+    需要确定（否则不报告）：三个数是同一项、同一资金范围（财政拨款或全部资金）的——它们之间
+    没有别的年初预算、全年预算（两个项目的预算写在同一段），没有上年结转、结余（全年预算也可能含它们）；调整只写了一个数（追加和
+    调减都写了时，哪些计入不能确定）。“较上年年初预算增加 N 万元”是变动额，不是预算数。
+
     合格：“全年预算数 18971163.35 元”与“年初预算数 17190340.15 元，年中调整预算 1780823.20 元”。
     不合格：“全年预算数 17190340.15 元”（= 年初数，漏了年中调整 1780823.20 元；seed 000
     第 112 行）。
     """
-    amounts = [f for f, _ in ctx.claims.amounts if f.start not in ctx.claims.prior
-               and f.year in (None, ctx.doc.year)]
+    every = [f for f, _ in ctx.claims.amounts if f.start not in ctx.claims.prior
+             and f.year in (None, ctx.doc.year)]
+    amounts = [f for f in every if not _COMPARED.search(f.label) or _CARRIED.search(f.label)]
     initial = [f for f in amounts if _INITIAL.search(f.label)]
     adjust = [f for f in amounts if _ADJUST.search(f.label) and f.value_yuan > 0]
     if not initial or not adjust:
@@ -193,8 +210,15 @@ def budget_identity(ctx):
     for f in amounts:
         if not _FULL.search(f.label) or "执行" in f.label:
             continue
-        i = min(initial, key=lambda x: abs(x.start - f.start))
-        a = min(adjust, key=lambda x: abs(x.start - f.start))
+        scope = subject_name(f.label)[1]  # the 年初 and 调整 of the same fund scope, nearest
+        same = [x for x in initial if subject_name(x.label)[1] == scope]
+        plus = [x for x in adjust if subject_name(x.label)[1] == scope]
+        if not same or not plus:
+            continue
+        i = min(same, key=lambda x: abs(x.start - f.start))
+        a = min(plus, key=lambda x: abs(x.start - f.start))
+        if not _one_item(every, f, i, a):
+            continue
         want = i.value_yuan + a.value_yuan
         if off(f.value_yuan, want, max(tolerance(f, i, a), rounded_tol(f) + rounded_tol(i)
                                        + rounded_tol(a))):
@@ -203,6 +227,40 @@ def budget_identity(ctx):
                             "initial": shown(ctx.doc, i), "adjust": shown(ctx.doc, a),
                             "label": f.label, "stated": shown(ctx.doc, f),
                             "expected_text": amount_in(want, f)})
+
+
+#: An amount that a 全年预算 may hold besides 年初 + 年中调整 (上年结转, 结余).
+_CARRIED = re.compile(r"结转|结余")
+
+
+#: A change against another year or figure (「较上年年初预算增加 10 万元」): no budget of the year.
+_COMPARED = re.compile(r"较|比上年|同比|上年")
+_ITEM = re.compile(r"“[^”]{1,30}”|[\u4e00-\u9fff]{0,12}项目")
+
+
+def _item(label: str) -> str:
+    """The item a budget's label names (「“乡村道路”项目」, 「道路养护项目」), or ``""``."""
+    m = _ITEM.search(label)
+    return m.group(0) if m else ""
+
+
+def _one_item(amounts: list[Figure], f: Figure, i: Figure, a: Figure) -> bool:
+    """Whether 全年 ``f``, 年初 ``i`` and 调整 ``a`` are resolved as one item's identity: no other
+    年初 / 全年 amount lies among them (two projects' budgets in one paragraph), no second
+    adjustment of another value (追加 and 调减 both written: which enter is not said), and no
+    上年结转 / 结余 (which a 全年预算 may hold too)."""
+    if len({_item(g.label) for g in (f, i, a)}) > 1 or len(
+            {subject_name(g.label)[1] for g in (f, i, a)}) > 1:
+        return False  # 「“乡村道路”项目全年预算」, 「财政拨款年初预算」 against the department's
+    lo, hi = min(f.start, i.start, a.start), max(f.start, i.start, a.start)
+    for g in amounts:
+        if g is f or g is i or g is a or not lo <= g.start <= hi:
+            continue
+        if _INITIAL.search(g.label) or _FULL.search(g.label) or _CARRIED.search(g.label):
+            return False
+    others = [g for g in amounts if g is not a and (_ADJUST.search(g.label) or "调减" in g.label)
+              and g.value_yuan != a.value_yuan and abs(g.start - a.start) <= 60]
+    return not others
 
 
 _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|及)?)?结余|资金已?全部(?:支出|执行|使用)")

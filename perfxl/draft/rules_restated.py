@@ -5,10 +5,19 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, han_only, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import (amount_in, han_only, place_of, quantity_name, quantize, quote,
+                                 sentence_of, shown)
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
+#: the comparison names the year before by a relative word: 「较2020年」「较年初预算」 name their own base
+_VS_LAST_YEAR = re.compile(r"(?:较|比|同比|与)\s*(?:上年|去年|上一年|上年度)|同比|比上年")
+#: a year that dates a point or a part of the year, or ends a range: not the year of a yearly figure
+_RANGE_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*$")
+_PART_OF_YEAR = re.compile(r"\s*度?\s*(?:\d{1,2}\s*月|[一二三四1-4]\s*季度|第[一二三四]季度|[上下]半年|"
+                           r"年末|年初|年底|末|初|底|同期)")
+_EQUAL = re.compile(r"持平|相同|一致|不变|同为|均为|无增减|无变化")
+_LABEL_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: Labels too generic to name one quantity across the report.
 _GENERIC = {"执行数", "预算数", "决算数", "支出", "收入", "合计", "金额", "资金", "经费", "其他",
             "全年执行数", "预算", "实际支出", "节约资金"}
@@ -26,6 +35,12 @@ def year_label(ctx):
     """报告年度（标题“20XX 年度”）的数字不得标成另一年：同一金额在别处标为报告年度，或所在
     句把它与“上年”比较（那它就是本年数），却写成“2021 年”。
 
+    需要确定：年份标的是全年的数（“2019-2021年累计”的区间、“2021年12月”“2021年末结转结余”
+    这样的月份、时点不算：上年末就是本年初）；别处标为报告年度的同一金额是同一数量（名称、
+    阶段、口径、资金范围按 ``perfxl.draft.quantities`` 都相同，只差年份：下年预算安排恰与本年
+    决算相等不报告；两处之一写明两年相等，“与上年持平”“同为”，也不报告）；或所在句用“较上年 / 同比”这样的相对说法与上年比较（“较2020年”自己写明了
+    对比年度，不算；同一段里同名的报告年度金额也写了时是逐年叙述，不算）。
+
     合格：“2022 年决算支出 100 元，2021 年决算支出 90 元”（两年各一数）。
     不合格：“2021 年乐昌市商务局决算支出 17333259.20 元，较上年决算 6805660.47 增加……”
     （seed 000 第 96 行；第 83 行同一金额标为 2022 年）。
@@ -39,13 +54,27 @@ def year_label(ctx):
         if g.year == year and g.places >= 2:
             by_value.setdefault(g.value_yuan, []).append(g)
     prior = ctx.claims.prior
+    flat = ctx.doc.flat
+    qs = None
     for f, (a, b) in amounts:
         if f.year is None or f.year == year or f.start in prior:
             continue  # a change amount ("较2021年增加 1.68 万元") is no year's figure
+        if not _yearly(flat, f):
+            continue
         # the first other figure of the same value labelled with the report's year (the
         # first two looked at: a draft repeated 6,000 times must not rescan them all)
         same = [g for g in by_value.get(f.value_yuan, [])[:2] if g.start != f.start][:1]
-        compared = bool(_PRIOR.search(ctx.doc.flat[f.end:b])) and f.year == year - 1
+        if same:
+            qs = qs if qs is not None else {q.start: q for q in ctx.quantities}
+            if not _same_but_year(qs.get(f.start), qs.get(same[0].start)) or any(
+                    _EQUAL.search(flat, *sentence_of(ctx.doc, x.start)) for x in (f, same[0])):
+                # an equal amount of another quantity (next year's budget, a balance), or
+                # the two years' equality said in words (「与上年持平」「同为」)
+                same = []
+        # 「2021年投入 280 万元，较上年增加 20 万元；2022年投入 300 万元，较上年……」: the years
+        # set side by side tell a history, the year before's change is meant
+        compared = (bool(_VS_LAST_YEAR.search(flat[f.end:b])) and f.year == year - 1
+                    and not _beside_report_year(ctx, f, year))
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
             other = (f"{where.line} 行" if where and where.line else
@@ -54,6 +83,27 @@ def year_label(ctx):
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "figure": shown(ctx.doc, f), "other": other, "year": year,
                             "stated": f.year})
+
+
+def _yearly(flat: str, f) -> bool:
+    """``f``'s year label dates a whole year: not 「2019-2021年累计」 (a range), 「2021年12月」,
+    「2021年末结转结余」 (a month, a point of the year: the end of one year is the start of the next)."""
+    m = None
+    for y in _LABEL_YEAR.finditer(flat, f.label_start, f.start):
+        if int(y.group(1)) == f.year:
+            m = y
+    if m is None:
+        return True
+    return not (_RANGE_END.search(flat, max(0, m.start() - 8), m.start())
+                or _PART_OF_YEAR.match(flat, m.end()))
+
+
+def _same_but_year(q, other) -> bool:
+    """``q`` and ``other`` are one quantity but for the year: both named, same name, stage, role
+    and scope (``perfxl.draft.quantities``); an unresolved part means not."""
+    if q is None or other is None or not q.name or not other.name:
+        return False
+    return (q.name, q.stage, q.role, q.scope) == (other.name, other.stage, other.role, other.scope)
 
 
 def _headings(doc) -> list[tuple[int, str]]:
@@ -177,6 +227,8 @@ def restated(ctx):
     对应，正文“专项资金”即“项目支出”）；恰差一个末位的见 PX626（警告）。按年度分行的表
     （“年度 | 合计 | 公务接待费 | …”，“2016年 | 2364 | …”）的一格与正文同名、同年、同阶段的金额
     也这样比较，所需确定的各项见 PX626；表未写单位时，须另有两格与正文金额按其单位恰好相等。
+    表名或该列表头写明的年度、阶段须与正文金额的相同（“2021年决算表”不与本年金额比较，
+    “2022年年初预算表”不与写“决算”或不写阶段的金额比较：不写阶段的是本年的支出）。
 
     不合格：第 92 行“12830454.25 元”、第 96 行“12830454.2 元”（seed 000）。
 
@@ -194,7 +246,8 @@ def restated(ctx):
     地区（盟）的“地本级”“盟本级”，它是“全区”的一部分，以及“县区”“区县”“县(市、区)”
     和“乡镇”（“市本级……未分配 0.32 亿元”与下一段“县区……未分配 0.08 亿元”不比较）。编号列出的各个
     项目（“指标1:某村某项目,……总投资……”“(2)某某专项资金项目……”“2.2021年某某项目……”）
-    各有自己的金额，到本段末为止。“其他税收收入”
+    各有自己的金额，到本段末为止。两个不写名称的合计各自“其中”的同名分项（“财政拨款支出……其中：
+    基本支出”“本年支出合计……其中：基本支出”）是两个合计的分项，不比较。“其他税收收入”
     是税收收入中的一项，不是税收收入本身：名称前的“其他”保留。以“绩效目标:”“年度目标:”开头的
     句子写的是计划数，与实际完成数不比较。两数须像抄错、打错的那样只差一两位数字（按较细的
     位数写出后比较：改、增、删一位或颠倒相邻两位算一处，最多两处，不足六位的数只许一处），

@@ -189,6 +189,24 @@ def _share_tol(part: Figure, total: Figure, r: Figure) -> Decimal:
                                       total.value_yuan, rounded_tol(total, among=(part,)))
 
 
+#: 「人员经费 600、公用经费 100，合计占本年支出的 70%」: a share of several parts together.
+_SUMMED = re.compile(r"(?:合计|共计|累计|总计|两项|二者|两者|以上|上述|三项)[共约]?占|共占")
+#: 「A 万元，占 R%」: a share that names no whole (only 占 / 占比 between the amount and R).
+_BARE = re.compile(r"[，,、\s]*占(?:比)?(?:为|达|约)?\s*")
+
+
+def _nested(ctx, part: Figure, total: Figure, r: Figure) -> tuple[Figure, ...]:
+    """For a share naming no whole, the amounts of its sentence between its total and its part
+    that are smaller than the total and larger than the part: a sub-total the part may be a
+    piece of (「项目支出 300 万元……项目支出中专项业务费 240 万元，占 80%」, 「基本支出 700 万元（人员
+    经费 600 万元，占 85.71%；公用经费 100 万元，占 14.29%）」), so another whole it may be of."""
+    if not _BARE.fullmatch(ctx.doc.flat, part.end, r.start):
+        return ()
+    return tuple(f for f, (a, b) in ctx.claims.amounts
+                 if total.end <= f.start < part.start and a <= part.start < b
+                 and part.value_yuan < f.value_yuan < total.value_yuan)
+
+
 @rule("PX605", "draft-share", "error", title="文字中的占比不等于分项÷合计",
       message="“{quote}”：{part} ÷ {total} = {expected_text}，文字写 {stated}；请改为 {expected_text}",
       cases=[fails("占比算错",
@@ -228,6 +246,11 @@ def share(ctx):
       本句或上一句中写在这串之前的一个金额（“三公经费支出决算 2.50 万元……公务接待费 0.75
       万元，占 30%；公务用车运行维护费 1.75 万元，占 70%”）。
 
+    “合计占……”“两项共占……”是前面几项之和的占比，不按最后一项核对。只写“占 R%”而合计与
+    分项之间还有比分项大的小计（“项目支出 300 万元……项目支出中专项
+    业务费 240 万元，占 80%”、括号里列的是某一项的构成）时，合计也可能是该小计：对它相符就
+    不报告。
+
     同一个数以“2万5884.2亿元”这样万字夹在中间的写法出现时按 25884.2 亿元读；万字后面不是
     四位数字的写法读法不确定，不作为金额。
 
@@ -238,9 +261,12 @@ def share(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis != "%" or not c.sure:
             continue  # a whole that is a guess (``perfxl.draft.share_whole``): no finding
+        if _SUMMED.search(ctx.doc.flat, part.end, r.start):
+            continue  # 「A、B，合计占…的 70%」: the share of the listed parts together
+        others = c.others + _nested(ctx, part, total, r)
         if off(r.value / 100, x, _share_tol(part, total, r)) and all(
                 o.value_yuan and off(r.value / 100, part.value_yuan / o.value_yuan,
-                                     _share_tol(part, o, r)) for o in c.others):
+                                     _share_tol(part, o, r)) for o in others):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),

@@ -82,6 +82,40 @@ def _table_pairs(ctx):
                     yield t, p, k
 
 
+_TABLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_BUDGETS = ("年初预算", "年中调整", "调整预算", "全年预算", "预算")
+
+
+def _dated(t, p) -> str:
+    """The words that date and stage a pair's value: the table's title and, when the rows above
+    it open with a row of text only and as many cells, that row's cell over the value
+    (「项目 | 2022年年初预算数」)."""
+    head, row = None, None
+    for r in t.rows:
+        if any(c is p.value for c in r.cells):
+            row = r
+            break
+        if len(r.cells) >= 2 and not any(c.number for c in r.cells):
+            head = r
+    over = ""
+    if row is not None and head is not None and len(head.cells) == len(row.cells):
+        over = next(h.text for h, c in zip(head.cells, row.cells) if c is p.value)
+    return f"{t.title} {over}"
+
+
+def _other_identity(ctx, f: Figure, t, p) -> bool:
+    """The table names for its value a year or a stage that is not the prose amount's: a budget
+    table beside a sentence of spending, a table of the year before (``perfxl.draft.quantities``
+    stages; a prose amount naming no stage is the report's spending)."""
+    from perfxl.draft.quantities import stage_of
+    words = _dated(t, p)
+    years = {int(y) for y in _TABLE_YEAR.findall(words)}
+    if years and (f.year or ctx.doc.year) not in years:
+        return True
+    ts, fs = stage_of(words), stage_of(f.label)
+    return bool(ts) and ts != fs and (bool(fs) or ts in _BUDGETS)
+
+
 def _yuan(value: Decimal, unit: str) -> Decimal:
     return value * UNIT_SCALE[unit]
 
@@ -320,7 +354,7 @@ def table_restatements(ctx):
         # the pairs whose key ends the prose key, in table order (``same_quantity`` decides)
         near = sorted(i for j in range(len(k) - 1) for i in by_key.get(k[j:], ()))
         for t, p, tk in (table[i] for i in near):
-            if not same_quantity(k, tk):
+            if not same_quantity(k, tk) or _other_identity(ctx, f, t, p):
                 continue
             unit = p.unit or _unit_of(f)
             tv = _yuan(p.figure.value, unit)

@@ -292,13 +292,21 @@ RECALL = [
     ("PX663", T22 + "项目资金 80.00 万元，分别用于设备购置 50.00 万元、人员培训 20.00 万元。\n", "70"),
 ]
 
-#: (rule, why) of the drafts that failed before the fixes (strict xfail until mended)
-BEFORE_FIX: set[tuple[str, str]] = {
+#: (rule, why) of the quiet drafts that nagged before any fix (the record of the first round;
+#: no recall draft was missed)
+NAGGED_BEFORE: set[tuple[str, str]] = {
     ("PX610", "a carry-over of the year before"), ("PX610", "a cumulative figure"), ("PX612", "约"),
     ("PX621", "an adjusted budget equal to the spending"), ("PX621", "收回"),
     ("PX621", "结转 is not 结余"), ("PX623", "indicator tables restart per 一级指标"),
     ("PX624", "a 其中 inside a type"), ("PX624", "two years listed"), ("PX625", "another year"),
     ("PX626", "another year"), ("PX628", "compared with 本年"), ("PX629", "a beginning balance"),
+    ("PX629", "a third kind of spending"), ("PX632", "存量资金 explains it"),
+    ("PX632", "the next line explains it"),
+}
+#: those still nagging (strict xfail until mended)
+BEFORE_FIX: set[tuple[str, str]] = NAGGED_BEFORE - {
+    ("PX621", "an adjusted budget equal to the spending"), ("PX621", "收回"),
+    ("PX621", "结转 is not 结余"), ("PX629", "a beginning balance"),
     ("PX629", "a third kind of spending"), ("PX632", "存量资金 explains it"),
     ("PX632", "the next line explains it"),
 }

@@ -133,7 +133,7 @@ QUIET = [
     # ---- PX625: parts against the table
     ("PX625", "基本支出主要用于：工资福利支出 924.72 万元，商品和服务支出 265.40 万元。\n"
      + self_table(), "主要用于, partial"),
-    ("PX625", "2021年基本支出构成：工资福利支出 900.00 万元，商品和服务支出 250.00 万元，"
+    ("PX625", T22 + "2021年基本支出构成：工资福利支出 900.00 万元，商品和服务支出 250.00 万元，"
      "对个人和家庭的补助 1000.00 万元，资本性支出 3.00 万元。\n" + self_table(), "another year"),
     ("PX625", "基本支出年初预算构成：工资福利支出 900.00 万元，商品和服务支出 250.00 万元，"
      "对个人和家庭的补助 1000.00 万元，资本性支出 3.00 万元。\n" + self_table(), "the budget stage"),
@@ -144,7 +144,7 @@ QUIET = [
     # ---- PX626: one last digit
     ("PX626", "其中市级专项资金 1793.18 万元。\n" + self_table(), "a scope"),
     ("PX626", "项目支出约 1793.2 万元。\n" + self_table(), "约, rounding"),
-    ("PX626", "2021年项目支出 1793.18 万元。\n" + self_table(), "another year"),
+    ("PX626", T22 + "2021年项目支出 1793.18 万元。\n" + self_table(), "another year"),
     ("PX626", "项目支出年初预算 1793.18 万元。\n" + self_table(), "a budget"),
     ("PX626", "本年共支出专项资金 1793.17 万元。\n" + self_table(), "equal"),
     # ---- PX628: year labels
@@ -299,16 +299,19 @@ NAGGED_BEFORE: set[tuple[str, str]] = {
     ("PX621", "an adjusted budget equal to the spending"), ("PX621", "收回"),
     ("PX621", "结转 is not 结余"), ("PX623", "indicator tables restart per 一级指标"),
     ("PX624", "a 其中 inside a type"), ("PX624", "two years listed"), ("PX625", "another year"),
-    ("PX626", "another year"), ("PX628", "compared with 本年"), ("PX629", "a beginning balance"),
+    ("PX628", "compared with 本年"), ("PX629", "a beginning balance"),
     ("PX629", "a third kind of spending"), ("PX632", "存量资金 explains it"),
     ("PX632", "the next line explains it"),
 }
+#: (a 17th, PX626 "another year", was our draft's fault: written without a title line, its first
+#: line was read as the title, making 2021 the report's year; with the title it was quiet)
 #: those still nagging (strict xfail until mended)
 BEFORE_FIX: set[tuple[str, str]] = NAGGED_BEFORE - {
     ("PX621", "an adjusted budget equal to the spending"), ("PX621", "收回"),
     ("PX621", "结转 is not 结余"), ("PX629", "a beginning balance"),
     ("PX629", "a third kind of spending"), ("PX632", "存量资金 explains it"),
     ("PX632", "the next line explains it"),
+    ("PX624", "a 其中 inside a type"), ("PX624", "two years listed"), ("PX625", "another year"),
 }
 #: recall drafts the rules still miss (strict xfail: a known limit)
 KNOWN_MISSES: set[tuple[str, str]] = set()

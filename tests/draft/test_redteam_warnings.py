@@ -295,6 +295,59 @@ RECALL = [
     ("PX663", T22 + "项目资金 80.00 万元，分别用于设备购置 50.00 万元、人员培训 20.00 万元。\n", "70"),
 ]
 
+#: a second round, written after the first round's fixes: nested parts, subtotals, other bases
+QUIET += [
+    ("PX604", T22 + "支出合计 500.00 万元，其中基本支出 300.00 万元（其中人员经费 250.00 万元、公用经费 "
+     "50.00 万元）、项目支出 200.00 万元。\n", "a nested breakdown in parentheses"),
+    ("PX604", T22 + "共安排资金 100.00 万元，其中省级 60.00 万元、市级 40.00 万元；已拨付 90.00 万元，"
+     "其中省级 55.00 万元、市级 35.00 万元。\n", "two totals, each with its 其中"),
+    ("PX604", T22 + "支出 300.00 万元，其中：人员经费 200.00 万元，较上年增加 10.00 万元；公用经费 "
+     "100.00 万元。\n", "a part's change"),
+    ("PX604", T22 + "举办培训 30 期，其中线上 10 期、线下 20 期，支出培训费 15.00 万元。\n",
+     "counts, then an amount"),
+    ("PX606", T22 + "本单位占用办公用房 120 平方米，人均 0.35 平方米。\n", "占用 with an area"),
+    ("PX610", T22 + "2021年12月提前下达补助资金 30.00 万元，已纳入年初预算。\n", "提前下达 in December"),
+    ("PX610", T22 + "2021年度结余资金 5.00 万元已按规定上缴财政。\n", "a balance returned"),
+    ("PX612", T22 + "项目支出 12345678.90 元。\n项目支出 1234.57 万元，占总支出的 40.00%。\n",
+     "元 and 万元 again"),
+    ("PX612", T22 + "项目支出 1.23 亿元。\n项目支出 12345.67 万元，主要用于农田建设。\n", "亿元 and 万元"),
+    ("PX621", T22 + "项目预算 100.00 万元，实际到位 80.00 万元，到位资金已全部支出。\n",
+     "到位资金, not the budget, all spent"),
+    ("PX622", "一、基础数据\n" + _table(("项目（万元）", "上年", "本年", "增减率"),
+                                      ("合计", "12.00", "15.00", "25.00%"),
+                                      ("1、会议费", "7.00", "8.00", "14.29%"),
+                                      ("2、培训费", "5.00", "7.00", "40.00%")), "a rate of change column"),
+    ("PX622", "一、基础数据\n" + _table(("项目", "数量", "单价（元）", "金额（元）"),
+                                      ("合计", "30", "", "9000.00"),
+                                      ("1、办公桌", "10", "500.00", "5000.00"),
+                                      ("2、办公椅", "20", "200.00", "4000.00")), "a unit-price column"),
+    ("PX623", _table(("项目", "预算数", "决算数"), ("1、会议费", "3", "2"), ("2、培训费", "2", "2"))
+     + "注：1、本表金额单位为万元。\n2、数据来源于部门决算。\n", "notes under a table"),
+    ("PX624", "本级核定行政编制54名、工勤编制2名，所属事业单位另核定事业编制25名。\n" + staff_table(56),
+     "the prose states the table's scope"),
+    ("PX625", "基本支出具体使用情况：工资福利支出 924.72 万元（其中社会保障缴费 100.00 万元）；商品和"
+     "服务支出 265.40 万元；对个人和家庭的补助 1009.27 万元；资本性支出 2.93 万元。\n" + self_table(),
+     "a part's own 其中 in parentheses"),
+    ("PX628", "2022年度单位决算说明\n2022年本单位无国有资本经营预算支出。\n2023年本单位无扩编安排。\n",
+     "next year's plan"),
+    ("PX629", T23 + "2023年本年支出合计 860.00 万元。\n其中基本支出 512.30 万元，项目支出 221.70 万元。\n"
+     "2022年年末结转和结余 126.00 万元。\n", "the year before's closing balance"),
+    ("PX632", T22 + "预算执行率 100.00%，得分 10 分；培训人数完成率 120%。\n", "a count's 完成率"),
+    ("PX642", H642 + "四、2021年度结转项目实施情况\n", "结转"),
+    ("PX642", H642 + "四、2023年工作展望\n", "展望"),
+    ("PX645", T22 + "“三公”经费较上年减少 4.00 万元，其中公务用车购置及运行维护费减少 3.00 万元（其中公务用车"
+     "运行维护费减少 2.00 万元），公务接待费减少 1.00 万元。\n", "a nested part in parentheses"),
+    ("PX645", T22 + "支出较上年减少 4.00 万元，主要是会议费减少 3.00 万元、培训费减少 2.00 万元，"
+     "差旅费增加 1.00 万元。\n", "主要是, one rose"),
+    ("PX661", "全年签约项目 20 个，总投资额 95.2 亿元。其中 1 亿元以上项目 15 个，总投资额 85.5 亿元。"
+     "5 亿元以上项目 5 个，总投资额 40.7 亿元。\n", "nested size classes"),
+    ("PX662", DOC + "按甲财农〔2024〕12号文件要求，我县配套资金 10 万元。\n", "配套 is not 下达"),
+    ("PX663", T22 + "下达建设资金 56 万元，全部用于排水沟改造 36 万元（含设计费 2 万元）、道路硬化 20 万元。\n",
+     "a part's own detail in parentheses"),
+    ("PX663", T22 + "下达建设资金 56 万元，全部用于排水沟改造 36 万元、道路硬化 20 万元，已支付 50 万元。\n",
+     "spending after the list"),
+]
+
 #: (rule, why) of the quiet drafts that nagged before any fix (the record of the first round;
 #: no recall draft was missed)
 NAGGED_BEFORE: set[tuple[str, str]] = {
@@ -308,8 +361,15 @@ NAGGED_BEFORE: set[tuple[str, str]] = {
 }
 #: (a 17th, PX626 "another year", was our draft's fault: written without a title line, its first
 #: line was read as the title, making 2021 the report's year; with the title it was quiet)
+#: the second round's quiet drafts that nagged before its fixes (no recall draft missed)
+NAGGED_ROUND2: set[tuple[str, str]] = {
+    ("PX610", "提前下达 in December"), ("PX610", "a balance returned"),
+    ("PX621", "到位资金, not the budget, all spent"), ("PX624", "the prose states the table's scope"),
+    ("PX625", "a part's own 其中 in parentheses"), ("PX628", "next year's plan"),
+    ("PX663", "spending after the list"),
+}
 #: those still nagging (strict xfail until mended)
-BEFORE_FIX: set[tuple[str, str]] = NAGGED_BEFORE - {
+BEFORE_FIX: set[tuple[str, str]] = (NAGGED_BEFORE | NAGGED_ROUND2) - {
     ("PX621", "an adjusted budget equal to the spending"), ("PX621", "收回"),
     ("PX621", "结转 is not 结余"), ("PX629", "a beginning balance"),
     ("PX629", "a third kind of spending"), ("PX632", "存量资金 explains it"),

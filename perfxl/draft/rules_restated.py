@@ -10,9 +10,11 @@ from perfxl.draft.common import (amount_in, place_of, quantity_name, quantize, q
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
-#: Words that tie a year's figure to another period on purpose: carried from it (2021年结转),
-#: accumulated through it (截至2021年底累计), since it (以来 / 起), or this year named in words.
-_OTHER_PERIOD = re.compile(r"结转|截至|截止|累计|以来|(?:19|20)\d\d\s*年起|自\s*(?:19|20)\d\d|"
+#: Words that tie a year's figure to another period on purpose: carried from it (2021年结转, its
+#: 结余 / 年末 balance), accumulated through it (截至2021年底累计), since it (以来 / 起), a month
+#: of it (2021年12月提前下达), or this year named in words.
+_OTHER_PERIOD = re.compile(r"结转|结余|年末|年底|截至|截止|累计|以来|(?:19|20)\d\d\s*年起|自\s*(?:19|20)\d\d|"
+                           r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|"
                            r"(?:本年|今年|当年)(?!度?(?:支出|收入|预算|决算|合计))")
 #: the comparison names the year before by a relative word: 「较2020年」「较年初预算」 name their own base
 _VS_LAST_YEAR = re.compile(r"(?:较|比|同比|与)\s*(?:上年|去年|上一年|上年度)|同比|比上年")
@@ -163,8 +165,9 @@ def other_year(ctx):
     这句的金额多半是本年度的，年份写错了（也可能确是往年数据，故为警告）。所在节的标题写明
     了那一年（“二、2021年“三公”经费决算情况”）时，或同一段写了同一数字的报告年度数
     （“2022年的三公经费决算数合计为……。2021年的三公经费决算数合计为……”，两年对照）时，
-    往年数据是有意写的，不报告。句中把那一年与另一时期连起来的（“2021年结转资金”“截至2021年底
-    累计投入”“自2019年起”“……本年已全部使用”）也是有意写的，不报告。
+    往年数据是有意写的，不报告。句中把那一年与另一时期连起来的（“2021年结转资金”“2021年度
+    结余资金”“截至2021年底累计投入”“自2019年起”“2021年12月提前下达”“……本年已全部使用”）
+    也是有意写的，不报告。
 
     合格：“2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元”（两年对比）。
     不合格：“2021 年政府采购预算 69910.00 元，实际采购 69710.00 元”（2022 年度报告；seed 000
@@ -395,6 +398,10 @@ _NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|本�
                           r"[-—~至到]\s*(?:19|20)\d\d")
 
 
+#: Words of a plan: a sentence of the next year in them speaks of the future on purpose.
+_PLAN = re.compile(r"将|计划|安排|拟|预计|力争|打算|目标")
+
+
 def _year_frame(ctx, a: int, b: int):
     """(year, frame, where) of each year in the sentence ``[a, b)``: the frame is the few
     words around it ("迪庆州州本级#度“三公”经"), what a sibling sentence repeats."""
@@ -420,8 +427,8 @@ def _year_frame(ctx, a: int, b: int):
 def year_label_text(ctx):
     """没有金额的一句话（标题、“本单位无……支出”）写了非报告年度的年份，而报告里同样写法的
     另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
-    至”等对比或起止词、或用“本年 / 今年 / 当年”另提报告年度的不报告，有金额的句子由 PX609、
-    PX610 核对。
+    至”等对比或起止词、或用“本年 / 今年 / 当年”另提报告年度的不报告，写下一年的计划（将 / 计划 /
+    安排 / 拟 / 预计）也不报告；有金额的句子由 PX609、PX610 核对。
 
     需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。编号标题的年份
     由 PX641 / PX642 报告时，这里不再重复。
@@ -445,8 +452,8 @@ def year_label_text(ctx):
         if len(years) != 1 or years[0][0] == year or _NOT_A_LABEL.search(doc.flat, a, b):
             continue
         y, frame, m = years[0]
-        if abs(y - year) != 1 or not frame[1]:
-            continue
+        if abs(y - year) != 1 or not frame[1] or (y > year and _PLAN.search(doc.flat, a, b)):
+            continue  # 「2023年本单位无扩编安排」: next year's plan is meant
         if any(f.money or f.rate for f in figures(doc.flat, a, b)):
             continue
         odd.append((y, frame, m, a, b))

@@ -348,6 +348,53 @@ QUIET += [
      "spending after the list"),
 ]
 
+#: a third round: traditional characters, PDF line breaks, per mille, sections, two-sided tables
+QUIET += [
+    ("PX604", "某縣農業農村局2022年度部門決算說明\n支出合計 300.00 萬元，其中基本支出 200.00 萬元、項目支出 "
+     "100.00 萬元。\n", "traditional characters, right"),
+    ("PX604", T22 + "支出合计 300.00 万元，其中基本支出 200.00\n万元、项目支出 100.00 万元。\n",
+     "a line broken inside the list"),
+    ("PX604", T22 + "支出 300.00 万元，其中基本支出 200.00 万元（上年 180.00 万元）、项目支出 100.00 万元"
+     "（上年 90.00 万元）。\n", "上年 figures in parentheses"),
+    ("PX604", T22 + "收入 300.00 万元，其中财政拨款 250.00 万元，占 83.33%；其他收入 50.00 万元，占 16.67%。\n",
+     "shares after each part"),
+    ("PX606", T22 + "其他收入 0.15 万元，占收入总额的 0.5‰。\n", "per mille"),
+    ("PX612", T22 + "（一）一般公共预算财政拨款支出情况\n项目支出 120.5 万元。\n（二）政府性基金预算支出情况\n"
+     "项目支出 120.46 万元。\n", "two fund sections"),
+    ("PX621", T22 + "年初预算 50.00 万元，执行 50.00 万元；年中追加 10.00 万元，执行 8.00 万元，"
+     "2.00 万元已收回，年末资金无结余。\n", "a 追加 with its own fate"),
+    ("PX622", "一、基础数据\n" + _table(("序号", "项目", "金额（万元）"), ("1", "会议费", "7.00"),
+                                      ("2", "培训费", "5.00"), ("合计", "", "12.00")),
+     "a 序号 column, the total below"),
+    ("PX623", _table(("收入项目", "金额", "支出项目", "金额"),
+                     ("一、财政拨款收入", "100.00", "一、一般公共服务支出", "50.00"),
+                     ("二、其他收入", "20.00", "二、教育支出", "70.00")), "a two-sided 收支总表"),
+    ("PX623", _table(("项目", "金额"), ("1、财政拨款收入", "100"), ("2、其他收入", "20"), ("收入合计", "120"),
+                     ("1、基本支出", "90"), ("2、项目支出", "30"), ("支出合计", "120")),
+     "numbering restarts after a 合计 row"),
+    ("PX624", "核定编制 10 名（行政编制 9 名、工勤编制 1 名），实有 10 人。\n" + staff_table(10, "100%"),
+     "the types in parentheses"),
+    ("PX626", "项目支出 1793.2 万元。\n" + self_table(), "coarser and consistent"),
+    ("PX626", "项目支出 17931700.00 元。\n" + self_table(), "元, equal"),
+    ("PX632", T22 + "预算执行率 110%（执行数含上年结转资金 10.00 万元）。\n", "结转 in parentheses"),
+    ("PX645", T22 + "支出较上年减少 4.00 万元，会议费、培训费分别较年初预算减少 3.00 万元、2.00 万元。\n",
+     "分别 against another base"),
+    ("PX661", "新开工项目 10 个，总投资 50 亿元。续建项目 6 个，总投资 30 亿元，本年完成投资 12 亿元。"
+     "新建项目 4 个，总投资 20 亿元，本年完成投资 8 亿元。\n", "two amounts per part, right"),
+    ("PX662", DOC + "依据甲财农〔2024〕12号实施渠道清淤工程 45 万元，含县级配套资金。\n",
+     "a project's cost with county money"),
+    ("PX663", T22 + "下达资金 56 万元，分别用于 A、B 两个项目，A 项目完成投资 40 万元、B 项目完成投资 "
+     "30 万元。\n", "investments, not uses of the allocation"),
+]
+
+RECALL += [
+    ("PX604", "某縣農業農村局2022年度部門決算說明\n支出合計 300.00 萬元，其中基本支出 200.00 萬元、項目支出 "
+     "120.00 萬元。\n", "traditional, 320"),
+    ("PX612", T22 + "（一）一般公共预算财政拨款支出情况\n项目支出 120.46 万元。\n其他说明\n"
+     "项目支出 120.5 万元，主要用于农田建设。\n", "one section, one digit less"),
+    ("PX632", T22 + "项目执行率 112%，项目实施效果良好。\n", "no reason"),
+]
+
 #: (rule, why) of the quiet drafts that nagged before any fix (the record of the first round;
 #: no recall draft was missed)
 NAGGED_BEFORE: set[tuple[str, str]] = {
@@ -368,9 +415,11 @@ NAGGED_ROUND2: set[tuple[str, str]] = {
     ("PX625", "a part's own 其中 in parentheses"), ("PX628", "next year's plan"),
     ("PX663", "spending after the list"),
 }
+#: the third round's quiet drafts that nagged before its fix (no recall draft missed)
+NAGGED_ROUND3: set[tuple[str, str]] = {("PX662", "a project's cost with county money")}
 #: those still nagging (strict xfail until mended): every one above is mended, each by a rule
 #: of identity (stage, period, scope, role) or of a stated reason, never by the draft's words
-BEFORE_FIX: set[tuple[str, str]] = set()
+BEFORE_FIX: set[tuple[str, str]] = set(NAGGED_ROUND3)
 #: recall drafts the rules still miss (strict xfail: a known limit)
 KNOWN_MISSES: set[tuple[str, str]] = set()
 

@@ -12,27 +12,11 @@ from __future__ import annotations
 import pytest
 
 from perfxl.draft import check_text
+from tests.draft.test_table_blocks import _table
+from tests.draft.test_table_text import self_table, staff_table
 
 T22 = "某县农业农村局2022年度部门决算说明\n"
 T23 = "某区水务局2023年度部门整体支出绩效自评报告\n"
-
-
-def _table(*rows: tuple[str, ...]) -> str:
-    """A table pasted into a .txt: one tab-indented cell per line, rows separated by a blank."""
-    return "\n".join("\n".join(f"\t{c}" for c in r) + "\n" for r in rows)
-
-
-def staff_table(n, rate="94.64%"):
-    return (f"\t基础数据表\n\n\t财政供养人员情况\n\t编制数\n\t年末实际在职人数\n\t控制率\n\n"
-            f"\t\n\t{n}\n\t53\n\t{rate}\n")
-
-
-def self_table(basic="2202.32", project="1793.17"):
-    return ("\t部门整体支出绩效自评表\n\n\t年度预算申请\n\t年初预算数(万元)\n\t全年预算数\n"
-            "\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n"
-            "\t\n\t年度资金总额：\n\t2161.19\n\t4128.02\n\t3995.49\n\t10\n\t96.79%\n\t9.68\n\n"
-            "\t\n\t一般公共预算：\n\t3667.49\n\t其中:基本支出：\n\t" + basic + "\n\n"
-            "\t\n\t纳入专户管理的非税收入拨款：\n\t79.41\n\t项目支出：\n\t" + project + "\n")
 
 
 HEAD = ("支出情况（万元）", "上年决算数", "本年预算数", "本年决算数")

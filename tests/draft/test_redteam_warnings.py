@@ -218,7 +218,7 @@ RECALL = [
     ("PX604", T22 + "支出合计 300.00 万元，其中基本支出 200.00 万元、项目支出 120.00 万元。\n", "320"),
     ("PX604", T22 + "收入合计 500.00 万元，其中财政拨款收入 450.00 万元，其他收入 80.00 万元。\n", "530"),
     ("PX606", T22 + "本年收入 300.00 万元，其中财政拨款收入 298.80 万元，占 99.60%；其他收入 1.20 万元，"
-     "占收入的 0.004。\n", "0.004 for 0.4%"),
+     "占收入的 0.4。\n", "0.4 for 0.4%"),
     ("PX606", "2022年度部门决算说明\n收入合计 3244335.71 元，其中财政拨款收入 3244221.60 元，占收入的"
      " 99.99%；其他收入 114.11 元，占收入的 0.001。\n", "seed-like"),
     ("PX610", T22 + "2021年政府采购预算 69910.00 元，实际采购 69710.00 元。\n", "the seed's shape"),
@@ -379,6 +379,38 @@ RECALL += [
     ("PX632", T22 + "项目执行率 112%，项目实施效果良好。\n", "no reason"),
 ]
 
+#: a fourth round: lists that are not exhaustive, decimal fractions, totals below their items,
+#: headings in PX642's own shape (siblings without years), forms back to back, fund scopes
+H642B = ("2022年度部门决算公开\n第一部分 2022年度部门决算表\n第二部分 2022年度部门决算情况说明\n"
+         "一、收入决算情况说明\n二、支出决算情况说明\n")
+ASSETS = "四、国有资产占用情况说明\n"
+QUIET += [
+    ("PX604", T22 + "项目支出 500.00 万元，其中农业项目 200.00 万元、水利项目 150.00 万元。\n",
+     "其中 naming only some"),
+    ("PX604", T22 + "收入 300 万元，其中：财政拨款 250 万元、其他收入 50 万元；支出 280 万元，其中：基本支出 "
+     "200 万元、项目支出 80 万元。\n", "two totals in one sentence, right"),
+    ("PX606", T22 + "本年收入 100.00 万元，其中财政拨款收入 65.00 万元，占收入的 0.65；其他收入 35.00 万元，"
+     "占收入的 0.35。\n", "a right decimal fraction"),
+    ("PX622", "一、基础数据\n" + _table(("项目（万元）", "预算数", "决算数"), ("1、会议费", "7", "6"),
+                                      ("2、培训费", "5", "5"), ("小计", "12", "11"), ("1、办公费", "3", "3"),
+                                      ("2、印刷费", "2", "2"), ("小计", "5", "5")), "小计 below its items"),
+    ("PX642", H642B + "三、2021年审计发现问题整改情况\n" + ASSETS, "an audit of another year"),
+    ("PX642", H642B + "三、2023年工作打算\n" + ASSETS, "next year's plans"),
+    ("PX642", H642B + "三、2021年度结转项目实施情况\n" + ASSETS, "结转"),
+    ("PX642", H642B + "三、2020—2022年绩效对比情况\n" + ASSETS, "a range"),
+    ("PX642", H642B + "三、2023年度绩效目标\n" + ASSETS, "next year's targets"),
+    ("PX631", FORM + "项目名称：A项目\n年度资金总额: 0 0 0 10 0 0\n" + FORM + "项目名称：B项目\n"
+     "年度资金总额: 90 90 89.97 10 99.97% 10 其中:本年财政拨款 90 90 89.97\n", "the next form's 其中"),
+    ("PX629", T23 + "一般公共预算财政拨款本年支出合计 860.00 万元。\n基本支出 512.30 万元，项目支出 221.70 万元。\n"
+     "年末结转和结余 126.00 万元。\n", "a fund scope"),
+]
+
+RECALL += [
+    ("PX604", T22 + "收入 300 万元，其中：财政拨款 250 万元、其他收入 50 万元；支出 280 万元，其中：基本支出 "
+     "200 万元、项目支出 70 万元。\n", "the second total, 270"),
+    ("PX642", H642B + "三、关于2020年度预算绩效情况的说明\n" + ASSETS, "2020 in PX642's shape"),
+]
+
 #: (rule, why) of the quiet drafts that nagged before any fix (the record of the first round;
 #: no recall draft was missed)
 NAGGED_BEFORE: set[tuple[str, str]] = {
@@ -401,9 +433,14 @@ NAGGED_ROUND2: set[tuple[str, str]] = {
 }
 #: the third round's quiet drafts that nagged before its fix (no recall draft missed)
 NAGGED_ROUND3: set[tuple[str, str]] = {("PX662", "a project's cost with county money")}
+#: the fourth round's quiet drafts that nagged before its fixes (no recall draft missed; one
+#: recall draft of round 1, 「其他收入 1.20 万元，占收入的 0.004」 of 300, was rewritten: 0.004 is
+#: a right decimal fraction, no certain mistake)
+NAGGED_ROUND4: set[tuple[str, str]] = {("PX606", "a right decimal fraction"),
+                                       ("PX622", "小计 below its items")}
 #: those still nagging (strict xfail until mended): every one above is mended, each by a rule
 #: of identity (stage, period, scope, role) or of a stated reason, never by the draft's words
-BEFORE_FIX: set[tuple[str, str]] = set()
+BEFORE_FIX: set[tuple[str, str]] = set(NAGGED_ROUND4)
 #: recall drafts the rules still miss (strict xfail: a known limit)
 KNOWN_MISSES: set[tuple[str, str]] = set()
 

@@ -166,6 +166,13 @@ def _qizhong_parts(doc, rows: list[LRow], i: int) -> list[LRow]:
     return parts
 
 
+def _closes(doc, above: LRow, level: int) -> bool:
+    """Whether an unnumbered row after ``above`` closes a run of items numbered at ``level``
+    (a 小计 / 合计 written below its items) rather than opening the run after it."""
+    n = above.number(doc)
+    return n is not None and n[0] == level and n[1] > 1
+
+
 def blocks(doc, rows: list[LRow]) -> list[Block]:
     """Every row with figures followed by rows that break it down: numbered from 1 at a level
     deeper than its own, or opening with 其中."""
@@ -177,6 +184,8 @@ def blocks(doc, rows: list[LRow]) -> list[Block]:
         own = r.number(doc)
         n = nxt.number(doc)
         if n is not None and n[1] == 1 and (own is None or own[0] < n[0]):
+            if own is None and i and _closes(doc, rows[i - 1], n[0]):
+                continue  # 「1、会议费 / 2、培训费 / 小计 / 1、办公费…」: a total below its items
             parts = _numbered_parts(doc, rows, i, n[0])
             if len(parts) >= 2:
                 out.append(Block(r, parts, "numbered"))

@@ -411,6 +411,35 @@ RECALL += [
     ("PX642", H642B + "三、关于2020年度预算绩效情况的说明\n" + ASSETS, "2020 in PX642's shape"),
 ]
 
+#: a fifth round: a total broken down twice, changes, years and titles, part-year figures
+QUIET += [
+    ("PX604", T22 + "项目资金 200.00 万元，其中中央资金 120.00 万元、省级资金 80.00 万元，用于道路建设 "
+     "150.00 万元、桥梁维修 50.00 万元。\n", "two breakdowns of one total"),
+    ("PX604", T22 + "支出 300.00 万元，较上年增加 20.00 万元，其中基本支出增加 15.00 万元、项目支出增加 "
+     "5.00 万元。\n", "其中 of the change"),
+    ("PX604", T22 + "支出 500.00 万元，其中基本支出 300.00 万元，其中人员经费 250.00 万元、公用经费 50.00 万元；"
+     "项目支出 200.00 万元。\n", "a second 其中 of a part"),
+    ("PX604", T22 + "支出 30.00 万元，其中会议费 100000.00 元、培训费 20.00 万元。\n", "元 part, 万元 total"),
+    ("PX604", T22 + "累计投入 900.00 万元，其中2020年 300.00 万元、2021年 300.00 万元、2022年 300.00 万元。\n",
+     "years as parts"),
+    ("PX610", T22 + "按照《关于下达2021年第二批农业发展资金的通知》，下达资金 30.00 万元。\n", "a year in a title"),
+    ("PX610", T22 + "根据某财农〔2021〕88号文件，下达资金 30.00 万元。\n", "a year in a document number"),
+    ("PX621", T22 + "项目预算 100.00 万元，截至6月底执行 50.00 万元，执行率 50%；截至年底资金已全部支出。\n",
+     "a half-year figure"),
+    ("PX663", T22 + "下达资金 5.6 万元，分别用于甲项目 36,123 元、乙项目 19,877 元。\n", "元 parts of a 万元 total"),
+    ("PX663", T22 + "下达资金 56 万元，分别为2021年 36 万元、2022年 20 万元。\n", "years, right"),
+    ("PX645", T22 + "“三公”经费较上年减少 4.00 万元（下降 20.00%），其中公务接待费减少 3.00 万元，公务用车运行"
+     "维护费减少 1.00 万元。\n", "a rate beside, right"),
+    ("PX626", "项目支出（含上年结转）1793.18 万元。\n" + self_table(), "a scope in parentheses"),
+    ("PX632", T22 + "预算执行率=执行数÷预算数×100%=105%，超额部分为上年结余资金。\n", "a formula"),
+    ("PX628", "2022年度单位决算说明\n2022年度部门预算已公开。\n2021年度部门决算已公开。\n", "two documents"),
+]
+
+RECALL += [
+    ("PX625", "项目支出主要包括：农田建设 1000.00 万元，水利维护 800.00 万元。\n" + self_table(),
+     "main parts above the whole"),
+]
+
 #: (rule, why) of the quiet drafts that nagged before any fix (the record of the first round;
 #: no recall draft was missed)
 NAGGED_BEFORE: set[tuple[str, str]] = {
@@ -438,9 +467,11 @@ NAGGED_ROUND3: set[tuple[str, str]] = {("PX662", "a project's cost with county m
 #: a right decimal fraction, no certain mistake)
 NAGGED_ROUND4: set[tuple[str, str]] = {("PX606", "a right decimal fraction"),
                                        ("PX622", "小计 below its items")}
+#: the fifth round's quiet drafts that nagged before its fix (no recall draft missed)
+NAGGED_ROUND5: set[tuple[str, str]] = {("PX621", "a half-year figure")}
 #: those still nagging (strict xfail until mended): every one above is mended, each by a rule
 #: of identity (stage, period, scope, role) or of a stated reason, never by the draft's words
-BEFORE_FIX: set[tuple[str, str]] = set()
+BEFORE_FIX: set[tuple[str, str]] = set(NAGGED_ROUND5)
 #: recall drafts the rules still miss (strict xfail: a known limit)
 KNOWN_MISSES: set[tuple[str, str]] = set()
 

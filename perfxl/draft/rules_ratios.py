@@ -275,6 +275,8 @@ def _para_span(ctx, pos: int) -> tuple[int, int]:
     return paras[i] if i >= 0 else (0, len(ctx.doc.flat))
 
 
+#: A part of the year (6月底, 一季度, 上半年): its execution is not the year's.
+_MONTHS = re.compile(r"\d{1,2}\s*月|[一二三四1-4]\s*季度|半年")
 #: Money received (到位 / 下达 / 收到), not spent: no execution to set against the budget.
 _RECEIVED = re.compile(r"到位|下达|收到")
 _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|及)?)?结余|资金已?全部(?:支出|执行|使用)")
@@ -294,7 +296,8 @@ def no_balance(ctx):
 
     需要确定：预算是全年的最终数——同段写了年中调整、追加或全年预算时，年初预算不是它，
     不比较；同段写了差额的去向（收回 / 缴回 / 上缴 / 调减 / 核减 / 结转下年、结转 N 万元：
-    结转不是结余）时不报告。执行数须是支出的数，到位 / 下达 / 收到的资金不是执行。
+    结转不是结余）时不报告。执行数须是全年支出的数：到位 / 下达 / 收到的资金不是执行，截至某月、
+    某季度、上半年的执行数不是全年的。
 
     合格：“年初预算共计 70.40 万元，实际执行共计 70.40 万元，……年末资金无结余”。
     不合格：“年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金
@@ -303,7 +306,8 @@ def no_balance(ctx):
     for m in _NO_BALANCE.finditer(ctx.doc.flat):
         figs = _paragraph_figs(ctx, m.start())
         budgets = [f for f in figs if _budget(f)]
-        execs = [f for f in figs if _executed(f) and not _budget(f) and not _RECEIVED.search(f.label)]
+        execs = [f for f in figs if _executed(f) and not _budget(f) and not _RECEIVED.search(f.label)
+                 and not _MONTHS.search(f.label)]  # 「截至6月底执行 50 万元」: not the year's
         if not budgets or not execs:
             continue
         b, e = budgets[-1], execs[-1]

@@ -6,5 +6,6 @@ from perfxl.draft import (rules_approximate, rules_base_year,  # noqa: F401
                           rules_heading_year, rules_indicator_target,
                           rules_ratios, rules_realloc, rules_restated, rules_savings, rules_year_pair,
                           rules_score_parts, rules_scores,
-                          rules_share_parts, rules_sums, rules_table_bases, rules_table_blocks,
+                          rules_share_parts, rules_share_total, rules_sums, rules_table_bases,
+                          rules_table_blocks,
                           rules_table_changes, rules_table_text, rules_tables, rules_workbook)

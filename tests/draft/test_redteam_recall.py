@@ -244,7 +244,7 @@ PAIRS = [
 ]
 
 
-#: quiet drafts for the rules added by this red team (PX670–PX672): figures that look related
+#: quiet drafts for the rules added by this red team (PX670–PX673): figures that look related
 #: but are not, or are right within rounding; none may raise an error
 QUIET = [
 H + "2023年支出 450.00 万元，2022年支出 500.00 万元，减少 50.00 万元，下降 10%。\n",
@@ -262,18 +262,25 @@ _ind("≥500人次", "498人次"),
 _ind("≤5%", "4%", "10", "10"),
 _ind("≤5%", "6%", "10", "8.3"),
 _ind("≥5万人次", "420人次"),
+H + "2023年基本支出占本年支出的 80%；2022年基本支出占上年支出的 75%。\n",
+H + "2023年基本支出占支出的 80%，2022年基本支出占支出的 75%。\n",
+H + "财政拨款支出占本年支出的 90%，项目支出占本年支出的 30%。\n",
+H + "基本支出占本年支出的 80%，项目支出占本年支出的 20%，其中专项业务费占本年支出的 15%。\n",
+H + "其中税收收入 7786 万元，占预算的 101.6%，非税收入 3162 万元，占预算的 96.3%。\n",
+H + "基本支出完成 800 万元，占年初预算的 95%，项目支出完成 200 万元，占年初预算的 60%。\n",
+H + "本年支出 1000.00 万元，其中基本支出 650.00 万元，占 65%；项目支出 350.00 万元，占 35%（上年占 40%）。\n",
 P + "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n成本指标 | 经济成本指标 | 单位造价 | 300元 | 280元 | 10 | 10\n",
 ]
 
 
 @pytest.mark.parametrize("i", range(len(QUIET)))
 def test_quiet_new_rules(i):
-    found = [(f.rule, f.level, f.line) for f in check_text(QUIET[i]) if f.rule in ("PX670", "PX671", "PX672")]
+    found = [(f.rule, f.level, f.line) for f in check_text(QUIET[i]) if f.rule in ("PX670", "PX671", "PX672", "PX673")]
     assert found == [], found
 
 
 #: recall drafts the proofreader does not find yet (indices into PAIRS)
-MISSED = {0, 1, 2, 4, 7, 8, 10, 11, 12, 16, 21, 22, 23, 25, 27, 29, 30, 31, 32, 33, 34, 36, 37, 38, 43, 46, 48, 49, 50, 52, 54, 55, 57, 60, 61, 62, 65}
+MISSED = {0, 1, 2, 4, 7, 8, 10, 11, 12, 16, 25, 27, 29, 30, 31, 32, 33, 34, 36, 37, 38, 43, 46, 48, 49, 50, 52, 54, 55, 57, 60, 61, 62, 65}
 
 
 def _recall_params():

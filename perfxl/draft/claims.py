@@ -328,12 +328,37 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     time, each with its own parts."""
     cuts = _chain(flat, a, b, figs, out)
     if len(cuts) == 1:
-        return _breakdown(flat, a, b, figs, out, prev_total)
+        got = _breakdown(flat, a, b, figs, out, prev_total)
+        _paren_breakdowns(flat, a, b, figs, out)
+        return got
     totals = prev_total
     for sa, sb in zip(cuts, cuts[1:] + [b]):
         totals = _breakdown(flat, sa, sb, [f for f in figs if sa <= f.start < sb], out,
                             totals if sa == a else [])
     return totals
+
+
+#: 「A 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元)」: a parenthesis that breaks down the amount
+#: before it, after the sentence's first 其中
+_PAREN_QIZHONG = re.compile(r"\(\s*其中")
+
+
+def _paren_breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdowns in parentheses after a sentence's first 其中 (「…其中:公务接待费 3.20 万元;
+    公务用车购置及运行费 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元);…」): each read as a
+    breakdown of the amount right before it, from the clause that amount opens (the first 其中 of
+    the sentence is read by ``_breakdown``)."""
+    first = flat.find("其中", a, b)
+    for m in _PAREN_QIZHONG.finditer(flat, a, b):
+        if m.start() + 1 <= first <= m.end() or first < 0 or m.start() < first:
+            continue  # the sentence's first 其中: read already
+        clause = max(flat.rfind(c, a, m.start()) for c in ",;:") + 1
+        if clause <= a:
+            continue
+        close = flat.find(")", m.end(), b)
+        if close < 0:
+            continue
+        _breakdown(flat, clause, close + 1, [f for f in figs if clause <= f.start < close], out, [])
 
 
 def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:

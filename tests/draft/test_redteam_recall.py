@@ -280,7 +280,7 @@ def test_quiet_new_rules(i):
 
 
 #: recall drafts the proofreader does not find yet (indices into PAIRS)
-MISSED = {0, 1, 2, 4, 7, 8, 10, 11, 12, 16, 25, 27, 29, 30, 31, 32, 33, 34, 36, 37, 38, 43, 46, 48, 49, 50, 52, 54, 55, 57, 60, 61, 62, 65}
+MISSED = {0, 1, 2, 4, 7, 8, 10, 11, 12, 16, 25, 29, 30, 31, 32, 33, 34, 36, 37, 38, 43, 46, 48, 49, 50, 52, 54, 55, 57, 60, 61, 62, 65}
 
 
 def _recall_params():

@@ -69,7 +69,10 @@ _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:�
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
-_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
+#: (「自评总分 96 分」 is the self-evaluation's total as 「总得分」 is; a bare 「总分 100 分」 may be the
+#: full marks, and is not read)
+_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:(?:自评)?得分|(?P<tot>自评总分))(?:为|是|:)?\s*"
+                    r"(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
 _NOT_APPLICABLE = re.compile(r"本项指标不适用|不适用[,，、]?\s*不(?:计|予计)分")
 _ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
@@ -679,7 +682,7 @@ def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
-    if flat.find("得分", a, b) < 0:
+    if flat.find("得分", a, b) < 0 and flat.find("自评总分", a, b) < 0:
         return  # the pattern's lazy label makes a scan of a sentence without 得分 costly
     for m in _SCORE.finditer(flat, a, b):
         n = _fig_at(figs, *m.span("n"))
@@ -687,7 +690,8 @@ def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
             continue
         lab = m.group("lab")
         # "总得分 95 分" leaves "总" (or "自评总") as the label
-        whole = (any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+        whole = (m.group("tot") is not None
+                 or any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
                  or lab.rstrip().endswith(("总", "合计", "共计", "累计")))
         if "加分" in lab or "扣分" in lab or "减分" in lab:
             continue

@@ -364,6 +364,33 @@ def _paren_breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims
         _breakdown(flat, clause, close + 1, [f for f in figs if clause <= f.start < close], out, [])
 
 
+#: 「T，由 A a、B b 及 C c 组成」 (every part: ``words`` 组成) and 「T，包括 A a 和 B b」 (maybe some
+#: parts, as after 其中): a breakdown without 其中
+_COMPOSED = re.compile(r"(?<![主要])(?:由(?P<made>[^。;:()]{4,160}?)(?:组成|构成)|包括\s*:?(?P<incl>[^。;()]{4,160}))")
+
+
+def _composed(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdown a sentence without 其中 writes as 「由…组成」 or 「包括…」 right after its
+    total (the amount just before, in the same clause: nothing but the comma between)."""
+    if flat.find("其中", a, b) >= 0:
+        return  # read as a 其中 breakdown
+    for m in _COMPOSED.finditer(flat, a, b):
+        g = "made" if m.group("made") else "incl"
+        before = [f for f in figs if f.end <= m.start() and f.money]
+        if not before or not re.fullmatch(r"\s*,?\s*", flat[before[-1].end:m.start()]):
+            continue
+        total = before[-1]
+        if total.start in out.prior or "上年" in total.label:
+            continue
+        parts = [f for f in figs if m.start(g) <= f.start and f.end <= m.end(g) and f.money
+                 and f.start not in out.prior and open_paren(flat, m.start(g), f.start) is None]
+        if g == "incl":
+            parts = _before_other_aggregate(flat, m.start(g), parts)
+        if len(parts) >= 2 and not any(_CHANGE_AMOUNT.search(p.label) for p in parts):
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "组成" if g == "made" else "其中"))
+
+
 def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:
     """``parts`` (after the 其中 at ``at``) without those a second 其中 breaks a part down into
     (「基本支出 60，其中人员经费 50、公用经费 10，项目支出 40」: 50 and 10 are 60's; that
@@ -856,6 +883,7 @@ def extract(doc: Doc) -> Claims:
             pair = _respective(flat, a, b, figs, out, pair)
             n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
+            _composed(flat, a, b, figs, out)
             if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
                     i + 1 < len(sents) and _opening_amount(flat, *sents[i + 1], out))):
                 # the list may go on past the sentence's end (a 。 inside parentheses, a next

@@ -802,6 +802,10 @@ def _continued(doc: Doc, out: Claims) -> None:
                 and "上年" not in f.label]
         totals = [f for f in figs if f.end <= m.start()]
         parts = [f for f in figs if f.start >= m.end() and open_paren(flat, m.end(), f.start) is None]
+        if not parts and re.fullmatch(r"\s*:\s*", flat[m.end() - 1:pb]) and flat[m.end() - 1] == ":":
+            # 「“三公”经费支出 30.00 万元。其中:」 and then one numbered part per line
+            _numbered_parts(doc, out, k, m.start())
+            continue
         if len(totals) != 1 or len(parts) != 1:
             continue
         total, s, ended = totals[0], parts[0].value_yuan, False
@@ -822,6 +826,59 @@ def _continued(doc: Doc, out: Claims) -> None:
         if ended and len(parts) >= 2:
             out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
                                     "其中"))
+
+
+#: an item number a part's line opens with (1. / (1) / ①)
+_ITEM_NO = re.compile(r"\s*(?:(?P<d>\d{1,2})\s*[.、](?!\d)|\(\s*(?P<p>\d{1,2})\s*\)|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩]))")
+
+
+def _named_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
+    """The amount a numbered line opens with behind its name (「因公出国(境)费 0 万元;」), else
+    ``None``: as ``_opening_amount``, a name in parentheses allowed."""
+    figs = figures(flat, a, min(b, a + 60))
+    f = figs[0] if figs else None
+    if f is None or not f.money or f.start in out.prior:
+        return None
+    lead = flat[a:f.start].strip()
+    if not 2 <= len(lead) <= 20 or re.search(r"[\d,;:。]|上年|较|比|其中|合计|总计", lead):
+        return None
+    return f
+
+
+def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
+    """「T 万元。其中:」 closing paragraph ``k`` (the 其中 at ``at``), then the lines 「1.A a 万元;」
+    「2.B b 万元;」…: one part per line, numbered from 1 in one style, up to a line of another
+    kind.  The total is the paragraph's only amount before the 其中; the list is not read when a
+    numbered line of it opens with no amount, or its next number comes further down (the list
+    goes on past a line of another kind)."""
+    flat, paras = doc.flat, doc.paragraphs
+    pa = paras[k][0]
+    totals = [f for f in figures(flat, pa, at) if f.money and f.start not in out.prior
+              and "上年" not in f.label]
+    if len(totals) != 1:
+        return
+    total, parts, style, end = totals[0], [], None, len(paras)
+    for j, (qa, qb) in enumerate(paras[k + 1:], k + 1):
+        n = _ITEM_NO.match(flat, qa)
+        kind = n and next(g for g in ("d", "p", "c") if n.group(g))
+        if not n or (style and kind != style):
+            end = j
+            break
+        num = int(n.group(kind)) if kind != "c" else "①②③④⑤⑥⑦⑧⑨⑩".index(n.group("c")) + 1
+        f = _named_amount(flat, n.end(), qb, out)
+        if num != len(parts) + 1 or f is None:
+            return  # a numbered line that is no named amount: not a list of parts
+        style = kind
+        parts.append(f)
+    if len(parts) < 2:
+        return
+    following = (str(len(parts) + 1), "①②③④⑤⑥⑦⑧⑨⑩"[len(parts):len(parts) + 1])
+    for qa, _qb in paras[end:end + 30]:
+        n = _ITEM_NO.match(flat, qa)
+        if n and n.group(style) in following:
+            return  # the list goes on after a line of another kind: its parts are not all here
+    if len(parts) >= 2:
+        out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
 
 
 _SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")

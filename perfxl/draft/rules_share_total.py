@@ -65,7 +65,8 @@ def shares_past_whole(ctx):
     不合格：“其中基本支出占 65%，项目支出占 40%”（之和 105%）。
     """
     flat = ctx.doc.flat
-    for a, b in _sentences(flat):
+    sentences = (s for pa, pb in ctx.doc.paragraphs for s in ctx.doc.sentences_in(pa, pb))
+    for a, b in sentences:
         groups: dict[str, list] = {}
         for m in _SHARE.finditer(flat, a, b):
             if open_paren(flat, a, m.start("r")) is not None:
@@ -112,12 +113,3 @@ def _one_dimension(names: list[str]) -> bool:
         if all(len(h) == 1 for h in hit) and len({h[0] for h in hit}) == len(names):
             return True
     return False
-
-
-def _sentences(flat: str):
-    a = 0
-    for m in re.finditer(r"[。\n]", flat):
-        yield a, m.start()
-        a = m.end()
-    if a < len(flat):
-        yield a, len(flat)

@@ -782,13 +782,23 @@ def _opening_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
     return f
 
 
+def _closing_amount(flat: str, a: int, b: int, out: Claims) -> list[Figure]:
+    """The one amount of a paragraph that ends with it (「本年支出合计 860.00 万元。」), as the
+    total of a 其中 that opens the next paragraph; else no total."""
+    figs = [f for f in figures(flat, a, b) if f.money]
+    if len(figs) != 1 or figs[0].start in out.prior or "上年" in figs[0].label:
+        return []
+    return figs if re.fullmatch(r"\s*。?\s*", flat[figs[0].end:b]) else []
+
+
 def _continued(doc: Doc, out: Claims) -> None:
     """A 其中 list that ends its paragraph after one part and goes on, one part per paragraph,
     up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
     包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
     only when the list ends at a heading (or the draft's end), or its parts already exceed the
     total; a paragraph that does not open with a named amount, or opens with one larger than the
-    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread."""
+    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread.  A 其中 that
+    opens its paragraph takes the one amount the paragraph before ends with as its total."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if flat.find("其中", pa, pb) < 0:
@@ -806,6 +816,17 @@ def _continued(doc: Doc, out: Claims) -> None:
             # 「“三公”经费支出 30.00 万元。其中:」 and then one numbered part per line
             _numbered_parts(doc, out, k, m.start())
             continue
+        if not totals and k and not flat[pa:m.start()].strip():
+            totals = _closing_amount(flat, *paras[k - 1], out)
+            listed = [p for p in _before_other_aggregate(flat, m.start(), parts)
+                      if not _CHANGE_AMOUNT.search(p.label)]
+            if totals and len(parts) >= 2 and listed == parts and len(sents) == 1:
+                # 「本年支出合计 T。」 / 「其中:基本支出 A;项目支出 B。」: the paragraph is the list;
+                # one more paragraph opening with an amount may go on with it
+                more = k + 1 < len(paras) and _opening_amount(flat, *paras[k + 1], out)
+                out.claims.append(Claim("breakdown", (totals[0], *parts),
+                                        (totals[0].start, parts[-1].end), "其中…" if more else "其中"))
+                continue
         if len(totals) != 1 or len(parts) != 1:
             continue
         total, s, ended = totals[0], parts[0].value_yuan, False

@@ -366,7 +366,8 @@ def _paren_breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims
 
 #: 「T，由 A a、B b 及 C c 组成」 (every part: ``words`` 组成) and 「T，包括 A a 和 B b」 (maybe some
 #: parts, as after 其中): a breakdown without 其中
-_COMPOSED = re.compile(r"(?<![主要])(?:由(?P<made>[^。;:()]{4,160}?)(?:组成|构成)|包括\s*:?(?P<incl>[^。;()]{4,160}))")
+_COMPOSED = re.compile(r"(?<![主要])(?:由(?P<made>[^。;:()]{4,160}?)(?:组成|构成)|"
+                       r"包括\s*:?(?P<incl>[^。;()]{4,160}))")
 
 
 def _composed(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:

@@ -297,7 +297,7 @@ def test_quiet_new_rules(i):
 
 
 #: recall drafts the proofreader does not find yet (indices into PAIRS)
-MISSED = {0, 1, 2, 10, 11, 12, 16, 25, 36, 37, 38, 46, 48, 50, 54, 55, 60, 61, 62, 65}
+MISSED = {0, 1, 2, 10, 11, 12, 16, 25, 36, 37, 38, 46, 48, 50, 54, 55, 60, 61, 62}
 
 
 def _recall_params():

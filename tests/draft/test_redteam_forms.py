@@ -1,0 +1,180 @@
+"""Red team of issue 20 on DOCUMENT FORMS: the quiet and recall drafts of the two red-team files
+(``test_redteam_changes``, ``test_redteam_sums``) put through the shapes a real file takes.
+
+Forms: PDF text cut at the page width with a page footer and a running header between lines;
+traditional characters; full-width digits and punctuation; thousands separators with a space
+(「1, 234.56」, 「1 234.56」); mojibake (a digit replaced by 「?」 or 「\ufffd」); tables pasted as
+tab-separated rows, one cell per line, run together, or cells parted by spaces.
+
+QUIET: a quiet draft in any form raises no error-level finding that its clean form does not.
+RECALL: a recall draft keeps its error in every form that keeps its figures (mojibake garbles a
+figure: a garbled figure is unresolved and may rightly lose the error, so it is measured only for
+quiet drafts).  Cases still failing are strict xfails in ``KNOWN``."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+
+from perfxl.draft import check_text
+from tests.draft import test_redteam_changes as C
+from tests.draft import test_redteam_sums as S
+
+
+def _drafts():
+    """(id, kind q/r, rule, text) of every draft the two red-team files expect to pass."""
+    out = [(f"C{i}", "q", r, t) for i, (r, t, _w) in enumerate(C.QUIET)
+           if (r, _w) not in C.BEFORE_FIX | C.KNOWN_MISSES]
+    out += [(f"R{i}", "r", r, t) for i, (r, t, w) in enumerate(C.RECALL)
+            if (r, w) not in C.BEFORE_FIX | C.KNOWN_MISSES]
+    out += [(f"S{i}", k, r, t) for i, (r, k, _line, t) in enumerate(S.D) if i not in S.XFAIL]
+    return out
+
+
+DRAFTS = _drafts()
+_FW = {**{str(i): chr(0xFF10 + i) for i in range(10)}, ".": "．", ",": "，", "%": "％", ":": "：",
+       ";": "；", "(": "（", ")": "）"}
+_BIG = re.compile(r"(?<![\d.])(\d{4,})(\.\d+)?")
+_CELL = re.compile(r"\s*\|\s*")
+
+
+def _thousands(sep):
+    def form(t):
+        def group(m):
+            if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+                return m.group(0)  # a year
+            return f"{int(m.group(1)):,}".replace(",", sep) + (m.group(2) or "")
+        return _BIG.sub(group, t)
+    return form
+
+
+def _pdf(t, width=28):
+    """Lines cut every ``width`` characters (numbers and words split); after every 7th line the
+    page footer and the running header (the draft's own first line)."""
+    lines = t.split("\n")
+    out, n = [], 0
+    for ln in lines:
+        if "|" in ln or len(ln) <= width:
+            out.append(ln)
+            n += 1
+            continue
+        for i in range(0, len(ln), width):
+            out.append(ln[i:i + width])
+            n += 1
+            if n % 7 == 0:
+                out += ["第 3 页 共 12 页", lines[0]]
+    return "\n".join(out)
+
+
+def _mojibake(ch):
+    def form(t):
+        """The last digit of the first decimal figure of every line but the title garbled."""
+        lines = t.split("\n")
+        return "\n".join([lines[0]] + [re.sub(r"(\d+\.\d)\d", lambda m: m.group(1) + ch, ln, count=1)
+                                       for ln in lines[1:]])
+    return form
+
+
+def _table(join):
+    def form(t):
+        return "\n".join(join(ln) if "|" in ln else ln for ln in t.split("\n"))
+    return form
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+    return OpenCC("s2t")
+
+
+FORMS = {
+    "pdfwrap": _pdf,
+    "traditional": lambda t: _t2s().convert(t),
+    "fullwidth": lambda t: "".join(_FW.get(c, c) for c in t),
+    "thousands_comma": _thousands(", "),
+    "thousands_space": _thousands(" "),
+    "mojibake_q": _mojibake("?"),
+    "mojibake_fffd": _mojibake("\ufffd"),
+    "tabs": _table(lambda ln: _CELL.sub("\t", ln)),
+    "one_cell_per_line": _table(lambda ln: "\n".join(c.strip() for c in ln.split("|") if c.strip())),
+    "run_together": _table(lambda ln: _CELL.sub("", ln)),
+    "spaced": _table(lambda ln: _CELL.sub("  ", ln)),
+}
+#: forms that garble a figure: recall is not asked of them
+GARBLING = {"mojibake_q", "mojibake_fffd"}
+
+#: (form, draft id) still failing; measured 2026-12-08 (see the module doc)
+KNOWN: set[tuple[str, str]] = {
+    ("mojibake_fffd", "C74"), ("mojibake_fffd", "C84"), ("mojibake_fffd", "S10"),
+    ("mojibake_fffd", "S177"), ("mojibake_fffd", "S75"), ("mojibake_q", "C74"),
+    ("mojibake_q", "C84"), ("mojibake_q", "S10"), ("one_cell_per_line", "R15"),
+    ("one_cell_per_line", "R16"), ("one_cell_per_line", "R17"), ("one_cell_per_line", "R18"),
+    ("one_cell_per_line", "R30"), ("one_cell_per_line", "R42"), ("one_cell_per_line", "R43"),
+    ("one_cell_per_line", "R44"), ("one_cell_per_line", "S102"), ("one_cell_per_line", "S103"),
+    ("one_cell_per_line", "S109"), ("one_cell_per_line", "S110"), ("one_cell_per_line", "S88"),
+    ("pdfwrap", "R15"), ("pdfwrap", "R37"), ("pdfwrap", "R7"), ("pdfwrap", "S117"),
+    ("pdfwrap", "S122"), ("pdfwrap", "S154"), ("pdfwrap", "S168"), ("pdfwrap", "S175"),
+    ("pdfwrap", "S178"), ("pdfwrap", "S224"), ("pdfwrap", "S231"), ("pdfwrap", "S234"),
+    ("pdfwrap", "S24"), ("pdfwrap", "S247"), ("pdfwrap", "S252"), ("pdfwrap", "S3"),
+    ("pdfwrap", "S52"), ("pdfwrap", "S6"), ("pdfwrap", "S64"), ("pdfwrap", "S66"),
+    ("pdfwrap", "S7"), ("pdfwrap", "S8"), ("pdfwrap", "S80"), ("run_together", "R15"),
+    ("run_together", "R16"), ("run_together", "R17"), ("run_together", "R18"),
+    ("run_together", "R30"), ("run_together", "R42"), ("run_together", "R43"),
+    ("run_together", "R44"), ("run_together", "S102"), ("run_together", "S103"),
+    ("run_together", "S109"), ("run_together", "S110"), ("run_together", "S88"),
+    ("run_together", "S89"), ("run_together", "S95"), ("run_together", "S96"), ("spaced", "R15"),
+    ("spaced", "R16"), ("spaced", "R17"), ("spaced", "R18"), ("spaced", "R30"), ("spaced", "R42"),
+    ("spaced", "R43"), ("spaced", "R44"), ("spaced", "S102"), ("spaced", "S103"),
+    ("spaced", "S109"), ("spaced", "S110"), ("spaced", "S88"), ("tabs", "R15"), ("tabs", "R16"),
+    ("tabs", "R17"), ("tabs", "R18"), ("tabs", "R30"), ("tabs", "R42"), ("tabs", "R43"),
+    ("tabs", "R44"), ("tabs", "S102"), ("tabs", "S103"), ("tabs", "S109"), ("tabs", "S110"),
+    ("tabs", "S88"), ("thousands_comma", "C109"), ("thousands_comma", "R11"),
+    ("thousands_comma", "R17"), ("thousands_comma", "R25"), ("thousands_comma", "R29"),
+    ("thousands_comma", "R30"), ("thousands_comma", "R8"), ("thousands_comma", "S116"),
+    ("thousands_comma", "S154"), ("thousands_comma", "S175"), ("thousands_comma", "S194"),
+    ("thousands_comma", "S202"), ("thousands_comma", "S246"), ("thousands_comma", "S247"),
+    ("thousands_comma", "S248"), ("thousands_comma", "S252"), ("thousands_comma", "S61"),
+    ("thousands_comma", "S62"), ("thousands_comma", "S64"), ("thousands_comma", "S7"),
+    ("thousands_comma", "S8"), ("thousands_comma", "S80"), ("thousands_comma", "S81"),
+    ("thousands_space", "C109"), ("thousands_space", "R11"), ("thousands_space", "R17"),
+    ("thousands_space", "R25"), ("thousands_space", "R29"), ("thousands_space", "R30"),
+    ("thousands_space", "S111"), ("thousands_space", "S112"), ("thousands_space", "S154"),
+    ("thousands_space", "S175"), ("thousands_space", "S194"), ("thousands_space", "S202"),
+    ("thousands_space", "S246"), ("thousands_space", "S247"), ("thousands_space", "S248"),
+    ("thousands_space", "S252"), ("thousands_space", "S61"), ("thousands_space", "S62"),
+    ("thousands_space", "S64"), ("thousands_space", "S7"), ("thousands_space", "S8"),
+    ("thousands_space", "S80"), ("thousands_space", "S81"), ("traditional", "R42"),
+    ("traditional", "R43"), ("traditional", "R44"), ("traditional", "S224"),
+}
+
+
+@lru_cache(maxsize=None)
+def _errors(text: str) -> frozenset[str]:
+    return frozenset(f.rule for f in check_text(text) if f.level == "error")
+
+
+def _cases(kind):
+    out = []
+    for form, fn in FORMS.items():
+        if kind == "r" and form in GARBLING:
+            continue
+        for did, k, rule, text in DRAFTS:
+            if k != kind:
+                continue
+            formed = fn(text)
+            if formed == text:
+                continue
+            marks = [pytest.mark.xfail(strict=True)] if (form, did) in KNOWN else []
+            out.append(pytest.param(rule, text, formed, id=f"{form}-{did}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize("rule, clean, formed", _cases("q"))
+def test_quiet_form(rule, clean, formed):
+    assert _errors(formed) <= _errors(clean), formed
+
+
+@pytest.mark.parametrize("rule, clean, formed", _cases("r"))
+def test_recall_form(rule, clean, formed):
+    assert rule not in _errors(clean) or rule in _errors(formed), formed

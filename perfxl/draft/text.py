@@ -18,7 +18,7 @@ from functools import cached_property
 
 from perfxl.draft.reading import Unit
 
-__all__ = ["Doc", "FULLWIDTH", "simplified"]
+__all__ = ["Doc", "FULLWIDTH", "simplified", "mend_figures"]
 
 #: Full-width forms -> ASCII, one character for one (offsets are kept).
 FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -30,6 +30,16 @@ _PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ�
 #: Characters that only traditional text uses, among the words of a budget report: a draft
 #: without any is not run through OpenCC (the conversion is the slow part of reading).
 _TRADITIONAL = frozenset("經費預撥決萬億與區縣會議實際總計報說單進財務機關國項數點達較為們職員")
+#: A figure the text garbled (mojibake put 「?」 or 「\ufffd」 for a digit: 「120.0? 万元」,
+#: 「5?3.20」): its value is unknown, so it is masked (``_MASK``, same length) and yields no figure.
+_GARBLED = re.compile(r"\d[\d.,]*[?\ufffd][\d.,?\ufffd]*|[?\ufffd]+\d[\d.,]*")
+_MASK = "#"
+_DIGIT_MASK = re.compile(r"\d")
+#: Thousands groups parted by a space, as PDF text extraction leaves them: 「1, 234.56」 and
+#: 「1 234.56 万元」.  Joined only where the reading is sure (after ", " decimals or a money unit
+#: follow; after a bare space both), the spaces moved before the figure so offsets stay.
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d,])(?=\.\d|\s*(?:万元|元|亿元))"
+                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=\.\d+\s*(?:万元|元|亿元))")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
@@ -44,6 +54,40 @@ def _wrapped_heading(t: str) -> bool:
     和就业支出类科目 116433.12 元,占支」 (a PDF's text cut at the page width) has a clause mark
     and does not end in 「:」 (a list follows that); a title 「(一)收入决算情况」 has no clause mark."""
     return len(t) > 20 and bool(re.search(r"[,;]", t)) and t[-1] != ":"
+
+
+def _joined(m: re.Match) -> str:
+    s = m.group(0)
+    digits = s.replace(" ", "")
+    return " " * (len(s) - len(digits)) + digits
+
+
+def mend_figures(text: str) -> str:
+    """``text`` (full-width forms already mapped) with spaced thousands groups joined and
+    garbled figures masked, one character for one (offsets stay)."""
+    if " " in text:
+        text = _SPACED_GROUPS.sub(_joined, text)
+    if "?" in text or "\ufffd" in text:
+        text = _mask_garbled(text)
+    return text
+
+
+def _mask_garbled(text: str) -> str:
+    """Every figure of a sentence holding a garbled figure masked: with one figure unknown,
+    a relation among the sentence's figures (a share, a rate, a sum) cannot be resolved, and a
+    rule must not fall back on a neighbouring figure of another role."""
+    parts, at = [], 0
+    for m in _GARBLED.finditer(text):
+        if m.start() < at:
+            continue
+        a = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
+        ends = [e for e in (text.find(c, m.end()) for c in "。\n") if e >= 0]
+        b = min(ends) if ends else len(text)
+        parts += (text[at:max(a, at)], _DIGIT_MASK.sub(_MASK, text[max(a, at):m.start()]),
+                  _MASK * (m.end() - m.start()), _DIGIT_MASK.sub(_MASK, text[m.end():b]))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def simplified(text: str) -> str:
@@ -61,6 +105,15 @@ def simplified(text: str) -> str:
             got = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
         out.append(got)
     return "\n".join(out)
+
+
+def _cut_figure(text: str, k: int) -> bool:
+    """The soft break at ``k`` falls inside a figure: a digit on one side and a digit on the
+    other, or a decimal point between them (「810.」 / 「00」, 「810」 / 「.00」)."""
+    left, right = text[k - 1:k], text[k + 1:k + 2]
+    if left == "." and text[k - 2:k - 1].isdigit():
+        return right.isdigit()
+    return left.isdigit() and (right.isdigit() or (right == "." and text[k + 2:k + 3].isdigit()))
 
 
 @dataclass
@@ -95,7 +148,8 @@ class Doc:
 
     @cached_property
     def text(self) -> str:
-        return simplified(_PINYIN.sub(lambda m: " " * len(m.group(0)), self._fullwidth))
+        return simplified(mend_figures(_PINYIN.sub(lambda m: " " * len(m.group(0)),
+                                                   self._fullwidth)))
 
     @cached_property
     def soft(self) -> set[int]:
@@ -131,6 +185,14 @@ class Doc:
         for k in sorted(self.soft):
             parts += (text[at:k], " ")
             at = k + 1
+            if _cut_figure(text, k):
+                # a figure cut at the page width (「900.0」 / 「0 万元」): the layout broke it,
+                # the document wrote it whole; its right part moved left over the break
+                b = k + 1
+                while b < len(text) and (text[b].isdigit() or text[b] in ".,"):
+                    b += 1
+                parts[-1] = text[k + 1:b] + " "
+                at = b
         parts.append(text[at:])
         return "".join(parts)
 

@@ -36,10 +36,10 @@ _GARBLED = re.compile(r"\d[\d.,]*[?\ufffd][\d.,?\ufffd]*|[?\ufffd]+\d[\d.,]*")
 _MASK = "#"
 _DIGIT_MASK = re.compile(r"\d")
 #: Thousands groups parted by a space, as PDF text extraction leaves them: 「1, 234.56」 and
-#: 「1 234.56 万元」.  Joined only where the reading is sure (after ", " decimals or a money unit
-#: follow; after a bare space both), the spaces moved before the figure so offsets stay.
+#: 「1 234.56 万元」.  Joined only where the reading is sure (decimals or a money unit follow),
+#: the spaces moved before the figure so offsets stay.
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d,])(?=\.\d|\s*(?:万元|元|亿元))"
-                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=\.\d+\s*(?:万元|元|亿元))")
+                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:万元|元|亿元))")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
@@ -80,8 +80,13 @@ def _mask_garbled(text: str) -> str:
     for m in _GARBLED.finditer(text):
         if m.start() < at:
             continue
-        a = max(text.rfind(c, 0, m.start()) for c in "。\n") + 1
-        ends = [e for e in (text.find(c, m.end()) for c in "。\n") if e >= 0]
+        line = text.rfind("\n", 0, m.start()) + 1
+        # a table row (cells parted by 「|」 or tabs): the cell only, its row's other cells are
+        # other quantities; prose: the sentence
+        stops = "|\t\n" if "|" in text[line:m.start()] or "\t" in text[line:m.start()] or \
+            re.match(r"[^\n]*[|\t]", text[m.end():]) else "。\n"
+        a = max(text.rfind(c, 0, m.start()) for c in stops) + 1
+        ends = [e for e in (text.find(c, m.end()) for c in stops) if e >= 0]
         b = min(ends) if ends else len(text)
         parts += (text[at:max(a, at)], _DIGIT_MASK.sub(_MASK, text[max(a, at):m.start()]),
                   _MASK * (m.end() - m.start()), _DIGIT_MASK.sub(_MASK, text[m.end():b]))

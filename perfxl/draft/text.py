@@ -39,7 +39,12 @@ _DIGIT_MASK = re.compile(r"\d")
 #: 「1 234.56 万元」.  Joined only where the reading is sure (decimals or a money unit follow),
 #: the spaces moved before the figure so offsets stay.
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d,])(?=\.\d|\s*(?:万元|元|亿元))"
-                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:万元|元|亿元))")
+                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:万元|元|亿元))"
+                            r"|(?:(?<=\|)|(?<=\| )|(?<=\t))\d{1,3}(?:,? \d{3})+(?=[ ]?(?:\||\t|$))",
+                            re.MULTILINE)  # the last: a table cell holding one figure
+#: A group of three digits led by 0 after a space (「总分10 098」): no figure starts so, the group
+#: continues a figure the spaces broke; not joined above, the whole is unsure and masked.
+_BROKEN_GROUPS = re.compile(r"[\d.,]*\d(?:, | )0\d\d[\d.,]*")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
@@ -67,6 +72,7 @@ def mend_figures(text: str) -> str:
     garbled figures masked, one character for one (offsets stay)."""
     if " " in text:
         text = _SPACED_GROUPS.sub(_joined, text)
+        text = _BROKEN_GROUPS.sub(lambda m: _MASK * len(m.group(0)), text)
     if "?" in text or "\ufffd" in text:
         text = _mask_garbled(text)
     return text

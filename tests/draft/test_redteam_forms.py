@@ -122,9 +122,7 @@ KNOWN: set[tuple[str, str]] = {
     ("spaced", "S88"), ("tabs", "R15"), ("tabs", "R16"), ("tabs", "R17"), ("tabs", "R18"),
     ("tabs", "R30"), ("tabs", "R42"), ("tabs", "R43"), ("tabs", "R44"), ("tabs", "S102"),
     ("tabs", "S103"), ("tabs", "S109"), ("tabs", "S110"), ("tabs", "S88"),
-    ("thousands_comma", "R17"), ("thousands_comma", "R30"), ("thousands_comma", "S116"),
-    ("thousands_space", "R17"), ("thousands_space", "R30"), ("thousands_space", "S111"),
-    ("thousands_space", "S112"),
+    ("thousands_comma", "S116"), ("thousands_space", "S116"),
 }
 
 

@@ -186,8 +186,13 @@ def _geometry(lines: list[_Line]) -> tuple[float, float, float, float]:
     if full:
         right = statistics.median(full)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top]
-    pitch = _mode(steps, 0.0) or (statistics.median([ln.size for ln in lines]) * 1.3
-                                  if lines else 14.0)
+    size = statistics.median([ln.size for ln in lines]) if lines else 11.0
+    pitch = _mode(steps, 0.0) or size * 1.3
+    # a document of one-line paragraphs spaced apart (a form pasted a row a paragraph): the most
+    # common step is the paragraph's; the wrapped lines' smaller step is the line pitch
+    wrapped = [s for s in steps if size * 0.95 <= s < pitch / 1.25]
+    if wrapped:
+        pitch = _mode(wrapped, pitch)
     spaced = [s for s in steps if pitch * 1.25 < s <= pitch * 1.9]
     para = _mode(spaced, pitch) if len(spaced) >= 3 else pitch
     return left, right, pitch, para

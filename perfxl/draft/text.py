@@ -119,6 +119,27 @@ def simplified(text: str) -> str:
     return "\n".join(out)
 
 
+def _tab_rows(raw: str, mapped: str) -> str:
+    """``mapped`` with the tabs between the cells of a table pasted as tab-separated rows read
+    as ``|`` (so it is read as a form pasted with ``|``): two lines or more in a row, each with
+    two tabs or more between its cells.  A leading tab (a cell a line) and a lone tab (a table
+    of contents' page number) stay blanks."""
+    lines, starts, pos = raw.split("\n"), [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    rows = [ln.strip(" \t").count("\t") >= 2 for ln in lines]
+    out = list(mapped) if any(rows) else None
+    for i, ln in enumerate(lines):
+        if rows[i] and ((i and rows[i - 1]) or (i + 1 < len(rows) and rows[i + 1])):
+            body = ln.lstrip(" \t")
+            a = starts[i] + len(ln) - len(body)
+            for k, c in enumerate(body.rstrip(" \t")):
+                if c == "\t":
+                    out[a + k] = "|"
+    return "".join(out) if out is not None else mapped
+
+
 def _cut_figure(text: str, k: int) -> bool:
     """The soft break at ``k`` falls inside a figure: a digit on one side and a digit on the
     other, or a decimal point between them (「810.」 / 「00」, 「810」 / 「.00」)."""
@@ -151,7 +172,8 @@ class Doc:
     def _fullwidth(self) -> str:
         """``raw`` with ``FULLWIDTH`` applied, once for ``text`` and every line of ``soft`` (a
         translation is a dictionary look-up per character: ~1.5 ms a pass over 30 pages)."""
-        return self.raw.translate(FULLWIDTH)
+        out = self.raw.translate(FULLWIDTH)
+        return _tab_rows(self.raw, out) if "\t" in self.raw else out
 
     def _line(self, i: int) -> str:
         """Unit ``i``'s text with ``FULLWIDTH`` applied (``u.text.translate(FULLWIDTH)``)."""

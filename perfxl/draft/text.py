@@ -32,7 +32,12 @@ _PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖ�
 _TRADITIONAL = frozenset("經費預撥決萬億與區縣會議實際總計報說單進財務機關國項數點達較為們職員")
 #: A figure the text garbled (mojibake put 「?」 or 「\ufffd」 for a digit: 「120.0? 万元」,
 #: 「5?3.20」): its value is unknown, so it is masked (``_MASK``, same length) and yields no figure.
-_GARBLED = re.compile(r"\d[\d.,]*[?\ufffd][\d.,?\ufffd]*|[?\ufffd]+\d[\d.,]*")
+#: An OCR reading is garbled alike: a letter for a digit inside a decimal figure (「l2.50」,
+#: 「5O.00」; not 「PM2.5」) and a decimal comma (「8,40 万元」: 8 or 8.40, and not 40).
+_GARBLED = re.compile(r"\d[\d.,]*[?\ufffd][\d.,?\ufffd]*|[?\ufffd]+\d[\d.,]*"
+                      r"|(?<![A-Za-z])(?=[\dOolI]*\d)(?=[\dOolI.]*[OolI])[\dOolI]+\.[\dOolI]+(?![A-Za-z])"
+                      r"|(?<![\d,])\d+(?:,\d{3})*,\d{1,2}(?![\d,])")
+_GARBLE_HINT = re.compile(r"[?\ufffd]|[OolI]\d|\d[OolI]|\d\.[OolI]|\d,\d")  # a cheap test first
 _MASK = "#"
 _DIGIT_MASK = re.compile(r"\d")
 #: Thousands groups parted by a space, as PDF text extraction leaves them: 「1, 234.56」 and
@@ -74,7 +79,7 @@ def mend_figures(text: str) -> str:
     if _SPACE_IN_FIGURE.search(text):
         text = _SPACED_GROUPS.sub(_joined, text)
         text = _BROKEN_GROUPS.sub(lambda m: _MASK * len(m.group(0)), text)
-    if "?" in text or "\ufffd" in text:
+    if _GARBLE_HINT.search(text):
         text = _mask_garbled(text)
     return text
 

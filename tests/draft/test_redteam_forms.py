@@ -3,7 +3,8 @@
 
 Forms: PDF text cut at the page width with a page footer and a running header between lines;
 traditional characters; full-width digits and punctuation; thousands separators with a space
-(「1, 234.56」, 「1 234.56」); mojibake (a digit replaced by 「?」 or 「\ufffd」); tables pasted as
+(「1, 234.56」, 「1 234.56」); mojibake (a digit replaced by 「?」 or 「\ufffd」); OCR (a letter O or l
+for a digit, a decimal comma 「8,40」); tables pasted as
 tab-separated rows, one cell per line, run together, or cells parted by spaces.
 
 QUIET: a quiet draft in any form raises no error-level finding that its clean form does not.
@@ -76,6 +77,14 @@ def _mojibake(ch):
     return form
 
 
+def _ocr(pattern, repl):
+    def form(t):
+        """OCR's misreading in the first fitting figure of every line but the title."""
+        lines = t.split("\n")
+        return "\n".join([lines[0]] + [re.sub(pattern, repl, ln, count=1) for ln in lines[1:]])
+    return form
+
+
 def _table(join):
     def form(t):
         return "\n".join(join(ln) if "|" in ln else ln for ln in t.split("\n"))
@@ -96,13 +105,16 @@ FORMS = {
     "thousands_space": _thousands(" "),
     "mojibake_q": _mojibake("?"),
     "mojibake_fffd": _mojibake("\ufffd"),
+    "ocr_letter_O": _ocr(r"(\d*)0(\d*\.\d+)", r"\1O\2"),
+    "ocr_letter_l": _ocr(r"(\d*)1(\d*\.\d+)", r"\1l\2"),
+    "ocr_decimal_comma": _ocr(r"(\d)\.(\d\d)(?!\d)", r"\1,\2"),
     "tabs": _table(lambda ln: _CELL.sub("\t", ln)),
     "one_cell_per_line": _table(lambda ln: "\n".join(c.strip() for c in ln.split("|") if c.strip())),
     "run_together": _table(lambda ln: _CELL.sub("", ln)),
     "spaced": _table(lambda ln: _CELL.sub("  ", ln)),
 }
 #: forms that garble a figure: recall is not asked of them
-GARBLING = {"mojibake_q", "mojibake_fffd"}
+GARBLING = {"mojibake_q", "mojibake_fffd", "ocr_letter_O", "ocr_letter_l", "ocr_decimal_comma"}
 
 #: (form, draft id) still failing; measured 2026-12-08 (see the module doc)
 KNOWN: set[tuple[str, str]] = {
@@ -212,6 +224,9 @@ def test_mended_figures_keep_offsets():
                       ("总分10 098", "总分######"),
                       ("全年预算 120.0? 万元,年初预算 100.00 万元。另", "全年预算 ###### 万元,年初预算 ###.## 万元。另"),
                       ("| 96.2?% | 9.6 |", "| #####% | 9.6 |"),
+                      ("支出 l2.50 万元", "支出 ##### 万元"), ("5O.00", "#####"),  # OCR letters
+                      ("PM2.5 浓度", "PM2.5 浓度"), ("1,234.56 元", "1,234.56 元"),
+                      ("支出 8,40 万元", "支出 #### 万元"),  # a decimal comma: 8.40 or 840?
                       ("分值 10 100.00%", "分值 10 100.00%")]:  # two cells, no money unit: unjoined
         got = mend_figures(raw)
         assert len(got) == len(raw) and got == want, (raw, got)

@@ -19,6 +19,8 @@ _SAYS_ALL = re.compile(r"(?:亿|万)?元\s*[,:]?\s*(?P<w>分别为|分别是|分
 #: 「共 3 项」「共三个」 after the list: the count of its parts
 _COUNT = re.compile(r"共\s*(?:(?P<n>\d+)|(?P<cn>[一二两三四五六七八九十]{1,3}))\s*(?:项|个|类|笔)")
 #: what makes the amounts after the words something else than parts of the total
+#: A part's label naming a stage or role of the money (已支付, 实际支出, 到位, 执行) rather than a use.
+_STAGED = re.compile(r"^(?:已|实际|累计)|支付|拨付|到位|执行|完成投资")
 _OTHER = re.compile(r"其中|较|比上|同比|增|减|%|上年|结余|结转|剩余|余额|累计|平均|约|以上|以下")
 
 
@@ -45,7 +47,7 @@ def complete_list_sum(ctx):
     各项之和应等于 T（按所写末位的半个单位比较，万元各数另有与 PX604 相同的尾差容差）；
     “包括 A a、B b、C c”只有写了“共 N 项”且 N 恰是所列项数时才算列全（“主要包括”“等”不算）。
     需要确定：这几个词紧跟在总数之后；其后到句末只有金额各项，没有“其中”、增减、比率、上年数
-    等别的数；至少两项。各项可能另有口径，故为警告。
+    等别的数，也没有写资金阶段的数（“已支付 50 万元”“实际支出”“到位”）；至少两项。各项可能另有口径，故为警告。
 
     合格：“下达建设资金 56 万元，全部用于排水沟改造 36 万元、道路硬化 20 万元”。
     不合格：“下达建设资金 56 万元，全部用于排水沟改造 30 万元、道路硬化 20 万元”（之和 50）。
@@ -62,8 +64,8 @@ def complete_list_sum(ctx):
         if total is None or not total.money or len(parts) < 2 or any(
                 not f.money and m.end() <= f.start < parts[-1].end for f in figs):
             continue
-        if _OTHER.search(flat, m.end(), b):
-            continue
+        if _OTHER.search(flat, m.end(), b) or any(_STAGED.search(f.label) for f in parts):
+            continue  # 「……、道路硬化 20 万元，已支付 50 万元」: a stage of the money, no use of it
         if m.group("w") == "包括" and not _counted(flat, parts[-1].end, b, len(parts)):
             continue
         s = sum((p.value_yuan for p in parts), Decimal(0))

@@ -25,6 +25,10 @@ _WHOLE = re.compile(r"(?:^|年|县|区|市|旗|州|镇|乡|级|省|单位)(?:下
                     r"(?:总额|总计|合计|共计)?$")
 
 
+#: The verbs by which a 通知 gives money: a use tied to the notice's allocation says one of them.
+_GIVES = re.compile(r"下达|安排|拨付|分配")
+
+
 class _No:
     """A 文号 found in the text: its span (from the word before the bracket), word, year, number."""
 
@@ -64,7 +68,9 @@ def doc_number_amount(ctx):
     一笔资金：两处都写“下达……资金 X”（不写用途）时两数应相等；一处写下达资金总数、另一处
     写其某项用途时，用途的金额不能超过总数。需要确定：每处所在的句子只有这一个文号、文号之后
     只有一个金额；两处都是总数时名称相同。两处都写用途（可能是同一文件的不同项目）、用途
-    金额不超过总数时不报告。下达对象没有逐字核对，故为警告。
+    金额不超过总数时不报告；写用途的一处须写明是这份通知“下达 / 安排 / 拨付 / 分配”的（“实施
+    渠道清淤工程 45 万元”是工程的投资，可能含配套、自筹，不比较）。下达对象没有逐字核对，
+    故为警告。
 
     合格：“……41号文件下达我县资金 8 万元”与“……41号文件下达我县山洪灾害防治设施维养 6 万元”。
     不合格：“……41号文件下达我县资金 5 万元”与“……41号文件下达我县山洪灾害防治设施维养 6 万元”。
@@ -92,8 +98,9 @@ def doc_number_amount(ctx):
             if (m, f) in wholes:
                 if _name(f) != _name(w) or not off(w.value_yuan, f.value_yuan, tol):
                     continue  # another whole (another recipient), or the same amount
-            elif f.value_yuan <= w.value_yuan + tol:
-                continue  # a use within the whole: maybe one of several
+            elif f.value_yuan <= w.value_yuan + tol or not _GIVES.search(f.label):
+                continue  # a use within the whole (maybe one of several), or no allocation said
+                # (「实施渠道清淤工程 45 万元」: a project's cost may hold other money)
             yield Hit((f.start, f.end), expected=float(w.value_yuan), actual=float(f.value_yuan),
                       args={"quote": quote(doc, m.end - len(_shown_no(m)), f.end),
                             "doc_no": _shown_no(m),

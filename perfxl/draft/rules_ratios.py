@@ -263,6 +263,22 @@ def _one_item(amounts: list[Figure], f: Figure, i: Figure, a: Figure) -> bool:
     return not others
 
 
+#: Where an unspent gap went, said in the paragraph: returned (收回 / 缴回 / 上缴), cut from the
+#: budget (调减 / 核减) or carried to the next year (结转下年, 结转 17.13 万元) — 结转 is not 结余.
+_GAP_GONE = re.compile(r"收回|缴回|上缴|调减|核减|结转(?:至|到)?(?:下年|下一年|以后年度|使用|\s*[0-9０-９])")
+
+
+def _para_span(ctx, pos: int) -> tuple[int, int]:
+    """The (start, end) of the paragraph holding ``pos`` in the flat text."""
+    paras = ctx.doc.paragraphs
+    i = bisect.bisect_right(paras, (pos, float("inf"))) - 1
+    return paras[i] if i >= 0 else (0, len(ctx.doc.flat))
+
+
+#: A part of the year (6月底, 一季度, 上半年): its execution is not the year's.
+_MONTHS = re.compile(r"\d{1,2}\s*月|[一二三四1-4]\s*季度|半年")
+#: Money received (到位 / 下达 / 收到), not spent: no execution to set against the budget.
+_RECEIVED = re.compile(r"到位|下达|收到")
 _NO_BALANCE = re.compile(r"(?:年末)?(?:资金)?(?:无|没有)(?:结转(?:和|及)?)?结余|资金已?全部(?:支出|执行|使用)")
 
 
@@ -278,6 +294,11 @@ def no_balance(ctx):
     预算数（超过所写末位的半个单位）时，差额要么结转结余，要么写明已收回或调减。可能确已收回
     而未写，故为警告。
 
+    需要确定：预算是全年的最终数——同段写了年中调整、追加或全年预算时，年初预算不是它，
+    不比较；同段写了差额的去向（收回 / 缴回 / 上缴 / 调减 / 核减 / 结转下年、结转 N 万元：
+    结转不是结余）时不报告。执行数须是全年支出的数：到位 / 下达 / 收到的资金不是执行，截至某月、
+    某季度、上半年的执行数不是全年的。
+
     合格：“年初预算共计 70.40 万元，实际执行共计 70.40 万元，……年末资金无结余”。
     不合格：“年初预算共计 70.40 万元，实际执行共计 53.27 万元，预算执行率 75.67%，年末资金
     无结余”（17.13 万元未支出；seed 002 第 57 行）。
@@ -285,10 +306,17 @@ def no_balance(ctx):
     for m in _NO_BALANCE.finditer(ctx.doc.flat):
         figs = _paragraph_figs(ctx, m.start())
         budgets = [f for f in figs if _budget(f)]
-        execs = [f for f in figs if _executed(f) and not _budget(f)]
+        execs = [f for f in figs if _executed(f) and not _budget(f) and not _RECEIVED.search(f.label)
+                 and not _MONTHS.search(f.label)]  # 「截至6月底执行 50 万元」: not the year's
         if not budgets or not execs:
             continue
         b, e = budgets[-1], execs[-1]
+        if _INITIAL.search(b.label) and any(_ADJUST.search(f.label) or _FULL.search(f.label)
+                                            for f in figs):
+            continue  # a 年初 budget with an adjustment written: the year's final budget is not it
+        ps, pe = _para_span(ctx, m.start())
+        if _GAP_GONE.search(ctx.doc.flat, ps, m.start()) or _GAP_GONE.search(ctx.doc.flat, m.end(), pe):
+            continue  # the paragraph says where the gap went (收回 / 调减 / 结转下年)
         gap = b.value_yuan - e.value_yuan
         if gap > tolerance(b, e) and b.value_yuan:
             (want, _zero), unit = money_in(b, gap, Decimal(0))
@@ -300,7 +328,8 @@ def no_balance(ctx):
 
 
 _OVER_WORDS = ("预算执行率", "执行率", "完成预算的", "支出率", "使用率")
-_EXPLAINED = re.compile(r"原因|由于|因为|因|追加|调整|结转|结余|超支|超出|超过预算|动用|使用上年")
+_EXPLAINED = re.compile(r"原因|由于|因为|因|追加|调整|结转|结余|超支|超出|超过预算|动用|使用上年|"
+                        r"存量|自有资金|自筹|以前年度|往年")
 
 
 @rule("PX632", "draft-execution-over-budget", "warning", title="执行率超过 100% 而没有说明原因",
@@ -318,8 +347,9 @@ def execution_over_budget(ctx):
     结转结余或年中追加而预算没有相应调整，报告应当说明；没有说明时，也可能是执行数或预算数
     写错了。
 
-    需要确定：写出的执行率大于 100%，且所在段落没有“原因 / 由于 / 追加 / 调整 / 结转 / 结余 /
-    超支”等说明的字样。
+    需要确定：写出的执行率大于 100%，且所在段落及紧接的下一段都没有“原因 / 由于 / 追加 /
+    调整 / 结转 / 结余 / 超支 / 存量资金 / 自有资金 / 自筹 / 以前年度”等说明的字样。产出指标的
+    “完成率”（培训人次完成率 120%）不是预算执行率，不核对。
     合格：“……预算执行率 108%，主要原因是动用上年结转资金 8.00 万元”。
     不合格：“全年预算数 100.00 万元，全年执行数 108.00 万元，预算执行率 108%”（没有说明）。
     """
@@ -329,8 +359,8 @@ def execution_over_budget(ctx):
         if c.words not in _OVER_WORDS or r.unit != "%" or r.value <= 100 + r.tol:
             continue
         i = bisect.bisect_right(paras, (r.start, float("inf"))) - 1
-        if i < 0 or _EXPLAINED.search(ctx.doc.flat, paras[i][0], paras[i][1]):
-            continue
+        if i < 0 or _EXPLAINED.search(ctx.doc.flat, paras[i][0], paras[min(i + 1, len(paras) - 1)][1]):
+            continue  # the reason is in its paragraph or the next one (「执行率超过100%的原因是…」)
         yield Hit(c.span, expected=1.0, actual=float(r.value / 100),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                         "stated": shown(ctx.doc, r)})

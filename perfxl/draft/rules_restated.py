@@ -10,6 +10,12 @@ from perfxl.draft.common import (amount_in, place_of, quantity_name, quantize, q
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
+#: Words that tie a year's figure to another period on purpose: carried from it (2021年结转, its
+#: 结余 / 年末 balance), accumulated through it (截至2021年底累计), since it (以来 / 起), a month
+#: of it (2021年12月提前下达), or this year named in words.
+_OTHER_PERIOD = re.compile(r"结转|结余|年末|年底|截至|截止|累计|以来|(?:19|20)\d\d\s*年起|自\s*(?:19|20)\d\d|"
+                           r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|"
+                           r"(?:本年|今年|当年)(?!度?(?:支出|收入|预算|决算|合计))")
 #: the comparison names the year before by a relative word: 「较2020年」「较年初预算」 name their own base
 _VS_LAST_YEAR = re.compile(r"(?:较|比|同比|与)\s*(?:上年|去年|上一年|上年度)|同比|比上年")
 #: a year that dates a point or a part of the year, or ends a range: not the year of a yearly figure
@@ -159,7 +165,9 @@ def other_year(ctx):
     这句的金额多半是本年度的，年份写错了（也可能确是往年数据，故为警告）。所在节的标题写明
     了那一年（“二、2021年“三公”经费决算情况”）时，或同一段写了同一数字的报告年度数
     （“2022年的三公经费决算数合计为……。2021年的三公经费决算数合计为……”，两年对照）时，
-    往年数据是有意写的，不报告。
+    往年数据是有意写的，不报告。句中把那一年与另一时期连起来的（“2021年结转资金”“2021年度
+    结余资金”“截至2021年底累计投入”“自2019年起”“2021年12月提前下达”“……本年已全部使用”）
+    也是有意写的，不报告。
 
     合格：“2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元”（两年对比）。
     不合格：“2021 年政府采购预算 69910.00 元，实际采购 69710.00 元”（2022 年度报告；seed 000
@@ -179,7 +187,8 @@ def other_year(ctx):
             continue  # under 「二、2021年“三公”经费决算情况」 the 2021 figures are meant
         sent = ctx.doc.flat[a:b]
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
-        if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
+        if (year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year
+                or _OTHER_PERIOD.search(sent)):
             continue
         if f.value_yuan in current:
             continue  # PX609 reports it
@@ -287,7 +296,8 @@ def restated_distant(ctx):
              passes("位数一致", text="一般公共服务支出 3244335.71 元。\n一般公共服务支出 3244335.71 元。")])
 def restated_precision(ctx):
     """同一名称的本年金额一处写全、一处少写了末位（四舍五入或截去），数值本身不矛盾，但由少
-    写的那个算出的增减额、占比会差一个末位。
+    写的那个算出的增减额、占比会差一个末位。写明是约数的（“约 1234.6 万元”“1234.6 万元左右”）
+    是有意取整，不报告。
 
     合格：两处都写“3244335.71 元”。
     不合格：第 86 行“3244335.71 元”、第 96 行“3244335.7 元”（seed 000）。
@@ -332,6 +342,16 @@ def _digit_slip(a, b) -> bool:
     return d[len(x)][len(y)] <= allowed
 
 
+#: An amount written as approximate: 约 / 近 / 大约 before it, 左右 / 余 / 多 after it.
+_APPROX_BEFORE = re.compile(r"(?:约|近|大约|接近)\s*$")
+_APPROX_AFTER = re.compile(r"\s*(?:左右|余|多)")
+
+
+def _approximate(flat: str, f) -> bool:
+    return bool(_APPROX_BEFORE.search(flat, max(0, f.start - 4), f.start)
+                or _APPROX_AFTER.match(flat, f.end))
+
+
 def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
     """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
     stage, period, role and scope all known and equal) written with two values; ``slip`` keeps
@@ -355,8 +375,8 @@ def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
                 continue
             gf = g.figure
             coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
-            if _rounding(coarse, fine) != rounding:
-                break
+            if _rounding(coarse, fine) != rounding or (rounding and _approximate(ctx.doc.flat, coarse)):
+                break  # 「约 1234.6 万元」 is rounded on purpose
             if slip is not None and _digit_slip(f, gf) != slip:
                 break
             fix = f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - gf.value_yuan), f)}）"
@@ -374,8 +394,12 @@ def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
 
 
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\s*年度?")
-_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
+_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|本年|今年|当年|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
                           r"[-—~至到]\s*(?:19|20)\d\d")
+
+
+#: Words of a plan: a sentence of the next year in them speaks of the future on purpose.
+_PLAN = re.compile(r"将|计划|安排|拟|预计|力争|打算|目标")
 
 
 def _year_frame(ctx, a: int, b: int):
@@ -403,7 +427,8 @@ def _year_frame(ctx, a: int, b: int):
 def year_label_text(ctx):
     """没有金额的一句话（标题、“本单位无……支出”）写了非报告年度的年份，而报告里同样写法的
     另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
-    至”等对比或起止词的不报告，有金额的句子由 PX609、PX610 核对。
+    至”等对比或起止词、或用“本年 / 今年 / 当年”另提报告年度的不报告，写下一年的计划（将 / 计划 /
+    安排 / 拟 / 预计）也不报告；有金额的句子由 PX609、PX610 核对。
 
     需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。编号标题的年份
     由 PX641 / PX642 报告时，这里不再重复。
@@ -427,8 +452,8 @@ def year_label_text(ctx):
         if len(years) != 1 or years[0][0] == year or _NOT_A_LABEL.search(doc.flat, a, b):
             continue
         y, frame, m = years[0]
-        if abs(y - year) != 1 or not frame[1]:
-            continue
+        if abs(y - year) != 1 or not frame[1] or (y > year and _PLAN.search(doc.flat, a, b)):
+            continue  # 「2023年本单位无扩编安排」: next year's plan is meant
         if any(f.money or f.rate for f in figures(doc.flat, a, b)):
             continue
         odd.append((y, frame, m, a, b))

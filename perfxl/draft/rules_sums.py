@@ -283,14 +283,15 @@ def share(ctx):
              passes("占比带 %", text="收入 100 元，其中财政拨款 60 元，占收入的 60%，其他 40 元，占收入的 40%。")])
 def share_without_percent(ctx):
     """占比要带百分号：“占收入支出的 0.001”按字面是 0.1%，与同段其他带“%”的占比口径不一，
-    读者会把它当成小数。分项 ÷ 合计给出正确写法。
+    读者会把它当成小数。分项 ÷ 合计给出正确写法。写的数恰是分项 ÷ 合计的小数（“占收入的
+    0.35”，35 ÷ 100，按所写末位）时写法虽不统一但数不错，不报告。
 
     合格：“其他收入 114.11 元，占收入支出的 0.001%”。
     不合格：“其他收入 114.11 元，占收入支出的 0.001。”（seed 000 第 85 行）。
     """
     for c, part, total, r, x in _shares(ctx):
-        if c.basis == "%":
-            continue
+        if c.basis == "%" or not off(r.value, x, r.tol):
+            continue  # 「占收入的 0.35」 with 35 ÷ 100: a right decimal fraction, no slip
         # the fix is a way of writing: what to write and what is written, as the message says
         yield Hit(c.span, expected=rate_text(x, max(r.places, 2)), actual=shown(ctx.doc, r),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
@@ -301,6 +302,11 @@ def share_without_percent(ctx):
 
 _SPENDING_TOTAL = ("本年支出合计", "支出合计", "本年支出", "决算支出", "实际支出")
 _CARRY = ("年末结转和结余", "年末结转", "结转和结余", "结转结余", "年末结余")
+#: A balance at the start of the year (年初结转和结余, 上年结转) is no 年末 balance.
+_OPENING = re.compile(r"年初|期初|上年|以前年度")
+#: The 决算 table's other kinds of 本年支出 (上缴上级支出, 经营支出, 对附属单位补助支出): with one
+#: stated, 本年支出合计 is more than 基本支出 + 项目支出 and the identity is not resolved.
+_OTHER_SPENDING = re.compile(r"上缴上级支出|经营支出|对附属单位补助支出|对下级单位补助")
 
 
 @rule("PX629", "draft-carry-over-as-spending", "warning", title="年末结转结余算进了本年支出",
@@ -323,7 +329,9 @@ def carry_over_as_spending(ctx):
 
     需要确定：基本支出、项目支出、本年支出合计、年末结转和结余各只有一个本年的数（按
     ``perfxl.draft.quantities`` 的名称与年度），差额与结转结余在所写末位的半个单位内相等；
-    其余情形不报告（“支出总计”按决算表口径本就含结转结余，不比较）。
+    其余情形不报告（“支出总计”按决算表口径本就含结转结余，不比较）。结转结余须是年末的
+    （“年初结转和结余”“上年结转”不算）；写了上缴上级支出、经营支出、对附属单位补助支出等
+    另一类本年支出时，本年支出合计本就不止基本支出与项目支出，不报告。
     合格：“本年支出合计 734.00 万元”，基本支出 512.30 万元、项目支出 221.70 万元，年末结转
     126.00 万元。
     不合格：“本年支出合计 860.00 万元”（= 734.00 + 结转 126.00）。
@@ -343,8 +351,10 @@ def carry_over_as_spending(ctx):
             found["basic"].append(f)
         elif q.name in ("项目支出",):
             found["project"].append(f)
-        elif any(w in label for w in _CARRY):
+        elif any(w in label for w in _CARRY) and not _OPENING.search(label):
             found["carry"].append(f)
+        elif _OTHER_SPENDING.search(label):
+            return  # another kind of spending stated: 基本 + 项目 is not the whole
     groups = {k: {g.value_yuan: g for g in v} for k, v in found.items()}
     if any(len(v) != 1 for v in groups.values()):
         return  # none or several values of one: not resolved

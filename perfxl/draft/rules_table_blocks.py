@@ -166,6 +166,13 @@ def _qizhong_parts(doc, rows: list[LRow], i: int) -> list[LRow]:
     return parts
 
 
+def _closes(doc, above: LRow, level: int) -> bool:
+    """Whether an unnumbered row after ``above`` closes a run of items numbered at ``level``
+    (a 小计 / 合计 written below its items) rather than opening the run after it."""
+    n = above.number(doc)
+    return n is not None and n[0] == level and n[1] > 1
+
+
 def blocks(doc, rows: list[LRow]) -> list[Block]:
     """Every row with figures followed by rows that break it down: numbered from 1 at a level
     deeper than its own, or opening with 其中."""
@@ -177,6 +184,8 @@ def blocks(doc, rows: list[LRow]) -> list[Block]:
         own = r.number(doc)
         n = nxt.number(doc)
         if n is not None and n[1] == 1 and (own is None or own[0] < n[0]):
+            if own is None and i and _closes(doc, rows[i - 1], n[0]):
+                continue  # 「1、会议费 / 2、培训费 / 小计 / 1、办公费…」: a total below its items
             parts = _numbered_parts(doc, rows, i, n[0])
             if len(parts) >= 2:
                 out.append(Block(r, parts, "numbered"))
@@ -289,6 +298,7 @@ def table_breakdown(ctx):
     应等于合计行同一列（按所写各数最粗的末位、并计入各数四舍五入的尾差比较）。执行率等比率
     列不加总。分项留空的列、“其中”只列主要分项的列，只在写出的分项之和已超过合计时报告。
     一个合计行报告一次，消息列出每一个不符的列。表格由 PDF / Word 转成文字后常错位，故为警告。
+    紧跟在编号分项（2 号及以后）之后的“小计 / 合计”行是上面各项的合计，不是其下各项的合计。
 
     合格：三公经费 11.37 / 55.77 / 5.76，分项 8.97 + 2.4 = 11.37、19.68 + 13.12 + 22.97 =
     55.77、4.95 + 0.81 = 5.76。
@@ -324,6 +334,22 @@ def _num(doc, x: Decimal, like: Figure) -> str:
                      thousands="," in shown(doc, like))
 
 
+def _grouped_number(doc, r: LRow) -> tuple[int, int, tuple[int, int]] | None:
+    """The item number of a row whose first cell is an unnumbered group name (a merged
+    一级指标 cell: 「效益指标 | 1、社会效益 | …」), from the next cell of words, or ``None``."""
+    c0 = r.label_cell
+    if c0 is None or item_number(doc.text[c0.start:c0.end]) is not None:
+        return None
+    after = [c for c in r.cells if c.start > c0.start and c.text.strip()]
+    if not after or after[0].number:
+        return None
+    got = item_number(doc.text[after[0].start:after[0].end])
+    if got is None:
+        return None
+    level, num, (a, b) = got
+    return level, num, (after[0].start + a, after[0].start + b)
+
+
 @rule("PX623", "draft-table-item-number", "warning", title="同一张表中序号重复",
       message="序号“{number}”重复（另见{where}）；请核对编号，或该行是否与上一行粘连、错位",
       cases=[fails("2、公务接待一行之后粘着又一个 2、", at="12",
@@ -339,7 +365,9 @@ def _num(doc, x: Decimal, like: Figure) -> str:
 def table_item_number(ctx):
     """一张表里同一级的序号（“3、”“(2)”“二、”）只能用一次：重复的序号多是两行粘在了一起或
     表格错位（seed 004 第 108 行“3、本级专项资金”紧跟在“3、公务接待”一行的数字之后）。
-    换了一张表、出现上一级序号（“二、”下面的“1、”）或序号重新从 1 起时，编号重新计。
+    换了一张表、出现上一级序号（“二、”下面的“1、”）或序号重新从 1 起时，编号重新计；
+    第一列是不编号的分组名、第二列才有序号的行（绩效指标表“效益指标 | 1、社会效益”，第一列
+    是合并的一级指标）开始新的一组，编号也重新计。
     单元格里自己列出的“1.…；2.…”不是行的序号。
 
     合格：“一、基本支出 / 1、工资福利 / 2、商品服务 / 二、项目支出 / 1、专项A”。
@@ -354,7 +382,10 @@ def table_item_number(ctx):
                 continue
             n = r.number(doc)
             if n is None:
-                continue
+                n = _grouped_number(doc, r)
+                if n is None:
+                    continue
+                seen.clear()  # 「效益指标 | 1、社会效益」: a first-column group starts numbering anew
             level, num, (a, b) = n
             for k in [k for k in seen if k[0] > level or (k[0] == level and num == 1)]:
                 del seen[k]  # a new heading above, or the numbering starts again

@@ -45,8 +45,9 @@ _DIGIT_MASK = re.compile(r"\d")
 #: the spaces moved before the figure so offsets stay.
 _SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d,])(?=\.\d|\s*(?:万元|元|亿元))"
                             r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:万元|元|亿元))"
-                            r"|(?:(?<=\|)|(?<=\| )|(?<=\t))\d{1,3}(?:,? \d{3})+(?=[ ]?(?:\||\t|$))",
-                            re.MULTILINE)  # the last: a table cell holding one figure
+                            r"|(?:(?<=\|)|(?<=\| )|(?<=^ ))\d{1,3}(?:,? \d{3})+(?:\.\d+)?(?=[ ]*(?:\||$))",
+                            re.MULTILINE)  # the last: a cell holding one figure (「| 2 840 |」,
+#: a cell a line after its tab, 「\t2 161.19」; ``Doc.text`` reads a tab as a blank)
 #: A group of three digits led by 0 after a space (「总分10 098」): no figure starts so, the group
 #: continues a figure the spaces broke; not joined above, the whole is unsure and masked.
 _SPACE_IN_FIGURE = re.compile(r"\d,? \d")  # the cheap test before the two above

@@ -133,6 +133,14 @@ COMPLETE_BREAKDOWNS: tuple[tuple[str, ...], ...] = (
     (LEVEL_PARTS[0], "^地方(?!.*债)"),
     LEVEL_PARTS,
 )
+#: Classes of one dimension that never overlap (each tuple: the parts of one classification of a
+#: whole), whether or not they name all of it: the complete breakdowns above, and the economic
+#: classes of 基本支出 (政府收支分类科目 支出经济分类: 工资福利支出, 商品和服务支出, 对个人和家庭的
+#: 补助, 资本性支出, 债务利息).  Shares of one whole by parts of one such tuple add to at most 100 %
+#: (PX673); parts of two classifications (基本支出 and 财政拨款支出) may overlap.
+DISJOINT_PARTS: tuple[tuple[str, ...], ...] = COMPLETE_BREAKDOWNS + (
+    ("工资福利", "商品和服务", "对个人和家庭", "资本性", "债务利息"),
+)
 #: A whole of several function classes (民生支出 = 教育 + 社会保障和就业 + 卫生健康 + …): listed
 #: beside other parts, they are inside it, so the list adds nothing up (PX604).
 OVERLAPPING_PARTS = ("民生",)

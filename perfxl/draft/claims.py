@@ -69,7 +69,10 @@ _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:�
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
-_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
+#: (「自评总分 96 分」 is the self-evaluation's total as 「总得分」 is; a bare 「总分 100 分」 may be the
+#: full marks, and is not read)
+_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:(?:自评)?得分|(?P<tot>自评总分))(?:为|是|:)?\s*"
+                    r"(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
 _NOT_APPLICABLE = re.compile(r"本项指标不适用|不适用[,，、]?\s*不(?:计|予计)分")
 _ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
@@ -328,12 +331,65 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     time, each with its own parts."""
     cuts = _chain(flat, a, b, figs, out)
     if len(cuts) == 1:
-        return _breakdown(flat, a, b, figs, out, prev_total)
+        got = _breakdown(flat, a, b, figs, out, prev_total)
+        _paren_breakdowns(flat, a, b, figs, out)
+        return got
     totals = prev_total
     for sa, sb in zip(cuts, cuts[1:] + [b]):
         totals = _breakdown(flat, sa, sb, [f for f in figs if sa <= f.start < sb], out,
                             totals if sa == a else [])
     return totals
+
+
+#: 「A 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元)」: a parenthesis that breaks down the amount
+#: before it, after the sentence's first 其中
+_PAREN_QIZHONG = re.compile(r"\(\s*其中")
+
+
+def _paren_breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdowns in parentheses after a sentence's first 其中 (「…其中:公务接待费 3.20 万元;
+    公务用车购置及运行费 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元);…」): each read as a
+    breakdown of the amount right before it, from the clause that amount opens (the first 其中 of
+    the sentence is read by ``_breakdown``)."""
+    first = flat.find("其中", a, b)
+    for m in _PAREN_QIZHONG.finditer(flat, a, b):
+        if m.start() + 1 <= first <= m.end() or first < 0 or m.start() < first:
+            continue  # the sentence's first 其中: read already
+        clause = max(flat.rfind(c, a, m.start()) for c in ",;:") + 1
+        if clause <= a:
+            continue
+        close = flat.find(")", m.end(), b)
+        if close < 0:
+            continue
+        _breakdown(flat, clause, close + 1, [f for f in figs if clause <= f.start < close], out, [])
+
+
+#: 「T，由 A a、B b 及 C c 组成」 (every part: ``words`` 组成) and 「T，包括 A a 和 B b」 (maybe some
+#: parts, as after 其中): a breakdown without 其中
+_COMPOSED = re.compile(r"(?<![主要])(?:由(?P<made>[^。;:()]{4,160}?)(?:组成|构成)|"
+                       r"包括\s*:?(?P<incl>[^。;()]{4,160}))")
+
+
+def _composed(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdown a sentence without 其中 writes as 「由…组成」 or 「包括…」 right after its
+    total (the amount just before, in the same clause: nothing but the comma between)."""
+    if flat.find("其中", a, b) >= 0:
+        return  # read as a 其中 breakdown
+    for m in _COMPOSED.finditer(flat, a, b):
+        g = "made" if m.group("made") else "incl"
+        before = [f for f in figs if f.end <= m.start() and f.money]
+        if not before or not re.fullmatch(r"\s*,?\s*", flat[before[-1].end:m.start()]):
+            continue
+        total = before[-1]
+        if total.start in out.prior or "上年" in total.label:
+            continue
+        parts = [f for f in figs if m.start(g) <= f.start and f.end <= m.end(g) and f.money
+                 and f.start not in out.prior and open_paren(flat, m.start(g), f.start) is None]
+        if g == "incl":
+            parts = _before_other_aggregate(flat, m.start(g), parts)
+        if len(parts) >= 2 and not any(_CHANGE_AMOUNT.search(p.label) for p in parts):
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "组成" if g == "made" else "其中"))
 
 
 def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:
@@ -654,7 +710,7 @@ def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
-    if flat.find("得分", a, b) < 0:
+    if flat.find("得分", a, b) < 0 and flat.find("自评总分", a, b) < 0:
         return  # the pattern's lazy label makes a scan of a sentence without 得分 costly
     for m in _SCORE.finditer(flat, a, b):
         n = _fig_at(figs, *m.span("n"))
@@ -662,7 +718,8 @@ def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
             continue
         lab = m.group("lab")
         # "总得分 95 分" leaves "总" (or "自评总") as the label
-        whole = (any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+        whole = (m.group("tot") is not None
+                 or any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
                  or lab.rstrip().endswith(("总", "合计", "共计", "累计")))
         if "加分" in lab or "扣分" in lab or "减分" in lab:
             continue
@@ -726,13 +783,23 @@ def _opening_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
     return f
 
 
+def _closing_amount(flat: str, a: int, b: int, out: Claims) -> list[Figure]:
+    """The one amount of a paragraph that ends with it (「本年支出合计 860.00 万元。」), as the
+    total of a 其中 that opens the next paragraph; else no total."""
+    figs = [f for f in figures(flat, a, b) if f.money]
+    if len(figs) != 1 or figs[0].start in out.prior or "上年" in figs[0].label:
+        return []
+    return figs if re.fullmatch(r"\s*。?\s*", flat[figs[0].end:b]) else []
+
+
 def _continued(doc: Doc, out: Claims) -> None:
     """A 其中 list that ends its paragraph after one part and goes on, one part per paragraph,
     up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
     包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
     only when the list ends at a heading (or the draft's end), or its parts already exceed the
     total; a paragraph that does not open with a named amount, or opens with one larger than the
-    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread."""
+    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread.  A 其中 that
+    opens its paragraph takes the one amount the paragraph before ends with as its total."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if flat.find("其中", pa, pb) < 0:
@@ -746,6 +813,21 @@ def _continued(doc: Doc, out: Claims) -> None:
                 and "上年" not in f.label]
         totals = [f for f in figs if f.end <= m.start()]
         parts = [f for f in figs if f.start >= m.end() and open_paren(flat, m.end(), f.start) is None]
+        if not parts and re.fullmatch(r"\s*:\s*", flat[m.end() - 1:pb]) and flat[m.end() - 1] == ":":
+            # 「“三公”经费支出 30.00 万元。其中:」 and then one numbered part per line
+            _numbered_parts(doc, out, k, m.start())
+            continue
+        if not totals and k and not flat[pa:m.start()].strip():
+            totals = _closing_amount(flat, *paras[k - 1], out)
+            listed = [p for p in _before_other_aggregate(flat, m.start(), parts)
+                      if not _CHANGE_AMOUNT.search(p.label)]
+            if totals and len(parts) >= 2 and listed == parts and len(sents) == 1:
+                # 「本年支出合计 T。」 / 「其中:基本支出 A;项目支出 B。」: the paragraph is the list;
+                # one more paragraph opening with an amount may go on with it
+                more = k + 1 < len(paras) and _opening_amount(flat, *paras[k + 1], out)
+                out.claims.append(Claim("breakdown", (totals[0], *parts),
+                                        (totals[0].start, parts[-1].end), "其中…" if more else "其中"))
+                continue
         if len(totals) != 1 or len(parts) != 1:
             continue
         total, s, ended = totals[0], parts[0].value_yuan, False
@@ -766,6 +848,59 @@ def _continued(doc: Doc, out: Claims) -> None:
         if ended and len(parts) >= 2:
             out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
                                     "其中"))
+
+
+#: an item number a part's line opens with (1. / (1) / ①)
+_ITEM_NO = re.compile(r"\s*(?:(?P<d>\d{1,2})\s*[.、](?!\d)|\(\s*(?P<p>\d{1,2})\s*\)|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩]))")
+
+
+def _named_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
+    """The amount a numbered line opens with behind its name (「因公出国(境)费 0 万元;」), else
+    ``None``: as ``_opening_amount``, a name in parentheses allowed."""
+    figs = figures(flat, a, min(b, a + 60))
+    f = figs[0] if figs else None
+    if f is None or not f.money or f.start in out.prior:
+        return None
+    lead = flat[a:f.start].strip()
+    if not 2 <= len(lead) <= 20 or re.search(r"[\d,;:。]|上年|较|比|其中|合计|总计", lead):
+        return None
+    return f
+
+
+def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
+    """「T 万元。其中:」 closing paragraph ``k`` (the 其中 at ``at``), then the lines 「1.A a 万元;」
+    「2.B b 万元;」…: one part per line, numbered from 1 in one style, up to a line of another
+    kind.  The total is the paragraph's only amount before the 其中; the list is not read when a
+    numbered line of it opens with no amount, or its next number comes further down (the list
+    goes on past a line of another kind)."""
+    flat, paras = doc.flat, doc.paragraphs
+    pa = paras[k][0]
+    totals = [f for f in figures(flat, pa, at) if f.money and f.start not in out.prior
+              and "上年" not in f.label]
+    if len(totals) != 1:
+        return
+    total, parts, style, end = totals[0], [], None, len(paras)
+    for j, (qa, qb) in enumerate(paras[k + 1:], k + 1):
+        n = _ITEM_NO.match(flat, qa)
+        kind = n and next(g for g in ("d", "p", "c") if n.group(g))
+        if not n or (style and kind != style):
+            end = j
+            break
+        num = int(n.group(kind)) if kind != "c" else "①②③④⑤⑥⑦⑧⑨⑩".index(n.group("c")) + 1
+        f = _named_amount(flat, n.end(), qb, out)
+        if num != len(parts) + 1 or f is None:
+            return  # a numbered line that is no named amount: not a list of parts
+        style = kind
+        parts.append(f)
+    if len(parts) < 2:
+        return
+    following = (str(len(parts) + 1), "①②③④⑤⑥⑦⑧⑨⑩"[len(parts):len(parts) + 1])
+    for qa, _qb in paras[end:end + 30]:
+        n = _ITEM_NO.match(flat, qa)
+        if n and n.group(style) in following:
+            return  # the list goes on after a line of another kind: its parts are not all here
+    if len(parts) >= 2:
+        out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
 
 
 _SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")
@@ -827,6 +962,7 @@ def extract(doc: Doc) -> Claims:
             pair = _respective(flat, a, b, figs, out, pair)
             n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
+            _composed(flat, a, b, figs, out)
             if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
                     i + 1 < len(sents) and _opening_amount(flat, *sents[i + 1], out))):
                 # the list may go on past the sentence's end (a 。 inside parentheses, a next

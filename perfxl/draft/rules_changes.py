@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.change_years import from_prose
+from perfxl.draft.change_years import from_prose, prior_from_prose
 from perfxl.draft.claims import DOWN, FLAT, UP
 from perfxl.draft.common import (amount_in, off, place_of, quantize, quote, quotient_tol,
                                  rate_text, rounded_tol, shown)
@@ -80,6 +80,8 @@ def _find_pairs(ctx):
             found = _from_table(ctx, c, amount, rows) or from_prose(ctx, c)
             if found:
                 cur, prior = found
+        elif cur is not None and prior is None and amount is None and cur.money:
+            prior = prior_from_prose(ctx, c, cur)  # 「上年 A。」 / 「本年 B，较上年下降 R%」
         if cur is None or prior is None or not cur.money:
             continue
         if prior.unit == "" and cur.money:  # "较上年决算 6805660.47 增加" — unit of the current

@@ -26,8 +26,11 @@ _OTHER_EXEC = re.compile(r"实现数|应付数|保留数|暂付|结转|结余")
 _FULL = re.compile(r"全年(?:财政拨款)?预算|调整后(?:的)?预算")
 #: A ratio of another period than the year's: 序时进度 (spending to date over the year's
 #: budget, or over its time share), last year's rate quoted for comparison.
-_OTHER_PERIOD_WORDS = re.compile(r"序时|进度|上年|去年|上一年|同期|截至|截止")
-_PART_YEAR = re.compile(r"截至|截止|月底|月末|季度|上半年|1-\d+月|1—\d+月")
+_OTHER_PERIOD_WORDS = re.compile(r"序时|进度|上年|去年|上一年|同期|"
+                                 r"(?:截至|截止)(?!\s*(?:20\d\d\s*年)?\s*(?:年底|年末|12\s*月(?:底|末|31日)))")
+#: (「截至年底」「截至12月底」 is the whole year: no part of it)
+_PART_YEAR = re.compile(r"(?:截至|截止)(?!\s*(?:20\d\d\s*年)?\s*(?:年底|年末|12\s*月(?:底|末|31日)))|"
+                        r"(?<!12)月底|(?<!12)月末|季度|上半年|1-\d+月|1—\d+月")
 
 
 def _budget(f: Figure) -> bool:
@@ -67,25 +70,34 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
     which definition it applied."""
     out = []
     ops = ops[-_NEAREST:]
+    # amounts in two units (元 and 万元) are shown with their units, or 96.00 ÷ 1200000.00 reads wrong
+    mixed = len({f.unit for f in ops}) > 1
+
+    def num(f: Figure) -> str:
+        return f"{_num(f)} {f.unit}" if mixed else _num(f)
+
     def q(a: Decimal, ta: Decimal, b: Decimal, tb: Decimal, how: str) -> tuple[Decimal, Decimal, str]:
         return a / b, quotient_tol(a, ta, b, tb), how
 
     if word in ("支付率", "拨付率"):  # 已支付 ÷ 下达 (批复、到位、预算) 的资金
-        paid = [f for f in ops if re.search(r"支付|拨付", f.label)]
-        given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排", f.label)
-                 and not re.search(r"支付|拨付", f.label)]
+        # 应拨付 / 应支付 is what is due (the base), 已支付 what is paid; a fund named by its
+        # source alone (「中央资金 200 万元」) is the amount given
+        paid = [f for f in ops if re.search(r"(?<!应)(?:支付|拨付)", f.label)]
+        given = [f for f in ops if re.search(r"下达|批复|到位|预算|安排|应(?:支付|拨付)|^[^\d]{0,6}资金$",
+                                             re.sub(r"[\s“”\"]", "", f.label))
+                 and not re.search(r"(?<!应)(?:支付|拨付)", f.label)]
         return [q(p.value_yuan, rounded_tol(p, among=ops), g.value_yuan, rounded_tol(g, among=ops),
-                  f"{_num(p)} ÷ {_num(g)}")
+                  f"{num(p)} ÷ {num(g)}")
                 for g, p in product(given, paid) if g.value_yuan]
     if word in _EXEC_WORDS:
-        budgets = [(f.value_yuan, rounded_tol(f, among=ops), _num(f)) for f in ops if _budget(f)
+        budgets = [(f.value_yuan, rounded_tol(f, among=ops), num(f)) for f in ops if _budget(f)
                    or (word != "到位率" and "到位" in f.label)]  # 资金执行率 = 支出 ÷ 到位资金
         initial = [f for f in ops if _INITIAL.search(f.label)]
         adjust = [f for f in ops if _ADJUST.search(f.label)]
         budgets += [(i.value_yuan + a.value_yuan, rounded_tol(i, among=ops) + rounded_tol(a, among=ops),
-                     f"（{_num(i)} + {_num(a)}）") for i, a in product(initial, adjust)]
+                     f"（{num(i)} + {num(a)}）") for i, a in product(initial, adjust)]
         execs = [f for f in ops if _executed(f) and not _budget(f)]
-        out = [q(e.value_yuan, rounded_tol(e, among=ops), b, tb, f"{_num(e)} ÷ {bt}")
+        out = [q(e.value_yuan, rounded_tol(e, among=ops), b, tb, f"{num(e)} ÷ {bt}")
                for (b, tb, bt), e in product(budgets, execs) if b]
     elif word in ("调整比率", "调整率"):
         initial = [f for f in ops if _INITIAL.search(f.label)]
@@ -94,15 +106,15 @@ def _candidates(word: str, ops: list[Figure]) -> list[tuple[Decimal, Decimal, st
         # one definition, 调整数 ÷ 年初预算数 (as the workbook's 预算调整率): the 调整数 either
         # written or implied by 调整后预算 − 年初预算
         out = [q(a.value_yuan - i.value_yuan, rounded_tol(a, among=ops) + rounded_tol(i, among=ops), i.value_yuan,
-                 rounded_tol(i, among=ops), f"（{_num(a)} − {_num(i)}）÷ {_num(i)}")
+                 rounded_tol(i, among=ops), f"（{num(a)} − {num(i)}）÷ {num(i)}")
                for i, a in product(initial, after) if i.value_yuan]
         out += [q(a.value_yuan, rounded_tol(a, among=ops), i.value_yuan, rounded_tol(i, among=ops),
-                  f"{_num(a)} ÷ {_num(i)}")
+                  f"{num(a)} ÷ {num(i)}")
                 for i, a in product(initial, adjust) if i.value_yuan]
     elif word == "变动率" and len(ops) >= 2:
         old, new = ops[-2], ops[-1]
         out = [q(new.value_yuan - old.value_yuan, rounded_tol(new, among=ops) + rounded_tol(old, among=ops),
-                 old.value_yuan, rounded_tol(old, among=ops), f"（{_num(new)} − {_num(old)}）÷ {_num(old)}")
+                 old.value_yuan, rounded_tol(old, among=ops), f"（{num(new)} − {num(old)}）÷ {num(old)}")
                ] if old.value_yuan else []
     return out
 
@@ -131,6 +143,8 @@ def _own_part(flat: str, ops: list[Figure], r: Figure) -> tuple[list[Figure], bo
                         "完成预算的 100.83%。", at="1", expected=100.71),
              passes("执行率与预算、执行数一致",
                     text="全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%。"),
+             fails("支付率：只以来源命名的资金为下达数", at="1", expected=75,
+                   text="中央资金 200.00 万元，已支付 150.00 万元，支付率 80%。"),
              passes("全年支出率按年初加调整计",
                     text="年初预算数 17190340.15 元，年中调整预算 1780823.20 元，执行数 17333259.20 元，"
                          "全年支出率为 91%。")])
@@ -138,13 +152,14 @@ def ratio(ctx):
     """执行率 / 完成率 / 完成预算的 / 支出率 / 到位率 / 控制率 = 执行（决算、实际）数 ÷ 预算数
     （预算数可为年初预算 + 年中调整）；调整比率 = （调整后预算 − 年初预算）÷ 年初预算，或
     年中调整 ÷ 年初预算；变动率 = （后 − 前）÷ 前；支付率 / 拨付率 = 已支付（拨付）÷ 下达（批复、
-    到位、预算）资金。金额取本句，本句不足两个时取本段此前的金额；只要有一种取法与所写百分数
+    到位、预算、应拨付）资金，或只以来源命名的资金（“中央资金 200 万元”）。金额取本句，本句不足两个时取本段此前的金额；只要有一种取法与所写百分数
     （按其末位的半个单位）相符就不报告。句中有实现数、应付数、保留数、结转、结余时，执行率
     可能另有算法（如（实现数 + 应付数）÷ 预算数），不能确定，不报告。“其中:”之后某一分项的
     比例（“年初预算为200.00万元,……其中:公务接待费支出决算为30.00万元,完成预算的75%”）是
     该分项对其自身预算的比例：只用“其中”之后的金额；分项自身的预算没有写出时不报告。
     执行率也可以是实际支出 ÷ 到位资金。序时进度执行率、“截至 X 月底”的支出、上年（同期）
-    的执行率是另一期间的比例，不核对。
+    的执行率是另一期间的比例，不核对（“截至年底 / 年末 / 12月底”是全年，照常核对）。金额写成
+    元与万元两种单位时，算式中各数带单位。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”

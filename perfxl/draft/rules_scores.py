@@ -189,11 +189,15 @@ def _kids(ws, i: int) -> list[int]:
       cases=[fails("说 3 个，列了 2 个",
                    text="我局特定目标类项目共 3 个，分别为公务接待经费、平台运行经费。", at="1", expected=2),
              passes("个数与列举一致（中文数字）", text="事务中心内设三个机构，即办公室、财务室、业务室。"),
-             passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。")])
+             passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。"),
+             fails("“以及”连接的是两项", text="所属单位 3 个，即机关本级、信息中心、执法大队以及档案馆。",
+                   at="1", expected=4),
+             passes("“以及”连接的两项都计入", text="所属单位 4 个，即机关本级、信息中心、执法大队以及档案馆。")])
 def enumeration(ctx):
     """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
     数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项（连同
     这些组成计数也视为合格）。以“等”结尾的列举只列了一部分：个数多于所列项数时不报告。
+    最后一项以“以及”连接两项（“即 A、B、C以及D”）时，“以及”不在名称之中，一定是两项，按多一项计。
     个数本身在一串个数之中（“3 个一级指标、8 个二级指标、20 个三级指标，分别为……”）时，
     列举的是哪一个的不能确定，不报告。
 
@@ -214,8 +218,12 @@ def enumeration(ctx):
             continue  # 「12 个，分别为 A、B、C 等」: the list is not all of them
         if _COUNT_LIST.search(ctx.doc.flat, max(0, n.start - 30), n.start):
             continue  # 「3 个一级指标、8 个二级指标、20 个三级指标，分别为…」: whose list is unsaid
-        if int(n.value) not in (len(c.items), loose, joined, parts):
-            yield Hit(c.span, expected=len(c.items), actual=int(n.value),
+        ok, listed = {len(c.items), loose, joined, parts}, len(c.items)
+        if re.search(r"[\u4e00-\u9fff”)]\s*以及\s*[\u4e00-\u9fff“]", c.items[-1]):
+            # 以及 names no part of a name (和 / 及 / 与 may: 社会保障和就业): it joins two items
+            ok, listed = {joined, loose + 1, parts + 1}, joined
+        if int(n.value) not in ok:
+            yield Hit(c.span, expected=listed, actual=int(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
-                            "stated": shown(ctx.doc, n), "n": len(c.items),
+                            "stated": shown(ctx.doc, n), "n": listed,
                             "items": "、".join(c.items)[:80]})

@@ -39,7 +39,7 @@ def _part_name(p: Figure) -> str:
 
 #: a part that holds whatever the others leave (其他收入, 其他支出, 其他): the list is complete
 #: (not a class of its own that starts with the word: 其他资本性支出, 其他商品和服务支出)
-_REST = re.compile(r"(?:^|[,;、:])\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
+_REST = re.compile(r"(?:^|[,;、:]|和|以及|及)\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
 
 
 def _complete(flat: str, parts: list[Figure]) -> bool:
@@ -102,6 +102,16 @@ def _overlapping(parts: list[Figure]) -> bool:
              passes("“加……”起另一个汇总（收入合计），不是“其中”的分项",
                     text="一般公共预算收入 300 亿元，其中税收收入 210 亿元；加上级补助收入 90 亿元，"
                          "调入资金 20 亿元，收入合计 410 亿元。"),
+             fails("“由……组成”列的是全部组成，之和少于合计", at="1", expected=280,
+                   text="项目总投资 300.00 万元，由中央资金 200.00 万元、省级资金 50.00 万元及县级配套 30.00 万元组成。"),
+             passes("“主要由……组成”只列了主要部分",
+                    text="项目总投资 300.00 万元，主要由中央资金 200.00 万元、省级资金 50.00 万元组成。"),
+             fails("“其中：”之后逐行编号列出各分项", at="1", expected=28,
+                   text="“三公”经费支出 30.00 万元。其中：\n1.因公出国（境）费 0 万元；\n"
+                        "2.公务用车购置及运行维护费 22.00 万元；\n3.公务接待费 6.00 万元。"),
+             passes("编号在说明段之后续上：分项不全在这里",
+                    text="“三公”经费支出 30.00 万元。其中：\n1.因公出国（境）费 0 万元；\n"
+                         "2.公务用车购置及运行维护费 22.00 万元；\n说明：公务用车用于执法。\n3.公务接待费 8.00 万元。"),
              passes("分项下的“其中”不再计入合计",
                     text="本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、"
                          "公用经费 10.00 万元，项目支出 40.00 万元。")])
@@ -142,6 +152,10 @@ def breakdown_sum(ctx):
     不是又一个分项，列表到它为止（“520 万元，其中：某补助资金 520 万元，已支出 388.16 万元”
     不相加）。分项可能只列了主要部分，故为警告。
 
+    没写“其中”而写“T，由 A、B 及 C 组成（构成）”时，所列就是全部组成，之和少于 T 同样报告；
+    “T，包括 A 和 B”与“其中”同样处理。“T。其中：”结束一段、其下各行以 1. / (1) / ① 从 1 起连续
+    编号、每行以一个分项金额开头时，这些行是 T 的分项（编号在其后隔段又续上时不读）。
+
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
     seed 004 第 179 行）。
@@ -152,7 +166,7 @@ def breakdown_sum(ctx):
         if c.words in ("来源", "其中…") and s <= total.value_yuan:
             continue  # the sources named, or a list that may go on, may be only some parts
         if c.words != "增减" and (_overlapping(parts) or (
-                s < total.value_yuan and not _complete(ctx.doc.flat, parts))):
+                s < total.value_yuan and c.words != "组成" and not _complete(ctx.doc.flat, parts))):
             continue  # a part inside another, or a list that need not name every part
         if off(total.value_yuan, s, _tolerance(total, parts)):
             signed = c.words == "增减"
@@ -161,8 +175,9 @@ def breakdown_sum(ctx):
                                  else ((float(s), float(total.value_yuan)), None))
             yield Hit(c.span, expected=want, actual=got, unit=unit,
                       args={"quote": ctx.doc.raw[total.start:total.end]
-                            + ("……" if c.words == "来源" else "，其中……"),
-                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减"}.get(
+                            + {"来源": "……", "组成": "，由……组成"}.get(c.words, "，其中……"),
+                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减",
+                                      "组成": "所列各组成部分"}.get(
                                 c.words, "其中各项"),
                             "parts": " + ".join(("−" if signed and p.value < 0 else "")
                                                 + shown(ctx.doc, p) for p in parts).replace(

@@ -289,6 +289,8 @@ _SANGONG = ("\t经费控制情况(万元)\n\t2022年决算数\n\t2023年预算�
                     text=_SANGONG.format(budget="22.97", spent="0.81")),
              passes("分项留空：空格可能是未填的数，写出的分项之和未超过合计",
                     text=_SANGONG.format(budget="", spent="0.81")),
+             fails("其中各行以“其他资金”结束：列全了，之和少于合计", at="2", expected=90,
+                   text="\t年度资金总额\n\t100\n\n\t其中：财政拨款\n\t60\n\n\t其他资金\n\t30\n"),
              passes("其中只列了主要分项",
                     text="\t项目支出\n\t1793.17\n\n\t其中：现代服务业资金\n\t320\n\n"
                          "\t其中：招商引资资金\n\t115\n")])
@@ -296,7 +298,8 @@ def table_breakdown(ctx):
     """表中一行合计（“三公经费”）下面跟着编号的分项行（“1、公务用车……”“2、出国经费”
     “3、公务接待”，从 1 起连续编号，跳过各分项自己的“其中”行）或“其中”行时，各列分项之和
     应等于合计行同一列（按所写各数最粗的末位、并计入各数四舍五入的尾差比较）。执行率等比率
-    列不加总。分项留空的列、“其中”只列主要分项的列，只在写出的分项之和已超过合计时报告。
+    列不加总。分项留空的列、“其中”只列主要分项的列，只在写出的分项之和已超过合计时报告；
+    “其中”各行以“其他资金 / 其他收入”一行结束时，各行就是全部分项，之和少于合计同样报告。
     一个合计行报告一次，消息列出每一个不符的列。表格由 PDF / Word 转成文字后常错位，故为警告。
     紧跟在编号分项（2 号及以后）之后的“小计 / 合计”行是上面各项的合计，不是其下各项的合计。
 
@@ -310,7 +313,8 @@ def table_breakdown(ctx):
     for t in ctx.tables:
         rows = logical_rows(doc, t)
         for b in blocks(doc, rows):
-            cols = [c for c in _columns(doc, b.total, b.parts, complete=b.kind == "numbered")
+            cols = [c for c in _columns(doc, b.total, b.parts,
+                                        complete=b.kind == "numbered" or _rest_last(b))
                     if c.wrong]
             if not cols:
                 continue
@@ -324,6 +328,16 @@ def table_breakdown(ctx):
             yield Hit((first.cell.start, first.cell.end), expected=float(first.sum),
                       actual=float(first.stated.value_yuan),
                       args={"row": b.total.label, "n": len(b.parts), "columns": "；".join(texts)})
+
+
+#: a last 其中 row that is the rest (「其他资金」「其他收入」): with it the rows are every part
+_REST_ROW = re.compile(r"^(?:其中\s*[:：]?\s*)?其他(?:资金|收入|支出)?$")
+
+
+def _rest_last(b: Block) -> bool:
+    """Whether a 其中 block ends with the row of the rest, so it names every part."""
+    return b.kind == "其中" and len(b.parts) >= 2 and bool(
+        _REST_ROW.match(re.sub(r"\s+", "", b.parts[-1].label)))
 
 
 def _num(doc, x: Decimal, like: Figure) -> str:

@@ -1,6 +1,6 @@
 """Red team of issue 20 on DOCUMENT FORMS: the quiet and recall drafts of the red-team files
-(``test_redteam_changes``, ``test_redteam_sums``, ``test_redteam_warnings``) put through the
-shapes a real file takes.
+(``test_redteam_changes``, ``test_redteam_sums``, ``test_redteam_warnings``,
+``test_redteam_recall``) put through the shapes a real file takes.
 
 Forms: PDF text cut at the page width with a page footer and a running header between lines;
 traditional characters; full-width digits and punctuation; thousands separators with a space
@@ -21,6 +21,7 @@ import pytest
 
 from perfxl.draft import check_text
 from tests.draft import test_redteam_changes as C
+from tests.draft import test_redteam_recall as RR
 from tests.draft import test_redteam_sums as S
 from tests.draft import test_redteam_warnings as W
 
@@ -37,6 +38,14 @@ def _drafts():
             if (r, w) not in W.BEFORE_FIX | W.KNOWN_MISSES]
     out += [(f"V{i}", "r", r, t) for i, (r, t, w) in enumerate(W.RECALL)
             if (r, w) not in W.BEFORE_FIX | W.KNOWN_MISSES]
+    # the recall red team's pairs: each quiet twin (id Q), each mistake found (id P, by the
+    # first rule naming its lines) and the quiet drafts of its widened rules (id N)
+    out += [(f"Q{i}", "q", "", twin) for i, (_k, _l, _t, twin) in enumerate(RR.PAIRS)]
+    for i, (_k, lines, text, _twin) in enumerate(RR.PAIRS):
+        rules = sorted({f.rule for f in check_text(text) if f.line in lines})
+        if i not in RR.MISSED and rules:
+            out.append((f"P{i}", "r", rules[0], text))
+    out += [(f"N{i}", "q", "", t) for i, t in enumerate(RR.QUIET)]
     return out
 
 
@@ -125,21 +134,28 @@ GARBLING = {"mojibake_q", "mojibake_fffd", "ocr_letter_O", "ocr_letter_l", "ocr_
 
 #: (form, draft id) still failing; measured 2026-12-08 (see the module doc)
 KNOWN: set[tuple[str, str]] = {
-    ("one_cell_per_line", "R15"), ("one_cell_per_line", "R16"), ("one_cell_per_line", "R17"),
-    ("one_cell_per_line", "R18"), ("one_cell_per_line", "R30"), ("one_cell_per_line", "R42"),
-    ("one_cell_per_line", "R43"), ("one_cell_per_line", "R44"), ("one_cell_per_line", "S102"),
-    ("one_cell_per_line", "S103"), ("one_cell_per_line", "S109"), ("one_cell_per_line", "S110"),
-    ("one_cell_per_line", "S88"), ("pdfwrap", "S117"), ("pdfwrap", "S224"), ("pdfwrap", "S252"),
-    ("pdfwrap", "V32"), ("pdfwrap", "V35"), ("pdfwrap", "V36"), ("run_together", "R15"),
-    ("run_together", "R16"), ("run_together", "R17"), ("run_together", "R18"),
-    ("run_together", "R30"), ("run_together", "R42"), ("run_together", "R43"),
-    ("run_together", "R44"), ("run_together", "S102"), ("run_together", "S103"),
-    ("run_together", "S109"), ("run_together", "S110"), ("run_together", "S88"),
-    ("run_together", "S89"), ("run_together", "S95"), ("run_together", "S96"), ("spaced", "R15"),
-    ("spaced", "R16"), ("spaced", "R17"), ("spaced", "R18"), ("spaced", "R30"), ("spaced", "R42"),
-    ("spaced", "R43"), ("spaced", "R44"), ("spaced", "S102"), ("spaced", "S103"),
-    ("spaced", "S109"), ("spaced", "S110"), ("spaced", "S88"), ("tabs", "R42"), ("tabs", "R43"),
-    ("thousands_comma", "S116"), ("thousands_space", "S116"),
+    ("one_cell_per_line", "P44"), ("one_cell_per_line", "P45"), ("one_cell_per_line", "P47"),
+    ("one_cell_per_line", "P56"), ("one_cell_per_line", "P57"), ("one_cell_per_line", "R15"),
+    ("one_cell_per_line", "R16"), ("one_cell_per_line", "R17"), ("one_cell_per_line", "R18"),
+    ("one_cell_per_line", "R30"), ("one_cell_per_line", "R42"), ("one_cell_per_line", "R43"),
+    ("one_cell_per_line", "R44"), ("one_cell_per_line", "S102"), ("one_cell_per_line", "S103"),
+    ("one_cell_per_line", "S109"), ("one_cell_per_line", "S110"), ("one_cell_per_line", "S88"),
+    ("pdfwrap", "P13"), ("pdfwrap", "P27"), ("pdfwrap", "P41"), ("pdfwrap", "P49"),
+    ("pdfwrap", "P65"), ("pdfwrap", "S117"), ("pdfwrap", "S224"), ("pdfwrap", "S252"),
+    ("pdfwrap", "V32"), ("pdfwrap", "V35"), ("pdfwrap", "V36"), ("run_together", "P44"),
+    ("run_together", "P45"), ("run_together", "P47"), ("run_together", "P56"),
+    ("run_together", "P57"), ("run_together", "P58"), ("run_together", "P59"),
+    ("run_together", "R15"), ("run_together", "R16"), ("run_together", "R17"),
+    ("run_together", "R18"), ("run_together", "R30"), ("run_together", "R42"),
+    ("run_together", "R43"), ("run_together", "R44"), ("run_together", "S102"),
+    ("run_together", "S103"), ("run_together", "S109"), ("run_together", "S110"),
+    ("run_together", "S88"), ("run_together", "S89"), ("run_together", "S95"),
+    ("run_together", "S96"), ("spaced", "P44"), ("spaced", "P45"), ("spaced", "P47"),
+    ("spaced", "P56"), ("spaced", "P57"), ("spaced", "R15"), ("spaced", "R16"), ("spaced", "R17"),
+    ("spaced", "R18"), ("spaced", "R30"), ("spaced", "R42"), ("spaced", "R43"), ("spaced", "R44"),
+    ("spaced", "S102"), ("spaced", "S103"), ("spaced", "S109"), ("spaced", "S110"),
+    ("spaced", "S88"), ("tabs", "R42"), ("tabs", "R43"), ("thousands_comma", "P47"),
+    ("thousands_comma", "S116"), ("thousands_space", "P47"), ("thousands_space", "S116"),
 }
 
 

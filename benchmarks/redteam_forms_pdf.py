@@ -5,7 +5,7 @@ text.  Prints the quiet drafts that gain an error and the recall drafts that los
 
     .venv/bin/python benchmarks/redteam_forms_pdf.py [--keep DIR]
 
-Needs LibreOffice and the [pdf] extra; about a minute and a half for ~600 drafts on 2 cores.
+Needs LibreOffice and the [pdf] extra; about two minutes for ~850 drafts on 2 shared cores.
 The unit test (``test_a_draft_printed_to_pdf_keeps_its_errors_and_adds_none``) prints a sample."""
 from __future__ import annotations
 

@@ -70,7 +70,7 @@ def _prose(ctx):
 
 def _where(ctx, t, cell) -> str:
     at = place_of(ctx.doc, cell.start)
-    return f"“{t.title}”{at}" if t.title else f"表中{at}"
+    return f"“{t.label}”{at}" if t.title else f"表中{at}"
 
 
 def _table_pairs(ctx):

@@ -180,7 +180,7 @@ def table_total(ctx):
                     if (f is not None and tot and col not in unknown and off(f.value, tot, f.tol)
                             and off(f.value, near, f.tol)):
                         yield Hit((c.start, c.end), expected=float(near), actual=float(f.value),
-                                  args={"table": t.title or "表", "col": col,
+                                  args={"table": t.label or "表", "col": col,
                                         "sum": format(near.normalize(), "f"),
                                         "stated": shown(doc, f)})
                 sums = {k: Decimal(0) for k in sums}

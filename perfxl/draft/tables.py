@@ -100,8 +100,18 @@ class Row:
 
 @dataclass
 class Table:
+    """``title``: the line above the table as the rules read it (full-width forms and traditional
+    characters normalised, ``Doc.text``); ``shown``: the same line as the user wrote it, which a
+    message quotes (``label``)."""
+
     title: str
     rows: list[Row] = field(default_factory=list)
+    shown: str = ""
+
+    @property
+    def label(self) -> str:
+        """The title as written in the draft, for messages (a quote is the user's own text)."""
+        return self.shown or self.title
 
     @cached_property
     def unit(self) -> str | None:

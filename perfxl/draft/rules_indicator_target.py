@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.tables import value
+from perfxl.numbers import round_decimal
 
 #: a target cell: its direction, value and unit (「≥500人次」, 「≤5%」, 「1200人次」)
 _TARGET = re.compile(r"^\s*(?P<op>≥|>=|大于等于|不低于|不少于|≤|<=|小于等于|不高于|不超过)?\s*"
@@ -76,6 +77,7 @@ def indicator_short_full_score(ctx):
             if s - due > half:
                 name = next((c.text.strip() for c in reversed(r.cells[:r.cells.index(tc)])
                              if c.text.strip() and not c.number), r.label)
-                yield Hit((sc.start, sc.end), expected=float(round(due, 2)), actual=float(s),
+                due2 = round_decimal(due, 2)  # Excel's half away from zero, as every figure
+                yield Hit((sc.start, sc.end), expected=float(due2), actual=float(s),
                           args={"name": name, "target": tc.text.strip(), "actual": ac.text.strip(),
-                                "score": sc.text.strip(), "due": format(round(due, 2).normalize(), "f")})
+                                "score": sc.text.strip(), "due": format(due2.normalize(), "f")})

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import quantity_name, shown
+from perfxl.draft.common import quantity_name, quantize, shown
 from perfxl.draft.numbers import UNIT_SCALE, figures
 
 _THIS = re.compile(r"本年度?|当年|本期")
@@ -103,12 +103,12 @@ def year_pair_change(ctx):
             want = abs(diff) / prior.value_yuan * 100
             slack = r.tol + tol / prior.value_yuan * 100 * 2
             if abs(want - r.value) > slack:
-                how = f"按上年数计算增减率为 {want.quantize(Decimal('0.01'))}%，文字写 {shown(doc, r)}"
+                how = f"按上年数计算增减率为 {quantize(want, 2)}%，文字写 {shown(doc, r)}"
                 rate = (want, r.value)
         if how:
             like = c or cur
             scale = UNIT_SCALE.get(like.unit, Decimal(1))
-            want, got, unit = ((float(rate[0].quantize(Decimal("0.01"))), float(rate[1]), "%")
+            want, got, unit = ((float(quantize(rate[0], 2)), float(rate[1]), "%")
                                if rate else (float(diff / scale), float(c.value if up else -c.value)
                                              if c else None, like.unit))
             yield Hit((f1.start, m.end()), expected=want, actual=got, unit=unit,
@@ -118,5 +118,5 @@ def year_pair_change(ctx):
 
 def _in(x_yuan: Decimal, like) -> str:
     """``x_yuan`` in the unit of figure ``like``, with its decimals."""
-    v = x_yuan / UNIT_SCALE.get(like.unit, Decimal(1))
-    return f"{v:.{like.places}f} {like.unit}"
+    v = quantize(x_yuan / UNIT_SCALE.get(like.unit, Decimal(1)), like.places)  # Excel's ROUND
+    return f"{v} {like.unit}"

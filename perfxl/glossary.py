@@ -7,6 +7,8 @@ the layout description; the derived indicators and rule vocabulary are listed he
 """
 from __future__ import annotations
 
+import re
+
 #: Derived figures and indicator names (source in brackets).
 TERMS: dict[str, str] = {
     "execution_rate": "预算执行率（执行率）",            # 全年执行数 / 全年预算数 [财预〔2020〕10号]
@@ -115,6 +117,10 @@ QUANTITY_SYNONYMS: dict[str, str] = {
 #: of one of them (after ``QUANTITY_SYNONYMS``) is complete, so its parts must make its total
 #: also when they add to less (PX604); any other list may name only some parts.  Each part is a
 #: regular expression a part's name contains (「非税收入」 holds 税收: hence ``(?<!非)税收``).
+#: Funds by the level of government that gives them (预算法 第五条: 中央预算 and 地方预算 make the
+#: whole; 地方 = 省、市、县 levels) are a partition too, when the part's name *opens* with the level
+#: (「中央安排直达资金」, 「省级资金」): a 地方政府债券 is a kind of fund, not a level, and is left out.
+LEVEL_PARTS = ("^中央(?!.*债)", "^省(?:本)?级", "^市(?:本)?级", "^县(?:本)?级")
 THREE_PUBLIC_PARTS = ("因公出国", "公务用车购置及运行维护费", "公务接待费")
 CAR_PARTS = ("公务用车购置费", "公务用车运行维护费")
 COMPLETE_BREAKDOWNS: tuple[tuple[str, ...], ...] = (
@@ -124,6 +130,16 @@ COMPLETE_BREAKDOWNS: tuple[tuple[str, ...], ...] = (
     THREE_PUBLIC_PARTS,
     (THREE_PUBLIC_PARTS[0], *CAR_PARTS, THREE_PUBLIC_PARTS[2]),
     CAR_PARTS,
+    (LEVEL_PARTS[0], "^地方(?!.*债)"),
+    LEVEL_PARTS,
+)
+#: Classes of one dimension that never overlap (each tuple: the parts of one classification of a
+#: whole), whether or not they name all of it: the complete breakdowns above, and the economic
+#: classes of 基本支出 (政府收支分类科目 支出经济分类: 工资福利支出, 商品和服务支出, 对个人和家庭的
+#: 补助, 资本性支出, 债务利息).  Shares of one whole by parts of one such tuple add to at most 100 %
+#: (PX673); parts of two classifications (基本支出 and 财政拨款支出) may overlap.
+DISJOINT_PARTS: tuple[tuple[str, ...], ...] = COMPLETE_BREAKDOWNS + (
+    ("工资福利", "商品和服务", "对个人和家庭", "资本性", "债务利息"),
 )
 #: A whole of several function classes (民生支出 = 教育 + 社会保障和就业 + 卫生健康 + …): listed
 #: beside other parts, they are inside it, so the list adds nothing up (PX604).
@@ -158,13 +174,19 @@ def term(identifier: str) -> str:
     return workbook_terms()[identifier]
 
 
+def _shown_part(pattern: str) -> str:
+    """A part's pattern as the glossary shows it: the words, without the regex syntax
+    (``^省(?:本)?级`` -> 省级)."""
+    return re.sub(r"\(\?<?[!=][^)]*\)|\(\?:[^)]*\)\?|\^", "", pattern)
+
+
 def markdown() -> str:
     lines = ["# 术语表 Glossary", "", "| identifier | 中文术语 |", "|---|---|"]
     lines += [f"| `{k}` | {v} |" for k, v in TERMS.items()]
     lines += ["", "## 同一数量的不同叫法（报告草稿校对）", "", "| 正文写法 | 表中名称 |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in QUANTITY_SYNONYMS.items()]
     lines += ["", "## 不多不少的分项（报告草稿“其中”）", "", "| 分项 |", "|---|"]
-    lines += [f"| {' + '.join(w.replace('(?<!非)', '') for w in t)} |" for t in COMPLETE_BREAKDOWNS]
+    lines += [f"| {' + '.join(_shown_part(w) for w in t)} |" for t in COMPLETE_BREAKDOWNS]
     lines += ["", "包含其他各类支出的汇总口径（与之并列的分项不相加）：" + "、".join(
         f"{w}……" for w in OVERLAPPING_PARTS)]
     lines += ["", "## 工作簿字段", "", "| identifier | 中文标签 |", "|---|---|"]

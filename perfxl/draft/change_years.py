@@ -50,3 +50,29 @@ def from_prose(ctx, c):
             return None
         picked.append(got[0])
     return tuple(picked)
+
+
+_RELATIVE = re.compile(r"^(?:本年度?|当年|上年度?|去年|上一年度?)")
+_LAST_LABEL = re.compile(r"^\s*[“\"]?(?:上年度?|去年|上一年度?)")
+
+
+def prior_from_prose(ctx, c, cur):
+    """The prior-year figure of change claim ``c`` that writes its current amount ``cur`` but
+    no base (「本年“三公”经费支出 15.00 万元，较上年下降 20%」), from the prose before it: the draft's
+    one value of the same quantity labelled 上年 (or the year before the report's), else ``None``."""
+    year = ctx.doc.year
+    if c.basis not in _LAST_YEAR or year is None:
+        return None
+    name = _RELATIVE.sub("", _name(cur.label))
+    if len(name) < 3:
+        return None
+    got = [(f, sent) for f, sent in ctx.claims.amounts
+           if f.end <= cur.start and (f.year == year - 1 or (f.year is None and _LAST_LABEL.match(f.label)))
+           and _RELATIVE.sub("", _name(f.label)) == name]
+    if len({f.value_yuan for f, _s in got}) != 1:
+        return None
+    f, sent = got[0]
+    if any(g is not f and (not g.label.strip() or name in _name(g.label))
+           for g, s2 in ctx.claims.amounts if s2 == sent):
+        return None  # another amount of its sentence may be the same quantity (「（含结转）B」)
+    return f

@@ -46,30 +46,36 @@ from perfxl.draft.numbers import Figure, figures, open_paren, top_split
 from perfxl.draft.share_whole import names_parent, scope_changes
 from perfxl.draft.text import Doc
 
-__all__ = ["Claim", "extract", "Claims", "NUMBERING"]
+__all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current", "garbled"]
 
 UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
-DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支")
+DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支", "负增长")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
 _DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
-    r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比)\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
+    r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比|与(?=\s*(?:上年|上一年|去年)))\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
     r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
-    r"(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
+    r"(?P<neg>[-−－](?=\d))?(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
     r"\s*(?:为)?\s*"
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"
     # "同比增长 14.6%，增收 4,376 万元": the amount of the change after its rate
     r"(?:\s*,\s*(?:增收|减收|增支|减支|增加|减少)了?\s*(?P<c2>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|万|元)))?")
 #: 「与年初预算(数)相比」: the budget a change is measured against, written before 相比
 _VS_BUDGET = re.compile(r"(?:与|同|和)\s*(?P<b>年初预算|调整后的?预算|调整预算|全年预算|预算)数?\s*$")
+#: a sentence's 其中 (its breakdown), and the words of a sentence about last year
+_QIZHONG_AT = re.compile(r"其中\s*[,:]?")
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年")
 _SHARE = re.compile(r"占(?P<of>[^,;。%\d]{0,20}?)的?\s*(?:比重|比例)?(?:为)?\s*"
                     r"(?P<r>\d+(?:\.\d+)?)\s*(?P<pct>%|)")
 _INLINE_RATE = re.compile(r"\s*的?\s*(?:比重|比例)?(?:为)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
 _RATIO = re.compile(r"(?P<w>预算执行率|执行率|完成率|到位率|控制率|支出率|支付率|拨付率|完成预算的|调整比率|调整率|"
                     r"变动率|使用率|结余率)\s*(?:为|是|达到|达|:)?\s*(?P<r>\d+(?:\.\d+)?\s*%)")
-_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:自评)?得分(?:为|是|:)?\s*(?P<n>\d+(?:\.\d+)?)\s*分")
+#: (「自评总分 96 分」 is the self-evaluation's total as 「总得分」 is; a bare 「总分 100 分」 may be the
+#: full marks, and is not read)
+_SCORE = re.compile(r"(?P<lab>[^,;。]{0,30}?)(?:(?:自评)?得分|(?P<tot>自评总分))(?:为|是|:)?\s*"
+                    r"(?P<n>\d+(?:\.\d+)?)\s*分")
 _WEIGHT = re.compile(r"(?:\((?P<a>\d+(?:\.\d+)?)\s*分\)|指标分值\s*(?P<b>\d+(?:\.\d+)?)\s*分)")
 _NOT_APPLICABLE = re.compile(r"本项指标不适用|不适用[,，、]?\s*不(?:计|予计)分")
 _ENUM = re.compile(r"(?:共|有)?\s*(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<u>个|项|家|名|所)"
@@ -148,6 +154,24 @@ def _closed_paren(flat: str, a: int, b: int) -> bool:
     return False
 
 
+#: 「占预算 Y 万元的 Z%」 / 「为年初预算 Y 的 Z%」 / 「完成预算 Y 的 Z%」: Y is the base of a share
+_SHARE_BASE = re.compile(r"\s*(的)?\s*\d[\d,]*(?:\.\d+)?\s*%")
+#: ... also without 的 after 占 / 为 / 完成 (「占全年预算 Y 万元 106.0%」)
+_SHARE_HEAD = re.compile(r"(?:占|为|完成|达到?)[^,;。\d%]{0,15}$")
+#: 「超收 392 万元」: an amount that is itself a difference against the budget
+_DIFFERENCE = re.compile(r"(?:超收|超支|短收|节约|节支)了?\s*(?:资金)?\s*$")
+
+
+def not_current(flat: str, f: Figure) -> bool:
+    """``f`` cannot be the current value a later 「较上年…增减」 of its sentence compares with last
+    year's: it is the base of a share written after it (「完成 X，占预算 Y 的 Z%，较上年同期 W 下降
+    R%」: the change is X against W, Y is the base only of Z%) or a difference (超收 / 节约…)."""
+    m = _SHARE_BASE.match(flat, f.end)
+    if m is not None and (m.group(1) or _SHARE_HEAD.search(flat, max(0, f.start - 16), f.start)):
+        return True
+    return bool(_DIFFERENCE.search(flat, max(0, f.start - 6), f.start))
+
+
 def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
     for m in _CHANGE.finditer(flat, a, b):
         fa = _fig_at(figs, *m.span("a")) if m.group("a") else None
@@ -160,15 +184,17 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
         cur = None
         for f in figs:  # not a part in parentheses closed before 较 ("126.05 亿元(县本级 98.88 …)")
             if f.end <= m.start() and f.money and f.start not in out.prior and not _closed_paren(
-                    flat, f.end, m.start()):
+                    flat, f.end, m.start()) and not not_current(flat, f):
                 cur = f
-        if cur is not None and re.search(r"[;。]", flat[cur.end:m.start()]):
-            cur = None
+        if cur is not None and re.search(r"[;。]|其中", flat[cur.end:m.start()]):
+            cur = None  # 「支出 500 万元，…，其中人员经费较上年增加 30 万元」: the part's amount is unwritten
         basis = (m.group("basis") or "").replace(" ", "")
         pair = _two_years(flat, a, m.start(), figs, out) if fa is None and not basis else None
         if pair is not None:  # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元"
             cur, fa = pair
             basis = "上年"
+        if m.group("neg"):  # 「增加-5.00 万元」: the size of the change is 5.00, its sign is the word's
+            fc, fr = (replace(f, value=abs(f.value)) if f is not None else None for f in (fc, fr))
         for f in (fa, fc):
             if f is not None:
                 out.prior.add(f.start)
@@ -187,7 +213,15 @@ def _changes(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None
             first = next((f for f in figs if f.money and f.start < m.start()), None)
             subject = first.label if first is not None else ""
         out.claims.append(Claim("change", (cur, fa, fc, fr), (cur.start if cur else i, m.end()),
-                                m.group("dir"), basis, subject=subject))
+                                _direction(m.group("dir"), m.group("neg")), basis, subject=subject))
+
+
+def _direction(word: str, minus: str | None) -> str:
+    """The direction a change states: 「增长-3.2%」「增加-5万元」 (a sign written after the word, as
+    in a table's 增减 column) is a fall, 「减少-2万元」 a rise."""
+    if not minus or word in FLAT:
+        return word
+    return "减少" if word in UP else "增加"
 
 
 #: 「收、支总计各是 A,B 万元」 / 「各减少 C,D 万元,各下降 R1%、R2%」: two figures said of two
@@ -300,12 +334,65 @@ def _breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
     time, each with its own parts."""
     cuts = _chain(flat, a, b, figs, out)
     if len(cuts) == 1:
-        return _breakdown(flat, a, b, figs, out, prev_total)
+        got = _breakdown(flat, a, b, figs, out, prev_total)
+        _paren_breakdowns(flat, a, b, figs, out)
+        return got
     totals = prev_total
     for sa, sb in zip(cuts, cuts[1:] + [b]):
         totals = _breakdown(flat, sa, sb, [f for f in figs if sa <= f.start < sb], out,
                             totals if sa == a else [])
     return totals
+
+
+#: 「A 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元)」: a parenthesis that breaks down the amount
+#: before it, after the sentence's first 其中
+_PAREN_QIZHONG = re.compile(r"\(\s*其中")
+
+
+def _paren_breakdowns(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdowns in parentheses after a sentence's first 其中 (「…其中:公务接待费 3.20 万元;
+    公务用车购置及运行费 14.40 万元(其中购置费 10.00 万元,运行费 4.40 万元);…」): each read as a
+    breakdown of the amount right before it, from the clause that amount opens (the first 其中 of
+    the sentence is read by ``_breakdown``)."""
+    first = flat.find("其中", a, b)
+    for m in _PAREN_QIZHONG.finditer(flat, a, b):
+        if m.start() + 1 <= first <= m.end() or first < 0 or m.start() < first:
+            continue  # the sentence's first 其中: read already
+        clause = max(flat.rfind(c, a, m.start()) for c in ",;:") + 1
+        if clause <= a:
+            continue
+        close = flat.find(")", m.end(), b)
+        if close < 0:
+            continue
+        _breakdown(flat, clause, close + 1, [f for f in figs if clause <= f.start < close], out, [])
+
+
+#: 「T，由 A a、B b 及 C c 组成」 (every part: ``words`` 组成) and 「T，包括 A a 和 B b」 (maybe some
+#: parts, as after 其中): a breakdown without 其中
+_COMPOSED = re.compile(r"(?<![主要])(?:由(?P<made>[^。;:()]{4,160}?)(?:组成|构成)|"
+                       r"包括\s*:?(?P<incl>[^。;()]{4,160}))")
+
+
+def _composed(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
+    """The breakdown a sentence without 其中 writes as 「由…组成」 or 「包括…」 right after its
+    total (the amount just before, in the same clause: nothing but the comma between)."""
+    if flat.find("其中", a, b) >= 0:
+        return  # read as a 其中 breakdown
+    for m in _COMPOSED.finditer(flat, a, b):
+        g = "made" if m.group("made") else "incl"
+        before = [f for f in figs if f.end <= m.start() and f.money]
+        if not before or not re.fullmatch(r"\s*,?\s*", flat[before[-1].end:m.start()]):
+            continue
+        total = before[-1]
+        if total.start in out.prior or "上年" in total.label:
+            continue
+        parts = [f for f in figs if m.start(g) <= f.start and f.end <= m.end(g) and f.money
+                 and f.start not in out.prior and open_paren(flat, m.start(g), f.start) is None]
+        if g == "incl":
+            parts = _before_other_aggregate(flat, m.start(g), parts)
+        if len(parts) >= 2 and not any(_CHANGE_AMOUNT.search(p.label) for p in parts):
+            out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
+                                    "组成" if g == "made" else "其中"))
 
 
 def _nested(flat: str, at: int, parts: list[Figure], out: Claims) -> list[Figure] | None:
@@ -360,7 +447,7 @@ def _sources(flat: str, a: int, own: list[Figure], out: Claims) -> None:
 
 def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
                prev_total: list[Figure]) -> list[Figure]:
-    m = re.search(r"其中\s*[,:]?", flat[a:b])
+    m = _QIZHONG_AT.search(flat[a:b])
     if not m:
         # a sentence without 其中 offers its first current amount to a next one opening with 其中
         own = [f for f in figs if f.money and f.start not in out.prior and "上年" not in f.label]
@@ -464,14 +551,27 @@ _ADDS_UP = re.compile(r"[;,]\s*(?:再\s*)?(?:加上?|减去?|扣除)(?![少收�
 _ITS_OWN_TOTAL = re.compile(r"(?:合计|总计|共计)\s*(?:为|是|:)?\s*$")
 
 
+#: an amount named by nothing but a stage of the whole (「已支出 388.16 万元」, 「目前项目资金已拨付
+#: 106.36 万元」, 「结余 5 万元」): what happened to the whole, no component of it
+_STAGE_ONLY = re.compile(
+    r"(?:目前|当前|截至目前|截止目前|现)?(?:项目|该项目)?(?:资金)?"
+    r"(?:(?:已经?|累计|共|实际)(?:支出|拨付|使用|完成|下达|兑付|发放|到位|支付|执行)|"
+    r"(?:拨付|兑付|发放|到位|支付)|"
+    r"(?:尚?未|剩余|结余)(?:支出|拨付|使用)?|结余|执行数?)(?:资金|金额)?(?:为|是)?")
+
+
 def _before_other_aggregate(flat: str, at: int, parts: list[Figure]) -> list[Figure]:
     """The parts of the 其中 at ``at`` up to a clause that opens with 加 / 减 / 扣除 (「其中地方收入
     A；加上级补助收入 B，调入资金 C，收入合计 T」: B and C build T from A, they are no parts of
-    the total before 其中) or an amount, after the first part, that is called 合计 / 总计 (the sum
-    of something, never a part beside the others)."""
+    the total before 其中), an amount, after the first part, that is called 合计 / 总计 (the sum
+    of something, never a part beside the others), or an amount named only by a stage
+    (``_STAGE_ONLY``: 「520 万元，其中：某补助资金 520 万元，已支出 388.16 万元」 — a part is a
+    component by name, a fund, an item or a use; 已支出 / 已拨付 / 结余 tell what happened to the
+    whole)."""
     for i, p in enumerate(parts):
         if _ADDS_UP.search(flat, parts[i - 1].end if i else at, p.start) or (
-                i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)):
+                i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)) \
+                or _STAGE_ONLY.fullmatch(re.sub(r"[\s,:“”\"]", "", p.label)):
             return parts[:i]
     return parts
 
@@ -532,6 +632,7 @@ def _shares(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
         # a whole named unlike the 其中 total is another quantity (「其中：授予小微企业…，占政府
         # 采购支出总额的 6.7%」): the named one, not the total
         tot = inline or (total[0] if len(total) == 1 and total[0] not in parts and not own
+                         and part.start > total[0].end  # a part before its 其中 is none of it
                          and names_parent(m.group("of"), total[0].label,
                                          flat[total[0].label_start:total[0].start]) else None)
         named = tot is None
@@ -582,7 +683,7 @@ def _named_total(out: Claims, of: str, part: Figure, figs: list[Figure]) -> Figu
     the part, at most ``_NAMED_TOTAL_REACH`` characters back, whose quantity name ends with the
     name the share gives ("项目实际支出" for "实际支出")."""
     from perfxl.draft.common import quantity_name
-    name = quantity_name(re.sub(r"\s+", "", of or ""))
+    name = quantity_name("".join((of or "").split()))
     if len(name) < 3:
         return None
     year = out.doc.year
@@ -612,7 +713,7 @@ def _ratios(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
 
 
 def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
-    if flat.find("得分", a, b) < 0:
+    if flat.find("得分", a, b) < 0 and flat.find("自评总分", a, b) < 0:
         return  # the pattern's lazy label makes a scan of a sentence without 得分 costly
     for m in _SCORE.finditer(flat, a, b):
         n = _fig_at(figs, *m.span("n"))
@@ -620,7 +721,8 @@ def _scores(flat: str, a: int, b: int, figs: list[Figure], out: Claims) -> None:
             continue
         lab = m.group("lab")
         # "总得分 95 分" leaves "总" (or "自评总") as the label
-        whole = (any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
+        whole = (m.group("tot") is not None
+                 or any(w in lab for w in ("整体", "总分", "部门", "综合")) or "总得分" in lab
                  or lab.rstrip().endswith(("总", "合计", "共计", "累计")))
         if "加分" in lab or "扣分" in lab or "减分" in lab:
             continue
@@ -684,13 +786,23 @@ def _opening_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
     return f
 
 
+def _closing_amount(flat: str, a: int, b: int, out: Claims) -> list[Figure]:
+    """The one amount of a paragraph that ends with it (「本年支出合计 860.00 万元。」), as the
+    total of a 其中 that opens the next paragraph; else no total."""
+    figs = [f for f in figures(flat, a, b) if f.money]
+    if len(figs) != 1 or figs[0].start in out.prior or "上年" in figs[0].label:
+        return []
+    return figs if re.fullmatch(r"\s*。?\s*", flat[figs[0].end:b]) else []
+
+
 def _continued(doc: Doc, out: Claims) -> None:
     """A 其中 list that ends its paragraph after one part and goes on, one part per paragraph,
     up to the next section heading (「基本支出 911000.39 元，其中：人员经费 809961.19 元，主要
     包括…。」 / 「公用经费 71339.2 元，主要包括…。」 / 「七、…」): one breakdown of the total.  Kept
     only when the list ends at a heading (or the draft's end), or its parts already exceed the
     total; a paragraph that does not open with a named amount, or opens with one larger than the
-    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread."""
+    total (「其中:税收收入 8039 万元」 / 「一般公共预算支出 32664 万元」), ends it unread.  A 其中 that
+    opens its paragraph takes the one amount the paragraph before ends with as its total."""
     flat, paras = doc.flat, doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if flat.find("其中", pa, pb) < 0:
@@ -704,6 +816,21 @@ def _continued(doc: Doc, out: Claims) -> None:
                 and "上年" not in f.label]
         totals = [f for f in figs if f.end <= m.start()]
         parts = [f for f in figs if f.start >= m.end() and open_paren(flat, m.end(), f.start) is None]
+        if not parts and re.fullmatch(r"\s*:\s*", flat[m.end() - 1:pb]) and flat[m.end() - 1] == ":":
+            # 「“三公”经费支出 30.00 万元。其中:」 and then one numbered part per line
+            _numbered_parts(doc, out, k, m.start())
+            continue
+        if not totals and k and not flat[pa:m.start()].strip():
+            totals = _closing_amount(flat, *paras[k - 1], out)
+            listed = [p for p in _before_other_aggregate(flat, m.start(), parts)
+                      if not _CHANGE_AMOUNT.search(p.label)]
+            if totals and len(parts) >= 2 and listed == parts and len(sents) == 1:
+                # 「本年支出合计 T。」 / 「其中:基本支出 A;项目支出 B。」: the paragraph is the list;
+                # one more paragraph opening with an amount may go on with it
+                more = k + 1 < len(paras) and _opening_amount(flat, *paras[k + 1], out)
+                out.claims.append(Claim("breakdown", (totals[0], *parts),
+                                        (totals[0].start, parts[-1].end), "其中…" if more else "其中"))
+                continue
         if len(totals) != 1 or len(parts) != 1:
             continue
         total, s, ended = totals[0], parts[0].value_yuan, False
@@ -724,6 +851,59 @@ def _continued(doc: Doc, out: Claims) -> None:
         if ended and len(parts) >= 2:
             out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end),
                                     "其中"))
+
+
+#: an item number a part's line opens with (1. / (1) / ①)
+_ITEM_NO = re.compile(r"\s*(?:(?P<d>\d{1,2})\s*[.、](?!\d)|\(\s*(?P<p>\d{1,2})\s*\)|(?P<c>[①②③④⑤⑥⑦⑧⑨⑩]))")
+
+
+def _named_amount(flat: str, a: int, b: int, out: Claims) -> Figure | None:
+    """The amount a numbered line opens with behind its name (「因公出国(境)费 0 万元;」), else
+    ``None``: as ``_opening_amount``, a name in parentheses allowed."""
+    figs = figures(flat, a, min(b, a + 60))
+    f = figs[0] if figs else None
+    if f is None or not f.money or f.start in out.prior:
+        return None
+    lead = flat[a:f.start].strip()
+    if not 2 <= len(lead) <= 20 or re.search(r"[\d,;:。]|上年|较|比|其中|合计|总计", lead):
+        return None
+    return f
+
+
+def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
+    """「T 万元。其中:」 closing paragraph ``k`` (the 其中 at ``at``), then the lines 「1.A a 万元;」
+    「2.B b 万元;」…: one part per line, numbered from 1 in one style, up to a line of another
+    kind.  The total is the paragraph's only amount before the 其中; the list is not read when a
+    numbered line of it opens with no amount, or its next number comes further down (the list
+    goes on past a line of another kind)."""
+    flat, paras = doc.flat, doc.paragraphs
+    pa = paras[k][0]
+    totals = [f for f in figures(flat, pa, at) if f.money and f.start not in out.prior
+              and "上年" not in f.label]
+    if len(totals) != 1:
+        return
+    total, parts, style, end = totals[0], [], None, len(paras)
+    for j, (qa, qb) in enumerate(paras[k + 1:], k + 1):
+        n = _ITEM_NO.match(flat, qa)
+        kind = n and next(g for g in ("d", "p", "c") if n.group(g))
+        if not n or (style and kind != style):
+            end = j
+            break
+        num = int(n.group(kind)) if kind != "c" else "①②③④⑤⑥⑦⑧⑨⑩".index(n.group("c")) + 1
+        f = _named_amount(flat, n.end(), qb, out)
+        if num != len(parts) + 1 or f is None:
+            return  # a numbered line that is no named amount: not a list of parts
+        style = kind
+        parts.append(f)
+    if len(parts) < 2:
+        return
+    following = (str(len(parts) + 1), "①②③④⑤⑥⑦⑧⑨⑩"[len(parts):len(parts) + 1])
+    for qa, _qb in paras[end:end + 30]:
+        n = _ITEM_NO.match(flat, qa)
+        if n and n.group(style) in following:
+            return  # the list goes on after a line of another kind: its parts are not all here
+    if len(parts) >= 2:
+        out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
 
 
 _SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")
@@ -779,12 +959,13 @@ def extract(doc: Doc) -> Claims:
         sents = doc.sentences_in(pa, pb)
         for i, (a, b) in enumerate(sents):
             figs = figures(flat, a, b)
-            if figs and re.search(r"上年|去年|上一年", flat[a:figs[0].start]):
+            if figs and _PRIOR_YEAR.search(flat[a:figs[0].start]):
                 out.prior.update(f.start for f in figs)  # a sentence about last year
             _changes(flat, a, b, figs, out)
             pair = _respective(flat, a, b, figs, out, pair)
             n = len(out.claims)
             prev = _breakdowns(flat, a, b, figs, out, prev)
+            _composed(flat, a, b, figs, out)
             if len(out.claims) > n and (open_paren(flat, a, b) is not None or (
                     i + 1 < len(sents) and _opening_amount(flat, *sents[i + 1], out))):
                 # the list may go on past the sentence's end (a 。 inside parentheses, a next
@@ -806,14 +987,24 @@ def extract(doc: Doc) -> Claims:
     list_wholes(out)  # before the name look-ups: a list's own whole is certain
     _later_totals(out)
     _sure_wholes(out)
+    if "?" in flat or "\ufffd" in flat:
+        out.claims = [c for c in out.claims if not any(
+            f is not None and garbled(flat, f) for f in c.figures)]
     return out
+
+
+def garbled(flat: str, f: Figure) -> bool:
+    """A character lost to a wrong encoding (``?`` / U+FFFD) stands right before ``f``: its
+    leading digits may be lost with it (「支出?8639 萬元」 of a report that wrote 48639), so its
+    value is not known and no claim over it is checked."""
+    return f.start > 0 and flat[f.start - 1] in "?\ufffd"
 
 
 def _budget_name(label: str) -> str:
     """A quantity name without a trailing 预算 after 支出 / 收入 (「基本支出预算」 and 「一般公共预算
     基本支出」 name one budget document's figure); 收支总预算 read as 支出总预算."""
     from perfxl.draft.common import quantity_name
-    name = quantity_name(re.sub(r"\s+", "", label or ""))
+    name = quantity_name("".join((label or "").split()))
     # a budget's 收支总预算 is its 支出总预算 (收支平衡): 「占支出总预算 4.04%」 names it
     name = re.sub(r"收支总预算$", "支出总预算", name)
     return re.sub(r"(?<=[支收][出入])预算$", "", name)
@@ -860,7 +1051,7 @@ def _sure_wholes(out: Claims) -> None:
     for i in todo:
         c = out.claims[i]
         part, whole, r = c.figures
-        want, budget = quantity_name(re.sub(r"\s+", "", c.subject)), _budget_name(c.subject)
+        want, budget = quantity_name("".join(c.subject.split())), _budget_name(c.subject)
         others = {f.value_yuan: f for f, _s in out.amounts
                   if f.start not in out.prior and f.year in (None, year) and "上年" not in f.label
                   and f.value_yuan != whole.value_yuan

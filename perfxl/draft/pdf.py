@@ -70,7 +70,7 @@ def _open(path: Path, data: bytes | None):
 
 
 class _Line:
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink", "room")
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "lead", "ink", "room", "page_width")
 
     def __init__(self, d: dict) -> None:
         self.text = d["text"]
@@ -83,6 +83,7 @@ class _Line:
         #: (" \t0.81") prints left of the tab stop, the text itself at it
         self.ink = next((c["x0"] for c in chars if c["text"] not in _BLANK), self.x0)
         self.room = 0.0  # from the line's bottom to the page's bottom edge
+        self.page_width = 0.0  # the page's width (0: unknown)
 
 
 def _mode(values: list[float], default: float) -> float:
@@ -104,6 +105,7 @@ def _page_items(page, pno: int) -> tuple[list[Part], list[_Line]]:
             continue
         line = _Line(d)
         line.room = page.height - line.bottom
+        line.page_width = float(page.width)
         edge = min(line.top, page.height - line.bottom)
         if edge < page.height * 0.08 and _PAGE_NUMBER.match(line.text):
             continue  # 页码, 「第 3 页 共 44 页」
@@ -182,12 +184,23 @@ def _geometry(lines: list[_Line]) -> tuple[float, float, float, float]:
     edges = sorted(round(ln.x0) for ln in lines)
     left = next((float(a) for a, b in zip(edges, edges[1:]) if b - a <= 1), edges[0] if edges else 0.0)
     right = max((ln.x1 for ln in lines), default=0.0)
-    full = [ln.x1 for ln in lines if ln.x1 > right - 3 * ln.size]
-    if full:
-        right = statistics.median(full)
+    size = statistics.median([ln.size for ln in lines]) if lines else 11.0
+    mirror = statistics.median([ln.page_width for ln in lines]) - left if lines else 0.0
+    if right < mirror - 3 * size:
+        # no line reaches the margin (a short draft, one-line paragraphs): the right margin
+        # taken as wide as the left one (Word's and WPS's margins are so unless changed)
+        right = mirror
+    else:
+        full = [ln.x1 for ln in lines if ln.x1 > right - 3 * ln.size]
+        if full:
+            right = statistics.median(full)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:]) if 0 < b.top - a.top]
-    pitch = _mode(steps, 0.0) or (statistics.median([ln.size for ln in lines]) * 1.3
-                                  if lines else 14.0)
+    pitch = _mode(steps, 0.0) or size * 1.3
+    # a document of one-line paragraphs spaced apart (a form pasted a row a paragraph): the most
+    # common step is the paragraph's; the wrapped lines' smaller step is the line pitch
+    wrapped = [s for s in steps if size * 0.95 <= s < pitch / 1.25]
+    if wrapped:
+        pitch = _mode(wrapped, pitch)
     spaced = [s for s in steps if pitch * 1.25 < s <= pitch * 1.9]
     para = _mode(spaced, pitch) if len(spaced) >= 3 else pitch
     return left, right, pitch, para

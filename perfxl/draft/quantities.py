@@ -59,6 +59,13 @@ STAGES = (("执行", re.compile(r"执行")),
 _PLANNED = re.compile(r"预算|安排|计划|申请|年度目标|指标值|目标值|批复")
 _ACHIEVED = re.compile(r"决算|执行|实际|完成|到位|支付|拨付|支出|使用")
 _CHANGE = re.compile(r"增加|减少|增收|减收|增支|减支|节约|结余|比上年|较上年|同比|增减|差值|差额")
+#: what a name leaves out at its start and end, clause marks, last year, a digit (``_name``,
+#: ``_role``, ``quantities``: run for every amount, so compiled once here)
+_LEADING = re.compile(r"^(?:其中|的|和|及|与|以及|包括)+")
+_TRAILING = re.compile(r"(?:数|额|为|的)+$")
+_CLAUSE_MARKS = re.compile(r"[,;:、]")
+_PRIOR_YEAR = re.compile(r"上年|去年|上一年")
+_DIGIT = re.compile(r"\d")
 _SCOPE = re.compile(r"(?:一般公共预算)?财政拨款(?:安排的?)?|一般公共预算(?:安排的?)?|"
                     r"政府性基金(?:预算)?(?:安排的?)?|国有资本经营预算|财政专户管理资金|单位资金|"
                     r"其他资金|非税收入")
@@ -77,8 +84,11 @@ _BARE = {"", "支出", "收入", "资金", "经费", "金额", "其他", "合计
 _YEAR = re.compile(r"(?<![\d较比])((?:19|20)\d\d)\s*年")
 #: A line that says whose figures follow: 「1.全市一般公共预算收支」, 「市本级一般公共预算收入…」,
 #: 「剔除高新区后:」 (a city's budget told for the city, its own level, and its level without a zone).
-#: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」.
-_AREA_WORD = r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级"
+#: A prefecture (地区 / 盟) says 「地本级」 / 「盟本级」 for its own level inside 「全区」; a city's
+#: counties together are 「县区」 / 「区县」 / 「县(市、区)」 beside its 「市本级」, a county's towns
+#: 「乡镇」 beside its 「县本级」.
+_AREA_WORD = (r"全(?:省|市|州|县|区|旗|盟)(?!场)|(?:省|市|州|县|区|旗|地|盟)本级|"
+              r"各?(?:县区|区县|县市区|县\(市、?区\)|旗县区?|乡镇(?:\(街道\)|街道)?)")
 _AREA = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]{1,3}\s*[).、]\)?)?\s*"
                    rf"({_AREA_WORD}|剔除.{{1,12}}?后)")
 #: A sentence labelled as the target (「绩效目标:」, 「年度目标：」): its 完成 / 支出 amounts are
@@ -171,7 +181,7 @@ def _name(label: str) -> tuple[str | None, str]:
     ``None`` when it is a bare 支出 / 收入 / 资金."""
     s = _STRIP.sub("", label)
     s = _NUMBERING.sub("", s)  # 「1.基本支出预算」, 「(二)社会保障和就业支出」
-    s = re.sub(r"^(?:其中|的|和|及|与|以及|包括)+", "", s)
+    s = _LEADING.sub("", s)
     scope = ""
     m = _SCOPE.search(s)
     if m:
@@ -193,13 +203,13 @@ def _name(label: str) -> tuple[str | None, str]:
     for w in ("年初", "调整后的", "调整后", "全年", "预算", "决算", "执行", "实际", "批复",
               "安排", "申请", "计划", "到位"):
         s = s.replace(w, "")
-    s = re.sub(r"(?:数|额|为|的)+$", "", s)
+    s = _TRAILING.sub("", s)
     return synonym(s), scope
 
 
 def subject_name(text: str) -> tuple[str | None, str]:
     """(name, scope) of what a clause is about ("2021年县本级“三公”经费决算数" -> 三公经费)."""
-    return _name(re.sub(r"[,;:、]", "", text))
+    return _name(_CLAUSE_MARKS.sub("", text))
 
 
 def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
@@ -207,7 +217,7 @@ def _role(f: Figure, label: str, stage: str, prior: set[int]) -> str:
         return "change"
     if _CHANGE.search(label) and "结转" not in label:  # 年末结转和结余 is a balance
         return "change"
-    if re.search(r"上年|去年|上一年", label):
+    if _PRIOR_YEAR.search(label):
         return "prior"
     if stage in ("决算", "执行", "实际支出"):
         return "achieved"
@@ -234,7 +244,11 @@ def areas(doc) -> list[tuple[int, str]]:
                 area = w
             out.append((a, area))
         # 「全市……，其中市本级……」: an area named inside the paragraph holds to its end
-        inline = [x for x in _AREA_INLINE.finditer(doc.flat, m.end() if m else a, b)]
+        at = m.end() if m else a
+        # (most paragraphs name no area at all: a quick search for the word first, since the
+        # look-behind opening ``_AREA_INLINE`` makes it try every place)
+        inline = [x for x in _AREA_INLINE.finditer(doc.flat, at, b)] \
+            if _AREA_ANY.search(doc.flat, at, b) else []
         for x in inline:
             out.append((x.start(), x.group(0).strip()))
         if inline:
@@ -245,6 +259,8 @@ def areas(doc) -> list[tuple[int, str]]:
 #: An area word inside a sentence (not 城市, 全市场: a word boundary is a punctuation mark, a
 #: sentence start, 其中 or 和/及 before it).
 _AREA_INLINE = re.compile(rf"(?:(?<=[，,；;。:：、(（和及])|(?<=其中))\s*(?:{_AREA_WORD})")
+#: an area word anywhere: every match of ``_AREA_INLINE`` holds one
+_AREA_ANY = re.compile(_AREA_WORD)
 
 
 #: A paragraph that opens with the item it is about (「重大水利工程已完成年度投资计划……」): its
@@ -254,8 +270,10 @@ _SUBJECT = re.compile(r"\s*(?P<s>[\u4e00-\u9fff]{2,12}?(?:工程|项目|专项|�
 
 
 #: A paragraph that is one numbered item of a list of projects (「指标2:某村日间照料中心项目,…总投资
-#: 203.71万元」, 「(2)某某专项资金项目180200.00元,…」): each item has its own 总投资, 资本性支出….
-_ENUM_ITEM = re.compile(r"\s*(?P<n>指标\s*\d{1,2}\s*[:：]|\(\d{1,2}\)|\d{1,2}[.、](?!\d))\s*"
+#: 203.71万元」, 「(2)某某专项资金项目180200.00元,…」, 「2.2021年第一批某某项目,…」: a number
+#: right before a year is an item's, not a decimal): each item has its own 总投资, 管理费….
+_ENUM_ITEM = re.compile(r"\s*(?P<n>指标\s*\d{1,2}\s*[:：]|\(\d{1,2}\)|\d{1,2}[.、](?!\d)|"
+                        r"\d{1,2}[.、](?=(?:19|20)\d\d年))\s*"
                         r"(?P<s>[^,，。;；:：]{2,40}?(?:项目|工程|专项))")
 
 
@@ -350,6 +368,7 @@ def quantities(doc, claims) -> list[Quantity]:
     out: list[Quantity] = []
     by_start: dict[int, Quantity] = {}
     part_of: dict[int, str | None] = {}  # a 其中 part -> the name of its total
+    host_of: dict[int, str | int] = {}  # a 其中 part -> its total's name, or offset if unnamed
     opened: dict[tuple[int, int], bool] = {}  # sentence -> it opens with a bare amount
     last_named: dict[tuple[int, int], tuple[str, str]] = {}
     sentence_stage: dict[tuple[int, int], str] = {}
@@ -375,6 +394,8 @@ def quantities(doc, claims) -> list[Quantity]:
         if p is not None and p.start in by_start:
             pq = by_start[p.start]
             part_of[f.start] = pq.name
+            # a total with no name is known only by where it stands: two of them are two totals
+            host_of[f.start] = pq.name or p.start
             stage = stage or pq.stage  # the scope stays the part's own: a 其中 under a
             # 财政拨款 total is mostly the same money as the department's (seed 000, line 96)
             period = pq.period if f.year is None else period
@@ -400,7 +421,7 @@ def quantities(doc, claims) -> list[Quantity]:
         role = _role(f, label, stage, claims.prior)
         if role == "achieved" and _TARGET_HEAD.match(flat, a):
             role = "planned"  # 「绩效目标:……资金完成173万元」 states what is to be done
-        if name and (re.search(r"\d", name) or name in _BARE):
+        if name and (_DIGIT.search(name) or name in _BARE):
             name = None
         if sent not in opened:
             opened[sent] = not label.strip()  # 「19816.81 元,项目支出 0元。」: whose figures?
@@ -428,22 +449,41 @@ def quantities(doc, claims) -> list[Quantity]:
                 block_host[x] = first.name if first is not None else None
             host = block_host[x]
             name = f"{host}/{name}" if host else None  # whose part: unknown
+        if f.start not in host_of and name:
+            _host_after_qizhong(flat, a, f.start, sent, out, part_of, host_of)
         q = Quantity(f, sent, name, stage, period, role, scope, explicit)
         out.append(q)
         by_start[f.start] = q
-    return _split_parts(out, part_of)
+    return _split_parts(out, part_of, host_of)
 
 
-def _split_parts(qs: list[Quantity], part_of: dict[int, str | None]) -> list[Quantity]:
+def _host_after_qizhong(flat: str, a: int, at: int, sent, out: list[Quantity],
+                        part_of: dict, host_of: dict) -> None:
+    """「本年支出合计 520 万元，其中：基本支出 450 万元」 with a single part (no breakdown claim):
+    the part's total is the sentence's last amount before 其中."""
+    k = flat.rfind("其中", a, at)
+    if k < 0:
+        return
+    for q in reversed(out):
+        if q.sentence != sent:
+            return
+        if q.figure.end <= k:
+            part_of[at], host_of[at] = q.name, q.name or q.start
+            return
+
+
+def _split_parts(qs: list[Quantity], part_of: dict[int, str | None],
+                 host_of: dict[int, str | int]) -> list[Quantity]:
     """A part name that breaks down several totals (「机构运行 1100910.5 元,其中:基本支出 1100910.5
     元」, 「住房公积金 112788 元,其中:基本支出 112788 元」) names a share of each, not one
     quantity: such parts are named after their total (「机构运行/基本支出」), or ``None`` when
     the total has no name.  A part of one total only keeps its name: 「“三公”经费…其中：公务接待费
-    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice."""
+    0.81 万元」 and a later 「公务接待费 0.91 万元」 are one quantity told twice.  Totals with no
+    name (「财政拨款支出…其中：基本支出」「本年支出合计…其中：基本支出」) count as different ones."""
     parents: dict[str, set] = {}
     for q in qs:
         if q.name and q.start in part_of:
-            parents.setdefault(q.name, set()).add(part_of[q.start])
+            parents.setdefault(q.name, set()).add(host_of[q.start])
     split = {n for n, ps in parents.items() if len(ps) > 1}
     if not split:
         return qs

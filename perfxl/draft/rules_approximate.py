@@ -14,6 +14,7 @@ from decimal import Decimal
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import place_of, quote, shown
 from perfxl.draft.numbers import UNIT_SCALE
+from perfxl.draft.quantities import _AREA_WORD
 
 _APPROX = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万|亿)余元")
 #: the words naming it: the run of characters before the figure, back to a clause mark
@@ -31,7 +32,8 @@ _PERIOD = re.compile(r"上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s
 #: stage and role words: a planned and an achieved amount of one name are two quantities
 _STAGE = re.compile(r"年初|调整|预算|决算|执行|计划|安排|申请|目标|完成|实际|到位|支付|拨付|下达|批复|"
                     r"累计|当月|本月")
-_AREA = re.compile(r"全(?:省|市|州|县|区|旗)(?!场)|(?:省|市|州|县|区|旗)本级|其中")
+#: the areas of the quantity model (全市 / 市本级 / 县区 / 乡镇…), and 其中
+_AREA = re.compile(rf"{_AREA_WORD}|其中")
 
 
 def _name_of(label: str) -> str:
@@ -74,7 +76,7 @@ def approximate_amount(ctx):
     需要确定是同一数量（否则不报告）：名称相同（约数前的名称以确数的名称结尾，如“……政府
     采购节约资金”与“节约资金”；不是“支出 / 资金 / 增加”等泛称或增减），报告里这个名称只有
     一个确数，两处写的阶段与性质（预算 / 计划 / 完成 / 实际 / 累计……）相同，两处所说的期间（上半年、一季度、1—6月、全年、年份）相容，都没写“全市 / 市本级 /
-    其中”等不同的范围，确数不是上年数。名称、期间、范围都确定，故为错误。“N余万元”“N多万元”
+    县区 / 乡镇 / 其中”等不同的范围，确数不是上年数。名称、期间、范围都确定，故为错误。“N余万元”“N多万元”
     “近 N 万元”不确定差多少，不核对。
     合格：标题“节约资金371万余元”，正文“节约资金 371.46 万元”。
     不合格：标题“政府采购节约资金253万余元”，正文“比预算节约资金290.72万元”（应为“290万余元”）。

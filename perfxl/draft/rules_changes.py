@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.change_years import from_prose
+from perfxl.draft.change_years import from_prose, prior_from_prose
 from perfxl.draft.claims import DOWN, FLAT, UP
 from perfxl.draft.common import (amount_in, off, place_of, quantize, quote, quotient_tol,
                                  rate_text, rounded_tol, shown)
@@ -80,6 +80,8 @@ def _find_pairs(ctx):
             found = _from_table(ctx, c, amount, rows) or from_prose(ctx, c)
             if found:
                 cur, prior = found
+        elif cur is not None and prior is None and amount is None and cur.money:
+            prior = prior_from_prose(ctx, c, cur)  # 「上年 A。」 / 「本年 B，较上年下降 R%」
         if cur is None or prior is None or not cur.money:
             continue
         if prior.unit == "" and cur.money:  # "较上年决算 6805660.47 增加" — unit of the current
@@ -110,7 +112,9 @@ def direction(ctx):
     减少”是对的）。句中没有写出两个数字、而主语是报告中某张表的一行（“三公经费”）时，取该行
     本年与上年的决算数（表头“2023年决算数”“2022年决算数”）；没有这样的表时，取前文中同一
     名称分别标明本年、上年年份的金额（“2022年的三公经费决算数合计为 B”“2021年的三公经费
-    决算数合计为 A”），两个年份在全文中各只有一个数、且都写在这句之前时才比较。PX602、
+    决算数合计为 A”），两个年份在全文中各只有一个数、且都写在这句之前时才比较。方向词后
+    紧跟负号（“增长-3.20%”“增加-5.00 万元”，表中增减栏的写法）表示相反的方向；“基本持平”
+    容许小的增减而没有界限，不核对；“负增长”即下降。“与上年 A 持平”同“较上年 A 持平”。PX602、
     PX603 同此。
 
     合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
@@ -121,6 +125,8 @@ def direction(ctx):
         diff = cur.value_yuan - prior.value_yuan
         tol = tolerance(cur, prior)
         word = c.words.rstrip("了")
+        if word.startswith("基本"):
+            continue  # 「基本持平」 allows a small change and names no bound for it
         if abs(diff) <= tol:
             real, fix = "相等", "持平"
             # a whole 万元 beside a figure of its relation written with decimals is exact
@@ -153,6 +159,12 @@ def direction(ctx):
 def change_amount(ctx):
     """增减额等于两个数字之差的绝对值，按所写各数中最粗的末位的半个单位比较（domain.md
     的舍入容差），单位（元 / 万元 / 亿元）换算后比较。
+
+    需要确定：本期数是句中“较上年”之前主语的那个金额；“占预算 Y 的 Z%”“为年初预算 Y 的
+    Z%”“完成预算 Y 的 Z%”中的 Y 只是该比例的分母，“超收 / 节约”之后的金额是差额，都不是
+    本期数（“完成 X 万元，占预算 Y 万元的 Z%，较上年同期 W 万元下降 R%”比较的是 X 与 W）；
+    金额与“较”之间有“其中”时增减说的是分项（“支出 500 万元，……其中人员经费较上年增加 30 万元”），
+    分项的本期数没写出，不核对。
 
     合格：“城乡社区支出 72000 元，较上年决算 436211.88 减少 364211.88 元”。
     不合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53000 元”（应为 53982.31 元）。
@@ -192,7 +204,9 @@ def change_rate(ctx):
     多写位数。
 
     需要确定：本期数、增减方向和增减率在同一句；对比期数写出，或者由本期数与增减额算出
-    （对比期是上年时）。
+    （对比期是上年时）。本期数是主语的金额，不是“占预算 Y 的 Z%”“为年初预算 Y 的 Z%”中
+    作分母的预算数 Y，也不是“超收 / 节约”的差额（同 PX602）。紧跟在乱码字符（“?”）后面的
+    数字可能丢了前几位，不核对（各条规则同此）。
 
     合格：“营业收入 135.65 万元，同比 100 万元增长 35.65 万元，增长 35.65%”。
     不合格：“693.1 亿元，比上年 734.9 亿元下降 41.8 亿元，下降 4.9%”（应为 5.69%）。
@@ -283,6 +297,7 @@ def _sole_amount(ctx, cur) -> bool:
     parentheses aside): 「支出 90 万元，人员经费 50 万元，较上年增加 10 万元」 does not say whose
     change it is, and the base is not derived."""
     import bisect
+    from perfxl.draft.claims import not_current
     from perfxl.draft.numbers import open_paren
     doc, prior = ctx.doc, ctx.claims.prior
     paras = doc.paragraphs
@@ -293,7 +308,7 @@ def _sole_amount(ctx, cur) -> bool:
     a = max(paras[k][0], max(doc.flat.rfind(ch, paras[k][0], cur.start) for ch in ";。") + 1)
     lo, hi = bisect.bisect_left(starts, a), bisect.bisect_left(starts, cur.start)
     return not any(f.money and f.start not in prior and open_paren(doc.flat, a, f.start) is None
-                   for f in figs[lo:hi])
+                   and not not_current(doc.flat, f) for f in figs[lo:hi])
 
 
 _PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")

@@ -33,6 +33,9 @@ _EXEC_HEADER = re.compile(r"分值\s*(?:预算)?执行率\s*(?:\(\s*B\s*/\s*A\s*
 _EXEC_ROW = re.compile(r"年度资金总额\s*:?\s*[\d.,\s]*?%\s*(?P<s>\d+(?:\.\d+)?)(?=[\u4e00-\u9fff])")
 _TOTAL = re.compile(r"总分\s*:?\s*(?P<d>\d[\d.]*)(?![\d.]|\s*分)(?P<cell>[ \t|]+\d)?")
 #: the indicator table's own header: a form, not prose that names the indicators
+#: A 加分项 / 扣分项 (加减分) in the form: an item scored beside the first-level ones, whose
+#: weight the total may or may not hold; the sum is then only a lower bound of the total.
+_EXTRA = re.compile(r"加分|扣分|加减分")
 _FORM = re.compile(r"一级指标.{0,12}二级指标.{0,40}分值")
 
 
@@ -102,7 +105,8 @@ def form_line_total(ctx):
     需要确定（否则不报告）：同一段里有指标表的表头（一级指标、二级指标……分值）、至少两项
     一级指标带分值、每项只写一次、没有写“成本指标
     (N分)”（2021 年以后的框架中成本指标可以是一级也可以是二级）；读得出总分。各项（执行率按
-    下限）之和超过总分，或执行率分值确知而之和不等于总分，报告。
+    下限）之和超过总分，或执行率分值确知而之和不等于总分，报告。表中有加分项、扣分项（加减分）
+    时，总分可能含也可能不含其分值，只在各项之和超过总分时报告。
 
     合格：“产出指标(50分)……效益指标(30分)……满意度指标(10分)……总分100100”，执行率得分 10。
     不合格：“产出指标(70分)……效益指标(20分)……满意度指标(10分)……总分100100”，执行率得分
@@ -131,6 +135,7 @@ def form_line_total(ctx):
             execution = Decimal(exact.group("w"))
         elif row and Decimal(row.group("s")) <= 100:
             execution, at_least = Decimal(row.group("s")), True
+        at_least = at_least or bool(_EXTRA.search(text))
         s = sum(weights.values(), Decimal(0)) + (execution or 0)
         wrong = s > total if (at_least or execution is None) else s != total
         if not wrong:

@@ -31,6 +31,11 @@ _ON_PURPOSE = re.compile(r"上年|去年|上一年|往年|历年|以前|以来|�
                          r"同比|同期|结转|结余|规划|五年|十[一二三四五六]五|成立|设立|组建|始建|"
                          r"计划|打算|目标|思路|展望|整改|反馈|审计|巡视|巡察|应用|"
                          r"(?:19|20)\d\d\s*年?\s*[-—~]")
+#: a heading that is a project's or a fund's name (「（三）2021年中央财政衔接推进乡村振兴补助资金项目」):
+#: its year names the batch the money came with, carried into this year on purpose
+_PROJECT_NAME = re.compile(r"(?:项目|工程|专项资金|补助资金)\s*[:：。]?\s*$")
+#: a later year's budget or tasks: a 决算 or evaluation looks ahead to them on purpose
+_AHEAD = re.compile(r"预算|安排|部署|重点|任务|措施|方向|设想")
 #: a budget (not a 决算 or an evaluation) looks back at the year before on purpose
 _BUDGET_DOC = re.compile(r"预算")
 _LOOKS_BACK = re.compile(r"决算|自评|评价|绩效报告|总结")
@@ -117,19 +122,32 @@ def _odd_headings(ctx):
         return  # the title must name the report's year, and only it
     dated = [h for h in hs if h.years]
     odd = [h for h in dated if h.years != (year,)]
-    if len(odd) != 1:
+    if len({_as_written(ctx.doc.text[h.start:h.end]) for h in odd}) != 1:
         return  # none, or several headings of another year: perhaps on purpose
-    h = odd[0]
+    for h in odd:  # one heading, or the same one in the contents and in the body
+        yield from _odd(ctx, hs, h, [g for g in dated if g not in odd], year)
+
+
+def _as_written(line: str) -> str:
+    """A heading without spaces and the page number the contents give it (「……5」)."""
+    return re.sub(r"[\s.…·•\d]+$", "", re.sub(r"\s+", "", line))
+
+
+def _odd(ctx, hs, h, dated, year):
     flat_title = ctx.doc.text[:h.start]
     line = ctx.doc.text[h.start:h.end]
     if len(set(h.years)) != 1 or _ON_PURPOSE.search(line):
         return
     y = h.years[0]
+    if _PROJECT_NAME.search(line):
+        return
+    if y > year and _AHEAD.search(line):
+        return  # 「四、2023年预算安排情况」 in a 2022 report: next year's budget, meant
     if (y == year - 1 and _BUDGET_DOC.search(flat_title[:200])
             and not _LOOKS_BACK.search(flat_title[:200])):
         return  # a budget tells the year before it on purpose
     sib, parent = _list_of(hs, hs.index(h))
-    yield h, y, sib, parent, [g for g in dated if g is not h]
+    yield h, y, [g for g in sib if g in dated or not g.years], parent, dated
 
 
 def slips(ctx) -> list[tuple[str, _Heading, int, int]]:
@@ -181,8 +199,10 @@ def heading_year(ctx):
     字样：年份笔误。
 
     需要确定：报告年度（标题行写了它且只写了它，``Doc.year``）；写了年份的标题中只有这一条
-    写另一年，且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
-    预算报告回顾上一年属有意，不报告。同一级的其他标题不写年份时见 PX642（警告）。
+    写另一年（目录与正文里同一条标题算一条，各报告一次），且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
+    预算报告回顾上一年属有意，不报告；决算、自评报告展望下一年的预算、安排、重点任务（“四、
+    2023年预算安排情况”，年份晚于报告年度）也属有意；标题就是一个项目或一笔资金的名称（“（三）
+    2021年中央财政衔接推进乡村振兴补助资金项目”）时，年份是该项目的批次，不报告。同一级的其他标题不写年份时见 PX642（警告）。
     合格：“三、2023年与2022年“三公”经费对比情况”（有意对比）。
     不合格：2023 年度决算“一、2023年度收入决算情况 二、2023年度支出决算情况 三、2021年度“三公”经费
     决算情况”。

@@ -23,6 +23,9 @@ _MOVE_N = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*分\s*(?:的)?\s*(?:分�
 #: "本项分值调整至 X", "权重并入 X": the whole weight of the indicator moves.
 _MOVE = re.compile(r"(?:分值|权重|分数)\s*(?:全部|均|一并|直接)?\s*" + _VERB + r"\s*(?:到|至)?\s*"
                    + _TARGET)
+#: what every ``_MOVE_N`` / ``_MOVE`` holds: a sentence without it is not searched with them
+#: (their openings make them try every place of the sentence)
+_VERB_ANY = re.compile(_VERB)
 #: The indicator is not assessed (its section says so).
 _NOT_ASSESSED = re.compile(r"不考核|不适用|不计分|不予(?:考核|计分|评分|评价)|不参与(?:考核|评分|评价)|"
                            r"不纳入(?:考核|评分|评价)|不列入(?:考核|评分|评价)|不作考核|不做考核|"
@@ -119,6 +122,8 @@ def weight_moved(ctx):
 
     moves: dict[int, list[tuple[int, int, Decimal, int]]] = {}  # target -> (span, n, source)
     for a, b in doc.sentences:
+        if not _VERB_ANY.search(flat, a, b):
+            continue
         found = list(_MOVE_N.finditer(flat, a, b)) or list(_MOVE.finditer(flat, a, b))
         for m in found:
             src = section_of(m.start())

@@ -5,10 +5,25 @@ import bisect
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quantize, quote, shown
+from perfxl.draft.common import (amount_in, han_only, place_of, quantity_name, quantize, quote,
+                                 sentence_of, shown)
 from perfxl.draft.numbers import figures
 
 _PRIOR = re.compile(r"上年|去年|上一年|较|同比|比上")
+#: Words that tie a year's figure to another period on purpose: carried from it (2021年结转, its
+#: 结余 / 年末 balance), accumulated through it (截至2021年底累计), since it (以来 / 起), a month
+#: of it (2021年12月提前下达), or this year named in words.
+_OTHER_PERIOD = re.compile(r"结转|结余|年末|年底|截至|截止|累计|以来|(?:19|20)\d\d\s*年起|自\s*(?:19|20)\d\d|"
+                           r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|"
+                           r"(?:本年|今年|当年)(?!度?(?:支出|收入|预算|决算|合计))")
+#: the comparison names the year before by a relative word: 「较2020年」「较年初预算」 name their own base
+_VS_LAST_YEAR = re.compile(r"(?:较|比|同比|与)\s*(?:上年|去年|上一年|上年度)|同比|比上年")
+#: a year that dates a point or a part of the year, or ends a range: not the year of a yearly figure
+_RANGE_END = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*$")
+_PART_OF_YEAR = re.compile(r"\s*度?\s*(?:\d{1,2}\s*月|[一二三四1-4]\s*季度|第[一二三四]季度|[上下]半年|"
+                           r"年末|年初|年底|末|初|底|同期)")
+_EQUAL = re.compile(r"持平|相同|一致|不变|同为|均为|无增减|无变化")
+_LABEL_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: Labels too generic to name one quantity across the report.
 _GENERIC = {"执行数", "预算数", "决算数", "支出", "收入", "合计", "金额", "资金", "经费", "其他",
             "全年执行数", "预算", "实际支出", "节约资金"}
@@ -26,6 +41,12 @@ def year_label(ctx):
     """报告年度（标题“20XX 年度”）的数字不得标成另一年：同一金额在别处标为报告年度，或所在
     句把它与“上年”比较（那它就是本年数），却写成“2021 年”。
 
+    需要确定：年份标的是全年的数（“2019-2021年累计”的区间、“2021年12月”“2021年末结转结余”
+    这样的月份、时点不算：上年末就是本年初）；别处标为报告年度的同一金额是同一数量（名称、
+    阶段、口径、资金范围按 ``perfxl.draft.quantities`` 都相同，只差年份：下年预算安排恰与本年
+    决算相等不报告；两处之一写明两年相等，“与上年持平”“同为”，也不报告）；或所在句用“较上年 / 同比”这样的相对说法与上年比较（“较2020年”自己写明了
+    对比年度，不算；同一段里同名的报告年度金额也写了时是逐年叙述，不算）。
+
     合格：“2022 年决算支出 100 元，2021 年决算支出 90 元”（两年各一数）。
     不合格：“2021 年乐昌市商务局决算支出 17333259.20 元，较上年决算 6805660.47 增加……”
     （seed 000 第 96 行；第 83 行同一金额标为 2022 年）。
@@ -39,13 +60,27 @@ def year_label(ctx):
         if g.year == year and g.places >= 2:
             by_value.setdefault(g.value_yuan, []).append(g)
     prior = ctx.claims.prior
+    flat = ctx.doc.flat
+    qs = None
     for f, (a, b) in amounts:
         if f.year is None or f.year == year or f.start in prior:
             continue  # a change amount ("较2021年增加 1.68 万元") is no year's figure
+        if not _yearly(flat, f):
+            continue
         # the first other figure of the same value labelled with the report's year (the
         # first two looked at: a draft repeated 6,000 times must not rescan them all)
         same = [g for g in by_value.get(f.value_yuan, [])[:2] if g.start != f.start][:1]
-        compared = bool(_PRIOR.search(ctx.doc.flat[f.end:b])) and f.year == year - 1
+        if same:
+            qs = qs if qs is not None else {q.start: q for q in ctx.quantities}
+            if not _same_but_year(qs.get(f.start), qs.get(same[0].start)) or any(
+                    _EQUAL.search(flat, *sentence_of(ctx.doc, x.start)) for x in (f, same[0])):
+                # an equal amount of another quantity (next year's budget, a balance), or
+                # the two years' equality said in words (「与上年持平」「同为」)
+                same = []
+        # 「2021年投入 280 万元，较上年增加 20 万元；2022年投入 300 万元，较上年……」: the years
+        # set side by side tell a history, the year before's change is meant
+        compared = (bool(_VS_LAST_YEAR.search(flat[f.end:b])) and f.year == year - 1
+                    and not _beside_report_year(ctx, f, year))
         if same or compared:
             where = ctx.doc.locate(*(same[0].start, same[0].end))[0] if same else None
             other = (f"{where.line} 行" if where and where.line else
@@ -54,6 +89,27 @@ def year_label(ctx):
                       args={"quote": quote(ctx.doc, f.label_start, f.end),
                             "figure": shown(ctx.doc, f), "other": other, "year": year,
                             "stated": f.year})
+
+
+def _yearly(flat: str, f) -> bool:
+    """``f``'s year label dates a whole year: not 「2019-2021年累计」 (a range), 「2021年12月」,
+    「2021年末结转结余」 (a month, a point of the year: the end of one year is the start of the next)."""
+    m = None
+    for y in _LABEL_YEAR.finditer(flat, f.label_start, f.start):
+        if int(y.group(1)) == f.year:
+            m = y
+    if m is None:
+        return True
+    return not (_RANGE_END.search(flat, max(0, m.start() - 8), m.start())
+                or _PART_OF_YEAR.match(flat, m.end()))
+
+
+def _same_but_year(q, other) -> bool:
+    """``q`` and ``other`` are one quantity but for the year: both named, same name, stage, role
+    and scope (``perfxl.draft.quantities``); an unresolved part means not."""
+    if q is None or other is None or not q.name or not other.name:
+        return False
+    return (q.name, q.stage, q.role, q.scope) == (other.name, other.stage, other.role, other.scope)
 
 
 def _headings(doc) -> list[tuple[int, str]]:
@@ -70,7 +126,7 @@ def _headings(doc) -> list[tuple[int, str]]:
 
 def _quantity(label: str) -> str:
     """A label's quantity name in Chinese characters only (quotes and spaces taken out)."""
-    return re.sub(r"[^\u4e00-\u9fff]", "", quantity_name(label))
+    return han_only(quantity_name(label))
 
 
 def _beside_report_year(ctx, f, year: int) -> bool:
@@ -109,7 +165,9 @@ def other_year(ctx):
     这句的金额多半是本年度的，年份写错了（也可能确是往年数据，故为警告）。所在节的标题写明
     了那一年（“二、2021年“三公”经费决算情况”）时，或同一段写了同一数字的报告年度数
     （“2022年的三公经费决算数合计为……。2021年的三公经费决算数合计为……”，两年对照）时，
-    往年数据是有意写的，不报告。
+    往年数据是有意写的，不报告。句中把那一年与另一时期连起来的（“2021年结转资金”“2021年度
+    结余资金”“截至2021年底累计投入”“自2019年起”“2021年12月提前下达”“……本年已全部使用”）
+    也是有意写的，不报告。
 
     合格：“2021 年末存量资金 31906.8 元，2022 年末存量资金 37633.45 元”（两年对比）。
     不合格：“2021 年政府采购预算 69910.00 元，实际采购 69710.00 元”（2022 年度报告；seed 000
@@ -129,7 +187,8 @@ def other_year(ctx):
             continue  # under 「二、2021年“三公”经费决算情况」 the 2021 figures are meant
         sent = ctx.doc.flat[a:b]
         years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年", sent)}
-        if year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year:
+        if (year in years or len(years) > 1 or _PRIOR.search(sent) or f.year > year
+                or _OTHER_PERIOD.search(sent)):
             continue
         if f.value_yuan in current:
             continue  # PX609 reports it
@@ -177,6 +236,8 @@ def restated(ctx):
     对应，正文“专项资金”即“项目支出”）；恰差一个末位的见 PX626（警告）。按年度分行的表
     （“年度 | 合计 | 公务接待费 | …”，“2016年 | 2364 | …”）的一格与正文同名、同年、同阶段的金额
     也这样比较，所需确定的各项见 PX626；表未写单位时，须另有两格与正文金额按其单位恰好相等。
+    表名或该列表头写明的年度、阶段须与正文金额的相同（“2021年决算表”不与本年金额比较，
+    “2022年年初预算表”不与写“决算”或不写阶段的金额比较：不写阶段的是本年的支出）。
 
     不合格：第 92 行“12830454.25 元”、第 96 行“12830454.2 元”（seed 000）。
 
@@ -191,8 +252,11 @@ def restated(ctx):
     投资”不比较。段落中间另起的地区（“全市……。市本级……”，到段末为止）、编号标题写明的四本
     预算之一（一般公共预算 / 政府性基金 / 国有资本经营 / 社会保险基金，预算法第五条；到下一个
     写明另一本预算的标题为止）同样是范围：两本预算各自的“上级补助收入”不比较。地区还包括
-    地区（盟）的“地本级”“盟本级”，它是“全区”的一部分。编号列出的各个项目（“指标1:某村某
-    项目,……总投资……”“(2)某某专项资金项目……”）各有自己的金额，到本段末为止。“其他税收收入”
+    地区（盟）的“地本级”“盟本级”，它是“全区”的一部分，以及“县区”“区县”“县(市、区)”
+    和“乡镇”（“市本级……未分配 0.32 亿元”与下一段“县区……未分配 0.08 亿元”不比较）。编号列出的各个
+    项目（“指标1:某村某项目,……总投资……”“(2)某某专项资金项目……”“2.2021年某某项目……”）
+    各有自己的金额，到本段末为止。两个不写名称的合计各自“其中”的同名分项（“财政拨款支出……其中：
+    基本支出”“本年支出合计……其中：基本支出”）是两个合计的分项，不比较。“其他税收收入”
     是税收收入中的一项，不是税收收入本身：名称前的“其他”保留。以“绩效目标:”“年度目标:”开头的
     句子写的是计划数，与实际完成数不比较。两数须像抄错、打错的那样只差一两位数字（按较细的
     位数写出后比较：改、增、删一位或颠倒相邻两位算一处，最多两处，不足六位的数只许一处），
@@ -232,7 +296,8 @@ def restated_distant(ctx):
              passes("位数一致", text="一般公共服务支出 3244335.71 元。\n一般公共服务支出 3244335.71 元。")])
 def restated_precision(ctx):
     """同一名称的本年金额一处写全、一处少写了末位（四舍五入或截去），数值本身不矛盾，但由少
-    写的那个算出的增减额、占比会差一个末位。
+    写的那个算出的增减额、占比会差一个末位。写明是约数的（“约 1234.6 万元”“1234.6 万元左右”）
+    是有意取整，不报告。
 
     合格：两处都写“3244335.71 元”。
     不合格：第 86 行“3244335.71 元”、第 96 行“3244335.7 元”（seed 000）。
@@ -277,6 +342,16 @@ def _digit_slip(a, b) -> bool:
     return d[len(x)][len(y)] <= allowed
 
 
+#: An amount written as approximate: 约 / 近 / 大约 before it, 左右 / 余 / 多 after it.
+_APPROX_BEFORE = re.compile(r"(?:约|近|大约|接近)\s*$")
+_APPROX_AFTER = re.compile(r"\s*(?:左右|余|多)")
+
+
+def _approximate(flat: str, f) -> bool:
+    return bool(_APPROX_BEFORE.search(flat, max(0, f.start - 4), f.start)
+                or _APPROX_AFTER.match(flat, f.end))
+
+
 def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
     """Pairs of amounts that are one quantity (``perfxl.draft.quantities.same_quantity``: name,
     stage, period, role and scope all known and equal) written with two values; ``slip`` keeps
@@ -300,8 +375,8 @@ def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
                 continue
             gf = g.figure
             coarse, fine = (f, gf) if f.places < gf.places else (gf, f)
-            if _rounding(coarse, fine) != rounding:
-                break
+            if _rounding(coarse, fine) != rounding or (rounding and _approximate(ctx.doc.flat, coarse)):
+                break  # 「约 1234.6 万元」 is rounded on purpose
             if slip is not None and _digit_slip(f, gf) != slip:
                 break
             fix = f"请核对哪个正确（相差 {amount_in(abs(f.value_yuan - gf.value_yuan), f)}）"
@@ -319,8 +394,12 @@ def _pairs(ctx, *, rounding: bool, slip: bool | None = None):
 
 
 _YEAR_AT = re.compile(r"((?:19|20)\d\d)\s*年度?")
-_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
+_NOT_A_LABEL = re.compile(r"上年|去年|较|比|同比|以来|截至|起|本年|今年|当年|(?:19|20)\d\d\s*年?\s*[-—~至到]|"
                           r"[-—~至到]\s*(?:19|20)\d\d")
+
+
+#: Words of a plan: a sentence of the next year in them speaks of the future on purpose.
+_PLAN = re.compile(r"将|计划|安排|拟|预计|力争|打算|目标")
 
 
 def _year_frame(ctx, a: int, b: int):
@@ -348,7 +427,8 @@ def _year_frame(ctx, a: int, b: int):
 def year_label_text(ctx):
     """没有金额的一句话（标题、“本单位无……支出”）写了非报告年度的年份，而报告里同样写法的
     另一句（年份前后的字相同）写的是报告年度：多半是年份笔误。句中有“上年 / 较 / 比 / 起 /
-    至”等对比或起止词的不报告，有金额的句子由 PX609、PX610 核对。
+    至”等对比或起止词、或用“本年 / 今年 / 当年”另提报告年度的不报告，写下一年的计划（将 / 计划 /
+    安排 / 拟 / 预计）也不报告；有金额的句子由 PX609、PX610 核对。
 
     需要确定：报告年度（标题“20XX 年度”）、一句同样写法且写报告年度的句子。编号标题的年份
     由 PX641 / PX642 报告时，这里不再重复。
@@ -372,8 +452,8 @@ def year_label_text(ctx):
         if len(years) != 1 or years[0][0] == year or _NOT_A_LABEL.search(doc.flat, a, b):
             continue
         y, frame, m = years[0]
-        if abs(y - year) != 1 or not frame[1]:
-            continue
+        if abs(y - year) != 1 or not frame[1] or (y > year and _PLAN.search(doc.flat, a, b)):
+            continue  # 「2023年本单位无扩编安排」: next year's plan is meant
         if any(f.money or f.rate for f in figures(doc.flat, a, b)):
             continue
         odd.append((y, frame, m, a, b))

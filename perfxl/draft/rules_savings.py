@@ -23,6 +23,8 @@ from perfxl.draft.common import amount_in, off, quote, quotient_tol, rate_text, 
 from perfxl.draft.numbers import Figure, figures
 
 _CUT = re.compile(r"[;。]|其中")
+#: 「平均审减率」「平均节约率」: a mean of each project's rate, not the totals' quotient.
+_MEAN = re.compile(r"(?:平均|均)$")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def _groups(ctx, rel: _Relation = _SAVINGS) -> list[_Group]:
                 rate = next((f for f in figs if f.start == m.start("r")), None)
                 money = [f for f in figs if f.money]
                 lo = m.end()
-                if rate is None or not money:
+                if (rate is None or not money
+                        or _MEAN.search(flat, max(a, m.start() - 2), m.start())):
                     continue
                 got: dict[str, list[Figure]] = {}
                 prev = cut
@@ -137,7 +140,8 @@ def savings_rate(ctx):
     节约资金 ÷ 实际采购金额恰好等于所写节约率时不报告（口径不同，不算算错）。
 
     需要确定：节约率所在一组文字（从上一个节约率、句首、分号或“其中”到节约率）里的金额都
-    认得出是预算、实际采购还是节约资金，每种至多一个；否则不报告。
+    认得出是预算、实际采购还是节约资金，每种至多一个；否则不报告。“平均节约率”是各项目节约率
+    的平均，不是总额之比，不核对。
 
     合格：“采购预算 3200.00 万元……节约资金 600.00 万元，节约率为 19%”（18.75% → 19%）。
     不合格：同样的数写“节约率为 18%”。
@@ -242,7 +246,7 @@ def audit_cut_rate(ctx):
     不推算没写的金额；审减率等于 (送审 − 审定) ÷ 送审 或 审减 ÷ 审定 时不报告（另一种口径）。
 
     需要确定：送审金额、审减金额都写了，组里的金额都认得出是送审、审定还是审减，每种至多一个
-    （有“审增”等别的金额不报告）。
+    （有“审增”等别的金额不报告）；“平均审减率”是各项目审减率的平均，不是总额之比，不核对。
 
     合格：“送审金额 8000 万元，审定金额 7000 万元，审减金额 1000 万元，审减率 12.5%”。
     不合格：同样的数写“审减率 12.6%”。

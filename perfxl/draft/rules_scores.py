@@ -10,6 +10,20 @@ from perfxl.draft.common import quote, shown
 from perfxl.draft.numbers import top_split
 
 _CAPPED = re.compile(r"(加减分|加分|扣分)[^。\n]{0,40}上限")
+#: A total rescaled (不适用 items left out and the rest brought to 100): the items' sum is not it.
+_RESCALED = re.compile(r"折算|百分制|换算")
+#: A sentence that writes 加分 / 扣分 scores outside the items, and the 「N 分」 figures in it.
+_BONUS = re.compile(r"加减分|加分")
+_MINUS = re.compile(r"扣分|减分|扣\s*\d")
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
+#: A count that ends a list of counts (「3 个一级指标、8 个二级指标、20 个」).
+_COUNT_LIST = re.compile(r"\d+\s*(?:个|项|类|家|名|人|次)[^，,。；;\d]{0,12}[、和及与]\s*$")
+#: 「上年自评得分 88 分」: another year's score.
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|以前年度")
+#: "“农田水利”项目自评得分88分", 「执法大队自评得分 90 分」: the score of another evaluation (a
+#: project's, a unit's), not of an indicator.
+_OTHER_EVAL = re.compile(r"(?:项目|单位|大队|中队|中心|局|站|所|院|学校|医院)[”\"」]?\s*(?:的)?(?:绩效)?"
+                         r"(?:自评|评价)?$")
 _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 分。\n"
            "(1)预算编制合理性(5分)。自评得分5分。\n(2)预算编制规范性(5分)。自评得分4分。\n"
            "(3)资金管理(90分)。自评得分80分。")
@@ -27,7 +41,10 @@ _SAMPLE = ("2022 年度自评报告\n部门整体支出绩效自评得分为 93 
 def score_total(ctx):
     """总得分（“部门整体支出绩效自评得分为 N 分”）应等于报告中各指标“自评得分 N 分”之和
     （至少三项时才比较；加分、扣分项不计入各项）。加减分按评价框架的上限计入总分时（文中写
-    “上限”），各项之和与总分之间差一个未写出的折算，不能确定，不报告。
+    “上限”），各项之和与总分之间差一个未写出的折算，不能确定，不报告。总分“按百分制折算”
+    时同样不报告。写了加分（扣分）时，总分可以比各项之和多（少）至多所写的加分（扣分）分值。
+    “某某项目（某某单位）自评得分 N 分”是另一项评价的得分，“上年自评得分”是另一年的得分，都不计入；
+    同一句中“其中”之后的得分是前一项得分的组成，不再计入。
 
     合格：总分 89 分，各项 5 + 4 + 80 = 89。
     不合格：“部门整体支出绩效自评得分为 93 分”，而 28 项自评得分之和为 87 分（seed 000）。
@@ -36,17 +53,57 @@ def score_total(ctx):
     items = [c for c in scores if c.words == "item"]
     if len(items) < 3:
         return
-    if _CAPPED.search(ctx.doc.flat):
-        return  # the 加减分 enter the total capped: the sum of the items is not the total
+    if _CAPPED.search(ctx.doc.flat) or _RESCALED.search(ctx.doc.flat):
+        return  # the 加减分 enter capped, or the total is rescaled: the items' sum is not the total
+    items = [c for c in items if not _OTHER_EVAL.search(_label(ctx.doc.flat, c))
+             and not _OTHER_YEAR.search(_label(ctx.doc.flat, c))]
+    nested: set[int] = set()
+    for k in range(1, len(items)):
+        prev, c = items[k - 1], items[k]
+        same = not re.search(r"[。\n]", ctx.doc.flat[prev.span[1]:c.span[0]])
+        if _nested_in(ctx.doc.flat, prev, c) or (k - 1 in nested and same):
+            nested.add(k)  # 「…，其中 A 得分 9 分，B 得分 9 分」: every part after the 其中
+    items = [c for k, c in enumerate(items) if k not in nested]
+    if len(items) < 3:
+        return
+    up, down = _allowance(ctx.doc.flat, _BONUS), _allowance(ctx.doc.flat, _MINUS)
     s = sum((c.figures[0].value for c in items), Decimal(0))
     for c in scores:
-        if c.words != "total":
+        if c.words != "total" or _OTHER_YEAR.search(_label(ctx.doc.flat, c)):
             continue
         n = c.figures[0]
-        if abs(n.value - s) > n.tol:
+        if not s - down - n.tol <= n.value <= s + up + n.tol:
             yield Hit(c.span, expected=float(s), actual=float(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "sum": s.normalize(), "n": len(items), "stated": shown(ctx.doc, n)})
+
+
+def _label(flat: str, c) -> str:
+    """The words of a score's sentence before its 「得分」 (the clause up to 40 characters back)."""
+    a = c.span[0]
+    head = flat[max(0, a - 40):a]
+    head = re.split(r"[。；;，,\n]", head)[-1]
+    return re.sub(r"(?:自评)?得分(?:为|是|:)?\s*$", "", head)
+
+
+def _nested_in(flat: str, prev, c) -> bool:
+    """Whether score ``c`` breaks down the score ``prev`` before it: the same sentence, with a
+    其中 between (「自评得分18分，其中项目立项得分9分，绩效目标得分9分」: parts counted once)."""
+    if prev is c or prev.span[1] > c.span[0]:
+        return False
+    between = flat[prev.span[1]:c.span[0]]
+    return "其中" in between and not re.search(r"[。\n]", between[:between.rfind("其中")])
+
+
+def _allowance(flat: str, words: re.Pattern) -> Decimal:
+    """The largest 「N 分」 written in a sentence naming 加分 (or 扣分): how far the total may
+    stand above (below) the items' sum by scores written outside them (0 when none)."""
+    best = Decimal(0)
+    for sent in re.split(r"[。\n]", flat):
+        if words.search(sent):
+            for m in _POINTS.finditer(sent):
+                best = max(best, Decimal(m.group(1)))
+    return best
 
 
 @rule("PX614", "draft-weight-sum", "error", title="标题中的分值不等于下级指标分值之和",
@@ -69,6 +126,7 @@ def weight_sum(ctx):
     """带分值的标题（“1. 预算编制。指标分值28分”“(1)合理性(5分)”）：其分值应等于紧随其后、
     下一级标题分值之和（下级至少两项且都写了分值时才比较）。写明“本项指标不适用，不计分”
     的下级指标不计入（perfxl 的报告即如此写上级分值）；上级分值把它也算进去时同样不报告。
+    加分项（“加分项：获得表彰(2分)”）同样可计入也可不计入上级分值。
 
     合格：“1. 预算编制(18分)”下 5 + 5 + 4 + 4 = 18；“1. 资金管理。指标分值22分”下七项共
     25 分，其中“资金下达合法性（3分）”不适用、不计分（seed 000）。
@@ -76,11 +134,15 @@ def weight_sum(ctx):
     """
     ws = ctx.claims.of("weight")
     kids_of = {i: _kids(ws, i) for i in range(len(ws))}
+    # a 加分项 heading under a weighted one ("(4)加分项：获得表彰(2分)") is scored on top of the
+    # parent's weight: like an item not applicable, it may or may not be in the parent's sum
+    optional = {i for i, c in enumerate(ws) if c.words == "不适用"
+                or _BONUS.search(ctx.doc.flat, c.span[0], c.span[1])}
 
     def sums(i: int) -> tuple[Decimal, Decimal]:
-        """Σ of the children's weights without and with those not applicable."""
+        """Σ of the children's weights without and with those not applicable (or bonus)."""
         ks = kids_of[i]
-        return (sum((weight(k) for k in ks if ws[k].words != "不适用"), Decimal(0)),
+        return (sum((weight(k) for k in ks if k not in optional), Decimal(0)),
                 sum((weight(k) for k in ks), Decimal(0)))
 
     def weight(i: int) -> Decimal:
@@ -99,12 +161,12 @@ def weight_sum(ctx):
         s, s_all = sums(i)
         w = c.figures[0]
         if abs(w.value - s) > w.tol and abs(w.value - s_all) > w.tol:
-            na = [k for k in kids if ws[k].words == "不适用"]
+            na = [k for k in kids if k in optional]
             yield Hit(c.span, expected=float(s), actual=float(w.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "parts": " + ".join(str(weight(k)) for k in kids if k not in na),
                             "sum": s.normalize(), "stated": shown(ctx.doc, w),
-                            "na": f"（不适用、不计分的 {len(na)} 项未计入）" if na else ""})
+                            "na": f"（不适用、不计分或加分的 {len(na)} 项未计入）" if na else ""})
 
 
 def _kids(ws, i: int) -> list[int]:
@@ -127,11 +189,17 @@ def _kids(ws, i: int) -> list[int]:
       cases=[fails("说 3 个，列了 2 个",
                    text="我局特定目标类项目共 3 个，分别为公务接待经费、平台运行经费。", at="1", expected=2),
              passes("个数与列举一致（中文数字）", text="事务中心内设三个机构，即办公室、财务室、业务室。"),
-             passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。")])
+             passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。"),
+             fails("“以及”连接的是两项", text="所属单位 3 个，即机关本级、信息中心、执法大队以及档案馆。",
+                   at="1", expected=4),
+             passes("“以及”连接的两项都计入", text="所属单位 4 个，即机关本级、信息中心、执法大队以及档案馆。")])
 def enumeration(ctx):
     """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
     数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项（连同
-    这些组成计数也视为合格）。
+    这些组成计数也视为合格）。以“等”结尾的列举只列了一部分：个数多于所列项数时不报告。
+    最后一项以“以及”连接两项（“即 A、B、C以及D”）时，“以及”不在名称之中，一定是两项，按多一项计。
+    个数本身在一串个数之中（“3 个一级指标、8 个二级指标、20 个三级指标，分别为……”）时，
+    列举的是哪一个的不能确定，不报告。
 
     合格：“特定目标类项目共 3 个，分别为招商服务中心公务接待经费、对外劳务平台运行经费、
     招商引资业务开展保障经费”（seed 002）。
@@ -146,8 +214,16 @@ def enumeration(ctx):
         joined = len(c.items) + (1 if re.search(r"以及|和|及|与", c.items[-1]) else 0)
         # a writer may also count the parts a parenthesis lists (「3个,即A(B、C)、D」 as 3)
         parts = sum(i.count("、") + 1 for i in c.items)
-        if int(n.value) not in (len(c.items), loose, joined, parts):
-            yield Hit(c.span, expected=len(c.items), actual=int(n.value),
+        if re.search(r"等(?:等)?$", c.items[-1]) and int(n.value) > len(c.items):
+            continue  # 「12 个，分别为 A、B、C 等」: the list is not all of them
+        if _COUNT_LIST.search(ctx.doc.flat, max(0, n.start - 30), n.start):
+            continue  # 「3 个一级指标、8 个二级指标、20 个三级指标，分别为…」: whose list is unsaid
+        ok, listed = {len(c.items), loose, joined, parts}, len(c.items)
+        if re.search(r"[\u4e00-\u9fff”)]\s*以及\s*[\u4e00-\u9fff“]", c.items[-1]):
+            # 以及 names no part of a name (和 / 及 / 与 may: 社会保障和就业): it joins two items
+            ok, listed = {joined, loose + 1, parts + 1}, joined
+        if int(n.value) not in ok:
+            yield Hit(c.span, expected=listed, actual=int(n.value),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
-                            "stated": shown(ctx.doc, n), "n": len(c.items),
+                            "stated": shown(ctx.doc, n), "n": listed,
                             "items": "、".join(c.items)[:80]})

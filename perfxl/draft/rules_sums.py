@@ -11,16 +11,23 @@ from perfxl.draft.units import money_in
 
 
 def _tolerance(total: Figure, parts: list[Figure]) -> Decimal:
-    """Half a unit of the coarsest last digit; for 万元 figures at least the rounding slack the
-    workbook's sum rules allow (``perfxl.checks.sumrel.slack``: every 万元 amount is itself
-    rounded from 元, so four parts may miss their total by 0.01 万元)."""
+    """Half a unit of the coarsest last digit; for 万元 (and 亿元) figures at least the rounding
+    slack the workbook's sum rules allow (``perfxl.checks.sumrel.slack``: every 万元 amount is
+    itself rounded from 元, so four parts may miss their total by 0.01 万元; an amount in 亿元
+    is rounded from 万元 alike: 605.82 + 959.62 + 1181.64 亿元 may be written 2747.07); when
+    every figure is a whole number of 万元 / 亿元, each is rounded to the whole unit
+    (``rounded_tol``: 38 + 958 万元 may be written 995)."""
     from perfxl.checks.sumrel import SumRel, slack
 
+    figs = (total, *parts)
     tol = tolerance(total, *parts)
-    if all(f.unit in ("万元", "万") for f in (total, *parts)):
-        rel = SumRel("", float(total.value), ("", ""), "",
-                     tuple((float(p.value), "") for p in parts))
-        tol = max(tol, Decimal(repr(slack(rel, "万元"))) * 10000)
+    for units, scale in ((("万元", "万"), 10000), (("亿元", "亿"), 100000000)):
+        if all(f.unit in units for f in figs):
+            rel = SumRel("", float(total.value), ("", ""), "",
+                         tuple((float(p.value), "") for p in parts))
+            tol = max(tol, Decimal(repr(slack(rel, "万元"))) * scale)
+            if not any(f.places for f in figs):
+                tol = max(tol, sum((rounded_tol(f) for f in figs), Decimal(0)))
     return tol
 
 
@@ -32,7 +39,7 @@ def _part_name(p: Figure) -> str:
 
 #: a part that holds whatever the others leave (其他收入, 其他支出, 其他): the list is complete
 #: (not a class of its own that starts with the word: 其他资本性支出, 其他商品和服务支出)
-_REST = re.compile(r"(?:^|[,;、:])\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
+_REST = re.compile(r"(?:^|[,;、:]|和|以及|及)\s*其他(?:收入|支出|资金)?\s*(?:为|是|:)?\s*$")
 
 
 def _complete(flat: str, parts: list[Figure]) -> bool:
@@ -95,6 +102,16 @@ def _overlapping(parts: list[Figure]) -> bool:
              passes("“加……”起另一个汇总（收入合计），不是“其中”的分项",
                     text="一般公共预算收入 300 亿元，其中税收收入 210 亿元；加上级补助收入 90 亿元，"
                          "调入资金 20 亿元，收入合计 410 亿元。"),
+             fails("“由……组成”列的是全部组成，之和少于合计", at="1", expected=280,
+                   text="项目总投资 300.00 万元，由中央资金 200.00 万元、省级资金 50.00 万元及县级配套 30.00 万元组成。"),
+             passes("“主要由……组成”只列了主要部分",
+                    text="项目总投资 300.00 万元，主要由中央资金 200.00 万元、省级资金 50.00 万元组成。"),
+             fails("“其中：”之后逐行编号列出各分项", at="1", expected=28,
+                   text="“三公”经费支出 30.00 万元。其中：\n1.因公出国（境）费 0 万元；\n"
+                        "2.公务用车购置及运行维护费 22.00 万元；\n3.公务接待费 6.00 万元。"),
+             passes("编号在说明段之后续上：分项不全在这里",
+                    text="“三公”经费支出 30.00 万元。其中：\n1.因公出国（境）费 0 万元；\n"
+                         "2.公务用车购置及运行维护费 22.00 万元；\n说明：公务用车用于执法。\n3.公务接待费 8.00 万元。"),
              passes("分项下的“其中”不再计入合计",
                     text="本年支出 100.00 万元，其中基本支出 60.00 万元，其中人员经费 50.00 万元、"
                          "公用经费 10.00 万元，项目支出 40.00 万元。")])
@@ -102,7 +119,10 @@ def breakdown_sum(ctx):
     """“合计 T，其中 A、B、C”：A + B + C 应等于 T，按所写各数中最粗的末位的半个单位比较；
     万元各数本身由元四舍五入而来，差额不超过工作簿合计规则的尾差容差（PX104 等，
     ``perfxl.checks.sumrel.slack``：每个数第二位小数的半个单位之和）时不报告
-    （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）。
+    （seed 004：924.72 + 265.40 + 1009.27 + 2.94 = 2202.33，基本支出写 2202.32）；亿元各数
+    由万元四舍五入而来，同样处理（605.82 + 959.62 + 1181.64 = 2747.08，合计写 2747.07 亿元
+    不报告）。合计和各分项都写成整数万元（或亿元）时，每个数是取整到万元的，各数半个万元
+    之和以内的差不报告（38 + 958 = 996，合计写 995 万元不报告）。
     上年数、增减额不算分项（分项金额后写的“增收 / 减收 / 增支 / 减支 / 增加 / 减少 C”是该分项
     的增减，不是另一个分项）；一句有两个合计（预算 T1、执行 T2）时，分项按“预算 / 执行 /
     决算 / 收入 / 支出”归到对应的合计。一句里先后写了几个合计、各带“其中”（“总收入 A，
@@ -127,7 +147,14 @@ def breakdown_sum(ctx):
     + 公用经费，“三公”经费的三项或四项）；超过合计总是报告。分项之一是包含其他分项的汇总口径
     （民生支出含教育、卫生健康等，``OVERLAPPING_PARTS``）时各项不能相加，不报告。“其中 A；加 B、
     C……收入合计 T”里“加 / 减 / 扣除”起的分句另算一个汇总，其后的数和叫“合计 / 总计”的数都不是
-    “其中”的分项。分项可能只列了主要部分，故为警告。
+    “其中”的分项。分项是按名称区分的组成部分（一项资金、一个项目、一种用途）；只以执行阶段
+    命名的数（“已支出”“已拨付”“累计使用”“结余”“执行”）说的是合计本身花了多少、剩多少，
+    不是又一个分项，列表到它为止（“520 万元，其中：某补助资金 520 万元，已支出 388.16 万元”
+    不相加）。分项可能只列了主要部分，故为警告。
+
+    没写“其中”而写“T，由 A、B 及 C 组成（构成）”时，所列就是全部组成，之和少于 T 同样报告；
+    “T，包括 A 和 B”与“其中”同样处理。“T。其中：”结束一段、其下各行以 1. / (1) / ① 从 1 起连续
+    编号、每行以一个分项金额开头时，这些行是 T 的分项（编号在其后隔段又续上时不读）。
 
     合格：“收入合计 414.31 万元，其中：财政拨款收入 414.21 万元；其他收入 0.10 万元”。
     不合格：“进出口总值693.1亿元，其中，进口值536.7亿元……出口值156.5亿元”（之和 693.2；
@@ -139,7 +166,7 @@ def breakdown_sum(ctx):
         if c.words in ("来源", "其中…") and s <= total.value_yuan:
             continue  # the sources named, or a list that may go on, may be only some parts
         if c.words != "增减" and (_overlapping(parts) or (
-                s < total.value_yuan and not _complete(ctx.doc.flat, parts))):
+                s < total.value_yuan and c.words != "组成" and not _complete(ctx.doc.flat, parts))):
             continue  # a part inside another, or a list that need not name every part
         if off(total.value_yuan, s, _tolerance(total, parts)):
             signed = c.words == "增减"
@@ -148,8 +175,9 @@ def breakdown_sum(ctx):
                                  else ((float(s), float(total.value_yuan)), None))
             yield Hit(c.span, expected=want, actual=got, unit=unit,
                       args={"quote": ctx.doc.raw[total.start:total.end]
-                            + ("……" if c.words == "来源" else "，其中……"),
-                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减"}.get(
+                            + {"来源": "……", "组成": "，由……组成"}.get(c.words, "，其中……"),
+                            "which": {"来源": "所列各资金来源", "增减": "其中各项的增减",
+                                      "组成": "所列各组成部分"}.get(
                                 c.words, "其中各项"),
                             "parts": " + ".join(("−" if signed and p.value < 0 else "")
                                                 + shown(ctx.doc, p) for p in parts).replace(
@@ -174,6 +202,24 @@ def _share_tol(part: Figure, total: Figure, r: Figure) -> Decimal:
     digit, plus what the two amounts' own rounding may move the quotient."""
     return r.tol / 100 + quotient_tol(part.value_yuan, rounded_tol(part, among=(total,)),
                                       total.value_yuan, rounded_tol(total, among=(part,)))
+
+
+#: 「人员经费 600、公用经费 100，合计占本年支出的 70%」: a share of several parts together.
+_SUMMED = re.compile(r"(?:合计|共计|累计|总计|两项|二者|两者|以上|上述|三项)[共约]?占|共占")
+#: 「A 万元，占 R%」: a share that names no whole (only 占 / 占比 between the amount and R).
+_BARE = re.compile(r"[，,、\s]*占(?:比)?(?:为|达|约)?\s*")
+
+
+def _nested(ctx, part: Figure, total: Figure, r: Figure) -> tuple[Figure, ...]:
+    """For a share naming no whole, the amounts of its sentence between its total and its part
+    that are smaller than the total and larger than the part: a sub-total the part may be a
+    piece of (「项目支出 300 万元……项目支出中专项业务费 240 万元，占 80%」, 「基本支出 700 万元（人员
+    经费 600 万元，占 85.71%；公用经费 100 万元，占 14.29%）」), so another whole it may be of."""
+    if not _BARE.fullmatch(ctx.doc.flat, part.end, r.start):
+        return ()
+    return tuple(f for f, (a, b) in ctx.claims.amounts
+                 if total.end <= f.start < part.start and a <= part.start < b
+                 and part.value_yuan < f.value_yuan < total.value_yuan)
 
 
 @rule("PX605", "draft-share", "error", title="文字中的占比不等于分项÷合计",
@@ -215,6 +261,11 @@ def share(ctx):
       本句或上一句中写在这串之前的一个金额（“三公经费支出决算 2.50 万元……公务接待费 0.75
       万元，占 30%；公务用车运行维护费 1.75 万元，占 70%”）。
 
+    “合计占……”“两项共占……”是前面几项之和的占比，不按最后一项核对。只写“占 R%”而合计与
+    分项之间还有比分项大的小计（“项目支出 300 万元……项目支出中专项
+    业务费 240 万元，占 80%”、括号里列的是某一项的构成）时，合计也可能是该小计：对它相符就
+    不报告。
+
     同一个数以“2万5884.2亿元”这样万字夹在中间的写法出现时按 25884.2 亿元读；万字后面不是
     四位数字的写法读法不确定，不作为金额。
 
@@ -225,9 +276,12 @@ def share(ctx):
     for c, part, total, r, x in _shares(ctx):
         if c.basis != "%" or not c.sure:
             continue  # a whole that is a guess (``perfxl.draft.share_whole``): no finding
+        if _SUMMED.search(ctx.doc.flat, part.end, r.start):
+            continue  # 「A、B，合计占…的 70%」: the share of the listed parts together
+        others = c.others + _nested(ctx, part, total, r)
         if off(r.value / 100, x, _share_tol(part, total, r)) and all(
                 o.value_yuan and off(r.value / 100, part.value_yuan / o.value_yuan,
-                                     _share_tol(part, o, r)) for o in c.others):
+                                     _share_tol(part, o, r)) for o in others):
             yield Hit(c.span, expected=float(x), actual=float(r.value / 100),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
                             "part": shown(ctx.doc, part), "total": shown(ctx.doc, total),
@@ -244,14 +298,15 @@ def share(ctx):
              passes("占比带 %", text="收入 100 元，其中财政拨款 60 元，占收入的 60%，其他 40 元，占收入的 40%。")])
 def share_without_percent(ctx):
     """占比要带百分号：“占收入支出的 0.001”按字面是 0.1%，与同段其他带“%”的占比口径不一，
-    读者会把它当成小数。分项 ÷ 合计给出正确写法。
+    读者会把它当成小数。分项 ÷ 合计给出正确写法。写的数恰是分项 ÷ 合计的小数（“占收入的
+    0.35”，35 ÷ 100，按所写末位）时写法虽不统一但数不错，不报告。
 
     合格：“其他收入 114.11 元，占收入支出的 0.001%”。
     不合格：“其他收入 114.11 元，占收入支出的 0.001。”（seed 000 第 85 行）。
     """
     for c, part, total, r, x in _shares(ctx):
-        if c.basis == "%":
-            continue
+        if c.basis == "%" or not off(r.value, x, r.tol):
+            continue  # 「占收入的 0.35」 with 35 ÷ 100: a right decimal fraction, no slip
         # the fix is a way of writing: what to write and what is written, as the message says
         yield Hit(c.span, expected=rate_text(x, max(r.places, 2)), actual=shown(ctx.doc, r),
                   args={"quote": quote(ctx.doc, c.span[0], c.span[1]),
@@ -262,6 +317,11 @@ def share_without_percent(ctx):
 
 _SPENDING_TOTAL = ("本年支出合计", "支出合计", "本年支出", "决算支出", "实际支出")
 _CARRY = ("年末结转和结余", "年末结转", "结转和结余", "结转结余", "年末结余")
+#: A balance at the start of the year (年初结转和结余, 上年结转) is no 年末 balance.
+_OPENING = re.compile(r"年初|期初|上年|以前年度")
+#: The 决算 table's other kinds of 本年支出 (上缴上级支出, 经营支出, 对附属单位补助支出): with one
+#: stated, 本年支出合计 is more than 基本支出 + 项目支出 and the identity is not resolved.
+_OTHER_SPENDING = re.compile(r"上缴上级支出|经营支出|对附属单位补助支出|对下级单位补助")
 
 
 @rule("PX629", "draft-carry-over-as-spending", "warning", title="年末结转结余算进了本年支出",
@@ -284,7 +344,9 @@ def carry_over_as_spending(ctx):
 
     需要确定：基本支出、项目支出、本年支出合计、年末结转和结余各只有一个本年的数（按
     ``perfxl.draft.quantities`` 的名称与年度），差额与结转结余在所写末位的半个单位内相等；
-    其余情形不报告（“支出总计”按决算表口径本就含结转结余，不比较）。
+    其余情形不报告（“支出总计”按决算表口径本就含结转结余，不比较）。结转结余须是年末的
+    （“年初结转和结余”“上年结转”不算）；写了上缴上级支出、经营支出、对附属单位补助支出等
+    另一类本年支出时，本年支出合计本就不止基本支出与项目支出，不报告。
     合格：“本年支出合计 734.00 万元”，基本支出 512.30 万元、项目支出 221.70 万元，年末结转
     126.00 万元。
     不合格：“本年支出合计 860.00 万元”（= 734.00 + 结转 126.00）。
@@ -304,8 +366,10 @@ def carry_over_as_spending(ctx):
             found["basic"].append(f)
         elif q.name in ("项目支出",):
             found["project"].append(f)
-        elif any(w in label for w in _CARRY):
+        elif any(w in label for w in _CARRY) and not _OPENING.search(label):
             found["carry"].append(f)
+        elif _OTHER_SPENDING.search(label):
+            return  # another kind of spending stated: 基本 + 项目 is not the whole
     groups = {k: {g.value_yuan: g for g in v} for k, v in found.items()}
     if any(len(v) != 1 for v in groups.values()):
         return  # none or several values of one: not resolved

@@ -149,7 +149,7 @@ def _resolved(ctx, c):
 
 def _where(ctx, t, row) -> str:
     at = place_of(ctx.doc, row.cells[0].start, column=False)
-    return f"“{t.title}”{at}" if t.title else f"表中{at}"
+    return f"“{t.label}”{at}" if t.title else f"表中{at}"
 
 
 @rule("PX634", "draft-change-table-base", "error",

@@ -166,6 +166,13 @@ def _qizhong_parts(doc, rows: list[LRow], i: int) -> list[LRow]:
     return parts
 
 
+def _closes(doc, above: LRow, level: int) -> bool:
+    """Whether an unnumbered row after ``above`` closes a run of items numbered at ``level``
+    (a 小计 / 合计 written below its items) rather than opening the run after it."""
+    n = above.number(doc)
+    return n is not None and n[0] == level and n[1] > 1
+
+
 def blocks(doc, rows: list[LRow]) -> list[Block]:
     """Every row with figures followed by rows that break it down: numbered from 1 at a level
     deeper than its own, or opening with 其中."""
@@ -177,6 +184,8 @@ def blocks(doc, rows: list[LRow]) -> list[Block]:
         own = r.number(doc)
         n = nxt.number(doc)
         if n is not None and n[1] == 1 and (own is None or own[0] < n[0]):
+            if own is None and i and _closes(doc, rows[i - 1], n[0]):
+                continue  # 「1、会议费 / 2、培训费 / 小计 / 1、办公费…」: a total below its items
             parts = _numbered_parts(doc, rows, i, n[0])
             if len(parts) >= 2:
                 out.append(Block(r, parts, "numbered"))
@@ -280,6 +289,8 @@ _SANGONG = ("\t经费控制情况(万元)\n\t2022年决算数\n\t2023年预算�
                     text=_SANGONG.format(budget="22.97", spent="0.81")),
              passes("分项留空：空格可能是未填的数，写出的分项之和未超过合计",
                     text=_SANGONG.format(budget="", spent="0.81")),
+             fails("其中各行以“其他资金”结束：列全了，之和少于合计", at="2", expected=90,
+                   text="\t年度资金总额\n\t100\n\n\t其中：财政拨款\n\t60\n\n\t其他资金\n\t30\n"),
              passes("其中只列了主要分项",
                     text="\t项目支出\n\t1793.17\n\n\t其中：现代服务业资金\n\t320\n\n"
                          "\t其中：招商引资资金\n\t115\n")])
@@ -287,8 +298,10 @@ def table_breakdown(ctx):
     """表中一行合计（“三公经费”）下面跟着编号的分项行（“1、公务用车……”“2、出国经费”
     “3、公务接待”，从 1 起连续编号，跳过各分项自己的“其中”行）或“其中”行时，各列分项之和
     应等于合计行同一列（按所写各数最粗的末位、并计入各数四舍五入的尾差比较）。执行率等比率
-    列不加总。分项留空的列、“其中”只列主要分项的列，只在写出的分项之和已超过合计时报告。
+    列不加总。分项留空的列、“其中”只列主要分项的列，只在写出的分项之和已超过合计时报告；
+    “其中”各行以“其他资金 / 其他收入”一行结束时，各行就是全部分项，之和少于合计同样报告。
     一个合计行报告一次，消息列出每一个不符的列。表格由 PDF / Word 转成文字后常错位，故为警告。
+    紧跟在编号分项（2 号及以后）之后的“小计 / 合计”行是上面各项的合计，不是其下各项的合计。
 
     合格：三公经费 11.37 / 55.77 / 5.76，分项 8.97 + 2.4 = 11.37、19.68 + 13.12 + 22.97 =
     55.77、4.95 + 0.81 = 5.76。
@@ -300,7 +313,8 @@ def table_breakdown(ctx):
     for t in ctx.tables:
         rows = logical_rows(doc, t)
         for b in blocks(doc, rows):
-            cols = [c for c in _columns(doc, b.total, b.parts, complete=b.kind == "numbered")
+            cols = [c for c in _columns(doc, b.total, b.parts,
+                                        complete=b.kind == "numbered" or _rest_last(b))
                     if c.wrong]
             if not cols:
                 continue
@@ -316,12 +330,38 @@ def table_breakdown(ctx):
                       args={"row": b.total.label, "n": len(b.parts), "columns": "；".join(texts)})
 
 
+#: a last 其中 row that is the rest (「其他资金」「其他收入」): with it the rows are every part
+_REST_ROW = re.compile(r"^(?:其中\s*[:：]?\s*)?其他(?:资金|收入|支出)?$")
+
+
+def _rest_last(b: Block) -> bool:
+    """Whether a 其中 block ends with the row of the rest, so it names every part."""
+    return b.kind == "其中" and len(b.parts) >= 2 and bool(
+        _REST_ROW.match(re.sub(r"\s+", "", b.parts[-1].label)))
+
+
 def _num(doc, x: Decimal, like: Figure) -> str:
     """A sum written like the total it is compared with (unit, decimals, thousands commas)."""
     if like.unit:
         return amount_in(x, like)
     return fmt_fixed(float(quantize(x, like.places)), like.places,
                      thousands="," in shown(doc, like))
+
+
+def _grouped_number(doc, r: LRow) -> tuple[int, int, tuple[int, int]] | None:
+    """The item number of a row whose first cell is an unnumbered group name (a merged
+    一级指标 cell: 「效益指标 | 1、社会效益 | …」), from the next cell of words, or ``None``."""
+    c0 = r.label_cell
+    if c0 is None or item_number(doc.text[c0.start:c0.end]) is not None:
+        return None
+    after = [c for c in r.cells if c.start > c0.start and c.text.strip()]
+    if not after or after[0].number:
+        return None
+    got = item_number(doc.text[after[0].start:after[0].end])
+    if got is None:
+        return None
+    level, num, (a, b) = got
+    return level, num, (after[0].start + a, after[0].start + b)
 
 
 @rule("PX623", "draft-table-item-number", "warning", title="同一张表中序号重复",
@@ -339,7 +379,9 @@ def _num(doc, x: Decimal, like: Figure) -> str:
 def table_item_number(ctx):
     """一张表里同一级的序号（“3、”“(2)”“二、”）只能用一次：重复的序号多是两行粘在了一起或
     表格错位（seed 004 第 108 行“3、本级专项资金”紧跟在“3、公务接待”一行的数字之后）。
-    换了一张表、出现上一级序号（“二、”下面的“1、”）或序号重新从 1 起时，编号重新计。
+    换了一张表、出现上一级序号（“二、”下面的“1、”）或序号重新从 1 起时，编号重新计；
+    第一列是不编号的分组名、第二列才有序号的行（绩效指标表“效益指标 | 1、社会效益”，第一列
+    是合并的一级指标）开始新的一组，编号也重新计。
     单元格里自己列出的“1.…；2.…”不是行的序号。
 
     合格：“一、基本支出 / 1、工资福利 / 2、商品服务 / 二、项目支出 / 1、专项A”。
@@ -354,7 +396,10 @@ def table_item_number(ctx):
                 continue
             n = r.number(doc)
             if n is None:
-                continue
+                n = _grouped_number(doc, r)
+                if n is None:
+                    continue
+                seen.clear()  # 「效益指标 | 1、社会效益」: a first-column group starts numbering anew
             level, num, (a, b) = n
             for k in [k for k in seen if k[0] > level or (k[0] == level and num == 1)]:
                 del seen[k]  # a new heading above, or the numbering starts again

@@ -18,10 +18,28 @@ from perfxl.draft.tables_grid import row_year as _year
 #: a row of changes: 「2016年比2015年增减%」「增长率(%)」「变动率」
 _CHANGE_ROW = re.compile(r"(?:增减|增长|变动|增幅|降幅|同比)[^\d]{0,4}(?:%|率|幅度)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+#: a column of rates (执行率(%)、占比): its change is often written in 个百分点, not ÷ the base
+_RATE_COLUMN = re.compile(r"率|%|％|比重|占比|百分")
+#: a mean yearly rate over a period (年均增长率): not the change from one row to the next
+_MEAN = re.compile(r"年均|平均|每年")
 
 _TABLE = ("2024年与2023年“三公”经费决算对比（单位：万元）\n"
           "年度\n|\n合计\n|\n公务接待费\n|\n公务用车费\n|\n2023年\n|\n120\n|\n40\n|\n80\n|\n"
           "2024年\n|\n90\n|\n30\n|\n60\n|\n2024年比2023年增减%\n|\n-25.00\n|\n{r}\n|\n-25.00\n")
+
+
+def _column_name(rows, i: int, col: int) -> str:
+    """The header of cell ``col`` of ``rows[i]``: the row's own header (right-aligned to the
+    cells), else the row above when it has as many cells and no number; or ``""``."""
+    row = rows[i]
+    if row.header:
+        k = col - (len(row.cells) - len(row.header))
+        return row.header[k] if 0 <= k < len(row.header) else ""
+    if i > 0:
+        up = rows[i - 1]
+        if len(up.cells) == len(row.cells) and not any(c.number for c in up.cells):
+            return up.cells[col].text
+    return ""
 
 
 def _figures(doc, row):
@@ -44,7 +62,8 @@ def table_change_row(ctx):
 
     需要确定：三行除行名外都只有数字、个数相同（按位置对列，不需表头）；上面两行的行名只是
     年度（“2015年”“2016年决算数”），且与增减行所写的两个年度一致（增减行没写年度时，下面
-    一行的年度晚于上面一行）。
+    一行的年度晚于上面一行）；增减行不是“年均 / 平均”增长率（那是一段时期的平均数）；表头写明
+    是比率的列（“执行率(%)”“占比”）不核对，其增减常以百分点写。
     合格：2023 年 40、2024 年 30，增减 −25.00。
     不合格：2015 年 73、2016 年 37，增减写 −47.95（应为 −49.32）。
     """
@@ -53,7 +72,7 @@ def table_change_row(ctx):
         rows = t.rows
         for i in range(2, len(rows)):
             r3 = rows[i]
-            if not _CHANGE_ROW.search(r3.label):
+            if not _CHANGE_ROW.search(r3.label) or _MEAN.search(r3.label):
                 continue
             r1, r2 = rows[i - 2], rows[i - 1]
             y1, y2 = _year(r1.label), _year(r2.label)
@@ -64,7 +83,8 @@ def table_change_row(ctx):
             if None in (f1, f2, f3) or not (len(f1) == len(f2) == len(f3)):
                 continue
             for col, (a, b, r) in enumerate(zip(f1, f2, f3), 1):
-                if a.value == 0 or r.unit not in ("", "%"):
+                if a.value == 0 or r.unit not in ("", "%") or _RATE_COLUMN.search(
+                        _column_name(rows, i - 2, col)):
                     continue
                 # each year's figure rounded to its last digit (a whole 万元 too): the rate
                 # may be anywhere between the ends of that interval

@@ -14,8 +14,8 @@ from decimal import Decimal
 from itertools import combinations
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, place_of, quantity_name, quote, shown
-from perfxl.draft.numbers import UNIT_SCALE, Figure
+from perfxl.draft.common import amount_in, per_draft, place_of, quantity_name, quote, shown
+from perfxl.draft.numbers import UNIT_SCALE, Figure, open_paren
 from perfxl.draft.tables import figure_of, norm_label, pairs
 from perfxl.draft.units import money_in
 from perfxl.glossary import QUANTITY_SYNONYMS
@@ -52,11 +52,13 @@ def same_quantity(prose: str, table: str) -> bool:
     return not _FILL.sub("", rest)
 
 
+@per_draft
 def _in_tables(ctx) -> set[int]:
     """Units that hold a table cell."""
     return {ctx.doc.unit_at(c.start) for t in ctx.tables for r in t.rows for c in r.cells}
 
 
+@per_draft
 def _prose(ctx):
     """Every figure of the prose (outside the tables) with its sentence."""
     cells = _in_tables(ctx)
@@ -68,7 +70,7 @@ def _prose(ctx):
 
 def _where(ctx, t, cell) -> str:
     at = place_of(ctx.doc, cell.start)
-    return f"“{t.title}”{at}" if t.title else f"表中{at}"
+    return f"“{t.label}”{at}" if t.title else f"表中{at}"
 
 
 def _table_pairs(ctx):
@@ -78,6 +80,40 @@ def _table_pairs(ctx):
                 k = key(p.label.text)
                 if len(k) >= 2:
                     yield t, p, k
+
+
+_TABLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_BUDGETS = ("年初预算", "年中调整", "调整预算", "全年预算", "预算")
+
+
+def _dated(t, p) -> str:
+    """The words that date and stage a pair's value: the table's title and, when the rows above
+    it open with a row of text only and as many cells, that row's cell over the value
+    (「项目 | 2022年年初预算数」)."""
+    head, row = None, None
+    for r in t.rows:
+        if any(c is p.value for c in r.cells):
+            row = r
+            break
+        if len(r.cells) >= 2 and not any(c.number for c in r.cells):
+            head = r
+    over = ""
+    if row is not None and head is not None and len(head.cells) == len(row.cells):
+        over = next(h.text for h, c in zip(head.cells, row.cells) if c is p.value)
+    return f"{t.title} {over}"
+
+
+def _other_identity(ctx, f: Figure, t, p) -> bool:
+    """The table names for its value a year or a stage that is not the prose amount's: a budget
+    table beside a sentence of spending, a table of the year before (``perfxl.draft.quantities``
+    stages; a prose amount naming no stage is the report's spending)."""
+    from perfxl.draft.quantities import stage_of
+    words = _dated(t, p)
+    years = {int(y) for y in _TABLE_YEAR.findall(words)}
+    if years and (f.year or ctx.doc.year) not in years:
+        return True
+    ts, fs = stage_of(words), stage_of(f.label)
+    return bool(ts) and ts != fs and (bool(fs) or ts in _BUDGETS)
 
 
 def _yuan(value: Decimal, unit: str) -> Decimal:
@@ -112,6 +148,10 @@ def _authorized(f: Figure) -> bool:
     return f.unit in _STAFF_UNITS and "编" in f.label and not _NOT_AUTH.search(f.label)
 
 
+#: A 编制 sentence naming the 编制 of another unit than the reporting one.
+_OTHER_UNIT = re.compile(r"所属|下属|二级单位|另核定")
+
+
 def _staff_statement(ctx):
     """The prose's first statement of the 编制: (total or None, parts) — "核定编制81名，其中：行政
     编制54名…" or "核定行政编制54名，财政全额事业编制25名，工勤编制2名" (a sentence opening
@@ -122,10 +162,14 @@ def _staff_statement(ctx):
     for (a, b), figs in by_sent.items():
         if re.match(r"\s*其中", ctx.doc.flat[a:b]):
             continue
+        if {int(y) for y in _TABLE_YEAR.findall(ctx.doc.flat, a, b)} - {ctx.doc.year}:
+            continue  # 编制 of another year (or of two years) named: not the table's
+        if _OTHER_UNIT.search(ctx.doc.flat, a, b):
+            continue  # 「所属事业单位另核定事业编制25名」: the scopes are written, the table may be one
         out: list[Figure] = []
         for f in figs:
-            if f.unit not in _STAFF_UNITS:
-                continue
+            if f.unit not in _STAFF_UNITS or open_paren(ctx.doc.flat, a, f.start) is not None:
+                continue  # 「事业编制25名（其中参公10名）」: a detail of the type before
             if _NOT_AUTH.search(f.label):
                 break
             if _authorized(f) or (out and _TYPES.search(f.label)):
@@ -162,7 +206,9 @@ def table_staff(ctx):
     正文写了编制总数（“核定编制 81 名，其中……”）就与总数比，只分类列出（行政、事业、工勤）
     就与各类之和比。表中数恰是其中几类之和时，多半是表只算了机关、未含所属事业单位，说明
     哪几类；口径可能确实不同，故为警告。正文另有一处写出与表中相同的编制数时不报告（口径
-    已写明）。
+    已写明）。括号里的“其中”（事业编制 25 名（其中参公 10 名））是前一类的明细，不另计；
+    一句写了报告年度以外的年份（两年的编制对照）时，这句不是表中编制数的口径，不比较；一句分别
+    写了本级与所属（下属、二级）单位的编制时，口径已写明，不比较。
 
     合格：“核定行政编制 54 名，事业编制 25 名，工勤编制 2 名”，表中编制数 81。
     不合格：同样的正文，表中编制数 56 = 54 + 2（未含事业编制 25；seed 004 第 22 行与第 65–70 行）。
@@ -205,7 +251,7 @@ def table_staff(ctx):
 
 #: "1、基本支出具体使用情况：a；b；c" — the quantity broken down, then its parts (no total).
 _BREAKDOWN = re.compile(
-    r"\s*(?:\d{1,2}\s*[、.]|\(\S{1,3}\)|[一二三四五六七八九十]+、)?\s*(?:(?:19|20)\d\d\s*年度?)?"
+    r"\s*(?:\d{1,2}\s*[、.]|\(\S{1,3}\)|[一二三四五六七八九十]+、)?\s*(?:(?P<y>(?:19|20)\d\d)\s*年度?)?"
     r"\s*(?P<x>[^,;:。()\d]{2,24}?)"
     r"(?:的)?(?P<how>具体使用情况|使用情况|支出情况|具体情况|构成情况|具体构成|构成|组成|明细|"
     r"主要包括|包括|具体为|分别为|主要用于|用于)\s*(?:如下)?\s*[:,]")
@@ -229,7 +275,10 @@ def _unstated_breakdowns(ctx):
             continue
         if any(f.start < m.end() for f in figs if f.money):
             continue  # the total is stated: PX604 checks it
+        if m.group("y") and ctx.doc.year and int(m.group("y")) != ctx.doc.year:
+            continue  # another year's breakdown: not the table's quantity
         parts = [f for f in figs if f.money and f.start not in ctx.claims.prior
+                 and open_paren(flat, a, f.start) is None  # 「（其中社保缴费 100 万元）」: a detail
                  and "上年" not in f.label and not re.search(r"增加|减少|节约|结余$", f.label)]
         if len(parts) < 2 or len({_unit_of(p) for p in parts}) > 1:
             continue
@@ -259,7 +308,8 @@ def table_breakdown(ctx):
     差额超过表中数末位的半个单位即报告；差额在各数四舍五入的尾差以内（每个数末位的半个
     单位之和）时注明，多半是分项与合计分别由元折算，仍应统一。只列“主要”分项（主要用于、
     ……等）时，分项之和小于表中数不报告。正文写了合计的由 PX604 核对。分项可能另有口径，
-    故为警告。
+    故为警告。句首写了报告年度以外的年份（“2021年基本支出构成：……”）时不是表中的数，不比较；
+    分项后括号里的数（“（其中社会保障缴费 100 万元）”）是该分项的明细，不另计。
 
     合格：分项之和 2202.33，表中基本支出 2202.33。
     不合格：924.72 + 265.4 + 1009.27 + 2.94 = 2202.33，表中基本支出 2202.32（seed 004 第 27 行与
@@ -296,6 +346,7 @@ def table_breakdown(ctx):
 # PX626 one amount in the prose and in a table
 
 
+@per_draft
 def table_restatements(ctx):
     """(prose figure, table, pair, the pair's value in 元, gap in 元, one unit of the coarser last
     digit in 元) for each prose amount naming the quantity of a table pair with another value,
@@ -317,7 +368,7 @@ def table_restatements(ctx):
         # the pairs whose key ends the prose key, in table order (``same_quantity`` decides)
         near = sorted(i for j in range(len(k) - 1) for i in by_key.get(k[j:], ()))
         for t, p, tk in (table[i] for i in near):
-            if not same_quantity(k, tk):
+            if not same_quantity(k, tk) or _other_identity(ctx, f, t, p):
                 continue
             unit = p.unit or _unit_of(f)
             tv = _yuan(p.figure.value, unit)

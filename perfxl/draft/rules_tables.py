@@ -33,6 +33,19 @@ def _q_tol(nf, df) -> Decimal:
                         rounded_tol(df, yuan=False))
 
 
+_UNIT = re.compile(r"[（(]\s*(?:单位[:：]?)?\s*(元|万元|亿元)\s*[）)]")
+
+
+def _header_unit(r, names: tuple[str, ...]) -> str:
+    """The unit a column's header writes (「执行数（元）」), or ``""``."""
+    for n in names:
+        for h in r.header or ():
+            if n in h:
+                m = _UNIT.search(h)
+                return m.group(1) if m else ""
+    return ""
+
+
 def _rate_rows(ctx):
     for t in ctx.tables:
         for r in t.rows:
@@ -49,6 +62,8 @@ def _rate_rows(ctx):
                 if (rf is None or (rf.unit != "%" and (rf.unit or rf.value != 0)) or nf is None
                         or df is None or not df.value):
                     continue
+                if len({_header_unit(r, nums), _header_unit(r, dens)} - {""}) > 1:
+                    continue  # 「预算数（万元） | 执行数（元）」: two columns in two units
                 yield r, word, cell, rf, nf, df, nf.value / df.value
 
 
@@ -63,7 +78,7 @@ def table_rate(ctx):
     """表格一行里的执行率 = 全年执行数 ÷ 全年预算数，控制率 = 实际在职人数 ÷ 编制数（domain.md
     第 5 节第 2、10 项），按所写百分数末位的半个单位比较。列由表头认出（表头右对齐到数据行，
     合并的首列不影响）。不带 % 的比率只认 0（0 即 0%；“1”“100”可能是小数、百分数或错位
-    的格，不猜）。
+    的格，不猜）。两列的表头写了不同的单位（“预算数（万元）”“执行数（元）”）时不比较。
 
     合格：“编制数 56、实际在职人数 53、控制率 94.64%”。
     不合格：“56 / 53 / 94.00%”（seed 004 基础数据表第 72 行）；“4128.02 / 3995.49 / 96.00%”
@@ -139,6 +154,9 @@ def table_total(ctx):
     """自评表的“总分”行：分值应等于表中各行分值之和（含预算执行率一行的分值），得分应等于各行
     得分之和（domain.md 第 5 节第 3、8 项）。一张表从表名（“……自评表”）起到总分行止。
 
+    需要确定：每一行的分值、得分都写了（某行有得分而分值空着，或有分值而得分空着、错位成
+    别的数，如“93%”落在分值列，该列之和不能确定，不报告）。
+
     合格：执行率 10 分 + 指标 90 分 = 总分 100。
     不合格：指标已 100 分，又有执行率 10 分，总分仍写 100（seed 004 第 302 行）。
     """
@@ -149,6 +167,7 @@ def table_total(ctx):
         # in two Word tables (perfxl's own: the 年度资金总额 row, then the indicators), or put
         # two 自评表 one after the other with no title between
         local, word_table = dict(sums), None
+        unknown = set()  # columns a row leaves unknown since the last 总分 row (see _gap)
         for r in t.rows:
             here = doc.units[doc.unit_at(r.cells[0].start)].table if r.cells else None
             if here != word_table:
@@ -158,18 +177,31 @@ def table_total(ctx):
                     c = r.column((col,), loose=True)
                     f = figure_of(doc, c) if c is not None and c.number else None
                     near = local[col] if local[col] else tot
-                    if (f is not None and tot and off(f.value, tot, f.tol)
+                    if (f is not None and tot and col not in unknown and off(f.value, tot, f.tol)
                             and off(f.value, near, f.tol)):
                         yield Hit((c.start, c.end), expected=float(near), actual=float(f.value),
-                                  args={"table": t.title or "表", "col": col,
+                                  args={"table": t.label or "表", "col": col,
                                         "sum": format(near.normalize(), "f"),
                                         "stated": shown(doc, f)})
                 sums = {k: Decimal(0) for k in sums}
-                local = dict(sums)
+                local, unknown = dict(sums), set()
                 continue
+            unknown |= _gap(doc, r, tuple(sums))
             for col in sums:
                 c = r.merged_column((col,))
                 f = figure_of(doc, c) if c is not None and c.number else None
                 if f is not None and f.unit in ("", "分"):
                     sums[col] += f.value
                     local[col] += f.value
+
+
+def _gap(doc, r, cols: tuple[str, ...]) -> set[str]:
+    """The columns whose sum a row leaves unknown: a row with a score in one of 分值 / 得分 and,
+    under the other's header, a blank cell or a figure that is no score (「93%」: the row's cells
+    shifted by a blank one, or a weight left unwritten)."""
+    cells = {col: r.merged_column((col,)) for col in cols}
+    scores = {col: c is not None and c.number and (f := figure_of(doc, c)) is not None
+              and f.unit in ("", "分") for col, c in cells.items()}
+    if not any(scores.values()):
+        return set()
+    return {col for col, c in cells.items() if c is not None and not scores[col]} and set(cols)

@@ -35,6 +35,8 @@ def whole_name(of: str) -> str:
     return "" if name in ("比", "比重", "比例", "其", "") else name
 
 
+#: Words that make a share's whole the year's (the department's) total: 「占本年支出的」.
+_WHOLE_YEAR = re.compile(r"本年|全年|当年|总")
 #: Words that name the sum of all the parts: 「占收入合计的」 is a share of 收入合计, never of a
 #: 其中 total labelled without the word (「财政拨款收入 4436.33 万元(其中…)」).
 _SUM = re.compile(r"合计|总计")
@@ -48,6 +50,10 @@ def names_parent(of: str, label: str, written: str = "") -> bool:
         return True
     total = _SUM.search(of or "")
     if total and total.group(0) not in label + written:
+        return False
+    if _WHOLE_YEAR.search(of or "") and len(whole_name(label)) > len(n):
+        # 「占本年支出的」 after 「项目支出 200 万元，其中…」: the share names the year's whole, the
+        # 其中 total is one kind of it (项目 支出), not that whole
         return False
     return n in whole_name(label) or n in re.sub(r"\s+", "", label)
 

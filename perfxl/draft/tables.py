@@ -24,12 +24,12 @@ _HEAD_WORDS = ("分值", "得分", "执行率", "控制率", "预算数", "执�
 #: the weight a form's header states beside a block's name: 「绩效指标（90分）」
 WEIGHT_NOTE = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
 _NUMERIC = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元|分|人|个)?\s*$")
+_NOT_IN_LABEL = re.compile(r"[\s“”\"'‘’:：,，、()（）\[\]]|万元|元|^\d+[.、．]|^[一二三四五六七八九十]+、")
 
 
 def norm_label(s: str) -> str:
     """A row or quantity name for matching: no spaces, quotes, punctuation, numbering, units."""
-    s = re.sub(r"[\s“”\"'‘’:：,，、()（）\[\]]|万元|元|^\d+[.、．]|^[一二三四五六七八九十]+、", "", s)
-    return s
+    return _NOT_IN_LABEL.sub("", s)
 
 
 @dataclass
@@ -94,14 +94,24 @@ class Row:
         if not self.header or abs(len(self.cells) - len(self.header)) > 1:
             return []
         off = len(self.cells) - len(self.header)
-        return [(re.sub(r"\s+", "", h), self.cells[i + off]) for i, h in enumerate(self.header)
+        return [("".join(h.split()), self.cells[i + off]) for i, h in enumerate(self.header)
                 if 0 <= i + off < len(self.cells)]
 
 
 @dataclass
 class Table:
+    """``title``: the line above the table as the rules read it (full-width forms and traditional
+    characters normalised, ``Doc.text``); ``shown``: the same line as the user wrote it, which a
+    message quotes (``label``)."""
+
     title: str
     rows: list[Row] = field(default_factory=list)
+    shown: str = ""
+
+    @property
+    def label(self) -> str:
+        """The title as written in the draft, for messages (a quote is the user's own text)."""
+        return self.shown or self.title
 
     @cached_property
     def unit(self) -> str | None:
@@ -112,7 +122,7 @@ class Table:
 
 def _is_header(cells: list[Cell]) -> bool:
     # "预 算 数": a justified cell spaces its characters out
-    texts = [re.sub(r"\s+", "", c.text) for c in cells if c.text.strip()]
+    texts = ["".join(c.text.split()) for c in cells if c.text.strip()]
     return (len(texts) >= 2 and not any(c.number for c in cells)
             and sum(any(w in t for w in _HEAD_WORDS) for t in texts) >= 2)
 
@@ -212,7 +222,7 @@ def read_tables(doc) -> list[Table]:
         if not tables:
             tables.append(Table(""))
         if _is_header(cells):
-            header = [re.sub(r"\s+", "", c.text) for c in cells]
+            header = ["".join(c.text.split()) for c in cells]
             tables[-1].rows.append(Row(cells, None))
             continue
         tables[-1].rows.append(Row(cells, header))

@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from perfxl.draft.numbers import Figure
 from perfxl.draft.quantities import subject_name
-from perfxl.draft.tables import Cell, Table, figure_of, norm_label, stated_unit
+from perfxl.draft.tables import Cell, Table, _text, figure_of, norm_label, stated_unit
 
 __all__ = ["GridCell", "grid_cells", "row_year"]
 
@@ -130,7 +130,7 @@ def _above(doc, table: Table, first: Cell) -> str:
     if table.title:
         return table.title
     i = doc.unit_at(first.start)
-    return next((doc.units[j].text for j in range(i - 1, -1, -1) if doc.units[j].text.strip()),
+    return next((_text(doc, j) for j in range(i - 1, -1, -1) if doc.units[j].text.strip()),
                 "")
 
 

@@ -16,8 +16,6 @@ the form unread.  The row is a ``Table`` of a header and one row, checked like a
 """
 from __future__ import annotations
 
-import re
-
 from perfxl.draft.tables import Cell, Row, Table, _text
 
 __all__ = ["funds_tables"]
@@ -45,10 +43,10 @@ def _cell(doc, i: int) -> Cell:
 
 def _labels(heads: list[Cell]) -> list[str] | None:
     """The column names the header lines (nearest last) end with, when they cover whole lines."""
-    joined = "".join(re.sub(r"\s+", "", c.text) for c in heads)
+    joined = "".join("".join(c.text.split()) for c in heads)
     bounds, pos = {0}, 0
     for c in heads:
-        pos += len(re.sub(r"\s+", "", c.text))
+        pos += len("".join(c.text.split()))
         bounds.add(pos)
     names, end, best = [], len(joined), None
     while True:
@@ -67,7 +65,7 @@ def funds_tables(doc) -> list[Table]:
     idx = _lines(doc)
     out: list[Table] = []
     for k, i in enumerate(idx):
-        if re.sub(r"\s+", "", doc.units[i].text) != _ROW:
+        if "".join(doc.units[i].text.split()) != _ROW:
             continue
         heads = []
         for j in reversed(idx[max(0, k - _MAX_HEAD):k]):

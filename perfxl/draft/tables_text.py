@@ -129,10 +129,10 @@ def _spaced_rows(doc) -> list[tuple[list[Cell], int, int]]:
     amounts) cannot be placed and is left out."""
     out, block = [], 0
     units = doc.units
-    if "执行数" not in doc.raw:
+    if "执行数" not in doc.text:  # simplified: 「執行數」 of a mirror site too
         return out
     for i, u in enumerate(units):
-        if ("执行数" not in u.text or u.in_table or "|" in u.text
+        if ("执行数" not in _text(doc, i) or u.in_table or "|" in u.text
                 or u.text.lstrip(" ").startswith("\t")):
             continue
         toks = list(_TOKEN.finditer(_text(doc, i)))
@@ -171,10 +171,12 @@ def text_tables(doc) -> list[Table]:
     for cells, first, block, chained in _bar_rows(doc) + [(c, f, ("spaced", b), False)
                                                            for c, f, b in _spaced_rows(doc)]:
         if block != last:
-            above = next((doc.units[j].text.strip() for j in range(first - 1, -1, -1)
-                          if doc.units[j].text.strip()), "")
+            j = next((j for j in range(first - 1, -1, -1) if doc.units[j].text.strip()), None)
+            above = _text(doc, j).strip() if j is not None else ""
             bare = re.sub(r"[(（][^()（）]*[)）]\s*$", "", above)  # "……情况表（单位：万元）"
-            out.append(Table(above if "表" in bare[-6:] else ""))
+            titled = "表" in bare[-6:]
+            out.append(Table(above if titled else "",
+                             shown=doc.units[j].text.strip() if titled else ""))
             header, last = None, block
         if chained:  # rows cut from a chain of cells: no column names can be trusted
             out[-1].rows.append(Row(cells, None))

@@ -18,18 +18,55 @@ from functools import cached_property
 
 from perfxl.draft.reading import Unit
 
-__all__ = ["Doc", "FULLWIDTH", "simplified"]
+__all__ = ["Doc", "FULLWIDTH", "simplified", "mend_figures", "to_ascii"]
 
 #: Full-width forms -> ASCII, one character for one (offsets are kept).
 FULLWIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)},
                            "．": ".", "，": ",", "％": "%", "：": ":", "；": ";", "（": "(",
                            "）": ")", "！": "!", "？": "?", "\u3000": " ", "\t": " ",
                            "\u00a0": " ", "－": "-", "—": "-", "﹪": "%", "｜": "|"})
+#: ``FULLWIDTH`` as (character, replacement) pairs.  No replacement holds a character that is
+#: replaced (tests/draft/test_text_fullwidth.py), so replacing them one after another is the
+#: translation: ``str.replace`` scans for one character at C speed, where ``str.translate``
+#: looks every character up in the table (~0.1 against ~1.6 ms over a 30-page draft).
+_FULLWIDTH_PAIRS = tuple((chr(k), v) for k, v in FULLWIDTH.items())
+
+
+def to_ascii(s: str) -> str:
+    """``s.translate(FULLWIDTH)``: full-width digits and marks as ASCII, same length."""
+    for a, b in _FULLWIDTH_PAIRS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
 #: A pinyin gloss a mirror site put after each character ("經(jīng)費(fèi)"): blanked, same length.
 _PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 #: Characters that only traditional text uses, among the words of a budget report: a draft
 #: without any is not run through OpenCC (the conversion is the slow part of reading).
 _TRADITIONAL = frozenset("經費預撥決萬億與區縣會議實際總計報說單進財務機關國項數點達較為們職員")
+#: A figure the text garbled (mojibake put 「?」 or 「\ufffd」 for a digit: 「120.0? 万元」,
+#: 「5?3.20」): its value is unknown, so it is masked (``_MASK``, same length) and yields no figure.
+#: An OCR reading is garbled alike: a letter for a digit inside a decimal figure (「l2.50」,
+#: 「5O.00」; not 「PM2.5」) and a decimal comma (「8,40 万元」: 8 or 8.40, and not 40).
+_GARBLED = re.compile(r"\d[\d.,]*[?\ufffd][\d.,?\ufffd]*|[?\ufffd]+\d[\d.,]*"
+                      r"|(?<![A-Za-z])(?=[\dOolI]*\d)(?=[\dOolI.]*[OolI])[\dOolI]+\.[\dOolI]+(?![A-Za-z])"
+                      r"|(?<![\d,])\d+(?:,\d{3})*,\d{1,2}(?![\d,])")
+_GARBLE_HINT = re.compile(r"[?\ufffd]|[OolI]\d|\d[OolI]|\d\.[OolI]|\d,\d")  # a cheap test first
+_MASK = "#"
+_DIGIT_MASK = re.compile(r"\d")
+#: Thousands groups parted by a space, as PDF text extraction leaves them: 「1, 234.56」 and
+#: 「1 234.56 万元」.  Joined only where the reading is sure (decimals or a money unit follow),
+#: the spaces moved before the figure so offsets stay.
+_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+(?![\d,])(?=\.\d|\s*(?:万元|元|亿元))"
+                            r"|(?<![\d.,] )(?<![\d.,])\d{1,3}(?: \d{3})+(?=(?:\.\d+)?\s*(?:万元|元|亿元))"
+                            r"|(?:(?<=\|)|(?<=\| )|(?<=^ ))\d{1,3}(?:,? \d{3})+(?:\.\d+)?(?=[ ]*(?:\||$))",
+                            re.MULTILINE)  # the last: a cell holding one figure (「| 2 840 |」,
+#: a cell a line after its tab, 「\t2 161.19」; ``Doc.text`` reads a tab as a blank)
+#: A group of three digits led by 0 after a space (「总分10 098」): no figure starts so, the group
+#: continues a figure the spaces broke; not joined above, the whole is unsure and masked.
+_SPACE_IN_FIGURE = re.compile(r"\d,? \d")  # the cheap test before the two above
+_BROKEN_GROUPS = re.compile(r"[\d.,]*\d(?:, | )0\d\d[\d.,]*")
 _HARD_END = "。!?"  # a wrapped line may end in , ; : 、 (seed 000 wraps after "；")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]{1,3}\)|"
                       r"\d{1,2}\s*[.、](?!\d)|第[一二三四五六七八九十]+[章节部分])")
@@ -44,6 +81,46 @@ def _wrapped_heading(t: str) -> bool:
     和就业支出类科目 116433.12 元,占支」 (a PDF's text cut at the page width) has a clause mark
     and does not end in 「:」 (a list follows that); a title 「(一)收入决算情况」 has no clause mark."""
     return len(t) > 20 and bool(re.search(r"[,;]", t)) and t[-1] != ":"
+
+
+def _joined(m: re.Match) -> str:
+    s = m.group(0)
+    digits = s.replace(" ", "")
+    return " " * (len(s) - len(digits)) + digits
+
+
+def mend_figures(text: str) -> str:
+    """``text`` (full-width forms already mapped) with spaced thousands groups joined and
+    garbled figures masked, one character for one (offsets stay)."""
+    if _SPACE_IN_FIGURE.search(text):
+        text = _SPACED_GROUPS.sub(_joined, text)
+        text = _BROKEN_GROUPS.sub(lambda m: _MASK * len(m.group(0)), text)
+    if _GARBLE_HINT.search(text):
+        text = _mask_garbled(text)
+    return text
+
+
+def _mask_garbled(text: str) -> str:
+    """Every figure of a sentence holding a garbled figure masked: with one figure unknown,
+    a relation among the sentence's figures (a share, a rate, a sum) cannot be resolved, and a
+    rule must not fall back on a neighbouring figure of another role."""
+    parts, at = [], 0
+    for m in _GARBLED.finditer(text):
+        if m.start() < at:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        # a table row (cells parted by 「|」 or tabs): the cell only, its row's other cells are
+        # other quantities; prose: the sentence
+        stops = "|\t\n" if "|" in text[line:m.start()] or "\t" in text[line:m.start()] or \
+            re.match(r"[^\n]*[|\t]", text[m.end():]) else "。\n"
+        a = max(text.rfind(c, 0, m.start()) for c in stops) + 1
+        ends = [e for e in (text.find(c, m.end()) for c in stops) if e >= 0]
+        b = min(ends) if ends else len(text)
+        parts += (text[at:max(a, at)], _DIGIT_MASK.sub(_MASK, text[max(a, at):m.start()]),
+                  _MASK * (m.end() - m.start()), _DIGIT_MASK.sub(_MASK, text[m.end():b]))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def simplified(text: str) -> str:
@@ -61,6 +138,36 @@ def simplified(text: str) -> str:
             got = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
         out.append(got)
     return "\n".join(out)
+
+
+def _tab_rows(raw: str, mapped: str) -> str:
+    """``mapped`` with the tabs between the cells of a table pasted as tab-separated rows read
+    as ``|`` (so it is read as a form pasted with ``|``): two lines or more in a row, each with
+    two tabs or more between its cells.  A leading tab (a cell a line) and a lone tab (a table
+    of contents' page number) stay blanks."""
+    lines, starts, pos = raw.split("\n"), [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    rows = [ln.strip(" \t").count("\t") >= 2 for ln in lines]
+    out = list(mapped) if any(rows) else None
+    for i, ln in enumerate(lines):
+        if rows[i] and ((i and rows[i - 1]) or (i + 1 < len(rows) and rows[i + 1])):
+            body = ln.lstrip(" \t")
+            a = starts[i] + len(ln) - len(body)
+            for k, c in enumerate(body.rstrip(" \t")):
+                if c == "\t":
+                    out[a + k] = "|"
+    return "".join(out) if out is not None else mapped
+
+
+def _cut_figure(text: str, k: int) -> bool:
+    """The soft break at ``k`` falls inside a figure: a digit on one side and a digit on the
+    other, or a decimal point between them (「810.」 / 「00」, 「810」 / 「.00」)."""
+    left, right = text[k - 1:k], text[k + 1:k + 2]
+    if left == "." and text[k - 2:k - 1].isdigit():
+        return right.isdigit()
+    return left.isdigit() and (right.isdigit() or (right == "." and text[k + 2:k + 3].isdigit()))
 
 
 @dataclass
@@ -86,7 +193,8 @@ class Doc:
     def _fullwidth(self) -> str:
         """``raw`` with ``FULLWIDTH`` applied, once for ``text`` and every line of ``soft`` (a
         translation is a dictionary look-up per character: ~1.5 ms a pass over 30 pages)."""
-        return self.raw.translate(FULLWIDTH)
+        out = to_ascii(self.raw)
+        return _tab_rows(self.raw, out) if "\t" in self.raw else out
 
     def _line(self, i: int) -> str:
         """Unit ``i``'s text with ``FULLWIDTH`` applied (``u.text.translate(FULLWIDTH)``)."""
@@ -95,7 +203,8 @@ class Doc:
 
     @cached_property
     def text(self) -> str:
-        return simplified(_PINYIN.sub(lambda m: " " * len(m.group(0)), self._fullwidth))
+        return simplified(mend_figures(_PINYIN.sub(lambda m: " " * len(m.group(0)),
+                                                   self._fullwidth)))
 
     @cached_property
     def soft(self) -> set[int]:
@@ -131,6 +240,14 @@ class Doc:
         for k in sorted(self.soft):
             parts += (text[at:k], " ")
             at = k + 1
+            if _cut_figure(text, k):
+                # a figure cut at the page width (「900.0」 / 「0 万元」): the layout broke it,
+                # the document wrote it whole; its right part moved left over the break
+                b = k + 1
+                while b < len(text) and (text[b].isdigit() or text[b] in ".,"):
+                    b += 1
+                parts[-1] = text[k + 1:b] + " "
+                at = b
         parts.append(text[at:])
         return "".join(parts)
 

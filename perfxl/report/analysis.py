@@ -55,10 +55,24 @@ def _score_sentence(row: Row, scores: Scores) -> str:
     return f"自评得分{fmt_score(s, missing=row_score_missing(row))}分。"
 
 
-def indicator_paragraph(number: str, name: str, row: Row, scores: Scores) -> str:
-    """「（1）预算编制合理性（5分）。<说明>自评得分5分。」"""
+def _weight_text(row: Row, scores: Scores) -> str:
+    """A row's 分值 as the report prints it: 「10分」; a 分值 typed as text that is no number
+    (「10分」) as the cell shows it, marked as left out of the 分值合计 (the workbook's SUMPRODUCT
+    skips it; PX009 names the cell); 「（未填写）」 when the cell is empty."""
     w = row_weight(scores, row)
-    weight = f"（{fmt_score(w)}分）" if w is not None else "（分值未填写）"
+    if w is not None:
+        return f"{fmt_score(w)}分"
+    typed = _t(row.weight if row.weight is not None else row.unreadable.get("weight"))
+    if typed:
+        return f"“{typed}”（非数字，未计入分值合计）"
+    return "（未填写）"
+
+
+def indicator_paragraph(number: str, name: str, row: Row, scores: Scores) -> str:
+    """「（1）预算编制合理性（5分）。<说明>自评得分5分。」; a 分值 typed as text that is no number:
+    「（1）预算编制合理性（分值“5分”（非数字，未计入分值合计））。…」."""
+    w = row_weight(scores, row)
+    weight = f"（{fmt_score(w)}分）" if w is not None else f"（分值{_weight_text(row, scores)}）"
     return f"{number}{name}{weight}。{evidence(row.explanation)}{_score_sentence(row, scores)}"
 
 
@@ -154,7 +168,7 @@ def project_analysis(rows: list[Row], scores: Scores) -> list[dict[str, Any]]:
                     f"{_end(name)}"
                     f"年度指标值：{_t(r.target_text) or fmt_typed(num(r.target), missing='—')}；"
                     f"实际完成值：{_t(r.actual_text) or fmt_typed(num(r.actual), missing='—')}；"
-                    f"分值{fmt_score(row_weight(scores, r))}分，")
+                    f"分值{_weight_text(r, scores)}，")
             text += _score_sentence(r, scores).replace("自评得分", "得分")
             if r.deviation:
                 text += f"偏差原因分析及改进措施：{_end(_t(r.deviation))}"

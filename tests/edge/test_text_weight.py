@@ -88,3 +88,15 @@ def test_libreoffice_shows_the_same(typed, soffice, tmp_path):
     assert wb["部门自评表"]["B61"].value == 90  # 分值合计（计算）
     assert wb["部门自评表"]["B62"].value == pytest.approx(109.68)  # 得分合计（计算）
     assert wb["项目自评表"]["N5"].value == 100  # 总分得分（计算）
+
+
+def test_a_weight_that_is_no_number_is_printed_as_typed(tmp_path):
+    """「10分」 in a 分值 cell: the row's formula cannot read it, the 分值合计 leaves it out, and
+    the project report's indicator sentence shows the typed text and says so (not 「未填写」)."""
+    book = typed_copy(tmp_path, {("项目自评表", "O51"): "10分"})
+    lines = [t for _level, t in report_text(read_workbook(book), outline="project",
+                                            project="现代服务业资金")]
+    first = next(t for t in lines if "加强市级统筹调度" in t)
+    assert "分值“10分”（非数字，未计入分值合计），得分（无法计算）分" in first
+    assert "未填写" not in first
+    assert any("分值10分，得分10分" in t for t in lines if "对外投资额" in t)  # a number: as before

@@ -48,15 +48,17 @@ from perfxl.draft.text import Doc
 
 __all__ = ["Claim", "extract", "Claims", "NUMBERING", "not_current", "garbled"]
 
-UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支")
+UP = ("增加", "上升", "增长", "提高", "增多", "多", "增收", "增支", "增")
 DOWN = ("减少", "下降", "降低", "减少了", "下降了", "减", "少", "回落", "减收", "减支", "负增长")
 FLAT = ("持平", "无增减", "无变化", "基本持平", "不变")
-_DIR = "|".join(sorted(UP + DOWN + FLAT, key=len, reverse=True))
+#: (a bare 增 only before its figure, 「相比增12.05%」: 增幅 / 增速 name no change)
+_DIR = "|".join(sorted((w for w in UP + DOWN + FLAT if w != "增"), key=len, reverse=True)) \
+    + r"|增(?=\s*[-−－]?\d)"
 _NUMU = r"\d[\d,]*(?:\.\d+)?\s*(?:个百分点|百分点|%|亿元|万元|万|元)?"
 _CHANGE = re.compile(
     r"(?P<cmp>相较于|较于|较|对比|比|同比|环比|相比|与(?=\s*(?:上年|上一年|去年)))\s*(?P<basis>上年同期|上年度|上一年度?|去年同期|去年|上年|年初预算|"
     r"年初|预算|(?:19|20)\d\d\s*年度?)?\s*(?:决算数?|预算数?|同期|数|的)?\s*"
-    r"(?P<a>" + _NUMU + r")?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
+    r"(?P<a>" + _NUMU + r")?(?:(?<=元)\s*同口径(?=\s*相比))?\s*(?:相比|比较)?\s*,?\s*(?P<dir>" + _DIR + r")了?\s*"
     r"(?P<neg>[-−－](?=\d))?(?P<c>" + _NUMU + r")?(?:\s*[,;]?\s*(?:同比|环比)?\s*(?:上升|下降|增长|降低|减少|增幅|降幅|增加)率?了?"
     r"\s*(?:为)?\s*"
     r"(?P<r>\d[\d,]*(?:\.\d+)?\s*%))?"

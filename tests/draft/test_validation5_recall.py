@@ -1,0 +1,78 @@
+"""Issue 20, fifth blind set: the FAIL items it missed, as principles in our own wording.
+
+Each principle: the finding where it is certain, and silence where the figures agree or the
+shape is not certain.
+"""
+from tests.draft.test_validation3_shapes import found, messages
+
+
+# --- PX672: 「某类学校上年 A，本年 B，同口径比上年增长 R%」 --------------------------------------
+# The second amount names only its year, so it is the first one's quantity; 同口径 and
+# 「本年比上年」 only restate the pair the sentence has just written.
+
+PAIR = "(2) 乙类学校上年 8000.00 元,本年 8200.00 元,{link}{word}{r}%。\n"
+
+
+def test_a_rate_against_the_pair_just_written():
+    # (8200 − 8000) ÷ 8000 = 2.50 %
+    for link in ("同口径比上年", "同口径", "本年比上年", ""):
+        assert found(PAIR.format(link=link, word="增长", r="2.50"), "PX672") == []
+        assert found(PAIR.format(link=link, word="增长", r="12.50"), "PX672") == [(2, "error")]
+    text = messages(PAIR.format(link="同口径比上年", word="增长", r="12.50"), "PX672")[0]
+    assert "应为增长 2.50%" in text and "乙类学校上年" in text
+
+
+def test_a_rise_written_for_a_fall_of_the_pair():
+    text = "(3) 丙类学校上年 9000.00 元,本年 7200.00 元,同口径增加 {r}%。\n"
+    assert found(text.format(r="4.00"), "PX672") == [(2, "error")]
+    assert "减少 1800.00 元" in messages(text.format(r="4.00"), "PX672")[0]
+    assert found(text.replace("增加", "下降").format(r="20.00"), "PX672") == []
+
+
+def test_a_minus_after_the_word_turns_it():
+    text = "(4) 丁类学校上年 5000.00 元,本年 4000.00 元,同口径增长-{r}%。\n"
+    assert found(text.format(r="20.00"), "PX672") == []  # a fall of 20.00 %
+    assert found(text.format(r="8.00"), "PX672") == [(2, "error")]
+
+
+def test_the_unit_written_once_after_the_pair():
+    text = "(5) 托儿所上年 3000,本年 3150.00 元,本年比上年增长 {r}%。\n"
+    assert found(text.format(r="5.00"), "PX672") == []
+    assert found(text.format(r="51.00"), "PX672") == [(2, "error")]
+
+
+def test_two_subjects_are_no_pair():
+    # the second amount names another quantity: no pair, nothing to compare
+    text = "甲类学校上年 8000.00 元,乙类学校本年 9000.00 元,同口径增长 30.00%。\n"
+    assert found(text, "PX672") == []
+
+
+def test_an_unlabelled_amount_before_a_year_amount_is_no_pair():
+    # 「共 3000 人，本年 3150.00 元」: the first has no year word; it is not last year's figure
+    text = "在校生 3000,本年生均 3150.00 元,本年比上年增长 51.00%。\n"
+    assert found(text, "PX672") == []
+
+
+# --- PX601 / PX603: 「为 B，与上年的 A 同口径相比增 R%」 ---------------------------------------
+
+SAME_BASIS = "2023年全县教育经费为 {b}万元,与上年的 5000万元同口径相比增 {r}%。\n"
+
+
+def test_a_bare_zeng_before_its_rate_against_a_written_base():
+    assert found(SAME_BASIS.format(b="4500", r="10.00"), "PX601") == [(2, "error")]
+    assert found(SAME_BASIS.format(b="5500", r="10.00"), "PX601") == []
+    assert found(SAME_BASIS.format(b="5500", r="10.00"), "PX603") == []
+    assert found(SAME_BASIS.format(b="5500", r="15.00"), "PX603") == [(2, "error")]
+
+
+def test_same_basis_without_a_written_base_is_another_quantity():
+    # 「比上年同口径增长 R%」 after another change: the comparable base is not written; quiet
+    text = ("全省收入完成 1500.0亿元,比上年增长 36.6%,增收 402.0亿元,扣除退税因素后,"
+            "比上年同口径增长 52.4%。\n")
+    assert found(text, "PX620") == []
+    assert found(text, "PX603") == []
+
+
+def test_zeng_fu_names_no_change():
+    text = "2023年全县教育经费为 4500万元,与上年的 5000万元相比增幅较大。\n"
+    assert found(text, "PX601") == []

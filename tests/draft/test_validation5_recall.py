@@ -76,3 +76,33 @@ def test_same_basis_without_a_written_base_is_another_quantity():
 def test_zeng_fu_names_no_change():
     text = "2023年全县教育经费为 4500万元,与上年的 5000万元相比增幅较大。\n"
     assert found(text, "PX601") == []
+
+
+# --- PX675: 「A。加上 B、C，以及 D 后，支出总计 T」 -------------------------------------------
+
+PLUS = ("全县一般公共预算支出完成 80.00亿元,下降 5.0%。加上上解支出 2.00亿元、调出资金 0.50亿元,"
+        "以及结转下年 {d}亿元后,支出总计 85.00亿元。\n")
+
+
+def test_a_total_built_by_jia_shang():
+    assert found(PLUS.format(d="2.50"), "PX675") == []
+    assert found(PLUS.format(d="2.20"), "PX675") == [(2, "error")]
+    assert "84.70 亿元" in messages(PLUS.format(d="2.20"), "PX675")[0]
+
+
+def test_two_possible_bases_are_not_added():
+    # 总收入 and its 其中 地方收入 both before 加: which one is added is not written; quiet
+    text = ("全区总收入 500万元,其中地方收入 300万元;加上级补助收入 100万元,上年结余收入 50万元,"
+            "收入合计 450万元。\n")
+    assert found(text, "PX675") == []
+
+
+def test_a_chain_of_jia_with_its_running_total():
+    text = ("全县财政收入 100万元,加上级补助收入 400万元,全县总收入 500万元,加上年结余 20万元,"
+            "再加调入资金 5万元,收入总计 525万元。\n")
+    assert found(text, "PX675") == []
+
+
+def test_items_without_their_own_amount_are_not_added():
+    text = "全镇一般公共预算支出 1867.48万元。加上结转下年、上解上级支出等 0万元,支出总计 1867.48万元。\n"
+    assert found(text.replace("1867.48万元。\n", "1900万元。\n"), "PX675") == []

@@ -106,3 +106,24 @@ def test_a_chain_of_jia_with_its_running_total():
 def test_items_without_their_own_amount_are_not_added():
     text = "全镇一般公共预算支出 1867.48万元。加上结转下年、上解上级支出等 0万元,支出总计 1867.48万元。\n"
     assert found(text.replace("1867.48万元。\n", "1900万元。\n"), "PX675") == []
+
+
+# --- PX676: one item in 元 among siblings in 万元, under a total in 万元 ------------------------
+
+LIST = ("某馆年初专项经费指标总额为 60万元,其中:\n1、档案整理经费为 30万元,用于装订;\n"
+        "2、设备电费指标为 18万元,用于运行;\n3、库房租赁经费为 {x},用于存放。\n")
+
+
+def test_the_one_item_in_yuan_that_makes_the_total_in_wanyuan():
+    assert found(LIST.format(x="12元"), "PX676") == [(5, "error")]
+    assert "请把“元”改为“万元”" in messages(LIST.format(x="12元"), "PX676")[0]
+
+
+def test_quiet_when_the_list_does_not_add_up_either_way():
+    assert found(LIST.format(x="10元"), "PX676") == []  # 58 万元: a part may be left out
+    assert found(LIST.format(x="12万元"), "PX676") == []  # all in 万元 and right
+
+
+def test_quiet_when_the_list_goes_on_after_a_note():
+    text = LIST.format(x="12元") + "以上经费按季度拨付。\n4、宣传经费为 2万元。\n"
+    assert found(text, "PX676") == []

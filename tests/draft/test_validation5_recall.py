@@ -127,3 +127,20 @@ def test_quiet_when_the_list_does_not_add_up_either_way():
 def test_quiet_when_the_list_goes_on_after_a_note():
     text = LIST.format(x="12元") + "以上经费按季度拨付。\n4、宣传经费为 2万元。\n"
     assert found(text, "PX676") == []
+
+
+# --- PX677: 「N年年度目标是……」 with another year than the report's ----------------------------
+
+TARGET = ("某所2024年度设备运维经费项目绩效自评报告\n（一）2024年度项目基本情况\n"
+          "{y}年年度目标是保障设备正常运行。\n当年年度目标完成情况：已完成。\n")
+
+
+def test_the_target_of_another_year_in_the_report_is_a_warning():
+    assert found(TARGET.format(y="2023"), "PX677", head="") == [(3, "warning")]
+    assert "请改为“2024年”" in messages(TARGET.format(y="2023"), "PX677", head="")[0]
+    assert found(TARGET.format(y="2024"), "PX677", head="") == []
+
+
+def test_quiet_when_the_opening_lines_name_the_other_year_too():
+    text = "发文日期：2023年12月\n" + TARGET.format(y="2023")
+    assert found(text, "PX677", head="") == []

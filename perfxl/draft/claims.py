@@ -908,7 +908,8 @@ def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
         out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
 
 
-_SIGNED = re.compile(r"(?P<w>" + "|".join(sorted(UP + DOWN, key=len, reverse=True)) + r")了?\s*$")
+_SIGNED = re.compile(r"(?P<w>" + "|".join(sorted((w for w in UP + DOWN if w != "增"), key=len, reverse=True))
+                     + r")了?\s*$")  # (a bare 增 before a part, 「新增 5 万元」, signs nothing)
 
 
 def _signed(flat: str, a: int, f: Figure) -> Figure | None:

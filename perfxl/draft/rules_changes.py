@@ -105,14 +105,8 @@ def _unit_in_doubt(ctx, c, cur, prior, r) -> bool:
     alt = replace(prior, unit=cur.unit)
     diff = cur.value_yuan - alt.value_yuan
     if r is not None and r.unit == "%" and alt.value_yuan:
-        rate = diff / alt.value_yuan
-        stated = r.value / 100
-        word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
-        if any(w in word for w in DOWN) and not any(w in word for w in UP):
-            stated = -stated
-        tc, tp = rounded_tol(cur, among=(alt,)), rounded_tol(alt, among=(cur,))
-        tol = r.tol / 100 + quotient_tol(diff, tc + tp, alt.value_yuan, tp)
-        return not off(stated, rate, tol)
+        stated, tol = _stated_rate(ctx, c, r), _rate_tol(cur, alt, r)
+        return not off(stated, diff / alt.value_yuan, tol)
     word = c.words.rstrip("了")
     return (word in UP and diff > 0) or (word in DOWN and diff < 0)
 
@@ -246,13 +240,7 @@ def change_rate(ctx):
         if r is None or r.unit != "%" or prior.value_yuan == 0:
             continue
         rate = (cur.value_yuan - prior.value_yuan) / prior.value_yuan
-        stated = r.value / 100
-        word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
-        if any(w in word for w in DOWN) and not any(w in word for w in UP):
-            stated = -stated
-        tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
-        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
-                                         prior.value_yuan, tp)
+        stated, tol = _stated_rate(ctx, c, r), _rate_tol(cur, prior, r)
         if off(stated, rate, tol) and off(-stated, rate, tol):
             # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
             # signed by its word (下降 4.9% is −4.9)
@@ -263,6 +251,23 @@ def change_rate(ctx):
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
                             + rate_text(abs(rate), r.places)})
+
+
+def _stated_rate(ctx, c, r) -> Decimal:
+    """The rate ``r`` of change claim ``c`` as a fraction, negative after 下降 / 减少."""
+    stated = r.value / 100
+    word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
+    if any(w in word for w in DOWN) and not any(w in word for w in UP):
+        stated = -stated
+    return stated
+
+
+def _rate_tol(cur, prior, r) -> Decimal:
+    """How far a rate written as ``r`` may be from (cur − prior) ÷ prior: half a unit of its last
+    digit, plus what the two amounts' own rounding may move the quotient."""
+    tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
+    return r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
+                                      prior.value_yuan, tp)
 
 
 def _implied_base_rate(ctx):

@@ -249,7 +249,9 @@ def enumeration(ctx):
             if counted != int(n.value):
                 yield Hit(c.span, expected=counted, actual=int(n.value),
                           args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
-                                "stated": shown(ctx.doc, n), "n": counted,
+                                "stated": shown(ctx.doc, n),
+                                # 「列举了 9 类共 11 项」: the sum of the items' own counts
+                                "n": f"{len(c.items)} 类共 {counted}",
                                 "items": "、".join(c.items)[:80]})
             continue
         ok, listed = {len(c.items), loose, joined, parts}, len(c.items)

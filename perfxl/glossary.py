@@ -142,8 +142,10 @@ DISJOINT_PARTS: tuple[tuple[str, ...], ...] = COMPLETE_BREAKDOWNS + (
     ("工资福利", "商品和服务", "对个人和家庭", "资本性", "债务利息"),
 )
 #: A whole of several function classes (民生支出 = 教育 + 社会保障和就业 + 卫生健康 + …): listed
-#: beside other parts, they are inside it, so the list adds nothing up (PX604).
-OVERLAPPING_PARTS = ("民生",)
+#: beside other parts, they are inside it, so the list adds nothing up (PX604).  国家财政性教育经费
+#: (教育经费统计: 一般公共预算安排的教育经费 + 政府性基金预算安排的 + …) holds 一般公共预算教育经费
+#: the same way.
+OVERLAPPING_PARTS = ("民生", "国家财政性")
 
 
 #: The wholes above by their own name, whole -> the patterns of its parts (the parts of a

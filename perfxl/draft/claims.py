@@ -539,7 +539,7 @@ def _breakdown(flat: str, a: int, b: int, figs: list[Figure], out: Claims,
             k = _key(t.label)
             if any(_key(u.label) == k for u in totals[j + 1:]):
                 continue  # 「…出国 120 万元；接待 1033 万元；用车 1618 万元，其中 …」: the nearest
-            mine = [p for p in parts if k and _key(p.label) == k]
+            mine = _made_by_prefix(t, [p for p in parts if k and _key(p.label) == k])
             if k and len(mine) >= 2:
                 out.claims.append(Claim("breakdown", (t, *mine), span, "其中"))
     return totals
@@ -562,6 +562,12 @@ _STAGE_ONLY = re.compile(
     r"(?:尚?未|剩余|结余)(?:支出|拨付|使用)?|结余|执行数?)(?:资金|金额)?(?:为|是)?")
 
 
+#: a numbered item opening after a separator (「；2、」「，(二)」「 ③」): the next item of the list the
+#: total belongs to, not another part of the total's 其中 (unless the 其中 itself is numbered)
+_NUMBERED = re.compile(r"[;,。:\s]\s*(?:\d{1,2}\s*[、.](?!\d)|\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})"
+                       r"\s*\)|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])")
+
+
 def _before_other_aggregate(flat: str, at: int, parts: list[Figure]) -> list[Figure]:
     """The parts of the 其中 at ``at`` up to a clause that opens with 加 / 减 / 扣除 (「其中地方收入
     A；加上级补助收入 B，调入资金 C，收入合计 T」: B and C build T from A, they are no parts of
@@ -569,8 +575,12 @@ def _before_other_aggregate(flat: str, at: int, parts: list[Figure]) -> list[Fig
     of something, never a part beside the others), or an amount named only by a stage
     (``_STAGE_ONLY``: 「520 万元，其中：某补助资金 520 万元，已支出 388.16 万元」 — a part is a
     component by name, a fund, an item or a use; 已支出 / 已拨付 / 结余 tell what happened to the
-    whole)."""
+    whole).  A numbered item after an unnumbered first part (「1、运动会 654.17 万元，其中补助地方
+    30 万元；2、健身活动 559.52 万元」) is the total's sibling: the list ends before it."""
+    numbered = bool(parts) and _NUMBERED.search(flat, at, parts[0].start) is not None
     for i, p in enumerate(parts):
+        if i and not numbered and _NUMBERED.search(flat, parts[i - 1].end, p.start):
+            return parts[:i]
         if _ADDS_UP.search(flat, parts[i - 1].end if i else at, p.start) or (
                 i and _ITS_OWN_TOTAL.search(flat, max(p.label_start, parts[i - 1].end), p.start)) \
                 or _STAGE_ONLY.fullmatch(re.sub(r"[\s,:“”\"]", "", p.label)):

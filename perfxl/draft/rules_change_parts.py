@@ -212,11 +212,45 @@ def _listed(ctx, w: Claim, changes: list[Claim]) -> list[_Part] | None:
                     return None
                 v = -f.value_yuan if s.group("w") in DOWN else f.value_yuan
                 parts.append(_Part(name, f, v, year))
+        parts = _without_nested(flat, m.end(), end, parts)
+        if parts is None:
+            return None
         if len(parts) >= 2:
             return parts
         if parts or own:
             return None
     return None
+
+
+#: a 其中 inside a list: it breaks down the item right before it
+_INNER = re.compile(r"其中\s*[:,]?")
+
+
+def _without_nested(flat: str, a: int, b: int, parts: list[_Part]) -> list[_Part] | None:
+    """``parts`` (listed between ``a`` and ``b``) without the items of a 其中 inside the list (「其中：
+    公务用车购置及运行维护费增加 6.32 万元；其中：购置费增加 0 万元，运行维护费增加 6.32 万元；公务接待费
+    增加 20.63 万元」: 0 and 6.32 are the changes of the item before that 其中, not more parts of
+    the whole): the items after it whose changes add up to that item's; ``None`` when they never
+    do (which items are whose cannot be told)."""
+    rest = list(parts)
+    for m in _INNER.finditer(flat, a, b):
+        if open_paren(flat, a, m.start()) is not None:
+            continue
+        host = [p for p in rest if p.figure.end <= m.start()]
+        if not host:
+            continue
+        inner, acc, met = [], Decimal(0), False
+        for p in (p for p in rest if p.figure.start > m.start()):
+            inner.append(p)
+            acc += p.value
+            slack = sum((rounded_tol(q.figure) for q in (host[-1], *inner)), Decimal(0))
+            if abs(acc - host[-1].value) <= slack + Decimal("1e-9"):
+                met = True
+                break
+        if not met:
+            return None
+        rest = [p for p in rest if p not in inner]
+    return rest
 
 
 def _following(ctx, w: Claim, whole: str, changes: list[Claim]) -> list[_Part] | None:
@@ -419,6 +453,9 @@ def change_parts_exceed(ctx):
     """“合计较上年减少 4 万元，其中 A 减少 3 万元、B 减少 2 万元”：各项与合计同向，之和（5 万元）
     超过合计（4 万元），只有未列出的项反向变动才说得通。未列出的项可能确有反向变动，故为警告；
     各项方向不一、或之和不超过合计时不报告。能确定未列项不会反向变动时由 PX640 报错误。
+    列举中又有“其中”（“公务用车购置及运行维护费增加 6.32 万元；其中：购置费增加 0 万元，运行维护费
+    增加 6.32 万元；公务接待费……”）时，它之后增减之和等于前一项增减的那几项是前一项的分项，
+    不与前一项一起计入（PX640 同此）；凑不出前一项的增减时不能确定各项归属，不报告。
 
     合格：“较年初预算减少 4 万元，其中办公费减少 2 万元，差旅费减少 1 万元”。
     不合格（警告）：“较年初预算减少 4 万元，其中办公费减少 3 万元，差旅费减少 2 万元”。

@@ -89,7 +89,26 @@ def _find_pairs(ctx):
                                 prior.label, prior.year, prior.label_start)
         if not prior.money:
             continue
+        if _unit_in_doubt(ctx, c, cur, prior, r):
+            ctx.memo.setdefault("change_unit_doubt", set()).add(id(c))
+            continue
         yield c, cur, prior, amount, r
+
+
+def _unit_in_doubt(ctx, c, cur, prior, r) -> bool:
+    """The two figures of a change carry different units (「89410万元，比上年的131870.68元减少
+    32.20%」) while the written rate — or, without a rate, the direction word — fits them read in
+    one unit: one of the two units is a slip, and which one is unsaid, so the change is not
+    checked (a fix read from the units as written would be wrong: 「增长677912%」)."""
+    if cur.unit == prior.unit:
+        return False
+    alt = replace(prior, unit=cur.unit)
+    diff = cur.value_yuan - alt.value_yuan
+    if r is not None and r.unit == "%" and alt.value_yuan:
+        stated, tol = _stated_rate(ctx, c, r), _rate_tol(cur, alt, r)
+        return not off(stated, diff / alt.value_yuan, tol)
+    word = c.words.rstrip("了")
+    return (word in UP and diff > 0) or (word in DOWN and diff < 0)
 
 
 @rule("PX601", "draft-change-direction", "error", title="文字中的增减方向与两个数字相反",
@@ -102,6 +121,10 @@ def _find_pairs(ctx):
                     text="社会保障和就业支出 758799.44 元，较上年决算 929952.35 元减少 171152.91 元。"),
              passes("持平且两个数相等", text="住房保障支出 192282 元，与上年 192282 元持平。"),
              passes("整数万元与带小数的上年数相比", text="培训费 3万元，较上年 3.4 减少 0.4 万元。"),
+             passes("单位不同而按同一单位读时增减率相符：单位存疑",
+                    text="全县教育经费投入 6000 万元，比上年的 8000 元减少 25.00%。"),
+             fails("单位不同、按同一单位读时增减率不符：按所写单位核对", at="1", expected="增加",
+                   text="办公设备购置费 1.2 万元，比上年的 8000 元减少 50.00%。"),
              fails("句中没有数字，取表中“三公经费”一行", at="1", expected="减少",
                    text=_TP.format(word="增加")),
              passes("与表中“三公经费”一行一致", text=_TP.format(word="减少")),
@@ -120,7 +143,8 @@ def direction(ctx):
     紧跟负号（“增长-3.20%”“增加-5.00 万元”，表中增减栏的写法）表示相反的方向；“基本持平”
     容许小的增减而没有界限，不核对；“负增长”即下降；紧跟数字的单字“增”即增长（“与上年的
     A 同口径相比增 R%”，写出了对比期数时“同口径相比”同“相比”）。“与上年 A 持平”同“较上年 A 持平”。PX602、
-    PX603 同此。
+    PX603 同此。两个数字单位不同（“89410万元，比上年的131870.68元减少32.20%”）、而按同一单位
+    读时所写的增减率（没写增减率时为方向词）相符的，单位写错了哪一个不能确定，不核对。
 
     合格：“卫生健康支出 225387.8 元，较上年决算 171405.49 元增加 53982.31 元”。
     不合格：“一般公共服务支出 3244335.7 元，较上年决算 3034059.49 元减少 210276.21 元”
@@ -221,13 +245,7 @@ def change_rate(ctx):
         if r is None or r.unit != "%" or prior.value_yuan == 0:
             continue
         rate = (cur.value_yuan - prior.value_yuan) / prior.value_yuan
-        stated = r.value / 100
-        word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
-        if any(w in word for w in DOWN) and not any(w in word for w in UP):
-            stated = -stated
-        tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
-        tol = r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
-                                         prior.value_yuan, tp)
+        stated, tol = _stated_rate(ctx, c, r), _rate_tol(cur, prior, r)
         if off(stated, rate, tol) and off(-stated, rate, tol):
             # in % as the message says them: (本期 − 对比期) ÷ 对比期 signed, the stated rate
             # signed by its word (下降 4.9% is −4.9)
@@ -238,6 +256,23 @@ def change_rate(ctx):
                             "stated": shown(ctx.doc, r),
                             "expected_text": ("下降 " if rate < 0 else "增长 ")
                             + rate_text(abs(rate), r.places)})
+
+
+def _stated_rate(ctx, c, r) -> Decimal:
+    """The rate ``r`` of change claim ``c`` as a fraction, negative after 下降 / 减少."""
+    stated = r.value / 100
+    word = ctx.doc.flat[max(c.span[0], r.start - 6):r.start]
+    if any(w in word for w in DOWN) and not any(w in word for w in UP):
+        stated = -stated
+    return stated
+
+
+def _rate_tol(cur, prior, r) -> Decimal:
+    """How far a rate written as ``r`` may be from (cur − prior) ÷ prior: half a unit of its last
+    digit, plus what the two amounts' own rounding may move the quotient."""
+    tc, tp = rounded_tol(cur, among=(prior,)), rounded_tol(prior, among=(cur,))
+    return r.tol / 100 + quotient_tol(cur.value_yuan - prior.value_yuan, tc + tp,
+                                      prior.value_yuan, tp)
 
 
 def _implied_base_rate(ctx):
@@ -316,6 +351,8 @@ def _sole_amount(ctx, cur) -> bool:
                    and not not_current(doc.flat, f) for f in figs[lo:hi])
 
 
+#: 「同口径比上年」「按可比口径较上年」: words on how the change is measured, not on what changed.
+_BASIS_WORDS = re.compile(r"^(?:按|以)?(?:同口径|可比口径|同比|可比价格?|现价)(?:计算|计)?$")
 _PRIOR_BASES = ("上年", "上年度", "去年", "上一年", "上年同期", "去年同期", "上一年度")
 
 
@@ -346,6 +383,9 @@ def _signed(c) -> tuple[Decimal | None, Decimal | None]:
       cases=[fails("前面减少 5.61 万元，后面增加 0.11 万元", at="2", expected="减少 5.61万元（49.34%）",
                    text="“三公”经费支出5.76万元，其中：公务接待费0.81万元；较上年决算减少5.61万元，"
                         "下降49.34%。\n“三公”经费支出总额较上年增加0.11万元，上升1.99%。"),
+             passes("只写了口径的增减不与合计的增减比较",
+                    text="全市义务教育经费为8000万元，同口径比上年下降12.50%。\n"
+                         "城区小学生均经费为4100元，同口径比上年增长6.25%。"),
              passes("两处一致",
                     text="“三公”经费支出5.76万元，较上年决算减少5.61万元，下降49.34%。\n"
                          "“三公”经费支出总额较上年减少5.61万元。")])
@@ -360,11 +400,12 @@ def change_restated(ctx):
 
     需要确定：两处增减说的是同一数量（名称、阶段、资金范围、年度按 ``perfxl.draft.quantities``
     相同；“三公”经费本就是财政拨款安排的，写不写“一般公共预算财政拨款”是同一范围），对比期
-    都是上年（写成“比2020年”而报告是 2021 年度的也算）。
+    都是上年（写成“比2020年”而报告是 2021 年度的也算）。“同口径比上年下降R%”之前只有口径、
+    没有名称的（“幼儿园为2299.11元，同口径比上年下降30.57%”），说的是哪一数量不能确定，不与别处比较。
     """
     from perfxl.draft.quantities import areas
     seen: dict[tuple, list[tuple[object, Decimal | None, Decimal | None]]] = {}
-    anchored = {id(c) for c, *_ in _pairs(ctx)}
+    anchored = {id(c) for c, *_ in _pairs(ctx)} | ctx.memo.get("change_unit_doubt", set())
     marks = areas(ctx.doc)
     for c in ctx.claims.of("change"):
         key = _change_key(ctx, c, marks)
@@ -401,6 +442,8 @@ def _change_key(ctx, c, marks=()):
     m = re.fullmatch(r"((?:19|20)\d\d)年度?", basis)
     if not (basis in _PRIOR_BASES or (m and year is not None and int(m.group(1)) == year - 1)):
         return None
+    if _BASIS_WORDS.match(norm_label(c.subject)):
+        return None  # 「幼儿园为2299.11元，同口径比上年下降30.57%」: the subject is left unsaid
     name, scope = subject_name(c.subject)
     if not name or len(_subject(c.subject)) < 2:
         return None

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
 from perfxl.draft.common import quote, shown
-from perfxl.draft.numbers import top_split
+from perfxl.draft.numbers import cn_count, top_split
 
 _CAPPED = re.compile(r"(加减分|加分|扣分)[^。\n]{0,40}上限")
 #: A total rescaled (不适用 items left out and the rest brought to 100): the items' sum is not it.
@@ -18,6 +18,8 @@ _MINUS = re.compile(r"扣分|减分|扣\s*\d")
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*分")
 #: A count that ends a list of counts (「3 个一级指标、8 个二级指标、20 个」).
 _COUNT_LIST = re.compile(r"\d+\s*(?:个|项|类|家|名|人|次)[^，,。；;\d]{0,12}[、和及与]\s*$")
+#: 「23个数量指标」: a listed item that opens with its own count (Arabic or Chinese numerals).
+_ITEM_COUNT = re.compile(r"^\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:个|项|类|家|名|人|次|条)")
 #: 「上年自评得分 88 分」: another year's score.
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|以前年度")
 #: "“农田水利”项目自评得分88分", 「执法大队自评得分 90 分」: the score of another evaluation (a
@@ -169,6 +171,21 @@ def weight_sum(ctx):
                             "na": f"（不适用、不计分或加分的 {len(na)} 项未计入）" if na else ""})
 
 
+def _item_counts(items: list[str]) -> int | None:
+    """The sum of the counts the listed items open with (「23个数量指标」「两个质量指标」), or
+    ``None`` when any item carries no count of its own (then the items themselves are counted)."""
+    total = 0
+    for item in items:
+        m = _ITEM_COUNT.match(item)
+        if m is None:
+            return None
+        k = int(m.group(1)) if m.group(1).isdigit() else cn_count(m.group(1))
+        if k is None:
+            return None
+        total += k
+    return total
+
+
 def _kids(ws, i: int) -> list[int]:
     """Indexes of the headings directly under heading ``i`` (the next deeper level)."""
     out: list[int] = []
@@ -192,7 +209,12 @@ def _kids(ws, i: int) -> list[int]:
              passes("括号内的顿号不另计项", text="中心设 2 个科，即综合科(人事、财务)、业务科。"),
              fails("“以及”连接的是两项", text="所属单位 3 个，即机关本级、信息中心、执法大队以及档案馆。",
                    at="1", expected=4),
-             passes("“以及”连接的两项都计入", text="所属单位 4 个，即机关本级、信息中心、执法大队以及档案馆。")])
+             passes("“以及”连接的两项都计入", text="所属单位 4 个，即机关本级、信息中心、执法大队以及档案馆。"),
+             passes("各项自带个数，个数之和等于总数",
+                    text="共设 12 个考核指标，包括 7 个产出指标、3 个效益指标、两个满意度指标。"),
+             fails("各项自带个数，个数之和不等于总数",
+                   text="共设 12 个考核指标，包括 7 个产出指标、3 个效益指标、1 个满意度指标。",
+                   at="1", expected=11)])
 def enumeration(ctx):
     """“共 N 个，分别为 A、B、C”“N个，即 A、B、C”：N 应等于顿号分隔的项数（N 可写成中文
     数字，由 cn2an 换算）；括号内的顿号列的是一项的组成（“办公室(机关党委、人事处)”），不另计项（连同
@@ -200,6 +222,8 @@ def enumeration(ctx):
     最后一项以“以及”连接两项（“即 A、B、C以及D”）时，“以及”不在名称之中，一定是两项，按多一项计。
     个数本身在一串个数之中（“3 个一级指标、8 个二级指标、20 个三级指标，分别为……”）时，
     列举的是哪一个的不能确定，不报告。
+    所列各项各带个数（“33 个指标，包括 23 个数量指标、2 个质量指标……”）时，列举的是 N 的分解：
+    N 应等于各项个数之和，而不是项数。
 
     合格：“特定目标类项目共 3 个，分别为招商服务中心公务接待经费、对外劳务平台运行经费、
     招商引资业务开展保障经费”（seed 002）。
@@ -218,6 +242,18 @@ def enumeration(ctx):
             continue  # 「12 个，分别为 A、B、C 等」: the list is not all of them
         if _COUNT_LIST.search(ctx.doc.flat, max(0, n.start - 30), n.start):
             continue  # 「3 个一级指标、8 个二级指标、20 个三级指标，分别为…」: whose list is unsaid
+        counted = _item_counts(c.items)
+        if counted is not None:
+            # 「33个指标，包括23个数量指标、2个质量指标…」: the items break N down by their
+            # own counts, so N is their sum, not the number of items
+            if counted != int(n.value):
+                yield Hit(c.span, expected=counted, actual=int(n.value),
+                          args={"quote": quote(ctx.doc, c.span[0], c.span[1])[:60],
+                                "stated": shown(ctx.doc, n),
+                                # 「列举了 9 类共 11 项」: the sum of the items' own counts
+                                "n": f"{len(c.items)} 类共 {counted}",
+                                "items": "、".join(c.items)[:80]})
+            continue
         ok, listed = {len(c.items), loose, joined, parts}, len(c.items)
         if re.search(r"[\u4e00-\u9fff”)]\s*以及\s*[\u4e00-\u9fff“]", c.items[-1]):
             # 以及 names no part of a name (和 / 及 / 与 may: 社会保障和就业): it joins two items

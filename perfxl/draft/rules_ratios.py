@@ -159,7 +159,8 @@ def ratio(ctx):
     该分项对其自身预算的比例：只用“其中”之后的金额；分项自身的预算没有写出时不报告。
     执行率也可以是实际支出 ÷ 到位资金。序时进度执行率、“截至 X 月底”的支出、上年（同期）
     的执行率是另一期间的比例，不核对（“截至年底 / 年末 / 12月底”是全年，照常核对）。金额写成
-    元与万元两种单位时，算式中各数带单位。
+    元与万元两种单位时，算式中各数带单位。所写比例比算得的数低、但不到其末位的一个单位时
+    （99.985% 写成“99%”，未执行完的项目不写 100%），是按末位截取，不报告。
 
     合格：“全年预算数 17190340.15 元，执行数 17333259.20 元，完成预算的 100.83%”。
     不合格：“全年财政拨款预算 17210340.15 元，……执行 17333145.09 元，完成预算的 100.83%”
@@ -185,7 +186,11 @@ def ratio(ctx):
         if not cands:
             continue
         stated, tol = r.value / 100, r.tol / 100
-        if all(off(stated, x, tol + t) for x, t, _how in cands):
+        # a rate cut off at its last written place (99.985% written 「99%」, kept below 100% for
+        # an execution not quite complete) is the author's choice of places, not a contradiction:
+        # a computed value from the stated one up to one unit of its last place above it holds
+        if all(off(stated, x, tol + t) and not stated <= x + t < stated + 2 * tol + t
+               for x, t, _how in cands):
             best, _t, how = min(cands, key=lambda c: abs(c[0] - stated))
             yield Hit(c.span, expected=float(best), actual=float(stated),
                       args={"quote": quote(ctx.doc, c.span[0], c.span[1]),

@@ -114,7 +114,7 @@ def _odd_headings(ctx):
     """(heading, its list, its parent, other headings naming a year) of each heading that names
     one year other than the report's while the title and every other heading naming a year
     name the report's; nothing when the report's year is not certain."""
-    year = ctx.doc.year
+    year = ctx.doc.year_stated
     if year is None:
         return
     hs, title = _headings(ctx)
@@ -159,7 +159,7 @@ def slips(ctx) -> list[tuple[str, _Heading, int, int]]:
     if "heading_slips" in ctx.memo:
         return ctx.memo["heading_slips"]
     out = []
-    year = ctx.doc.year
+    year = ctx.doc.year_stated
     for h, y, sib, parent, dated in _odd_headings(ctx):
         same = [g for g in sib if g.years]
         if same:
@@ -198,7 +198,7 @@ def heading_year(ctx):
     又没有“上年 / 对比 / 2020—2022年 / 十四五 / 结转 / 计划 / 整改 / 结果应用”等有意写另一年的
     字样：年份笔误。
 
-    需要确定：报告年度（标题行写了它且只写了它，``Doc.year``）；写了年份的标题中只有这一条
+    需要确定：报告年度（标题行写了它且只写了它）；写了年份的标题中只有这一条
     写另一年（目录与正文里同一条标题算一条，各报告一次），且只写了一个年份；同一级（同一上级标题下、同一种编号）至少另有两条写报告年度。
     预算报告回顾上一年属有意，不报告；决算、自评报告展望下一年的预算、安排、重点任务（“四、
     2023年预算安排情况”，年份晚于报告年度）也属有意；标题就是一个项目或一笔资金的名称（“（三）

@@ -44,7 +44,7 @@ def target_year(ctx):
     不合格：2023 年度的报告写“2022年年度目标是……”，下一行“当年年度目标完成情况”。
     """
     doc, flat = ctx.doc, ctx.doc.flat
-    year = doc.year
+    year = doc.year_stated
     if year is None:
         return
     paras = doc.paragraphs

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from perfxl.draft import report_year
 from perfxl.draft.reading import Unit
 
 __all__ = ["Doc", "FULLWIDTH", "simplified", "mend_figures", "to_ascii"]
@@ -310,14 +311,13 @@ class Doc:
         return (u, quote.strip()) if quote.strip() else (u, u.text.strip())
 
     @cached_property
+    def year_stated(self) -> int | None:
+        """The report year the draft states (title, first heading, 「本年度（20XX年）」), or None
+        (``perfxl.draft.report_year.stated``).  Rules that report a wrong year need this one."""
+        return report_year.stated(self.text, self.starts)
+
+    @cached_property
     def year(self) -> int | None:
-        """The report year: the first "20XX 年度" of the first 40 lines, else the most common
-        "20XX 年" of the whole text."""
-        head = self.text[: self.starts[min(40, len(self.starts) - 1)] + 1] if self.starts else ""
-        m = re.search(r"(20\d\d)\s*年度", head)
-        if m:
-            return int(m.group(1))
-        years = re.findall(r"(?<!\d)(20\d\d)\s*年(?!\d)", self.text)
-        if not years:
-            return None
-        return int(max(set(years), key=years.count))
+        """The report year: the stated one, else the most common "20XX 年" of the whole text (a
+        guess: good to tell this year's figures from last year's, never to call a year wrong)."""
+        return self.year_stated or report_year.guessed(self.text)

@@ -53,3 +53,47 @@ def test_the_guess_is_the_same_on_every_run_when_two_years_tie():
     # as many 2023年 as 2024年: the first written wins, whatever the hash seed
     text = "2023年资金 10 万元。\n2024年资金 12 万元。\n"
     assert year_of(text) == (None, 2023)
+
+
+# --- PX678: an indicator told in prose short of its floor, under a claim of completion --------
+# The text says every target was met as planned, then states an indicator below its floor and
+# never says why.  A warning: the claim may be meant of the project as a whole.
+
+PROSE = ("2022年度就业补助资金绩效自评报告\n"
+         "总体看，本项目已按照计划完成目标，效果良好。\n"
+         "职业技能培训人数年初指标值为{op}{t}，全年实际完成值{a}。\n")
+
+
+def test_a_floor_missed_under_a_claim_of_completion_is_flagged_with_its_figure():
+    text = PROSE.format(op="不少于", t="300人", a="275人")
+    got = [f for f in check_text(text) if f.rule == "PX678"]
+    assert [(f.line, f.level) for f in got] == [(3, "warning")]
+    assert "275人" in got[0].message and "第 2 行" in got[0].message
+
+
+def test_a_ceiling_exceeded_is_the_same_miss():
+    assert found(PROSE.format(op="不高于", t="5%", a="7%"), "PX678") == [(3, "warning")]
+
+
+@pytest.mark.parametrize("op,t,a", [("不少于", "300人", "300人"),   # met exactly
+                                    ("不少于", "300人", "320人"),   # beaten
+                                    ("不高于", "5%", "4%"),         # under the ceiling
+                                    ("不少于", "3万人", "2800人")])  # two units: not compared
+def test_a_target_met_or_not_comparable_stays_quiet(op, t, a):
+    assert found(PROSE.format(op=op, t=t, a=a), "PX678") == []
+
+
+def test_a_shortfall_the_report_explains_stays_quiet():
+    text = PROSE.format(op="不少于", t="300人", a="275人") + "培训人数偏低，因疫情停课两个月。\n"
+    assert found(text, "PX678") == []
+
+
+def test_no_claim_of_completion_no_contradiction():
+    text = PROSE.format(op="不少于", t="300人", a="275人").replace("已按照计划完成目标", "推进顺利")
+    assert found(text, "PX678") == []
+
+
+def test_a_denied_or_partial_completion_is_no_claim():
+    for said in ("未按计划完成目标", "基本按计划完成目标"):
+        text = PROSE.format(op="不少于", t="300人", a="275人").replace("已按照计划完成目标", said)
+        assert found(text, "PX678") == []

@@ -97,3 +97,45 @@ def test_a_denied_or_partial_completion_is_no_claim():
     for said in ("未按计划完成目标", "基本按计划完成目标"):
         text = PROSE.format(op="不少于", t="300人", a="275人").replace("已按照计划完成目标", said)
         assert found(text, "PX678") == []
+
+
+# --- PX679: a fund's amount and, a paragraph or two later, its whole 安排 ----------------------
+# 「下达我镇<fund>资金 T 万元」, then under its own heading 「<year>年我镇<fund>资金安排是：…」:
+# the same money (year, place, fund), given in full, so the parts must make T.
+
+PLAN = ("2024年度农村公路养护资金绩效自评报告\n"
+        "（一）资金下达情况\n"
+        "2024年，县下达我镇农村公路养护（以奖代补）专项资金 {t} 万元。\n"
+        "（二）资金安排情况\n"
+        "2024年我镇农村公路养护资金安排{said}：路面修补 18.5 万元，桥涵维护 9 万元，{last}。\n")
+
+
+def test_a_plan_given_in_full_short_of_the_amount_is_flagged_on_the_amount():
+    text = PLAN.format(t="45", said="是", last="边沟清理 12 万元")
+    got = [f for f in check_text(text) if f.rule == "PX679"]
+    assert [(f.line, f.level) for f in got] == [(3, "warning")]
+    assert "39.5 万元" in got[0].message and "第 5 行" in got[0].message
+
+
+@pytest.mark.parametrize("t,said,last", [
+    ("39.5", "是", "边沟清理 12 万元"),                  # the parts make the amount
+    ("45", "是", "其中边沟清理 12 万元"),                 # a 其中: only some parts
+    ("45", "主要是", "边沟清理 12 万元"),                 # 「主要」: not the whole
+    ("45", "是", "边沟清理 12 万元等"),                   # 「等」: more not listed
+])
+def test_a_matching_or_partial_plan_stays_quiet(t, said, last):
+    assert found(PLAN.format(t=t, said=said, last=last), "PX679") == []
+
+
+def test_another_year_place_or_fund_is_another_amount():
+    base = PLAN.format(t="45", said="是", last="边沟清理 12 万元")
+    for a, b in (("2024年我镇农村", "2023年我镇农村"),          # last year's plan
+                 ("2024年我镇农村", "2024年我县农村"),          # the county's plan
+                 ("我镇农村公路养护资金安排", "我镇危桥改造资金安排")):  # another fund
+        assert found(base.replace(a, b), "PX679") == []
+
+
+def test_two_amounts_of_the_fund_leave_the_plan_unmatched():
+    text = PLAN.format(t="45", said="是", last="边沟清理 12 万元").replace(
+        "专项资金 45 万元。", "专项资金 45 万元。\n2024年，县追加下达我镇农村公路养护专项资金 5 万元。")
+    assert found(text, "PX679") == []

@@ -14,6 +14,13 @@ def found(text, rule):
     return [(f.line, f.level) for f in check_text(text) if f.rule == rule]
 
 
+def one_warning(text, rule, line, *words):
+    """The single finding of ``rule``: a warning on ``line`` whose message holds ``words``."""
+    got = [f for f in check_text(text) if f.rule == rule]
+    assert [(f.line, f.level) for f in got] == [(line, "warning")]
+    assert all(w in got[0].message for w in words), got[0].message
+
+
 def year_of(text):
     doc = Doc(units_from_text(text))
     return doc.year_stated, doc.year
@@ -65,10 +72,7 @@ PROSE = ("2022年度就业补助资金绩效自评报告\n"
 
 
 def test_a_floor_missed_under_a_claim_of_completion_is_flagged_with_its_figure():
-    text = PROSE.format(op="不少于", t="300人", a="275人")
-    got = [f for f in check_text(text) if f.rule == "PX678"]
-    assert [(f.line, f.level) for f in got] == [(3, "warning")]
-    assert "275人" in got[0].message and "第 2 行" in got[0].message
+    one_warning(PROSE.format(op="不少于", t="300人", a="275人"), "PX678", 3, "275人", "第 2 行")
 
 
 def test_a_ceiling_exceeded_is_the_same_miss():
@@ -111,10 +115,8 @@ PLAN = ("2024年度农村公路养护资金绩效自评报告\n"
 
 
 def test_a_plan_given_in_full_short_of_the_amount_is_flagged_on_the_amount():
-    text = PLAN.format(t="45", said="是", last="边沟清理 12 万元")
-    got = [f for f in check_text(text) if f.rule == "PX679"]
-    assert [(f.line, f.level) for f in got] == [(3, "warning")]
-    assert "39.5 万元" in got[0].message and "第 5 行" in got[0].message
+    one_warning(PLAN.format(t="45", said="是", last="边沟清理 12 万元"), "PX679", 3,
+                "39.5 万元", "第 5 行")
 
 
 @pytest.mark.parametrize("t,said,last", [

@@ -111,26 +111,23 @@ def list_wholes(out) -> None:
                 and c.figures[0].start in where):
             (named if c.subject.strip() else groups).setdefault(
                 where[c.figures[0].start], []).append(i)
+    found: list[tuple[list[int], object]] = []
     for sentence, todo in named.items():
         shares = [out.claims[i] for i in todo]
-        whole = _adds_to_100(shares) and _whole_of_named_list(out, shares, sentence)
-        for i in todo if whole else ():
-            c = out.claims[i]
-            out.claims[i] = replace(c, figures=(c.figures[0], whole, c.figures[2]),
-                                    sure=True, others=())
+        if _adds_to_100(shares):
+            found.append((todo, _whole_of_named_list(out, shares, sentence)))
     for sentence, todo in groups.items():
         shares = [out.claims[i] for i in todo]
         first = shares[0].figures[0]
         lead = _MAKEUP.search(flat, sentence[0], first.label_start or first.start)
-        whole = None
         if lead:
             whole = _whole_by_name(out, lead.group("w"), first, sentence)
         else:
             k = sentences.index(sentence)
             whole = _whole_of_complete_list(out, shares, sentence, sentences[k - 1] if k else None)
-        if whole is None:
-            continue
-        for i in todo:
+        found.append((todo, whole))
+    for todo, whole in found:
+        for i in todo if whole is not None else ():
             c = out.claims[i]
             out.claims[i] = replace(c, figures=(c.figures[0], whole, c.figures[2]),
                                     sure=True, others=())

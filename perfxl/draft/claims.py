@@ -895,6 +895,9 @@ def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
     if len(totals) != 1:
         return
     total, parts, style, end = totals[0], [], None, len(paras)
+    if k + 1 < len(paras) and not _ITEM_NO.match(flat, paras[k + 1][0]):
+        _parts_by_name(doc, out, k, total)
+        return
     for j, (qa, qb) in enumerate(paras[k + 1:], k + 1):
         n = _ITEM_NO.match(flat, qa)
         kind = n and next(g for g in ("d", "p", "c") if n.group(g))
@@ -915,6 +918,29 @@ def _numbered_parts(doc: Doc, out: Claims, k: int, at: int) -> None:
         if n and n.group(style) in following:
             return  # the list goes on after a line of another kind: its parts are not all here
     if len(parts) >= 2:
+        out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
+
+
+def _parts_by_name(doc: Doc, out: Claims, k: int, total: Figure) -> None:
+    """「公务用车购置及运行维护费 4.02 万元。其中:」 closing paragraph ``k``, then unnumbered lines
+    each opening with a named amount: a list of parts only when the total's own name says what
+    its parts are (``perfxl.glossary.QUANTITY_PARTS``: 「A及B」 is A and B and nothing else) and
+    the next lines are exactly those parts, one each, in any order."""
+    from perfxl.glossary import QUANTITY_PARTS
+    from perfxl.draft.quantities import synonym
+    flat, paras = doc.flat, doc.paragraphs
+    label = synonym(re.sub(r"[\s“”\"]|^\s*\d{1,2}\s*[.、]", "", total.label))
+    wholes = [w for w in QUANTITY_PARTS if re.sub(r"[“”\"]", "", w) in label]
+    if len(wholes) != 1:
+        return
+    pats = QUANTITY_PARTS[wholes[0]]
+    parts = [_opening_amount(flat, qa, qb, out) for qa, qb in paras[k + 1:k + 1 + len(pats)]]
+    if len(parts) < len(pats) or None in parts:
+        return
+    names = [synonym(re.sub(r"[\s“”\"]", "", flat[qa:p.start])) for (qa, _), p in
+             zip(paras[k + 1:], parts)]
+    hits = [[i for i, w in enumerate(pats) if re.search(w, n)] for n in names]
+    if all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == len(pats):
         out.claims.append(Claim("breakdown", (total, *parts), (total.start, parts[-1].end), "其中"))
 
 

@@ -4,7 +4,8 @@
 
 Parts of one whole, each named once, none inside another, cannot take more than all of it.  Only
 shares whose whole is certainly the same are added: all name it in the same words, or none does
-and they all follow one 其中.  A share in parentheses (another year's, an aside) is not read.
+and they all follow one 其中 (or a sentence opening 「<whole>中，」).  A share in parentheses
+(another year's, an aside) is not read.
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ _WHOLE = re.compile(r"(?:支出|收入|经费|费用|总额|合计|资金)$")
 _ACHIEVED = re.compile(r"完成|执行|预计|实现|达到|达")
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
 #: a share of several parts together, or of another year, or a change of a share: not a part
+#: a sentence opening with a whole's name and 中 (「“三公”经费支出决算中，A 占 R%；B 占 S%」): the bare
+#: shares after it are of that whole, as after 其中 (the parts must still be disjoint classes)
+_WHOLE_IN = re.compile(r"[^,;。:\n%]{2,40}?(?:支出|收入|经费|费用|总额|资金|决算)中\s*,")
 _OTHER = re.compile(r"合计|共计|累计|总计|两项|二者|两者|以上|上述|三项|上年|去年|同期|比上年|较上年|"
                     r"提高|下降|增长|减少|增加|降低|其余|剩余|其他")
 
@@ -51,7 +55,8 @@ _OTHER = re.compile(r"合计|共计|累计|总计|两项|二者|两者|以上|�
              passes("两种分类（按来源、按性质）可能重叠",
                     text="财政拨款支出占本年支出的 90%，项目支出占本年支出的 30%。")])
 def shares_past_whole(ctx):
-    """同一句中几个部分各“占 W 的 R%”：W 写法相同（或都不写 W、都在同一个“其中”之后）、部分
+    """同一句中几个部分各“占 W 的 R%”：W 写法相同（或都不写 W、都在同一个“其中”之后，或句子以
+    整体的名称加“中，”开头：““三公”经费支出决算中，A 占 R%；B 占 S%”）、部分
     名称各不相同且互不包含、其间没有另一个“其中”时，各 R 之和不应超过 100%（按各数末位的
     半个单位之和放宽）。
 
@@ -82,8 +87,9 @@ def shares_past_whole(ctx):
                 continue
             if of and (_OWN_WHOLE.search(of) or not _WHOLE.search(of)):
                 continue
-            if not of and flat.rfind("其中", a, m.end("part")) < 0:
-                continue  # a bare 占 whose whole is not the one a 其中 breaks down
+            if not of and flat.rfind("其中", a, m.end("part")) < 0 and not _WHOLE_IN.match(
+                    flat, a + len(flat[a:b]) - len(flat[a:b].lstrip())):
+                continue  # a bare 占 whose whole is not the one a 其中 (or 「W 中，」) breaks down
             groups.setdefault(of, []).append((m, part))
         for of, ms in groups.items():
             if len(ms) < 2:

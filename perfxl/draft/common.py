@@ -18,6 +18,23 @@ def han_only(s: str) -> str:
     return "".join(c for c in s if "\u4e00" <= c <= "\u9fff")
 
 
+class lazy_pattern:  # noqa: N801 - used like re.compile
+    """``re.compile(pattern)`` done at first use, once: a rule that most drafts never reach (its
+    cheap substring test fails first) does not pay its patterns' compile time when the command
+    starts (compiling the CJK classes of every rule's patterns is most of the draft path's
+    import cost; benchmarks/README.md, issue 23)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args, self._compiled = args, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
 def per_draft(fn):
     """``fn(ctx)`` derived once per draft: the first call's result (a generator's items as a
     list) is kept in ``ctx.memo`` (``perfxl.draft.engine.DraftCtx``) and returned to every later

@@ -12,28 +12,28 @@ import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import place_of, quote, shown
+from perfxl.draft.common import lazy_pattern, place_of, quote, shown
 from perfxl.draft.numbers import UNIT_SCALE
 from perfxl.draft.quantities import _AREA_WORD
 
-_APPROX = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万|亿)余元")
+_APPROX = lazy_pattern(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万|亿)余元")
 #: the words naming it: the run of characters before the figure, back to a clause mark
-_LABEL = re.compile(r"[\u4e00-\u9fff“”\"]{2,40}$")
-_NAME = re.compile(r"[\u4e00-\u9fff]+$")
-_UNIT_WORD = re.compile(r"^(?:万元|亿元|元|万|亿)")
-_RELATION = re.compile(r"^(?:的|为|是|共|共计|合计|达)+")
+_LABEL = lazy_pattern(r"[\u4e00-\u9fff“”\"]{2,40}$")
+_NAME = lazy_pattern(r"[\u4e00-\u9fff]+$")
+_UNIT_WORD = lazy_pattern(r"^(?:万元|亿元|元|万|亿)")
+_RELATION = lazy_pattern(r"^(?:的|为|是|共|共计|合计|达)+")
 #: names that say nothing of which quantity, and change words (a change is another quantity)
 _BARE = {"支出", "收入", "资金", "金额", "经费", "总额", "合计", "总计", "共计", "增加", "减少",
          "增长", "下降", "增收", "减收"}
-_PRIOR = re.compile(r"上年|去年|上一年|同期")
+_PRIOR = lazy_pattern(r"上年|去年|上一年|同期")
 #: the period a sentence speaks of
-_PERIOD = re.compile(r"上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|"
+_PERIOD = lazy_pattern(r"上半年|下半年|第?[一二三四1-4]季度|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月|"
                      r"\d{1,2}\s*月(?:份|底|末)?|全年|(?:19|20)\d\d\s*年|当月|累计")
 #: stage and role words: a planned and an achieved amount of one name are two quantities
-_STAGE = re.compile(r"年初|调整|预算|决算|执行|计划|安排|申请|目标|完成|实际|到位|支付|拨付|下达|批复|"
+_STAGE = lazy_pattern(r"年初|调整|预算|决算|执行|计划|安排|申请|目标|完成|实际|到位|支付|拨付|下达|批复|"
                     r"累计|当月|本月")
 #: the areas of the quantity model (全市 / 市本级 / 县区 / 乡镇…), and 其中
-_AREA = re.compile(rf"{_AREA_WORD}|其中")
+_AREA = lazy_pattern(rf"{_AREA_WORD}|其中")
 
 
 def _name_of(label: str) -> str:
@@ -83,6 +83,8 @@ def approximate_amount(ctx):
     """
     doc = ctx.doc
     flat = doc.flat
+    if "余元" not in flat:
+        return  # no 「N万余元」: nothing to read (and no pattern compiled)
     approx = []
     for m in _APPROX.finditer(flat):
         lab = _LABEL.search(flat, max(0, m.start() - 40), m.start())

@@ -9,24 +9,23 @@ sentence; this rule joins the two paragraphs only in that exact shape.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, off, place_of, quote, shown
+from perfxl.draft.common import amount_in, lazy_pattern, off, place_of, quote, shown
 from perfxl.draft.numbers import figures
 from perfxl.draft.rules_sums import _tolerance
 
 #: the amount: 「2023年，省下达我县<name>资金 63.2 万元」
-_AMOUNT = re.compile(r"(?P<y>20\d\d)\s*年\s*,?\s*[\u4e00-\u9fff]{0,4}?(?:下达|拨付|分配)"
+_AMOUNT = lazy_pattern(r"(?P<y>20\d\d)\s*年\s*,?\s*[\u4e00-\u9fff]{0,4}?(?:下达|拨付|分配)"
                      r"(?P<at>我[县区市镇乡])(?P<name>[^,;。:\d]{2,30}?)资金\s*"
                      r"(?P<t>\d+(?:\.\d+)?)\s*万元")
 #: the whole 安排, at a paragraph's start: 「2023年我县<name>资金安排是:」
-_PLAN = re.compile(r"\s*(?P<y>20\d\d)\s*年\s*(?P<at>我[县区市镇乡])(?P<name>[^,;。:\d]{2,20}?)"
+_PLAN = lazy_pattern(r"\s*(?P<y>20\d\d)\s*年\s*(?P<at>我[县区市镇乡])(?P<name>[^,;。:\d]{2,20}?)"
                    r"资金安排\s*(?:是|为|如下)\s*:")
 #: words that make the list less than the whole, or its amounts something else than parts
-_NOT_ALL = re.compile(r"其中|主要|部分|重点|等|较|比上|增|减|%|结余|结转|剩余|累计|约|以上|以下")
-_NAME_NOISE = re.compile(r"\([^)]*\)|[\u4e00-\u9fff]{1,3}省(?=[\u4e00-\u9fff]{2})|专项|补助|中央|省级|"
+_NOT_ALL = lazy_pattern(r"其中|主要|部分|重点|等|较|比上|增|减|%|结余|结转|剩余|累计|约|以上|以下")
+_NAME_NOISE = lazy_pattern(r"\([^)]*\)|[\u4e00-\u9fff]{1,3}省(?=[\u4e00-\u9fff]{2})|专项|补助|中央|省级|"
                          r"转移支付")
 #: paragraphs between the amount and the 安排 at most (a heading and the 安排's own heading)
 _GAP = 4
@@ -34,6 +33,16 @@ _FORM = ("2023年度体育专项资金绩效自评报告\n"
          "2023年，市下达我区全民健身专项资金 40 万元。\n"
          "（二）资金安排情况\n"
          "2023年我区全民健身资金安排是：器材更新 {a} 万元，赛事活动 12 万元。\n")
+
+
+def _has_plan(flat: str) -> bool:
+    """A cheap test for 「资金安排是 / 为 / 如下」 before any pattern runs."""
+    i = flat.find("资金安排")
+    while i >= 0:
+        if flat[i + 4:i + 8].lstrip().startswith(("是", "为", "如下")):
+            return True
+        i = flat.find("资金安排", i + 4)
+    return False
 
 
 @rule("PX679", "draft-plan-short-of-amount", "warning",
@@ -56,6 +65,8 @@ def plan_short_of_amount(ctx):
     不合格（提示）：下达 40 万元，安排之和 36 万元。
     """
     doc, flat = ctx.doc, ctx.doc.flat
+    if not _has_plan(flat):
+        return  # no 「…资金安排是：」 anywhere: nothing to read (and nothing compiled)
     paras = doc.paragraphs
     amounts = []  # (paragraph index, match)
     for i, (a, b) in enumerate(paras):

@@ -9,30 +9,42 @@ claim may be meant loosely (the project as a whole), so the rule is a warning.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import place_of, quote
+from perfxl.draft.common import lazy_pattern, place_of, quote
 
 #: 「<name>年初指标值为不低于 X<unit>，全年实际完成值 Y<unit>」: one clause, target then actual
-_PROSE = re.compile(
+_PROSE = lazy_pattern(
     r"(?P<name>[^,;。:!?\n]{2,40}?)(?:年初|年度|全年)?(?:绩效)?(?:指标值|目标值)\s*(?:为|是|:)?\s*"
     r"(?P<op>不低于|不少于|大于等于|≥|>=|不高于|不超过|小于等于|≤|<=)\s*"
     r"(?P<t>\d+(?:\.\d+)?)\s*(?P<tu>%|[\u4e00-\u9fff]{1,3})\s*[,;]?\s*"
     r"(?:全年|年度|年末)?实际完成(?:值|数)?\s*(?:为|是|:)?\s*"
     r"(?P<a>\d+(?:\.\d+)?)\s*(?P<au>%|[\u4e00-\u9fff]{1,3})(?=[,;。!?\s]|$)")
 _CEILING = ("不高于", "不超过", "小于等于", "≤", "<=")
+_FLOOR = ("不低于", "不少于", "大于等于", "≥", ">=")
 #: the report's claim that its targets were met: 「已按照计划完成目标」「各项绩效指标均已完成」
-_DONE = re.compile(r"(?<![未没不])(?<!基本)(?:已|均已|全部|全面)?按(?:照)?计划完成(?:了)?(?:各项|全部|年度)?"
+_DONE = lazy_pattern(r"(?<![未没不])(?<!基本)(?:已|均已|全部|全面)?按(?:照)?计划完成(?:了)?(?:各项|全部|年度)?"
                    r"(?:绩效)?(?:目标|任务)|(?:各项|全部)(?:绩效)?(?:指标|目标)(?:均已|均|全部|已)"
                    r"(?:完成|达到|实现)|(?<![未没不])(?<!基本)全面完成(?:了)?(?:各项|全部|年度)?(?:绩效)?目标")
 #: any word that a target was missed or why: then the report speaks of the deviation itself
-_DEVIATION = re.compile(r"未(?:能|全部|按计划)?(?:完成|达到|达标|实现)|未达|没有(?:完成|达到)|偏差|差距|"
+_DEVIATION = lazy_pattern(r"未(?:能|全部|按计划)?(?:完成|达到|达标|实现)|未达|没有(?:完成|达到)|偏差|差距|"
                         r"原因|由于|因为|偏[低少高多]|低于(?:年初|指标|目标|预期|计划)|减少|下降|不足|基本(?:按计划)?完成")
 _FORM = ("2023年度残疾人补助资金绩效自评报告\n"
          "对照总体绩效目标，该资金已按照计划完成目标。\n"
          "补贴发放人次年初指标值为不低于{t}人，全年实际完成值{a}人。\n")
+
+
+def _has_floor(flat: str) -> bool:
+    """A cheap test for 「指标值 / 目标值」 followed within a few characters by a bound word."""
+    for word in ("指标值", "目标值"):
+        i = flat.find(word)
+        while i >= 0:
+            near = flat[i + 3:i + 9]
+            if any(op in near for op in _CEILING + _FLOOR):
+                return True
+            i = flat.find(word, i + 3)
+    return False
 
 
 @rule("PX678", "draft-prose-target-missed", "warning",
@@ -58,6 +70,8 @@ def prose_target_missed(ctx):
     """
     doc = ctx.doc
     flat = doc.flat
+    if not _has_floor(flat):
+        return  # no 「指标值（为）不低于…」 anywhere: nothing to read (and nothing compiled)
     claim = _DONE.search(flat)
     if claim is None or _DEVIATION.search(flat):
         return

@@ -10,20 +10,19 @@ amount inside parentheses (a breakdown of an item) is added.
 """
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import amount_in, quantize, quote, shown
+from perfxl.draft.common import amount_in, lazy_pattern, quantize, quote, shown
 from perfxl.draft.numbers import UNIT_SCALE, open_paren
 
 #: 加上 (加) opening a clause, and the total it ends in
-_PLUS = re.compile(r"(?:^|(?<=[。,;]))\s*(?:再)?加上?")
-_TOTAL = re.compile(r"(?P<side>收入|支出)(?:总计|合计)(?:为|是|达到?)?\s*$")
+_PLUS = lazy_pattern(r"(?:^|(?<=[。,;]))\s*(?:再)?加上?")
+_TOTAL = lazy_pattern(r"(?P<side>收入|支出)(?:总计|合计)(?:为|是|达到?)?\s*$")
 #: the items of the 加上 list: split at 、 , 和 以及 及
-_ITEM_SEP = re.compile(r"[、,]\s*(?:以及|和|及)?|以及|和|及")
+_ITEM_SEP = lazy_pattern(r"[、,]\s*(?:以及|和|及)?|以及|和|及")
 #: an item without its own amount in the list: 「等」 groups items under one amount
-_GROUPED = re.compile(r"等")
+_GROUPED = lazy_pattern(r"等")
 
 
 @rule("PX675", "draft-plus-total", "error", title="“A，加上 B、C……，收入（支出）总计 T”中 T 不等于各数之和",
@@ -55,6 +54,8 @@ def plus_total(ctx):
     """
     doc = ctx.doc
     flat = doc.flat
+    if "加" not in flat or ("总计" not in flat and "合计" not in flat):
+        return  # no 「加…总计」: nothing to read (and no pattern compiled)
     paras = doc.paragraphs
     for k, (pa, pb) in enumerate(paras):
         if "加" not in flat[pa:pb]:

@@ -12,14 +12,24 @@ from __future__ import annotations
 import re
 
 from perfxl.checks.registry import Hit, fails, passes, rule
-from perfxl.draft.common import quote
+from perfxl.draft.common import lazy_pattern, quote
 
 #: a line opening with a year's target: 「2022年年度目标是」「2022年度绩效目标:」
-_TARGET = re.compile(r"\s*(?P<y>20\d\d)\s*年(?:年度|度)?(?:绩效)?目标\s*(?:是|为|:)")
+_TARGET = lazy_pattern(r"\s*(?P<y>20\d\d)\s*年(?:年度|度)?(?:绩效)?目标\s*(?:是|为|:)")
 #: words that name another year on purpose: a comparison, a span, a plan period, a carry-over
-_ASIDE = re.compile(r"上年|去年|上一年|往年|历年|以前|以来|截至|截止|对比|比较|较|同比|同期|结转|"
+_ASIDE = lazy_pattern(r"上年|去年|上一年|往年|历年|以前|以来|截至|截止|对比|比较|较|同比|同期|结转|"
                     r"规划|五年|十[一二三四五六]五|整改|明年|下一?年|20\d\d\s*年?\s*[-—~至到]")
 _HEAD_LINES = 40
+
+
+def _has_target(flat: str) -> bool:
+    """A cheap test for 「…年…目标是 / 为 / :」 before any pattern runs."""
+    i = flat.find("目标")
+    while i >= 0:
+        if flat[i + 2:i + 5].lstrip().startswith(("是", "为", ":")) and "年" in flat[max(0, i - 6):i]:
+            return True
+        i = flat.find("目标", i + 2)
+    return False
 
 
 @rule("PX677", "draft-target-year", "warning", title="年度目标写的年份与报告年度不一致",
@@ -44,6 +54,8 @@ def target_year(ctx):
     不合格：2023 年度的报告写“2022年年度目标是……”，下一行“当年年度目标完成情况”。
     """
     doc, flat = ctx.doc, ctx.doc.flat
+    if not _has_target(flat):
+        return  # no 「20XX年度目标是」: nothing to read (and no pattern compiled)
     year = doc.year_stated
     if year is None:
         return

@@ -23,11 +23,11 @@ def test_a_draft_without_the_words_compiles_nothing_of_those_rules():
     """In a fresh process (other tests' drafts may have reached these rules): a draft with none
     of their words leaves their patterns uncompiled; one with 「万余元」 compiles PX643's."""
     code = ("from perfxl.draft import check_text, rules_approximate as a, rules_plan_total as p, "
-            "rules_prose_target as t\n"
+            "rules_prose_target as t, rules_plus_total as u, rules_target_year as y\n"
             "check_text('2023年度部门决算说明\\n本年支出 100.00 万元，较上年增加 10.00 万元。\\n')\n"
             "print(a._APPROX._compiled is None, p._PLAN._compiled is None, "
-            "t._PROSE._compiled is None)\n"
+            "t._PROSE._compiled is None, u._PLUS._compiled is None, y._TARGET._compiled is None)\n"
             "check_text('2023年度报告\\n节约资金 253 万余元。\\n')\n"
             "print(a._APPROX._compiled is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True", "True", "False"]
+    assert out.stdout.split() == ["True"] * 5 + ["False"]

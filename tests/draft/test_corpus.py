@@ -177,79 +177,31 @@ def test_fourth_validation_set_runs_when_its_texts_are_present():
     _assert_runs(VALIDATION4_TEXTS, VALIDATION4)
 
 
-# The fifth validation set (benchmarks/corpus/validation5.toml, texts in ``/tmp/validation5`` or
-# ``$PERFXL_DRAFT_VALIDATION5``): narrative reports (part A of the fifth blind measure), collected
-# after the fourth set was measured, audited by hand and committed before perfxl was first run on
-# it.  Its figures are measured and judged by hand (benchmarks/README.md), not asserted as
-# targets.  Disjoint from the sixth set (part B, collected at the same time) when that is present.
-VALIDATION5 = BENCH.parent / "corpus" / "validation5.toml"
-VALIDATION5_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION5", "/tmp/validation5"))
+# The fifth and sixth blind measures, each collected in two parts at the same time (A: narrative
+# 自评报告 / 评价报告; B: 决算 and “三公” notes, 财政收支, 资金下达 texts, 自评表 pasted as text):
+# benchmarks/corpus/validation5.toml … validation8.toml, texts in ``/tmp/validationN`` or
+# ``$PERFXL_DRAFT_VALIDATIONN``.  Each was audited by hand and committed before perfxl was first
+# run on it; its figures are measured and judged by hand (benchmarks/README.md), not asserted as
+# targets.  A part shares no URL with the sets before it nor with its sibling part.
+def _later(n: int) -> Path:
+    return BENCH.parent / "corpus" / f"validation{n}.toml"
 
 
-def test_fifth_validation_manifest_records_facts_only_and_is_disjoint():
-    sixth = BENCH.parent / "corpus" / "validation6.toml"
-    _assert_later_set(VALIDATION5, 20, [VALIDATION, VALIDATION2, VALIDATION3, VALIDATION4]
-                      + ([sixth] if sixth.exists() else []))
+#: set number -> (fewest documents, its sibling part)
+LATER_SETS = {5: (20, 6), 6: (20, 5), 7: (15, 8), 8: (20, 7)}
+_EARLIER = {5: [VALIDATION, VALIDATION2, VALIDATION3, VALIDATION4]}
+_EARLIER[6] = _EARLIER[5]
+_EARLIER[7] = _EARLIER[8] = _EARLIER[5] + [_later(5), _later(6)]
 
 
-def test_fifth_validation_set_runs_when_its_texts_are_present():
-    _assert_runs(VALIDATION5_TEXTS, VALIDATION5)
+@pytest.mark.parametrize("n", sorted(LATER_SETS))
+def test_later_validation_manifest_records_facts_only_and_is_disjoint(n):
+    fewest, sibling = LATER_SETS[n]
+    other = _later(sibling)
+    _assert_later_set(_later(n), fewest, _EARLIER[n] + ([other] if other.exists() else []))
 
 
-# The sixth validation set (benchmarks/corpus/validation6.toml, texts in ``/tmp/validation6`` or
-# ``$PERFXL_DRAFT_VALIDATION6``): the fifth blind set, part B (决算 and “三公” notes, 财政收支,
-# 资金下达 texts, 自评表 pasted as text), collected after the fourth was measured, audited by hand
-# and committed before perfxl was first run on it.  Its figures are measured and judged by hand
-# (benchmarks/README.md), not asserted as targets.  Part A (validation5.toml) was collected at
-# the same time; the two share no URL.
-VALIDATION6 = BENCH.parent / "corpus" / "validation6.toml"
-VALIDATION6_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION6", "/tmp/validation6"))
-
-
-def test_sixth_validation_manifest_records_facts_only_and_is_disjoint():
-    earlier = [VALIDATION, VALIDATION2, VALIDATION3, VALIDATION4]
-    part_a = BENCH.parent / "corpus" / "validation5.toml"
-    _assert_later_set(VALIDATION6, 20, earlier + ([part_a] if part_a.exists() else []))
-
-
-def test_sixth_validation_set_runs_when_its_texts_are_present():
-    _assert_runs(VALIDATION6_TEXTS, VALIDATION6)
-
-
-# The seventh validation set (benchmarks/corpus/validation7.toml, texts in ``/tmp/validation7`` or
-# ``$PERFXL_DRAFT_VALIDATION7``): the sixth blind set, part A (narrative 自评报告, 评价报告, 监控报告
-# and an 评价结果通报), collected after the fifth blind set was measured, audited by hand and
-# committed before perfxl was first run on it.  Its figures are measured and judged by hand
-# (benchmarks/README.md), not asserted as targets.  Part B (validation8.toml) was collected at
-# the same time; the two share no URL.
-VALIDATION7 = BENCH.parent / "corpus" / "validation7.toml"
-VALIDATION7_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION7", "/tmp/validation7"))
-
-
-def test_seventh_validation_manifest_records_facts_only_and_is_disjoint():
-    earlier = [VALIDATION, VALIDATION2, VALIDATION3, VALIDATION4, VALIDATION5, VALIDATION6]
-    part_b = BENCH.parent / "corpus" / "validation8.toml"
-    _assert_later_set(VALIDATION7, 15, earlier + ([part_b] if part_b.exists() else []))
-
-
-def test_seventh_validation_set_runs_when_its_texts_are_present():
-    _assert_runs(VALIDATION7_TEXTS, VALIDATION7)
-
-
-# The eighth validation set (benchmarks/corpus/validation8.toml, texts in ``/tmp/validation8`` or
-# ``$PERFXL_DRAFT_VALIDATION8``): the sixth blind set, part B (决算说明, 财政收支 / 预算执行,
-# 政府采购, 资金下达 texts, 体彩公益金 notices, a hospital's 财务决算, “三公” notes and 自评表
-# pasted as text), audited by hand and committed before perfxl was first run on it.  Its figures
-# are measured and judged by hand (benchmarks/README.md), not asserted as targets.  Part A
-# (validation7.toml) was collected at the same time; the two share no URL.
-VALIDATION8 = BENCH.parent / "corpus" / "validation8.toml"
-VALIDATION8_TEXTS = Path(os.environ.get("PERFXL_DRAFT_VALIDATION8", "/tmp/validation8"))
-
-
-def test_eighth_validation_manifest_records_facts_only_and_is_disjoint():
-    earlier = [VALIDATION, VALIDATION2, VALIDATION3, VALIDATION4, VALIDATION5, VALIDATION6]
-    _assert_later_set(VALIDATION8, 20, earlier + ([VALIDATION7] if VALIDATION7.exists() else []))
-
-
-def test_eighth_validation_set_runs_when_its_texts_are_present():
-    _assert_runs(VALIDATION8_TEXTS, VALIDATION8)
+@pytest.mark.parametrize("n", sorted(LATER_SETS))
+def test_later_validation_set_runs_when_its_texts_are_present(n):
+    _assert_runs(Path(os.environ.get(f"PERFXL_DRAFT_VALIDATION{n}", f"/tmp/validation{n}")),
+                 _later(n))
